@@ -1,0 +1,24 @@
+#include "app/cli/clicommand.h"
+
+#include "app/cli/infocommand.h"
+
+namespace mplug2::app {
+
+const QList<CliCommand> &cliCommands()
+{
+    static const QList<CliCommand> commands = {
+        {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
+    };
+    return commands;
+}
+
+const CliCommand *findCliCommand(const QString &name)
+{
+    for (const CliCommand &cmd : cliCommands()) {
+        if (cmd.name == name)
+            return &cmd;
+    }
+    return nullptr;
+}
+
+} // namespace mplug2::app

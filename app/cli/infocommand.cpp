@@ -1,0 +1,59 @@
+#include "app/cli/infocommand.h"
+
+#include "app/about/thirdpartycomponent.h"
+#include "base/version.h"
+#include "model/runtime/runtimeinfo.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace mplug2::app {
+
+int runInfoCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "InfoCommand", "Show versions, devices, threads and the licences of the components."));
+    parser.addHelpOption();
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QCoreApplication::translate("InfoCommand", "Print one JSON object."));
+    parser.addOption(json);
+    parser.process(args);
+
+    const model::RuntimeInfo rt = model::runtimeInfo();
+    const QList<ThirdPartyComponent> components = thirdPartyComponents();
+    QTextStream out(stdout);
+    if (parser.isSet(json)) {
+        QJsonArray comps;
+        for (const ThirdPartyComponent &c : components)
+            comps.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                     {QStringLiteral("version"), c.version},
+                                     {QStringLiteral("license"), c.license}});
+        const QJsonObject obj{{QStringLiteral("version"), QString::fromLatin1(kVersion)},
+                              {QStringLiteral("torch"), QString::fromStdString(rt.torchVersion)},
+                              {QStringLiteral("threads"), rt.intraOpThreads},
+                              {QStringLiteral("cpus"), rt.usableCpus},
+                              {QStringLiteral("blas"), QString::fromStdString(rt.blas)},
+                              {QStringLiteral("cuda"), rt.cudaAvailable},
+                              {QStringLiteral("cuda_devices"), rt.cudaDeviceCount},
+                              {QStringLiteral("components"), comps}};
+        out << QJsonDocument(obj).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
+    out << "mplug2 " << kVersion << '\n'
+        << "threads: " << rt.intraOpThreads << " of " << rt.usableCpus << " usable CPUs\n"
+        << "blas:    " << QString::fromStdString(rt.blas) << '\n'
+        << "cuda:    " << (rt.cudaAvailable ? QStringLiteral("yes (%1 devices)").arg(rt.cudaDeviceCount)
+                                            : QStringLiteral("no"))
+        << "\n\ncomponents:\n";
+    for (const ThirdPartyComponent &c : components)
+        out << "  " << c.name << (c.version.isEmpty() ? QString() : QLatin1Char(' ') + c.version) << " — "
+            << c.license << '\n';
+    return 0;
+}
+
+} // namespace mplug2::app

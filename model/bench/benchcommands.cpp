@@ -1,0 +1,53 @@
+#include "model/bench/benchcommands.h"
+
+#include "model/bench/commandline.h"
+#include "model/runtime/runtimeinfo.h"
+
+#include <iostream>
+
+namespace mplug2::model {
+
+namespace {
+
+int runInfo(int argc, char **argv)
+{
+    CommandLine cl(argc, argv, 2);
+    cl.declareFlag("json");
+    cl.declareFlag("help");
+    if (const auto err = cl.parse(); !err.empty()) {
+        std::cerr << "mplug2-bench info: " << err << '\n';
+        return 2;
+    }
+    if (cl.has("help")) {
+        std::cout << "Usage: mplug2-bench info [--json]\n"
+                     "Print the LibTorch version, threads, BLAS and devices of this process.\n";
+        return 0;
+    }
+    const RuntimeInfo info = runtimeInfo();
+    if (cl.has("json")) {
+        std::cout << "{\"torch\": \"" << info.torchVersion << "\", \"threads\": " << info.intraOpThreads
+                  << ", \"cpus\": " << info.usableCpus << ", \"cuda\": " << (info.cudaAvailable ? "true" : "false")
+                  << ", \"cuda_devices\": " << info.cudaDeviceCount << "}\n";
+    } else {
+        std::cout << "torch:   " << info.torchVersion << '\n'
+                  << "threads: " << info.intraOpThreads << " (of " << info.usableCpus << " usable CPUs)\n"
+                  << "blas:    " << info.blas << '\n'
+                  << "cuda:    " << (info.cudaAvailable ? "yes" : "no");
+        if (info.cudaAvailable)
+            std::cout << " (" << info.cudaDeviceCount << " devices)";
+        std::cout << '\n';
+    }
+    return 0;
+}
+
+} // namespace
+
+const std::vector<BenchCommand> &benchCommands()
+{
+    static const std::vector<BenchCommand> commands = {
+        {"info", "LibTorch version, threads, BLAS and devices", &runInfo},
+    };
+    return commands;
+}
+
+} // namespace mplug2::model

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's quick start. On a fresh Debian 12 machine:
+#   packaging/quickstart.sh run    set up, build, and run the app on the bundled default
+#   packaging/quickstart.sh test   set up, build, and run the whole test suite
+# Set-up installs Debian packages (packaging/install-deps.sh, via sudo when not root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+case "$mode" in
+  run|test) ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+packaging/install-deps.sh
+cmake --preset default
+cmake --build --preset default
+
+bin=build/default/bin
+if [ "$mode" = test ]; then
+  exec ctest --preset default
+fi
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "quickstart: starting the app ($bin/mplug2-studio)"
+  exec "$bin/mplug2-studio"
+fi
+echo "quickstart: no display (DISPLAY/WAYLAND_DISPLAY unset), so running the CLI headless instead of the GUI:"
+"$bin/mplug2" --version
+"$bin/mplug2" info

@@ -1,0 +1,44 @@
+# Fails when a file breaks the layer rules: model/ and media/ never include Qt
+# and never include each other; app/ never includes ui/; public headers of
+# model/ and media/ never include <torch/torch.h>.
+file(GLOB_RECURSE model_files "${ROOT}/model/*.h" "${ROOT}/model/*.cpp" "${ROOT}/model/*.hpp")
+file(GLOB_RECURSE media_files "${ROOT}/media/*.h" "${ROOT}/media/*.cpp" "${ROOT}/media/*.hpp")
+file(GLOB_RECURSE app_files "${ROOT}/app/*.h" "${ROOT}/app/*.cpp")
+
+set(problems "")
+function(check_files files regex what)
+  foreach(f IN LISTS files)
+    file(STRINGS "${f}" hits REGEX "${regex}")
+    if(hits)
+      file(RELATIVE_PATH rel "${ROOT}" "${f}")
+      list(GET hits 0 first)
+      set(problems "${problems}\n  ${rel}: ${what}: ${first}" PARENT_SCOPE)
+    endif()
+  endforeach()
+endfunction()
+
+set(qt_include "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z]+|Qt[A-Za-z]*/)")
+check_files("${model_files}" "${qt_include}" "Qt include in model/")
+check_files("${media_files}" "${qt_include}" "Qt include in media/")
+check_files("${model_files}" "^[ \t]*#[ \t]*include[ \t]*[<\"]media/" "model/ includes media/")
+check_files("${media_files}" "^[ \t]*#[ \t]*include[ \t]*[<\"]model/" "media/ includes model/")
+check_files("${media_files}" "^[ \t]*#[ \t]*include[ \t]*[<\"](torch|ATen|c10)/" "media/ includes torch")
+check_files("${app_files}" "^[ \t]*#[ \t]*include[ \t]*[<\"]ui/" "app/ includes ui/")
+
+file(GLOB_RECURSE public_headers "${ROOT}/model/*.h" "${ROOT}/media/*.h")
+list(FILTER public_headers EXCLUDE REGEX "/torchpch\\.h$")
+check_files("${public_headers}" "^[ \t]*#[ \t]*include[ \t]*<torch/torch\\.h>" "public header includes torch.h")
+
+foreach(lib model media)
+  file(READ "${ROOT}/${lib}/CMakeLists.txt" cml)
+  if(cml MATCHES "Qt6::")
+    set(problems "${problems}\n  ${lib}/CMakeLists.txt links Qt")
+  endif()
+endforeach()
+
+if(problems)
+  message(FATAL_ERROR "layer rules broken:${problems}")
+endif()
+list(LENGTH model_files n_model)
+list(LENGTH media_files n_media)
+message(STATUS "layering: ${n_model} model/ and ${n_media} media/ files checked, all Qt-free")

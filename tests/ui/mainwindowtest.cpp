@@ -1,0 +1,115 @@
+// The main window as a user meets it: menus, opening files, recent files,
+// the About dialog with licences, and the real executable starting offscreen.
+#include "ui/aboutdialog.h"
+#include "ui/mainwindow.h"
+
+#include <QAction>
+#include <QImage>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QStatusBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+using mplug2::ui::AboutDialog;
+using mplug2::ui::MainWindow;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("mainwindowtest"));
+        QSettings().clear();
+    }
+
+    void hasFileAndHelpMenus()
+    {
+        MainWindow w;
+        QStringList titles;
+        for (QAction *a : w.menuBar()->actions())
+            titles << a->text();
+        QVERIFY2(titles.contains(QStringLiteral("&File")), qPrintable(titles.join(',')));
+        QVERIFY2(titles.contains(QStringLiteral("&Help")), qPrintable(titles.join(',')));
+        QVERIFY(w.findChild<QAction *>(QStringLiteral("actionOpen")));
+        QCOMPARE(w.findChild<QAction *>(QStringLiteral("actionOpen"))->shortcut(),
+                 QKeySequence(QKeySequence::Open));
+    }
+
+    void openMediaListsFilesAndRemembersThem()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString a = dir.filePath(QStringLiteral("a.png"));
+        const QString b = dir.filePath(QStringLiteral("b.mp4"));
+        for (const QString &f : {a, b}) {
+            QFile file(f);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        {
+            MainWindow w;
+            w.openMedia({a, b, dir.filePath(QStringLiteral("missing.mp4")), a});
+            QCOMPARE(w.mediaFiles(), QStringList({a, b}));
+            QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("missing.mp4")));
+        }
+        MainWindow again;
+        auto *recent = again.findChild<QMenu *>(QStringLiteral("recentMenu"));
+        QVERIFY(recent);
+        QVERIFY(recent->isEnabled());
+        QCOMPARE(recent->actions().size(), 2);
+        QCOMPARE(recent->actions().first()->toolTip(), a); // opened last (again)
+    }
+
+    void windowGeometryPersists()
+    {
+        {
+            MainWindow w;
+            w.resize(900, 640);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.close();
+        }
+        MainWindow w;
+        QCOMPARE(w.size(), QSize(900, 640));
+    }
+
+    void aboutListsLicences()
+    {
+        AboutDialog dialog;
+        auto *browser = dialog.findChild<QTextBrowser *>(QStringLiteral("licenceBrowser"));
+        QVERIFY(browser);
+        const QString text = browser->toPlainText();
+        for (const char *name : {"Qt", "LibTorch", "libavcodec", "OpenCV", "BERT"})
+            QVERIFY2(text.contains(QLatin1String(name)), name);
+        QVERIFY(text.contains(QStringLiteral("BSD-3-Clause")));
+    }
+
+    void studioExecutableStartsOffscreenAndQuits()
+    {
+        QTemporaryDir dir;
+        const QString shot = dir.filePath(QStringLiteral("window.png"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(MPLUG2_STUDIO_PATH), {QStringLiteral("--screenshot"), shot});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QImage image(shot);
+        QVERIFY2(!image.isNull(), "no screenshot written");
+        QVERIFY(image.width() >= 320 && image.height() >= 240);
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "mainwindowtest.moc"
