@@ -1,0 +1,42 @@
+#pragma once
+/// The contract between checkpoint I/O and the model: tensors by state-dict
+/// name. Everything that builds or checks a model loads its weights through
+/// these two functions; how files are read (zip/legacy .pth, safetensors,
+/// lazily, with nothing executed) is the checkpoint module's business.
+///
+///     auto weights = mplug2::model::loadStateDict("mPLUG2_MSRVTT_Caption.pth");
+///     if (!weights) { std::cerr << weights.error().message << '\n'; return 1; }
+///     for (const auto &[name, tensor] : *weights) ...
+
+#include "base/expected.h"
+
+#include <ATen/core/Tensor.h>
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace mplug2::model {
+
+/// Tensors by their state-dict name (sorted, as in `keys_*.txt`).
+using StateDict = std::map<std::string, at::Tensor>;
+
+struct StateDictOptions {
+    /// Apply the official key normalisation: pick 'model' / 'module' / a bare
+    /// dict, strip DDP `module.` prefixes, drop momentum copies (`*_m`) and
+    /// queues, rename pretrain keys (`.bert.` / `.fusion.` outside the decoder).
+    bool normalizeKeys = true;
+    /// When set, resize `visual_encoder.visual.positional_embedding`
+    /// bilinearly to this many patches per side (as the official loader does).
+    std::optional<int> visualGridSide;
+};
+
+/// Loads the model weights of a checkpoint (.pth zip or legacy, .safetensors)
+/// in their stored dtype; reads only the tensors it keeps.
+Expected<StateDict> loadStateDict(const std::string &path, const StateDictOptions &options = {});
+
+/// Loads every tensor of a flat `torch.save({name: tensor, ...})` file, e.g. the
+/// fixtures' expected_*.pth, with the keys exactly as saved.
+Expected<StateDict> loadTensorDict(const std::string &path);
+
+} // namespace mplug2::model
