@@ -168,8 +168,9 @@ std::size_t appendNamedReference(std::u32string_view text, std::size_t i, std::u
         bool needsSemicolon;
     };
     static constexpr Named kNames[] = {
-        {U"amp", U'&', false}, {U"lt", U'<', false},  {U"gt", U'>', false},
-        {U"quot", U'"', false}, {U"apos", U'\'', true}, {U"nbsp", 0xA0, false},
+        {U"amp", U'&', false},  {U"AMP", U'&', false},   {U"lt", U'<', false},     {U"LT", U'<', false},
+        {U"gt", U'>', false},   {U"GT", U'>', false},    {U"quot", U'"', false},   {U"QUOT", U'"', false},
+        {U"apos", U'\'', true}, {U"nbsp", 0xA0, false},
     };
     const std::u32string_view rest = text.substr(i + 1);
     for (const Named &n : kNames) {

@@ -9,7 +9,8 @@
 /// control character removal and NFC. Its mojibake repair (fix_encoding) is
 /// not reproduced: text that ftfy would re-decode is tokenized as written.
 /// `html.unescape` handles every numeric reference exactly as Python does and
-/// the named references &amp; &lt; &gt; &quot; &apos; &nbsp; (not the other
+/// the named references &amp; &lt; &gt; &quot; (also in capitals), &apos; and
+/// &nbsp; (not the other
 /// ~2,200 HTML5 names).
 ///
 ///     cleanClipText(U"  Don’t &amp;  STOP\n");   // U"don't & stop"

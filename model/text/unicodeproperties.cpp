@@ -18,6 +18,34 @@ constexpr char32_t kFinalSigma = 0x03C2;
 
 bool isValidCodePoint(char32_t cp) { return cp <= 0x10FFFF; }
 
+// The characters Unicode 15.0 assigned. The official code ran on Python 3.11,
+// whose unicodedata is Unicode 14.0: there they are unassigned (Cn), which
+// the BERT tokenizer drops as control characters. Debian 12's utf8proc knows
+// Unicode 15.0; a newer utf8proc would need its additions listed here too.
+bool isAssignedAfterUnicode14(char32_t cp)
+{
+    struct Range {
+        char32_t first;
+        char32_t last;
+    };
+    static constexpr Range kUnicode15[] = {
+        {0x0CF3, 0x0CF3},   {0x0ECE, 0x0ECE},   {0x10EFD, 0x10EFF}, {0x1123F, 0x11241}, {0x11B00, 0x11B09},
+        {0x11F00, 0x11F10}, {0x11F12, 0x11F3A}, {0x11F3E, 0x11F59}, {0x1342F, 0x1342F}, {0x13439, 0x13455},
+        {0x1B132, 0x1B132}, {0x1B155, 0x1B155}, {0x1D2C0, 0x1D2D3}, {0x1DF25, 0x1DF2A}, {0x1E030, 0x1E06D},
+        {0x1E08F, 0x1E08F}, {0x1E4D0, 0x1E4F9}, {0x1F6DC, 0x1F6DC}, {0x1F774, 0x1F776}, {0x1F77B, 0x1F77F},
+        {0x1F7D9, 0x1F7D9}, {0x1FA75, 0x1FA77}, {0x1FA87, 0x1FA88}, {0x1FAAD, 0x1FAAF}, {0x1FABB, 0x1FABD},
+        {0x1FABF, 0x1FABF}, {0x1FACE, 0x1FACF}, {0x1FADA, 0x1FADB}, {0x1FAE8, 0x1FAE8}, {0x1FAF7, 0x1FAF8},
+        {0x2B739, 0x2B739}, {0x31350, 0x323AF},
+    };
+    if (cp < 0x0CF3)
+        return false;
+    for (const Range &r : kUnicode15) {
+        if (cp >= r.first && cp <= r.last)
+            return true;
+    }
+    return false;
+}
+
 const utf8proc_property_t *property(char32_t cp)
 {
     return utf8proc_get_property(static_cast<utf8proc_int32_t>(isValidCodePoint(cp) ? cp : 0xFFFD));
@@ -91,6 +119,8 @@ int combiningClass(char32_t cp) { return cp < 0x300 ? 0 : property(cp)->combinin
 
 GeneralCategory generalCategory(char32_t cp)
 {
+    if (isAssignedAfterUnicode14(cp))
+        return GeneralCategory::Cn;
     return static_cast<GeneralCategory>(property(cp)->category);
 }
 

@@ -2,7 +2,9 @@
 /// The Unicode facts the tokenizers need, from utf8proc (a maintained Unicode
 /// library, Debian's libutf8proc): general categories, canonical
 /// decomposition/composition and case mapping, plus the two definitions of
-/// "whitespace" that the official Python code relies on. Only compiled when
+/// "whitespace" that the official Python code relies on. Categories follow
+/// Unicode 14.0, the version of the Python (3.11) the official fixtures were
+/// made with: characters added later read as unassigned. Only compiled when
 /// utf8proc is found (MPLUG2_HAS_UTF8PROC).
 ///
 ///     using namespace mplug2::model::text;
