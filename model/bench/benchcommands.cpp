@@ -1,6 +1,7 @@
 #include "model/bench/benchcommands.h"
 
 #include "model/bench/commandline.h"
+#include "model/bench/tokenizebench.h"
 #include "model/json/jsonvalue.h"
 #include "model/runtime/runtimeinfo.h"
 
@@ -52,6 +53,7 @@ const std::vector<BenchCommand> &benchCommands()
 {
     static const std::vector<BenchCommand> commands = {
         {"info", "LibTorch version, threads, BLAS and devices", &runInfo},
+        {"tokenize", "tokens per second of the tokenizers on a 10 MB text mix", &runTokenizeBench},
     };
     return commands;
 }
