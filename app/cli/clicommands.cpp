@@ -1,6 +1,7 @@
 #include "app/cli/clicommand.h"
 
 #include "app/cli/infocommand.h"
+#include "app/cli/tokenizecommand.h"
 
 namespace mplug2::app {
 
@@ -8,6 +9,8 @@ const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
         {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
+        {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
+        {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},
     };
     return commands;
 }
