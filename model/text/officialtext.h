@@ -7,8 +7,8 @@
 ///   - generated captions are decoded and post-processed as the caption eval
 ///     does: drop [SEP]/[CLS]/[PAD], strip, keep what follows the prompt.
 ///
-///     std::string q = preQuestion("What is the man doing?", 30);   // "what is the man doing"
-///     auto ids = tokenizer.encode(q);                              // question_input
+///     std::string q = preQuestion("What is the man doing?", kOfficialMaxQuestionWords);
+///     auto ids = tokenizer.encode(q);          // question_input: [CLS] what is the man doing
 ///     auto answer = tokenizer.encode(withEndOfText("playing guitar"));  // ... 2858 102
 ///     std::string caption = postprocessCaption(tokenizer.decode(generated), kOfficialCaptionPrompt);
 ///
@@ -24,9 +24,9 @@ namespace mplug2::model::text {
 inline constexpr std::string_view kOfficialEndOfText = "[SEP]";
 /// config['prompt'] of the official caption configs.
 inline constexpr std::string_view kOfficialCaptionPrompt = "a video of";
-/// pre_question's max_ques_words and pre_caption's max_words in the official
-/// video datasets.
-inline constexpr std::size_t kOfficialMaxQuestionWords = 30;
+/// pre_question's max_ques_words in the official video QA dataset at test
+/// time (training uses 30): what inference should use.
+inline constexpr std::size_t kOfficialMaxQuestionWords = 50;
 
 /// dataset.utils.pre_question: lower-case, drop , . ' ! ? " ( ) * # : ; ~,
 /// turn - and / into spaces, strip trailing spaces, keep `maxWords`

@@ -38,7 +38,9 @@ public:
     TokenId idOrUnknown(std::string_view token) const;
     /// The token of `id`, or nullptr when no entry has that id.
     const std::string *token(TokenId id) const;
-    std::size_t size() const { return m_ids.size(); }
+    /// Ids are line numbers: this is the number of lines, one more than the
+    /// largest id (also when a token is listed twice).
+    std::size_t size() const { return m_tokens.size(); }
     TokenId unknownId() const { return m_unknownId; }
     const std::string &unknownToken() const { return m_unknownToken; }
 
