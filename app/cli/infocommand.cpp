@@ -1,6 +1,7 @@
 #include "app/cli/infocommand.h"
 
 #include "app/about/thirdpartycomponent.h"
+#include "app/bundle/bundledresources.h"
 #include "base/installlayout.h"
 #include "base/version.h"
 #include "model/runtime/runtimeinfo.h"
@@ -27,7 +28,7 @@ int runInfoCommand(const QStringList &args)
 
     const model::RuntimeInfo rt = model::runtimeInfo();
     const QList<ThirdPartyComponent> components = thirdPartyComponents();
-    const QString dataDir = QString::fromStdString(mplug2::dataDir().string());
+    const QString dataDir = BundledResources::dataDir();
     const QString pluginDir = QString::fromStdString(mplug2::pluginDir().string());
     QTextStream out(stdout);
     if (parser.isSet(json)) {
