@@ -41,6 +41,7 @@ Error EncodedFile::error(const std::string &what, int averror) const
 
 Expected<std::unique_ptr<EncodedFile>> EncodedFile::create(const std::string &path, Settings settings)
 {
+    quietFfmpegLog();
     std::unique_ptr<EncodedFile> file(new EncodedFile(path));
     struct DictFree {
         AVDictionary **dict;

@@ -72,17 +72,20 @@ Palette Palette::medianCut(const std::vector<RgbImage> &frames, int maxColors)
     }
     std::vector<Box> boxes{{samples.begin(), samples.end()}};
     while (static_cast<int>(boxes.size()) < maxColors) {
-        // Split the box with the widest spread along its widest channel, at the median.
+        // Split, at the median of its widest channel, the box whose spread
+        // weighs most (range x pixel count): busy regions get more colours.
         int bestBox = -1;
-        int bestRange = 0;
+        double bestScore = 0;
         int bestChannel = 0;
         for (size_t i = 0; i < boxes.size(); ++i) {
-            if (boxes[i].end - boxes[i].begin < 2)
+            const auto count = boxes[i].end - boxes[i].begin;
+            if (count < 2)
                 continue;
             int range = 0;
             const int channel = boxes[i].widestChannel(range);
-            if (range > bestRange) {
-                bestRange = range;
+            const double score = static_cast<double>(range) * static_cast<double>(count);
+            if (range > 0 && score > bestScore) {
+                bestScore = score;
                 bestBox = static_cast<int>(i);
                 bestChannel = channel;
             }

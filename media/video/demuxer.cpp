@@ -93,6 +93,7 @@ int64_t Demuxer::seekIo(void *opaque, int64_t offset, int whence)
 Expected<std::unique_ptr<Demuxer>> Demuxer::open(std::unique_ptr<ByteSource> source, const MediaLimits &limits,
                                                  OperationClock &clock)
 {
+    quietFfmpegLog();
     clock.start(limits.deadline);
     std::unique_ptr<Demuxer> d(new Demuxer(std::move(source), clock));
     if (d->m_source->size() == 0)

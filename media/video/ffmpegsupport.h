@@ -45,6 +45,11 @@ using IoContextPtr = std::unique_ptr<AVIOContext, IoContextFreer>;
 /// av_strerror as a std::string.
 std::string errorText(int averror);
 
+/// FFmpeg's own log goes to stderr and hostile files make it chatty; our
+/// errors say what matters. Silenced once per process unless
+/// MPLUG2_FFMPEG_LOG=1 asks for it (debugging).
+void quietFfmpegLog();
+
 /// A wall-clock deadline for one operation plus an optional cancel flag.
 /// FFmpeg polls it through the interrupt callback; our own loops poll it too.
 class OperationClock {
