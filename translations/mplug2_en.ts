@@ -79,6 +79,45 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (SRT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtitles need exactly one dense caption (a video captioned in time windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a caption window from %1 s to %2 s is not a valid time span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (WebVTT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InfoCommand</name>
     <message>
         <source>Show versions, devices, threads and the licences of the components.</source>

@@ -79,6 +79,45 @@
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>CSV table</source>
+            <translation>CSV 表格</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>JSON Lines</source>
+            <translation>JSON Lines（每行一个对象）</translation>
+        </message>
+        <message>
+            <source>Plain text</source>
+            <translation>纯文本</translation>
+        </message>
+        <message>
+            <source>Subtitles (SRT)</source>
+            <translation>字幕（SRT）</translation>
+        </message>
+        <message>
+            <source>subtitles need exactly one dense caption (a video captioned in time windows)</source>
+            <translation>字幕需要且只需要一个密集描述结果（按时间窗口逐段描述的视频）</translation>
+        </message>
+        <message>
+            <source>a caption window from %1 s to %2 s is not a valid time span</source>
+            <translation>从 %1 秒到 %2 秒的描述窗口不是有效的时间段</translation>
+        </message>
+        <message>
+            <source>Subtitles (WebVTT)</source>
+            <translation>字幕（WebVTT）</translation>
+        </message>
+    </context>
+    <context>
         <name>InfoCommand</name>
         <message>
             <source>Show versions, devices, threads and the licences of the components.</source>
