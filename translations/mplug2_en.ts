@@ -307,6 +307,101 @@
         <source>Subtitles (WebVTT)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Attention animation (GIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an animation shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention video (MP4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a video shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention maps (PNG per token and frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds no frames (ask for them with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds no attention maps (ask for them with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no attention map for token %2, layer %3, head %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention contact sheet (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact sheet shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mPLUG-2 Studio report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>

@@ -307,6 +307,101 @@
             <source>Subtitles (WebVTT)</source>
             <translation>字幕（WebVTT）</translation>
         </message>
+        <message>
+            <source>Attention animation (GIF)</source>
+            <translation>注意力动画（GIF）</translation>
+        </message>
+        <message>
+            <source>an animation shows one media item</source>
+            <translation>一个动画只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Attention video (MP4)</source>
+            <translation>注意力视频（MP4）</translation>
+        </message>
+        <message>
+            <source>a video shows one media item</source>
+            <translation>一个视频只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Attention maps (PNG per token and frame)</source>
+            <translation>注意力图（每个词元、每帧一张 PNG）</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>无法创建文件夹 %1</translation>
+        </message>
+        <message>
+            <source>%1: the result holds no frames (ask for them with the request)</source>
+            <translation>%1：结果中没有帧（请在请求中要求返回帧）</translation>
+        </message>
+        <message>
+            <source>nothing to export</source>
+            <translation>没有可导出的内容</translation>
+        </message>
+        <message>
+            <source>%1: the result holds no attention maps (ask for them with the request)</source>
+            <translation>%1：结果中没有注意力图（请在请求中要求计算注意力）</translation>
+        </message>
+        <message>
+            <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
+            <translation>%1：结果中有 %2 帧，但注意力图对应 %3 帧（请在请求中要求返回帧）</translation>
+        </message>
+        <message>
+            <source>%1: no attention map for token %2, layer %3, head %4</source>
+            <translation>%1：没有词元 %2、第 %3 层、第 %4 个头的注意力图</translation>
+        </message>
+        <message>
+            <source>Attention contact sheet (PNG)</source>
+            <translation>注意力缩略图总览（PNG）</translation>
+        </message>
+        <message>
+            <source>a contact sheet shows one media item</source>
+            <translation>一张缩略图总览只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Report (HTML)</source>
+            <translation>报告（HTML）</translation>
+        </message>
+    </context>
+    <context>
+        <name>HtmlReport</name>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Where the model looked</source>
+            <translation>模型关注的位置</translation>
+        </message>
+        <message>
+            <source>all tokens</source>
+            <translation>全部词元</translation>
+        </message>
+        <message>
+            <source>mPLUG-2 Studio report</source>
+            <translation>mPLUG-2 Studio 报告</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>问题：</translation>
+        </message>
     </context>
     <context>
         <name>ImportCommand</name>
