@@ -46,9 +46,6 @@ endif()
 if(MPLUG2_HAS_SENTENCEPIECE)
   target_compile_definitions(mplug2_text_deps INTERFACE MPLUG2_HAS_SENTENCEPIECE=1)
 endif()
-# Where an installed program finds the plug-in, relative to its bin/.
-target_compile_definitions(mplug2_text_deps INTERFACE
-  MPLUG2_PLUGIN_INSTALL_DIR="${CMAKE_INSTALL_LIBDIR}/mplug2-studio")
 target_link_libraries(mplug2_text_deps INTERFACE ${CMAKE_DL_LIBS})
 
 message(STATUS "Tokenizers: utf8proc=${MPLUG2_HAS_UTF8PROC} zlib=${MPLUG2_HAS_ZLIB} "

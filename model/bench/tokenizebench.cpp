@@ -1,5 +1,7 @@
 #include "model/bench/tokenizebench.h"
 
+#include "base/installlayout.h"
+
 #include "model/bench/benchtextcorpus.h"
 #include "model/bench/commandline.h"
 #include "model/json/jsonvalue.h"
@@ -31,19 +33,12 @@ struct Measurement {
     double seconds = 0;
 };
 
-fs::path executableDir()
-{
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : exe.parent_path();
-}
-
-// The bundled vocabulary: installed beside the program, or in the source tree.
+// The bundled vocabulary: in the data folder beside the program, or (a
+// core-only build copies no data) in the source tree.
 fs::path defaultWordPieceVocab()
 {
     const fs::path name = fs::path("vocab") / "bert-base-uncased-vocab.txt";
-    const fs::path candidates[] = {executableDir() / ".." / "share" / "mplug2-studio" / name,
-                                   fs::path(MPLUG2_BENCH_SOURCE_RESOURCES) / name};
+    const fs::path candidates[] = {dataDir() / name, fs::path(MPLUG2_BENCH_SOURCE_RESOURCES) / name};
     for (const fs::path &c : candidates) {
         std::error_code ec;
         if (fs::is_regular_file(c, ec))

@@ -1,5 +1,7 @@
 #include "model/text/sentencepieceplugin.h"
 
+#include "base/installlayout.h"
+
 #include <dlfcn.h>
 
 #include <cstdlib>
@@ -8,13 +10,6 @@
 namespace mplug2::model::text {
 
 namespace {
-
-std::filesystem::path executableDir()
-{
-    std::error_code ec;
-    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path() : exe.parent_path();
-}
 
 Expected<const Mplug2SpmApi *> openPlugin()
 {
@@ -62,11 +57,8 @@ std::vector<std::filesystem::path> sentencePiecePluginCandidates()
     std::vector<std::filesystem::path> candidates;
     if (const char *env = std::getenv(kSentencePiecePluginEnv); env && *env)
         candidates.emplace_back(env);
-    const std::filesystem::path dir = executableDir();
-    if (!dir.empty()) {
-        candidates.push_back(dir / ".." / "lib" / kSentencePiecePluginFile);
-        candidates.push_back(dir / ".." / MPLUG2_PLUGIN_INSTALL_DIR / kSentencePiecePluginFile);
-    }
+    if (const std::filesystem::path dir = pluginDir(); !dir.empty())
+        candidates.push_back(dir / kSentencePiecePluginFile);
     return candidates;
 }
 

@@ -3,9 +3,9 @@
 /// why SentencePiece lives in a plug-in) with
 /// dlopen(RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND), once per process.
 ///
-/// Where it looks, in order: $MPLUG2_SENTENCEPIECE_PLUGIN (a file);
-/// <dir of the executable>/../lib/ (the build tree); <dir of the
-/// executable>/../<libdir>/mplug2-studio/ (installed).
+/// Where it looks, in order: $MPLUG2_SENTENCEPIECE_PLUGIN (a file), then
+/// mplug2::pluginDir() (lib/mplug2-studio/plugins beside the program's bin/,
+/// in the build tree and installed alike; base/installlayout.h).
 ///
 ///     Expected<const Mplug2SpmApi *> api = sentencePieceApi();
 ///     if (!api) std::cerr << api.error().message;   // says where it looked
