@@ -1,6 +1,7 @@
 #include "model/bench/benchcommands.h"
 
 #include "model/bench/commandline.h"
+#include "model/json/jsonvalue.h"
 #include "model/runtime/runtimeinfo.h"
 
 #include <iostream>
@@ -25,9 +26,14 @@ int runInfo(int argc, char **argv)
     }
     const RuntimeInfo info = runtimeInfo();
     if (cl.has("json")) {
-        std::cout << "{\"torch\": \"" << info.torchVersion << "\", \"threads\": " << info.intraOpThreads
-                  << ", \"cpus\": " << info.usableCpus << ", \"cuda\": " << (info.cudaAvailable ? "true" : "false")
-                  << ", \"cuda_devices\": " << info.cudaDeviceCount << "}\n";
+        JsonValue out = JsonValue::object();
+        out.set("torch", info.torchVersion);
+        out.set("threads", info.intraOpThreads);
+        out.set("cpus", info.usableCpus);
+        out.set("blas", info.blas);
+        out.set("cuda", info.cudaAvailable);
+        out.set("cuda_devices", info.cudaDeviceCount);
+        std::cout << out.dump() << '\n';
     } else {
         std::cout << "torch:   " << info.torchVersion << '\n'
                   << "threads: " << info.intraOpThreads << " (of " << info.usableCpus << " usable CPUs)\n"
