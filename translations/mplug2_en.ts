@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BundleRegistry</name>
+    <message>
+        <source>the id &quot;%1&quot; belongs to the built-in model; give the bundle another id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with &apos;mplug2 import&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model bundle &quot;%1&quot;: not a registered id and not a bundle folder or manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceChoice</name>
+    <message>
+        <source>bad device &quot;%1&quot;: expected cuda:N with N a device number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no CUDA device is available to this build or machine: use --device cpu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no CUDA device %1 (this machine has %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown device &quot;%1&quot; (expected auto, cpu, cuda or cuda:N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown precision &quot;%1&quot; (expected auto, fp32, fp16 or bf16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs on CUDA devices only; the CPU computes in fp32</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngineStage</name>
+    <message>
+        <source>Loading the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding the frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing attention maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captioning windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InfoCommand</name>
     <message>
         <source>Show versions, devices, threads and the licences of the components.</source>
@@ -9,6 +86,127 @@
     </message>
     <message>
         <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelBundle</name>
+    <message>
+        <source>the manifest has no &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than 4096 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;generation.%1&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;generation.%1&quot;: min_length %2 is larger than max_length %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;config.%1.%2&quot; must be a number, a string or true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 %2 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 %2 cannot be read (permissions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model kind &quot;%1&quot; (expected caption, qa or pretrain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported manifest schema &quot;%1&quot; (this version reads %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be 1-100 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest has no &quot;tokenizer&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;tokenizer.kind&quot; must be wordpiece or sentencepiece (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model bundle at %1 (expected a folder with %2 or a .json manifest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest %1 is larger than 1 MiB: not a model bundle manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model bundle %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP BPE file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mplug2Backend</name>
+    <message>
+        <source>this build cannot run mPLUG-2 models yet (the model layer is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestContext</name>
+    <message>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -41,6 +239,21 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Images or videos to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::app::Engine</name>
+    <message>
+        <source>no model is loaded: load a model bundle first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of memory: try fewer frames or a smaller model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal error while running the request</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>BundleRegistry</name>
+        <message>
+            <source>the id "%1" belongs to the built-in model; give the bundle another id</source>
+            <translation>ID “%1” 属于内置模型；请为该模型包换一个 ID</translation>
+        </message>
+        <message>
+            <source>no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with 'mplug2 import'</source>
+            <translation>未安装默认模型：请传入 --model 模型包，或 --checkpoint 文件 --vocab 文件，或用 'mplug2 import' 导入一个模型</translation>
+        </message>
+        <message>
+            <source>no model bundle "%1": not a registered id and not a bundle folder or manifest</source>
+            <translation>没有模型包“%1”：它既不是已注册的 ID，也不是模型包文件夹或清单文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeviceChoice</name>
+        <message>
+            <source>bad device "%1": expected cuda:N with N a device number</source>
+            <translation>设备“%1”无效：应为 cuda:N，N 为设备编号</translation>
+        </message>
+        <message>
+            <source>no CUDA device is available to this build or machine: use --device cpu</source>
+            <translation>此版本或此机器上没有可用的 CUDA 设备：请使用 --device cpu</translation>
+        </message>
+        <message>
+            <source>there is no CUDA device %1 (this machine has %2)</source>
+            <translation>没有 CUDA 设备 %1（本机共有 %2 个）</translation>
+        </message>
+        <message>
+            <source>unknown device "%1" (expected auto, cpu, cuda or cuda:N)</source>
+            <translation>未知设备“%1”（应为 auto、cpu、cuda 或 cuda:N）</translation>
+        </message>
+        <message>
+            <source>unknown precision "%1" (expected auto, fp32, fp16 or bf16)</source>
+            <translation>未知精度“%1”（应为 auto、fp32、fp16 或 bf16）</translation>
+        </message>
+        <message>
+            <source>%1 runs on CUDA devices only; the CPU computes in fp32</source>
+            <translation>%1 仅可在 CUDA 设备上使用；CPU 使用 fp32 计算</translation>
+        </message>
+    </context>
+    <context>
+        <name>EngineStage</name>
+        <message>
+            <source>Loading the model</source>
+            <translation>正在加载模型</translation>
+        </message>
+        <message>
+            <source>Decoding frames</source>
+            <translation>正在解码帧</translation>
+        </message>
+        <message>
+            <source>Encoding the frames</source>
+            <translation>正在编码画面</translation>
+        </message>
+        <message>
+            <source>Reading the question</source>
+            <translation>正在理解问题</translation>
+        </message>
+        <message>
+            <source>Generating text</source>
+            <translation>正在生成文本</translation>
+        </message>
+        <message>
+            <source>Ranking candidates</source>
+            <translation>正在为候选项排序</translation>
+        </message>
+        <message>
+            <source>Computing attention maps</source>
+            <translation>正在计算注意力图</translation>
+        </message>
+        <message>
+            <source>Captioning windows</source>
+            <translation>正在为各时间窗口生成描述</translation>
+        </message>
+    </context>
+    <context>
         <name>InfoCommand</name>
         <message>
             <source>Show versions, devices, threads and the licences of the components.</source>
@@ -10,6 +87,127 @@
         <message>
             <source>Print one JSON object.</source>
             <translation>输出一个 JSON 对象。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelBundle</name>
+        <message>
+            <source>the manifest has no "%1"</source>
+            <translation>清单中缺少“%1”</translation>
+        </message>
+        <message>
+            <source>"%1" must be a string</source>
+            <translation>“%1”必须是字符串</translation>
+        </message>
+        <message>
+            <source>"%1" is longer than 4096 characters</source>
+            <translation>“%1”超过 4096 个字符</translation>
+        </message>
+        <message>
+            <source>"%1" must be a whole number from %2 to %3</source>
+            <translation>“%1”必须是 %2 到 %3 之间的整数</translation>
+        </message>
+        <message>
+            <source>"%1" must be an object</source>
+            <translation>“%1”必须是对象</translation>
+        </message>
+        <message>
+            <source>"generation.%1" must be an object</source>
+            <translation>“generation.%1”必须是对象</translation>
+        </message>
+        <message>
+            <source>"generation.%1": min_length %2 is larger than max_length %3</source>
+            <translation>“generation.%1”：min_length %2 大于 max_length %3</translation>
+        </message>
+        <message>
+            <source>"config.%1.%2" must be a number, a string or true/false</source>
+            <translation>“config.%1.%2”必须是数字、字符串或 true/false</translation>
+        </message>
+        <message>
+            <source>the %1 %2 does not exist</source>
+            <translation>%1 %2 不存在</translation>
+        </message>
+        <message>
+            <source>the %1 %2 is not a file</source>
+            <translation>%1 %2 不是文件</translation>
+        </message>
+        <message>
+            <source>the %1 %2 cannot be read (permissions)</source>
+            <translation>%1 %2 无法读取（权限不足）</translation>
+        </message>
+        <message>
+            <source>unknown model kind "%1" (expected caption, qa or pretrain)</source>
+            <translation>未知模型类型“%1”（应为 caption、qa 或 pretrain）</translation>
+        </message>
+        <message>
+            <source>unsupported manifest schema "%1" (this version reads %2)</source>
+            <translation>不支持的清单格式“%1”（此版本读取 %2）</translation>
+        </message>
+        <message>
+            <source>"id" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got "%1")</source>
+            <translation>“id”必须由 1 到 100 个小写字母、数字、'.'、'_' 或 '-' 组成（实际为“%1”）</translation>
+        </message>
+        <message>
+            <source>the manifest has no "tokenizer"</source>
+            <translation>清单中缺少“tokenizer”</translation>
+        </message>
+        <message>
+            <source>"tokenizer.kind" must be wordpiece or sentencepiece (got "%1")</source>
+            <translation>“tokenizer.kind”必须是 wordpiece 或 sentencepiece（实际为“%1”）</translation>
+        </message>
+        <message>
+            <source>no model bundle at %1 (expected a folder with %2 or a .json manifest)</source>
+            <translation>%1 处没有模型包（应为包含 %2 的文件夹或 .json 清单文件）</translation>
+        </message>
+        <message>
+            <source>the manifest %1 is larger than 1 MiB: not a model bundle manifest</source>
+            <translation>清单 %1 大于 1 MiB：不是模型包清单</translation>
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>%1 is not a JSON object: %2</source>
+            <translation>%1 不是 JSON 对象：%2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>model bundle %1: %2</source>
+            <translation>模型包 %1：%2</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>checkpoint</source>
+            <translation>检查点文件</translation>
+        </message>
+        <message>
+            <source>vocabulary</source>
+            <translation>词表文件</translation>
+        </message>
+        <message>
+            <source>CLIP BPE file</source>
+            <translation>CLIP BPE 文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>Mplug2Backend</name>
+        <message>
+            <source>this build cannot run mPLUG-2 models yet (the model layer is missing)</source>
+            <translation>此版本尚不能运行 mPLUG-2 模型（缺少模型层）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestContext</name>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
         </message>
     </context>
     <context>
@@ -43,6 +241,21 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Images or videos to open.</source>
             <translation>要打开的图像或视频。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::Engine</name>
+        <message>
+            <source>no model is loaded: load a model bundle first</source>
+            <translation>尚未加载模型：请先加载一个模型包</translation>
+        </message>
+        <message>
+            <source>out of memory: try fewer frames or a smaller model</source>
+            <translation>内存不足：请尝试减少帧数或使用更小的模型</translation>
+        </message>
+        <message>
+            <source>internal error while running the request</source>
+            <translation>执行请求时发生内部错误</translation>
         </message>
     </context>
     <context>

@@ -9,6 +9,7 @@
 ///     for (const auto &[name, tensor] : *weights) ...
 
 #include "base/expected.h"
+#include "model/checkpoint/checkpointindex.h"
 
 #include <ATen/core/Tensor.h>
 
@@ -18,7 +19,7 @@
 
 namespace mplug2::model {
 
-/// Tensors by their state-dict name (sorted, as in `keys_*.txt`).
+/// Tensors by their state-dict name (sorted).
 using StateDict = std::map<std::string, at::Tensor>;
 
 struct StateDictOptions {
@@ -29,14 +30,23 @@ struct StateDictOptions {
     /// When set, resize `visual_encoder.visual.positional_embedding`
     /// bilinearly to this many patches per side (as the official loader does).
     std::optional<int> visualGridSide;
+    /// Tensors alias the memory-mapped file (zero-copy, copy-on-write: writing
+    /// to them never changes the file). Off: their bytes are copied into
+    /// memory, for files that another program may change while in use.
+    bool mapFile = true;
 };
 
 /// Loads the model weights of a checkpoint (.pth zip or legacy, .safetensors)
 /// in their stored dtype; reads only the tensors it keeps.
 Expected<StateDict> loadStateDict(const std::string &path, const StateDictOptions &options = {});
 
+/// The same from an index opened already (e.g. after listing it); the
+/// index's file stays mapped while tensors alias it.
+Expected<StateDict> loadStateDict(const CheckpointIndex &index, const StateDictOptions &options = {});
+
 /// Loads every tensor of a flat `torch.save({name: tensor, ...})` file, e.g. the
-/// fixtures' expected_*.pth, with the keys exactly as saved.
+/// fixtures' expected_*.pth, with the keys exactly as saved (nested
+/// containers give dotted names: "optimizer.state.0.exp_avg").
 Expected<StateDict> loadTensorDict(const std::string &path);
 
 } // namespace mplug2::model

@@ -1,0 +1,166 @@
+#include "app/bundle/bundleregistry.h"
+
+#include "app/bundle/bundledresources.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace mplug2::app {
+
+namespace {
+
+const QString kPathsKey = QStringLiteral("bundles/manifests");
+const QString kDefaultKey = QStringLiteral("bundles/default");
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(BundleRegistry)
+};
+
+BundleRegistry::Entry loadEntry(const QString &manifestPath, bool builtIn)
+{
+    BundleRegistry::Entry entry;
+    entry.manifestPath = manifestPath;
+    Expected<ModelBundle> bundle = ModelBundle::load(manifestPath);
+    if (bundle) {
+        bundle->builtIn = builtIn;
+        entry.bundle = std::move(*bundle);
+    } else {
+        entry.error = QString::fromStdString(bundle.error().message);
+    }
+    return entry;
+}
+
+} // namespace
+
+BundleRegistry::BundleRegistry(QSettings *settings)
+{
+    if (!settings) {
+        m_ownSettings = std::make_unique<QSettings>();
+        settings = m_ownSettings.get();
+    }
+    m_settings = settings;
+}
+
+BundleRegistry::~BundleRegistry() = default;
+
+QStringList BundleRegistry::registeredPaths() const
+{
+    return m_settings->value(kPathsKey).toStringList();
+}
+
+void BundleRegistry::setRegisteredPaths(const QStringList &paths)
+{
+    m_settings->setValue(kPathsKey, paths);
+}
+
+QList<BundleRegistry::Entry> BundleRegistry::entries() const
+{
+    QList<Entry> list;
+    const QString builtIn = BundledResources::defaultModelManifest();
+    if (!builtIn.isEmpty())
+        list.append(loadEntry(builtIn, true));
+    for (const QString &path : registeredPaths())
+        list.append(loadEntry(path, false));
+    return list;
+}
+
+QList<ModelBundle> BundleRegistry::bundles() const
+{
+    QList<ModelBundle> list;
+    for (const Entry &e : entries()) {
+        if (e.bundle)
+            list.append(*e.bundle);
+    }
+    return list;
+}
+
+Expected<ModelBundle> BundleRegistry::add(const QString &path)
+{
+    Expected<ModelBundle> bundle = ModelBundle::load(path);
+    if (!bundle)
+        return bundle;
+    const QString builtIn = BundledResources::defaultModelManifest();
+    if (!builtIn.isEmpty()) {
+        const Expected<ModelBundle> shipped = ModelBundle::load(builtIn);
+        if (shipped && shipped->id == bundle->id)
+            return makeError(ErrorCode::InvalidArgument,
+                             Text::tr("the id \"%1\" belongs to the built-in model; give the bundle another id")
+                                 .arg(bundle->id)
+                                 .toStdString());
+    }
+    QStringList paths;
+    for (const QString &p : registeredPaths()) {
+        const Expected<ModelBundle> other = ModelBundle::load(p);
+        const bool sameManifest = QFileInfo(p) == QFileInfo(bundle->manifestPath);
+        if (!sameManifest && !(other && other->id == bundle->id))
+            paths.append(p);
+    }
+    paths.append(bundle->manifestPath);
+    setRegisteredPaths(paths);
+    return bundle;
+}
+
+bool BundleRegistry::remove(const QString &id)
+{
+    QStringList paths = registeredPaths();
+    const auto removed = paths.removeIf([&](const QString &p) {
+        const Expected<ModelBundle> b = ModelBundle::load(p);
+        return b && b->id == id;
+    });
+    if (removed == 0)
+        return false;
+    setRegisteredPaths(paths);
+    if (defaultId() == id)
+        setDefaultId({});
+    return true;
+}
+
+QString BundleRegistry::defaultId() const
+{
+    return m_settings->value(kDefaultKey).toString();
+}
+
+void BundleRegistry::setDefaultId(const QString &id)
+{
+    if (id.isEmpty())
+        m_settings->remove(kDefaultKey);
+    else
+        m_settings->setValue(kDefaultKey, id);
+}
+
+Expected<ModelBundle> BundleRegistry::defaultBundle() const
+{
+    const QString chosen = defaultId();
+    const QList<Entry> all = entries();
+    for (const Entry &e : all) {
+        if (e.bundle && !chosen.isEmpty() && e.bundle->id == chosen)
+            return *e.bundle;
+    }
+    for (const Entry &e : all) {
+        if (e.bundle && e.bundle->builtIn)
+            return *e.bundle;
+    }
+    return makeError(ErrorCode::NotFound,
+                     Text::tr("no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, "
+                        "or import one with 'mplug2 import'")
+                         .toStdString());
+}
+
+Expected<ModelBundle> BundleRegistry::resolve(const QString &idOrPath) const
+{
+    if (idOrPath == QLatin1String("default"))
+        return defaultBundle();
+    if (QFileInfo::exists(idOrPath))
+        return ModelBundle::load(idOrPath);
+    for (const Entry &e : entries()) {
+        if (e.bundle && e.bundle->id == idOrPath)
+            return *e.bundle;
+    }
+    return makeError(ErrorCode::NotFound,
+                     Text::tr("no model bundle \"%1\": not a registered id and not a bundle folder or manifest")
+                         .arg(idOrPath)
+                         .toStdString());
+}
+
+} // namespace mplug2::app

@@ -1,0 +1,49 @@
+#pragma once
+/// Where the model runs and with which number format. The GUI and the CLI
+/// build one from the user's choice and hand it to Engine::loadModel().
+///
+///     auto device = DeviceChoice::parse("cuda:1", "bf16");
+///     if (!device) { qWarning() << device.error().message.c_str(); return; }
+///     engine.loadModel(bundle, *device);
+///
+/// `Precision::Auto` is fp32 on the CPU (half is slow or missing there) and
+/// fp16 on CUDA.
+
+#include "base/expected.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace mplug2::app {
+
+enum class DeviceKind { Cpu, Cuda };
+
+enum class Precision { Auto, Fp32, Fp16, Bf16 };
+
+struct DeviceChoice {
+    DeviceKind kind = DeviceKind::Cpu;
+    int index = 0; ///< CUDA device index; 0 for the CPU
+    Precision precision = Precision::Auto;
+
+    /// CUDA device 0 when this process sees a CUDA device, else the CPU.
+    static DeviceChoice automatic();
+    static DeviceChoice cpu() { return {}; }
+
+    /// Reads "auto", "cpu", "cuda" or "cuda:N" and "auto", "fp32", "fp16",
+    /// "bf16"; a CUDA choice on a machine without CUDA is an error that says so.
+    static Expected<DeviceChoice> parse(const QString &device, const QString &precision = QStringLiteral("auto"));
+
+    /// The precision that will be used: Auto resolved for this device.
+    Precision effectivePrecision() const;
+    /// "cpu" or "cuda:N".
+    QString deviceName() const;
+
+    bool operator==(const DeviceChoice &other) const = default;
+};
+
+/// "auto", "fp32", "fp16", "bf16".
+QString precisionName(Precision precision);
+
+} // namespace mplug2::app
+
+Q_DECLARE_METATYPE(mplug2::app::DeviceChoice)

@@ -1,0 +1,125 @@
+#pragma once
+/// What the GUI, the CLI or the retrieval index asks the Engine to do: one
+/// value per request, copied onto the worker thread.
+///
+///     EngineRequest r = EngineRequest::ask("clip.mp4", "what is the man doing?");
+///     r.media.numFrames = 8;
+///     r.attention.crossAttention = true;      // attach the answer's attention maps
+///     RequestId id = engine.submit(r);
+///
+/// Zero / negative numbers mean "the model bundle's default" (frames,
+/// beam size, lengths), so a request made before a model is chosen stays valid.
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace mplug2::app {
+
+/// Identifies one submitted request; never 0 for a real request.
+using RequestId = quint64;
+
+enum class TaskKind {
+    Caption,      ///< media -> n-best captions
+    DenseCaption, ///< long video -> one caption per time window
+    Answer,       ///< media + question -> free answer, or ranked over `texts`
+    Classify,     ///< media + labels (`texts`) -> one probability per label
+    ScoreTexts,   ///< media + sentences (`texts`) -> decoder log-likelihood of each
+    EmbedMedia,   ///< media -> CLIP-space embedding (retrieval)
+    EmbedTexts,   ///< sentences (`texts`) -> CLIP-space embeddings (retrieval)
+};
+
+/// "caption", "dense-caption", "answer", "classify", "score", "embed-media", "embed-texts".
+QString taskName(TaskKind task);
+
+enum class RequestPriority {
+    Interactive, ///< runs before every queued Batch request
+    Batch,       ///< FIFO behind interactive work (indexing, folder captioning)
+};
+
+/// Which frames the model sees.
+enum class FrameSampling {
+    Middle,  ///< the official rule: the middle frame of num_frames equal segments
+    Uniform, ///< evenly spaced in time (variable frame rate safe)
+};
+
+/// How a still image becomes pixels. The released checkpoints are video
+/// models; the official image transform is bicubic, the video one nearest.
+enum class ImageTransform { Auto, Image, Video };
+
+struct MediaInput {
+    QString path;
+    int numFrames = 0; ///< 0: the bundle's num_frames
+    FrameSampling sampling = FrameSampling::Middle;
+    /// A time window of a video in seconds; both negative: the whole video.
+    double startSeconds = -1.0;
+    double endSeconds = -1.0;
+    ImageTransform imageTransform = ImageTransform::Auto;
+};
+
+enum class DecodingMethod { Beam, Greedy, Sample };
+
+struct GenerationOptions {
+    DecodingMethod method = DecodingMethod::Beam;
+    int beamSize = 0;   ///< 0: the bundle's default for the task
+    int minLength = -1; ///< -1: the bundle's default
+    int maxLength = -1; ///< -1: the bundle's default
+    int numResults = 1; ///< n-best (at most the beam size)
+    double temperature = 1.0;
+    int topK = 0;       ///< sampling: 0 = no top-k cut
+    double topP = 1.0;  ///< sampling: nucleus mass
+    quint64 seed = 0;   ///< sampling: same seed, same text
+};
+
+/// What to attach to the best result. Off by default: capture costs time and memory.
+struct AttentionOptions {
+    /// Decoder cross-attention of every generated token over the visual
+    /// tokens, per layer and head.
+    bool crossAttention = false;
+    /// Grad-CAM: gradient of each token's log-probability times its cross-attention.
+    bool gradCam = false;
+    /// The universal layer's learnable latents attending to the visual tokens.
+    bool latentAttention = false;
+};
+
+enum class ClassifyMethod {
+    DecoderLikelihood, ///< log-likelihood of each label's text given the media
+    ClipSimilarity,    ///< cosine similarity in the CLIP space (needs the CLIP BPE file)
+};
+
+struct EngineRequest {
+    TaskKind task = TaskKind::Caption;
+    RequestPriority priority = RequestPriority::Interactive;
+    MediaInput media;
+    /// Answer: the question. Classify with a question-answering model: asked
+    /// for every label, which is then ranked as an answer.
+    QString question;
+    /// Answer: candidate answers (ranked as the official rank_answer does);
+    /// Classify: labels; ScoreTexts / EmbedTexts: the sentences.
+    QStringList texts;
+    /// Answer over candidates: how many the official re-ranking keeps (k);
+    /// 0: all candidates, at most 128 (the official k_test).
+    int rankTopK = 0;
+    ClassifyMethod classifyMethod = ClassifyMethod::DecoderLikelihood;
+    /// Classify: the text scored for each label; "{}" is replaced by the label.
+    QString labelTemplate = QStringLiteral("{}");
+    /// DenseCaption: window length and step in seconds (step 0 = the window).
+    double windowSeconds = 10.0;
+    double strideSeconds = 0.0;
+    GenerationOptions generation;
+    AttentionOptions attention;
+    /// Attach the sampled frames (what the model saw) as images to the result.
+    bool returnFrames = false;
+
+    static EngineRequest caption(const QString &mediaPath);
+    static EngineRequest ask(const QString &mediaPath, const QString &question);
+    static EngineRequest classify(const QString &mediaPath, const QStringList &labels);
+    static EngineRequest denseCaption(const QString &videoPath, double windowSeconds);
+    static EngineRequest embedMedia(const QString &mediaPath);
+    static EngineRequest embedTexts(const QStringList &texts);
+};
+
+} // namespace mplug2::app
+
+Q_DECLARE_METATYPE(mplug2::app::EngineRequest)

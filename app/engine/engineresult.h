@@ -1,0 +1,75 @@
+#pragma once
+/// What a finished request gives back: plain values that cross threads and
+/// serialise to the CLI's JSON (see resultjson.h).
+///
+///     connect(&engine, &Engine::requestFinished, this, [](const EngineResult &r) {
+///         for (const ResultItem &item : r.items)
+///             qDebug() << item.text << item.score;
+///         if (r.attention) showAttention(*r.attention);
+///     });
+
+#include "app/engine/attentionmaps.h"
+#include "app/engine/enginerequest.h"
+
+#include <QImage>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace mplug2::app {
+
+/// One text with its score. What the score means depends on the task:
+/// caption / free answer: the official length-penalised beam log-probability;
+/// ranked answer: the official re-ranked probability; classify: the label's
+/// probability over all labels; score-texts: the mean log-probability per token.
+struct ResultItem {
+    QString text;
+    double score = 0.0;
+    QList<qint64> tokenIds; ///< as generated or scored, special tokens included
+    QStringList tokens;     ///< the vocabulary entries of tokenIds
+
+    bool operator==(const ResultItem &other) const = default;
+};
+
+/// One window of a dense caption.
+struct CaptionSegment {
+    double startSeconds = 0.0;
+    double endSeconds = 0.0;
+    ResultItem caption;
+};
+
+/// Wall-clock milliseconds per stage (0 when a stage did not run).
+struct EngineTimings {
+    double queuedMs = 0;      ///< submitted -> started
+    double decodeMs = 0;      ///< opening the media, sampling and preprocessing frames
+    double visualMs = 0;      ///< visual encoder + universal layers (0 on a cache hit)
+    double textMs = 0;        ///< question / text encoders and fusion
+    double generateMs = 0;    ///< decoding, ranking or scoring
+    double attentionMs = 0;   ///< attention capture and Grad-CAM
+    double totalMs = 0;       ///< started -> finished
+};
+
+struct EngineResult {
+    RequestId id = 0;
+    TaskKind task = TaskKind::Caption;
+    QString media;               ///< the media path as submitted ("" for EmbedTexts)
+    QString question;            ///< Answer: the question asked
+    QList<ResultItem> items;     ///< best first
+    QList<CaptionSegment> segments; ///< DenseCaption: in time order
+    std::optional<AttentionMaps> attention; ///< for items[0], when asked for
+    VisualGeometry geometry;     ///< what the model saw (empty for EmbedTexts)
+    QList<QImage> frames;        ///< the sampled frames, when returnFrames was set
+    QList<float> mediaEmbedding; ///< EmbedMedia: L2-normalised CLIP-space vector
+    QList<QList<float>> textEmbeddings; ///< EmbedTexts: one per text, L2-normalised
+    QString device;              ///< "cpu", "cuda:0"
+    QString precision;           ///< "fp32", "fp16", "bf16"
+    QString modelId;             ///< the bundle that produced it
+    bool visualCacheHit = false; ///< the visual encoder was skipped
+    EngineTimings timings;
+};
+
+} // namespace mplug2::app
+
+Q_DECLARE_METATYPE(mplug2::app::EngineResult)

@@ -1,0 +1,31 @@
+#pragma once
+/// The model the engine has loaded, for the model manager and the CLI.
+///
+///     connect(&engine, &Engine::modelLoaded, this, [](RequestId, const ModelInfo &m) {
+///         qDebug() << m.name << m.deviceName << m.parameters;
+///     });
+
+#include "app/bundle/modelbundle.h"
+#include "app/engine/devicechoice.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace mplug2::app {
+
+struct ModelInfo {
+    ModelBundle bundle;
+    DeviceChoice device;          ///< precision resolved (never Auto)
+    QString deviceName;           ///< "cpu", "cuda:0 (NVIDIA H100 80GB HBM3)"
+    qint64 parameters = 0;        ///< weights loaded
+    qint64 weightBytes = 0;       ///< their size on the device
+    /// The resolved hyper-parameters (official key names), for "inferred config" views.
+    QJsonObject config;
+    bool clipText = false;        ///< CLIP-space text embeddings available (BPE file given)
+    double loadMs = 0;
+};
+
+} // namespace mplug2::app
+
+Q_DECLARE_METATYPE(mplug2::app::ModelInfo)

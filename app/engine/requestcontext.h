@@ -1,0 +1,57 @@
+#pragma once
+/// What a running request can see of the engine: whether it was cancelled,
+/// and where to report progress. Handed to the InferenceBackend on the worker
+/// thread; `cancelHook()` goes down into the model layer, which polls it
+/// between decoding steps, frames and layers.
+///
+///     Expected<EngineResult> run(const EngineRequest &r, RequestContext &ctx) {
+///         for (int k = 0; k < n; ++k) {
+///             if (ctx.isCancelled()) return ctx.cancelledError();
+///             ctx.progress(EngineStage::Generating, k, n);
+///         }
+///     }
+
+#include "app/engine/enginecounters.h"
+#include "app/engine/engineprogress.h"
+#include "base/expected.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace mplug2::app {
+
+class RequestContext {
+public:
+    using ProgressSink = std::function<void(const EngineProgress &)>;
+
+    RequestContext(RequestId id, std::shared_ptr<std::atomic_bool> cancelFlag, ProgressSink sink,
+                   EngineCounters *counters);
+
+    RequestId id() const { return m_id; }
+    bool isCancelled() const { return m_cancelFlag->load(std::memory_order_relaxed); }
+    /// A callable for the model and media layers: true = stop now.
+    std::function<bool()> cancelHook() const;
+    /// The error a cancelled operation returns.
+    static Error cancelledError();
+
+    /// The engine's counters (the backend counts encoder runs, cache hits, steps).
+    EngineCounters &counters() { return *m_counters; }
+
+    /// Reports progress; stage changes always go out, steps within a stage at
+    /// most every 50 ms (a token loop must not flood the GUI's event queue).
+    void progress(EngineStage stage, int step, int total, const QString &partialText = {});
+
+private:
+    RequestId m_id;
+    std::shared_ptr<std::atomic_bool> m_cancelFlag;
+    ProgressSink m_sink;
+    EngineCounters *m_counters;
+    EngineStage m_lastStage = EngineStage::LoadingModel;
+    bool m_reported = false;
+    qint64 m_lastReportMs = 0;
+};
+
+} // namespace mplug2::app

@@ -1,0 +1,91 @@
+#include "app/engine/requestqueue.h"
+
+#include <QMutexLocker>
+
+namespace mplug2::app {
+
+void RequestQueue::push(QueuedJob job)
+{
+    QMutexLocker lock(&m_mutex);
+    m_jobs.append(std::move(job));
+    m_wake.wakeOne();
+}
+
+std::optional<QueuedJob> RequestQueue::waitNext()
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_stopped && m_jobs.isEmpty())
+        m_wake.wait(&m_mutex);
+    if (m_stopped)
+        return std::nullopt;
+    qsizetype pick = 0;
+    for (qsizetype i = 0; i < m_jobs.size(); ++i) {
+        if (m_jobs.at(i).isBarrier())
+            break;
+        if (m_jobs.at(i).isInteractive()) {
+            pick = i;
+            break;
+        }
+    }
+    QueuedJob job = m_jobs.takeAt(pick);
+    m_running = job.id;
+    m_runningFlag = job.cancelFlag;
+    return job;
+}
+
+void RequestQueue::finishRunning()
+{
+    QMutexLocker lock(&m_mutex);
+    m_running = 0;
+    m_runningFlag.reset();
+}
+
+bool RequestQueue::removeQueued(RequestId id)
+{
+    QMutexLocker lock(&m_mutex);
+    return m_jobs.removeIf([id](const QueuedJob &j) { return j.id == id; }) > 0;
+}
+
+bool RequestQueue::cancelRunning(RequestId id)
+{
+    QMutexLocker lock(&m_mutex);
+    if (id == 0 || m_running != id)
+        return false;
+    m_runningFlag->store(true);
+    return true;
+}
+
+QList<RequestId> RequestQueue::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    QList<RequestId> removed;
+    for (const QueuedJob &j : std::as_const(m_jobs))
+        removed.append(j.id);
+    m_jobs.clear();
+    if (m_runningFlag)
+        m_runningFlag->store(true);
+    return removed;
+}
+
+void RequestQueue::stop()
+{
+    QMutexLocker lock(&m_mutex);
+    m_stopped = true;
+    if (m_runningFlag)
+        m_runningFlag->store(true);
+    m_wake.wakeAll();
+}
+
+int RequestQueue::queuedCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_jobs.size());
+}
+
+bool RequestQueue::isIdle() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_jobs.isEmpty() && m_running == 0;
+}
+
+} // namespace mplug2::app

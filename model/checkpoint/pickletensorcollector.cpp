@@ -1,0 +1,129 @@
+// Walks an unpickled torch.save object and names its tensors with dotted
+// paths, the way state-dict keys read ("model.visual_encoder.visual.conv1.weight",
+// "optimizer.state.3.exp_avg"). Each container is expanded once, so shared or
+// cyclic references cannot blow up, and the depth is capped.
+#include "model/checkpoint/checkpointformats.h"
+
+namespace mplug2::model::detail {
+
+namespace {
+
+constexpr int kMaxDepth = 64;
+
+std::string keyText(const PickleGraph &graph, PickleId key)
+{
+    const PickleNode &node = graph.node(key);
+    if (node.kind == PickleKind::String)
+        return node.text;
+    if (node.kind == PickleKind::Int)
+        return std::to_string(node.integer);
+    std::string text = describePickleNode(graph, key);
+    text.insert(text.begin(), '<'); // not "<" + text: GCC 12 warns falsely (bug 105651)
+    text.push_back('>');
+    return text;
+}
+
+class TensorCollector {
+public:
+    TensorCollector(const PickleGraph &graph, CheckpointContents &out)
+        : m_graph(graph)
+        , m_out(out)
+        , m_expanded(graph.nodes.size(), false)
+    {
+    }
+
+    void collectEntry(const std::string &name, PickleId value)
+    {
+        const auto entry = static_cast<std::uint32_t>(m_out.entries.size());
+        m_out.entries.push_back(TopLevelEntry{name, describePickleNode(m_graph, value), 0, 0});
+        m_entry = entry;
+        m_prefixLength = name.empty() ? 0 : static_cast<std::uint32_t>(name.size() + 1);
+        visit(name, value, 0);
+    }
+
+private:
+    static std::string join(const std::string &prefix, const std::string &key)
+    {
+        return prefix.empty() ? key : prefix + "." + key;
+    }
+
+    void visitPairs(const std::string &prefix, const std::vector<PickleId> &items, int depth)
+    {
+        for (std::size_t i = 0; i + 1 < items.size(); i += 2)
+            visit(join(prefix, keyText(m_graph, items[i])), items[i + 1], depth + 1);
+    }
+
+    void visit(const std::string &name, PickleId id, int depth)
+    {
+        if (id >= m_graph.nodes.size() || depth > kMaxDepth)
+            return;
+        const PickleNode &node = m_graph.node(id);
+        if (node.kind == PickleKind::Tensor) {
+            addTensor(name, m_graph.tensors[node.first]);
+            return;
+        }
+        const bool container = node.kind == PickleKind::Dict || node.kind == PickleKind::List
+            || node.kind == PickleKind::Tuple || node.kind == PickleKind::Object;
+        if (!container || m_expanded[id])
+            return;
+        m_expanded[id] = true;
+        switch (node.kind) {
+        case PickleKind::Dict: visitPairs(name, node.items, depth); break;
+        case PickleKind::List:
+        case PickleKind::Tuple:
+            for (std::size_t i = 0; i < node.items.size(); ++i)
+                visit(join(name, std::to_string(i)), node.items[i], depth + 1);
+            break;
+        case PickleKind::Object:
+            // A placeholder's SETITEM pairs (defaultdict) and BUILD state
+            // (namespaces, configs) can hold tensors too.
+            visitPairs(name, node.items, depth);
+            if (node.third != kNoPickleNode)
+                visit(name, node.third, depth + 1);
+            break;
+        default: break;
+        }
+    }
+
+    void addTensor(const std::string &name, const PickledTensor &t)
+    {
+        StoredTensor tensor;
+        tensor.name = name;
+        tensor.entry = m_entry;
+        tensor.prefixLength = name.size() >= m_prefixLength ? m_prefixLength : 0;
+        tensor.type = t.type;
+        tensor.shape = t.sizes;
+        tensor.strides = t.strides;
+        tensor.storageOffset = t.storageOffset;
+        tensor.storage = t.storage;
+        TopLevelEntry &entry = m_out.entries[m_entry];
+        ++entry.tensorCount;
+        entry.tensorBytes += tensor.byteSize();
+        m_out.tensors.push_back(std::move(tensor));
+    }
+
+    const PickleGraph &m_graph;
+    CheckpointContents &m_out;
+    std::vector<bool> m_expanded;
+    std::uint32_t m_entry = 0;
+    std::uint32_t m_prefixLength = 0;
+};
+
+} // namespace
+
+CheckpointContents collectPickleTensors(const PickleGraph &graph, std::vector<StoredStorage> storages)
+{
+    CheckpointContents out;
+    out.storages = std::move(storages);
+    TensorCollector collector(graph, out);
+    const PickleNode &root = graph.node(graph.root);
+    if (root.kind == PickleKind::Dict) {
+        for (std::size_t i = 0; i + 1 < root.items.size(); i += 2)
+            collector.collectEntry(keyText(graph, root.items[i]), root.items[i + 1]);
+    } else {
+        collector.collectEntry("", graph.root);
+    }
+    return out;
+}
+
+} // namespace mplug2::model::detail

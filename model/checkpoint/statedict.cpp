@@ -1,0 +1,68 @@
+#include "model/checkpoint/statedict.h"
+
+#include "model/checkpoint/positionalembedding.h"
+#include "model/checkpoint/tensormaterializer.h"
+#include "model/checkpoint/weightselection.h"
+
+namespace mplug2::model {
+
+namespace {
+
+constexpr const char *kVisualPositionalEmbedding = "visual_encoder.visual.positional_embedding";
+
+Expected<StateDict> materialize(const CheckpointIndex &index, const std::vector<SelectedTensor> &selected,
+                                bool mapFile)
+{
+    TensorMaterializer materializer(index, mapFile ? TensorMaterializer::Mode::AliasFile
+                                                   : TensorMaterializer::Mode::Copy);
+    StateDict dict;
+    for (const SelectedTensor &s : selected) {
+        auto tensor = materializer.materialize(s.tensor);
+        if (!tensor)
+            return tensor.error();
+        dict.insert_or_assign(s.name, std::move(*tensor));
+    }
+    return dict;
+}
+
+} // namespace
+
+Expected<StateDict> loadStateDict(const CheckpointIndex &index, const StateDictOptions &options)
+{
+    auto selection = selectModelWeights(index, options.normalizeKeys);
+    if (!selection)
+        return selection.error();
+    auto dict = materialize(index, selection->kept, options.mapFile);
+    if (!dict || !options.visualGridSide)
+        return dict;
+    const auto it = dict->find(kVisualPositionalEmbedding);
+    if (it == dict->end())
+        return makeError(ErrorCode::NotFound, "'" + index.displayName() + "' has no " + kVisualPositionalEmbedding
+                                                  + " to resize");
+    auto resized = resizePositionalEmbedding(it->second, *options.visualGridSide);
+    if (!resized)
+        return makeError(resized.error().code, "'" + index.displayName() + "': " + resized.error().message);
+    it->second = std::move(*resized);
+    return dict;
+}
+
+Expected<StateDict> loadStateDict(const std::string &path, const StateDictOptions &options)
+{
+    auto index = CheckpointIndex::open(path);
+    if (!index)
+        return index.error();
+    return loadStateDict(*index, options);
+}
+
+Expected<StateDict> loadTensorDict(const std::string &path)
+{
+    auto index = CheckpointIndex::open(path);
+    if (!index)
+        return index.error();
+    auto selection = selectModelWeights(*index, false);
+    if (!selection)
+        return selection.error();
+    return materialize(*index, selection->kept, true);
+}
+
+} // namespace mplug2::model

@@ -1,0 +1,102 @@
+#include "model/checkpoint/tensormaterializer.h"
+
+#include <torch/torch.h>
+
+#include <cstring>
+#include <optional>
+
+namespace mplug2::model {
+
+c10::ScalarType toScalarType(ElementType type)
+{
+    switch (type) {
+    case ElementType::Float32: return at::kFloat;
+    case ElementType::Float64: return at::kDouble;
+    case ElementType::Float16: return at::kHalf;
+    case ElementType::BFloat16: return at::kBFloat16;
+    case ElementType::Int64: return at::kLong;
+    case ElementType::Int32: return at::kInt;
+    case ElementType::Int16: return at::kShort;
+    case ElementType::Int8: return at::kChar;
+    case ElementType::UInt8: return at::kByte;
+    case ElementType::Bool: return at::kBool;
+    case ElementType::Complex64: return at::kComplexFloat;
+    case ElementType::Complex128: return at::kComplexDouble;
+    }
+    return at::kFloat;
+}
+
+struct TensorMaterializer::StorageCache {
+    std::vector<std::optional<at::Storage>> storages;
+};
+
+TensorMaterializer::TensorMaterializer(const CheckpointIndex &index, Mode mode)
+    : m_index(index)
+    , m_mode(mode)
+    , m_cache(std::make_unique<StorageCache>())
+{
+    m_cache->storages.resize(index.storages().size());
+}
+
+TensorMaterializer::~TensorMaterializer() = default;
+
+namespace {
+
+void releaseFileReference(void *context)
+{
+    delete static_cast<std::shared_ptr<MappedFile> *>(context);
+}
+
+at::Storage aliasFile(const std::shared_ptr<MappedFile> &file, const StoredStorage &s)
+{
+    void *data = file->writableData() + s.fileOffset;
+    auto *owner = new std::shared_ptr<MappedFile>(file);
+    c10::DataPtr pointer(data, owner, &releaseFileReference, c10::Device(c10::DeviceType::CPU));
+    return at::Storage(c10::Storage::use_byte_size_t(), static_cast<std::int64_t>(s.byteSize), std::move(pointer),
+                       /*allocator=*/nullptr, /*resizable=*/false);
+}
+
+at::Storage copyBytes(std::span<const std::uint8_t> bytes, const StoredStorage &s)
+{
+    at::Tensor buffer = at::empty({static_cast<std::int64_t>(s.byteSize)}, at::TensorOptions().dtype(at::kByte));
+    const std::uint8_t *source = bytes.data() + s.fileOffset;
+    auto *target = buffer.data_ptr<std::uint8_t>();
+    if (s.type == ElementType::Bool) {
+        // Any byte but 0 or 1 in a bool tensor is undefined behaviour in torch.
+        for (std::uint64_t i = 0; i < s.byteSize; ++i)
+            target[i] = source[i] != 0;
+    } else if (s.byteSize > 0) {
+        std::memcpy(target, source, s.byteSize);
+    }
+    return buffer.storage();
+}
+
+} // namespace
+
+Expected<at::Tensor> TensorMaterializer::materialize(std::uint32_t tensorIndex)
+{
+    if (tensorIndex >= m_index.tensors().size())
+        return makeError(ErrorCode::InvalidArgument, "tensor index out of range");
+    const StoredTensor &t = m_index.tensors()[tensorIndex];
+    const StoredStorage &s = m_index.storages()[t.storage];
+    try {
+        auto &cached = m_cache->storages[t.storage];
+        if (!cached) {
+            const bool aligned = (s.fileOffset % static_cast<std::uint64_t>(elementSize(s.type))) == 0;
+            const bool alias = m_mode == Mode::AliasFile && m_index.file() && aligned && s.type != ElementType::Bool;
+            cached = alias ? aliasFile(m_index.file(), s) : copyBytes(m_index.bytes(), s);
+            m_storageBytes += s.byteSize;
+        }
+        at::Tensor tensor = at::empty({0}, at::TensorOptions().dtype(toScalarType(t.type)));
+        tensor.set_(*cached, static_cast<std::int64_t>(t.storageOffset), t.shape, t.strides);
+        return tensor;
+    } catch (const c10::Error &e) {
+        return makeError(ErrorCode::Format, "'" + m_index.displayName() + "': tensor '" + t.name
+                                                + "' cannot be built: " + e.what_without_backtrace());
+    } catch (const std::bad_alloc &) {
+        return makeError(ErrorCode::OutOfMemory, "'" + m_index.displayName() + "': out of memory reading tensor '"
+                                                     + t.name + "' (" + std::to_string(s.byteSize) + " bytes)");
+    }
+}
+
+} // namespace mplug2::model
