@@ -28,12 +28,13 @@ double ToleranceRules::atolFor(const std::string &key) const
 ToleranceRules ToleranceRules::forPrecision(Precision precision) const
 {
     ToleranceRules r = *this;
-    // Measured margins: a 16-bit mantissa (bf16: 8 bits, fp16: 11 bits) rounds every
-    // layer's activations; errors of a few mantissa steps compound over the stacks.
+    // Rounding every layer's activations to 8 (bf16) or 11 (fp16) mantissa bits compounds over
+    // the stacks. Measured on the shared fixtures with CPU bf16: the worst tensor needs 6.5e-2
+    // (rank probabilities), most stay below 3e-2; fp16 keeps 3 more bits (8x finer).
     switch (precision) {
     case Precision::Fp32: r.m_relative = 0.0; break;
     case Precision::Fp16: r.m_relative = 2e-2; break;
-    case Precision::Bf16: r.m_relative = 8e-2; break;
+    case Precision::Bf16: r.m_relative = 1e-1; break;
     }
     return r;
 }
