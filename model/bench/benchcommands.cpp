@@ -1,5 +1,6 @@
 #include "model/bench/benchcommands.h"
 
+#include "model/bench/benchcommand.h"
 #include "model/bench/commandline.h"
 #include "model/bench/paritycommand.h"
 #include "model/json/jsonvalue.h"
@@ -54,6 +55,7 @@ const std::vector<BenchCommand> &benchCommands()
     static const std::vector<BenchCommand> commands = {
         {"info", "LibTorch version, threads, BLAS and devices", &runInfo},
         {"parity", "compare every stage with the official fixtures", &runParityCommand},
+        {"bench", "caption benchmark: per-stage times, decoder cache on vs off", &runBenchCommand},
     };
     return commands;
 }

@@ -12,7 +12,6 @@ BertEmbeddingsImpl::BertEmbeddingsImpl(const BertConfig &config)
     token_type_embeddings = register_module("token_type_embeddings",
                                             torch::nn::Embedding(config.typeVocabSize, config.hiddenSize));
     layerNorm = register_module("LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
-    position_ids = register_buffer("position_ids", torch::arange(config.maxPositionEmbeddings).unsqueeze(0));
     for (auto *table : {&word_embeddings, &position_embeddings, &token_type_embeddings})
         torch::nn::init::normal_((*table)->weight, 0.0, 0.02);
 }

@@ -1,6 +1,7 @@
 #pragma once
 /// BertEmbeddings: word + token type (0) + absolute position, then LayerNorm.
-/// Registers the `position_ids` buffer the checkpoints carry.
+/// The checkpoints' `position_ids` buffer (0, 1, 2, ...) is not kept: positions
+/// are computed, and an integer buffer would not survive Module::to(dtype).
 /// Internal header of model/ (torch types).
 
 #include "model/config/mplug2config.h"
@@ -21,7 +22,6 @@ public:
     torch::nn::Embedding position_embeddings{nullptr};
     torch::nn::Embedding token_type_embeddings{nullptr};
     LayerNorm layerNorm{nullptr}; ///< registered as "LayerNorm"
-    at::Tensor position_ids;
 };
 TORCH_MODULE(BertEmbeddings);
 

@@ -41,12 +41,6 @@ std::map<std::string, at::Tensor> modelTensors(const Mplug2ModelImpl &model)
     return all;
 }
 
-// Checkpoints may leave out what the official loader regenerates.
-bool isOptional(const std::string &name)
-{
-    return endsWith(name, "embeddings.position_ids");
-}
-
 std::string kindProblem(const at::Tensor &target, const at::Tensor &source)
 {
     const bool targetFloat = at::isFloatingType(target.scalar_type());
@@ -66,6 +60,9 @@ bool isUnusedByDesign(const std::string &key)
     if (key.find(".intermediate_vision.") != std::string::npos || key.find(".output_vision.") != std::string::npos)
         return true;
     if (key.rfind("text_decoder.", 0) == 0 && endsWith(key, ".latents"))
+        return true;
+    // 0, 1, 2, ...: positions are computed, not read.
+    if (endsWith(key, "embeddings.position_ids"))
         return true;
     const std::string head = key.substr(0, key.find('.'));
     return endsWith(head, "_m") || head.find("queue") != std::string::npos;
@@ -139,7 +136,7 @@ WeightMatchReport matchWeights(const Mplug2ModelImpl &model, const StateDict &we
         ++report.matched;
     }
     for (const auto &[name, tensor] : tensors) {
-        if (weights.count(name) || isOptional(name) || filledBy.count(tensor.unsafeGetTensorImpl()))
+        if (weights.count(name) || filledBy.count(tensor.unsafeGetTensorImpl()))
             continue;
         report.missing.push_back({name, shapeOf(tensor), {}, {}});
     }

@@ -4,7 +4,8 @@
 /// have, tensors of the wrong shape or kind, and keys the official model
 /// itself ignores ("unused by design": the universal layers'
 /// intermediate_vision / output_vision, the decoder's latents, momentum
-/// copies `*_m`, queues). Nothing is copied unless the match is clean.
+/// copies `*_m`, queues, the `position_ids` counters). Nothing is copied
+/// unless the match is clean.
 ///
 ///     auto weights = loadStateDict(path);                  // checkpoint/statedict.h
 ///     Mplug2Model model(*config);

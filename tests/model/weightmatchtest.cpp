@@ -65,8 +65,9 @@ void WeightMatchTest::captionCheckpointMatchesExactly()
     Mplug2Model model = modelFor(weights, 2);
     const WeightMatchReport report = loadWeights(*model, weights);
     QVERIFY2(report.ok(), report.describe().c_str());
-    // 3 universal-layer FFN copies (2 text encoder layers + 2 decoder layers, 6 tensors each) + 1 decoder latents.
-    QCOMPARE(report.unusedByDesign.size(), size_t(4 * 6 + 1));
+    // Universal-layer FFN copies (2 text encoder + 2 decoder layers, 6 tensors each), the decoder's
+    // latents, 3 position_ids counters.
+    QCOMPARE(report.unusedByDesign.size(), size_t(4 * 6 + 1 + 3));
     QCOMPARE(report.matched + report.unusedByDesign.size(), weights.size());
     const auto &conv = weights.at("visual_encoder.visual.conv1.weight");
     QVERIFY(model->visual_encoder->visual->conv1->weight.equal(conv));
