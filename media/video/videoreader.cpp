@@ -277,6 +277,11 @@ double VideoReader::secondsOf(int64_t index) const
     return d->demuxer->secondsOf(d->demuxer->timeline().ptsOf(index));
 }
 
+int64_t VideoReader::frameAt(double seconds) const
+{
+    return d->demuxer->timeline().indexAt(d->demuxer->ptsOfSeconds(std::max(0.0, seconds)));
+}
+
 void VideoReader::setCancelFlag(const std::atomic<bool> *cancel)
 {
     d->clock.setCancelFlag(cancel);
@@ -364,13 +369,12 @@ Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices
 
 Expected<FrameBatch> VideoReader::readFramesAt(const std::vector<double> &seconds)
 {
-    const FrameTimeline &timeline = d->demuxer->timeline();
     std::vector<int64_t> indices;
     indices.reserve(seconds.size());
     for (double s : seconds) {
         if (!std::isfinite(s))
             return d->error(ErrorCode::InvalidArgument, "time is not a number");
-        indices.push_back(timeline.indexAt(d->demuxer->ptsOfSeconds(std::max(0.0, s))));
+        indices.push_back(frameAt(s));
     }
     return readFrames(indices);
 }
