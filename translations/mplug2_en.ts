@@ -307,6 +307,101 @@
         <source>Subtitles (WebVTT)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Attention animation (GIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an animation shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention video (MP4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a video shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention maps (PNG per token and frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds no frames (ask for them with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds no attention maps (ask for them with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no attention map for token %2, layer %3, head %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention contact sheet (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact sheet shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mPLUG-2 Studio report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportCommand</name>
@@ -734,6 +829,93 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Images or videos to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::app</name>
+    <message>
+        <source>ffmpeg did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key frame interval must be within 0..60 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames and repeat must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to measure: media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video to read (not needed with --generate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between key frames of the generated video (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to keep the generated video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames to sample (default 16).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs to time (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder threads (default: one per CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the benchmark video (once; this takes a minute or two)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: name a video file or use --generate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
