@@ -3,6 +3,9 @@
 // model, only values shaped like the engine's, with awkward text in them.
 #include "app/engine/engineresult.h"
 
+#include <QColor>
+#include <QImage>
+
 namespace mplug2::test {
 
 inline app::EngineResult captionResult()
@@ -46,6 +49,45 @@ inline app::EngineResult denseResult()
                   seg(10, 20, QStringLiteral("一只狗\n在草地上")),
                   seg(20, 25.5, QString()), // an empty window: no cue
                   seg(3600 + 25.5, 3600 + 30.25, QStringLiteral("the end"))};
+    return r;
+}
+
+} // namespace mplug2::test
+
+namespace mplug2::test {
+
+/// A caption whose two tokens look at known places: "red" at the top-left
+/// patch of frame 0, "circle" at the bottom-right patch of frame 1 (4 x 4
+/// grid, 2 frames, 2 layers, 2 heads), over grey 64 x 64 frames.
+inline app::EngineResult attentionResult()
+{
+    app::EngineResult r;
+    r.task = app::TaskKind::Caption;
+    r.media = QStringLiteral("shapes <b>clip</b>.mp4");
+    r.items = {{QStringLiteral("red circle"), -0.5, {101, 2417, 4418, 102}, {}}};
+    app::AttentionMaps m;
+    m.geometry.frames = 2;
+    m.geometry.gridHeight = 4;
+    m.geometry.gridWidth = 4;
+    m.tokenIds = {2417, 4418};
+    m.tokens = {QStringLiteral("red"), QStringLiteral("circle")};
+    m.layers = 2;
+    m.heads = 2;
+    const int n = 1 + 2 * 16;
+    for (int t = 0; t < 2; ++t)
+        for (int l = 0; l < 2; ++l)
+            for (int h = 0; h < 2; ++h)
+                for (int v = 0; v < n; ++v) {
+                    const int hot = t == 0 ? 1 : 1 + 16 + 15;
+                    m.crossAttention.append(v == hot ? 0.9f : 0.1f / float(n - 1));
+                }
+    r.attention = m;
+    r.geometry = m.geometry;
+    for (int f = 0; f < 2; ++f) {
+        QImage frame(64, 64, QImage::Format_RGB888);
+        frame.fill(QColor(128, 128, 128));
+        r.frames.append(frame);
+    }
     return r;
 }
 
