@@ -1,6 +1,6 @@
 #include "app/media/heatmapimage.h"
 
-#include "app/media/qimageconversion.h"
+#include "app/engine/imageconversion.h"
 #include "media/render/heatmapoverlay.h"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "app/media/mediasource.h"
 
-#include "app/media/qimageconversion.h"
+#include "app/engine/imageconversion.h"
 #include "media/image/imageheader.h"
 #include "media/image/imagereader.h"
 #include "media/sampling/framesampler.h"

@@ -1,6 +1,6 @@
 #include "app/media/mediathumbnail.h"
 
-#include "app/media/qimageconversion.h"
+#include "app/engine/imageconversion.h"
 #include "media/render/thumbnail.h"
 
 #include <algorithm>
