@@ -864,6 +864,93 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::app</name>
+        <message>
+            <source>ffmpeg did not finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ffmpeg failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the key frame interval must be within 0..60 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>frames and repeat must be positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What to measure: media.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The video to read (not needed with --generate).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seconds between key frames of the generated video (default 2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where to keep the generated video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frames to sample (default 16).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Runs to time (default 3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decoder threads (default: one per CPU).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>generating the benchmark video (once; this takes a minute or two)...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mplug2 bench: name a video file or use --generate</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>mplug2::app::Engine</name>
         <message>
             <source>no model is loaded: load a model bundle first</source>

@@ -865,6 +865,93 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::app</name>
+        <message>
+            <source>ffmpeg did not finish</source>
+            <translation>ffmpeg 未能结束</translation>
+        </message>
+        <message>
+            <source>ffmpeg failed: %1</source>
+            <translation>ffmpeg 失败：%1</translation>
+        </message>
+        <message>
+            <source>the key frame interval must be within 0..60 s</source>
+            <translation>关键帧间隔必须在 0 到 60 秒之间</translation>
+        </message>
+        <message>
+            <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+            <translation>生成基准测试视频需要 ffmpeg 命令行工具</translation>
+        </message>
+        <message>
+            <source>cannot create %1</source>
+            <translation>无法创建 %1</translation>
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation>无法写入 %1</translation>
+        </message>
+        <message>
+            <source>frames and repeat must be positive</source>
+            <translation>帧数和重复次数必须为正数</translation>
+        </message>
+        <message>
+            <source>Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
+            <translation>基准测试。'media'：从视频中采样并解码模型所需帧的耗时（打开、定位解码、官方变换）。使用 --generate 时会先生成一个 10 分钟的 1080p H.264 文件。</translation>
+        </message>
+        <message>
+            <source>What to measure: media.</source>
+            <translation>要测量的内容：media。</translation>
+        </message>
+        <message>
+            <source>The video to read (not needed with --generate).</source>
+            <translation>要读取的视频（使用 --generate 时不需要）。</translation>
+        </message>
+        <message>
+            <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+            <translation>生成 10 分钟的 1080p H.264 基准测试视频（保存在缓存文件夹中）并使用它。</translation>
+        </message>
+        <message>
+            <source>Seconds between key frames of the generated video (default 2).</source>
+            <translation>生成视频的关键帧间隔秒数（默认 2）。</translation>
+        </message>
+        <message>
+            <source>Where to keep the generated video.</source>
+            <translation>生成视频的保存位置。</translation>
+        </message>
+        <message>
+            <source>Frames to sample (default 16).</source>
+            <translation>要采样的帧数（默认 16）。</translation>
+        </message>
+        <message>
+            <source>Runs to time (default 3).</source>
+            <translation>计时运行次数（默认 3）。</translation>
+        </message>
+        <message>
+            <source>Decoder threads (default: one per CPU).</source>
+            <translation>解码线程数（默认：每个 CPU 一个）。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation>输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'</source>
+            <translation>mplug2 bench：请指明要测量的内容：'mplug2 bench media 文件' 或 'mplug2 bench media --generate'</translation>
+        </message>
+        <message>
+            <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
+            <translation>mplug2 bench：--frames、--repeat 和 --threads 需要正数</translation>
+        </message>
+        <message>
+            <source>generating the benchmark video (once; this takes a minute or two)...</source>
+            <translation>正在生成基准测试视频（仅一次，需要一两分钟）……</translation>
+        </message>
+        <message>
+            <source>mplug2 bench: name a video file or use --generate</source>
+            <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
+        </message>
+    </context>
+    <context>
         <name>mplug2::app::Engine</name>
         <message>
             <source>no model is loaded: load a model bundle first</source>
