@@ -1,5 +1,6 @@
 #include "app/cli/clicommand.h"
 
+#include "app/cli/benchcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/taskcommands.h"
 #include "app/cli/tokenizecommand.h"
@@ -9,6 +10,7 @@ namespace mplug2::app {
 const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
+        {QStringLiteral("bench"), QStringLiteral("Benchmarks: 'media' times sampling a video's frames"), &runBenchCommand},
         {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
         {QStringLiteral("caption"), QStringLiteral("Describe images and videos"), &runCaptionCommand},
         {QStringLiteral("dense-caption"), QStringLiteral("Caption a video window by window (SRT, WebVTT, JSON)"),

@@ -57,7 +57,8 @@ printf '%s\n' "${expected[@]}" | sort > "$scratch/expected"
 missing=$(comm -23 "$scratch/expected" "$scratch/files")
 [ -z "$missing" ] || fail "missing from the package:"$'\n'"$missing"
 unexpected=$(comm -13 "$scratch/expected" "$scratch/files")
-[ -z "$unexpected" ] || fail "files nobody asked for in the package:"$'\n'"$unexpected"
+[ -z "$unexpected" ] || fail "files nobody asked for in the package:"$'\n'"$unexpected"$'\n'"(data goes through \
+mplug2_add_data*(), dlopen plug-ins through mplug2_add_plugin(): cmake/InstallLayout.cmake)"
 
 # Ownership and modes: root-owned; programs 0755, data and plug-ins 0644
 # (Debian policy for shared objects), folders 0755.
@@ -78,6 +79,12 @@ cmp "$SOURCE_DIR/resources/vocab/bert-base-uncased-vocab.txt" \
     "$scratch/root/usr/$DATA_DIR/vocab/bert-base-uncased-vocab.txt" || fail "vocabulary differs"
 grep -q "<release version=\"$VERSION\"" "$scratch/root/usr/share/metainfo/$APP_ID.metainfo.xml" ||
   fail "the AppStream release is not $VERSION"
+# The software centre advertises exactly the media types the menu entry opens.
+metainfo="$scratch/root/usr/share/metainfo/$APP_ID.metainfo.xml"
+desktop_types=$(sed -n 's/^MimeType=//p' "$scratch/root/usr/share/applications/$APP_ID.desktop" | tr ';' '\n' | sed '/^$/d' | sort)
+metainfo_types=$(sed -n 's|^ *<mediatype>\([^<]*\)</mediatype>$|\1|p' "$metainfo" | sort)
+[ -n "$desktop_types" ] && [ "$desktop_types" = "$metainfo_types" ] ||
+  fail "media types differ: desktop file [$desktop_types] vs metainfo [$metainfo_types]"
 zcat "$scratch/root/usr/share/doc/mplug2-studio/changelog.gz" | head -n 1 | grep -q "^mplug2-studio ($VERSION) " ||
   fail "the Debian changelog does not start with version $VERSION"
 echo "checkdeb: $(wc -l < "$scratch/files") files as expected; Depends: $depends"

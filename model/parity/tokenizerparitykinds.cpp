@@ -1,0 +1,44 @@
+#include "model/parity/tokenizerparitykinds.h"
+
+#include "model/text/tokenizerparity.h"
+
+namespace mplug2::model {
+
+namespace {
+
+CaseStatus caseStatus(text::ParityStatus status)
+{
+    switch (status) {
+    case text::ParityStatus::Passed: return CaseStatus::Passed;
+    case text::ParityStatus::Failed: return CaseStatus::Failed;
+    case text::ParityStatus::Skipped: return CaseStatus::Skipped;
+    }
+    return CaseStatus::Failed;
+}
+
+std::vector<CaseOutcome> runTokenizerCase(const ParityCase &c)
+{
+    text::TokenizerParityFiles files = text::defaultTokenizerParityFiles(c.fixtureDir);
+    if (!c.options.dataDir.empty())
+        files.dataDir = c.options.dataDir;
+    const text::TokenizerParityResult r = text::checkTokenizerCase(c.entry, c.fixtureDir, files);
+    CaseOutcome outcome;
+    outcome.id = r.caseId.empty() ? c.entry["id"].asString() : r.caseId;
+    outcome.status = caseStatus(r.status);
+    outcome.checks = static_cast<int>(r.checks.size());
+    // Ids and strings must be equal: there is no numeric difference to report.
+    outcome.worstDiff = 0.0;
+    if (r.status != text::ParityStatus::Passed)
+        outcome.message = r.summary;
+    return {outcome};
+}
+
+} // namespace
+
+void registerTokenizerParityKinds(ParityRunner &runner)
+{
+    for (const char *kind : {"tokenizer", "clip_tokenizer"})
+        runner.registerKind(kind, &runTokenizerCase);
+}
+
+} // namespace mplug2::model
