@@ -113,13 +113,13 @@ GenerationDefaults readGeneration(FieldReader &parent, const QJsonObject &genera
     return g;
 }
 
-/// Override values must be plain numbers, strings or booleans: a config is a
-/// flat list of hyper-parameters, and anything nested is a mistake.
+/// The official configs are flat lists of hyper-parameters (with the odd
+/// list, such as config_bert.json's "architectures"): a nested object is a mistake.
 void checkOverrides(FieldReader &reader, const QJsonObject &overrides, const QString &where)
 {
     for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-        if (it.value().isObject() || it.value().isArray() || it.value().isNull())
-            reader.fail(Text::tr("\"config.%1.%2\" must be a number, a string or true/false").arg(where, it.key()));
+        if (it.value().isObject())
+            reader.fail(Text::tr("\"config.%1.%2\" must be a number, a string, a list or true/false").arg(where, it.key()));
     }
 }
 

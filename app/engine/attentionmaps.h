@@ -53,7 +53,7 @@ struct AttentionGrid {
 
 enum class AttentionMethod {
     CrossAttention, ///< the decoder's softmax probabilities
-    GradCam,        ///< ReLU(gradient x attention), averaged over heads
+    GradCam,        ///< ReLU(gradient x attention); heads reduced like the attention
 };
 
 /// Layer and head selectors for AttentionMaps::grid().
@@ -71,7 +71,7 @@ struct AttentionMaps {
     int heads = 0;
     /// Decoder cross-attention, [token][layer][head][visual token].
     QList<float> crossAttention;
-    /// Gradient of the token's log-probability times the attention, same layout.
+    /// Grad-CAM: ReLU(gradient of the token's log-probability x attention), same layout.
     QList<float> gradCam;
     /// The universal layer's latents over the visual tokens, [head][latent][visual token].
     int latents = 0;

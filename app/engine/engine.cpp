@@ -51,9 +51,9 @@ RequestId Engine::enqueue(QueuedJob job)
     m_queue.push(std::move(job));
     if (!m_busy) {
         m_busy = true;
-        emit busyChanged(true);
+        Q_EMIT busyChanged(true);
     }
-    post([this, id] { emit requestQueued(id); });
+    post([this, id] { Q_EMIT requestQueued(id); });
     return id;
 }
 
@@ -85,7 +85,7 @@ bool Engine::cancel(RequestId id)
     if (m_queue.removeQueued(id)) {
         m_counters.requestsCancelled.fetch_add(1);
         post([this, id] {
-            emit requestCancelled(id);
+            Q_EMIT requestCancelled(id);
             announceEnd();
         });
         return true;
@@ -98,7 +98,7 @@ void Engine::cancelAll()
     const QList<RequestId> removed = m_queue.clear();
     m_counters.requestsCancelled.fetch_add(removed.size());
     for (RequestId id : removed)
-        post([this, id] { emit requestCancelled(id); });
+        post([this, id] { Q_EMIT requestCancelled(id); });
     post([this] { announceEnd(); });
 }
 
@@ -116,7 +116,7 @@ void Engine::announceEnd()
 {
     if (m_busy && m_queue.isIdle()) {
         m_busy = false;
-        emit busyChanged(false);
+        Q_EMIT busyChanged(false);
     }
 }
 
@@ -143,7 +143,7 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         m_queue.finishRunning();
         m_counters.requestsCancelled.fetch_add(1);
         post([this, id] {
-            emit requestCancelled(id);
+            Q_EMIT requestCancelled(id);
             announceEnd();
         });
     };
@@ -153,7 +153,7 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         EngineError e = EngineError::fromError(id, error);
         e.suggestCpu = onCuda && error.code == ErrorCode::OutOfMemory;
         post([this, e] {
-            emit requestFailed(e);
+            Q_EMIT requestFailed(e);
             announceEnd();
         });
     };
@@ -161,9 +161,9 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         endAsCancelled();
         return;
     }
-    post([this, id] { emit requestStarted(id); });
+    post([this, id] { Q_EMIT requestStarted(id); });
     RequestContext context(
-        id, job.cancelFlag, [this](const EngineProgress &p) { post([this, p] { emit requestProgress(p); }); },
+        id, job.cancelFlag, [this](const EngineProgress &p) { post([this, p] { Q_EMIT requestProgress(p); }); },
         &m_counters);
     QElapsedTimer clock;
     clock.start();
@@ -187,7 +187,7 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
             m_counters.requestsFinished.fetch_add(1);
             post([this, id, model = std::move(*info)] {
                 m_model = model;
-                emit modelLoaded(id, model);
+                Q_EMIT modelLoaded(id, model);
                 announceEnd();
             });
             return;
@@ -199,7 +199,7 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
             m_counters.requestsFinished.fetch_add(1);
             post([this, id] {
                 m_model.reset();
-                emit modelUnloaded(id);
+                Q_EMIT modelUnloaded(id);
                 announceEnd();
             });
             return;
@@ -228,7 +228,7 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         m_queue.finishRunning();
         m_counters.requestsFinished.fetch_add(1);
         post([this, r = std::move(*result)] {
-            emit requestFinished(r);
+            Q_EMIT requestFinished(r);
             announceEnd();
         });
     } catch (const std::bad_alloc &) {

@@ -77,7 +77,7 @@ public:
     /// applied before the next request runs. Default: 256 MiB.
     void setVisualCacheCapacity(qint64 bytes);
 
-signals:
+Q_SIGNALS:
     void requestQueued(mplug2::app::RequestId id);
     void requestStarted(mplug2::app::RequestId id);
     void requestProgress(const mplug2::app::EngineProgress &progress);

@@ -1,13 +1,150 @@
 #include "app/engine/mplug2backend.h"
 
+#include "app/engine/backendtasks.h"
+#include "app/engine/imageconversion.h"
+#include "app/engine/lrucache.h"
+#include "app/engine/mediaidentity.h"
+#include "model/runtime/exceptiontext.h"
+#include "model/runtime/memorystats.h"
+
 #include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <cmath>
 
 namespace mplug2::app {
 
-// The model layer (issue 5) and the media layer (issue 6) are not on main
-// yet; until they are, loading says so instead of pretending to work.
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(Mplug2Backend)
+};
+
+using VisualCache = LruCache<QString, std::shared_ptr<const VisualEmbedding>>;
+
+constexpr int kMaxWindows = 10000;
+
+double elapsedMs(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+/// Everything that changes what the visual encoder sees or computes.
+QString cacheKey(const MediaIdentity &identity, const MediaInput &input, int frames, const LoadedModel &model)
+{
+    return QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
+        .arg(identity.key())
+        .arg(frames)
+        .arg(int(input.sampling))
+        .arg(input.startSeconds, 0, 'g', 17)
+        .arg(input.endSeconds, 0, 'g', 17)
+        .arg(int(input.imageTransform))
+        .arg(model.imageRes)
+        .arg(model.cacheKey);
+}
+
+} // namespace
+
 struct Mplug2Backend::State {
-    qint64 cacheCapacity = 0;
+    std::unique_ptr<LoadedModel> model;
+    VisualCache cache{qint64(256) << 20};
+
+    /// The medium's visual embedding, from the cache or computed (and cached).
+    Expected<std::shared_ptr<const VisualEmbedding>> visualFor(const MediaInput &input, RequestContext &context,
+                                                               EngineResult &result)
+    {
+        const int frames = input.numFrames > 0 ? input.numFrames : model->numFrames;
+        const MediaIdentity identity = MediaIdentity::of(input.path);
+        const QString key = identity.isValid() ? cacheKey(identity, input, frames, *model) : QString();
+        if (!key.isEmpty()) {
+            if (const std::shared_ptr<const VisualEmbedding> *hit = cache.find(key)) {
+                context.counters().visualCacheHits.fetch_add(1);
+                result.visualCacheHit = true;
+                return *hit;
+            }
+        }
+        QElapsedTimer clock;
+        clock.start();
+        context.progress(EngineStage::DecodingMedia, 0, frames);
+        Expected<MediaFrames> decoded = MediaFrames::decode(input, frames, model->imageRes, context.cancelFlag());
+        if (!decoded)
+            return decoded.error();
+        context.progress(EngineStage::DecodingMedia, frames, frames);
+        result.timings.decodeMs += elapsedMs(clock);
+        if (context.isCancelled())
+            return RequestContext::cancelledError();
+        clock.restart();
+        Expected<VisualEmbedding> visual = VisualEmbedding::compute(*model, std::move(*decoded), context);
+        if (!visual)
+            return visual.error();
+        result.timings.visualMs += elapsedMs(clock);
+        auto shared = std::make_shared<const VisualEmbedding>(std::move(*visual));
+        if (!key.isEmpty())
+            cache.insert(key, shared, shared->bytes());
+        return shared;
+    }
+
+    Expected<void> denseCaption(const EngineRequest &request, RequestContext &context, EngineResult &result)
+    {
+        const Expected<double> duration = MediaFrames::duration(request.media.path);
+        if (!duration)
+            return duration.error();
+        if (*duration <= 0)
+            return makeError(ErrorCode::InvalidArgument,
+                             Text::tr("%1 is a picture: dense captions need a video").arg(request.media.path).toStdString());
+        if (!(request.windowSeconds > 0))
+            return makeError(ErrorCode::InvalidArgument, Text::tr("the caption window must be longer than 0 s").toStdString());
+        const double stride = request.strideSeconds > 0 ? request.strideSeconds : request.windowSeconds;
+        const int windows = int(std::ceil(*duration / stride - 1e-9));
+        if (windows > kMaxWindows)
+            return makeError(ErrorCode::LimitExceeded,
+                             Text::tr("%1 windows are too many (at most %2): choose a longer window")
+                                 .arg(windows)
+                                 .arg(kMaxWindows)
+                                 .toStdString());
+        EngineRequest windowRequest = request;
+        windowRequest.attention = {};
+        for (int k = 0; k < windows; ++k) {
+            context.progress(EngineStage::Windows, k, windows);
+            MediaInput input = request.media;
+            input.startSeconds = k * stride;
+            input.endSeconds = std::min(*duration, input.startSeconds + request.windowSeconds);
+            Expected<std::shared_ptr<const VisualEmbedding>> visual = visualFor(input, context, result);
+            if (!visual)
+                return visual.error();
+            EngineResult window;
+            if (Expected<void> ok = runCaption(*model, windowRequest, **visual, context, window); !ok)
+                return ok;
+            result.timings.generateMs += window.timings.generateMs;
+            result.segments.append(CaptionSegment{input.startSeconds, input.endSeconds, window.items.value(0)});
+        }
+        context.progress(EngineStage::Windows, windows, windows);
+        return {};
+    }
+
+    Expected<void> runOnMedia(const EngineRequest &request, RequestContext &context, EngineResult &result)
+    {
+        Expected<std::shared_ptr<const VisualEmbedding>> visual = visualFor(request.media, context, result);
+        if (!visual)
+            return visual.error();
+        const VisualEmbedding &v = **visual;
+        result.geometry = v.geometry;
+        if (request.returnFrames)
+            for (const media::RgbImage &f : v.frames)
+                result.frames.append(toQImage(f));
+        switch (request.task) {
+        case TaskKind::Caption: return runCaption(*model, request, v, context, result);
+        case TaskKind::Answer: return runAnswer(*model, request, v, context, result);
+        case TaskKind::Classify: return runClassify(*model, request, v, context, result);
+        case TaskKind::ScoreTexts: return runScoreTexts(*model, request, v, context, result);
+        case TaskKind::EmbedMedia:
+            result.mediaEmbedding = v.clip;
+            return {};
+        case TaskKind::DenseCaption:
+        case TaskKind::EmbedTexts: break;
+        }
+        return makeError(ErrorCode::Internal, "unhandled task");
+    }
 };
 
 Mplug2Backend::Mplug2Backend()
@@ -17,26 +154,65 @@ Mplug2Backend::Mplug2Backend()
 
 Mplug2Backend::~Mplug2Backend() = default;
 
-Expected<ModelInfo> Mplug2Backend::load(const ModelBundle &bundle, const DeviceChoice &, RequestContext &)
+Expected<ModelInfo> Mplug2Backend::load(const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context)
 {
-    if (Expected<void> files = bundle.checkFiles(); !files)
-        return files.error();
-    return makeError(ErrorCode::Unsupported,
-                     QCoreApplication::translate("Mplug2Backend",
-                                                 "this build cannot run mPLUG-2 models yet (the model layer is missing)")
-                         .toStdString());
+    unload();
+    Expected<std::unique_ptr<LoadedModel>> loaded = LoadedModel::load(bundle, device, context);
+    if (!loaded)
+        return loaded.error();
+    m_state->model = std::move(*loaded);
+    return m_state->model->info;
 }
 
-void Mplug2Backend::unload() {}
-
-Expected<EngineResult> Mplug2Backend::run(const EngineRequest &, RequestContext &)
+void Mplug2Backend::unload()
 {
-    return makeError(ErrorCode::InvalidArgument, "no model is loaded");
+    m_state->cache.clear();
+    m_state->model.reset();
+}
+
+Expected<EngineResult> Mplug2Backend::run(const EngineRequest &request, RequestContext &context)
+{
+    if (!m_state->model)
+        return makeError(ErrorCode::InvalidArgument,
+                         Text::tr("no model is loaded: load a model bundle first").toStdString());
+    const LoadedModel &loaded = *m_state->model;
+    EngineResult result;
+    result.task = request.task;
+    result.media = request.media.path;
+    result.device = loaded.device.deviceName();
+    result.precision = precisionName(loaded.device.precision);
+    result.modelId = loaded.bundle.id;
+    Expected<void> ok;
+    try {
+        ok = request.task == TaskKind::EmbedTexts ? runEmbedTexts(*m_state->model, request, context, result)
+            : request.task == TaskKind::DenseCaption ? m_state->denseCaption(request, context, result)
+                                                     : m_state->runOnMedia(request, context, result);
+    } catch (const std::exception &e) {
+        const std::string text = model::exceptionText(e);
+        ok = makeError(text.find("out of memory") != std::string::npos ? ErrorCode::OutOfMemory : ErrorCode::Internal,
+                       text);
+    }
+    if (!ok && ok.error().code == ErrorCode::OutOfMemory) {
+        // Free what we hold and what the allocator caches, so that a retry
+        // with fewer frames, or on the CPU, has the memory.
+        m_state->cache.clear();
+        const DeviceChoice &d = loaded.device;
+        if (d.kind == DeviceKind::Cuda)
+            model::releaseCachedMemory(c10::Device(c10::DeviceType::CUDA, c10::DeviceIndex(d.index)));
+        return makeError(ErrorCode::OutOfMemory,
+                         Text::tr("%1 ran out of memory: fewer frames, a smaller precision or the CPU may work")
+                                 .arg(d.deviceName())
+                                 .toStdString()
+                             + '\n' + ok.error().message);
+    }
+    if (!ok)
+        return ok.error();
+    return result;
 }
 
 void Mplug2Backend::setVisualCacheCapacity(qint64 bytes)
 {
-    m_state->cacheCapacity = bytes;
+    m_state->cache.setCapacity(bytes);
 }
 
 } // namespace mplug2::app

@@ -34,6 +34,8 @@ public:
     bool isCancelled() const { return m_cancelFlag->load(std::memory_order_relaxed); }
     /// A callable for the model and media layers: true = stop now.
     std::function<bool()> cancelHook() const;
+    /// The flag itself, for readers that poll an atomic (media::VideoReader).
+    const std::atomic_bool *cancelFlag() const { return m_cancelFlag.get(); }
     /// The error a cancelled operation returns.
     static Error cancelledError();
 

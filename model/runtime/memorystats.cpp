@@ -32,6 +32,19 @@ int64_t cpuPeakResidentBytes()
 
 } // namespace
 
+int64_t releaseCachedMemory(c10::Device device)
+{
+    if (device.is_cpu())
+        return 0;
+#if MPLUG2_CUDA_MEMORY_STATS
+    c10::cuda::CUDACachingAllocator::emptyCache();
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.has_index() ? device.index() : 0);
+    return stats.reserved_bytes[0].current;
+#else
+    return -1;
+#endif
+}
+
 void resetPeakMemory(c10::Device device)
 {
     if (device.is_cpu()) {

@@ -1,5 +1,5 @@
 #pragma once
-/// Peak memory of this process on a device, for benchmarks: the CPU's peak
+/// Memory of this process on a device. For benchmarks, the peak: the CPU's peak
 /// resident set (VmHWM) and the CUDA caching allocator's peak allocation.
 ///
 ///     resetPeakMemory(device);
@@ -11,6 +11,12 @@
 #include <cstdint>
 
 namespace mplug2::model {
+
+/// Hands the CUDA caching allocator's unused blocks back to the driver (after
+/// an out-of-memory error, so that a retry or another program gets them).
+/// Returns the bytes the allocator still reserves on the device, 0 for the
+/// CPU, -1 when unknown (a build without CUDA).
+int64_t releaseCachedMemory(c10::Device device);
 
 /// Starts a new peak (CPU: via /proc/self/clear_refs; CUDA: allocator stats).
 void resetPeakMemory(c10::Device device);

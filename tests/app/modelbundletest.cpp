@@ -142,7 +142,7 @@ private slots:
                                    << "min_length 9";
         QTest::newRow("nested override")
             << "config"
-            << QJsonValue(QJsonObject{{QStringLiteral("bert"), QJsonObject{{QStringLiteral("hidden_size"), QJsonArray{1}}}}})
+            << QJsonValue(QJsonObject{{QStringLiteral("bert"), QJsonObject{{QStringLiteral("hidden_size"), QJsonObject{{QStringLiteral("a"), 1}}}}}})
             << "config.bert.hidden_size";
     }
 

@@ -1,0 +1,57 @@
+#include "app/engine/backendtasks.h"
+
+#include "model/generation/generationparams.h"
+
+#include <QCoreApplication>
+
+#include <ATen/ATen.h>
+
+namespace mplug2::app {
+
+namespace {
+
+/// Appends t[token, :, :, :visualTokens] (layers x heads x visual tokens).
+void appendToken(QList<float> &out, const at::Tensor &perToken, int64_t token, int64_t visualTokens)
+{
+    const at::Tensor rows = perToken.select(0, token).narrow(-1, 0, visualTokens).to(at::kFloat).contiguous();
+    const float *data = rows.data_ptr<float>();
+    out.append(QList<float>(data, data + rows.numel()));
+}
+
+} // namespace
+
+Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::TokenAttention &attention,
+                                        const VisualEmbedding &visual, const AttentionOptions &options)
+{
+    AttentionMaps maps;
+    maps.geometry = visual.geometry;
+    const int64_t visualTokens = visual.geometry.visualTokens();
+    const at::Tensor &cross = attention.crossAttention;
+    maps.layers = int(cross.size(1));
+    maps.heads = int(cross.size(2));
+    for (size_t t = 0; t < attention.tokenIds.size(); ++t) {
+        const int64_t id = attention.tokenIds[t];
+        if (id == model::kEndTokenId || id == model::kPadTokenId || id == model::kStartTokenId)
+            continue;
+        maps.tokenIds.append(id);
+        maps.tokens.append(QString::fromStdString(model.tokenizer->idToToken(id)));
+        if (options.crossAttention)
+            appendToken(maps.crossAttention, cross, int64_t(t), visualTokens);
+        if (options.gradCam && attention.gradCam.defined())
+            appendToken(maps.gradCam, attention.gradCam, int64_t(t), visualTokens);
+    }
+    const at::Tensor &latent = visual.features.latentToVisual;
+    if (options.latentAttention && latent.defined()) {
+        const at::Tensor l = latent.select(0, 0).to(at::kFloat).to(at::kCPU).contiguous();
+        maps.latentHeads = int(l.size(0));
+        maps.latents = int(l.size(1));
+        maps.latentAttention = QList<float>(l.data_ptr<float>(), l.data_ptr<float>() + l.numel());
+    }
+    if (!maps.isConsistent())
+        return makeError(ErrorCode::Internal,
+                         QCoreApplication::translate("Mplug2Backend", "the attention maps came out malformed")
+                             .toStdString());
+    return maps;
+}
+
+} // namespace mplug2::app
