@@ -18,6 +18,8 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("ask"), QStringLiteral("Answer a question about images and videos"), &runAskCommand},
         {QStringLiteral("classify"), QStringLiteral("Zero-shot classification over a list of labels"),
          &runClassifyCommand},
+        {QStringLiteral("attention"), QStringLiteral("Attention heat maps over the frames (PNG, GIF, MP4, HTML)"),
+         &runAttentionCommand},
         {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
         {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
         {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},

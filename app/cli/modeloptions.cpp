@@ -124,6 +124,7 @@ void ModelOptions::addTo(QCommandLineParser &parser) const
 
 void ModelOptions::addGenerationTo(QCommandLineParser &parser) const
 {
+    m_hasGeneration = true;
     parser.addOptions({m_beam, m_minLength, m_maxLength, m_results, m_decoding, m_temperature, m_topK, m_topP, m_seed});
 }
 
@@ -170,6 +171,11 @@ Expected<DeviceChoice> ModelOptions::device(const QCommandLineParser &parser) co
 Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineRequest &request) const
 {
     const Expected<int> frames = intOption(parser, m_frames, request.media.numFrames, 1, 64);
+    if (!frames)
+        return frames.error();
+    request.media.numFrames = *frames;
+    if (!m_hasGeneration)
+        return {};
     const Expected<int> beam = intOption(parser, m_beam, request.generation.beamSize, 1, 32);
     const Expected<int> minLength = intOption(parser, m_minLength, request.generation.minLength, 0, 512);
     const Expected<int> maxLength = intOption(parser, m_maxLength, request.generation.maxLength, 1, 512);
@@ -178,7 +184,7 @@ Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineReq
     const Expected<int> seed = intOption(parser, m_seed, int(request.generation.seed), 0, 2147483647);
     const Expected<double> temperature = doubleOption(parser, m_temperature, request.generation.temperature, 1e-3, 100);
     const Expected<double> topP = doubleOption(parser, m_topP, request.generation.topP, 1e-6, 1);
-    for (const Expected<int> *v : {&frames, &beam, &minLength, &maxLength, &results, &topK, &seed}) {
+    for (const Expected<int> *v : {&beam, &minLength, &maxLength, &results, &topK, &seed}) {
         if (!*v)
             return v->error();
     }
@@ -186,7 +192,6 @@ Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineReq
         if (!*v)
             return v->error();
     }
-    request.media.numFrames = *frames;
     GenerationOptions &g = request.generation;
     g.beamSize = *beam;
     g.minLength = *minLength;

@@ -1,12 +1,16 @@
 // The task commands of the `mplug2` CLI (caption, dense-caption, ask,
 // classify, import): options, exit codes, error lines. Runs the executable.
 #include "tests/app/clirunner.h"
+#include "tests/app/fixturebundles.h"
 #include "tests/support/qtestshared.h"
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,14 +22,54 @@ class TaskCommandsTest : public QObject {
     QTemporaryDir m_sandbox;
     QString m_shared;
 
+    QJsonObject m_cases;
+    QString m_captionBundle;
+    QString m_qaBundle;
+
     CliRun run(const QStringList &args) { return mplug2::test::runCli(args, m_sandbox.path()); }
+
+    /// A bundle folder for a fixture checkpoint, written as a manifest.
+    QString writeBundle(const QString &config, const QString &task)
+    {
+        const mplug2::app::ModelBundle b = mplug2::test::fixtureBundle(m_shared, m_cases, config, task);
+        const QString dir = m_sandbox.filePath(QStringLiteral("bundles/") + b.id);
+        QDir().mkpath(dir);
+        return b.save(dir + QStringLiteral("/manifest.json")) ? dir : QString();
+    }
+
+    static QList<QJsonObject> jsonLines(const QString &out)
+    {
+        QList<QJsonObject> objects;
+        for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts))
+            objects.append(QJsonDocument::fromJson(line.toUtf8()).object());
+        return objects;
+    }
+
+    QString video(const QString &name, int seconds)
+    {
+        const QString path = m_sandbox.filePath(name);
+        QProcess p;
+        p.start(QStringLiteral("ffmpeg"), {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error"),
+                                           QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                                           QStringLiteral("testsrc2=size=96x72:rate=10"), QStringLiteral("-t"),
+                                           QString::number(seconds), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
+        return p.waitForFinished(60000) && p.exitCode() == 0 ? path : QString();
+    }
     QString fixture(const QString &relative) const { return m_shared + QStringLiteral("/fixtures/") + relative; }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_sandbox.isValid());
         QDir().mkpath(m_sandbox.filePath(QStringLiteral("data")));
+        // Bundles for the fixture checkpoints, when the shared folder is there
+        // (tests that need them skip or fail through MPLUG2_REQUIRE_SHARED).
+        m_shared = QString::fromStdString(mplug2::test::sharedDir());
+        if (!m_shared.isEmpty()) {
+            m_cases = mplug2::test::readCases(m_shared);
+            m_captionBundle = writeBundle(QStringLiteral("tiny-a"), QStringLiteral("caption"));
+            m_qaBundle = writeBundle(QStringLiteral("tiny-a"), QStringLiteral("qa"));
+        }
     }
 
     void everyTaskCommandHasHelpWithTheSharedOptions_data()
@@ -88,7 +132,7 @@ private slots:
     void importWritesALoadableBundle()
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
-        const QString out = m_sandbox.filePath(QStringLiteral("bundles/tiny-a-caption"));
+        const QString out = m_sandbox.filePath(QStringLiteral("imported/tiny-a-caption"));
         const CliRun r = run({QStringLiteral("import"), fixture(QStringLiteral("tiny-a/caption.pth")),
                               QStringLiteral("--bert-config"), fixture(QStringLiteral("tiny-a/config_bert.json")),
                               QStringLiteral("--model-config"), fixture(QStringLiteral("tiny-a/config.json")),
@@ -113,6 +157,129 @@ private slots:
         const CliRun again = run({QStringLiteral("caption"), QStringLiteral("missing.mp4")});
         QVERIFY2(!again.err.contains(QStringLiteral("no default model")), qPrintable(again.err));
         QVERIFY(QFile::remove(m_sandbox.filePath(QStringLiteral("config/mplug2/mplug2.conf"))));
+    }
+
+    void captionJsonCarriesTheOfficialCaption()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        QVERIFY(!m_captionBundle.isEmpty() && !m_qaBundle.isEmpty());
+        const QString media = fixture(QStringLiteral("media/testsrc.mp4"));
+        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("--json"),
+                              QStringLiteral("--device"), QStringLiteral("cpu"), media,
+                              fixture(QStringLiteral("media/image.png"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // no progress when stderr is not a terminal
+        const QList<QJsonObject> objects = jsonLines(r.out);
+        QCOMPARE(objects.size(), 2);
+        const QJsonObject o = objects.at(0);
+        QCOMPARE(o.value(QStringLiteral("media")).toString(), media);
+        QCOMPARE(o.value(QStringLiteral("task")).toString(), QStringLiteral("caption"));
+        QCOMPARE(o.value(QStringLiteral("device")).toString(), QStringLiteral("cpu"));
+        QVERIFY(o.value(QStringLiteral("timings_ms")).toObject().value(QStringLiteral("total")).toDouble() > 0);
+        const QJsonObject best = o.value(QStringLiteral("results")).toArray().at(0).toObject();
+        QVERIFY(best.contains(QStringLiteral("text")) && best.value(QStringLiteral("score")).isDouble());
+        // The official beam-5 caption of this video (cases.json, tiny-a/caption/video).
+        for (const QJsonObject &c : mplug2::test::casesOfKind(m_cases, QStringLiteral("caption"))) {
+            if (c.value(QStringLiteral("id")).toString() != QLatin1String("tiny-a/caption/video"))
+                continue;
+            const QJsonValue top = c.value(QStringLiteral("generation")).toObject().value(QStringLiteral("beam5_top1"))
+                                       .toArray().at(0).toObject().value(QStringLiteral("ids")).toArray().at(0);
+            QCOMPARE(mplug2::test::idsOf(best.value(QStringLiteral("token_ids"))), mplug2::test::idsOf(top));
+        }
+    }
+
+    void askAndClassifyPrintOneObjectPerMedium()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        const QString media = fixture(QStringLiteral("media/testsrc.mp4"));
+        const QString answers = m_sandbox.filePath(QStringLiteral("answers.txt"));
+        QFile f(answers);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("yes\nno\n\nfootball\n");
+        f.close();
+        const CliRun ask = run({QStringLiteral("ask"), QStringLiteral("--model"), m_qaBundle, QStringLiteral("--question"),
+                                QStringLiteral("is it raining?"), QStringLiteral("--answers"), answers, QStringLiteral("--json"), media});
+        QVERIFY2(ask.exitCode == 0, qPrintable(ask.err));
+        const QJsonObject a = jsonLines(ask.out).value(0);
+        QCOMPARE(a.value(QStringLiteral("task")).toString(), QStringLiteral("answer"));
+        QCOMPARE(a.value(QStringLiteral("question")).toString(), QStringLiteral("is it raining?"));
+        const QJsonArray ranked = a.value(QStringLiteral("results")).toArray();
+        QCOMPARE(ranked.size(), 3);
+        double total = 0;
+        for (const QJsonValue &v : ranked)
+            total += v.toObject().value(QStringLiteral("score")).toDouble();
+        QVERIFY(qAbs(total - 1.0) < 1e-4);
+
+        const CliRun cls = run({QStringLiteral("classify"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("--labels"),
+                                QStringLiteral("dancing,cooking,a car"), QStringLiteral("--json"), media});
+        QVERIFY2(cls.exitCode == 0, qPrintable(cls.err));
+        const QJsonArray labels = jsonLines(cls.out).value(0).value(QStringLiteral("results")).toArray();
+        QCOMPARE(labels.size(), 3);
+        QVERIFY(labels.at(0).toObject().value(QStringLiteral("score")).toDouble()
+                >= labels.at(2).toObject().value(QStringLiteral("score")).toDouble());
+    }
+
+    void denseCaptionWritesSubtitlesFfmpegReads()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        const QString clip = video(QStringLiteral("four.mp4"), 4);
+        QVERIFY(!clip.isEmpty());
+        const QString srt = m_sandbox.filePath(QStringLiteral("four.srt"));
+        const CliRun r = run({QStringLiteral("dense-caption"), QStringLiteral("--model"), m_captionBundle,
+                              QStringLiteral("--window"), QStringLiteral("2"), QStringLiteral("-o"), srt, clip});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QProcess p;
+        p.start(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), srt,
+                                           QStringLiteral("-f"), QStringLiteral("srt"), QStringLiteral("-")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString back = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(back.contains(QStringLiteral("00:00:00,000 --> 00:00:02,000")), qPrintable(back));
+        QVERIFY2(back.contains(QStringLiteral("00:00:02,000 --> 00:00:04,000")), qPrintable(back));
+    }
+
+    void attentionWritesAContactSheet()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        const QString sheet = m_sandbox.filePath(QStringLiteral("sheet.png"));
+        const CliRun r = run({QStringLiteral("attention"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("-o"),
+                              sheet, QStringLiteral("--method"), QStringLiteral("gradcam"),
+                              fixture(QStringLiteral("media/testsrc.mp4"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(sheet));
+        QImage image(sheet);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 160 * 4);
+        const CliRun bad = run({QStringLiteral("attention"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("-o"),
+                                sheet, QStringLiteral("--token"), QStringLiteral("zebra"),
+                                fixture(QStringLiteral("media/testsrc.mp4"))});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("no token \"zebra\"")), qPrintable(bad.err));
+    }
+
+    void checkpointWithConfigsRunsWithoutABundle()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        const QString config = fixture(QStringLiteral("tiny-a/"));
+        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--checkpoint"), config + QStringLiteral("caption.pth"),
+                              QStringLiteral("--vocab"), m_shared + QStringLiteral("/data/bert-base-uncased-vocab.txt"),
+                              QStringLiteral("--bert-config"), config + QStringLiteral("config_bert.json"),
+                              QStringLiteral("--model-config"), config + QStringLiteral("config.json"),
+                              fixture(QStringLiteral("media/testsrc.mp4"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.startsWith(fixture(QStringLiteral("media/testsrc.mp4")) + QStringLiteral(": ")));
+    }
+
+    void aFailingMediumIsOneLineAndTheOthersStillRun()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        const QString missing = m_sandbox.filePath(QStringLiteral("missing.mp4"));
+        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("--json"),
+                              missing, fixture(QStringLiteral("media/image.png"))});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count(u'\n'), 1);
+        QVERIFY2(r.err.contains(missing), qPrintable(r.err));
+        QCOMPARE(jsonLines(r.out).size(), 1);
     }
 
     void importRejectsAMissingCheckpoint()
