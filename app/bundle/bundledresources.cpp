@@ -9,6 +9,8 @@ namespace mplug2::app {
 
 namespace {
 
+const QString kDefaultModelManifest = QStringLiteral("models/demo/manifest.json");
+
 QString existingFile(const QString &relative)
 {
     const QString dir = BundledResources::dataDir();
@@ -34,7 +36,13 @@ QString BundledResources::vocabulary()
 
 QString BundledResources::defaultModelManifest()
 {
-    return existingFile(QStringLiteral("models/demo/manifest.json"));
+    return existingFile(kDefaultModelManifest);
+}
+
+QString BundledResources::defaultModelLocation()
+{
+    const QString dir = dataDir();
+    return dir.isEmpty() ? QString() : QDir(dir).filePath(kDefaultModelManifest);
 }
 
 } // namespace mplug2::app

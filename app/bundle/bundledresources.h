@@ -25,6 +25,9 @@ public:
     static QString vocabulary();
     /// The built-in default model's manifest, or "" when this installation has none.
     static QString defaultModelManifest();
+    /// Where the built-in default model's manifest belongs (whether or not it
+    /// is there), for messages; "" without a data folder.
+    static QString defaultModelLocation();
 };
 
 } // namespace mplug2::app

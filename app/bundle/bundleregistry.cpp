@@ -137,13 +137,20 @@ Expected<ModelBundle> BundleRegistry::defaultBundle() const
         if (e.bundle && !chosen.isEmpty() && e.bundle->id == chosen)
             return *e.bundle;
     }
+    const QString builtIn = BundledResources::defaultModelManifest();
     for (const Entry &e : all) {
         if (e.bundle && e.bundle->builtIn)
             return *e.bundle;
+        if (!e.bundle && e.manifestPath == builtIn)
+            return makeError(ErrorCode::Format, Text::tr("the bundled default model (%1) cannot be used: %2")
+                                                    .arg(builtIn, e.error)
+                                                    .toStdString());
     }
+    const QString location = BundledResources::defaultModelLocation();
     return makeError(ErrorCode::NotFound,
-                     Text::tr("no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, "
-                        "or import one with 'mplug2 import'")
+                     Text::tr("no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or "
+                              "--checkpoint FILE --vocab FILE, or import one with 'mplug2 import'")
+                         .arg(location.isEmpty() ? Text::tr("<data folder>/models/demo/manifest.json") : location)
                          .toStdString());
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/benchcommand.h"
 
 #include "app/bench/mediabench.h"
+#include "app/cli/commandlineparsing.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -103,7 +104,8 @@ int runBenchCommand(const QStringList &args)
                                      QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({generate, keyframes, folder, frames, repeat, threads, json});
-    parser.process(args);
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
 
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();

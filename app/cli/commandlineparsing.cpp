@@ -1,8 +1,32 @@
 #include "app/cli/commandlineparsing.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace mplug2::app {
+
+namespace {
+
+/// QCommandLineParser's usage line names only the program ("Usage: mplug2
+/// [options] MEDIA..."); a subcommand's help names the command too.
+QString helpTextOfCommand(const QCommandLineParser &parser, const QString &command)
+{
+    QString text = parser.helpText();
+    const qsizetype lineEnd = text.indexOf(u'\n');
+    const QString argv0 = QCoreApplication::arguments().value(0);
+    // Qt writes argv[0] as given; match the bare file name too, in case it shortens it.
+    for (const QString &program : {argv0, QFileInfo(argv0).fileName()}) {
+        const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+        if (at >= 0 && (lineEnd < 0 || at < lineEnd)) {
+            text.replace(at, program.size(), command);
+            break;
+        }
+    }
+    return text;
+}
+
+} // namespace
 
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &args)
 {
@@ -10,7 +34,7 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
     if (!parser.parse(args))
         return reportCliError(args.value(0), parser.errorText(), 2);
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpTextOfCommand(parser, args.value(0));
         return 0;
     }
     return std::nullopt;

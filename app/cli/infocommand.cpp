@@ -2,6 +2,7 @@
 
 #include "app/about/thirdpartycomponent.h"
 #include "app/bundle/bundledresources.h"
+#include "app/cli/commandlineparsing.h"
 #include "base/installlayout.h"
 #include "base/version.h"
 #include "model/runtime/runtimeinfo.h"
@@ -24,7 +25,8 @@ int runInfoCommand(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"),
                                   QCoreApplication::translate("InfoCommand", "Print one JSON object."));
     parser.addOption(json);
-    parser.process(args);
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
 
     const model::RuntimeInfo rt = model::runtimeInfo();
     const QList<ThirdPartyComponent> components = thirdPartyComponents();

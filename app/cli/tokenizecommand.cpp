@@ -1,6 +1,7 @@
 #include "app/cli/tokenizecommand.h"
 
 #include "app/bundle/bundledresources.h"
+#include "app/cli/commandlineparsing.h"
 #include "model/text/tokenizer.h"
 
 #include <QCommandLineParser>
@@ -102,7 +103,8 @@ int runTokenizeCommand(const QStringList &args)
     const QCommandLineOption noSpecial(QStringLiteral("no-special"), tr("Do not add the start (and end) tokens."));
     parser.addOptions({maxLength, noSpecial});
     parser.addPositionalArgument(QStringLiteral("text"), tr("Texts to tokenize."), QStringLiteral("[--] TEXT..."));
-    parser.process(args);
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
 
     model::text::EncodeOptions options;
     options.addSpecialTokens = !parser.isSet(noSpecial);
@@ -165,7 +167,8 @@ int runDetokenizeCommand(const QStringList &args)
                                        tr("Keep the spaces before punctuation (no clean-up of tokenization spaces)."));
     parser.addOptions({skipSpecial, noCleanup});
     parser.addPositionalArgument(QStringLiteral("ids"), tr("Token ids."), QStringLiteral("[--] IDS..."));
-    parser.process(args);
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
 
     std::vector<TokenId> ids;
     static const QRegularExpression separators(QStringLiteral("[,\\s\\[\\]]+"));

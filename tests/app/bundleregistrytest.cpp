@@ -68,6 +68,24 @@ private slots:
         QCOMPARE(b.error().code, ErrorCode::NotFound);
         QVERIFY2(QString::fromStdString(b.error().message).contains(QStringLiteral("no default model is installed")),
                  b.error().message.c_str());
+        // The message says where the bundled model belongs.
+        QVERIFY2(QString::fromStdString(b.error().message)
+                     .contains(QDir(m_dataDir).absoluteFilePath(QStringLiteral("models/demo/manifest.json"))),
+                 b.error().message.c_str());
+    }
+
+    void aBrokenBuiltInBundleIsNamedInTheError()
+    {
+        const QString demo = makeBundle(QStringLiteral("data/models/demo"), QStringLiteral("demo"));
+        QVERIFY(QFile::remove(demo + QStringLiteral("/w.pth")));
+        auto settings = freshSettings(QStringLiteral("brokendemo.ini"));
+        const Expected<ModelBundle> b = BundleRegistry(settings.get()).defaultBundle();
+        QVERIFY(!b);
+        QCOMPARE(b.error().code, ErrorCode::Format);
+        const QString message = QString::fromStdString(b.error().message);
+        QVERIFY2(message.contains(demo + QStringLiteral("/manifest.json")) && message.contains(QStringLiteral("w.pth")),
+                 qPrintable(message));
+        QVERIFY(QDir(m_dataDir + QStringLiteral("/models")).removeRecursively());
     }
 
     void addRemoveAndChooseTheDefault()

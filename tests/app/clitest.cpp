@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 class CliTest : public QObject {
@@ -74,6 +75,25 @@ private slots:
         QVERIFY(obj.value(QStringLiteral("threads")).toInt() >= 1);
         QVERIFY(!obj.value(QStringLiteral("torch")).toString().isEmpty());
         QVERIFY(obj.value(QStringLiteral("components")).toArray().size() >= 5);
+    }
+
+    // Each command's help names the command in its usage line, the way a
+    // user types it: "Usage: mplug2 caption [options] MEDIA...".
+    void everyCommandsHelpNamesTheCommand()
+    {
+        const Run listing = run({QStringLiteral("--help")});
+        const QString commands = listing.out.mid(listing.out.indexOf(QStringLiteral("Commands:")));
+        const QRegularExpression entry(QStringLiteral("^  (\\S+) "), QRegularExpression::MultilineOption);
+        int checked = 0;
+        for (auto it = entry.globalMatch(commands); it.hasNext();) {
+            const QString command = it.next().captured(1);
+            const Run r = run({command, QStringLiteral("--help")});
+            QCOMPARE(r.exitCode, 0);
+            const QString usage = r.out.section(u'\n', 0, 0);
+            QVERIFY2(usage.startsWith(QStringLiteral("Usage: mplug2 %1 [options]").arg(command)), qPrintable(usage));
+            ++checked;
+        }
+        QVERIFY(checked >= 8);
     }
 
     void commandHelpWorks()

@@ -84,6 +84,7 @@ private Q_SLOTS:
         QFETCH(QString, command);
         const CliRun r = run({command, QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("Usage: mplug2 %1 [options] ").arg(command)), qPrintable(r.out));
         for (const char *option : {"--model", "--checkpoint", "--vocab", "--device", "--precision", "--frames", "--json"})
             QVERIFY2(r.out.contains(QLatin1String(option)), qPrintable(command + u' ' + QLatin1String(option)));
     }
@@ -126,7 +127,28 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.startsWith(QStringLiteral("mplug2 caption: no default model is installed")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("/data/models/demo/manifest.json")), qPrintable(r.err));
         QCOMPARE(r.err.count(u'\n'), 1);
+    }
+
+    // Without --model the CLI runs the bundled default model, found in the
+    // data folder's models/demo (here the sandbox's, holding a fixture bundle).
+    void withoutModelTheBundledDefaultRuns()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        const QString demo = m_sandbox.filePath(QStringLiteral("data/models/demo"));
+        QVERIFY(QDir().mkpath(demo));
+        mplug2::app::ModelBundle b = mplug2::test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"),
+                                                                 QStringLiteral("caption"));
+        b.id = QStringLiteral("demo");
+        QVERIFY(b.save(demo + QStringLiteral("/manifest.json")));
+        const QString media = fixture(QStringLiteral("media/image.png"));
+        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--json"), media});
+        QVERIFY(QDir(m_sandbox.filePath(QStringLiteral("data/models"))).removeRecursively());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = jsonLines(r.out).value(0);
+        QCOMPARE(o.value(QStringLiteral("media")).toString(), media);
+        QCOMPARE(o.value(QStringLiteral("model")).toString(), QStringLiteral("demo"));
     }
 
     void importWritesALoadableBundle()
