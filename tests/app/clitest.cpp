@@ -99,7 +99,8 @@ private slots:
     void everyCommandsHelpNamesTheCommand()
     {
         const Run listing = run({QStringLiteral("--help")});
-        const QString commands = listing.out.mid(listing.out.indexOf(QStringLiteral("Commands:")));
+        const QString fromListing = listing.out.mid(listing.out.indexOf(QStringLiteral("Commands:")));
+        const QString commands = fromListing.left(fromListing.indexOf(QStringLiteral("\n\n")));
         const QRegularExpression entry(QStringLiteral("^  (\\S+) "), QRegularExpression::MultilineOption);
         int checked = 0;
         for (auto it = entry.globalMatch(commands); it.hasNext();) {

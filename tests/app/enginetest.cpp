@@ -226,7 +226,7 @@ private Q_SLOTS:
                                   json(configs.value(QStringLiteral("model_config")).toObject()));
         QVERIFY(modelConfig);
         const QString question = QStringLiteral("What is on the screen?");
-        for (const QString task : {QStringLiteral("caption"), QStringLiteral("qa")}) {
+        for (const QString &task : {QStringLiteral("caption"), QStringLiteral("qa")}) {
             const ModelBundle bundle = test::fixtureBundle(m_shared, m_cases, config, task);
             const bool qa = bundle.kind == ModelKind::Qa;
             Engine engine;
