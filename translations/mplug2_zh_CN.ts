@@ -919,6 +919,54 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <source>mplug2 bench: name a video file or use --generate</source>
             <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
         </message>
+        <message>
+            <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
+            <translation>未找到内置的 BERT 词表；请传入 --vocab 文件</translation>
+        </message>
+        <message>
+            <source>--kind %1 needs --vocab FILE</source>
+            <translation>--kind %1 需要 --vocab 文件</translation>
+        </message>
+        <message>
+            <source>Print the token ids and tokens of each TEXT (or of each line of standard input), as the model receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP].</source>
+            <translation>按模型接收的形式打印每个 TEXT（或标准输入的每一行）的词元 ID 和词元：官方 BERT 分词器给出 [CLS] + 词元，不含 [SEP]。</translation>
+        </message>
+        <message>
+            <source>Keep at most N ids (special tokens included).</source>
+            <translation>最多保留 N 个 ID（含特殊词元）。</translation>
+        </message>
+        <message>
+            <source>Do not add the start (and end) tokens.</source>
+            <translation>不添加起始（及结束）词元。</translation>
+        </message>
+        <message>
+            <source>Texts to tokenize.</source>
+            <translation>要分词的文本。</translation>
+        </message>
+        <message>
+            <source>--max-length must be a positive whole number</source>
+            <translation>--max-length 必须是正整数</translation>
+        </message>
+        <message>
+            <source>Print the text of a list of token ids (separate arguments, or separated by commas or spaces), the way the official code decodes them.</source>
+            <translation>按官方代码的解码方式打印一串词元 ID（分开的参数，或以逗号、空格分隔）对应的文本。</translation>
+        </message>
+        <message>
+            <source>Leave out special tokens.</source>
+            <translation>省略特殊词元。</translation>
+        </message>
+        <message>
+            <source>Keep the spaces before punctuation (no clean-up of tokenization spaces).</source>
+            <translation>保留标点前的空格（不清理分词空格）。</translation>
+        </message>
+        <message>
+            <source>Token ids.</source>
+            <translation>词元 ID。</translation>
+        </message>
+        <message>
+            <source>'%1' is not a token id</source>
+            <translation>“%1”不是词元 ID</translation>
+        </message>
     </context>
     <context>
         <name>mplug2::app::Engine</name>
@@ -933,6 +981,21 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>internal error while running the request</source>
             <translation>执行请求时发生内部错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::TokenizerOptions</name>
+        <message>
+            <source>Tokenizer: wordpiece (default), sentencepiece or clip.</source>
+            <translation>分词器：wordpiece（默认）、sentencepiece 或 clip。</translation>
+        </message>
+        <message>
+            <source>Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip.</source>
+            <translation>词表：wordpiece 用 vocab.txt（默认：内置 BERT 词表），sentencepiece 用 .model 文件，clip 用 bpe_simple_vocab_16e6.txt.gz。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object per line.</source>
+            <translation>每行打印一个 JSON 对象。</translation>
         </message>
     </context>
     <context>

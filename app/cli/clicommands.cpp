@@ -3,6 +3,7 @@
 #include "app/cli/benchcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/taskcommands.h"
+#include "app/cli/tokenizecommand.h"
 
 namespace mplug2::app {
 
@@ -18,6 +19,8 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("classify"), QStringLiteral("Zero-shot classification over a list of labels"),
          &runClassifyCommand},
         {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
+        {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
+        {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},
     };
     return commands;
 }
