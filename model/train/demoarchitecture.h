@@ -23,8 +23,8 @@ inline constexpr int64_t kDemoVocabSize = 103;
 inline constexpr int64_t kDemoUnknownId = 100;
 
 struct DemoArchitecture {
-    int64_t imageRes = 64;
-    int64_t patchSize = 8;
+    int64_t imageRes = 96;
+    int64_t patchSize = 16;
     int64_t frames = 4;
     int64_t visionWidth = 96;
     int64_t visionLayers = 4;

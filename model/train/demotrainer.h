@@ -41,12 +41,12 @@ struct DemoTrainingOptions {
     uint64_t seed = 1;
     DemoArchitecture architecture = DemoArchitecture::defaultParams();
     LossWeights losses = LossWeights::defaultParams();
-    int64_t steps = 6000;
-    int batchSize = 32;
+    int64_t steps = 3000;
+    int batchSize = 24;
     double learningRate = 1e-3;
     /// The cosine schedule ends at this fraction of the peak rate.
     double finalLearningRate = 0.1;
-    int64_t warmupSteps = 300;
+    int64_t warmupSteps = 200;
     double weightDecay = 0.05;
     double clipNorm = 1.0;
     double pictureBatches = 0.25;
@@ -57,7 +57,7 @@ struct DemoTrainingOptions {
     int threads = 0;
     int64_t logEvery = 50;
     int64_t checkpointEvery = 250;
-    int64_t evalEvery = 1000;
+    int64_t evalEvery = 500;
     int evalItems = 120;
     /// Seed of the held-out scenes (kept apart from the training seed).
     uint64_t evalSeed = 20240610;
