@@ -168,7 +168,7 @@ int runEvalDemoCommand(const QStringList &args)
             return reportCliError(command, QString::fromStdString(drawn.error().message));
         if (Expected<void> ok = media::writePng(drawn->image, parser.value(figure).toStdString()); !ok)
             return reportCliError(command, QString::fromStdString(ok.error().message));
-        QTextStream(stdout) << Text::tr("\"%1": rows for %2").arg(drawn->caption, drawn->words.join(QStringLiteral(", ")))
+        QTextStream(stdout) << Text::tr("\"%1\": rows for %2").arg(drawn->caption, drawn->words.join(QStringLiteral(", ")))
                             << '\n';
         return 0;
     }

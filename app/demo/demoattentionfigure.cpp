@@ -7,7 +7,7 @@
 
 #include <QCoreApplication>
 
-#include <torch/torch.h>
+#include <ATen/Functions.h>
 
 #include <algorithm>
 #include <cstring>

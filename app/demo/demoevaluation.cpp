@@ -8,7 +8,7 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
-#include <torch/torch.h>
+#include <ATen/Parallel.h>
 
 namespace mplug2::app {
 

@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include <torch/torch.h>
+#include <ATen/Functions.h>
 
 namespace mplug2::app {
 
@@ -79,7 +79,7 @@ Expected<DemoInput> DemoModel::read(const QString &path, int keepFramesMaxSide, 
     DemoInput out;
     out.media = std::move(*in);
     media::PixelBatch &px = out.media.pixels;
-    out.pixels = torch::from_blob(px.data.data(), {1, 3, px.frames, px.height, px.width}).clone();
+    out.pixels = at::from_blob(px.data.data(), {1, 3, px.frames, px.height, px.width}).clone();
     for (const int64_t f : out.media.frameIndices)
         out.frames.push_back(int(f));
     if (out.frames.empty())

@@ -17,18 +17,10 @@
 /// Internal header of model/ (torch types).
 
 #include "model/modules/mplug2model.h"
+#include "model/train/lossweights.h"
 #include "model/train/trainingbatch.h"
 
 namespace mplug2::model::train {
-
-struct LossWeights {
-    double caption = 1.0;
-    double qa = 1.0;
-    double itc = 0.5;
-    double attention = 0.2;
-
-    static LossWeights defaultParams() { return {}; }
-};
 
 struct LossValues {
     at::Tensor total;
