@@ -8,6 +8,7 @@
 #include "model/text/sentencepiecetokenizer.h"
 #include "model/train/adamw.h"
 #include "model/train/batchprefetcher.h"
+#include "model/train/demolosses.h"
 #include "model/train/trainingcheckpoint.h"
 
 #include <torch/torch.h>
@@ -26,19 +27,38 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// BERT's initialisation (normal 0.02, zero biases) everywhere, CLIP's scale
+// As the official model starts from scratch: BERT's initialisation (normal
+// 0.02, zero biases) for the text side, the modules' own (PyTorch's) for the
+// VideoFormer — its temporal adapters start as the identity but with a
+// working temporal convolution; at BERT's 0.02 that convolution's signal is
+// ~100x weaker and motion stayed at chance for 24k clips — and CLIP's scale
 // for the visual positional and class embeddings: random, not zero, or the
 // model learns colour but stalls on shape and motion (measured in Python).
 void initialiseForTraining(Mplug2ModelImpl &network, uint64_t seed)
 {
     torch::NoGradGuard noGrad;
     torch::manual_seed(seed);
+    // The VideoFormer's module defaults again, drawn from the seed.
+    for (const auto &module : network.visual_encoder->visual->modules(false)) {
+        if (auto *linear = module->as<torch::nn::LinearImpl>())
+            linear->reset_parameters();
+        else if (auto *conv = module->as<torch::nn::Conv3dImpl>())
+            conv->reset_parameters();
+    }
+    for (auto &item : network.visual_encoder->visual->named_parameters(true)) {
+        const std::string &name = item.key();
+        if (name.ends_with("in_proj_weight"))
+            torch::nn::init::xavier_uniform_(item.value());
+        else if (name.ends_with("in_proj_bias") || name.ends_with("out_proj.bias")
+                 || name.find("up_proj") != std::string::npos)
+            item.value().zero_();
+    }
     for (auto &item : network.named_parameters(true)) {
         const std::string &name = item.key();
         at::Tensor p = item.value();
         const bool isBias = name.ends_with("bias");
-        if (name.find("lmhra") != std::string::npos && name.find("up_proj") != std::string::npos)
-            continue; // temporal adapters start as the identity, as in the official code
+        if (name.starts_with("visual_encoder.visual."))
+            continue;
         if (name.ends_with("latents"))
             continue;
         if (isBias)

@@ -25,7 +25,7 @@
 #include "base/expected.h"
 #include "model/train/demoarchitecture.h"
 #include "model/train/demoevaluator.h"
-#include "model/train/demolosses.h"
+#include "model/train/lossweights.h"
 
 #include <cstdint>
 #include <functional>
@@ -41,7 +41,7 @@ struct DemoTrainingOptions {
     uint64_t seed = 1;
     DemoArchitecture architecture = DemoArchitecture::defaultParams();
     LossWeights losses = LossWeights::defaultParams();
-    int64_t steps = 3000;
+    int64_t steps = 1800;
     int batchSize = 24;
     double learningRate = 1e-3;
     /// The cosine schedule ends at this fraction of the peak rate.
