@@ -4,8 +4,9 @@
 /// on the caption, QA, contrastive and attention losses (demolosses.h) over
 /// freshly drawn batches, with warm-up and a cosine schedule to a floor (it
 /// keeps learning until the end). Deterministic from the seed: batch i is
-/// always the same, and a run resumed from its checkpoint continues exactly
-/// where it stopped.
+/// always the same, and a run resumed from its checkpoint continues where it
+/// stopped (weights equal to float rounding: BLAS reductions are not
+/// bit-reproducible, two runs differ by ~1e-6 after a few steps).
 ///
 ///     DemoTrainingOptions o = DemoTrainingOptions::defaultParams();
 ///     o.outDir = "/tmp/demo";

@@ -220,8 +220,11 @@ private slots:
         const auto a = loadStateDict(whole->weights), b = loadStateDict(rest->weights);
         QVERIFY(a.hasValue() && b.hasValue());
         QCOMPARE(a->size(), b->size());
+        // Equal up to float rounding: two uninterrupted runs already differ by ~1e-6 after
+        // four steps (BLAS reductions are not bit-reproducible here), while a resume that
+        // lost the optimizer state or the schedule moves weights by ~1e-3 (the learning rate).
         for (const auto &[name, tensor] : *a)
-            QVERIFY2(torch::equal(tensor, b->at(name)), name.c_str());
+            QVERIFY2(torch::allclose(tensor, b->at(name), 0.0, 1e-4), name.c_str());
 
         // Another recipe in the same folder is refused rather than mixed in.
         o.learningRate *= 2;

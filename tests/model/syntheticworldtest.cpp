@@ -208,8 +208,9 @@ private slots:
 
     void middleFramesAreTheOfficialOnes()
     {
-        // get_frame_indices(4, 10, 'middle'): linspace(0, 10, 5) = 0, 2.5, 5, 7.5, 10 -> [1, 3, 6, 8].
-        QCOMPARE(middleFrameIndices(4, 10), (std::vector<int>{1, 3, 6, 8}));
+        // get_frame_indices(4, 10, 'middle'): linspace(0, 10, 5).astype(int) = 0, 2, 5, 7, 10; ranges
+        // (0, 1), (2, 4), (5, 6), (7, 9); (a + b) // 2 -> [0, 3, 5, 8].
+        QCOMPARE(middleFrameIndices(4, 10), (std::vector<int>{0, 3, 5, 8}));
         QCOMPARE(middleFrameIndices(4, 2), (std::vector<int>{0, 1, 1, 1}));
         QCOMPARE(middleFrameIndices(1, 30), (std::vector<int>{14}));
     }
