@@ -220,11 +220,17 @@ private slots:
         const auto a = loadStateDict(whole->weights), b = loadStateDict(rest->weights);
         QVERIFY(a.hasValue() && b.hasValue());
         QCOMPARE(a->size(), b->size());
-        // Equal up to float rounding: two uninterrupted runs already differ by ~1e-6 after
-        // four steps (BLAS reductions are not bit-reproducible here), while a resume that
-        // lost the optimizer state or the schedule moves weights by ~1e-3 (the learning rate).
-        for (const auto &[name, tensor] : *a)
-            QVERIFY2(torch::allclose(tensor, b->at(name), 0.0, 1e-4), name.c_str());
+        // Equal up to float rounding, on average: two uninterrupted runs already differ
+        // (vectorised reductions round by memory alignment), and AdamW turns a rounding
+        // difference in a near-zero gradient into a full step for a few weights. A resume
+        // that lost the optimizer state or the schedule moves every weight by ~1e-4..1e-3.
+        double difference = 0;
+        int64_t values = 0;
+        for (const auto &[name, tensor] : *a) {
+            difference += (tensor.to(at::kDouble) - b->at(name).to(at::kDouble)).abs().sum().item<double>();
+            values += tensor.numel();
+        }
+        QVERIFY2(difference / double(values) < 1e-5, qPrintable(QString::number(difference / double(values))));
 
         // Another recipe in the same folder is refused rather than mixed in.
         o.learningRate *= 2;
