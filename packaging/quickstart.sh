@@ -19,6 +19,7 @@ cmake --build --preset default
 bin=build/default/bin
 # The bundled demo model's sample clip (resources/samples), as the build tree mirrors the install.
 sample=build/default/share/mplug2-studio/samples/two-shapes.mp4
+model=build/default/share/mplug2-studio/models/demo/manifest.json
 if [ "$mode" = test ]; then
   exec ctest --preset default
 fi
@@ -30,7 +31,7 @@ fi
 echo "quickstart: no display (DISPLAY/WAYLAND_DISPLAY unset), so running the CLI headless instead of the GUI:"
 "$bin/mplug2" --version
 "$bin/mplug2" info
-if [ -f "$sample" ]; then
+if [ -f "$sample" ] && [ -f "$model" ]; then
   echo "quickstart: the bundled demo model describes the sample clip $sample:"
   "$bin/mplug2" caption "$sample"
 fi
