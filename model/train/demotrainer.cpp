@@ -59,8 +59,10 @@ void initialiseForTraining(Mplug2ModelImpl &network, uint64_t seed)
         const bool isBias = name.ends_with("bias");
         if (name.starts_with("visual_encoder.visual."))
             continue;
-        if (name.ends_with("latents"))
+        if (name.ends_with("latents")) {
+            p.normal_(0.0, 1.0); // as the module draws them, but from the seed
             continue;
+        }
         if (isBias)
             p.zero_();
         else if (p.dim() >= 2)
