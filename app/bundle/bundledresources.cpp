@@ -45,4 +45,9 @@ QString BundledResources::defaultModelLocation()
     return dir.isEmpty() ? QString() : QDir(dir).filePath(kDefaultModelManifest);
 }
 
+QString BundledResources::defaultSample()
+{
+    return existingFile(QStringLiteral("samples/two-shapes.mp4"));
+}
+
 } // namespace mplug2::app

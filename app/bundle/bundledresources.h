@@ -5,6 +5,7 @@
 ///
 ///     vocab/bert-base-uncased-vocab.txt
 ///     models/demo/manifest.json          (the bundled default model)
+///     samples/two-shapes.mp4             (sample media for it; the first one the app opens)
 ///
 /// The folder is $MPLUG2_DATA_DIR when set, else <program dir>/../share/
 /// mplug2-studio (base/installlayout.h): an installed package, an unpacked
@@ -28,6 +29,8 @@ public:
     /// Where the built-in default model's manifest belongs (whether or not it
     /// is there), for messages; "" without a data folder.
     static QString defaultModelLocation();
+    /// The sample clip the app opens when given nothing else, or "" when not installed.
+    static QString defaultSample();
 };
 
 } // namespace mplug2::app

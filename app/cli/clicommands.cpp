@@ -1,6 +1,7 @@
 #include "app/cli/clicommand.h"
 
 #include "app/cli/benchcommand.h"
+#include "app/cli/democommands.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/taskcommands.h"
@@ -26,6 +27,9 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
         {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
         {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},
+        {QStringLiteral("train-demo"), QStringLiteral("Train the bundled demo model from scratch"), &runTrainDemoCommand},
+        {QStringLiteral("eval-demo"), QStringLiteral("Score a demo model on held-out synthetic clips"),
+         &runEvalDemoCommand},
     };
     return commands;
 }

@@ -4,6 +4,7 @@
 #include "model/bench/commandline.h"
 #include "model/bench/paritycommand.h"
 #include "model/bench/tokenizebench.h"
+#include "model/bench/traindemocommand.h"
 #include "model/json/jsonvalue.h"
 #include "model/runtime/runtimeinfo.h"
 
@@ -58,6 +59,7 @@ const std::vector<BenchCommand> &benchCommands()
         {"parity", "compare every stage with the official fixtures", &runParityCommand},
         {"bench", "caption benchmark: per-stage times, decoder cache on vs off", &runBenchCommand},
         {"tokenize", "tokens per second of the tokenizers on a 10 MB text mix", &runTokenizeBench},
+        {"train-demo", "train the bundled demo model on the synthetic world", &runTrainDemoCommand},
     };
     return commands;
 }

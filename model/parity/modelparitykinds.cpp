@@ -44,6 +44,7 @@ CaseOutcome runCaption(FixtureModels &fixtures, const ParityCase &c, const std::
     const auto mask = onesFor(embeds);
     checkDecoder(check, *model, expected, p, embeds, mask);
     checkGeneration(check, *model, expected, entry, p, embeds, mask, c.options.target.precision);
+    checkCaseTexts(check, c);
     checkCoverage(check, entry, {"pixel", "dec/input_ids", "dec/attention_mask"});
     return check.outcome(entry["id"].asString(), checkpoint);
 }
@@ -89,6 +90,7 @@ CaseOutcome runQa(FixtureModels &fixtures, const ParityCase &c, const std::strin
             check.tensor(p + "rank/topk_probs", ranked.probs, expectedProbs);
         }
     }
+    checkCaseTexts(check, c);
     checkCoverage(check, entry,
                   {"pixel", "question/input_ids", "question/attention_mask", "dec/input_ids", "dec/attention_mask",
                    "answers/input_ids", "answers/attention_mask"});
@@ -115,6 +117,7 @@ CaseOutcome runClip(FixtureModels &fixtures, const ParityCase &c, const std::str
     check.tensor(p + "text_embed", textNorm, expectedTensor(expected, p + "text_embed"));
     const auto logits = clip.logit_scale.to(at::kFloat).exp() * at::matmul(imageNorm, textNorm.t());
     check.tensor(p + "logits_per_image", logits, expectedTensor(expected, p + "logits_per_image"));
+    checkCaseTexts(check, c);
     checkCoverage(check, entry, {"pixel", "text_tokens"});
     return check.outcome(entry["id"].asString(), checkpoint);
 }

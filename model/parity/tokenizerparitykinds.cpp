@@ -1,5 +1,6 @@
 #include "model/parity/tokenizerparitykinds.h"
 
+#include "model/parity/casechecker.h"
 #include "model/text/tokenizerparity.h"
 
 namespace mplug2::model {
@@ -16,12 +17,17 @@ CaseStatus caseStatus(text::ParityStatus status)
     return CaseStatus::Failed;
 }
 
-std::vector<CaseOutcome> runTokenizerCase(const ParityCase &c)
+text::TokenizerParityFiles parityFiles(const ParityCase &c)
 {
     text::TokenizerParityFiles files = text::defaultTokenizerParityFiles(c.fixtureDir);
     if (!c.options.dataDir.empty())
         files.dataDir = c.options.dataDir;
-    const text::TokenizerParityResult r = text::checkTokenizerCase(c.entry, c.fixtureDir, files);
+    return files;
+}
+
+std::vector<CaseOutcome> runTokenizerCase(const ParityCase &c)
+{
+    const text::TokenizerParityResult r = text::checkTokenizerCase(c.entry, c.fixtureDir, parityFiles(c));
     CaseOutcome outcome;
     outcome.id = r.caseId.empty() ? c.entry["id"].asString() : r.caseId;
     outcome.status = caseStatus(r.status);
@@ -39,6 +45,17 @@ void registerTokenizerParityKinds(ParityRunner &runner)
 {
     for (const char *kind : {"tokenizer", "clip_tokenizer"})
         runner.registerKind(kind, &runTokenizerCase);
+}
+
+void checkCaseTexts(CaseChecker &check, const ParityCase &c)
+{
+    const text::TokenizerParityResult r = text::checkModelCaseTexts(c.manifest, c.entry, c.fixtureDir, parityFiles(c));
+    if (r.status == text::ParityStatus::Skipped)
+        return;
+    if (r.checks.empty())
+        return check.require(false, "texts: " + r.summary);
+    for (const text::TokenizerParityCheck &t : r.checks)
+        check.require(t.passed, "texts: " + t.name + ": " + t.detail);
 }
 
 } // namespace mplug2::model

@@ -14,4 +14,15 @@ namespace mplug2::model {
 
 void registerTokenizerParityKinds(ParityRunner &runner);
 
+class CaseChecker;
+
+/// Adds to a model case's checks that our tokenizers turn the texts the case
+/// lists into the ids it was run with (text::checkModelCaseTexts). Adds
+/// nothing when the case lists no texts or a vocabulary is missing: the
+/// tokenizer cases of the same run report that as skipped.
+///
+///     CaseChecker check(c.tolerances);
+///     checkCaseTexts(check, c);
+void checkCaseTexts(CaseChecker &check, const ParityCase &c);
+
 } // namespace mplug2::model

@@ -38,6 +38,10 @@ SentencePieceTokenizer::SentencePieceTokenizer(const Mplug2SpmApi &api, Mplug2Sp
     m_special.end = m_api.specialId(m_model, MPLUG2_SPM_EOS);
     const int pad = m_api.specialId(m_model, MPLUG2_SPM_PAD);
     m_special.padding = pad >= 0 ? pad : 0;
+    for (const TokenId id : {m_special.start, m_special.end})
+        if (id >= 0)
+            if (std::string piece = idToToken(id); !piece.empty())
+                m_specialPieces.emplace_back(std::move(piece), id);
 }
 
 SentencePieceTokenizer::~SentencePieceTokenizer() { m_api.release(m_model); }
@@ -49,18 +53,44 @@ std::vector<TokenId> SentencePieceTokenizer::encode(std::string_view utf8, const
         ids.push_back(m_special.start);
     // SentencePiece expects well-formed UTF-8: bad bytes become U+FFFD first.
     const std::string text = isValidUtf8(utf8) ? std::string(utf8) : encodeUtf8(decodeUtf8(utf8));
-    int *buffer = nullptr;
-    std::size_t count = 0;
-    std::array<char, 512> error{};
-    // Encoding valid UTF-8 only fails when memory runs out; the ids so far
-    // (the start token) are then all there is.
-    if (m_api.encode(m_model, text.data(), text.size(), &buffer, &count, error.data(), error.size()) == 0) {
-        ids.insert(ids.end(), buffer, buffer + count);
-        m_api.freeBuffer(buffer);
+    // The start and end pieces written as text (the official code appends
+    // "[SEP]" to answers and captions) are read as those tokens, as BERT's
+    // tokenizer reads its special tokens; SentencePiece itself never does.
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+        std::size_t found = std::string::npos;
+        TokenId special = -1;
+        for (const auto &[piece, id] : m_specialPieces) {
+            const std::size_t at = text.find(piece, begin);
+            if (at < found) {
+                found = at;
+                special = id;
+            }
+        }
+        const std::size_t end = found == std::string::npos ? text.size() : found;
+        if (end > begin)
+            appendPieces(std::string_view(text).substr(begin, end - begin), ids);
+        if (found == std::string::npos)
+            break;
+        ids.push_back(special);
+        begin = found + idToToken(special).size();
     }
     if (options.maxLength > 0 && ids.size() > options.maxLength)
         ids.resize(options.maxLength);
     return ids;
+}
+
+void SentencePieceTokenizer::appendPieces(std::string_view text, std::vector<TokenId> &ids) const
+{
+    int *buffer = nullptr;
+    std::size_t count = 0;
+    std::array<char, 512> error{};
+    // Encoding valid UTF-8 only fails when memory runs out; the ids so far
+    // are then all there is.
+    if (m_api.encode(m_model, text.data(), text.size(), &buffer, &count, error.data(), error.size()) == 0) {
+        ids.insert(ids.end(), buffer, buffer + count);
+        m_api.freeBuffer(buffer);
+    }
 }
 
 std::string SentencePieceTokenizer::decode(std::span<const TokenId> ids, const DecodeOptions &options) const

@@ -4,7 +4,9 @@
 /// (sentencepieceplugin.h): this class never links libsentencepiece.
 /// encode() gives BOS (when the model has one and special tokens are asked
 /// for) + the pieces' ids, mirroring BERT's [CLS] + tokens; an end marker is
-/// the caller's business, as with the official BERT code.
+/// the caller's business, as with the official BERT code. The BOS and EOS
+/// pieces written in the text (e.g. "yes[SEP]" with a model whose EOS piece
+/// is "[SEP]") become those ids, as BERT's tokenizer treats its special tokens.
 ///
 ///     auto sp = SentencePieceTokenizer::load("demo.model");
 ///     if (!sp) { std::cerr << sp.error().message; return 1; }
@@ -15,6 +17,10 @@
 
 #include "model/text/sentencepieceapi.h"
 #include "model/text/tokenizer.h"
+
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace mplug2::model::text {
 
@@ -40,10 +46,13 @@ public:
 
 private:
     SentencePieceTokenizer(const Mplug2SpmApi &api, Mplug2SpmModel *model);
+    void appendPieces(std::string_view text, std::vector<TokenId> &ids) const;
 
     const Mplug2SpmApi &m_api;
     Mplug2SpmModel *m_model;
     SpecialTokenIds m_special;
+    /// The text of the start and end pieces, with their ids.
+    std::vector<std::pair<std::string, TokenId>> m_specialPieces;
 };
 
 } // namespace mplug2::model::text

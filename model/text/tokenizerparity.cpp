@@ -191,6 +191,82 @@ void checkPreprocessing(Checks &checks, const std::string &name, const JsonValue
 }
 #endif
 
+// tokenizer.json names its vocabulary as "<file> (<where>)".
+std::filesystem::path wordPieceVocabFile(const JsonValue &tokenizerJson, const TokenizerParityFiles &files)
+{
+    if (!files.wordPieceVocab.empty())
+        return files.wordPieceVocab;
+    const std::string named = tokenizerJson["vocab"].asString();
+    return files.dataDir / named.substr(0, named.find(' '));
+}
+
+std::filesystem::path clipBpeFile(const TokenizerParityFiles &files)
+{
+    return files.clipBpe.empty() ? files.dataDir / kClipBpeFileName : files.clipBpe;
+}
+
+#ifdef MPLUG2_HAS_UTF8PROC
+// The WordPiece vocabulary of a fixture set: the file its `tokenizer` case names.
+Expected<std::filesystem::path> manifestWordPieceVocab(const JsonValue &manifest,
+                                                       const std::filesystem::path &fixtureDir,
+                                                       const TokenizerParityFiles &files)
+{
+    if (!files.wordPieceVocab.empty())
+        return files.wordPieceVocab;
+    for (const JsonValue &c : manifest["cases"].items()) {
+        if (c["kind"].asString() != "tokenizer")
+            continue;
+        const std::string file = c["file"].asString().empty() ? "tokenizer.json" : c["file"].asString();
+        Expected<JsonValue> json = JsonValue::parseFile((fixtureDir / file).string());
+        if (!json)
+            return json.error();
+        return wordPieceVocabFile(*json, files);
+    }
+    return makeError(ErrorCode::NotFound, "no tokenizer case in cases.json names the WordPiece vocabulary");
+}
+
+struct ModelTextField {
+    const char *texts;
+    const char *ids;
+    const char *mask; ///< nullptr: the ids are unpadded rows
+    TokenizerKind kind;
+};
+
+// How the official cases record the texts they tokenised (fixtures/README.md).
+constexpr ModelTextField kModelTextFields[] = {
+    {"questions", "question_input_ids", "question_attention_mask", TokenizerKind::WordPiece},
+    {"decoder_prefix_texts", "decoder_input_ids", "decoder_attention_mask", TokenizerKind::WordPiece},
+    {"answer_list_texts", "answer_input_ids", "answer_attention_mask", TokenizerKind::WordPiece},
+    {"texts", "text_tokens", nullptr, TokenizerKind::ClipBpe},
+};
+
+void checkModelTextField(Checks &checks, const Tokenizer &tok, const ModelTextField &field, const JsonValue &input)
+{
+    const std::vector<std::string> texts = stringsOf(input[field.texts]);
+    const JsonValue &expectedIds = input[field.ids];
+    const std::string name = std::string(field.texts) + "->" + field.ids;
+    if (expectedIds.size() != texts.size())
+        return checks.fail(name, "rows: " + std::to_string(texts.size()) + " texts, "
+                                     + std::to_string(expectedIds.size()) + " expected id rows");
+    if (!field.mask) {
+        for (std::size_t r = 0; r < texts.size(); ++r)
+            checks.equal(name + "[" + std::to_string(r) + "]", tok.encode(texts[r]), idsOf(expectedIds[r]));
+        return;
+    }
+    const BatchEncoding batch = encodeBatch(tok, texts, {}, Padding::Longest);
+    for (std::size_t r = 0; r < batch.rows; ++r) {
+        const auto row = batch.idsRow(r);
+        checks.equal(name + "[" + std::to_string(r) + "]", std::vector<TokenId>(row.begin(), row.end()),
+                     idsOf(expectedIds[r]));
+        if (input.contains(field.mask)) {
+            const auto mask = batch.maskRow(r);
+            checks.equal(std::string(field.texts) + "->" + field.mask + "[" + std::to_string(r) + "]",
+                         std::vector<TokenId>(mask.begin(), mask.end()), idsOf(input[field.mask][r]));
+        }
+    }
+}
+#endif
+
 } // namespace
 
 const char *parityStatusName(ParityStatus status)
@@ -229,18 +305,11 @@ TokenizerParityResult checkTokenizerCase(const JsonValue &caseEntry, const std::
     Expected<JsonValue> json = JsonValue::parseFile((fixtureDir / file).string());
     if (!json)
         return failed(std::move(caseId), json.error().message);
-    if (kind == "tokenizer") {
-        std::filesystem::path vocab = files.wordPieceVocab;
-        if (vocab.empty()) {
-            const std::string named = (*json)["vocab"].asString();
-            vocab = files.dataDir / named.substr(0, named.find(' '));
-        }
-        return checkWordPieceCases(*json, vocab, std::move(caseId));
-    }
+    if (kind == "tokenizer")
+        return checkWordPieceCases(*json, wordPieceVocabFile(*json, files), std::move(caseId));
     if (kind == "clip_tokenizer") {
         const std::string key = caseEntry["json_key"].asString().empty() ? "clip_bpe" : caseEntry["json_key"].asString();
-        const std::filesystem::path bpe = files.clipBpe.empty() ? files.dataDir / kClipBpeFileName : files.clipBpe;
-        return checkClipBpeCases(*json, key, bpe, std::move(caseId));
+        return checkClipBpeCases(*json, key, clipBpeFile(files), std::move(caseId));
     }
     return failed(std::move(caseId), "not a tokenizer case kind: '" + kind + "'");
 }
@@ -327,6 +396,48 @@ TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::str
         const auto row = batch.idsRow(0);
         checks.equal(name + ".padded", std::vector<TokenId>(row.begin(), row.end()), padded);
     }
+    finish(result);
+    return result;
+#endif
+}
+
+TokenizerParityResult checkModelCaseTexts(const JsonValue &manifest, const JsonValue &caseEntry,
+                                          const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
+{
+    std::string caseId = caseEntry["id"].asString();
+#if !defined(MPLUG2_HAS_UTF8PROC) || !defined(MPLUG2_HAS_ZLIB)
+    return skipped(std::move(caseId), tokenizerAvailability(TokenizerKind::WordPiece).reason + "; "
+                                          + tokenizerAvailability(TokenizerKind::ClipBpe).reason);
+#else
+    const JsonValue &input = caseEntry["input"];
+    TokenizerParityResult result;
+    result.caseId = caseId;
+    Checks checks(result);
+    std::unique_ptr<Tokenizer> wordPiece;
+    std::unique_ptr<Tokenizer> clip;
+    for (const ModelTextField &field : kModelTextFields) {
+        if (!input[field.texts].isArray() || !input.contains(field.ids))
+            continue;
+        std::unique_ptr<Tokenizer> &tok = field.kind == TokenizerKind::WordPiece ? wordPiece : clip;
+        if (!tok) {
+            Expected<std::filesystem::path> file = field.kind == TokenizerKind::WordPiece
+                ? manifestWordPieceVocab(manifest, fixtureDir, files)
+                : Expected<std::filesystem::path>(clipBpeFile(files));
+            if (!file)
+                return skipped(std::move(caseId), file.error().message);
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(*file, ec))
+                return skipped(std::move(caseId), std::string(tokenizerKindName(field.kind))
+                                                      + " vocabulary not found: " + file->string());
+            auto loaded = loadTokenizer(field.kind, *file);
+            if (!loaded)
+                return failed(std::move(caseId), loaded.error().message);
+            tok = std::move(*loaded);
+        }
+        checkModelTextField(checks, *tok, field, input);
+    }
+    if (result.checks.empty())
+        return skipped(std::move(caseId), "the case lists no texts with their ids");
     finish(result);
     return result;
 #endif

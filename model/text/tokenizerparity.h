@@ -67,4 +67,17 @@ TokenizerParityResult checkWordPieceCases(const JsonValue &tokenizerJson, const 
 TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::string_view jsonKey,
                                         const std::filesystem::path &bpeFile, std::string caseId);
 
+/// The texts a model case (caption, qa, clip_embed) lists in its "input"
+/// next to the ids the official tokenizer made of them: "questions",
+/// "decoder_prefix_texts" and "answer_list_texts" (WordPiece, padded to the
+/// longest, with their attention masks) and "texts" (CLIP BPE, ids up to
+/// <|endoftext|>). Our tokenizers must give the same ids, so a model case
+/// run from text is as exact as one run from the recorded ids. The
+/// WordPiece vocabulary is the one the manifest's `tokenizer` case names.
+/// Skipped (with the reason) when the case has no texts or a vocabulary is
+/// missing.
+TokenizerParityResult checkModelCaseTexts(const JsonValue &manifest, const JsonValue &caseEntry,
+                                          const std::filesystem::path &fixtureDir,
+                                          const TokenizerParityFiles &files);
+
 } // namespace mplug2::model::text

@@ -1,5 +1,5 @@
-// ParityRunner over the shared fixtures: every model case passes on the CPU in
-// fp32, and the runner really judges: a wrong head count, a zero tolerance and
+// ParityRunner over the shared fixtures: every model and tokenizer case passes
+// on the CPU in fp32, and the runner really judges: a wrong head count, a zero tolerance and
 // an unknown kind fail; a missing folder is a usage error.
 #include <torch/torch.h>
 
@@ -89,22 +89,25 @@ void ParityRunnerTest::sharedFixturesPassOnCpu()
     const int code = runOn(m_shared + QStringLiteral("/fixtures"), "", &output, &summary);
     QVERIFY2(code == 0, output.c_str());
     QCOMPARE(summary.failed, 0);
-    // Every caption, QA and CLIP case of both configurations, tiny-a's captions also from the fp16 copy.
-    int captions = 0, qa = 0, clip = 0;
+    // Every caption, QA and CLIP case of both configurations, tiny-a's captions also from the fp16 copy,
+    // and the two tokenizer cases (exact ids and strings).
+    int captions = 0, qa = 0, clip = 0, tokenizers = 0;
     for (const CaseOutcome &o : summary.outcomes) {
         if (o.status != CaseStatus::Passed)
             continue;
         captions += o.id.find("/caption/") != std::string::npos;
         qa += o.id.find("/qa/") != std::string::npos;
-        clip += o.id.find("/clip") != std::string::npos;
+        clip += o.id.find("/clip") != std::string::npos && o.id.rfind("tokenizer/", 0) != 0;
+        tokenizers += o.id.rfind("tokenizer/", 0) == 0;
         QVERIFY2(o.checks >= 7, o.id.c_str());
     }
     QCOMPARE(captions, 9);
     QCOMPARE(qa, 6);
     QCOMPARE(clip, 2);
+    QCOMPARE(tokenizers, 2);
     QVERIFY(summary.worstDiff > 0.0 && summary.worstDiff < 1e-3);
     const auto lastLine = output.substr(output.rfind("parity: "));
-    QVERIFY2(lastLine.rfind("parity: 17/17 cases passed, worst max-abs-diff ", 0) == 0, lastLine.c_str());
+    QVERIFY2(lastLine.rfind("parity: 19/19 cases passed, worst max-abs-diff ", 0) == 0, lastLine.c_str());
 }
 
 void ParityRunnerTest::wrongHeadCountFails()
