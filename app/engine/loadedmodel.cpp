@@ -98,7 +98,7 @@ Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(const ModelBundle &bund
         return tokenizer.error();
     loaded->tokenizer = std::move(*tokenizer);
     if (!bundle.clipBpe.isEmpty()) {
-        Expected<std::unique_ptr<model::text::Tokenizer>> clip = loadTokenizer(QStringLiteral("clip"), bundle.clipBpe);
+        Expected<std::unique_ptr<model::text::Tokenizer>> clip = loadTokenizer(bundle.clipTokenizerKind, bundle.clipBpe);
         if (!clip)
             return clip.error();
         loaded->clipTokenizer = std::move(*clip);

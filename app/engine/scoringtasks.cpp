@@ -2,6 +2,8 @@
 // given texts instead of generating.
 #include "app/engine/backendtasks.h"
 
+#include "model/text/cliptextids.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
@@ -102,15 +104,20 @@ Expected<at::Tensor> clipTextEmbeddings(LoadedModel &model, const QStringList &t
                          Text::tr("CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): "
                                   "name it as clip_bpe in the model bundle or pass --clip-bpe")
                              .toStdString());
-    std::vector<std::string> strings;
-    for (const QString &t : texts)
-        strings.push_back(t.toStdString());
-    model::text::EncodeOptions o;
-    o.maxLength = size_t(model.config().clipText.contextLength);
-    const model::text::BatchEncoding batch =
-        model::text::encodeBatch(*model.clipTokenizer, strings, o, model::text::Padding::MaxLength);
-    const at::Tensor ids =
-        at::tensor(batch.inputIds, at::kLong).view({int64_t(batch.rows), int64_t(batch.columns)});
+    // Start and end tokens around each text (the tower reads the end token,
+    // the row's largest id), zero-padded to the longest row.
+    const auto context = size_t(model.config().clipText.contextLength);
+    std::vector<std::vector<model::text::TokenId>> rows;
+    size_t width = 1;
+    for (const QString &t : texts) {
+        rows.push_back(model::text::clipTextIds(*model.clipTokenizer, t.toStdString(), context));
+        width = std::max(width, rows.back().size());
+    }
+    at::Tensor ids = at::zeros({int64_t(rows.size()), int64_t(width)}, at::kLong);
+    auto cells = ids.accessor<int64_t, 2>();
+    for (size_t i = 0; i < rows.size(); ++i)
+        for (size_t j = 0; j < rows[i].size(); ++j)
+            cells[int64_t(i)][int64_t(j)] = rows[i][j];
     return model.net->textEmbedding(ids);
 }
 
