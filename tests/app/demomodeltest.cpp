@@ -1,0 +1,79 @@
+// The bundled demo model (resources/models/demo): a complete bundle within the
+// size budget that captions through the app's media pipeline. Nothing here
+// trains.
+// (The quality thresholds of issue 10 are asserted once the shipped weights
+// reach them: see the issue.)
+#include "app/bundle/modelbundle.h"
+#include "app/demo/demoevaluation.h"
+#include "app/demo/demomedia.h"
+#include "app/demo/demosamples.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTest>
+
+#include <set>
+
+using namespace mplug2;
+using namespace mplug2::app;
+
+namespace {
+
+QString sourcePath(const QString &relative)
+{
+    return QDir(QStringLiteral(MPLUG2_SOURCE_DIR)).filePath(relative);
+}
+
+const QString kBundle = QStringLiteral("resources/models/demo");
+
+} // namespace
+
+class DemoModelTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void bundleIsSmallAndComplete()
+    {
+        const Expected<ModelBundle> bundle = ModelBundle::load(sourcePath(kBundle));
+        QVERIFY2(bundle, bundle ? "" : bundle.error().message.c_str());
+        QCOMPARE(bundle->tokenizerKind, QStringLiteral("sentencepiece"));
+        QCOMPARE(bundle->clipTokenizerKind, QStringLiteral("sentencepiece"));
+        QVERIFY(bundle->captions() && bundle->answersQuestions());
+        QVERIFY(bundle->prompt.isEmpty());
+        QVERIFY(!bundle->license.isEmpty());
+        QVERIFY(QFileInfo(bundle->checkpoint).size() <= 10 * 1000 * 1000);
+        QVERIFY(QFileInfo(sourcePath(kBundle + QStringLiteral("/README.md"))).isFile());
+    }
+
+    void samplesGetCaptionsWithTheirColours()
+    {
+        // Through the app's media pipeline on the bundled samples: the model names as many
+        // shapes as there are, in their colours (what the shipped weights have learnt for sure;
+        // shape and motion words are not yet reliable, see resources/models/demo/README.md).
+        DemoEvaluationOptions o;
+        o.bundle = sourcePath(kBundle);
+        o.keepOutputs = true;
+        for (const DemoSample &s : demoSamples()) {
+            const QString path = sourcePath(QStringLiteral("resources/samples/") + s.fileName);
+            QVERIFY2(QFileInfo(path).isFile(), qPrintable(path));
+            QVERIFY(QFileInfo(path).size() < 200 * 1000);
+            o.files.push_back({path, s.scene});
+        }
+        const Expected<DemoEvaluationReport> report = evaluateDemoModel(o);
+        QVERIFY2(report, report ? "" : report.error().message.c_str());
+        QCOMPARE(report->outputs.size(), o.files.size());
+        auto colours = [](const std::string &caption) {
+            std::multiset<int> c;
+            for (const auto &[colour, shape] : model::train::readCaption(caption).pairs)
+                c.insert(int(colour));
+            return c;
+        };
+        for (const auto &out : report->outputs) {
+            QVERIFY2(!colours(out.truth).empty(), out.truth.c_str());
+            QVERIFY2(colours(out.caption) == colours(out.truth), (out.truth + " <- " + out.caption).c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(DemoModelTest)
+#include "demomodeltest.moc"
