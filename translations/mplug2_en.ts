@@ -862,6 +862,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Show the window, save a picture of it to &lt;file&gt; and quit (after the task, if any).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use the interface language &lt;language&gt; (e.g. en, zh_CN) instead of the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::app</name>

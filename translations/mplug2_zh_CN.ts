@@ -883,6 +883,10 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <source>Show the window, save a picture of it to &lt;file&gt; and quit (after the task, if any).</source>
             <translation>显示窗口，将其截图保存到 &lt;file&gt; 后退出（如有任务，则在任务完成后）。</translation>
         </message>
+        <message>
+            <source>Use the interface language &lt;language&gt; (e.g. en, zh_CN) instead of the system's.</source>
+            <translation>使用界面语言 &lt;language&gt;（例如 en、zh_CN），而不是系统语言。</translation>
+        </message>
     </context>
     <context>
         <name>mplug2::app</name>

@@ -17,6 +17,19 @@
 
 using namespace mplug2;
 
+/// The value of --lang (or --lang=), read before the translators are
+/// installed so that even --help speaks the chosen language.
+static QString requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(QLatin1String("--lang=")))
+            return arguments[i].mid(7);
+    }
+    return {};
+}
+
 static void installTranslators(QApplication &application)
 {
     // Ours from the embedded :/i18n, Qt's own from the system, both for the
@@ -46,6 +59,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("mplug2"));
     QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     QApplication::setDesktopFileName(QString::fromLatin1(kAppId));
+    if (const QString language = requestedLanguage(QApplication::arguments()); !language.isEmpty())
+        QLocale::setDefault(QLocale(language));
     installTranslators(application);
 
     QCommandLineParser parser;
@@ -69,7 +84,11 @@ int main(int argc, char **argv)
         QApplication::translate("main",
                                 "Show the window, save a picture of it to <file> and quit (after the task, if any)."),
         QStringLiteral("file"));
-    parser.addOptions({modelOption, captionOption, askOption, tokenOption, screenshotOption});
+    const QCommandLineOption languageOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Use the interface language <language> (e.g. en, zh_CN) instead of the system's."),
+        QStringLiteral("language"));
+    parser.addOptions({modelOption, captionOption, askOption, tokenOption, screenshotOption, languageOption});
     parser.addPositionalArgument(QStringLiteral("media"),
                                  QApplication::translate("main", "Images or videos to open."),
                                  QStringLiteral("[media...]"));

@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -192,6 +193,29 @@ private slots:
         QImage image(shot);
         QVERIFY2(!image.isNull(), "no screenshot written");
         QVERIFY(image.width() >= 320 && image.height() >= 240);
+    }
+
+    void studioSpeaksTheLanguageAskedFor()
+    {
+        const auto help = [](const QStringList &language) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+            env.remove(QStringLiteral("LANGUAGE"));
+            env.remove(QStringLiteral("LC_ALL"));
+            env.remove(QStringLiteral("LC_MESSAGES"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(MPLUG2_STUDIO_PATH), language + QStringList{QStringLiteral("--help")});
+            p.waitForFinished(60000);
+            return QString::fromUtf8(p.readAllStandardOutput());
+        };
+        const QString english = QStringLiteral("Caption the first media file at start.");
+        QVERIFY(help({}).contains(english));
+        const QString chinese = help({QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        QVERIFY2(!chinese.contains(english), qPrintable(chinese));
+        QVERIFY2(chinese.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))), qPrintable(chinese));
+        QCOMPARE(help({QStringLiteral("--lang=zh_CN")}), chinese);
     }
 };
 

@@ -1,0 +1,322 @@
+// The whole app with the real engine and the tiny fixture checkpoints (their
+// answers are random words; what matters is that what the model produced is
+// what the window shows): open a generated video, caption it, ask a
+// question by typing it and pressing Enter, click answer tokens and see the
+// overlay change, cancel a long job, come back after a restart, and keep the
+// event loop turning while the model runs (timer-lag probe).
+#include "app/bundle/bundleregistry.h"
+#include "app/bundle/checkpointbundle.h"
+#include "model/runtime/runtimeinfo.h"
+#include "tests/support/eventlagprobe.h"
+#include "tests/support/mediafactory.h"
+#include "tests/support/qtestshared.h"
+#include "ui/attention/attentionpanel.h"
+#include "ui/attention/tokenchipbar.h"
+#include "ui/mainwindow.h"
+#include "ui/results/resultspanel.h"
+#include "ui/status/jobstatuswidget.h"
+#include "ui/task/taskpanel.h"
+#include "ui/viewer/frameview.h"
+#include "ui/viewer/mediaviewer.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace mplug2;
+using mplug2::ui::MainWindow;
+using mplug2::ui::StudioTask;
+
+namespace {
+constexpr int kWait = 120000;
+/// The issue's bound on one event-loop stall while the model runs.
+constexpr double kMaxStallMs = 50.0;
+
+/// How many pixels of `a` and `b` (same size) differ.
+int differingPixels(const QImage &a, const QImage &b)
+{
+    const QImage x = a.convertToFormat(QImage::Format_RGB32);
+    const QImage y = b.convertToFormat(QImage::Format_RGB32);
+    int count = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const auto *p = reinterpret_cast<const QRgb *>(x.constScanLine(row));
+        const auto *q = reinterpret_cast<const QRgb *>(y.constScanLine(row));
+        for (int col = 0; col < x.width(); ++col)
+            count += p[col] != q[col];
+    }
+    return count;
+}
+} // namespace
+
+class StudioWorkflowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        QVERIFY2(!test::MediaFactory::ffmpeg().isEmpty(), "the ffmpeg command-line tool is not installed");
+        model::configureThreads(0); // as mplug2-studio does
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("studioworkflowtest"));
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        test::MediaFactory media(m_dir.path());
+        m_video = media.make(QStringLiteral("clip.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=96x72:rate=10", "-t", "4",
+                                                          "-pix_fmt", "yuv420p", "-c:v", "libx264"});
+        QVERIFY2(!m_video.isEmpty(), qPrintable(media.lastError()));
+        // Ten minutes at 2 frames per second: many dense-caption windows, cheap to encode.
+        m_longVideo = media.make(QStringLiteral("long.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=2", "-t", "600",
+                                                              "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast"});
+        QVERIFY2(!m_longVideo.isEmpty(), qPrintable(media.lastError()));
+        m_caption = bundle(QStringLiteral("caption.pth"), app::ModelKind::Caption);
+        m_qa = bundle(QStringLiteral("qa.pth"), app::ModelKind::Qa);
+
+        // Until the engine's model backend is on this branch (issue 7), loading
+        // says it is unsupported; every other load failure fails the tests below.
+        app::Engine engine;
+        QSignalSpy loaded(&engine, &app::Engine::modelLoaded);
+        QSignalSpy failed(&engine, &app::Engine::requestFailed);
+        engine.loadModel(m_caption, app::DeviceChoice::cpu());
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() || !failed.isEmpty(), kWait);
+        if (!failed.isEmpty()) {
+            const auto error = failed.first().first().value<app::EngineError>();
+            if (error.code == ErrorCode::Unsupported)
+                QSKIP(qPrintable(QStringLiteral("this build's engine cannot run models: ") + error.message));
+        }
+    }
+
+    void captionsAVideoAndShowsWhereItLooked()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModel(w, m_caption));
+        w.openMedia({m_video});
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewer()->isVideo(), kWait);
+
+        QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
+        w.taskPanel()->setTask(StudioTask::Caption);
+        QTest::mouseClick(w.taskPanel()->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(kWait));
+        const auto result = finished.first().first().value<app::EngineResult>();
+        QVERIFY(!result.items.isEmpty());
+        const QString caption = result.items.first().text;
+        QVERIFY(!caption.isEmpty());
+        // The caption is in the results tree, where the user reads it.
+        QTRY_VERIFY(!w.resultsPanel()->tree()->findItems(caption, Qt::MatchExactly | Qt::MatchRecursive).isEmpty());
+        QCOMPARE(w.resultsPanel()->texts(result.id).value(0), caption);
+        QVERIFY(result.attention.has_value());
+
+        // The attention panel lists the caption's tokens; the viewer knows the sampled frames.
+        ui::AttentionPanel *attention = w.attentionPanel();
+        QTRY_VERIFY(attention->hasAttention());
+        QCOMPARE(attention->tokenChips()->tokens(), result.attention->tokens);
+        QVERIFY(attention->tokenChips()->tokens().size() >= 2);
+        QCOMPARE(w.viewer()->sampleTimes(), result.geometry.frameTimes);
+
+        // No overlay before a token is chosen; clicking a chip lays its map over the player's frame.
+        ui::FrameView *frame = w.viewer()->frameView();
+        QTRY_VERIFY(!frame->grab().toImage().isNull());
+        const QImage plain = frame->grab().toImage();
+        QTest::mouseClick(attention->tokenChips()->chip(0), Qt::LeftButton);
+        QTRY_VERIFY(frame->hasOverlay());
+        QCOMPARE(attention->selectedToken(), 0);
+        const app::AttentionGrid first = attention->grid();
+        const QImage overlaid = frame->grab().toImage();
+        QCOMPARE(overlaid.size(), plain.size());
+        QVERIFY2(differingPixels(plain, overlaid) > overlaid.width() * overlaid.height() / 10,
+                 "the overlay barely changed the player's frame");
+
+        // Another token: another map (the one the model's arrays give), other pixels.
+        QTest::mouseClick(attention->tokenChips()->chip(1), Qt::LeftButton);
+        QCOMPARE(attention->selectedToken(), 1);
+        QVERIFY(attention->grid().values != first.values);
+        QCOMPARE(attention->grid().values,
+                 result.attention->grid(app::AttentionMethod::CrossAttention, 1, app::kMeanOfLayers, app::kMeanOfHeads).values);
+        const QImage second = frame->grab().toImage();
+        QCOMPARE(second.size(), overlaid.size());
+        QVERIFY2(differingPixels(overlaid, second) > 0, "the overlay did not change with the token");
+    }
+
+    void asksAQuestionWithEnter()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModel(w, m_qa));
+        w.openMedia({m_video});
+        w.taskPanel()->setTask(StudioTask::Ask);
+        auto *question = w.taskPanel()->findChild<QComboBox *>(QStringLiteral("questionBox"));
+        QVERIFY(question);
+        QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
+        question->lineEdit()->setFocus();
+        QTest::keyClicks(question->lineEdit(), QStringLiteral("what is shown?"));
+        QTest::keyClick(question->lineEdit(), Qt::Key_Return);
+        QVERIFY(finished.wait(kWait));
+        const auto result = finished.first().first().value<app::EngineResult>();
+        QCOMPARE(result.question, QStringLiteral("what is shown?"));
+        QVERIFY(!result.items.isEmpty());
+        const QString answer = result.items.first().text;
+        QVERIFY(!answer.isEmpty());
+        QTRY_VERIFY(!w.resultsPanel()->tree()->findItems(answer, Qt::MatchExactly | Qt::MatchRecursive).isEmpty());
+        QCOMPARE(w.resultsPanel()->texts(result.id).value(0), answer);
+        QCOMPARE(w.taskPanel()->questionHistory().value(0), QStringLiteral("what is shown?"));
+    }
+
+    void cancelStopsARunningJob()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModel(w, m_caption));
+        w.openMedia({m_longVideo});
+        w.taskPanel()->setTask(StudioTask::DenseCaption);
+        QSignalSpy progress(w.engine(), &app::Engine::requestProgress);
+        QSignalSpy cancelled(w.engine(), &app::Engine::requestCancelled);
+        QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
+        const app::RequestId id = w.runTask();
+        QVERIFY(id != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 2, kWait);
+        QVERIFY(finished.isEmpty());
+        QTRY_VERIFY(w.jobStatus()->cancelButton()->isVisible());
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(w.jobStatus()->cancelButton(), Qt::LeftButton);
+        QVERIFY(cancelled.wait(kWait));
+        qInfo("cancelled %lld ms after the click", clock.elapsed());
+        QCOMPARE(cancelled.first().first().value<app::RequestId>(), id);
+        QVERIFY(finished.isEmpty());
+        QTRY_VERIFY(!w.jobStatus()->isVisible());
+        QVERIFY(!w.resultsPanel()->result(id).has_value());
+        // The window still works: the next caption runs.
+        w.openMedia({m_video});
+        w.taskPanel()->setTask(StudioTask::Caption);
+        QVERIFY(w.runTask() != 0);
+        QVERIFY(finished.wait(kWait));
+    }
+
+    void aRestartBringsBackTheWindowTheModelAndTheQuestions()
+    {
+        // A registered bundle, as Model ▸ Manage Models leaves one.
+        const QString folder = m_dir.filePath(QStringLiteral("tiny-a-qa"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(m_qa.save(folder + QStringLiteral("/manifest.json")));
+        app::BundleRegistry registry;
+        const Expected<app::ModelBundle> registered = registry.add(folder);
+        QVERIFY2(registered, registered ? "" : registered.error().message.c_str());
+        {
+            MainWindow w;
+            w.resize(1100, 700);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY(loadModel(w, *registered));
+            w.openMedia({m_video});
+            w.taskPanel()->setTask(StudioTask::Ask);
+            w.taskPanel()->setQuestion(QStringLiteral("is it raining?"));
+            QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
+            QVERIFY(w.runTask() != 0);
+            QVERIFY(finished.wait(kWait));
+            w.findChild<QDockWidget *>(QStringLiteral("mediaDock"))->hide();
+            w.close();
+        }
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.size(), QSize(1100, 700));
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("mediaDock"))->isHidden());
+        QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("attentionDock"))->isHidden());
+        QCOMPARE(w.taskPanel()->task(), StudioTask::Ask);
+        QCOMPARE(w.taskPanel()->questionHistory().value(0), QStringLiteral("is it raining?"));
+        QSignalSpy loaded(w.engine(), &app::Engine::modelLoaded);
+        QVERIFY(w.loadStartupModel());
+        QVERIFY(loaded.wait(kWait));
+        QCOMPARE(w.engine()->currentModel()->bundle.id, registered->id);
+        w.findChild<QDockWidget *>(QStringLiteral("mediaDock"))->show();
+        w.close();
+        QVERIFY(registry.remove(registered->id));
+    }
+
+    void eventLoopStaysResponsiveDuringInference()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModel(w, m_caption));
+        w.openMedia({m_video});
+        QTRY_VERIFY_WITH_TIMEOUT(w.viewer()->isVideo(), kWait);
+        QTest::qWait(300); // let the viewer's first decodes settle
+
+        // Captions with attention maps (the panel's default), each result
+        // shown and its first token's overlay drawn, as a user would.
+        QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
+        test::EventLagProbe probe;
+        probe.start();
+        constexpr int kRuns = 4;
+        for (int i = 0; i < kRuns; ++i) {
+            w.taskPanel()->setTask(StudioTask::Caption);
+            QVERIFY(w.runTask() != 0);
+            QVERIFY(finished.wait(kWait));
+            QTRY_VERIFY(w.attentionPanel()->hasAttention());
+            w.attentionPanel()->selectToken(0);
+        }
+        const test::EventLagProbe::Stalls stalls = probe.stop();
+        qInfo("longest event-loop stall over %d ticks during %d requests: %.1f ms own, %.1f ms wall "
+              "(wall includes waiting for a CPU; schedstat %s)",
+              stalls.ticks, kRuns, stalls.ownMs, stalls.wallMs, stalls.schedstat ? "read" : "unavailable");
+        QVERIFY(stalls.ticks > 10);
+        QVERIFY2(stalls.ownMs <= kMaxStallMs, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(stalls.ownMs)));
+    }
+
+private:
+    app::ModelBundle bundle(const QString &checkpoint, app::ModelKind kind)
+    {
+        const QString fixtures = m_shared + QStringLiteral("/fixtures/tiny-a/");
+        app::CheckpointBundleOptions options;
+        options.checkpoint = fixtures + checkpoint;
+        options.vocab = QStringLiteral(MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt");
+        options.kind = kind;
+        options.bertConfigFile = fixtures + QStringLiteral("config_bert.json");
+        options.modelConfigFile = fixtures + QStringLiteral("config.json");
+        const Expected<app::ModelBundle> made = app::bundleForCheckpoint(options);
+        if (!made)
+            qFatal("%s", made.error().message.c_str());
+        return *made;
+    }
+
+    static bool loadModel(MainWindow &w, const app::ModelBundle &bundle)
+    {
+        QSignalSpy loaded(w.engine(), &app::Engine::modelLoaded);
+        QSignalSpy failed(w.engine(), &app::Engine::requestFailed);
+        w.loadModel(bundle, app::DeviceChoice::cpu());
+        QElapsedTimer clock;
+        clock.start();
+        while (loaded.isEmpty() && failed.isEmpty() && clock.elapsed() < kWait)
+            QTest::qWait(20);
+        if (!failed.isEmpty())
+            qWarning("load failed: %s", qPrintable(failed.first().first().value<app::EngineError>().message));
+        return !loaded.isEmpty();
+    }
+
+    QString m_shared;
+    QTemporaryDir m_dir;
+    QString m_video;
+    QString m_longVideo;
+    app::ModelBundle m_caption;
+    app::ModelBundle m_qa;
+};
+
+QTEST_MAIN(StudioWorkflowTest)
+#include "studioworkflowtest.moc"
