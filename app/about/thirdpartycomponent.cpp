@@ -27,6 +27,8 @@ QList<ThirdPartyComponent> thirdPartyComponents()
                  QStringLiteral("https://juliastrings.github.io/utf8proc/")});
     list.append({QStringLiteral("SQLite"), QString(), QStringLiteral("Public domain"),
                  QStringLiteral("https://sqlite.org")});
+    list.append({QStringLiteral("hnswlib"), QString(), QStringLiteral("Apache-2.0"),
+                 QStringLiteral("https://github.com/nmslib/hnswlib")});
     list.append({QStringLiteral("BERT uncased WordPiece vocabulary"), QString(),
                  QStringLiteral("Apache-2.0 (Google BERT)"),
                  QStringLiteral("https://github.com/google-research/bert")});
