@@ -1,366 +1,1661 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-<context>
-    <name>BundleRegistry</name>
-    <message>
-        <source>the id &quot;%1&quot; belongs to the built-in model; give the bundle another id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with &apos;mplug2 import&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no model bundle &quot;%1&quot;: not a registered id and not a bundle folder or manifest</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DeviceChoice</name>
-    <message>
-        <source>bad device &quot;%1&quot;: expected cuda:N with N a device number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no CUDA device is available to this build or machine: use --device cpu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no CUDA device %1 (this machine has %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown device &quot;%1&quot; (expected auto, cpu, cuda or cuda:N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown precision &quot;%1&quot; (expected auto, fp32, fp16 or bf16)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 runs on CUDA devices only; the CPU computes in fp32</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EngineStage</name>
-    <message>
-        <source>Loading the model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decoding frames</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encoding the frames</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generating text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ranking candidates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computing attention maps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Captioning windows</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InfoCommand</name>
-    <message>
-        <source>Show versions, devices, threads and the licences of the components.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print one JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ModelBundle</name>
-    <message>
-        <source>the manifest has no &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is longer than 4096 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;generation.%1&quot; must be an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;generation.%1&quot;: min_length %2 is larger than max_length %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;config.%1.%2&quot; must be a number, a string or true/false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 %2 does not exist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 %2 is not a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the %1 %2 cannot be read (permissions)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown model kind &quot;%1&quot; (expected caption, qa or pretrain)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unsupported manifest schema &quot;%1&quot; (this version reads %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;id&quot; must be 1-100 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the manifest has no &quot;tokenizer&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;tokenizer.kind&quot; must be wordpiece or sentencepiece (got &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no model bundle at %1 (expected a folder with %2 or a .json manifest)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the manifest %1 is larger than 1 MiB: not a model bundle manifest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON object: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>model bundle %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>checkpoint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>vocabulary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CLIP BPE file</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Mplug2Backend</name>
-    <message>
-        <source>this build cannot run mPLUG-2 models yet (the model layer is missing)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RequestContext</name>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Commands:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>
-Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mPLUG-2 Studio command line: captions, questions, attention maps and retrieval with the mPLUG-2 model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The command to run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Explore the mPLUG-2 multimodal model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the window, save a picture of it to &lt;file&gt; and quit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images or videos to open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mplug2::app::Engine</name>
-    <message>
-        <source>no model is loaded: load a model bundle first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>out of memory: try fewer frames or a smaller model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>internal error while running the request</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mplug2::ui::AboutDialog</name>
-    <message>
-        <source>About mPLUG-2 Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A desktop tool for exploring the mPLUG-2 multimodal model (ICML 2023): captions and answers for images and videos, the model&apos;s attention on the frames, and cross-modal retrieval over your own folders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Component</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Licences of third-party components</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Licences</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mplug2::ui::MainWindow</name>
-    <message>
-        <source>mPLUG-2 Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Media files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open images or videos (File ▸ Open) or drop them here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Viewer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open Files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About mPLUG-2 Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not found: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images and videos (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Images or Videos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+    <context>
+        <name>AnnIndex</name>
+        <message>
+            <source>the search index %1 is damaged (%2); it will be rebuilt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot open %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bad vector index size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bad vector size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>writing %1 failed (disk full?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot replace %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AskCommand</name>
+        <message>
+            <source>Answer a question about images and videos, freely or by ranking a list of candidate answers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The question.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rank these candidate answers (one per line).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With --answers: how many candidates the official re-ranking keeps (k, default all up to 128).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--question is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--top needs --answers and a positive number</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BenchCommand</name>
+        <message>
+            <source>mplug2 bench: unknown benchmark '%1'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: mplug2 bench &lt;benchmark&gt; [options]
+
+Benchmarks:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BundleRegistry</name>
+        <message>
+            <source>the id "%1" belongs to the built-in model; give the bundle another id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with 'mplug2 import'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no model bundle "%1": not a registered id and not a bundle folder or manifest</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CaptionCommand</name>
+        <message>
+            <source>Describe images and videos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ClassifyCommand</name>
+        <message>
+            <source>Zero-shot classification: the probability of each label for images and videos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comma-separated labels.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Labels, one per line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>likelihood (the decoder's, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text scored for each label, {} is the label (default "{}").</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With a question-answering model: the question whose answer the labels are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give at least two labels (--labels or --labels-file)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--method must be likelihood or clip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--template must contain {}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CliSession</name>
+        <message>
+            <source> (try --device cpu)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DenseCaptionCommand</name>
+        <message>
+            <source>--%1 must be a number of seconds from 0.1 to 86400</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caption a video window by window: subtitles of what happens when.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Window length in seconds (default 10).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Step between window starts (default: the window).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>srt, vtt, json, jsonl, csv or txt (default: from the -o suffix).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the captions to this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print the result as one JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give exactly one video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown output format: give --format srt, vtt, json, jsonl, csv or txt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--format needs -o FILE</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DeviceChoice</name>
+        <message>
+            <source>bad device "%1": expected cuda:N with N a device number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no CUDA device is available to this build or machine: use --device cpu</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no CUDA device %1 (this machine has %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown device "%1" (expected auto, cpu, cuda or cuda:N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown precision "%1" (expected auto, fp32, fp16 or bf16)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 runs on CUDA devices only; the CPU computes in fp32</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EngineStage</name>
+        <message>
+            <source>Loading the model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decoding frames</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encoding the frames</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the question</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generating text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ranking candidates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computing attention maps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Captioning windows</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV table</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON Lines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plain text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subtitles (SRT)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>subtitles need exactly one dense caption (a video captioned in time windows)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a caption window from %1 s to %2 s is not a valid time span</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subtitles (WebVTT)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attention animation (GIF)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an animation shows one media item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attention video (MP4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a video shows one media item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attention maps (PNG per token and frame)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the result holds no frames (ask for them with the request)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing to export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the result holds no attention maps (ask for them with the request)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no attention map for token %2, layer %3, head %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attention contact sheet (PNG)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a contact sheet shows one media item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report (HTML)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FolderScanner</name>
+        <message>
+            <source>%1 is not a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an image or video file this app indexes (by its extension)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not exist or is not a folder (is the disk mounted?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder %1 cannot be read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>scan cancelled</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HtmlReport</name>
+        <message>
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the model looked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>all tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mPLUG-2 Studio report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportCommand</name>
+        <message>
+            <source>Make a model bundle from an official mPLUG-2 checkpoint: a folder with a manifest that names the checkpoint (not copied), its vocabulary and its configuration.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bundle folder to write.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vocabulary (default: the bundled BERT vocabulary); copied into the bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>wordpiece (default) or sentencepiece.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>caption (default), qa or pretrain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Official config_bert.json (head counts, stride_layer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Official model config as JSON (image_res, frames, prompt, generation).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CLIP BPE vocabulary, for CLIP-space text embeddings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bundle id (default: from the file name).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name shown to people.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load the model once on the CPU to check that it works.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add the bundle to this user's models.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register it and make it the default model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The checkpoint (.pth or .safetensors).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give exactly one checkpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--out DIR is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot copy the vocabulary to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checked: %1 loads (%2 parameters)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IndexCommand</name>
+        <message>
+            <source>Index images and videos for search: new and changed files are embedded, unchanged ones skipped, deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last job's folders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The index file (created when missing).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print the summary as one JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folders (or single files) to index.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--db FILE is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>name the folders to index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>skipped %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>indexed %1 files (%2 changed), %3 unchanged, %4 touched, %5 removed, %6 failed, in %7 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>interrupted; run it again to finish</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>InfoCommand</name>
+        <message>
+            <source>Show versions, devices, threads and the licences of the components.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ModelBundle</name>
+        <message>
+            <source>the manifest has no "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" must be a string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is longer than 4096 characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" must be a whole number from %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" must be an object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"generation.%1" must be an object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"generation.%1": min_length %2 is larger than max_length %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"config.%1.%2" must be a number, a string or true/false</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the %1 %2 does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the %1 %2 is not a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the %1 %2 cannot be read (permissions)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown model kind "%1" (expected caption, qa or pretrain)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unsupported manifest schema "%1" (this version reads %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"id" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got "%1")</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest has no "tokenizer"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"tokenizer.kind" must be wordpiece or sentencepiece (got "%1")</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no model bundle at %1 (expected a folder with %2 or a .json manifest)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the manifest %1 is larger than 1 MiB: not a model bundle manifest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a JSON object: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>model bundle %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>checkpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>vocabulary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CLIP BPE file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is larger than 1 MiB: not a model configuration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the checkpoint %1 does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no vocabulary given and none is installed: pass --vocab FILE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"image_res" must be 0 (the checkpoint's own) or from 16 to 1024</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ModelOptions</name>
+        <message>
+            <source>--%1 must be a whole number from %2 to %3 (got "%4")</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--%1 must be a number from %2 to %3 (got "%4")</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Model bundle: a folder, a manifest or a registered id (default: the installed default model).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run a checkpoint (.pth or .safetensors) without a bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vocabulary of --checkpoint (default: the bundled BERT vocabulary).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tokenizer of --vocab: wordpiece or sentencepiece.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Task the checkpoint was trained for: caption, qa or pretrain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Official config_bert.json of --checkpoint (head counts).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Official model config of --checkpoint as JSON (image_res, frames, prompt).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz) for CLIP-space text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>auto, cpu, cuda or cuda:N (default: auto).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>auto, fp32, fp16 or bf16 (default: auto).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>precision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frames sampled per video (default: the model's).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>n</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Beam size (default: the model's).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fewest tokens to generate (default: the model's).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Most tokens to generate (default: the model's).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How many alternatives to report (n-best, default 1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>beam (official), greedy or sample.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampling temperature (default 1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>t</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampling: keep the k likeliest tokens.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>k</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampling: nucleus probability mass.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampling: random seed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give either --model or --checkpoint, not both</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--%1 goes with --checkpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--decoding must be beam, greedy or sample (got "%1")</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--min-length is larger than --max-length</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Mplug2Backend</name>
+        <message>
+            <source>this build cannot run mPLUG-2 models yet (the model layer is missing)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RequestContext</name>
+        <message>
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RetrievalBench</name>
+        <message>
+            <source>Search-index benchmark: exact vs ANN query latency and ANN recall@k on synthetic embeddings; indexing throughput with --index-folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Collection sizes (default 10000,100000).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Embedding size (default 768, ViT-L/14).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queries per size (default 200).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Results per query (default 10).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ANN search beam (default 128).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ANN graph degree (default 16).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Random seed (default 1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also index this folder into a temporary index and report files/s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--dim, --queries, --k, --ef and --m take positive numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bad size %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SampleHash</name>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SearchCommand</name>
+        <message>
+            <source>the index %1 is empty: run 'mplug2 index --db %1 DIR' first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the index holds embeddings of several models (%1): choose one with --model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search an index made by 'mplug2 index': media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The index file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find media matching this sentence.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find media similar to this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rank --sentences for this file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File with one sentence per line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How many results (default 10).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-score the K best with the model (ITM head, else the decoder likelihood); default 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only media inside this folder (repeatable).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only images or only videos.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only media at least this long.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only media at most this long.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print one JSON object: query and results.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give exactly one of --text, --like or --media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--media and --sentences go together</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--db FILE is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--top, --rerank and the durations take non-negative numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>--type is image or video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no index %1: make one with 'mplug2 index'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the model this index was built with (%1) is not installed: pass it with --model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no results</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SqliteCatalog</name>
+        <message>
+            <source>no index file given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an mPLUG-2 index (not an SQLite database): %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is an SQLite database but not an mPLUG-2 index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was written by another version (%2; this one reads %3): index the folders again into a new file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>catalog paths must be absolute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>refusing to store an empty or non-finite embedding of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>model %1 gave a %2-dimensional embedding; the index holds %3-dimensional ones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the index has no embedding space %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the index %1 is damaged: embedding %2 has %3 bytes instead of %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the index %1 is damaged: an embedding has the wrong size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the index %1 cannot be read or written: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TextListFile</name>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is larger than 4 MiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: a line is longer than %2 characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has more than %2 entries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 holds no entries</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>VectorIndex</name>
+        <message>
+            <source>building the search index was cancelled</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>Commands:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>
+Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mPLUG-2 Studio command line: captions, questions, attention maps and retrieval with the mPLUG-2 model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The command to run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Explore the mPLUG-2 multimodal model.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the window, save a picture of it to &lt;file&gt; and quit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images or videos to open.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::Engine</name>
+        <message>
+            <source>no model is loaded: load a model bundle first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>out of memory: try fewer frames or a smaller model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>internal error while running the request</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::IndexJob</name>
+        <message>
+            <source>no model is loaded: load a model before indexing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no folders to index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>could not be indexed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::MediaSearch</name>
+        <message>
+            <source>no model is loaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>type something to search for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>choose a picture or video to search with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>give at least one sentence to rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no model is loaded: load a model first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this search needs the model the index was built with (%1): load it first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the index %1 holds no media embedded by model %2: index some folders with it first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the query embedding has %1 numbers, the index %2: was it built with another model?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::AboutDialog</name>
+        <message>
+            <source>About mPLUG-2 Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A desktop tool for exploring the mPLUG-2 multimodal model (ICML 2023): captions and answers for images and videos, the model's attention on the frames, and cross-modal retrieval over your own folders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Component</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Licence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Licences of third-party components</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Licences</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::IndexingBar</name>
+        <message>
+            <source>Index a folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Update index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a folder of pictures and videos to the search index</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Index new and changed files and forget deleted ones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Indexing progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An indexing job is already running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load a model first: indexing runs the model over every file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a folder to index.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 files/s — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Indexing failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 indexed, %2 unchanged, %3 removed, %4 could not be read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Index a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for pictures and videos…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updating the search index…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::MainWindow</name>
+        <message>
+            <source>mPLUG-2 Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open images or videos (File ▸ Open) or drop them here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Viewer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open Files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open &amp;Folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About mPLUG-2 Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not found: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Images and videos (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Images or Videos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchResultDelegate</name>
+        <message>
+            <source>%1 (model)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchResultsModel</name>
+        <message>
+            <source>similarity %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>model score %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchView</name>
+        <message>
+            <source>approximate search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>exact search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>best %1 re-scored by the model</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) in %1 ms (%2 searched, %3)</source>
+            <translation>
+                <numerusform>%n result in %1 ms (%2 searched, %3)</numerusform>
+                <numerusform>%n results in %1 ms (%2 searched, %3)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Media matching a sentence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media like a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sentences describing a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search query</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One sentence per line, e.g. captions to compare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sentences to rank</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pictures and videos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pictures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media type filter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>any</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shortest duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Longest duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number of results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-score the best results with the model (slower, often better)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Results to re-score with the model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why this result?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show where the model looks in this media when it reads the query</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>More like this</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Describe what you are looking for, e.g. a red circle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A picture or video file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All indexed folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a picture or video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to export yet: search first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV (*.csv);;JSON (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"Why this result" needs a text query: this search was by example.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open in viewer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy path</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::WhyResultDialog</name>
+        <message>
+            <source>Why this result — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the model looks in this media while it reads “%1”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Word of the query</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the query over the media…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This model gave no attention maps for this media.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The whole query</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mean log-probability per word of the query given this media: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frame %1: %2% of the attention</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>

@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AnnIndex</name>
+        <message>
+            <source>the search index %1 is damaged (%2); it will be rebuilt</source>
+            <translation>搜索索引 %1 已损坏（%2），将重新构建</translation>
+        </message>
+        <message>
+            <source>cannot open %1</source>
+            <translation>无法打开 %1</translation>
+        </message>
+        <message>
+            <source>bad vector index size</source>
+            <translation>向量索引大小无效</translation>
+        </message>
+        <message>
+            <source>bad vector size</source>
+            <translation>向量维度无效</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>writing %1 failed (disk full?)</source>
+            <translation>写入 %1 失败（磁盘已满？）</translation>
+        </message>
+        <message>
+            <source>cannot replace %1</source>
+            <translation>无法替换 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AskCommand</name>
+        <message>
+            <source>Answer a question about images and videos, freely or by ranking a list of candidate answers.</source>
+            <translation>回答关于图像和视频的问题：自由生成答案，或对候选答案列表排序。</translation>
+        </message>
+        <message>
+            <source>The question.</source>
+            <translation>问题。</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>Rank these candidate answers (one per line).</source>
+            <translation>对这些候选答案排序（每行一个）。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>With --answers: how many candidates the official re-ranking keeps (k, default all up to 128).</source>
+            <translation>与 --answers 一起使用：官方重排序保留的候选数（k，默认全部，最多 128）。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation>每个媒体文件输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation>图像或视频。</translation>
+        </message>
+        <message>
+            <source>--question is required</source>
+            <translation>必须提供 --question</translation>
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation>未提供媒体文件</translation>
+        </message>
+        <message>
+            <source>--top needs --answers and a positive number</source>
+            <translation>--top 需要 --answers 和一个正整数</translation>
+        </message>
+    </context>
+    <context>
+        <name>BenchCommand</name>
+        <message>
+            <source>mplug2 bench: unknown benchmark '%1'</source>
+            <translation>mplug2 bench：未知的基准测试“%1”</translation>
+        </message>
+        <message>
+            <source>Usage: mplug2 bench &lt;benchmark&gt; [options]
+
+Benchmarks:</source>
+            <translation>用法：mplug2 bench &lt;基准测试&gt; [选项]
+
+基准测试：</translation>
+        </message>
+    </context>
+    <context>
         <name>BundleRegistry</name>
         <message>
             <source>the id "%1" belongs to the built-in model; give the bundle another id</source>
@@ -14,6 +107,150 @@
         <message>
             <source>no model bundle "%1": not a registered id and not a bundle folder or manifest</source>
             <translation>没有模型包“%1”：它既不是已注册的 ID，也不是模型包文件夹或清单文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaptionCommand</name>
+        <message>
+            <source>Describe images and videos.</source>
+            <translation>为图像和视频生成描述。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation>每个媒体文件输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation>图像或视频。</translation>
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation>未提供媒体文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassifyCommand</name>
+        <message>
+            <source>Zero-shot classification: the probability of each label for images and videos.</source>
+            <translation>零样本分类：给出图像和视频属于每个标签的概率。</translation>
+        </message>
+        <message>
+            <source>Comma-separated labels.</source>
+            <translation>以逗号分隔的标签。</translation>
+        </message>
+        <message>
+            <source>Labels, one per line.</source>
+            <translation>标签，每行一个。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>likelihood (the decoder's, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
+            <translation>likelihood（解码器似然，默认）或 clip（CLIP 空间相似度；需要 CLIP BPE 文件）。</translation>
+        </message>
+        <message>
+            <source>method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Text scored for each label, {} is the label (default "{}").</source>
+            <translation>为每个标签打分的文本，{} 代表标签（默认 "{}"）。</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>With a question-answering model: the question whose answer the labels are.</source>
+            <translation>用于问答模型：以标签作为其答案的问题。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation>每个媒体文件输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation>图像或视频。</translation>
+        </message>
+        <message>
+            <source>give at least two labels (--labels or --labels-file)</source>
+            <translation>请至少提供两个标签（--labels 或 --labels-file）</translation>
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation>未提供媒体文件</translation>
+        </message>
+        <message>
+            <source>--method must be likelihood or clip</source>
+            <translation>--method 必须是 likelihood 或 clip</translation>
+        </message>
+        <message>
+            <source>--template must contain {}</source>
+            <translation>--template 必须包含 {}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliSession</name>
+        <message>
+            <source> (try --device cpu)</source>
+            <translation>（可尝试 --device cpu）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DenseCaptionCommand</name>
+        <message>
+            <source>--%1 must be a number of seconds from 0.1 to 86400</source>
+            <translation>--%1 必须是 0.1 到 86400 之间的秒数</translation>
+        </message>
+        <message>
+            <source>Caption a video window by window: subtitles of what happens when.</source>
+            <translation>按时间窗口逐段描述视频：生成描述何时发生了什么的字幕。</translation>
+        </message>
+        <message>
+            <source>Window length in seconds (default 10).</source>
+            <translation>窗口长度，单位为秒（默认 10）。</translation>
+        </message>
+        <message>
+            <source>Step between window starts (default: the window).</source>
+            <translation>相邻窗口起点的间隔（默认等于窗口长度）。</translation>
+        </message>
+        <message>
+            <source>srt, vtt, json, jsonl, csv or txt (default: from the -o suffix).</source>
+            <translation>srt、vtt、json、jsonl、csv 或 txt（默认由 -o 的扩展名决定）。</translation>
+        </message>
+        <message>
+            <source>format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>Write the captions to this file.</source>
+            <translation>将描述写入此文件。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Print the result as one JSON object.</source>
+            <translation>以一个 JSON 对象输出结果。</translation>
+        </message>
+        <message>
+            <source>A video.</source>
+            <translation>一个视频。</translation>
+        </message>
+        <message>
+            <source>give exactly one video</source>
+            <translation>请只提供一个视频</translation>
+        </message>
+        <message>
+            <source>unknown output format: give --format srt, vtt, json, jsonl, csv or txt</source>
+            <translation>未知的输出格式：请指定 --format srt、vtt、json、jsonl、csv 或 txt</translation>
+        </message>
+        <message>
+            <source>--format needs -o FILE</source>
+            <translation>--format 需要 -o 文件</translation>
         </message>
     </context>
     <context>
@@ -76,6 +313,281 @@
         <message>
             <source>Captioning windows</source>
             <translation>正在为各时间窗口生成描述</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>CSV table</source>
+            <translation>CSV 表格</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>JSON Lines</source>
+            <translation>JSON Lines（每行一个对象）</translation>
+        </message>
+        <message>
+            <source>Plain text</source>
+            <translation>纯文本</translation>
+        </message>
+        <message>
+            <source>Subtitles (SRT)</source>
+            <translation>字幕（SRT）</translation>
+        </message>
+        <message>
+            <source>subtitles need exactly one dense caption (a video captioned in time windows)</source>
+            <translation>字幕需要且只需要一个密集描述结果（按时间窗口逐段描述的视频）</translation>
+        </message>
+        <message>
+            <source>a caption window from %1 s to %2 s is not a valid time span</source>
+            <translation>从 %1 秒到 %2 秒的描述窗口不是有效的时间段</translation>
+        </message>
+        <message>
+            <source>Subtitles (WebVTT)</source>
+            <translation>字幕（WebVTT）</translation>
+        </message>
+        <message>
+            <source>Attention animation (GIF)</source>
+            <translation>注意力动画（GIF）</translation>
+        </message>
+        <message>
+            <source>an animation shows one media item</source>
+            <translation>一个动画只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Attention video (MP4)</source>
+            <translation>注意力视频（MP4）</translation>
+        </message>
+        <message>
+            <source>a video shows one media item</source>
+            <translation>一个视频只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Attention maps (PNG per token and frame)</source>
+            <translation>注意力图（每个词元、每帧一张 PNG）</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>无法创建文件夹 %1</translation>
+        </message>
+        <message>
+            <source>%1: the result holds no frames (ask for them with the request)</source>
+            <translation>%1：结果中没有帧（请在请求中要求返回帧）</translation>
+        </message>
+        <message>
+            <source>nothing to export</source>
+            <translation>没有可导出的内容</translation>
+        </message>
+        <message>
+            <source>%1: the result holds no attention maps (ask for them with the request)</source>
+            <translation>%1：结果中没有注意力图（请在请求中要求计算注意力）</translation>
+        </message>
+        <message>
+            <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
+            <translation>%1：结果中有 %2 帧，但注意力图对应 %3 帧（请在请求中要求返回帧）</translation>
+        </message>
+        <message>
+            <source>%1: no attention map for token %2, layer %3, head %4</source>
+            <translation>%1：没有词元 %2、第 %3 层、第 %4 个头的注意力图</translation>
+        </message>
+        <message>
+            <source>Attention contact sheet (PNG)</source>
+            <translation>注意力缩略图总览（PNG）</translation>
+        </message>
+        <message>
+            <source>a contact sheet shows one media item</source>
+            <translation>一张缩略图总览只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Report (HTML)</source>
+            <translation>报告（HTML）</translation>
+        </message>
+    </context>
+    <context>
+        <name>FolderScanner</name>
+        <message>
+            <source>%1 is not a file</source>
+            <translation>%1 不是文件</translation>
+        </message>
+        <message>
+            <source>%1 is not an image or video file this app indexes (by its extension)</source>
+            <translation>%1 不是本应用可索引的图片或视频文件（按扩展名判断）</translation>
+        </message>
+        <message>
+            <source>%1 does not exist or is not a folder (is the disk mounted?)</source>
+            <translation>%1 不存在或不是文件夹（磁盘是否已挂载？）</translation>
+        </message>
+        <message>
+            <source>the folder %1 cannot be read</source>
+            <translation>无法读取文件夹 %1</translation>
+        </message>
+        <message>
+            <source>scan cancelled</source>
+            <translation>扫描已取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>HtmlReport</name>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Where the model looked</source>
+            <translation>模型关注的位置</translation>
+        </message>
+        <message>
+            <source>all tokens</source>
+            <translation>全部词元</translation>
+        </message>
+        <message>
+            <source>mPLUG-2 Studio report</source>
+            <translation>mPLUG-2 Studio 报告</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>问题：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportCommand</name>
+        <message>
+            <source>Make a model bundle from an official mPLUG-2 checkpoint: a folder with a manifest that names the checkpoint (not copied), its vocabulary and its configuration.</source>
+            <translation>从官方 mPLUG-2 检查点创建模型包：一个文件夹，其中的清单指明检查点（不复制）、词表和配置。</translation>
+        </message>
+        <message>
+            <source>The bundle folder to write.</source>
+            <translation>要写入的模型包文件夹。</translation>
+        </message>
+        <message>
+            <source>Vocabulary (default: the bundled BERT vocabulary); copied into the bundle.</source>
+            <translation>词表（默认使用内置 BERT 词表）；会复制到模型包中。</translation>
+        </message>
+        <message>
+            <source>wordpiece (default) or sentencepiece.</source>
+            <translation>wordpiece（默认）或 sentencepiece。</translation>
+        </message>
+        <message>
+            <source>caption (default), qa or pretrain.</source>
+            <translation>caption（默认）、qa 或 pretrain。</translation>
+        </message>
+        <message>
+            <source>Official config_bert.json (head counts, stride_layer).</source>
+            <translation>官方 config_bert.json（注意力头数、stride_layer）。</translation>
+        </message>
+        <message>
+            <source>Official model config as JSON (image_res, frames, prompt, generation).</source>
+            <translation>JSON 格式的官方模型配置（image_res、帧数、提示词、生成参数）。</translation>
+        </message>
+        <message>
+            <source>CLIP BPE vocabulary, for CLIP-space text embeddings.</source>
+            <translation>CLIP BPE 词表，用于 CLIP 空间的文本嵌入。</translation>
+        </message>
+        <message>
+            <source>Bundle id (default: from the file name).</source>
+            <translation>模型包 ID（默认取自文件名）。</translation>
+        </message>
+        <message>
+            <source>Name shown to people.</source>
+            <translation>显示给用户的名称。</translation>
+        </message>
+        <message>
+            <source>Load the model once on the CPU to check that it works.</source>
+            <translation>在 CPU 上加载一次模型，检查能否正常工作。</translation>
+        </message>
+        <message>
+            <source>Add the bundle to this user's models.</source>
+            <translation>将模型包加入当前用户的模型列表。</translation>
+        </message>
+        <message>
+            <source>Register it and make it the default model.</source>
+            <translation>注册该模型包并设为默认模型。</translation>
+        </message>
+        <message>
+            <source>The checkpoint (.pth or .safetensors).</source>
+            <translation>检查点文件（.pth 或 .safetensors）。</translation>
+        </message>
+        <message>
+            <source>give exactly one checkpoint</source>
+            <translation>请只提供一个检查点</translation>
+        </message>
+        <message>
+            <source>--out DIR is required</source>
+            <translation>必须提供 --out 文件夹</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>无法创建文件夹 %1</translation>
+        </message>
+        <message>
+            <source>cannot copy the vocabulary to %1</source>
+            <translation>无法将词表复制到 %1</translation>
+        </message>
+        <message>
+            <source>checked: %1 loads (%2 parameters)</source>
+            <translation>检查通过：%1 可以加载（%2 个参数）</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndexCommand</name>
+        <message>
+            <source>Index images and videos for search: new and changed files are embedded, unchanged ones skipped, deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last job's folders.</source>
+            <translation>为搜索建立图片和视频索引：新文件和已修改的文件会被嵌入，未变化的文件跳过，已删除的文件移出索引。可以安全地重复运行或中断；不指定文件夹时继续上一次任务的文件夹。</translation>
+        </message>
+        <message>
+            <source>The index file (created when missing).</source>
+            <translation>索引文件（不存在时自动创建）。</translation>
+        </message>
+        <message>
+            <source>Print the summary as one JSON object.</source>
+            <translation>以一个 JSON 对象输出摘要。</translation>
+        </message>
+        <message>
+            <source>Folders (or single files) to index.</source>
+            <translation>要索引的文件夹（或单个文件）。</translation>
+        </message>
+        <message>
+            <source>--db FILE is required</source>
+            <translation>必须指定 --db FILE</translation>
+        </message>
+        <message>
+            <source>name the folders to index</source>
+            <translation>请指定要索引的文件夹</translation>
+        </message>
+        <message>
+            <source>skipped %1: %2</source>
+            <translation>已跳过 %1：%2</translation>
+        </message>
+        <message>
+            <source>indexed %1 files (%2 changed), %3 unchanged, %4 touched, %5 removed, %6 failed, in %7 s</source>
+            <translation>已索引 %1 个文件（%2 个有修改），%3 个未变化，%4 个仅时间戳变化，%5 个已移除，%6 个失败，用时 %7 秒</translation>
+        </message>
+        <message>
+            <source>interrupted; run it again to finish</source>
+            <translation>已中断；再次运行即可继续完成</translation>
         </message>
     </context>
     <context>
@@ -195,6 +707,169 @@
             <source>CLIP BPE file</source>
             <translation>CLIP BPE 文件</translation>
         </message>
+        <message>
+            <source>%1 is larger than 1 MiB: not a model configuration</source>
+            <translation>%1 大于 1 MiB：不是模型配置</translation>
+        </message>
+        <message>
+            <source>the checkpoint %1 does not exist</source>
+            <translation>检查点 %1 不存在</translation>
+        </message>
+        <message>
+            <source>no vocabulary given and none is installed: pass --vocab FILE</source>
+            <translation>未提供词表且未安装内置词表：请传入 --vocab 文件</translation>
+        </message>
+        <message>
+            <source>"image_res" must be 0 (the checkpoint's own) or from 16 to 1024</source>
+            <translation>“image_res”必须为 0（使用检查点自身的分辨率）或 16 到 1024 之间</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelOptions</name>
+        <message>
+            <source>--%1 must be a whole number from %2 to %3 (got "%4")</source>
+            <translation>--%1 必须是 %2 到 %3 之间的整数（实际为“%4”）</translation>
+        </message>
+        <message>
+            <source>--%1 must be a number from %2 to %3 (got "%4")</source>
+            <translation>--%1 必须是 %2 到 %3 之间的数（实际为“%4”）</translation>
+        </message>
+        <message>
+            <source>Model bundle: a folder, a manifest or a registered id (default: the installed default model).</source>
+            <translation>模型包：文件夹、清单文件或已注册的 ID（默认使用已安装的默认模型）。</translation>
+        </message>
+        <message>
+            <source>bundle</source>
+            <translation>模型包</translation>
+        </message>
+        <message>
+            <source>Run a checkpoint (.pth or .safetensors) without a bundle.</source>
+            <translation>不使用模型包，直接运行检查点（.pth 或 .safetensors）。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Vocabulary of --checkpoint (default: the bundled BERT vocabulary).</source>
+            <translation>--checkpoint 的词表（默认使用内置 BERT 词表）。</translation>
+        </message>
+        <message>
+            <source>Tokenizer of --vocab: wordpiece or sentencepiece.</source>
+            <translation>--vocab 的分词器：wordpiece 或 sentencepiece。</translation>
+        </message>
+        <message>
+            <source>kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Task the checkpoint was trained for: caption, qa or pretrain.</source>
+            <translation>检查点所训练的任务：caption、qa 或 pretrain。</translation>
+        </message>
+        <message>
+            <source>Official config_bert.json of --checkpoint (head counts).</source>
+            <translation>--checkpoint 的官方 config_bert.json（注意力头数）。</translation>
+        </message>
+        <message>
+            <source>Official model config of --checkpoint as JSON (image_res, frames, prompt).</source>
+            <translation>--checkpoint 的官方模型配置，JSON 格式（image_res、帧数、提示词）。</translation>
+        </message>
+        <message>
+            <source>CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz) for CLIP-space text.</source>
+            <translation>CLIP BPE 词表（bpe_simple_vocab_16e6.txt.gz），用于 CLIP 空间的文本。</translation>
+        </message>
+        <message>
+            <source>auto, cpu, cuda or cuda:N (default: auto).</source>
+            <translation>auto、cpu、cuda 或 cuda:N（默认 auto）。</translation>
+        </message>
+        <message>
+            <source>device</source>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <source>auto, fp32, fp16 or bf16 (default: auto).</source>
+            <translation>auto、fp32、fp16 或 bf16（默认 auto）。</translation>
+        </message>
+        <message>
+            <source>precision</source>
+            <translation>精度</translation>
+        </message>
+        <message>
+            <source>Frames sampled per video (default: the model's).</source>
+            <translation>每个视频采样的帧数（默认使用模型设定）。</translation>
+        </message>
+        <message>
+            <source>n</source>
+            <translation>n</translation>
+        </message>
+        <message>
+            <source>Beam size (default: the model's).</source>
+            <translation>束搜索宽度（默认使用模型设定）。</translation>
+        </message>
+        <message>
+            <source>Fewest tokens to generate (default: the model's).</source>
+            <translation>最少生成的词元数（默认使用模型设定）。</translation>
+        </message>
+        <message>
+            <source>Most tokens to generate (default: the model's).</source>
+            <translation>最多生成的词元数（默认使用模型设定）。</translation>
+        </message>
+        <message>
+            <source>How many alternatives to report (n-best, default 1).</source>
+            <translation>输出多少个备选结果（n-best，默认 1）。</translation>
+        </message>
+        <message>
+            <source>beam (official), greedy or sample.</source>
+            <translation>beam（官方）、greedy 或 sample。</translation>
+        </message>
+        <message>
+            <source>method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Sampling temperature (default 1).</source>
+            <translation>采样温度（默认 1）。</translation>
+        </message>
+        <message>
+            <source>t</source>
+            <translation>t</translation>
+        </message>
+        <message>
+            <source>Sampling: keep the k likeliest tokens.</source>
+            <translation>采样：只保留概率最高的 k 个词元。</translation>
+        </message>
+        <message>
+            <source>k</source>
+            <translation>k</translation>
+        </message>
+        <message>
+            <source>Sampling: nucleus probability mass.</source>
+            <translation>采样：核采样的概率质量。</translation>
+        </message>
+        <message>
+            <source>p</source>
+            <translation>p</translation>
+        </message>
+        <message>
+            <source>Sampling: random seed.</source>
+            <translation>采样：随机种子。</translation>
+        </message>
+        <message>
+            <source>give either --model or --checkpoint, not both</source>
+            <translation>--model 和 --checkpoint 只能二选一</translation>
+        </message>
+        <message>
+            <source>--%1 goes with --checkpoint</source>
+            <translation>--%1 需要与 --checkpoint 一起使用</translation>
+        </message>
+        <message>
+            <source>--decoding must be beam, greedy or sample (got "%1")</source>
+            <translation>--decoding 必须是 beam、greedy 或 sample（实际为“%1”）</translation>
+        </message>
+        <message>
+            <source>--min-length is larger than --max-length</source>
+            <translation>--min-length 大于 --max-length</translation>
+        </message>
     </context>
     <context>
         <name>Mplug2Backend</name>
@@ -208,6 +883,248 @@
         <message>
             <source>cancelled</source>
             <translation>已取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetrievalBench</name>
+        <message>
+            <source>Search-index benchmark: exact vs ANN query latency and ANN recall@k on synthetic embeddings; indexing throughput with --index-folder.</source>
+            <translation>搜索索引基准测试：在合成嵌入上比较精确搜索与近似最近邻（ANN）的查询延迟及 ANN 的 recall@k；配合 --index-folder 测量索引吞吐量。</translation>
+        </message>
+        <message>
+            <source>Collection sizes (default 10000,100000).</source>
+            <translation>集合大小（默认 10000,100000）。</translation>
+        </message>
+        <message>
+            <source>Embedding size (default 768, ViT-L/14).</source>
+            <translation>嵌入维度（默认 768，对应 ViT-L/14）。</translation>
+        </message>
+        <message>
+            <source>Queries per size (default 200).</source>
+            <translation>每种大小的查询次数（默认 200）。</translation>
+        </message>
+        <message>
+            <source>Results per query (default 10).</source>
+            <translation>每次查询的结果数（默认 10）。</translation>
+        </message>
+        <message>
+            <source>ANN search beam (default 128).</source>
+            <translation>ANN 搜索宽度 ef（默认 128）。</translation>
+        </message>
+        <message>
+            <source>ANN graph degree (default 16).</source>
+            <translation>ANN 图的度 M（默认 16）。</translation>
+        </message>
+        <message>
+            <source>Random seed (default 1).</source>
+            <translation>随机种子（默认 1）。</translation>
+        </message>
+        <message>
+            <source>Also index this folder into a temporary index and report files/s.</source>
+            <translation>同时将此文件夹索引到临时索引中，并报告每秒处理的文件数。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation>输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>--dim, --queries, --k, --ef and --m take positive numbers</source>
+            <translation>--dim、--queries、--k、--ef 和 --m 须为正数</translation>
+        </message>
+        <message>
+            <source>bad size %1</source>
+            <translation>无效的大小 %1</translation>
+        </message>
+        <message>
+            <source>indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)</source>
+            <translation>索引 %1：%2 个文件，用时 %3 秒 = 每秒 %4 个文件，每个文件 %5 CPU 秒（模型 %6）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SampleHash</name>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchCommand</name>
+        <message>
+            <source>the index %1 is empty: run 'mplug2 index --db %1 DIR' first</source>
+            <translation>索引 %1 为空：请先运行“mplug2 index --db %1 DIR”</translation>
+        </message>
+        <message>
+            <source>the index holds embeddings of several models (%1): choose one with --model</source>
+            <translation>该索引包含多个模型的嵌入（%1）：请用 --model 选择其中一个</translation>
+        </message>
+        <message>
+            <source>Search an index made by 'mplug2 index': media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
+            <translation>在“mplug2 index”建立的索引中搜索：与句子相符的媒体（--text）、与某图片或视频相似的媒体（--like），或为一个媒体文件对一组句子排序（--media 配合 --sentences）。</translation>
+        </message>
+        <message>
+            <source>The index file.</source>
+            <translation>索引文件。</translation>
+        </message>
+        <message>
+            <source>Find media matching this sentence.</source>
+            <translation>查找与此句子相符的媒体。</translation>
+        </message>
+        <message>
+            <source>Find media similar to this file.</source>
+            <translation>查找与此文件相似的媒体。</translation>
+        </message>
+        <message>
+            <source>Rank --sentences for this file.</source>
+            <translation>为此文件对 --sentences 中的句子排序。</translation>
+        </message>
+        <message>
+            <source>File with one sentence per line.</source>
+            <translation>每行一个句子的文件。</translation>
+        </message>
+        <message>
+            <source>How many results (default 10).</source>
+            <translation>结果数量（默认 10）。</translation>
+        </message>
+        <message>
+            <source>Re-score the K best with the model (ITM head, else the decoder likelihood); default 0.</source>
+            <translation>用模型对前 K 个结果重新打分（有 ITM 头时用 ITM，否则用解码器似然）；默认 0。</translation>
+        </message>
+        <message>
+            <source>Only media inside this folder (repeatable).</source>
+            <translation>只包含此文件夹中的媒体（可重复指定）。</translation>
+        </message>
+        <message>
+            <source>Only images or only videos.</source>
+            <translation>只要图片或只要视频。</translation>
+        </message>
+        <message>
+            <source>Only media at least this long.</source>
+            <translation>只包含不短于此时长的媒体。</translation>
+        </message>
+        <message>
+            <source>Only media at most this long.</source>
+            <translation>只包含不长于此时长的媒体。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object: query and results.</source>
+            <translation>输出一个 JSON 对象：查询与结果。</translation>
+        </message>
+        <message>
+            <source>give exactly one of --text, --like or --media</source>
+            <translation>--text、--like、--media 三者必须且只能指定一个</translation>
+        </message>
+        <message>
+            <source>--media and --sentences go together</source>
+            <translation>--media 与 --sentences 必须同时使用</translation>
+        </message>
+        <message>
+            <source>--db FILE is required</source>
+            <translation>必须指定 --db FILE</translation>
+        </message>
+        <message>
+            <source>--top, --rerank and the durations take non-negative numbers</source>
+            <translation>--top、--rerank 和时长须为非负数</translation>
+        </message>
+        <message>
+            <source>--type is image or video</source>
+            <translation>--type 只能是 image 或 video</translation>
+        </message>
+        <message>
+            <source>there is no index %1: make one with 'mplug2 index'</source>
+            <translation>索引 %1 不存在：请用“mplug2 index”创建</translation>
+        </message>
+        <message>
+            <source>the model this index was built with (%1) is not installed: pass it with --model</source>
+            <translation>建立此索引所用的模型（%1）未安装：请用 --model 指定</translation>
+        </message>
+        <message>
+            <source>no results</source>
+            <translation>没有结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>SqliteCatalog</name>
+        <message>
+            <source>no index file given</source>
+            <translation>未指定索引文件</translation>
+        </message>
+        <message>
+            <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+            <translation>未安装 Qt SQLite 驱动（Debian：libqt6sql6-sqlite）</translation>
+        </message>
+        <message>
+            <source>%1 is not a file</source>
+            <translation>%1 不是文件</translation>
+        </message>
+        <message>
+            <source>%1 is not an mPLUG-2 index (not an SQLite database): %2</source>
+            <translation>%1 不是 mPLUG-2 索引（不是 SQLite 数据库）：%2</translation>
+        </message>
+        <message>
+            <source>%1 is an SQLite database but not an mPLUG-2 index</source>
+            <translation>%1 是 SQLite 数据库，但不是 mPLUG-2 索引</translation>
+        </message>
+        <message>
+            <source>%1 was written by another version (%2; this one reads %3): index the folders again into a new file</source>
+            <translation>%1 由其他版本写入（%2；本版本读取 %3）：请将文件夹重新索引到一个新文件中</translation>
+        </message>
+        <message>
+            <source>catalog paths must be absolute</source>
+            <translation>索引中的路径必须是绝对路径</translation>
+        </message>
+        <message>
+            <source>refusing to store an empty or non-finite embedding of %1</source>
+            <translation>拒绝保存 %1 的空嵌入或含非有限值的嵌入</translation>
+        </message>
+        <message>
+            <source>model %1 gave a %2-dimensional embedding; the index holds %3-dimensional ones</source>
+            <translation>模型 %1 给出 %2 维嵌入，而索引中是 %3 维嵌入</translation>
+        </message>
+        <message>
+            <source>the index has no embedding space %1</source>
+            <translation>索引中没有嵌入空间 %1</translation>
+        </message>
+        <message>
+            <source>the index %1 is damaged: embedding %2 has %3 bytes instead of %4</source>
+            <translation>索引 %1 已损坏：嵌入 %2 有 %3 字节，应为 %4 字节</translation>
+        </message>
+        <message>
+            <source>the index %1 is damaged: an embedding has the wrong size</source>
+            <translation>索引 %1 已损坏：某个嵌入的大小不正确</translation>
+        </message>
+        <message>
+            <source>the index %1 cannot be read or written: %2</source>
+            <translation>无法读写索引 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextListFile</name>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>%1 is larger than 4 MiB</source>
+            <translation>%1 大于 4 MiB</translation>
+        </message>
+        <message>
+            <source>%1: a line is longer than %2 characters</source>
+            <translation>%1：有一行超过 %2 个字符</translation>
+        </message>
+        <message>
+            <source>%1 has more than %2 entries</source>
+            <translation>%1 的条目超过 %2 个</translation>
+        </message>
+        <message>
+            <source>%1 holds no entries</source>
+            <translation>%1 中没有任何条目</translation>
+        </message>
+    </context>
+    <context>
+        <name>VectorIndex</name>
+        <message>
+            <source>building the search index was cancelled</source>
+            <translation>构建搜索索引已取消</translation>
         </message>
     </context>
     <context>
@@ -259,6 +1176,56 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::app::IndexJob</name>
+        <message>
+            <source>no model is loaded: load a model before indexing</source>
+            <translation>未加载模型：请先加载模型再建立索引</translation>
+        </message>
+        <message>
+            <source>no folders to index</source>
+            <translation>没有要索引的文件夹</translation>
+        </message>
+        <message>
+            <source>could not be indexed</source>
+            <translation>无法索引</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::MediaSearch</name>
+        <message>
+            <source>no model is loaded</source>
+            <translation>未加载模型</translation>
+        </message>
+        <message>
+            <source>type something to search for</source>
+            <translation>请输入要搜索的内容</translation>
+        </message>
+        <message>
+            <source>choose a picture or video to search with</source>
+            <translation>请选择一张图片或一个视频作为搜索样例</translation>
+        </message>
+        <message>
+            <source>give at least one sentence to rank</source>
+            <translation>请至少提供一个要排序的句子</translation>
+        </message>
+        <message>
+            <source>no model is loaded: load a model first</source>
+            <translation>未加载模型：请先加载模型</translation>
+        </message>
+        <message>
+            <source>this search needs the model the index was built with (%1): load it first</source>
+            <translation>此搜索需要建立索引时所用的模型（%1）：请先加载它</translation>
+        </message>
+        <message>
+            <source>the index %1 holds no media embedded by model %2: index some folders with it first</source>
+            <translation>索引 %1 中没有模型 %2 嵌入的媒体：请先用该模型索引一些文件夹</translation>
+        </message>
+        <message>
+            <source>the query embedding has %1 numbers, the index %2: was it built with another model?</source>
+            <translation>查询嵌入有 %1 维，而索引是 %2 维：索引是否由其他模型建立？</translation>
+        </message>
+    </context>
+    <context>
         <name>mplug2::ui::AboutDialog</name>
         <message>
             <source>About mPLUG-2 Studio</source>
@@ -291,6 +1258,81 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Licences</source>
             <translation>许可证</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::IndexingBar</name>
+        <message>
+            <source>Index a folder…</source>
+            <translation>索引文件夹…</translation>
+        </message>
+        <message>
+            <source>Update index</source>
+            <translation>更新索引</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Add a folder of pictures and videos to the search index</source>
+            <translation>将一个包含图片和视频的文件夹加入搜索索引</translation>
+        </message>
+        <message>
+            <source>Index new and changed files and forget deleted ones</source>
+            <translation>索引新增和修改的文件，并移除已删除的文件</translation>
+        </message>
+        <message>
+            <source>Indexing progress</source>
+            <translation>索引进度</translation>
+        </message>
+        <message>
+            <source>An indexing job is already running.</source>
+            <translation>已有索引任务正在运行。</translation>
+        </message>
+        <message>
+            <source>Load a model first: indexing runs the model over every file.</source>
+            <translation>请先加载模型：建立索引需要用模型处理每个文件。</translation>
+        </message>
+        <message>
+            <source>Choose a folder to index.</source>
+            <translation>请选择要索引的文件夹。</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>%1 files/s — %2</source>
+            <translation>每秒 %1 个文件 — %2</translation>
+        </message>
+        <message>
+            <source>Indexing failed: %1</source>
+            <translation>索引失败：%1</translation>
+        </message>
+        <message>
+            <source>%1 indexed, %2 unchanged, %3 removed, %4 could not be read</source>
+            <translation>已索引 %1 个，%2 个未变化，%3 个已移除，%4 个无法读取</translation>
+        </message>
+        <message>
+            <source>Index a folder</source>
+            <translation>索引文件夹</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <source>Looking for pictures and videos…</source>
+            <translation>正在查找图片和视频…</translation>
+        </message>
+        <message>
+            <source>Updating the search index…</source>
+            <translation>正在更新搜索索引…</translation>
         </message>
     </context>
     <context>
@@ -362,6 +1404,260 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Open Folder</source>
             <translation>打开文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchResultDelegate</name>
+        <message>
+            <source>%1 (model)</source>
+            <translation>%1（模型）</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchResultsModel</name>
+        <message>
+            <source>similarity %1</source>
+            <translation>相似度 %1</translation>
+        </message>
+        <message>
+            <source>model score %1</source>
+            <translation>模型得分 %1</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchView</name>
+        <message>
+            <source>approximate search</source>
+            <translation>近似搜索</translation>
+        </message>
+        <message>
+            <source>exact search</source>
+            <translation>精确搜索</translation>
+        </message>
+        <message>
+            <source>best %1 re-scored by the model</source>
+            <translation>前 %1 个由模型重新打分</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) in %1 ms (%2 searched, %3)</source>
+            <translation>
+                <numerusform>%n 个结果，用时 %1 毫秒（共搜索 %2 项，%3）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Media matching a sentence</source>
+            <translation>与句子相符的媒体</translation>
+        </message>
+        <message>
+            <source>Media like a file</source>
+            <translation>与某文件相似的媒体</translation>
+        </message>
+        <message>
+            <source>Sentences describing a file</source>
+            <translation>描述某文件的句子</translation>
+        </message>
+        <message>
+            <source>Search mode</source>
+            <translation>搜索方式</translation>
+        </message>
+        <message>
+            <source>Search query</source>
+            <translation>搜索内容</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>One sentence per line, e.g. captions to compare</source>
+            <translation>每行一个句子，例如要比较的描述</translation>
+        </message>
+        <message>
+            <source>Sentences to rank</source>
+            <translation>要排序的句子</translation>
+        </message>
+        <message>
+            <source>Folder filter</source>
+            <translation>文件夹筛选</translation>
+        </message>
+        <message>
+            <source>Pictures and videos</source>
+            <translation>图片和视频</translation>
+        </message>
+        <message>
+            <source>Pictures</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <source>Media type filter</source>
+            <translation>媒体类型筛选</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source>Shortest duration</source>
+            <translation>最短时长</translation>
+        </message>
+        <message>
+            <source>Longest duration</source>
+            <translation>最长时长</translation>
+        </message>
+        <message>
+            <source>Number of results</source>
+            <translation>结果数量</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Re-score the best results with the model (slower, often better)</source>
+            <translation>用模型对排名靠前的结果重新打分（较慢，通常更准）</translation>
+        </message>
+        <message>
+            <source>Results to re-score with the model</source>
+            <translation>由模型重新打分的结果数</translation>
+        </message>
+        <message>
+            <source>In</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>结果数</translation>
+        </message>
+        <message>
+            <source>Re-score</source>
+            <translation>重新打分</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>搜索结果</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Why this result?</source>
+            <translation>为什么是这个结果？</translation>
+        </message>
+        <message>
+            <source>Show where the model looks in this media when it reads the query</source>
+            <translation>显示模型读取查询时在此媒体中关注的位置</translation>
+        </message>
+        <message>
+            <source>More like this</source>
+            <translation>查找相似</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Describe what you are looking for, e.g. a red circle</source>
+            <translation>描述您要找的内容，例如 a red circle（一个红色圆形）</translation>
+        </message>
+        <message>
+            <source>A picture or video file</source>
+            <translation>一个图片或视频文件</translation>
+        </message>
+        <message>
+            <source>All indexed folders</source>
+            <translation>所有已索引的文件夹</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <source>Choose a picture or video</source>
+            <translation>选择图片或视频</translation>
+        </message>
+        <message>
+            <source>Nothing to export yet: search first.</source>
+            <translation>还没有可导出的内容：请先搜索。</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Export results</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;JSON (*.json)</source>
+            <translation>CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>"Why this result" needs a text query: this search was by example.</source>
+            <translation>“为什么是这个结果”需要文字查询：本次搜索是按样例进行的。</translation>
+        </message>
+        <message>
+            <source>Open in viewer</source>
+            <translation>在查看器中打开</translation>
+        </message>
+        <message>
+            <source>Copy path</source>
+            <translation>复制路径</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::WhyResultDialog</name>
+        <message>
+            <source>Why this result — %1</source>
+            <translation>为什么是这个结果 — %1</translation>
+        </message>
+        <message>
+            <source>Where the model looks in this media while it reads “%1”.</source>
+            <translation>模型读取“%1”时在此媒体中关注的位置。</translation>
+        </message>
+        <message>
+            <source>Word of the query</source>
+            <translation>查询中的词</translation>
+        </message>
+        <message>
+            <source>Reading the query over the media…</source>
+            <translation>正在让模型结合媒体读取查询…</translation>
+        </message>
+        <message>
+            <source>This model gave no attention maps for this media.</source>
+            <translation>此模型没有为该媒体给出注意力图。</translation>
+        </message>
+        <message>
+            <source>The whole query</source>
+            <translation>整个查询</translation>
+        </message>
+        <message>
+            <source>Mean log-probability per word of the query given this media: %1</source>
+            <translation>给定此媒体时查询中每个词的平均对数概率：%1</translation>
+        </message>
+        <message>
+            <source>Frame %1: %2% of the attention</source>
+            <translation>第 %1 帧：占注意力的 %2%</translation>
         </message>
     </context>
 </TS>

@@ -20,8 +20,9 @@ const QList<BenchEntry> &benches()
 {
     static const QList<BenchEntry> list = {
         {QStringLiteral("retrieval"),
-         QStringLiteral("Search index: query latency and ANN recall on synthetic embeddings; indexing throughput"),
-         &runRetrievalBench},
+            QStringLiteral(
+                "Search index: query latency and ANN recall on synthetic embeddings; indexing throughput"),
+            &runRetrievalBench},
     };
     return list;
 }
@@ -41,9 +42,11 @@ int runBenchCommand(const QStringList &args)
         }
     const bool help = what == QLatin1String("--help") || what == QLatin1String("-h");
     if (!what.isEmpty() && !help)
-        err << QCoreApplication::translate("BenchCommand", "mplug2 bench: unknown benchmark '%1'").arg(what) << '\n';
+        err << QCoreApplication::translate("BenchCommand", "mplug2 bench: unknown benchmark '%1'").arg(what)
+            << '\n';
     QTextStream &stream = help ? out : err;
-    stream << QCoreApplication::translate("BenchCommand", "Usage: mplug2 bench <benchmark> [options]\n\nBenchmarks:")
+    stream << QCoreApplication::translate(
+        "BenchCommand", "Usage: mplug2 bench <benchmark> [options]\n\nBenchmarks:")
            << '\n';
     for (const BenchEntry &b : benches())
         stream << QStringLiteral("  %1%2\n").arg(b.name, -12).arg(b.summary);

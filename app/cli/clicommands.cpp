@@ -4,6 +4,7 @@
 #include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/searchcommand.h"
+#include "app/cli/taskcommands.h"
 
 namespace mplug2::app {
 
@@ -11,6 +12,13 @@ const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
         {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
+        {QStringLiteral("caption"), QStringLiteral("Describe images and videos"), &runCaptionCommand},
+        {QStringLiteral("dense-caption"), QStringLiteral("Caption a video window by window (SRT, WebVTT, JSON)"),
+         &runDenseCaptionCommand},
+        {QStringLiteral("ask"), QStringLiteral("Answer a question about images and videos"), &runAskCommand},
+        {QStringLiteral("classify"), QStringLiteral("Zero-shot classification over a list of labels"),
+         &runClassifyCommand},
+        {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
         {QStringLiteral("index"), QStringLiteral("Index folders of images and videos for search"), &runIndexCommand},
         {QStringLiteral("search"), QStringLiteral("Search an index by text, by example, or rank sentences"),
          &runSearchCommand},

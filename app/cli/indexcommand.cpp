@@ -1,6 +1,8 @@
 #include "app/cli/indexcommand.h"
 
-#include "app/cli/clienginesession.h"
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/retrievalmodel.h"
 #include "app/retrieval/catalog.h"
 #include "app/retrieval/indexjob.h"
 
@@ -21,7 +23,7 @@ namespace mplug2::app {
 
 namespace {
 
-std::atomic_bool g_interrupted{false};
+std::atomic_bool g_interrupted {false};
 
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(IndexCommand)
@@ -29,18 +31,12 @@ struct Text {
 
 QJsonObject summaryJson(const IndexSummary &s, const QString &db)
 {
-    return QJsonObject{{QStringLiteral("db"), db},
-                       {QStringLiteral("status"), indexJobStatusName(s.status)},
-                       {QStringLiteral("indexed"), s.indexed},
-                       {QStringLiteral("changed"), s.changed},
-                       {QStringLiteral("unchanged"), s.unchanged},
-                       {QStringLiteral("restamped"), s.restamped},
-                       {QStringLiteral("dropped"), s.dropped},
-                       {QStringLiteral("failed"), s.failed},
-                       {QStringLiteral("failed_before"), s.failedBefore},
-                       {QStringLiteral("resumed"), s.resumed},
-                       {QStringLiteral("seconds"), s.seconds},
-                       {QStringLiteral("error"), s.error}};
+    return QJsonObject {{QStringLiteral("db"), db}, {QStringLiteral("status"), indexJobStatusName(s.status)},
+        {QStringLiteral("indexed"), s.indexed}, {QStringLiteral("changed"), s.changed},
+        {QStringLiteral("unchanged"), s.unchanged}, {QStringLiteral("restamped"), s.restamped},
+        {QStringLiteral("dropped"), s.dropped}, {QStringLiteral("failed"), s.failed},
+        {QStringLiteral("failed_before"), s.failedBefore}, {QStringLiteral("resumed"), s.resumed},
+        {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("error"), s.error}};
 }
 
 } // namespace
@@ -48,59 +44,47 @@ QJsonObject summaryJson(const IndexSummary &s, const QString &db)
 int runIndexCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Text::tr("Index images and videos for search: new and changed files are embedded, unchanged ones skipped, "
-           "deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last "
-           "job's folders."));
+    parser.setApplicationDescription(Text::tr(
+        "Index images and videos for search: new and changed files are embedded, unchanged ones skipped, "
+        "deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last "
+        "job's folders."));
     parser.addHelpOption();
-    const QCommandLineOption db(QStringLiteral("db"), Text::tr("The index file (created when missing)."), Text::tr("FILE"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   Text::tr("Model bundle: a registered id or a bundle folder/manifest (default: the "
-                                      "default model)."),
-                                   Text::tr("BUNDLE"));
-    const QCommandLineOption device(QStringLiteral("device"), Text::tr("cpu, cuda, cuda:N or auto."), Text::tr("DEVICE"),
-                                    QStringLiteral("auto"));
-    const QCommandLineOption precision(QStringLiteral("precision"), Text::tr("auto, fp32, fp16 or bf16."), Text::tr("PRECISION"),
-                                       QStringLiteral("auto"));
+    const QCommandLineOption db(
+        QStringLiteral("db"), Text::tr("The index file (created when missing)."), QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print the summary as one JSON object."));
-    parser.addOptions({db, model, device, precision, json});
+    parser.addOptions({db, json});
+    const ModelOptions model;
+    model.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("folders"), Text::tr("Folders (or single files) to index."),
-                                 QStringLiteral("[DIR...]"));
-    parser.process(args);
-
+        QStringLiteral("[DIR...]"));
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
     QTextStream err(stderr);
     QTextStream out(stdout);
-    if (!parser.isSet(db)) {
-        err << Text::tr("mplug2 index: --db FILE is required") << '\n';
-        return 2;
-    }
+    if (!parser.isSet(db))
+        return reportCliError(command, Text::tr("--db FILE is required"), 2);
     const QString dbPath = parser.value(db);
     QStringList roots = parser.positionalArguments();
     if (roots.isEmpty()) {
         Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(dbPath);
-        if (!catalog) {
-            err << "mplug2 index: " << QString::fromStdString(catalog.error().message) << '\n';
-            return 1;
-        }
+        if (!catalog)
+            return reportCliError(command, QString::fromStdString(catalog.error().message));
         Expected<std::optional<IndexJobRecord>> last = (*catalog)->lastJob();
-        if (!last || !*last) {
-            err << Text::tr("mplug2 index: name the folders to index") << '\n';
-            return 2;
-        }
+        if (!last || !*last)
+            return reportCliError(command, Text::tr("name the folders to index"), 2);
         roots = (*last)->roots;
     }
 
-    Expected<ModelBundle> bundle = CliEngineSession::resolveBundle(parser.value(model));
-    if (!bundle) {
-        err << "mplug2 index: " << QString::fromStdString(bundle.error().message) << '\n';
+    const Expected<ModelBundle> bundle = retrievalBundle(model, parser);
+    if (!bundle)
+        return reportCliError(command, QString::fromStdString(bundle.error().message));
+    const Expected<DeviceChoice> device = model.device(parser);
+    if (!device)
+        return reportCliError(command, QString::fromStdString(device.error().message), 2);
+    CliSession session(command);
+    if (!session.loadModel(*bundle, *device))
         return 1;
-    }
-    CliEngineSession session;
-    Expected<ModelInfo> loaded = session.load(*bundle, parser.value(device), parser.value(precision));
-    if (!loaded) {
-        err << "mplug2 index: " << QString::fromStdString(loaded.error().message) << '\n';
-        return 1;
-    }
 
     IndexJobOptions options;
     options.roots = roots;
@@ -108,12 +92,16 @@ int runIndexCommand(const QStringList &args)
     const bool showProgress = !parser.isSet(json) && ::isatty(STDERR_FILENO);
     QObject::connect(&job, &IndexJob::progressed, [&](const IndexProgress &p) {
         if (showProgress)
-            err << QStringLiteral("\r%1/%2  %3 files/s  ").arg(p.done).arg(p.total).arg(p.filesPerSecond, 0, 'f', 1)
+            err << QStringLiteral("\r%1/%2  %3 files/s  ")
+                       .arg(p.done)
+                       .arg(p.total)
+                       .arg(p.filesPerSecond, 0, 'f', 1)
                 << QDir::toNativeSeparators(p.currentPath).right(60) << "\x1b[K" << Qt::flush;
     });
     QObject::connect(&job, &IndexJob::fileFailed, [&](const QString &path, const QString &message) {
-        err << (showProgress ? "\r\x1b[K" : "") << Text::tr("skipped %1: %2").arg(QDir::toNativeSeparators(path), message)
-            << '\n' << Qt::flush;
+        err << (showProgress ? "\r\x1b[K" : "")
+            << Text::tr("skipped %1: %2").arg(QDir::toNativeSeparators(path), message) << '\n'
+            << Qt::flush;
     });
     QEventLoop loop;
     QObject::connect(&job, &IndexJob::finished, &loop, &QEventLoop::quit);
@@ -140,10 +128,12 @@ int runIndexCommand(const QStringList &args)
 
     const IndexSummary s = job.summary();
     if (parser.isSet(json)) {
-        out << QJsonDocument(summaryJson(s, QFileInfo(dbPath).absoluteFilePath())).toJson(QJsonDocument::Compact)
+        out << QJsonDocument(summaryJson(s, QFileInfo(dbPath).absoluteFilePath()))
+                   .toJson(QJsonDocument::Compact)
             << '\n';
     } else if (s.status != IndexJobStatus::Failed) {
-        out << Text::tr("indexed %1 files (%2 changed), %3 unchanged, %4 touched, %5 removed, %6 failed, in %7 s")
+        out << Text::tr(
+            "indexed %1 files (%2 changed), %3 unchanged, %4 touched, %5 removed, %6 failed, in %7 s")
                    .arg(s.indexed)
                    .arg(s.changed)
                    .arg(s.unchanged)
@@ -154,13 +144,12 @@ int runIndexCommand(const QStringList &args)
             << '\n';
     }
     switch (s.status) {
-    case IndexJobStatus::Finished: return 0;
+    case IndexJobStatus::Finished:
+        return 0;
     case IndexJobStatus::Cancelled:
-        err << Text::tr("mplug2 index: interrupted; run it again to finish") << '\n';
-        return 130;
+        return reportCliError(command, Text::tr("interrupted; run it again to finish"), 130);
     default:
-        err << "mplug2 index: " << s.error << '\n';
-        return 1;
+        return reportCliError(command, s.error);
     }
 }
 

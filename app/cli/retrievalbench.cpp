@@ -1,6 +1,8 @@
 #include "app/cli/retrievalbench.h"
 
-#include "app/cli/clienginesession.h"
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/retrievalmodel.h"
 #include "app/retrieval/indexjob.h"
 #include "app/retrieval/vectorindex.h"
 
@@ -52,7 +54,7 @@ std::vector<float> clusteredVectors(qint64 n, int dim, int clusters, QRandomGene
 
 double cpuSeconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
@@ -72,7 +74,7 @@ struct Timing {
 };
 
 Timing timeQueries(const VectorIndex &index, const std::vector<float> &queries, int count, int dim, int k,
-                   QList<QList<VectorHit>> *results, bool exact)
+    QList<QList<VectorHit>> *results, bool exact)
 {
     std::vector<double> ms;
     for (int q = 0; q < count; ++q) {
@@ -87,8 +89,8 @@ Timing timeQueries(const VectorIndex &index, const std::vector<float> &queries, 
     return {percentile(ms, 0.5), percentile(ms, 0.95)};
 }
 
-QJsonObject vectorBench(qint64 n, int dim, int queryCount, int k, const VectorSearchOptions &base, quint32 seed,
-                        QTextStream &out, bool printRows)
+QJsonObject vectorBench(qint64 n, int dim, int queryCount, int k, const VectorSearchOptions &base,
+    quint32 seed, QTextStream &out, bool printRows)
 {
     QRandomGenerator rng(seed);
     const std::vector<float> data = clusteredVectors(n, dim, std::max<int>(16, int(n / 500)), rng, 0.8);
@@ -143,15 +145,11 @@ QJsonObject vectorBench(qint64 n, int dim, int queryCount, int k, const VectorSe
                    .arg(recall, 0, 'f', 3)
             << Qt::flush;
     }
-    return QJsonObject{{QStringLiteral("n"), n},
-                       {QStringLiteral("dim"), dim},
-                       {QStringLiteral("exact_p50_ms"), exactTiming.p50Ms},
-                       {QStringLiteral("exact_p95_ms"), exactTiming.p95Ms},
-                       {QStringLiteral("ann_build_s"), buildS},
-                       {QStringLiteral("ann_build_cpu_s"), buildCpuS},
-                       {QStringLiteral("ann_p50_ms"), annTiming.p50Ms},
-                       {QStringLiteral("ann_p95_ms"), annTiming.p95Ms},
-                       {QStringLiteral("recall_at_k"), recall}};
+    return QJsonObject {{QStringLiteral("n"), n}, {QStringLiteral("dim"), dim},
+        {QStringLiteral("exact_p50_ms"), exactTiming.p50Ms},
+        {QStringLiteral("exact_p95_ms"), exactTiming.p95Ms}, {QStringLiteral("ann_build_s"), buildS},
+        {QStringLiteral("ann_build_cpu_s"), buildCpuS}, {QStringLiteral("ann_p50_ms"), annTiming.p50Ms},
+        {QStringLiteral("ann_p95_ms"), annTiming.p95Ms}, {QStringLiteral("recall_at_k"), recall}};
 }
 
 } // namespace
@@ -163,31 +161,32 @@ int runRetrievalBench(const QStringList &args)
                                               "recall@k on synthetic embeddings; indexing throughput with "
                                               "--index-folder."));
     parser.addHelpOption();
-    const QCommandLineOption sizes(QStringLiteral("sizes"), Text::tr("Collection sizes (default 10000,100000)."),
-                                   Text::tr("N,N"), QStringLiteral("10000,100000"));
+    const QCommandLineOption sizes(QStringLiteral("sizes"),
+        Text::tr("Collection sizes (default 10000,100000)."), QStringLiteral("N,N"),
+        QStringLiteral("10000,100000"));
     const QCommandLineOption dim(QStringLiteral("dim"), Text::tr("Embedding size (default 768, ViT-L/14)."),
-                                 Text::tr("D"), QStringLiteral("768"));
+        QStringLiteral("D"), QStringLiteral("768"));
     const QCommandLineOption queries(QStringLiteral("queries"), Text::tr("Queries per size (default 200)."),
-                                     Text::tr("Q"), QStringLiteral("200"));
-    const QCommandLineOption k(QStringLiteral("k"), Text::tr("Results per query (default 10)."), Text::tr("K"),
-                               QStringLiteral("10"));
-    const QCommandLineOption ef(QStringLiteral("ef"), Text::tr("ANN search beam (default 128)."), Text::tr("EF"),
-                                QStringLiteral("128"));
-    const QCommandLineOption m(QStringLiteral("m"), Text::tr("ANN graph degree (default 16)."), Text::tr("M"),
-                               QStringLiteral("16"));
-    const QCommandLineOption seed(QStringLiteral("seed"), Text::tr("Random seed (default 1)."), Text::tr("S"),
-                                  QStringLiteral("1"));
+        QStringLiteral("Q"), QStringLiteral("200"));
+    const QCommandLineOption k(QStringLiteral("k"), Text::tr("Results per query (default 10)."),
+        QStringLiteral("K"), QStringLiteral("10"));
+    const QCommandLineOption ef(QStringLiteral("ef"), Text::tr("ANN search beam (default 128)."),
+        QStringLiteral("EF"), QStringLiteral("128"));
+    const QCommandLineOption m(QStringLiteral("m"), Text::tr("ANN graph degree (default 16)."),
+        QStringLiteral("M"), QStringLiteral("16"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Text::tr("Random seed (default 1)."),
+        QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption folder(QStringLiteral("index-folder"),
-                                    Text::tr("Also index this folder into a temporary index and report files/s."),
-                                    Text::tr("DIR"));
-    const QCommandLineOption model(QStringLiteral("model"), Text::tr("Model bundle for --index-folder."),
-                                   Text::tr("BUNDLE"));
+        Text::tr("Also index this folder into a temporary index and report files/s."), QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object."));
-    parser.addOptions({sizes, dim, queries, k, ef, m, seed, folder, model, json});
-    parser.process(args);
+    parser.addOptions({sizes, dim, queries, k, ef, m, seed, folder, json});
+    const ModelOptions model; // for --index-folder
+    model.addTo(parser);
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
 
     QTextStream out(stdout);
-    QTextStream err(stderr);
     const int dims = parser.value(dim).toInt();
     const int queryCount = parser.value(queries).toInt();
     const int topK = parser.value(k).toInt();
@@ -195,36 +194,33 @@ int runRetrievalBench(const QStringList &args)
     options.efSearch = parser.value(ef).toInt();
     options.ann.m = parser.value(m).toInt();
     if (dims <= 0 || queryCount <= 0 || topK <= 0 || options.efSearch <= 0 || options.ann.m < 2) {
-        err << "mplug2 bench retrieval: " << Text::tr("--dim, --queries, --k, --ef and --m take positive numbers")
-            << '\n';
-        return 2;
+        return reportCliError(
+            command, Text::tr("--dim, --queries, --k, --ef and --m take positive numbers"), 2);
     }
     const bool printRows = !parser.isSet(json);
     QJsonArray rows;
     if (printRows)
-        out << "| items | search | build | p50 ms | p95 ms | recall@" << topK << " |\n|---|---|---|---|---|---|\n";
+        out << "| items | search | build | p50 ms | p95 ms | recall@" << topK
+            << " |\n|---|---|---|---|---|---|\n";
     for (const QString &size : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const qint64 n = size.trimmed().toLongLong();
-        if (n <= topK) {
-            err << "mplug2 bench retrieval: " << Text::tr("bad size %1").arg(size) << '\n';
-            return 2;
-        }
-        rows.append(vectorBench(n, dims, queryCount, topK, options, parser.value(seed).toUInt(), out, printRows));
+        if (n <= topK)
+            return reportCliError(command, Text::tr("bad size %1").arg(size), 2);
+        rows.append(
+            vectorBench(n, dims, queryCount, topK, options, parser.value(seed).toUInt(), out, printRows));
     }
 
     QJsonObject indexing;
     if (parser.isSet(folder)) {
-        Expected<ModelBundle> bundle = CliEngineSession::resolveBundle(parser.value(model));
-        if (!bundle) {
-            err << "mplug2 bench retrieval: " << QString::fromStdString(bundle.error().message) << '\n';
+        const Expected<ModelBundle> bundle = retrievalBundle(model, parser);
+        if (!bundle)
+            return reportCliError(command, QString::fromStdString(bundle.error().message));
+        const Expected<DeviceChoice> device = model.device(parser);
+        if (!device)
+            return reportCliError(command, QString::fromStdString(device.error().message), 2);
+        CliSession session(command);
+        if (!session.loadModel(*bundle, *device))
             return 1;
-        }
-        CliEngineSession session;
-        if (Expected<ModelInfo> loaded = session.load(*bundle, QStringLiteral("auto"), QStringLiteral("auto"));
-            !loaded) {
-            err << "mplug2 bench retrieval: " << QString::fromStdString(loaded.error().message) << '\n';
-            return 1;
-        }
         QTemporaryDir scratch;
         IndexJobOptions jobOptions;
         jobOptions.roots = {parser.value(folder)};
@@ -240,17 +236,13 @@ int runRetrievalBench(const QStringList &args)
         const double seconds = double(wall.nsecsElapsed()) / 1e9;
         const double cpu = cpuSeconds() - cpuBefore;
         const IndexSummary s = job.summary();
-        if (s.status != IndexJobStatus::Finished) {
-            err << "mplug2 bench retrieval: " << s.error << '\n';
-            return 1;
-        }
+        if (s.status != IndexJobStatus::Finished)
+            return reportCliError(command, s.error);
         const double files = double(s.indexed + s.failed);
-        indexing = QJsonObject{{QStringLiteral("files"), files},
-                               {QStringLiteral("failed"), s.failed},
-                               {QStringLiteral("seconds"), seconds},
-                               {QStringLiteral("files_per_s"), files / seconds},
-                               {QStringLiteral("cpu_s_per_file"), files > 0 ? cpu / files : 0.0},
-                               {QStringLiteral("model"), bundle->id}};
+        indexing = QJsonObject {{QStringLiteral("files"), files}, {QStringLiteral("failed"), s.failed},
+            {QStringLiteral("seconds"), seconds}, {QStringLiteral("files_per_s"), files / seconds},
+            {QStringLiteral("cpu_s_per_file"), files > 0 ? cpu / files : 0.0},
+            {QStringLiteral("model"), bundle->id}};
         if (printRows)
             out << '\n'
                 << Text::tr("indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)")
@@ -263,7 +255,7 @@ int runRetrievalBench(const QStringList &args)
                 << '\n';
     }
     if (parser.isSet(json)) {
-        QJsonObject result{{QStringLiteral("search"), rows}};
+        QJsonObject result {{QStringLiteral("search"), rows}};
         if (!indexing.isEmpty())
             result.insert(QStringLiteral("indexing"), indexing);
         out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';

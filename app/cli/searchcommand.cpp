@@ -1,6 +1,10 @@
 #include "app/cli/searchcommand.h"
 
-#include "app/cli/clienginesession.h"
+#include "app/bundle/bundleregistry.h"
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/retrievalmodel.h"
+#include "app/cli/textlistfile.h"
 #include "app/retrieval/catalog.h"
 #include "app/retrieval/mediasearch.h"
 #include "app/retrieval/modelkey.h"
@@ -10,7 +14,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -30,16 +33,17 @@ struct ModelChoice {
     std::optional<ModelBundle> bundle;
 };
 
-Expected<ModelChoice> chooseModel(Catalog *catalog, const QString &modelOption)
+Expected<ModelChoice> chooseModel(
+    Catalog *catalog, const ModelOptions &options, const QCommandLineParser &parser)
 {
-    if (!modelOption.isEmpty() || !catalog) {
-        Expected<ModelBundle> bundle = CliEngineSession::resolveBundle(modelOption);
+    if (modelNamed(parser) || !catalog) {
+        Expected<ModelBundle> bundle = retrievalBundle(options, parser);
         if (!bundle)
             return bundle.error();
         Expected<QString> key = modelKey(*bundle);
         if (!key)
             return key.error();
-        return ModelChoice{*key, *bundle};
+        return ModelChoice {*key, *bundle};
     }
     Expected<QList<EmbeddingSpace>> spaces = catalog->spaces();
     if (!spaces)
@@ -49,27 +53,27 @@ Expected<ModelChoice> chooseModel(Catalog *catalog, const QString &modelOption)
         if (s.kind == EmbeddingKind::Clip && s.count > 0)
             models.append(s);
     if (models.isEmpty())
-        return makeError(ErrorCode::NotFound, Text::tr("the index %1 is empty: run 'mplug2 index --db %1 DIR' first")
-                                                  .arg(QDir::toNativeSeparators(catalog->location()))
-                                                  .toStdString());
+        return makeError(ErrorCode::NotFound,
+            Text::tr("the index %1 is empty: run 'mplug2 index --db %1 DIR' first")
+                .arg(QDir::toNativeSeparators(catalog->location()))
+                .toStdString());
     // The default model when the index has its embeddings, else the one model the index knows.
-    std::optional<ModelBundle> fallback;
-    if (Expected<ModelBundle> def = CliEngineSession::resolveBundle({}); def)
+    if (Expected<ModelBundle> def = retrievalBundle(options, parser); def)
         if (Expected<QString> key = modelKey(*def); key)
             for (const EmbeddingSpace &s : models)
                 if (s.modelKey == *key)
-                    return ModelChoice{*key, *def};
+                    return ModelChoice {*key, *def};
     if (models.size() > 1) {
         QStringList keys;
         for (const EmbeddingSpace &s : models)
             keys << s.modelKey;
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("the index holds embeddings of several models (%1): choose one with --model")
-                             .arg(keys.join(QStringLiteral(", ")))
-                             .toStdString());
+            Text::tr("the index holds embeddings of several models (%1): choose one with --model")
+                .arg(keys.join(QStringLiteral(", ")))
+                .toStdString());
     }
-    ModelChoice choice{models.first().modelKey, std::nullopt};
-    if (Expected<ModelBundle> bundle = CliEngineSession::resolveBundle(models.first().bundleId); bundle)
+    ModelChoice choice {models.first().modelKey, std::nullopt};
+    if (Expected<ModelBundle> bundle = BundleRegistry().resolve(models.first().bundleId); bundle)
         if (Expected<QString> key = modelKey(*bundle); key && *key == choice.key)
             choice.bundle = *bundle;
     return choice;
@@ -77,29 +81,13 @@ Expected<ModelChoice> chooseModel(Catalog *catalog, const QString &modelOption)
 
 bool hasStoredEmbedding(Catalog &catalog, const QString &mediaPath, const QString &key)
 {
-    Expected<std::optional<CatalogEntry>> entry = catalog.entry(QDir::cleanPath(QFileInfo(mediaPath).absoluteFilePath()));
+    Expected<std::optional<CatalogEntry>> entry
+        = catalog.entry(QDir::cleanPath(QFileInfo(mediaPath).absoluteFilePath()));
     Expected<std::optional<EmbeddingSpace>> space = catalog.space(key, EmbeddingKind::Clip);
     if (!entry || !*entry || !space || !*space)
         return false;
     Expected<std::optional<QList<float>>> vector = catalog.embedding((*entry)->id, (*space)->id);
     return vector && *vector;
-}
-
-Expected<QStringList> readSentences(const QString &path)
-{
-    QFile file;
-    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened)
-        return makeError(ErrorCode::NotFound,
-                         Text::tr("cannot read %1: %2").arg(path, file.errorString()).toStdString());
-    QStringList sentences;
-    for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n')))
-        if (!line.trimmed().isEmpty())
-            sentences.append(line.trimmed());
-    if (sentences.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, Text::tr("%1 has no sentences").arg(path).toStdString());
-    return sentences;
 }
 
 } // namespace
@@ -112,52 +100,43 @@ int runSearchCommand(const QStringList &args)
                  "picture or video (--like), or a list of sentences ranked for one media file (--media with "
                  "--sentences)."));
     parser.addHelpOption();
-    const QCommandLineOption db(QStringLiteral("db"), Text::tr("The index file."), Text::tr("FILE"));
-    const QCommandLineOption text(QStringLiteral("text"), Text::tr("Find media matching this sentence."),
-                                  Text::tr("TEXT"));
-    const QCommandLineOption like(QStringLiteral("like"), Text::tr("Find media similar to this file."),
-                                  Text::tr("MEDIA"));
-    const QCommandLineOption media(QStringLiteral("media"), Text::tr("Rank --sentences for this file."),
-                                   Text::tr("MEDIA"));
-    const QCommandLineOption sentences(QStringLiteral("sentences"),
-                                       Text::tr("File with one sentence per line ('-': standard input)."),
-                                       Text::tr("FILE"));
-    const QCommandLineOption top(QStringLiteral("top"), Text::tr("How many results (default 10)."), Text::tr("K"),
-                                 QStringLiteral("10"));
+    const QCommandLineOption db(QStringLiteral("db"), Text::tr("The index file."), QStringLiteral("FILE"));
+    const QCommandLineOption text(
+        QStringLiteral("text"), Text::tr("Find media matching this sentence."), QStringLiteral("TEXT"));
+    const QCommandLineOption like(
+        QStringLiteral("like"), Text::tr("Find media similar to this file."), QStringLiteral("MEDIA"));
+    const QCommandLineOption media(
+        QStringLiteral("media"), Text::tr("Rank --sentences for this file."), QStringLiteral("MEDIA"));
+    const QCommandLineOption sentences(
+        QStringLiteral("sentences"), Text::tr("File with one sentence per line."), QStringLiteral("FILE"));
+    const QCommandLineOption top(QStringLiteral("top"), Text::tr("How many results (default 10)."),
+        QStringLiteral("K"), QStringLiteral("10"));
     const QCommandLineOption rerank(QStringLiteral("rerank"),
-                                    Text::tr("Re-score the K best with the model (ITM head, else the decoder "
-                                             "likelihood); default 0."),
-                                    Text::tr("K"), QStringLiteral("0"));
-    const QCommandLineOption folder(QStringLiteral("folder"), Text::tr("Only media inside this folder (repeatable)."),
-                                    Text::tr("DIR"));
-    const QCommandLineOption type(QStringLiteral("type"), Text::tr("Only images or only videos."),
-                                  QStringLiteral("image|video"));
-    const QCommandLineOption minDuration(QStringLiteral("min-duration"), Text::tr("Only media at least this long."),
-                                         Text::tr("SECONDS"));
-    const QCommandLineOption maxDuration(QStringLiteral("max-duration"), Text::tr("Only media at most this long."),
-                                         Text::tr("SECONDS"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   Text::tr("Model bundle (default: the one the index was built with)."),
-                                   Text::tr("BUNDLE"));
-    const QCommandLineOption device(QStringLiteral("device"), Text::tr("cpu, cuda, cuda:N or auto."),
-                                    Text::tr("DEVICE"), QStringLiteral("auto"));
-    const QCommandLineOption precision(QStringLiteral("precision"), Text::tr("auto, fp32, fp16 or bf16."),
-                                       Text::tr("PRECISION"), QStringLiteral("auto"));
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object: query and results."));
-    parser.addOptions({db, text, like, media, sentences, top, rerank, folder, type, minDuration, maxDuration, model,
-                       device, precision, json});
-    parser.process(args);
-
+        Text::tr("Re-score the K best with the model (ITM head, else the decoder "
+                 "likelihood); default 0."),
+        QStringLiteral("K"), QStringLiteral("0"));
+    const QCommandLineOption folder(QStringLiteral("folder"),
+        Text::tr("Only media inside this folder (repeatable)."), QStringLiteral("DIR"));
+    const QCommandLineOption type(
+        QStringLiteral("type"), Text::tr("Only images or only videos."), QStringLiteral("image|video"));
+    const QCommandLineOption minDuration(QStringLiteral("min-duration"),
+        Text::tr("Only media at least this long."), QStringLiteral("SECONDS"));
+    const QCommandLineOption maxDuration(
+        QStringLiteral("max-duration"), Text::tr("Only media at most this long."), QStringLiteral("SECONDS"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), Text::tr("Print one JSON object: query and results."));
+    parser.addOptions(
+        {db, text, like, media, sentences, top, rerank, folder, type, minDuration, maxDuration, json});
+    const ModelOptions model;
+    model.addTo(parser);
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
     QTextStream err(stderr);
     QTextStream out(stdout);
-    const auto usage = [&](const QString &message) {
-        err << "mplug2 search: " << message << '\n';
-        return 2;
-    };
-    const auto failure = [&](const Error &e) {
-        err << "mplug2 search: " << QString::fromStdString(e.message) << '\n';
-        return 1;
-    };
+    const auto usage = [&](const QString &message) { return reportCliError(command, message, 2); };
+    const auto failure
+        = [&](const Error &e) { return reportCliError(command, QString::fromStdString(e.message)); };
     const int modes = int(parser.isSet(text)) + int(parser.isSet(like)) + int(parser.isSet(media));
     if (modes != 1)
         return usage(Text::tr("give exactly one of --text, --like or --media"));
@@ -200,7 +179,7 @@ int runSearchCommand(const QStringList &args)
     } else {
         query.mode = SearchMode::MediaToText;
         query.mediaPath = parser.value(media);
-        Expected<QStringList> lines = readSentences(parser.value(sentences));
+        Expected<QStringList> lines = readTextList(parser.value(sentences));
         if (!lines)
             return failure(lines.error());
         query.sentences = *lines;
@@ -209,33 +188,36 @@ int runSearchCommand(const QStringList &args)
     std::unique_ptr<Catalog> catalog;
     if (parser.isSet(db)) {
         if (!QFileInfo::exists(parser.value(db)))
-            return failure(makeError(ErrorCode::NotFound, Text::tr("there is no index %1: make one with 'mplug2 index'")
-                                                              .arg(parser.value(db))
-                                                              .toStdString()));
+            return failure(makeError(ErrorCode::NotFound,
+                Text::tr("there is no index %1: make one with 'mplug2 index'")
+                    .arg(parser.value(db))
+                    .toStdString()));
         Expected<std::unique_ptr<Catalog>> opened = Catalog::open(parser.value(db));
         if (!opened)
             return failure(opened.error());
         catalog = std::move(*opened);
     }
-    Expected<ModelChoice> choice = chooseModel(query.mode == SearchMode::MediaToText ? nullptr : catalog.get(),
-                                               parser.value(model));
+    Expected<ModelChoice> choice
+        = chooseModel(query.mode == SearchMode::MediaToText ? nullptr : catalog.get(), model, parser);
     if (!choice)
         return failure(choice.error());
 
     // "More like" a catalogued file uses its stored embedding: no model to load.
-    const bool needModel = query.mode != SearchMode::MediaToMedia || !hasStoredEmbedding(*catalog, query.mediaPath,
-                                                                                          choice->key);
-    CliEngineSession session;
+    const bool needModel = query.mode != SearchMode::MediaToMedia
+        || !hasStoredEmbedding(*catalog, query.mediaPath, choice->key);
+    CliSession session(command);
     if (needModel) {
         if (!choice->bundle)
             return failure(makeError(ErrorCode::NotFound,
-                                     Text::tr("the model this index was built with (%1) is not installed: pass it "
-                                              "with --model")
-                                         .arg(choice->key)
-                                         .toStdString()));
-        Expected<ModelInfo> loaded = session.load(*choice->bundle, parser.value(device), parser.value(precision));
-        if (!loaded)
-            return failure(loaded.error());
+                Text::tr("the model this index was built with (%1) is not installed: pass it "
+                         "with --model")
+                    .arg(choice->key)
+                    .toStdString()));
+        const Expected<DeviceChoice> device = model.device(parser);
+        if (!device)
+            return usage(QString::fromStdString(device.error().message));
+        if (!session.loadModel(*choice->bundle, *device))
+            return 1;
     }
     catalog.reset();
 

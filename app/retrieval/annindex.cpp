@@ -2,8 +2,6 @@
 
 // hnswlib defines non-inline functions in its headers: include it in this
 // one translation unit only.
-#include <hnswlib/hnswlib.h>
-
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -13,6 +11,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <hnswlib/hnswlib.h>
 #include <mutex>
 #include <thread>
 #include <unistd.h>
@@ -28,14 +27,16 @@ constexpr int kMaxLevel = 64;
 
 Error damaged(const QString &path, const QString &why)
 {
-    return makeError(ErrorCode::Format, QCoreApplication::translate("AnnIndex", "the search index %1 is damaged (%2); it will be rebuilt")
-                                            .arg(QDir::toNativeSeparators(path), why)
-                                            .toStdString());
+    return makeError(ErrorCode::Format,
+        QCoreApplication::translate("AnnIndex", "the search index %1 is damaged (%2); it will be rebuilt")
+            .arg(QDir::toNativeSeparators(path), why)
+            .toStdString());
 }
 
 /// The fixed header hnswlib writes, in its order.
 struct Header {
-    quint64 offsetLevel0 = 0, maxElements = 0, count = 0, sizeDataPerElement = 0, labelOffset = 0, offsetData = 0;
+    quint64 offsetLevel0 = 0, maxElements = 0, count = 0, sizeDataPerElement = 0, labelOffset = 0,
+            offsetData = 0;
     qint32 maxLevel = 0;
     quint32 enterPoint = 0;
     quint64 maxM = 0, maxM0 = 0, m = 0;
@@ -43,8 +44,7 @@ struct Header {
     quint64 efConstruction = 0;
 };
 
-template<typename T>
-bool readPod(QFile &file, T &value)
+template<typename T> bool readPod(QFile &file, T &value)
 {
     return file.read(reinterpret_cast<char *>(&value), sizeof(T)) == qint64(sizeof(T));
 }
@@ -55,36 +55,38 @@ Expected<Header> checkFile(const QString &path, int dim)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, QCoreApplication::translate("AnnIndex", "cannot open %1").arg(path).toStdString());
+        return makeError(ErrorCode::NotFound,
+            QCoreApplication::translate("AnnIndex", "cannot open %1").arg(path).toStdString());
     Header h;
-    const bool complete = readPod(file, h.offsetLevel0) && readPod(file, h.maxElements) && readPod(file, h.count)
-        && readPod(file, h.sizeDataPerElement) && readPod(file, h.labelOffset) && readPod(file, h.offsetData)
-        && readPod(file, h.maxLevel) && readPod(file, h.enterPoint) && readPod(file, h.maxM)
-        && readPod(file, h.maxM0) && readPod(file, h.m) && readPod(file, h.mult) && readPod(file, h.efConstruction);
+    const bool complete = readPod(file, h.offsetLevel0) && readPod(file, h.maxElements)
+        && readPod(file, h.count) && readPod(file, h.sizeDataPerElement) && readPod(file, h.labelOffset)
+        && readPod(file, h.offsetData) && readPod(file, h.maxLevel) && readPod(file, h.enterPoint)
+        && readPod(file, h.maxM) && readPod(file, h.maxM0) && readPod(file, h.m) && readPod(file, h.mult)
+        && readPod(file, h.efConstruction);
     if (!complete)
-        return damaged(path, QCoreApplication::translate("AnnIndex", "short header"));
+        return damaged(path, QStringLiteral("short header"));
     const quint64 linksLevel0 = h.maxM0 * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
     const quint64 linksPerLevel = h.maxM * sizeof(hnswlib::tableint) + sizeof(hnswlib::linklistsizeint);
     const quint64 dataSize = quint64(dim) * sizeof(float);
     if (h.m < 2 || h.m > 1024 || h.maxM != h.m || h.maxM0 != 2 * h.m || h.offsetLevel0 != 0
         || h.offsetData != linksLevel0 || h.labelOffset != linksLevel0 + dataSize
         || h.sizeDataPerElement != h.labelOffset + sizeof(hnswlib::labeltype))
-        return damaged(path, QCoreApplication::translate("AnnIndex", "layout does not match %1-dimensional vectors").arg(dim));
+        return damaged(path, QStringLiteral("layout does not match %1-dimensional vectors").arg(dim));
     if (h.count > quint64(kMaxElements) || h.maxLevel < -1 || h.maxLevel > kMaxLevel
         || (h.count > 0 && (h.enterPoint >= h.count || h.maxLevel < 0))
         || std::abs(h.mult - 1.0 / std::log(double(h.m))) > 1e-9 || h.efConstruction > 100000)
-        return damaged(path, QCoreApplication::translate("AnnIndex", "bad counts"));
+        return damaged(path, QStringLiteral("bad counts"));
     qint64 position = file.pos() + qint64(h.count * h.sizeDataPerElement);
     for (quint64 i = 0; i < h.count; ++i) {
         quint32 linkBytes = 0;
         if (!file.seek(position) || !readPod(file, linkBytes))
-            return damaged(path, QCoreApplication::translate("AnnIndex", "truncated"));
+            return damaged(path, QStringLiteral("truncated"));
         if (linkBytes % linksPerLevel != 0 || linkBytes / linksPerLevel > quint64(h.maxLevel))
-            return damaged(path, QCoreApplication::translate("AnnIndex", "bad link block"));
+            return damaged(path, QStringLiteral("bad link block"));
         position += qint64(sizeof linkBytes) + linkBytes;
     }
     if (position != file.size())
-        return damaged(path, QCoreApplication::translate("AnnIndex", "size mismatch"));
+        return damaged(path, QStringLiteral("size mismatch"));
     return h;
 }
 
@@ -126,7 +128,9 @@ int threadCount(int requested)
 } // namespace
 
 struct AnnIndex::Impl {
-    explicit Impl(int dim) : space(size_t(dim)) {}
+    explicit Impl(int dim)
+        : space(size_t(dim))
+    { }
     hnswlib::InnerProductSpace space;
     std::unique_ptr<Graph> graph;
     mutable std::mutex searchMutex; // setEf() + searchKnn() is not re-entrant
@@ -135,19 +139,19 @@ struct AnnIndex::Impl {
 AnnIndex::AnnIndex(int dim, std::unique_ptr<Impl> impl)
     : m_dim(dim)
     , d(std::move(impl))
-{
-}
+{ }
 
 AnnIndex::~AnnIndex() = default;
 
 Expected<std::unique_ptr<AnnIndex>> AnnIndex::create(int dim, qint64 capacity, const Params &params)
 {
     if (dim <= 0 || capacity < 0 || capacity > kMaxElements)
-        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("AnnIndex", "bad vector index size").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            QCoreApplication::translate("AnnIndex", "bad vector index size").toStdString());
     auto impl = std::make_unique<Impl>(dim);
     try {
         impl->graph = std::make_unique<Graph>(&impl->space, size_t(std::max<qint64>(capacity, 16)),
-                                              size_t(params.m), size_t(params.efConstruction), size_t(params.seed));
+            size_t(params.m), size_t(params.efConstruction), size_t(params.seed));
     } catch (const std::exception &e) {
         return makeError(ErrorCode::OutOfMemory, e.what());
     }
@@ -157,7 +161,8 @@ Expected<std::unique_ptr<AnnIndex>> AnnIndex::create(int dim, qint64 capacity, c
 Expected<std::unique_ptr<AnnIndex>> AnnIndex::load(const QString &path, int dim, qint64 extraCapacity)
 {
     if (dim <= 0)
-        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("AnnIndex", "bad vector size").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            QCoreApplication::translate("AnnIndex", "bad vector size").toStdString());
     Expected<Header> header = checkFile(path, dim);
     if (!header)
         return header.error();
@@ -165,13 +170,14 @@ Expected<std::unique_ptr<AnnIndex>> AnnIndex::load(const QString &path, int dim,
     try {
         // Passing the capacity bounds what the loader allocates (it would
         // otherwise trust max_elements from the file).
-        const size_t capacity = size_t(header->count) + size_t(std::clamp<qint64>(extraCapacity, 16, kMaxElements));
+        const size_t capacity
+            = size_t(header->count) + size_t(std::clamp<qint64>(extraCapacity, 16, kMaxElements));
         impl->graph = std::make_unique<Graph>(&impl->space, path.toStdString(), false, capacity);
     } catch (const std::exception &e) {
         return damaged(path, QString::fromUtf8(e.what()));
     }
     if (!graphIsSound(*impl->graph, dim))
-        return damaged(path, QCoreApplication::translate("AnnIndex", "inconsistent graph"));
+        return damaged(path, QStringLiteral("inconsistent graph"));
     return std::unique_ptr<AnnIndex>(new AnnIndex(dim, std::move(impl)));
 }
 
@@ -182,18 +188,24 @@ Expected<void> AnnIndex::save(const QString &path) const
         d->graph->saveIndex(temporary.toStdString());
     } catch (const std::exception &e) {
         QFile::remove(temporary);
-        return makeError(ErrorCode::Io, QCoreApplication::translate("AnnIndex", "cannot write %1: %2").arg(temporary, QString::fromUtf8(e.what()))
-                                            .toStdString());
+        return makeError(ErrorCode::Io,
+            QCoreApplication::translate("AnnIndex", "cannot write %1: %2")
+                .arg(temporary, QString::fromUtf8(e.what()))
+                .toStdString());
     }
     // hnswlib does not report write errors: check the result before it replaces the old file.
     Expected<Header> written = checkFile(temporary, m_dim);
     if (!written || written->count != d->graph->cur_element_count) {
         QFile::remove(temporary);
-        return makeError(ErrorCode::Io, QCoreApplication::translate("AnnIndex", "writing %1 failed (disk full?)").arg(temporary).toStdString());
+        return makeError(ErrorCode::Io,
+            QCoreApplication::translate("AnnIndex", "writing %1 failed (disk full?)")
+                .arg(temporary)
+                .toStdString());
     }
     if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(temporary);
-        return makeError(ErrorCode::Io, QCoreApplication::translate("AnnIndex", "cannot replace %1").arg(path).toStdString());
+        return makeError(ErrorCode::Io,
+            QCoreApplication::translate("AnnIndex", "cannot replace %1").arg(path).toStdString());
     }
     return {};
 }
@@ -208,7 +220,8 @@ Expected<void> AnnIndex::add(const float *vectors, const qint64 *labels, qint64 
         if (needed > g.max_elements_)
             g.resizeIndex(std::max(needed, g.max_elements_ + g.max_elements_ / 2));
         const size_t stride = size_t(m_dim);
-        auto addOne = [&](qint64 i) { g.addPoint(vectors + size_t(i) * stride, hnswlib::labeltype(labels[i])); };
+        auto addOne
+            = [&](qint64 i) { g.addPoint(vectors + size_t(i) * stride, hnswlib::labeltype(labels[i])); };
         const int workers = count < 256 ? 1 : threadCount(threads);
         if (workers == 1) {
             for (qint64 i = 0; i < count; ++i)
@@ -217,8 +230,8 @@ Expected<void> AnnIndex::add(const float *vectors, const qint64 *labels, qint64 
         }
         // The first point becomes the entry point: add it before going parallel.
         addOne(0);
-        std::atomic<qint64> next{1};
-        std::atomic<bool> failed{false};
+        std::atomic<qint64> next {1};
+        std::atomic<bool> failed {false};
         std::string failure;
         std::mutex failureMutex;
         std::vector<std::thread> pool;

@@ -30,7 +30,7 @@ struct AnnHit {
 class AnnIndex {
 public:
     struct Params {
-        int m = 16;               ///< graph degree (hnswlib M)
+        int m = 16; ///< graph degree (hnswlib M)
         int efConstruction = 200; ///< build-time beam
         quint64 seed = 100;
     };

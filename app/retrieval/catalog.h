@@ -68,8 +68,10 @@ public:
     /// space whose id is above `afterId`, in id order, until it returns false. An embedding gets a new,
     /// larger id whenever it is stored or replaced (ids are never reused), so
     /// an index built over them can tell what is new.
-    using EmbeddingVisitor = std::function<bool(qint64 embeddingId, qint64 entryId, const float *vector, int dim)>;
-    virtual Expected<void> forEachEmbedding(qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId = 0) = 0;
+    using EmbeddingVisitor
+        = std::function<bool(qint64 embeddingId, qint64 entryId, const float *vector, int dim)>;
+    virtual Expected<void> forEachEmbedding(qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId = 0)
+        = 0;
     /// (embedding id, entry id) of every embedding of a space, without the vectors.
     virtual Expected<QList<EmbeddingRef>> embeddingRefs(qint64 spaceId) = 0;
     /// The embedding of one entry in a space, if stored.

@@ -5,9 +5,12 @@ namespace mplug2::app {
 QString mediaKindName(MediaKind kind)
 {
     switch (kind) {
-    case MediaKind::Image: return QStringLiteral("image");
-    case MediaKind::Video: return QStringLiteral("video");
-    case MediaKind::Unknown: break;
+    case MediaKind::Image:
+        return QStringLiteral("image");
+    case MediaKind::Video:
+        return QStringLiteral("video");
+    case MediaKind::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -38,11 +41,16 @@ std::optional<EmbeddingKind> parseEmbeddingKind(const QString &name)
 QString indexJobStatusName(IndexJobStatus status)
 {
     switch (status) {
-    case IndexJobStatus::Running: return QStringLiteral("running");
-    case IndexJobStatus::Paused: return QStringLiteral("paused");
-    case IndexJobStatus::Cancelled: return QStringLiteral("cancelled");
-    case IndexJobStatus::Finished: return QStringLiteral("finished");
-    case IndexJobStatus::Failed: break;
+    case IndexJobStatus::Running:
+        return QStringLiteral("running");
+    case IndexJobStatus::Paused:
+        return QStringLiteral("paused");
+    case IndexJobStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    case IndexJobStatus::Finished:
+        return QStringLiteral("finished");
+    case IndexJobStatus::Failed:
+        break;
     }
     return QStringLiteral("failed");
 }
@@ -50,7 +58,7 @@ QString indexJobStatusName(IndexJobStatus status)
 std::optional<IndexJobStatus> parseIndexJobStatus(const QString &name)
 {
     for (IndexJobStatus s : {IndexJobStatus::Running, IndexJobStatus::Paused, IndexJobStatus::Cancelled,
-                             IndexJobStatus::Finished, IndexJobStatus::Failed})
+             IndexJobStatus::Finished, IndexJobStatus::Failed})
         if (indexJobStatusName(s) == name)
             return s;
     return std::nullopt;

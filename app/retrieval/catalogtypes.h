@@ -33,11 +33,11 @@ std::optional<EmbeddingKind> parseEmbeddingKind(const QString &name);
 
 /// One media file as the catalog knows it.
 struct CatalogEntry {
-    qint64 id = 0;            ///< assigned by the catalog (0: not stored)
-    QString path;             ///< absolute and clean
-    qint64 size = 0;          ///< bytes
-    qint64 mtimeMs = 0;       ///< last modification, ms since the epoch
-    QByteArray sampleHash;    ///< SampleHash of the content (see samplehash.h)
+    qint64 id = 0; ///< assigned by the catalog (0: not stored)
+    QString path; ///< absolute and clean
+    qint64 size = 0; ///< bytes
+    qint64 mtimeMs = 0; ///< last modification, ms since the epoch
+    QByteArray sampleHash; ///< SampleHash of the content (see samplehash.h)
     MediaKind kind = MediaKind::Unknown;
     double durationSeconds = 0; ///< 0 for images
     int width = 0;
@@ -59,10 +59,10 @@ struct MediaEmbedding {
 /// Everything one indexed file adds to the catalog, stored atomically.
 struct IndexedMedia {
     CatalogEntry entry;
-    QString modelKey;                 ///< see modelKey() in modelkey.h
-    QString bundleId;                 ///< the bundle that made the embeddings
+    QString modelKey; ///< see modelKey() in modelkey.h
+    QString bundleId; ///< the bundle that made the embeddings
     QList<MediaEmbedding> embeddings; ///< empty when entry.error is set
-    QList<QByteArray> thumbnails;     ///< JPEG pictures: the first is the poster, the rest a hover preview
+    QList<QByteArray> thumbnails; ///< JPEG pictures: the first is the poster, the rest a hover preview
 };
 
 /// One model's embeddings of one kind: the unit a vector index is built over.
@@ -83,11 +83,14 @@ struct EmbeddingRef {
 
 /// Which media a search may return. Empty fields do not restrict.
 struct MediaFilter {
-    QStringList folders;          ///< inside any of these folders (recursively)
+    QStringList folders; ///< inside any of these folders (recursively)
     std::optional<MediaKind> kind;
     double minDurationSeconds = -1; ///< < 0: no lower bound (images count as 0 s)
     double maxDurationSeconds = -1; ///< < 0: no upper bound
-    bool isEmpty() const { return folders.isEmpty() && !kind && minDurationSeconds < 0 && maxDurationSeconds < 0; }
+    bool isEmpty() const
+    {
+        return folders.isEmpty() && !kind && minDurationSeconds < 0 && maxDurationSeconds < 0;
+    }
 };
 
 enum class IndexJobStatus { Running, Paused, Cancelled, Finished, Failed };
@@ -104,12 +107,12 @@ struct IndexJobRecord {
     QString modelKey;
     QString bundleId;
     IndexJobStatus status = IndexJobStatus::Running;
-    qint64 total = 0;    ///< files to embed when it started
-    qint64 done = 0;     ///< of those, stored (failures included)
+    qint64 total = 0; ///< files to embed when it started
+    qint64 done = 0; ///< of those, stored (failures included)
     qint64 failed = 0;
     qint64 startedMs = 0;
     qint64 updatedMs = 0;
-    QString message;     ///< why it failed
+    QString message; ///< why it failed
 };
 
 } // namespace mplug2::app

@@ -15,7 +15,8 @@ namespace {
 
 FileStamp stampFrom(const QFileInfo &info, MediaKind kind)
 {
-    return {QDir::cleanPath(info.absoluteFilePath()), info.size(), info.lastModified().toMSecsSinceEpoch(), kind};
+    return {
+        QDir::cleanPath(info.absoluteFilePath()), info.size(), info.lastModified().toMSecsSinceEpoch(), kind};
 }
 
 } // namespace
@@ -25,22 +26,21 @@ Expected<FileStamp> stampOf(const QString &path)
     const QFileInfo info(path);
     if (!info.isFile())
         return makeError(ErrorCode::NotFound,
-                         QCoreApplication::translate("FolderScanner", "%1 is not a file")
-                             .arg(QDir::toNativeSeparators(path))
-                             .toStdString());
+            QCoreApplication::translate("FolderScanner", "%1 is not a file")
+                .arg(QDir::toNativeSeparators(path))
+                .toStdString());
     return stampFrom(info, FolderScanner().kindOf(info.fileName()));
 }
 
 FolderScanner::FolderScanner()
     // GIFs are animated more often than not; the decoder treats them as videos.
-    : m_imageExtensions{QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("webp"),
-                        QStringLiteral("bmp"), QStringLiteral("tif"), QStringLiteral("tiff")}
-    , m_videoExtensions{QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mov"), QStringLiteral("mkv"),
-                        QStringLiteral("webm"), QStringLiteral("avi"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
-                        QStringLiteral("ts"), QStringLiteral("wmv"), QStringLiteral("flv"), QStringLiteral("3gp"),
-                        QStringLiteral("ogv"), QStringLiteral("gif")}
-{
-}
+    : m_imageExtensions {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
+        QStringLiteral("webp"), QStringLiteral("bmp"), QStringLiteral("tif"), QStringLiteral("tiff")}
+    , m_videoExtensions {QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mov"),
+          QStringLiteral("mkv"), QStringLiteral("webm"), QStringLiteral("avi"), QStringLiteral("mpg"),
+          QStringLiteral("mpeg"), QStringLiteral("ts"), QStringLiteral("wmv"), QStringLiteral("flv"),
+          QStringLiteral("3gp"), QStringLiteral("ogv"), QStringLiteral("gif")}
+{ }
 
 MediaKind FolderScanner::kindOf(const QString &fileName) const
 {
@@ -52,7 +52,8 @@ MediaKind FolderScanner::kindOf(const QString &fileName) const
     return MediaKind::Unknown;
 }
 
-Expected<QList<FileStamp>> FolderScanner::scan(const QStringList &roots, const std::function<bool()> &cancelled) const
+Expected<QList<FileStamp>> FolderScanner::scan(
+    const QStringList &roots, const std::function<bool()> &cancelled) const
 {
     QList<FileStamp> found;
     QSet<QString> seen;
@@ -71,22 +72,22 @@ Expected<QList<FileStamp>> FolderScanner::scan(const QStringList &roots, const s
         if (rootInfo.isFile()) {
             if (kindOf(rootInfo.fileName()) == MediaKind::Unknown)
                 return makeError(ErrorCode::Unsupported,
-                                 tr("%1 is not an image or video file this app indexes (by its extension)")
-                                     .arg(QDir::toNativeSeparators(root))
-                                     .toStdString());
+                    tr("%1 is not an image or video file this app indexes (by its extension)")
+                        .arg(QDir::toNativeSeparators(root))
+                        .toStdString());
             add(rootInfo);
             continue;
         }
         if (!rootInfo.isDir())
             return makeError(ErrorCode::NotFound,
-                             tr("%1 does not exist or is not a folder (is the disk mounted?)")
-                                 .arg(QDir::toNativeSeparators(root))
-                                 .toStdString());
+                tr("%1 does not exist or is not a folder (is the disk mounted?)")
+                    .arg(QDir::toNativeSeparators(root))
+                    .toStdString());
         if (!rootInfo.isReadable() || !rootInfo.isExecutable())
-            return makeError(ErrorCode::Io, tr("the folder %1 cannot be read").arg(QDir::toNativeSeparators(root))
-                                                .toStdString());
-        QDirIterator it(rootInfo.absoluteFilePath(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks,
-                        QDirIterator::Subdirectories);
+            return makeError(ErrorCode::Io,
+                tr("the folder %1 cannot be read").arg(QDir::toNativeSeparators(root)).toStdString());
+        QDirIterator it(rootInfo.absoluteFilePath(),
+            QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             if (cancelled && cancelled())
                 return makeError(ErrorCode::Cancelled, tr("scan cancelled").toStdString());
@@ -96,7 +97,8 @@ Expected<QList<FileStamp>> FolderScanner::scan(const QStringList &roots, const s
                 add(info);
         }
     }
-    std::sort(found.begin(), found.end(), [](const FileStamp &a, const FileStamp &b) { return a.path < b.path; });
+    std::sort(
+        found.begin(), found.end(), [](const FileStamp &a, const FileStamp &b) { return a.path < b.path; });
     return found;
 }
 

@@ -50,7 +50,8 @@ public:
     /// does not exist or cannot be read is an error naming it (so that an
     /// unplugged disk is never mistaken for deleted files); `cancelled` is
     /// polled between files and ends the scan with ErrorCode::Cancelled.
-    Expected<QList<FileStamp>> scan(const QStringList &roots, const std::function<bool()> &cancelled = {}) const;
+    Expected<QList<FileStamp>> scan(
+        const QStringList &roots, const std::function<bool()> &cancelled = {}) const;
 
 private:
     QStringList m_imageExtensions;

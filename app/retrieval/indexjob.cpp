@@ -4,6 +4,7 @@
 #include "app/retrieval/modelkey.h"
 #include "app/retrieval/samplehash.h"
 #include "app/retrieval/thumbnails.h"
+#include "media/video/videoreader.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -24,7 +25,7 @@ struct ScanOutcome {
 };
 
 ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const ModelBundle &bundle,
-                        const std::shared_ptr<std::atomic_bool> &stop)
+    const std::shared_ptr<std::atomic_bool> &stop)
 {
     ScanOutcome out;
     const auto cancelled = [stop] { return stop->load(); };
@@ -73,10 +74,21 @@ IndexedMedia prepareEntry(const FileStamp &file, const EngineResult &result, con
         e.sampleHash = *hash;
     else
         e.error = QString::fromStdString(hash.error().message);
+    if (e.error.isEmpty() && e.kind == MediaKind::Video) {
+        // The duration (for the filters) is not part of what the engine reports; the probe only reads the
+        // container's header and index.
+        if (Expected<media::VideoReader> reader = media::VideoReader::open(file.path.toStdString())) {
+            e.durationSeconds = reader->info().durationSeconds;
+            if (e.width <= 0 || e.height <= 0) {
+                e.width = reader->info().width;
+                e.height = reader->info().height;
+            }
+        }
+    }
     if (e.error.isEmpty()) {
         media.embeddings.append({EmbeddingKind::Clip, result.mediaEmbedding});
-        media.thumbnails = makeThumbnails(result.frames, options.thumbnailSide,
-                                          e.kind == MediaKind::Video ? options.previewFrames : 1);
+        media.thumbnails = makeThumbnails(
+            result.frames, options.thumbnailSide, e.kind == MediaKind::Video ? options.previewFrames : 1);
     }
     return media;
 }
@@ -198,7 +210,8 @@ void IndexJob::onScanned()
     m_summary.failedBefore = m_plan.failedBefore;
     m_summary.changed = m_plan.changed;
     if (auto last = m_catalog->lastJob(); last && *last)
-        m_summary.resumed = (*last)->status == IndexJobStatus::Running || (*last)->status == IndexJobStatus::Paused;
+        m_summary.resumed
+            = (*last)->status == IndexJobStatus::Running || (*last)->status == IndexJobStatus::Paused;
 
     IndexJobRecord record;
     record.roots = m_options.roots;
@@ -227,7 +240,7 @@ void IndexJob::onScanned()
 void IndexJob::pump()
 {
     while (m_state == State::Indexing && m_pending.size() < m_options.pipelineDepth
-           && m_next < m_plan.toEmbed.size()) {
+        && m_next < m_plan.toEmbed.size()) {
         const qsizetype file = m_next++;
         EngineRequest request = EngineRequest::embedMedia(m_plan.toEmbed.at(file).path);
         request.returnFrames = true;
@@ -304,7 +317,8 @@ void IndexJob::onEngineFailed(const EngineError &error)
         }
     }
     m_pending.remove(file);
-    storeFailure(m_plan.toEmbed.at(file), error.message.isEmpty() ? tr("could not be indexed") : error.message);
+    storeFailure(
+        m_plan.toEmbed.at(file), error.message.isEmpty() ? tr("could not be indexed") : error.message);
     pump();
 }
 
@@ -385,23 +399,23 @@ void IndexJob::maybeFinish()
         const QString error = watcher->result();
         finishWith(error.isEmpty() ? IndexJobStatus::Finished : IndexJobStatus::Failed, error);
     });
-    watcher->setFuture(QtConcurrent::run(
-        [location = m_location, key = m_modelKey, options = m_options.vectorIndex, stop = m_stop]() -> QString {
-            Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
-            if (!catalog)
-                return QString::fromStdString(catalog.error().message);
-            for (EmbeddingKind kind : {EmbeddingKind::Clip, EmbeddingKind::Itc}) {
-                Expected<std::optional<EmbeddingSpace>> space = (*catalog)->space(key, kind);
-                if (!space)
-                    return QString::fromStdString(space.error().message);
-                if (*space && (*space)->count > options.annThreshold) {
-                    auto index = VectorIndex::open(**catalog, **space, options, [stop] { return stop->load(); });
-                    if (!index && index.error().code != ErrorCode::Cancelled)
-                        return QString::fromStdString(index.error().message);
-                }
+    watcher->setFuture(QtConcurrent::run([location = m_location, key = m_modelKey,
+                                             options = m_options.vectorIndex, stop = m_stop]() -> QString {
+        Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
+        if (!catalog)
+            return QString::fromStdString(catalog.error().message);
+        for (EmbeddingKind kind : {EmbeddingKind::Clip, EmbeddingKind::Itc}) {
+            Expected<std::optional<EmbeddingSpace>> space = (*catalog)->space(key, kind);
+            if (!space)
+                return QString::fromStdString(space.error().message);
+            if (*space && (*space)->count > options.annThreshold) {
+                auto index = VectorIndex::open(**catalog, **space, options, [stop] { return stop->load(); });
+                if (!index && index.error().code != ErrorCode::Cancelled)
+                    return QString::fromStdString(index.error().message);
             }
-            return QString();
-        }));
+        }
+        return QString();
+    }));
 }
 
 void IndexJob::pause()
@@ -453,9 +467,9 @@ void IndexJob::finishWith(IndexJobStatus status, const QString &error)
     m_record.status = status;
     m_record.message = error;
     saveJobRecord(true);
-    setState(status == IndexJobStatus::Finished    ? State::Finished
-             : status == IndexJobStatus::Cancelled ? State::Cancelled
-                                                   : State::Failed);
+    setState(status == IndexJobStatus::Finished   ? State::Finished
+            : status == IndexJobStatus::Cancelled ? State::Cancelled
+                                                  : State::Failed);
     emit finished(m_summary);
 }
 

@@ -32,16 +32,16 @@
 namespace mplug2::app {
 
 struct IndexJobOptions {
-    QStringList roots;      ///< folders (recursively) or single files
-    int pipelineDepth = 2;  ///< embedding requests kept queued on the engine
+    QStringList roots; ///< folders (recursively) or single files
+    int pipelineDepth = 2; ///< embedding requests kept queued on the engine
     int thumbnailSide = 256;
-    int previewFrames = 4;  ///< thumbnails kept per video (the first is the poster)
+    int previewFrames = 4; ///< thumbnails kept per video (the first is the poster)
     VectorSearchOptions vectorIndex; ///< how the search index is refreshed at the end
 };
 
 struct IndexProgress {
-    qint64 done = 0;   ///< files stored (failures included)
-    qint64 total = 0;  ///< files to embed in this run
+    qint64 done = 0; ///< files stored (failures included)
+    qint64 total = 0; ///< files to embed in this run
     qint64 failed = 0;
     QString currentPath;
     double filesPerSecond = 0;
@@ -49,16 +49,16 @@ struct IndexProgress {
 
 struct IndexSummary {
     IndexJobStatus status = IndexJobStatus::Finished;
-    qint64 indexed = 0;    ///< embedded and stored in this run
-    qint64 changed = 0;    ///< of those, files whose content had changed
-    qint64 unchanged = 0;  ///< already indexed, skipped
-    qint64 restamped = 0;  ///< touched but unchanged: kept their embeddings
-    qint64 dropped = 0;    ///< gone from disk, removed
-    qint64 failed = 0;     ///< could not be indexed in this run
+    qint64 indexed = 0; ///< embedded and stored in this run
+    qint64 changed = 0; ///< of those, files whose content had changed
+    qint64 unchanged = 0; ///< already indexed, skipped
+    qint64 restamped = 0; ///< touched but unchanged: kept their embeddings
+    qint64 dropped = 0; ///< gone from disk, removed
+    qint64 failed = 0; ///< could not be indexed in this run
     qint64 failedBefore = 0; ///< failed in an earlier run, unchanged: skipped
-    bool resumed = false;  ///< the previous job on this catalog had been interrupted
+    bool resumed = false; ///< the previous job on this catalog had been interrupted
     double seconds = 0;
-    QString error;         ///< why the job failed
+    QString error; ///< why the job failed
 };
 
 class IndexJob : public QObject {

@@ -7,8 +7,8 @@
 
 namespace mplug2::app {
 
-IndexPlan planIndexing(const QList<FileStamp> &onDisk, const QList<CatalogEntry> &known,
-                       const std::function<bool()> &cancelled)
+IndexPlan planIndexing(
+    const QList<FileStamp> &onDisk, const QList<CatalogEntry> &known, const std::function<bool()> &cancelled)
 {
     QHash<QString, const CatalogEntry *> byPath;
     for (const CatalogEntry &e : known)

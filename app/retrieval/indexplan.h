@@ -28,12 +28,12 @@ struct StampUpdate {
 };
 
 struct IndexPlan {
-    QList<FileStamp> toEmbed;      ///< in scan order
-    QList<StampUpdate> toRestamp;  ///< unchanged content, new size/time stamp
-    QList<qint64> toDrop;          ///< catalogued files that are gone
-    qint64 unchanged = 0;          ///< already embedded by this model (re-stamped ones not counted)
-    qint64 failedBefore = 0;       ///< failed earlier, unchanged since: skipped
-    qint64 changed = 0;            ///< of toEmbed: content differs from the catalogued one
+    QList<FileStamp> toEmbed; ///< in scan order
+    QList<StampUpdate> toRestamp; ///< unchanged content, new size/time stamp
+    QList<qint64> toDrop; ///< catalogued files that are gone
+    qint64 unchanged = 0; ///< already embedded by this model (re-stamped ones not counted)
+    qint64 failedBefore = 0; ///< failed earlier, unchanged since: skipped
+    qint64 changed = 0; ///< of toEmbed: content differs from the catalogued one
 };
 
 /// `onDisk` from FolderScanner::scan() over some roots, `known` the catalog's
@@ -41,6 +41,6 @@ struct IndexPlan {
 /// polled before each hash; a cancelled plan comes back partial and should
 /// be thrown away.
 IndexPlan planIndexing(const QList<FileStamp> &onDisk, const QList<CatalogEntry> &known,
-                       const std::function<bool()> &cancelled = {});
+    const std::function<bool()> &cancelled = {});
 
 } // namespace mplug2::app

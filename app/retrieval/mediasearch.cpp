@@ -27,7 +27,8 @@ QString message(const Error &error)
 
 } // namespace
 
-MediaSearch::MediaSearch(Engine *engine, QString catalogLocation, VectorSearchOptions options, QObject *parent)
+MediaSearch::MediaSearch(
+    Engine *engine, QString catalogLocation, VectorSearchOptions options, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
     , m_location(std::move(catalogLocation))
@@ -110,7 +111,8 @@ Expected<void> MediaSearch::begin()
     if (q.mode == SearchMode::TextToMedia && q.text.trimmed().isEmpty())
         return makeError(ErrorCode::InvalidArgument, tr("type something to search for").toStdString());
     if (q.mode != SearchMode::TextToMedia && q.mediaPath.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("choose a picture or video to search with").toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, tr("choose a picture or video to search with").toStdString());
     if (q.mode == SearchMode::MediaToText && q.sentences.isEmpty())
         return makeError(ErrorCode::InvalidArgument, tr("give at least one sentence to rank").toStdString());
 
@@ -120,7 +122,8 @@ Expected<void> MediaSearch::begin()
         return engineKey.error();
     const QString key = m_fixedModelKey.isEmpty() ? *engineKey : m_fixedModelKey;
     if (key.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("no model is loaded: load a model first").toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, tr("no model is loaded: load a model first").toStdString());
     const bool modelMatches = model && *engineKey == key;
     const QString mediaPath = QDir::cleanPath(QFileInfo(q.mediaPath).absoluteFilePath());
     const bool itc = modelMatches && model->itcHeads;
@@ -131,9 +134,9 @@ Expected<void> MediaSearch::begin()
         if (modelMatches)
             return {};
         return makeError(ErrorCode::InvalidArgument,
-                         tr("this search needs the model the index was built with (%1): load it first")
-                             .arg(key)
-                             .toStdString());
+            tr("this search needs the model the index was built with (%1): load it first")
+                .arg(key)
+                .toStdString());
     };
 
     if (q.mode == SearchMode::MediaToText) {
@@ -160,9 +163,9 @@ Expected<void> MediaSearch::begin()
         return space.error();
     if (!*space)
         return makeError(ErrorCode::NotFound,
-                         tr("the index %1 holds no media embedded by model %2: index some folders with it first")
-                             .arg(QDir::toNativeSeparators(m_location), key)
-                             .toStdString());
+            tr("the index %1 holds no media embedded by model %2: index some folders with it first")
+                .arg(QDir::toNativeSeparators(m_location), key)
+                .toStdString());
     m_run->space = **space;
 
     if (q.mode == SearchMode::TextToMedia) {
@@ -177,7 +180,8 @@ Expected<void> MediaSearch::begin()
         if (!entry)
             return entry.error();
         if (*entry) {
-            Expected<std::optional<QList<float>>> stored = m_catalog->embedding((*entry)->id, m_run->space->id);
+            Expected<std::optional<QList<float>>> stored
+                = m_catalog->embedding((*entry)->id, m_run->space->id);
             if (!stored)
                 return stored.error();
             m_run->excludeEntry = (*entry)->id;
@@ -307,10 +311,10 @@ Expected<void> MediaSearch::firstStage()
     m_run->results.embedMs = double(m_run->clock.elapsed());
     if (m_run->queryVector->size() != m_index->dim())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("the query embedding has %1 numbers, the index %2: was it built with another model?")
-                             .arg(m_run->queryVector->size())
-                             .arg(m_index->dim())
-                             .toStdString());
+            tr("the query embedding has %1 numbers, the index %2: was it built with another model?")
+                .arg(m_run->queryVector->size())
+                .arg(m_index->dim())
+                .toStdString());
     std::optional<QSet<qint64>> allowed;
     if (!q.filter.isEmpty()) {
         Expected<QSet<qint64>> matching = m_catalog->matching(q.filter);
@@ -321,8 +325,8 @@ Expected<void> MediaSearch::firstStage()
     }
     const int wanted = std::max(q.top, q.rerank);
     const int extra = m_run->excludeEntry != 0 && !allowed ? 1 : 0;
-    const QList<VectorHit> hits =
-        m_index->search(m_run->queryVector->constData(), wanted + extra, allowed ? &*allowed : nullptr);
+    const QList<VectorHit> hits
+        = m_index->search(m_run->queryVector->constData(), wanted + extra, allowed ? &*allowed : nullptr);
     QList<qint64> ids;
     for (const VectorHit &h : hits)
         if (h.entryId != m_run->excludeEntry)
@@ -334,7 +338,8 @@ Expected<void> MediaSearch::firstStage()
     for (const CatalogEntry &e : *entries)
         byId.insert(e.id, e);
     for (const VectorHit &h : hits) {
-        if (h.entryId == m_run->excludeEntry || !byId.contains(h.entryId) || m_run->results.hits.size() >= wanted)
+        if (h.entryId == m_run->excludeEntry || !byId.contains(h.entryId)
+            || m_run->results.hits.size() >= wanted)
             continue;
         SearchHit hit;
         hit.entry = byId.value(h.entryId);
@@ -361,7 +366,7 @@ void MediaSearch::rankSentences()
         hits.append(hit);
     }
     std::stable_sort(hits.begin(), hits.end(),
-                     [](const SearchHit &a, const SearchHit &b) { return a.similarity > b.similarity; });
+        [](const SearchHit &a, const SearchHit &b) { return a.similarity > b.similarity; });
     m_run->results.searchedCount = hits.size();
     m_run->results.hits = hits;
 }
@@ -420,11 +425,12 @@ void MediaSearch::finish()
     if (!results.rerankMethod.isEmpty()) {
         results.rerankMs = double(m_run->clock.nsecsElapsed()) / 1e6 - m_run->rerankStartMs;
         // Re-scored hits first, by their new score; the rest keep the cosine order.
-        std::stable_sort(results.hits.begin(), results.hits.end(), [](const SearchHit &a, const SearchHit &b) {
-            if (a.rerankScore.has_value() != b.rerankScore.has_value())
-                return a.rerankScore.has_value();
-            return a.rerankScore ? *a.rerankScore > *b.rerankScore : false;
-        });
+        std::stable_sort(
+            results.hits.begin(), results.hits.end(), [](const SearchHit &a, const SearchHit &b) {
+                if (a.rerankScore.has_value() != b.rerankScore.has_value())
+                    return a.rerankScore.has_value();
+                return a.rerankScore ? *a.rerankScore > *b.rerankScore : false;
+            });
     }
     if (results.hits.size() > results.query.top)
         results.hits.resize(results.query.top);

@@ -37,7 +37,8 @@ namespace mplug2::app {
 class MediaSearch : public QObject {
     Q_OBJECT
 public:
-    MediaSearch(Engine *engine, QString catalogLocation, VectorSearchOptions options = {}, QObject *parent = nullptr);
+    MediaSearch(
+        Engine *engine, QString catalogLocation, VectorSearchOptions options = {}, QObject *parent = nullptr);
     ~MediaSearch() override;
 
     /// Search the embeddings of this model key instead of those of the

@@ -14,9 +14,10 @@ constexpr qint64 kSampleBytes = 64 * 1024;
 Error readError(const QString &path, const QFile &file)
 {
     const ErrorCode code = file.exists() ? ErrorCode::Io : ErrorCode::NotFound;
-    return makeError(code, QCoreApplication::translate("SampleHash", "cannot read %1: %2")
-                               .arg(path, file.errorString())
-                               .toStdString());
+    return makeError(code,
+        QCoreApplication::translate("SampleHash", "cannot read %1: %2")
+            .arg(path, file.errorString())
+            .toStdString());
 }
 
 } // namespace

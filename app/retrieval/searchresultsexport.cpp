@@ -1,10 +1,9 @@
 #include "app/retrieval/searchresultsexport.h"
 
-#include <QCoreApplication>
-#include <QDir>
+#include "app/export/atomicwrite.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace mplug2::app {
 
@@ -12,8 +11,8 @@ namespace {
 
 QString csvField(const QString &value)
 {
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n'))
-        && !value.contains(QLatin1Char('\r')))
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"'))
+        && !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
         return value;
     QString quoted = value;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -42,19 +41,20 @@ QJsonObject searchResultsToJson(const SearchResults &results)
             item.insert(QStringLiteral("rerank_score"), *hit.rerankScore);
         list.append(item);
     }
-    return QJsonObject{{QStringLiteral("query"), results.query.description()}, {QStringLiteral("results"), list}};
+    return QJsonObject {
+        {QStringLiteral("query"), results.query.description()}, {QStringLiteral("results"), list}};
 }
 
 QByteArray searchResultsToCsv(const SearchResults &results)
 {
     const bool text = isTextResult(results);
-    QStringList lines{text ? QStringLiteral("rank,text,score,similarity,rerank_score")
-                           : QStringLiteral("rank,media,score,similarity,rerank_score,kind,duration_s")};
+    QStringList lines {text ? QStringLiteral("rank,text,score,similarity,rerank_score")
+                            : QStringLiteral("rank,media,score,similarity,rerank_score,kind,duration_s")};
     int rank = 0;
     for (const SearchHit &hit : results.hits) {
-        QStringList fields{QString::number(++rank), csvField(text ? hit.text : hit.entry.path),
-                           QString::number(hit.score, 'g', 9), QString::number(hit.similarity, 'g', 9),
-                           hit.rerankScore ? QString::number(*hit.rerankScore, 'g', 9) : QString()};
+        QStringList fields {QString::number(++rank), csvField(text ? hit.text : hit.entry.path),
+            QString::number(hit.score, 'g', 9), QString::number(hit.similarity, 'g', 9),
+            hit.rerankScore ? QString::number(*hit.rerankScore, 'g', 9) : QString()};
         if (!text)
             fields << mediaKindName(hit.entry.kind) << QString::number(hit.entry.durationSeconds, 'g', 6);
         lines << fields.join(QLatin1Char(','));
@@ -62,20 +62,17 @@ QByteArray searchResultsToCsv(const SearchResults &results)
     return (lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();
 }
 
-Expected<void> exportSearchResults(const SearchResults &results, const QString &path,
-                                   std::optional<SearchExportFormat> format)
+Expected<void> exportSearchResults(
+    const SearchResults &results, const QString &path, std::optional<SearchExportFormat> format)
 {
-    const SearchExportFormat chosen =
-        format.value_or(path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? SearchExportFormat::Csv
-                                                                                   : SearchExportFormat::Json);
+    const SearchExportFormat chosen = format.value_or(
+        path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? SearchExportFormat::Csv
+                                                                  : SearchExportFormat::Json);
     const QByteArray bytes = chosen == SearchExportFormat::Csv
         ? searchResultsToCsv(results)
         : QJsonDocument(searchResultsToJson(results)).toJson(QJsonDocument::Indented);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(ErrorCode::Io, QCoreApplication::translate("SearchResultsExport", "cannot write %1: %2")
-                                            .arg(QDir::toNativeSeparators(path), file.errorString())
-                                            .toStdString());
+    if (Expected<void> ok = writeFileAtomically(path, bytes); !ok)
+        return ok.error();
     return {};
 }
 

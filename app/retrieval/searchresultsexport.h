@@ -26,6 +26,6 @@ QJsonObject searchResultsToJson(const SearchResults &results);
 QByteArray searchResultsToCsv(const SearchResults &results);
 /// The format from the file name (".csv" or else JSON) when `format` is empty.
 Expected<void> exportSearchResults(const SearchResults &results, const QString &path,
-                                   std::optional<SearchExportFormat> format = std::nullopt);
+    std::optional<SearchExportFormat> format = std::nullopt);
 
 } // namespace mplug2::app

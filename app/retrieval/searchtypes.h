@@ -19,22 +19,22 @@
 namespace mplug2::app {
 
 enum class SearchMode {
-    TextToMedia,  ///< a sentence -> the catalogued media that match it
+    TextToMedia, ///< a sentence -> the catalogued media that match it
     MediaToMedia, ///< a picture or video -> visually similar catalogued media
-    MediaToText,  ///< a picture or video -> the user's sentences, best description first
+    MediaToText, ///< a picture or video -> the user's sentences, best description first
 };
 
 struct SearchQuery {
     SearchMode mode = SearchMode::TextToMedia;
-    QString text;          ///< TextToMedia
-    QString mediaPath;     ///< MediaToMedia, MediaToText
+    QString text; ///< TextToMedia
+    QString mediaPath; ///< MediaToMedia, MediaToText
     QStringList sentences; ///< MediaToText
-    int top = 10;          ///< results wanted
+    int top = 10; ///< results wanted
     /// Re-score this many of the best first-stage candidates with the
     /// stronger score (ITM head when the model has one, else the decoder
     /// log-likelihood of the text given the media); 0 = cosine only.
     int rerank = 0;
-    MediaFilter filter;    ///< TextToMedia, MediaToMedia
+    MediaFilter filter; ///< TextToMedia, MediaToMedia
 
     static SearchQuery textToMedia(const QString &text);
     static SearchQuery mediaToMedia(const QString &path);
@@ -44,8 +44,8 @@ struct SearchQuery {
 };
 
 struct SearchHit {
-    CatalogEntry entry;   ///< the media found (empty for MediaToText)
-    QString text;         ///< MediaToText: the sentence
+    CatalogEntry entry; ///< the media found (empty for MediaToText)
+    QString text; ///< MediaToText: the sentence
     /// What the order is by: rerankScore when re-ranked, else similarity.
     /// Re-ranked hits come first.
     double score = 0;
@@ -56,14 +56,14 @@ struct SearchHit {
 /// How the re-ranking scored: "" (none), "itm" or "decoder-likelihood".
 struct SearchResults {
     SearchQuery query;
-    QList<SearchHit> hits;     ///< best first
+    QList<SearchHit> hits; ///< best first
     QString modelKey;
     EmbeddingKind space = EmbeddingKind::Clip;
     QString rerankMethod;
-    qint64 searchedCount = 0;  ///< embeddings in the searched collection
-    bool approximate = false;  ///< the ANN graph answered the first stage
-    double embedMs = 0;        ///< turning the query into a vector
-    double firstStageMs = 0;   ///< the vector search
+    qint64 searchedCount = 0; ///< embeddings in the searched collection
+    bool approximate = false; ///< the ANN graph answered the first stage
+    double embedMs = 0; ///< turning the query into a vector
+    double firstStageMs = 0; ///< the vector search
     double rerankMs = 0;
     double totalMs = 0;
 };

@@ -50,9 +50,9 @@ QByteArray packVector(const QList<float> &v)
     return blob;
 }
 
-const char *kEntryColumns =
-    "m.id, m.path, m.size, m.mtime_ms, m.sample_hash, m.kind, m.duration, m.width, m.height, m.indexed_at_ms, "
-    "m.error";
+const char *kEntryColumns = "m.id, m.path, m.size, m.mtime_ms, m.sample_hash, m.kind, m.duration, m.width, "
+                            "m.height, m.indexed_at_ms, "
+                            "m.error";
 
 CatalogEntry readEntry(const QSqlQuery &q)
 {
@@ -92,8 +92,7 @@ Expected<std::unique_ptr<Catalog>> Catalog::open(const QString &location)
 SqliteCatalog::SqliteCatalog(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
-{
-}
+{ }
 
 SqliteCatalog::~SqliteCatalog()
 {
@@ -108,11 +107,11 @@ Expected<std::unique_ptr<SqliteCatalog>> SqliteCatalog::open(const QString &path
         return makeError(ErrorCode::InvalidArgument, tr("no index file given").toStdString());
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return makeError(ErrorCode::Unsupported,
-                         tr("the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)").toStdString());
+            tr("the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)").toStdString());
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1 is not a file").arg(QDir::toNativeSeparators(path)).toStdString());
+            tr("%1 is not a file").arg(QDir::toNativeSeparators(path)).toStdString());
     static QAtomicInteger<quint64> counter;
     const QString name = QStringLiteral("mplug2-catalog-%1").arg(counter.fetchAndAddRelaxed(1));
     std::unique_ptr<SqliteCatalog> catalog(new SqliteCatalog(info.absoluteFilePath(), name));
@@ -139,39 +138,45 @@ Expected<void> SqliteCatalog::initialise()
     // A file that is not SQLite fails on the first statement that reads it.
     QSqlQuery probe(m_db);
     if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
-        return makeError(ErrorCode::Format, tr("%1 is not an mPLUG-2 index (not an SQLite database): %2")
-                                                .arg(QDir::toNativeSeparators(m_path), probe.lastError().text())
-                                                .toStdString());
+        return makeError(ErrorCode::Format,
+            tr("%1 is not an mPLUG-2 index (not an SQLite database): %2")
+                .arg(QDir::toNativeSeparators(m_path), probe.lastError().text())
+                .toStdString());
     probe.next();
     const bool fresh = probe.value(0).toLongLong() == 0;
     probe.finish();
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
+    for (const char *pragma :
+        {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
         if (Expected<void> ok = exec(QString::fromLatin1(pragma)); !ok)
             return ok;
     if (!fresh) {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema'")) || !q.next())
-            return makeError(ErrorCode::Format, tr("%1 is an SQLite database but not an mPLUG-2 index")
-                                                    .arg(QDir::toNativeSeparators(m_path))
-                                                    .toStdString());
+            return makeError(ErrorCode::Format,
+                tr("%1 is an SQLite database but not an mPLUG-2 index")
+                    .arg(QDir::toNativeSeparators(m_path))
+                    .toStdString());
         const QString schema = q.value(0).toString();
         if (schema != QLatin1String(kSchema))
             return makeError(ErrorCode::Unsupported,
-                             tr("%1 was written by another version (%2; this one reads %3): index the folders "
-                                "again into a new file")
-                                 .arg(QDir::toNativeSeparators(m_path), schema, QLatin1String(kSchema))
-                                 .toStdString());
+                tr("%1 was written by another version (%2; this one reads %3): index the folders "
+                   "again into a new file")
+                    .arg(QDir::toNativeSeparators(m_path), schema, QLatin1String(kSchema))
+                    .toStdString());
         return {};
     }
     static const char *const kTables[] = {
         "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS media(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, "
         "size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, sample_hash BLOB, kind TEXT NOT NULL, "
-        "duration REAL NOT NULL DEFAULT 0, width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0, "
+        "duration REAL NOT NULL DEFAULT 0, width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT "
+        "0, "
         "indexed_at_ms INTEGER NOT NULL, error TEXT)",
-        "CREATE TABLE IF NOT EXISTS thumbnail(media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE, "
+        "CREATE TABLE IF NOT EXISTS thumbnail(media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE "
+        "CASCADE, "
         "position INTEGER NOT NULL, jpeg BLOB NOT NULL, PRIMARY KEY(media_id, position))",
-        "CREATE TABLE IF NOT EXISTS space(id INTEGER PRIMARY KEY, model_key TEXT NOT NULL, bundle_id TEXT NOT NULL, "
+        "CREATE TABLE IF NOT EXISTS space(id INTEGER PRIMARY KEY, model_key TEXT NOT NULL, bundle_id TEXT "
+        "NOT NULL, "
         "kind TEXT NOT NULL, dim INTEGER NOT NULL, UNIQUE(model_key, kind))",
         // AUTOINCREMENT: an id is never reused, so a vector index keyed by it
         // can tell a replaced embedding from the old one.
@@ -180,7 +185,8 @@ Expected<void> SqliteCatalog::initialise()
         "space_id INTEGER NOT NULL REFERENCES space(id) ON DELETE CASCADE, vector BLOB NOT NULL, "
         "UNIQUE(media_id, space_id))",
         "CREATE INDEX IF NOT EXISTS embedding_space ON embedding(space_id)",
-        "CREATE TABLE IF NOT EXISTS job(id INTEGER PRIMARY KEY, roots TEXT NOT NULL, model_key TEXT NOT NULL, "
+        "CREATE TABLE IF NOT EXISTS job(id INTEGER PRIMARY KEY, roots TEXT NOT NULL, model_key TEXT NOT "
+        "NULL, "
         "bundle_id TEXT NOT NULL, status TEXT NOT NULL, total INTEGER NOT NULL, done INTEGER NOT NULL, "
         "failed INTEGER NOT NULL, started_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, message TEXT)",
     };
@@ -189,7 +195,8 @@ Expected<void> SqliteCatalog::initialise()
             if (Expected<void> ok = exec(QString::fromLatin1(sql)); !ok)
                 return ok;
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?), ('generation', '0')"));
+        q.prepare(QStringLiteral(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?), ('generation', '0')"));
         q.addBindValue(QString::fromLatin1(kSchema));
         if (!q.exec())
             return sqlFailure(m_path, q.lastError());
@@ -278,7 +285,7 @@ Expected<QList<CatalogEntry>> SqliteCatalog::entries(const QList<qint64> &ids)
 
 Expected<QSet<qint64>> SqliteCatalog::matching(const MediaFilter &filter)
 {
-    QStringList where{QStringLiteral("m.error IS NULL")};
+    QStringList where {QStringLiteral("m.error IS NULL")};
     QVariantList values;
     if (!filter.folders.isEmpty()) {
         QStringList any;
@@ -330,7 +337,7 @@ Expected<qint64> SqliteCatalog::storeIndexed(const IndexedMedia &media)
     for (const MediaEmbedding &m : media.embeddings)
         if (m.vector.isEmpty() || !allFinite(m.vector))
             return makeError(ErrorCode::InvalidArgument,
-                             tr("refusing to store an empty or non-finite embedding of %1").arg(e.path).toStdString());
+                tr("refusing to store an empty or non-finite embedding of %1").arg(e.path).toStdString());
     qint64 id = 0;
     Expected<void> ok = inTransaction([&]() -> Expected<void> {
         QSqlQuery find(m_db);
@@ -345,12 +352,14 @@ Expected<qint64> SqliteCatalog::storeIndexed(const IndexedMedia &media)
 
         QSqlQuery write(m_db);
         if (exists)
-            write.prepare(QStringLiteral("UPDATE media SET size = ?, mtime_ms = ?, sample_hash = ?, kind = ?, "
-                                         "duration = ?, width = ?, height = ?, indexed_at_ms = ?, error = ? "
-                                         "WHERE id = ?"));
+            write.prepare(
+                QStringLiteral("UPDATE media SET size = ?, mtime_ms = ?, sample_hash = ?, kind = ?, "
+                               "duration = ?, width = ?, height = ?, indexed_at_ms = ?, error = ? "
+                               "WHERE id = ?"));
         else
-            write.prepare(QStringLiteral("INSERT INTO media(size, mtime_ms, sample_hash, kind, duration, width, "
-                                         "height, indexed_at_ms, error, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            write.prepare(
+                QStringLiteral("INSERT INTO media(size, mtime_ms, sample_hash, kind, duration, width, "
+                               "height, indexed_at_ms, error, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         write.addBindValue(e.size);
         write.addBindValue(e.mtimeMs);
         write.addBindValue(e.sampleHash);
@@ -377,7 +386,8 @@ Expected<qint64> SqliteCatalog::storeIndexed(const IndexedMedia &media)
                 return sqlFailure(m_path, drop.lastError());
         }
         for (const MediaEmbedding &m : media.embeddings) {
-            Expected<qint64> space = ensureSpace(media.modelKey, media.bundleId, m.kind, int(m.vector.size()));
+            Expected<qint64> space
+                = ensureSpace(media.modelKey, media.bundleId, m.kind, int(m.vector.size()));
             if (!space)
                 return space.error();
             // Delete + insert (not REPLACE in place): the new row gets a new id.
@@ -388,7 +398,8 @@ Expected<qint64> SqliteCatalog::storeIndexed(const IndexedMedia &media)
             if (!replace.exec())
                 return sqlFailure(m_path, replace.lastError());
             QSqlQuery insert(m_db);
-            insert.prepare(QStringLiteral("INSERT INTO embedding(media_id, space_id, vector) VALUES (?, ?, ?)"));
+            insert.prepare(
+                QStringLiteral("INSERT INTO embedding(media_id, space_id, vector) VALUES (?, ?, ?)"));
             insert.addBindValue(id);
             insert.addBindValue(*space);
             insert.addBindValue(packVector(m.vector));
@@ -465,8 +476,9 @@ Expected<QList<QByteArray>> SqliteCatalog::thumbnails(qint64 id)
 Expected<std::optional<IndexJobRecord>> SqliteCatalog::lastJob()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT id, roots, model_key, bundle_id, status, total, done, failed, started_ms, "
-                               "updated_ms, message FROM job ORDER BY id DESC LIMIT 1")))
+    if (!q.exec(
+            QStringLiteral("SELECT id, roots, model_key, bundle_id, status, total, done, failed, started_ms, "
+                           "updated_ms, message FROM job ORDER BY id DESC LIMIT 1")))
         return sqlFailure(m_path, q.lastError());
     if (!q.next())
         return std::optional<IndexJobRecord>();
@@ -491,8 +503,9 @@ Expected<IndexJobRecord> SqliteCatalog::beginJob(const IndexJobRecord &job)
     IndexJobRecord stored = job;
     Expected<void> ok = inTransaction([&]() -> Expected<void> {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("INSERT INTO job(roots, model_key, bundle_id, status, total, done, failed, started_ms, "
-                                 "updated_ms, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO job(roots, model_key, bundle_id, status, total, done, failed, started_ms, "
+            "updated_ms, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(QString::fromUtf8(
             QJsonDocument(QJsonArray::fromStringList(job.roots)).toJson(QJsonDocument::Compact)));
         q.addBindValue(notNull(job.modelKey));
@@ -518,8 +531,9 @@ Expected<void> SqliteCatalog::updateJob(const IndexJobRecord &job)
 {
     return inTransaction([&]() -> Expected<void> {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE job SET status = ?, total = ?, done = ?, failed = ?, updated_ms = ?, "
-                                 "message = ? WHERE id = ?"));
+        q.prepare(
+            QStringLiteral("UPDATE job SET status = ?, total = ?, done = ?, failed = ?, updated_ms = ?, "
+                           "message = ? WHERE id = ?"));
         q.addBindValue(indexJobStatusName(job.status));
         q.addBindValue(job.total);
         q.addBindValue(job.done);

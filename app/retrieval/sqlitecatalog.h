@@ -42,7 +42,8 @@ public:
 
     Expected<QList<EmbeddingSpace>> spaces() override;
     Expected<std::optional<EmbeddingSpace>> space(const QString &modelKey, EmbeddingKind kind) override;
-    Expected<void> forEachEmbedding(qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId = 0) override;
+    Expected<void> forEachEmbedding(
+        qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId = 0) override;
     Expected<QList<EmbeddingRef>> embeddingRefs(qint64 spaceId) override;
     Expected<std::optional<QList<float>>> embedding(qint64 entryId, qint64 spaceId) override;
     Expected<qint64> generation() override;
@@ -55,7 +56,8 @@ private:
     SqliteCatalog(QString path, QString connectionName);
     Expected<void> initialise();
     Expected<void> exec(const QString &sql);
-    Expected<qint64> ensureSpace(const QString &modelKey, const QString &bundleId, EmbeddingKind kind, int dim);
+    Expected<qint64> ensureSpace(
+        const QString &modelKey, const QString &bundleId, EmbeddingKind kind, int dim);
     Expected<void> bumpGeneration();
     /// Runs `work` inside BEGIN IMMEDIATE ... COMMIT, rolling back on error.
     Expected<void> inTransaction(const std::function<Expected<void>()> &work);

@@ -1,6 +1,5 @@
 // SqliteCatalog: embedding spaces, vectors and the change counter.
 #include "app/retrieval/sqlitecatalog.h"
-
 #include "app/retrieval/sqlitecatalogsupport.h"
 
 #include <QSqlQuery>
@@ -34,7 +33,8 @@ const char *kSpaceQuery = "SELECT s.id, s.model_key, s.bundle_id, s.kind, s.dim,
 
 Expected<void> SqliteCatalog::bumpGeneration()
 {
-    return exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"));
+    return exec(
+        QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"));
 }
 
 Expected<qint64> SqliteCatalog::generation()
@@ -45,8 +45,8 @@ Expected<qint64> SqliteCatalog::generation()
     return q.value(0).toLongLong();
 }
 
-Expected<qint64> SqliteCatalog::ensureSpace(const QString &modelKey, const QString &bundleId, EmbeddingKind kind,
-                                            int dim)
+Expected<qint64> SqliteCatalog::ensureSpace(
+    const QString &modelKey, const QString &bundleId, EmbeddingKind kind, int dim)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id, dim FROM space WHERE model_key = ? AND kind = ?"));
@@ -57,11 +57,11 @@ Expected<qint64> SqliteCatalog::ensureSpace(const QString &modelKey, const QStri
     if (q.next()) {
         if (q.value(1).toInt() != dim)
             return makeError(ErrorCode::InvalidArgument,
-                             tr("model %1 gave a %2-dimensional embedding; the index holds %3-dimensional ones")
-                                 .arg(modelKey)
-                                 .arg(dim)
-                                 .arg(q.value(1).toInt())
-                                 .toStdString());
+                tr("model %1 gave a %2-dimensional embedding; the index holds %3-dimensional ones")
+                    .arg(modelKey)
+                    .arg(dim)
+                    .arg(q.value(1).toInt())
+                    .toStdString());
         return q.value(0).toLongLong();
     }
     QSqlQuery insert(m_db);
@@ -107,11 +107,13 @@ Expected<void> SqliteCatalog::forEachEmbedding(qint64 spaceId, const EmbeddingVi
     if (!dimQuery.exec())
         return sqlFailure(m_path, dimQuery.lastError());
     if (!dimQuery.next())
-        return makeError(ErrorCode::NotFound, tr("the index has no embedding space %1").arg(spaceId).toStdString());
+        return makeError(
+            ErrorCode::NotFound, tr("the index has no embedding space %1").arg(spaceId).toStdString());
     const int dim = dimQuery.value(0).toInt();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, media_id, vector FROM embedding WHERE space_id = ? AND id > ? ORDER BY id"));
+    q.prepare(QStringLiteral(
+        "SELECT id, media_id, vector FROM embedding WHERE space_id = ? AND id > ? ORDER BY id"));
     q.addBindValue(spaceId);
     q.addBindValue(afterId);
     if (!q.exec())
@@ -120,12 +122,13 @@ Expected<void> SqliteCatalog::forEachEmbedding(qint64 spaceId, const EmbeddingVi
     while (q.next()) {
         const QByteArray blob = q.value(2).toByteArray();
         if (dim <= 0 || blob.size() != qsizetype(dim * sizeof(float)))
-            return makeError(ErrorCode::Format, tr("the index %1 is damaged: embedding %2 has %3 bytes instead of %4")
-                                                    .arg(m_path)
-                                                    .arg(q.value(0).toLongLong())
-                                                    .arg(blob.size())
-                                                    .arg(dim * sizeof(float))
-                                                    .toStdString());
+            return makeError(ErrorCode::Format,
+                tr("the index %1 is damaged: embedding %2 has %3 bytes instead of %4")
+                    .arg(m_path)
+                    .arg(q.value(0).toLongLong())
+                    .arg(blob.size())
+                    .arg(dim * sizeof(float))
+                    .toStdString());
         std::memcpy(vector.data(), blob.constData(), size_t(blob.size()));
         if (!visit(q.value(0).toLongLong(), q.value(1).toLongLong(), vector.constData(), dim))
             break;
@@ -162,7 +165,7 @@ Expected<std::optional<QList<float>>> SqliteCatalog::embedding(qint64 entryId, q
     const int dim = q.value(1).toInt();
     if (dim <= 0 || blob.size() != qsizetype(dim * sizeof(float)))
         return makeError(ErrorCode::Format,
-                         tr("the index %1 is damaged: an embedding has the wrong size").arg(m_path).toStdString());
+            tr("the index %1 is damaged: an embedding has the wrong size").arg(m_path).toStdString());
     QList<float> vector(dim);
     std::memcpy(vector.data(), blob.constData(), size_t(blob.size()));
     return std::optional<QList<float>>(std::move(vector));

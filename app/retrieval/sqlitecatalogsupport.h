@@ -12,10 +12,12 @@ namespace mplug2::app::sqlitecatalog {
 
 inline Error sqlFailure(const QString &path, const QSqlError &error)
 {
-    return makeError(ErrorCode::Io, QCoreApplication::translate("SqliteCatalog", "the index %1 cannot be read or "
-                                                                                 "written: %2")
-                                        .arg(QDir::toNativeSeparators(path), error.text())
-                                        .toStdString());
+    return makeError(ErrorCode::Io,
+        QCoreApplication::translate("SqliteCatalog",
+            "the index %1 cannot be read or "
+            "written: %2")
+            .arg(QDir::toNativeSeparators(path), error.text())
+            .toStdString());
 }
 
 /// Qt binds a null QString as SQL NULL; text columns declared NOT NULL want "".

@@ -16,7 +16,7 @@ QList<QByteArray> makeThumbnails(const QList<QImage> &frames, int side, int coun
     if (usable.isEmpty() || side <= 0 || count <= 0)
         return result;
     const qsizetype n = usable.size();
-    QList<qsizetype> picks{n / 2};
+    QList<qsizetype> picks {n / 2};
     for (qsizetype i = 0; i < qsizetype(count) - 1 && i < n; ++i) {
         const qsizetype index = (2 * i + 1) * n / (2 * qsizetype(count - 1));
         if (!picks.contains(index))
@@ -25,7 +25,8 @@ QList<QByteArray> makeThumbnails(const QList<QImage> &frames, int side, int coun
     for (qsizetype index : std::as_const(picks)) {
         if (result.size() >= count)
             break;
-        const QImage scaled = usable.at(index).scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        const QImage scaled
+            = usable.at(index).scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         QByteArray jpeg;
         QBuffer buffer(&jpeg);
         buffer.open(QIODevice::WriteOnly);

@@ -54,8 +54,7 @@ QList<VectorHit> bestOf(std::vector<VectorHit> &scored, int k)
 VectorIndex::VectorIndex(int dim, VectorSearchOptions options)
     : m_dim(dim)
     , m_options(std::move(options))
-{
-}
+{ }
 
 QString VectorIndex::annPath(const QString &catalogLocation, const EmbeddingSpace &space)
 {
@@ -63,8 +62,7 @@ QString VectorIndex::annPath(const QString &catalogLocation, const EmbeddingSpac
 }
 
 Expected<std::unique_ptr<VectorIndex>> VectorIndex::open(Catalog &catalog, const EmbeddingSpace &space,
-                                                         const VectorSearchOptions &options,
-                                                         const std::function<bool()> &cancelled)
+    const VectorSearchOptions &options, const std::function<bool()> &cancelled)
 {
     if (space.dim <= 0)
         return makeError(ErrorCode::InvalidArgument, "embedding space without a dimension");
@@ -82,8 +80,8 @@ Expected<std::unique_ptr<VectorIndex>> VectorIndex::open(Catalog &catalog, const
             index->m_ann = std::move(*loaded);
     }
     bool changed = false;
-    Expected<void> synced = index->m_ann ? index->syncAnn(catalog, *refs, changed)
-                                         : index->syncExact(catalog, *refs, changed);
+    Expected<void> synced
+        = index->m_ann ? index->syncAnn(catalog, *refs, changed) : index->syncExact(catalog, *refs, changed);
     if (!synced)
         return synced.error();
     if (!index->m_ann && index->size() > options.annThreshold) {
@@ -97,9 +95,7 @@ Expected<std::unique_ptr<VectorIndex>> VectorIndex::open(Catalog &catalog, const
 }
 
 Expected<std::unique_ptr<VectorIndex>> VectorIndex::fromVectors(int dim, const std::vector<float> &vectors,
-                                                                const std::vector<qint64> &labels,
-                                                                const std::vector<qint64> &entries,
-                                                                const VectorSearchOptions &options)
+    const std::vector<qint64> &labels, const std::vector<qint64> &entries, const VectorSearchOptions &options)
 {
     if (dim <= 0 || labels.size() != entries.size() || vectors.size() != labels.size() * size_t(dim))
         return makeError(ErrorCode::InvalidArgument, "vectors, labels and entries do not match");
@@ -235,7 +231,8 @@ Expected<void> VectorIndex::syncAnn(Catalog &catalog, const QList<EmbeddingRef> 
         Expected<void> addFailure;
         auto flush = [&] {
             if (!labels.empty() && addFailure)
-                addFailure = m_ann->add(chunk.data(), labels.data(), qint64(labels.size()), m_options.buildThreads);
+                addFailure
+                    = m_ann->add(chunk.data(), labels.data(), qint64(labels.size()), m_options.buildThreads);
             chunk.clear();
             labels.clear();
         };
@@ -276,11 +273,11 @@ Expected<void> VectorIndex::buildAnn(const std::function<bool()> &cancelled)
     for (qint64 start = 0; start < rows; start += kChunkRows) {
         if (cancelled && cancelled())
             return makeError(ErrorCode::Cancelled,
-                             QCoreApplication::translate("VectorIndex", "building the search index was cancelled")
-                                 .toStdString());
+                QCoreApplication::translate("VectorIndex", "building the search index was cancelled")
+                    .toStdString());
         const qint64 n = std::min<qint64>(kChunkRows, rows - start);
-        Expected<void> added = (*ann)->add(m_vectors.data() + start * m_dim, m_rowLabels.data() + start, n,
-                                           m_options.buildThreads);
+        Expected<void> added = (*ann)->add(
+            m_vectors.data() + start * m_dim, m_rowLabels.data() + start, n, m_options.buildThreads);
         if (!added)
             return added;
     }
@@ -331,7 +328,8 @@ QList<VectorHit> VectorIndex::searchExact(const float *query, int k, const QSet<
     } else if (!m_ann) {
         scored.reserve(m_rowLabels.size());
         for (size_t row = 0; row < m_rowLabels.size(); ++row)
-            scored.push_back({m_entryOfLabel.value(m_rowLabels[row]), dot(q.data(), m_vectors.data() + row * m_dim, m_dim)});
+            scored.push_back({m_entryOfLabel.value(m_rowLabels[row]),
+                dot(q.data(), m_vectors.data() + row * m_dim, m_dim)});
     } else {
         scored.reserve(size_t(m_entryOfLabel.size()));
         for (auto it = m_entryOfLabel.constBegin(); it != m_entryOfLabel.constEnd(); ++it)
@@ -358,7 +356,8 @@ QList<VectorHit> VectorIndex::search(const float *query, int k, const QSet<qint6
     QList<VectorHit> result;
     for (;;) {
         result.clear();
-        const QList<AnnHit> hits = m_ann->search(q.data(), int(want), std::max<int>(m_options.efSearch, int(want)));
+        const QList<AnnHit> hits
+            = m_ann->search(q.data(), int(want), std::max<int>(m_options.efSearch, int(want)));
         for (const AnnHit &hit : hits) {
             const qint64 entry = m_entryOfLabel.value(hit.label, -1);
             if (entry >= 0 && (!allowed || allowed->contains(entry)))

@@ -29,9 +29,9 @@ struct VectorSearchOptions {
     /// Collections larger than this use the ANN graph (see the retrieval bench for the trade-off).
     qint64 annThreshold = 20000;
     AnnIndex::Params ann;
-    int efSearch = 128;     ///< ANN search beam (>= k)
-    int buildThreads = 0;   ///< 0: one per usable CPU
-    bool persist = true;    ///< keep the graph in a file beside the catalog
+    int efSearch = 128; ///< ANN search beam (>= k)
+    int buildThreads = 0; ///< 0: one per usable CPU
+    bool persist = true; ///< keep the graph in a file beside the catalog
 };
 
 struct VectorHit {
@@ -48,14 +48,12 @@ public:
     /// Loads the space from the catalog (ids only when a saved graph is
     /// current, every vector otherwise). `cancelled` is polled while building.
     static Expected<std::unique_ptr<VectorIndex>> open(Catalog &catalog, const EmbeddingSpace &space,
-                                                       const VectorSearchOptions &options,
-                                                       const std::function<bool()> &cancelled = {});
+        const VectorSearchOptions &options, const std::function<bool()> &cancelled = {});
     /// An index over vectors in memory (benchmarks, tests): `count` rows of
     /// `dim` floats; row i belongs to entries[i] and carries labels[i].
     static Expected<std::unique_ptr<VectorIndex>> fromVectors(int dim, const std::vector<float> &vectors,
-                                                              const std::vector<qint64> &labels,
-                                                              const std::vector<qint64> &entries,
-                                                              const VectorSearchOptions &options);
+        const std::vector<qint64> &labels, const std::vector<qint64> &entries,
+        const VectorSearchOptions &options);
 
     /// Takes in what changed in the catalog since open(); true when anything did.
     Expected<bool> refresh(Catalog &catalog);

@@ -52,7 +52,7 @@ class IndexCrashTest : public QObject {
     {
         auto *p = new QProcess(this);
         p->start(QStringLiteral(MPLUG2_INDEX_HELPER_PATH),
-                 {m_db, m_gallery, m_dir.path(), QString::number(kDelayMs), QString::number(kAnnThreshold)});
+            {m_db, m_gallery, m_dir.path(), QString::number(kDelayMs), QString::number(kAnnThreshold)});
         return p;
     }
 
@@ -66,28 +66,37 @@ class IndexCrashTest : public QObject {
         qint64 stored = -1;
         if (db.open()) {
             [&] {
-                QCOMPARE(column(db, QStringLiteral("PRAGMA integrity_check")), QStringList{QStringLiteral("ok")});
-                if (column(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'media'")).value(0)
+                QCOMPARE(
+                    column(db, QStringLiteral("PRAGMA integrity_check")), QStringList {QStringLiteral("ok")});
+                if (column(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'media'"))
+                        .value(0)
                     == QLatin1String("0")) {
                     stored = 0; // killed before the schema was committed
                     return;
                 }
-                QCOMPARE(column(db, QStringLiteral("PRAGMA foreign_key_check")), QStringList{});
-                QCOMPARE(column(db, QStringLiteral("SELECT path FROM media GROUP BY path HAVING count(*) > 1")),
-                         QStringList{});
-                // Every stored file has its one embedding of the right size and its thumbnails, and nothing else dangles.
-                QCOMPARE(column(db, QStringLiteral("SELECT m.path FROM media m WHERE m.error IS NULL AND "
-                                                   "(SELECT count(*) FROM embedding e WHERE e.media_id = m.id) != 1")),
-                         QStringList{});
-                QCOMPARE(column(db, QStringLiteral("SELECT e.id FROM embedding e JOIN space s ON s.id = e.space_id "
-                                                   "WHERE length(e.vector) != 4 * s.dim")),
-                         QStringList{});
-                QCOMPARE(column(db, QStringLiteral("SELECT m.path FROM media m WHERE m.error IS NULL AND NOT EXISTS "
-                                                   "(SELECT 1 FROM thumbnail t WHERE t.media_id = m.id)")),
-                         QStringList{});
-                QCOMPARE(column(db, QStringLiteral("SELECT m.path FROM media m WHERE m.sample_hash IS NULL OR "
-                                                   "length(m.sample_hash) != 16")),
-                         QStringList{});
+                QCOMPARE(column(db, QStringLiteral("PRAGMA foreign_key_check")), QStringList {});
+                QCOMPARE(
+                    column(db, QStringLiteral("SELECT path FROM media GROUP BY path HAVING count(*) > 1")),
+                    QStringList {});
+                // Every stored file has its one embedding of the right size and its thumbnails, and nothing
+                // else dangles.
+                QCOMPARE(
+                    column(db,
+                        QStringLiteral("SELECT m.path FROM media m WHERE m.error IS NULL AND "
+                                       "(SELECT count(*) FROM embedding e WHERE e.media_id = m.id) != 1")),
+                    QStringList {});
+                QCOMPARE(column(db,
+                             QStringLiteral("SELECT e.id FROM embedding e JOIN space s ON s.id = e.space_id "
+                                            "WHERE length(e.vector) != 4 * s.dim")),
+                    QStringList {});
+                QCOMPARE(column(db,
+                             QStringLiteral("SELECT m.path FROM media m WHERE m.error IS NULL AND NOT EXISTS "
+                                            "(SELECT 1 FROM thumbnail t WHERE t.media_id = m.id)")),
+                    QStringList {});
+                QCOMPARE(column(db,
+                             QStringLiteral("SELECT m.path FROM media m WHERE m.sample_hash IS NULL OR "
+                                            "length(m.sample_hash) != 16")),
+                    QStringList {});
                 stored = column(db, QStringLiteral("SELECT count(*) FROM media")).value(0).toLongLong();
             }();
             db.close();
@@ -102,14 +111,16 @@ private slots:
     {
         m_gallery = m_dir.filePath(QStringLiteral("gallery"));
         QDir().mkpath(m_gallery);
-        const QStringList colours{QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue"),
-                                  QStringLiteral("yellow")};
-        const QStringList shapes{QStringLiteral("circle"), QStringLiteral("square"), QStringLiteral("triangle")};
+        const QStringList colours {
+            QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue"), QStringLiteral("yellow")};
+        const QStringList shapes {
+            QStringLiteral("circle"), QStringLiteral("square"), QStringLiteral("triangle")};
         for (int i = 0; i < kFiles; ++i) {
-            QFile f(m_gallery + QStringLiteral("/%1_%2_%3.%4")
-                                    .arg(colours[i % 4], shapes[i % 3])
-                                    .arg(i)
-                                    .arg(i % 2 ? QStringLiteral("mp4") : QStringLiteral("png")));
+            QFile f(m_gallery
+                + QStringLiteral("/%1_%2_%3.%4")
+                      .arg(colours[i % 4], shapes[i % 3])
+                      .arg(i)
+                      .arg(i % 2 ? QStringLiteral("mp4") : QStringLiteral("png")));
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QByteArray::number(i).repeated(50));
         }
@@ -134,7 +145,8 @@ private slots:
                 helper->waitForReadyRead(50);
             // Mostly early in what is left, so that most kills interrupt the embedding; some land in the
             // scan (no time at all) and, once everything is stored, in the final graph update.
-            const int waitMs = int(rng.bounded(quint32(std::max<qint64>(40, (kFiles - stored) * kDelayMs / 3))));
+            const int waitMs
+                = int(rng.bounded(quint32(std::max<qint64>(40, (kFiles - stored) * kDelayMs / 3))));
             const bool finishedFirst = helper->waitForFinished(waitMs);
             if (!finishedFirst) {
                 helper->kill(); // SIGKILL: no clean-up runs
@@ -149,7 +161,7 @@ private slots:
             helper->deleteLater();
         }
         qInfo("after %d kills: %lld of %d files stored, %d kills landed mid-indexing", kKills, stored, kFiles,
-              killedMidway);
+            killedMidway);
 
         QProcess *last = startHelper();
         QVERIFY(last->waitForFinished(120000));

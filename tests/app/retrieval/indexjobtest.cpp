@@ -30,10 +30,10 @@ class IndexJobTest : public QObject {
     {
         const QString dir = m_dir.filePath(name);
         QDir().mkpath(dir);
-        const QList<ShapeSpec> specs{{QStringLiteral("red"), QStringLiteral("circle"), false},
-                                     {QStringLiteral("blue"), QStringLiteral("square"), true},
-                                     {QStringLiteral("green"), QStringLiteral("triangle"), false},
-                                     {QStringLiteral("yellow"), QStringLiteral("circle"), true}};
+        const QList<ShapeSpec> specs {{QStringLiteral("red"), QStringLiteral("circle"), false},
+            {QStringLiteral("blue"), QStringLiteral("square"), true},
+            {QStringLiteral("green"), QStringLiteral("triangle"), false},
+            {QStringLiteral("yellow"), QStringLiteral("circle"), true}};
         for (const ShapeSpec &s : specs)
             if (makeShapeMedia(dir, s).isEmpty())
                 qFatal("ffmpeg could not make the test media");
@@ -87,7 +87,8 @@ private slots:
         // Touch: new time, same bytes -> re-stamped, not re-embedded.
         QFile redFile(red.path);
         QVERIFY(redFile.open(QIODevice::ReadWrite));
-        QVERIFY(redFile.setFileTime(QDateTime::currentDateTime().addSecs(3600), QFileDevice::FileModificationTime));
+        QVERIFY(redFile.setFileTime(
+            QDateTime::currentDateTime().addSecs(3600), QFileDevice::FileModificationTime));
         redFile.close();
         IndexSummary touched = runIndexJob(*engine, db, {gallery});
         QCOMPARE(touched.restamped, 1);
@@ -240,7 +241,8 @@ private slots:
         QCOMPARE(noModel.status, IndexJobStatus::Failed);
         QVERIFY(noModel.error.contains(QStringLiteral("no model")));
         auto loaded = loadedWordEngine(m_dir.path());
-        IndexSummary missing = runIndexJob(*loaded, newDb(), {m_dir.filePath(QStringLiteral("unplugged-disk"))});
+        IndexSummary missing
+            = runIndexJob(*loaded, newDb(), {m_dir.filePath(QStringLiteral("unplugged-disk"))});
         QCOMPARE(missing.status, IndexJobStatus::Failed);
         QVERIFY2(missing.error.contains(QStringLiteral("mounted")), qPrintable(missing.error));
     }

@@ -1,7 +1,8 @@
 // FolderScanner and planIndexing: which files a run embeds, skips, re-stamps
 // and drops.
-#include "app/retrieval/folderscanner.h"
 #include "app/retrieval/indexplan.h"
+
+#include "app/retrieval/folderscanner.h"
 #include "app/retrieval/samplehash.h"
 
 #include <QDateTime>
@@ -51,14 +52,17 @@ private slots:
         write(QStringLiteral("scan/notes.txt"), "n");
         write(QStringLiteral("scan/.hidden.png"), "h");
         write(QStringLiteral("scan/.cache/d.png"), "d");
-        QVERIFY(QFile::link(m_dir.filePath(QStringLiteral("scan/sub")), m_dir.filePath(QStringLiteral("scan/loop"))));
+        QVERIFY(QFile::link(
+            m_dir.filePath(QStringLiteral("scan/sub")), m_dir.filePath(QStringLiteral("scan/loop"))));
         FolderScanner scanner;
         auto files = scanner.scan({root, root + QStringLiteral("/sub")});
         QVERIFY(files);
         QStringList names;
         for (const FileStamp &f : *files)
             names << QDir(root).relativeFilePath(f.path);
-        QCOMPARE(names, (QStringList{QStringLiteral("a.PNG"), QStringLiteral("sub/b.mp4"), QStringLiteral("sub/c.gif")}));
+        QCOMPARE(names,
+            (QStringList {
+                QStringLiteral("a.PNG"), QStringLiteral("sub/b.mp4"), QStringLiteral("sub/c.gif")}));
         QCOMPARE(files->at(0).kind, MediaKind::Image);
         QCOMPARE(files->at(1).kind, MediaKind::Video);
         QCOMPARE(files->at(0).size, 1);
@@ -105,22 +109,22 @@ private slots:
         goneEntry.id = 4242;
         goneEntry.path = m_dir.filePath(dir + QStringLiteral("gone.png"));
 
-        const IndexPlan plan =
-            planIndexing({edited, failed, fresh, grown, otherModel, same, touched},
-                         {known(same), touchedEntry, editedEntry, grownEntry, failedEntry, known(otherModel, false),
-                          goneEntry});
+        const IndexPlan plan = planIndexing({edited, failed, fresh, grown, otherModel, same, touched},
+            {known(same), touchedEntry, editedEntry, grownEntry, failedEntry, known(otherModel, false),
+                goneEntry});
         QStringList embed;
         for (const FileStamp &f : plan.toEmbed)
             embed << QFileInfo(f.path).fileName();
-        QCOMPARE(embed, (QStringList{QStringLiteral("edited.png"), QStringLiteral("new.png"),
-                                     QStringLiteral("grown.png"), QStringLiteral("other.png")}));
+        QCOMPARE(embed,
+            (QStringList {QStringLiteral("edited.png"), QStringLiteral("new.png"),
+                QStringLiteral("grown.png"), QStringLiteral("other.png")}));
         QCOMPARE(plan.changed, 2);
         QCOMPARE(plan.unchanged, 1);
         QCOMPARE(plan.failedBefore, 1);
         QCOMPARE(plan.toRestamp.size(), 1);
         QCOMPARE(plan.toRestamp.first().id, touchedEntry.id);
         QCOMPARE(plan.toRestamp.first().mtimeMs, touched.mtimeMs);
-        QCOMPARE(plan.toDrop, (QList<qint64>{4242}));
+        QCOMPARE(plan.toDrop, (QList<qint64> {4242}));
     }
 
     void sampleHashSeesEditsAnywhereItLooks()

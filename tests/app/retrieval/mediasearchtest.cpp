@@ -3,6 +3,7 @@
 // model has it), "more like this" works without a model, media -> text
 // ranks sentences, and mistakes are clear failures.
 #include "app/retrieval/mediasearch.h"
+
 #include "app/retrieval/searchresultsexport.h"
 #include "tests/app/retrieval/retrievaltestsupport.h"
 
@@ -73,7 +74,7 @@ private slots:
     {
         m_gallery = m_dir.filePath(QStringLiteral("gallery"));
         for (const char *name : {"red_circle.png", "red_square.png", "blue_circle.mp4", "blue_square.mp4",
-                                 "green_triangle.png", "clips/yellow_circle.mp4", "clips/red_triangle.mp4"})
+                 "green_triangle.png", "clips/yellow_circle.mp4", "clips/red_triangle.mp4"})
             write(QString::fromLatin1(name));
         m_db = m_dir.filePath(QStringLiteral("search.sqlite"));
         auto engine = loadedWordEngine(m_dir.path());
@@ -110,7 +111,8 @@ private slots:
         q.filter = {};
         q.filter.folders = {m_gallery + QStringLiteral("/clips")};
         o = run(search, q);
-        QCOMPARE(names(*o.results), (QStringList{QStringLiteral("red_triangle"), QStringLiteral("yellow_circle")}));
+        QCOMPARE(names(*o.results),
+            (QStringList {QStringLiteral("red_triangle"), QStringLiteral("yellow_circle")}));
         q.filter = {};
         q.filter.minDurationSeconds = 1000;
         o = run(search, q);
@@ -174,7 +176,8 @@ private slots:
         QVERIFY(top.contains(QStringLiteral("blue_square")) || top.contains(QStringLiteral("red_circle")));
         QCOMPARE(engine->stats().visualEncoderRuns, 0);
         // A file outside the index needs the model.
-        const Outcome outside = run(search, SearchQuery::mediaToMedia(m_dir.filePath(QStringLiteral("elsewhere.png"))));
+        const Outcome outside
+            = run(search, SearchQuery::mediaToMedia(m_dir.filePath(QStringLiteral("elsewhere.png"))));
         QVERIFY(!outside.results);
         QVERIFY2(outside.error.contains(QStringLiteral("load it")), qPrintable(outside.error));
     }
@@ -184,8 +187,8 @@ private slots:
         auto engine = loadedWordEngine(m_dir.path());
         MediaSearch search(engine.get(), QString());
         SearchQuery q = SearchQuery::mediaToText(m_gallery + QStringLiteral("/green_triangle.png"),
-                                                 {QStringLiteral("a blue square"), QStringLiteral("a green triangle"),
-                                                  QStringLiteral("a red circle")});
+            {QStringLiteral("a blue square"), QStringLiteral("a green triangle"),
+                QStringLiteral("a red circle")});
         q.rerank = 2;
         const Outcome o = run(search, q);
         QVERIFY2(o.results, qPrintable(o.error));
@@ -193,8 +196,9 @@ private slots:
         QCOMPARE(o.results->hits.first().text, QStringLiteral("a green triangle"));
         QVERIFY(o.results->hits.first().rerankScore);
         const QJsonObject json = searchResultsToJson(*o.results);
-        QCOMPARE(json.value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("text")),
-                 QStringLiteral("a green triangle"));
+        QCOMPARE(
+            json.value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("text")),
+            QStringLiteral("a green triangle"));
     }
 
     void exportsCsvAndJson()
@@ -208,7 +212,8 @@ private slots:
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csv.readAll().split('\n');
-        QCOMPARE(lines.first().trimmed(), QByteArray("rank,media,score,similarity,rerank_score,kind,duration_s"));
+        QCOMPARE(
+            lines.first().trimmed(), QByteArray("rank,media,score,similarity,rerank_score,kind,duration_s"));
         QVERIFY(lines.at(1).startsWith("1," + m_gallery.toUtf8() + "/clips/yellow_circle.mp4,"));
         const QString jsonPath = m_dir.filePath(QStringLiteral("out.json"));
         QVERIFY(exportSearchResults(*o.results, jsonPath));

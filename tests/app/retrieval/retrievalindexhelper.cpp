@@ -34,12 +34,10 @@ int main(int argc, char **argv)
     if (job.state() != app::IndexJob::State::Failed)
         loop.exec();
     const app::IndexSummary s = job.summary();
-    const QJsonObject json{{QStringLiteral("status"), app::indexJobStatusName(s.status)},
-                           {QStringLiteral("indexed"), s.indexed},
-                           {QStringLiteral("unchanged"), s.unchanged},
-                           {QStringLiteral("failed"), s.failed},
-                           {QStringLiteral("resumed"), s.resumed},
-                           {QStringLiteral("error"), s.error}};
+    const QJsonObject json {{QStringLiteral("status"), app::indexJobStatusName(s.status)},
+        {QStringLiteral("indexed"), s.indexed}, {QStringLiteral("unchanged"), s.unchanged},
+        {QStringLiteral("failed"), s.failed}, {QStringLiteral("resumed"), s.resumed},
+        {QStringLiteral("error"), s.error}};
     QTextStream(stdout) << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     return s.status == app::IndexJobStatus::Finished ? 0 : 1;
 }

@@ -24,8 +24,8 @@ inline app::ModelBundle wordBundle(const QString &dir, const QByteArray &weights
     return b;
 }
 
-inline std::unique_ptr<app::Engine> loadedWordEngine(const QString &dir,
-                                                      std::shared_ptr<const WordEmbeddingConfig> config = nullptr)
+inline std::unique_ptr<app::Engine> loadedWordEngine(
+    const QString &dir, std::shared_ptr<const WordEmbeddingConfig> config = nullptr)
 {
     if (!config)
         config = std::make_shared<WordEmbeddingConfig>();
@@ -39,7 +39,7 @@ inline std::unique_ptr<app::Engine> loadedWordEngine(const QString &dir,
 
 /// Runs a job to its end (or `timeoutMs`) and returns its summary.
 inline app::IndexSummary runIndexJob(app::Engine &engine, const QString &db, const QStringList &roots,
-                                     app::IndexJobOptions options = {}, int timeoutMs = 60000)
+    app::IndexJobOptions options = {}, int timeoutMs = 60000)
 {
     options.roots = roots;
     app::IndexJob job(&engine, db, options);

@@ -10,18 +10,22 @@
 namespace mplug2::test {
 
 struct ShapeSpec {
-    QString colour;     ///< red, green, blue, yellow, white
-    QString shape;      ///< circle, square, triangle
+    QString colour; ///< red, green, blue, yellow, white
+    QString shape; ///< circle, square, triangle
     bool video = false; ///< 1 s H.264 clip, the shape moving right; else a PNG
     int side = 96;
 };
 
 inline QString shapeColourRgb(const QString &colour)
 {
-    if (colour == QLatin1String("red")) return QStringLiteral("255,0,0");
-    if (colour == QLatin1String("green")) return QStringLiteral("0,255,0");
-    if (colour == QLatin1String("blue")) return QStringLiteral("0,0,255");
-    if (colour == QLatin1String("yellow")) return QStringLiteral("255,255,0");
+    if (colour == QLatin1String("red"))
+        return QStringLiteral("255,0,0");
+    if (colour == QLatin1String("green"))
+        return QStringLiteral("0,255,0");
+    if (colour == QLatin1String("blue"))
+        return QStringLiteral("0,0,255");
+    if (colour == QLatin1String("yellow"))
+        return QStringLiteral("255,255,0");
     return QStringLiteral("255,255,255");
 }
 
@@ -42,15 +46,16 @@ inline QString shapeMask(const ShapeSpec &s)
 /// Writes DIR/<colour>_<shape>[_<suffix>].png|mp4 and returns its path ("" on failure).
 inline QString makeShapeMedia(const QString &dir, const ShapeSpec &s, const QString &suffix = {})
 {
-    const QString name = s.colour + QLatin1Char('_') + s.shape + (suffix.isEmpty() ? QString() : QLatin1Char('_') + suffix)
+    const QString name = s.colour + QLatin1Char('_') + s.shape
+        + (suffix.isEmpty() ? QString() : QLatin1Char('_') + suffix)
         + (s.video ? QStringLiteral(".mp4") : QStringLiteral(".png"));
     const QString path = QDir(dir).filePath(name);
     const QStringList rgb = shapeColourRgb(s.colour).split(QLatin1Char(','));
     const QString mask = shapeMask(s);
     const QString geq = QStringLiteral("geq=r='%1*%4':g='%2*%4':b='%3*%4'").arg(rgb[0], rgb[1], rgb[2], mask);
-    QStringList args{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                     QStringLiteral("lavfi"), QStringLiteral("-i"),
-                     QStringLiteral("color=black:s=%1x%1:d=1:r=8,format=rgb24").arg(s.side), QStringLiteral("-vf"), geq};
+    QStringList args {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+        QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+        QStringLiteral("color=black:s=%1x%1:d=1:r=8,format=rgb24").arg(s.side), QStringLiteral("-vf"), geq};
     if (s.video)
         args << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-pix_fmt")
              << QStringLiteral("yuv420p");
@@ -59,7 +64,8 @@ inline QString makeShapeMedia(const QString &dir, const ShapeSpec &s, const QStr
     args << path;
     QProcess ffmpeg;
     ffmpeg.start(QStringLiteral("ffmpeg"), args);
-    if (!ffmpeg.waitForFinished(60000) || ffmpeg.exitStatus() != QProcess::NormalExit || ffmpeg.exitCode() != 0)
+    if (!ffmpeg.waitForFinished(60000) || ffmpeg.exitStatus() != QProcess::NormalExit
+        || ffmpeg.exitCode() != 0)
         return {};
     return path;
 }

@@ -14,7 +14,7 @@ using namespace mplug2::app;
 namespace {
 
 IndexedMedia media(const QString &path, MediaKind kind, const QByteArray &hash, QList<float> vector,
-                   const QString &model = QStringLiteral("m@1"))
+    const QString &model = QStringLiteral("m@1"))
 {
     IndexedMedia m;
     m.entry.path = path;
@@ -52,7 +52,8 @@ private slots:
     void storesAndReadsBackAnEntry()
     {
         auto c = fresh();
-        Expected<qint64> id = c->storeIndexed(media(QStringLiteral("/m/a/x.mp4"), MediaKind::Video, "h1", {1, 0, 0}));
+        Expected<qint64> id
+            = c->storeIndexed(media(QStringLiteral("/m/a/x.mp4"), MediaKind::Video, "h1", {1, 0, 0}));
         QVERIFY(id);
         auto e = c->entry(QStringLiteral("/m/a/x.mp4"));
         QVERIFY(e && *e);
@@ -62,12 +63,12 @@ private slots:
         QCOMPARE((*e)->kind, MediaKind::Video);
         QCOMPARE((*e)->durationSeconds, 3.5);
         QVERIFY((*e)->error.isEmpty());
-        QCOMPARE(*c->thumbnails(*id), (QList<QByteArray>{"poster", "preview"}));
+        QCOMPARE(*c->thumbnails(*id), (QList<QByteArray> {"poster", "preview"}));
         auto space = c->space(QStringLiteral("m@1"), EmbeddingKind::Clip);
         QVERIFY(space && *space);
         QCOMPARE((*space)->dim, 3);
         QCOMPARE((*space)->count, 1);
-        QCOMPARE(*c->embedding(*id, (*space)->id), std::optional<QList<float>>(QList<float>{1, 0, 0}));
+        QCOMPARE(*c->embedding(*id, (*space)->id), std::optional<QList<float>>(QList<float> {1, 0, 0}));
         QCOMPARE(*c->entryCount(), 1);
     }
 
@@ -86,7 +87,7 @@ private slots:
             QVERIFY(e.embedded);
         }
         paths.sort();
-        QCOMPARE(paths, (QStringList{QStringLiteral("/m/a/sub/y.png"), QStringLiteral("/m/a/x.png")}));
+        QCOMPARE(paths, (QStringList {QStringLiteral("/m/a/sub/y.png"), QStringLiteral("/m/a/x.png")}));
         auto other = c->entriesUnder(QStringLiteral("/m/a"), QStringLiteral("other@2"));
         QCOMPARE(other->size(), 2);
         QVERIFY(!other->first().embedded);
@@ -119,7 +120,8 @@ private slots:
     {
         auto c = fresh();
         for (int i = 0; i < 5; ++i)
-            QVERIFY(c->storeIndexed(media(QStringLiteral("/m/%1.png").arg(i), MediaKind::Image, "h", {float(i), 1})));
+            QVERIFY(c->storeIndexed(
+                media(QStringLiteral("/m/%1.png").arg(i), MediaKind::Image, "h", {float(i), 1})));
         const qint64 space = (*c->space(QStringLiteral("m@1"), EmbeddingKind::Clip))->id;
         const QList<EmbeddingRef> refs = *c->embeddingRefs(space);
         QList<float> firsts;
@@ -132,10 +134,11 @@ private slots:
                 return true;
             },
             refs.at(2).embeddingId));
-        QCOMPARE(firsts, (QList<float>{3, 4}));
-        QCOMPARE(dims, (QList<int>{2, 2}));
+        QCOMPARE(firsts, (QList<float> {3, 4}));
+        QCOMPARE(dims, (QList<int> {2, 2}));
         int visited = 0;
-        QVERIFY(c->forEachEmbedding(space, [&](qint64, qint64, const float *, int) { return ++visited < 2; }));
+        QVERIFY(
+            c->forEachEmbedding(space, [&](qint64, qint64, const float *, int) { return ++visited < 2; }));
         QCOMPARE(visited, 2);
     }
 
@@ -148,7 +151,8 @@ private slots:
         QCOMPARE(wrongDim.error().code, ErrorCode::InvalidArgument);
         // Nothing of the failed store is left behind.
         QVERIFY(!*c->entry(QStringLiteral("/m/b.png")));
-        QVERIFY(!c->storeIndexed(media(QStringLiteral("/m/c.png"), MediaKind::Image, "h", {float(qQNaN()), 0})));
+        QVERIFY(
+            !c->storeIndexed(media(QStringLiteral("/m/c.png"), MediaKind::Image, "h", {float(qQNaN()), 0})));
         QVERIFY(!c->storeIndexed(media(QStringLiteral("relative.png"), MediaKind::Image, "h", {1, 0})));
         QCOMPARE(*c->entryCount(), 1);
     }
@@ -163,7 +167,7 @@ private slots:
         QVERIFY(c->storeIndexed(bad));
         auto e = *c->entry(QStringLiteral("/m/bad.mp4"));
         QCOMPARE(e->error, QStringLiteral("not a video"));
-        QVERIFY(c->matching(MediaFilter{})->isEmpty());
+        QVERIFY(c->matching(MediaFilter {})->isEmpty());
     }
 
     void removeCascadesToThumbnailsAndEmbeddings()
@@ -181,23 +185,25 @@ private slots:
     void filtersByFolderKindAndDuration()
     {
         auto c = fresh();
-        const qint64 image = *c->storeIndexed(media(QStringLiteral("/a/i.png"), MediaKind::Image, "h", {1, 0}));
+        const qint64 image
+            = *c->storeIndexed(media(QStringLiteral("/a/i.png"), MediaKind::Image, "h", {1, 0}));
         IndexedMedia longVideo = media(QStringLiteral("/b/long.mp4"), MediaKind::Video, "h", {0, 1});
         longVideo.entry.durationSeconds = 60;
-        const qint64 shortVideo = *c->storeIndexed(media(QStringLiteral("/b/short.mp4"), MediaKind::Video, "h", {1, 1}));
+        const qint64 shortVideo
+            = *c->storeIndexed(media(QStringLiteral("/b/short.mp4"), MediaKind::Video, "h", {1, 1}));
         const qint64 lv = *c->storeIndexed(longVideo);
         QCOMPARE(c->matching({})->size(), 3);
         MediaFilter f;
         f.folders = {QStringLiteral("/b")};
-        QCOMPARE(*c->matching(f), (QSet<qint64>{shortVideo, lv}));
+        QCOMPARE(*c->matching(f), (QSet<qint64> {shortVideo, lv}));
         f.maxDurationSeconds = 10;
-        QCOMPARE(*c->matching(f), (QSet<qint64>{shortVideo}));
+        QCOMPARE(*c->matching(f), (QSet<qint64> {shortVideo}));
         MediaFilter kind;
         kind.kind = MediaKind::Image;
-        QCOMPARE(*c->matching(kind), (QSet<qint64>{image}));
+        QCOMPARE(*c->matching(kind), (QSet<qint64> {image}));
         MediaFilter minimum;
         minimum.minDurationSeconds = 30;
-        QCOMPARE(*c->matching(minimum), (QSet<qint64>{lv}));
+        QCOMPARE(*c->matching(minimum), (QSet<qint64> {lv}));
         QCOMPARE(c->entries({lv, 999, image})->size(), 2);
         QCOMPARE(c->entries({lv, image})->at(1).id, image);
     }
@@ -221,7 +227,7 @@ private slots:
         auto c = *Catalog::open(path);
         auto last = *c->lastJob();
         QVERIFY(last);
-        QCOMPARE(last->roots, (QStringList{QStringLiteral("/a"), QStringLiteral("/b c")}));
+        QCOMPARE(last->roots, (QStringList {QStringLiteral("/a"), QStringLiteral("/b c")}));
         QCOMPARE(last->done, 4);
         QCOMPARE(last->status, IndexJobStatus::Paused);
     }

@@ -1,8 +1,9 @@
 // VectorIndex and AnnIndex: exact search is exact, the ANN graph finds
 // (nearly) the same neighbours, follows the catalog as it changes, is kept
 // in a file, and a damaged file is refused and rebuilt.
-#include "app/retrieval/annindex.h"
 #include "app/retrieval/vectorindex.h"
+
+#include "app/retrieval/annindex.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -69,7 +70,8 @@ private slots:
     {
         const int n = 500, dim = 24;
         const std::vector<float> v = clustered(n, dim, 10, 1);
-        auto index = VectorIndex::fromVectors(dim, v, sequence(n, 1), sequence(n, 1000), VectorSearchOptions{});
+        auto index
+            = VectorIndex::fromVectors(dim, v, sequence(n, 1), sequence(n, 1000), VectorSearchOptions {});
         QVERIFY(index);
         QVERIFY(!(*index)->usesAnn());
         const float *query = v.data() + 7 * dim;
@@ -88,7 +90,7 @@ private slots:
         }
         for (int i = 1; i < hits.size(); ++i)
             QVERIFY(hits[i - 1].similarity >= hits[i].similarity);
-        const QSet<qint64> allowed{1003, 1200, 1400};
+        const QSet<qint64> allowed {1003, 1200, 1400};
         const QList<VectorHit> filtered = (*index)->search(query, 10, &allowed);
         QCOMPARE(filtered.size(), 3);
         for (const VectorHit &h : filtered)
@@ -165,7 +167,7 @@ private slots:
         QVERIFY(!(*index)->vectorOf(gone));
         const qint64 twenty = (*catalog->entry(QStringLiteral("/gallery/20.png")))->id;
         const QList<VectorHit> hits = (*index)->search(v.data() + size_t(n + 1) * dim, 2);
-        QSet<qint64> top{hits.value(0).entryId, hits.value(1).entryId};
+        QSet<qint64> top {hits.value(0).entryId, hits.value(1).entryId};
         QVERIFY(top.contains(twenty));
         QCOMPARE(*(*index)->refresh(*catalog), false);
 
@@ -180,7 +182,7 @@ private slots:
     {
         const int n = 400, dim = 8;
         const std::vector<float> v = clustered(n, dim, 4, 5);
-        auto ann = AnnIndex::create(dim, n, AnnIndex::Params{});
+        auto ann = AnnIndex::create(dim, n, AnnIndex::Params {});
         QVERIFY(ann);
         const std::vector<qint64> labels = sequence(n, 1);
         QVERIFY((*ann)->add(v.data(), labels.data(), n, 2));

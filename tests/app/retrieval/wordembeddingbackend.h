@@ -22,7 +22,7 @@ namespace mplug2::test {
 struct WordEmbeddingConfig {
     bool itcHeads = false;
     bool itmHead = false;
-    int delayMs = 0;                   ///< per embedded file, to give a kill something to interrupt
+    int delayMs = 0; ///< per embedded file, to give a kill something to interrupt
     QHash<QString, double> rerankBonus; ///< file base name -> added to its ScoreTexts score
 };
 
@@ -30,13 +30,15 @@ class WordEmbeddingBackend : public app::InferenceBackend {
 public:
     static constexpr int kDim = 16;
 
-    explicit WordEmbeddingBackend(std::shared_ptr<const WordEmbeddingConfig> config) : m_config(std::move(config)) {}
+    explicit WordEmbeddingBackend(std::shared_ptr<const WordEmbeddingConfig> config)
+        : m_config(std::move(config))
+    { }
 
     static QStringList vocabulary()
     {
-        return {QStringLiteral("red"),    QStringLiteral("green"),  QStringLiteral("blue"),
-                QStringLiteral("yellow"), QStringLiteral("circle"), QStringLiteral("square"),
-                QStringLiteral("triangle"), QStringLiteral("white")};
+        return {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue"),
+            QStringLiteral("yellow"), QStringLiteral("circle"), QStringLiteral("square"),
+            QStringLiteral("triangle"), QStringLiteral("white")};
     }
 
     static QStringList words(const QString &text)
@@ -62,8 +64,8 @@ public:
         return v;
     }
 
-    Expected<app::ModelInfo> load(const app::ModelBundle &bundle, const app::DeviceChoice &device,
-                                  app::RequestContext &) override
+    Expected<app::ModelInfo> load(
+        const app::ModelBundle &bundle, const app::DeviceChoice &device, app::RequestContext &) override
     {
         app::ModelInfo info;
         info.bundle = bundle;
@@ -73,8 +75,8 @@ public:
         info.itmHead = m_config->itmHead;
         return info;
     }
-    void unload() override {}
-    void setVisualCacheCapacity(qint64) override {}
+    void unload() override { }
+    void setVisualCacheCapacity(qint64) override { }
 
     Expected<app::EngineResult> run(const app::EngineRequest &request, app::RequestContext &ctx) override
     {
@@ -106,11 +108,7 @@ public:
             r.geometry.sourceWidth = 64;
             r.geometry.sourceHeight = 48;
             if (request.returnFrames)
-                for (int f = 0; f < 3; ++f) {
-                    QImage frame(64, 48, QImage::Format_RGB888);
-                    frame.fill(QColor::fromHsv((f * 90 + int(qHash(file.fileName()) % 270)) % 360, 200, 200));
-                    r.frames.append(frame);
-                }
+                r.frames = frames(file.fileName());
             return r;
         }
         case app::TaskKind::ScoreTexts: {
@@ -127,15 +125,50 @@ public:
                 score = score / std::max<qsizetype>(1, ws.size()) + m_config->rerankBonus.value(base, 0.0);
                 if (request.scoring == app::TextScoring::Matching)
                     score += 100.0; // tells the tests which scorer ran
-                r.items.append(app::ResultItem{t, score, {}, {}});
+                r.items.append(app::ResultItem {t, score, {}, {}});
             }
+            if (request.attention.crossAttention && !request.texts.isEmpty())
+                r.attention = wordAttention(words(request.texts.first()));
+            if (request.returnFrames)
+                r.frames = frames(base);
             std::stable_sort(r.items.begin(), r.items.end(),
-                             [](const app::ResultItem &a, const app::ResultItem &b) { return a.score > b.score; });
+                [](const app::ResultItem &a, const app::ResultItem &b) { return a.score > b.score; });
             return r;
         }
         default:
             return makeError(ErrorCode::Unsupported, "not a retrieval task");
         }
+    }
+
+    /// Three frames of different hues (so a hover preview visibly changes).
+    static QList<QImage> frames(const QString &name)
+    {
+        QList<QImage> list;
+        for (int f = 0; f < 3; ++f) {
+            QImage frame(64, 48, QImage::Format_RGB888);
+            frame.fill(QColor::fromHsv((f * 90 + int(qHash(name) % 270)) % 360, 200, 200));
+            list.append(frame);
+        }
+        return list;
+    }
+
+    /// Attention over 3 frames of 2x2 patches: word k looks at patch k % 4 of every frame.
+    static app::AttentionMaps wordAttention(const QStringList &ws)
+    {
+        app::AttentionMaps maps;
+        maps.geometry.frames = 3;
+        maps.geometry.gridHeight = 2;
+        maps.geometry.gridWidth = 2;
+        maps.layers = 1;
+        maps.heads = 1;
+        const qsizetype visual = maps.geometry.visualTokens();
+        for (qsizetype k = 0; k < ws.size(); ++k) {
+            maps.tokenIds.append(1000 + k);
+            maps.tokens.append(ws.at(k));
+            for (qsizetype v = 0; v < visual; ++v)
+                maps.crossAttention.append(v > 0 && (v - 1) % 4 == k % 4 ? 0.3f : 0.01f);
+        }
+        return maps;
     }
 
 private:
