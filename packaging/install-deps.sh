@@ -33,7 +33,7 @@ full=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libsqlite3-dev libhnswlib-dev
   xvfb xauth fonts-wqy-microhei
-  dpkg-dev fakeroot file lintian desktop-file-utils appstream
+  dpkg-dev fakeroot file lintian desktop-file-utils appstream help2man
 )
 
 packages=("${core[@]}")

@@ -80,19 +80,6 @@
         </message>
     </context>
     <context>
-        <name>BenchCommand</name>
-        <message>
-            <source>mplug2 bench: unknown benchmark '%1'</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: mplug2 bench &lt;benchmark&gt; [options]
-
-Benchmarks:</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>BundleRegistry</name>
         <message>
             <source>the id "%1" belongs to the built-in model; give the bundle another id</source>
@@ -596,6 +583,21 @@ Benchmarks:</source>
         </message>
         <message>
             <source>Print one JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MediaSource</name>
+        <message>
+            <source>%1: no such file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no frame at %2 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: no frame %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1149,11 +1151,114 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show the window, save a picture of it to &lt;file&gt; and quit.</source>
+            <source>Images or videos to open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Images or videos to open.</source>
+            <source>Load the model bundle &lt;bundle&gt; (a registered id, a folder or a manifest).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caption the first media file at start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask &lt;question&gt; about the first media file at start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the attention of answer token &lt;n&gt; (from 1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the window, save a picture of it to &lt;file&gt; and quit (after the task, if any).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app</name>
+        <message>
+            <source>ffmpeg did not finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ffmpeg failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the key frame interval must be within 0..60 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot create %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>frames and repeat must be positive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The video to read (not needed with --generate).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seconds between key frames of the generated video (default 2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where to keep the generated video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frames to sample (default 16).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Runs to time (default 3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decoder threads (default: one per CPU).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>generating the benchmark video (once; this takes a minute or two)...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mplug2 bench: name a video file or use --generate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What to measure: media or retrieval.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1258,6 +1363,180 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::ui::AttentionGridView</name>
+        <message>
+            <source>Attention on every sampled frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampled frame %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::AttentionPanel</name>
+        <message>
+            <source>Attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run a task with attention maps on to see where the model looked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Method:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Layer:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Head:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Colours:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Opacity:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On the &amp;player</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also lay the map over the frame the player shows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No attention yet: run caption or ask with attention maps on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1”: %2 tokens, %3 frames of %4 × %5 patches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answer tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Latent queries (universal layer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cross-attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grad-CAM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mean of layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layer %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mean of heads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Max of heads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Head %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frame %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no exporter “%1” in this build</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is no attention to export yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Exported %n file(s) to %1</source>
+            <translation>
+                <numerusform>Exported %n file to %1</numerusform>
+                <numerusform>Exported %n files to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::ErrorBanner</name>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error details</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::FilmstripWidget</name>
+        <message>
+            <source>Frames the model sees</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The frames the model sees. Click one to show it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::FrameView</name>
+        <message>
+            <source>Attention %1 at patch row %2, column %3</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>mplug2::ui::IndexingBar</name>
         <message>
             <source>Index a folder…</source>
@@ -1333,21 +1612,54 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::ui::JobStatusWidget</name>
+        <message>
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n more request(s) waiting</source>
+            <translation>
+                <numerusform>%n more request waiting</numerusform>
+                <numerusform>%n more requests waiting</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::LatentOverview</name>
+        <message>
+            <source>Latent queries by sampled frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows: the universal layer's latent queries; columns: sampled frames. Click a row to show that latent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Latent %1, sampled frame %2: %3 of its attention</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>mplug2::ui::MainWindow</name>
         <message>
             <source>mPLUG-2 Studio</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Media files</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open images or videos (File ▸ Open) or drop them here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Viewer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1400,6 +1712,495 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
         <message>
             <source>Open Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export Result…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy Answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Ask a Question</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Play / Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Next Frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;revious Frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next &amp;Media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous M&amp;edia</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Manage Models…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Unload Model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done in %1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Model unloaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No model is installed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manage Models…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load a model first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load on CPU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loaded %1 in %2 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No model loaded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — mPLUG-2 Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::MediaPanel</name>
+        <message>
+            <source>Media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Media files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drop pictures or videos here, or open them with the buttons above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove from the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · %2 · %3 fps</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>picture · %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::MediaViewer</name>
+        <message>
+            <source>Viewer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open images or videos (File ▸ Open) or drop them here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attention of sampled frame %1 of %2 (%3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::ModelManagerDialog</name>
+        <message>
+            <source>Models</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Model bundles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Model details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add Bundle…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Register a model bundle folder or manifest.json</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load at &amp;Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load this model when the app starts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Load</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Unload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Device:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Precision:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loaded:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (cannot be read)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>built in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>loads at start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Id: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checkpoint: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vocabulary: %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CLIP BPE: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prompt: “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frames: %1 at %2 × %2 px</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Generation: beam %1, length %2 to %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Licence: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Config overrides:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inferred config (loaded):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The full config is inferred from the checkpoint's tensor shapes when it loads.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>process memory %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing loaded · %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 on %2 (%3) · %4 parameters · weights %5 · %6</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add Model Bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bundle manifests (manifest.json *.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot add %1:
+%2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::ResultsPanel</name>
+        <message>
+            <source>Results</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Q: %1 · %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Classify · %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dense captions · %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caption · %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decoding %1 ms, vision %2 ms, text %3 ms, generation %4 ms on %5 (%6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probability</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Length-penalised log-probability (higher is better)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no text)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no exporter “%1” in this build</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>that request has no result to export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export failed: %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1620,6 +2421,330 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
         <message>
             <source>Copy path</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::TaskOptionsWidget</name>
+        <message>
+            <source>Model default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How many frames of a video the model sees</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Frames:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Segment middles (official)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evenly in time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;ampling:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Beam search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Greedy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sampling</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Decoding:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Beam size:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mi&amp;n length:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ma&amp;x length:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How many answers to show: the best and its alternatives</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A&amp;lternatives:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Temperature:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top-&amp;k:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top-&amp;p:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;eed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cross-attention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grad-CAM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Latent queries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attention maps:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>De&amp;vice:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;recision:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::TaskPanel</name>
+        <message>
+            <source>Task</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Options</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dense</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Classify</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dense captions: one caption per time window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Window length</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Window:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Question</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What is happening in the video?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Question:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional: yes, no, maybe</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Candidate answers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rank these answers instead of writing one (comma-separated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Answers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dog, cat, car</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Labels:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Label template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The text scored for each label; {} stands for the label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Template:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scoring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decoder likelihood</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CLIP similarity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Scoring:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a red circle on a white background</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Describe the selected picture or video in a sentence.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caption Each Window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One caption per time window of the video, with start and end times.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a question and press Enter. Earlier questions are in the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Score each label against the media, zero-shot.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find media in your indexed folders that match a sentence.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a picture or a video first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a question first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give at least two labels, separated by commas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search runs over an index, not one file.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::TimelineWidget</name>
+        <message>
+            <source>Timeline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click or drag to seek; marks show the frames the model sees.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::TokenChipBar</name>
+        <message>
+            <source>Answer tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All tokens (mean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where the whole answer looked: the mean over its tokens</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Token %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show where the model looked while it wrote “%1”</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2,7 +2,8 @@
 #include <QStringList>
 
 namespace mplug2::app {
-/// `mplug2 bench <what> [options]`: benchmarks that need the app layer
-/// (`mplug2-bench` covers the model alone). `mplug2 bench --help` lists them.
+/// `mplug2 bench media [FILE] [--generate] [--frames N] [--repeat R] [--threads T] [--json]`:
+/// time to get a model's frames out of a video (see app/bench/mediabench.h);
+/// `mplug2 bench retrieval [...]`: the search index (see retrievalbench.h).
 int runBenchCommand(const QStringList &args);
 } // namespace mplug2::app

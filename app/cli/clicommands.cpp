@@ -11,6 +11,9 @@ namespace mplug2::app {
 const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
+        {QStringLiteral("bench"),
+         QStringLiteral("Benchmarks: 'media' times sampling a video's frames, 'retrieval' the search index"),
+         &runBenchCommand},
         {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
         {QStringLiteral("caption"), QStringLiteral("Describe images and videos"), &runCaptionCommand},
         {QStringLiteral("dense-caption"), QStringLiteral("Caption a video window by window (SRT, WebVTT, JSON)"),
@@ -22,7 +25,6 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("index"), QStringLiteral("Index folders of images and videos for search"), &runIndexCommand},
         {QStringLiteral("search"), QStringLiteral("Search an index by text, by example, or rank sentences"),
          &runSearchCommand},
-        {QStringLiteral("bench"), QStringLiteral("Benchmarks of the app layer (mplug2 bench --help)"), &runBenchCommand},
     };
     return commands;
 }

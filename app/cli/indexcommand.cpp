@@ -78,7 +78,8 @@ int runIndexCommand(const QStringList &args)
 
     const Expected<ModelBundle> bundle = retrievalBundle(model, parser);
     if (!bundle)
-        return reportCliError(command, QString::fromStdString(bundle.error().message));
+        return reportCliError(
+            command, QString::fromStdString(bundle.error().message), bundleErrorExitCode(bundle.error()));
     const Expected<DeviceChoice> device = model.device(parser);
     if (!device)
         return reportCliError(command, QString::fromStdString(device.error().message), 2);

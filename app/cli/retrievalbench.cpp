@@ -214,7 +214,8 @@ int runRetrievalBench(const QStringList &args)
     if (parser.isSet(folder)) {
         const Expected<ModelBundle> bundle = retrievalBundle(model, parser);
         if (!bundle)
-            return reportCliError(command, QString::fromStdString(bundle.error().message));
+            return reportCliError(
+                command, QString::fromStdString(bundle.error().message), bundleErrorExitCode(bundle.error()));
         const Expected<DeviceChoice> device = model.device(parser);
         if (!device)
             return reportCliError(command, QString::fromStdString(device.error().message), 2);

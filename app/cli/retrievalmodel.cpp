@@ -4,15 +4,20 @@ namespace mplug2::app {
 
 Expected<ModelBundle> retrievalBundle(const ModelOptions &options, const QCommandLineParser &parser)
 {
+    const Expected<int> frames = options.frames(parser);
+    if (!frames)
+        return frames.error();
     Expected<ModelBundle> bundle = options.bundle(parser);
     if (!bundle)
         return bundle;
-    EngineRequest probe;
-    if (Expected<void> ok = options.applyTo(parser, probe); !ok)
-        return ok.error();
-    if (probe.media.numFrames > 0)
-        bundle->numFrames = probe.media.numFrames;
+    if (*frames > 0)
+        bundle->numFrames = *frames;
     return bundle;
+}
+
+int bundleErrorExitCode(const Error &error)
+{
+    return error.code == ErrorCode::InvalidArgument ? 2 : 1;
 }
 
 bool modelNamed(const QCommandLineParser &parser)

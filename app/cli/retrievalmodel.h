@@ -11,6 +11,9 @@
 namespace mplug2::app {
 
 Expected<ModelBundle> retrievalBundle(const ModelOptions &options, const QCommandLineParser &parser);
+/// The exit code for a failed retrievalBundle(): 2 for a usage mistake (bad
+/// --frames, --model with --checkpoint), 1 otherwise (no such bundle).
+int bundleErrorExitCode(const Error &error);
 /// Whether the user named a model (--model or --checkpoint) rather than leaving the default.
 bool modelNamed(const QCommandLineParser &parser);
 

@@ -144,6 +144,8 @@ int runSearchCommand(const QStringList &args)
         return usage(Text::tr("--media and --sentences go together"));
     if (!parser.isSet(media) && !parser.isSet(db))
         return usage(Text::tr("--db FILE is required"));
+    if (const Expected<int> frames = model.frames(parser); !frames)
+        return usage(QString::fromStdString(frames.error().message));
 
     SearchQuery query;
     bool ok = true;

@@ -37,4 +37,13 @@ std::vector<RgbImage> framesOf(const FrameBatch &batch)
     return images;
 }
 
+std::vector<RgbImage> framesOf(FrameBatch &&batch)
+{
+    std::vector<RgbImage> images;
+    images.reserve(batch.frames.size());
+    for (VideoFrame &frame : batch.frames)
+        images.push_back(std::move(frame.image));
+    return images;
+}
+
 } // namespace mplug2::media

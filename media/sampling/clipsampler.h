@@ -22,7 +22,8 @@ enum class SamplingRule {
 /// in the warning.
 Expected<FrameBatch> sampleClip(VideoReader &reader, int numFrames, SamplingRule rule = SamplingRule::Middle);
 
-/// The pictures of a batch, in order.
+/// The pictures of a batch, in order (the rvalue form moves them out).
 std::vector<RgbImage> framesOf(const FrameBatch &batch);
+std::vector<RgbImage> framesOf(FrameBatch &&batch);
 
 } // namespace mplug2::media

@@ -23,10 +23,11 @@ const int *yuvCoefficients(AVColorSpace colorspace)
 
 } // namespace
 
-Expected<void> RgbConverter::prepare(const AVFrame &frame)
+Expected<void> RgbConverter::prepare(const AVFrame &frame, int width, int height)
 {
     const bool same = m_sws && frame.width == m_width && frame.height == m_height && frame.format == m_format
-        && frame.colorspace == m_colorspace && frame.color_range == m_range;
+        && frame.colorspace == m_colorspace && frame.color_range == m_range && width == m_outWidth
+        && height == m_outHeight;
     if (same)
         return {};
     m_sws.reset(sws_alloc_context());
@@ -36,8 +37,8 @@ Expected<void> RgbConverter::prepare(const AVFrame &frame)
     av_opt_set_int(s, "srcw", frame.width, 0);
     av_opt_set_int(s, "srch", frame.height, 0);
     av_opt_set_int(s, "src_format", frame.format, 0);
-    av_opt_set_int(s, "dstw", frame.width, 0);
-    av_opt_set_int(s, "dsth", frame.height, 0);
+    av_opt_set_int(s, "dstw", width, 0);
+    av_opt_set_int(s, "dsth", height, 0);
     av_opt_set_int(s, "dst_format", AV_PIX_FMT_RGB24, 0);
     av_opt_set_int(s, "sws_flags", SWS_BICUBIC, 0);
     av_opt_set_int(s, "threads", 1, 0);
@@ -70,25 +71,27 @@ Expected<void> RgbConverter::prepare(const AVFrame &frame)
     m_format = frame.format;
     m_colorspace = frame.colorspace;
     m_range = frame.color_range;
+    m_outWidth = width;
+    m_outHeight = height;
     return {};
 }
 
-Expected<RgbImage> RgbConverter::convert(const AVFrame &frame, int rotationDegrees)
+Expected<RgbImage> RgbConverter::convert(const AVFrame &frame, int width, int height, int rotationDegrees)
 {
-    if (frame.width <= 0 || frame.height <= 0)
+    if (frame.width <= 0 || frame.height <= 0 || width <= 0 || height <= 0)
         return makeError(ErrorCode::Format, "decoded frame has no size");
-    if (auto ok = prepare(frame); !ok)
+    if (auto ok = prepare(frame, width, height); !ok)
         return ok.error();
     RgbImage rgb;
-    rgb.width = frame.width;
-    rgb.height = frame.height;
-    rgb.pixels.resize(static_cast<size_t>(frame.width) * frame.height * 3);
+    rgb.width = width;
+    rgb.height = height;
+    rgb.pixels.resize(static_cast<size_t>(width) * height * 3);
     uint8_t *dst[4] = {rgb.pixels.data(), nullptr, nullptr, nullptr};
-    const int dstStride[4] = {frame.width * 3, 0, 0, 0};
+    const int dstStride[4] = {width * 3, 0, 0, 0};
     const int rows = sws_scale(m_sws.get(), frame.data, frame.linesize, 0, frame.height, dst, dstStride);
-    if (rows != frame.height)
+    if (rows != height)
         return makeError(ErrorCode::Format, "colour conversion failed (" + std::to_string(rows) + " of "
-                                                + std::to_string(frame.height) + " rows)");
+                                                + std::to_string(height) + " rows)");
     if (rotationDegrees == 0)
         return rgb;
     return rotateClockwise(rgb, rotationDegrees);

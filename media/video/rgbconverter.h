@@ -17,16 +17,19 @@ namespace mplug2::media::ffmpeg {
 
 class RgbConverter {
 public:
-    /// Converts one frame; `rotationDegrees` (0, 90, 180, 270, clockwise) is
-    /// applied afterwards.
-    Expected<RgbImage> convert(const AVFrame &frame, int rotationDegrees);
+    /// Converts one frame to `width` x `height` (the stream's size: a frame
+    /// that changed size mid-stream is scaled back to it, bicubic);
+    /// `rotationDegrees` (0, 90, 180, 270, clockwise) is applied afterwards.
+    Expected<RgbImage> convert(const AVFrame &frame, int width, int height, int rotationDegrees);
 
 private:
-    Expected<void> prepare(const AVFrame &frame);
+    Expected<void> prepare(const AVFrame &frame, int width, int height);
 
     SwsContextPtr m_sws;
     int m_width = 0;
     int m_height = 0;
+    int m_outWidth = 0;
+    int m_outHeight = 0;
     int m_format = -1;
     int m_colorspace = -1;
     int m_range = -1;

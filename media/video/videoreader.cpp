@@ -277,6 +277,11 @@ double VideoReader::secondsOf(int64_t index) const
     return d->demuxer->secondsOf(d->demuxer->timeline().ptsOf(index));
 }
 
+int64_t VideoReader::frameAt(double seconds) const
+{
+    return d->demuxer->timeline().indexAt(d->demuxer->ptsOfSeconds(std::max(0.0, seconds)));
+}
+
 void VideoReader::setCancelFlag(const std::atomic<bool> *cancel)
 {
     d->clock.setCancelFlag(cancel);
@@ -304,6 +309,7 @@ Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices
 
     std::map<int64_t, VideoFrame> decoded;
     std::vector<int64_t> missing;
+    bool resized = false;
     d->reachedEnd = false;
     for (int64_t index : unique) {
         auto result = d->decodeAt(timeline.ptsOf(index));
@@ -313,7 +319,10 @@ Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices
             missing.push_back(index);
             continue;
         }
-        auto image = d->converter.convert(*result->frame, vi.rotation);
+        const AVFrame &picture = *result->frame;
+        if (picture.width != vi.codedWidth || picture.height != vi.codedHeight)
+            resized = true;
+        auto image = d->converter.convert(picture, vi.codedWidth, vi.codedHeight, vi.rotation);
         if (!image)
             return d->error(image.error().code, image.error().message);
         VideoFrame frame;
@@ -324,8 +333,16 @@ Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices
     }
 
     FrameBatch batch;
-    for (int64_t index : indices) {
-        if (auto it = decoded.find(index); it != decoded.end())
+    std::map<int64_t, size_t> lastUse;
+    for (size_t i = 0; i < indices.size(); ++i)
+        lastUse[indices[i]] = i;
+    for (size_t i = 0; i < indices.size(); ++i) {
+        auto it = decoded.find(indices[i]);
+        if (it == decoded.end())
+            continue;
+        if (lastUse[indices[i]] == i)
+            batch.frames.push_back(std::move(it->second)); // big pictures: copy only repeats
+        else
             batch.frames.push_back(it->second);
     }
     batch.missing = missing;
@@ -339,6 +356,11 @@ Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices
         batch.warning = "file " + d->demuxer->name() + ": " + where + "; frames " + joinIndices(missing)
             + " could not be decoded";
     }
+    if (resized) {
+        batch.warning += (batch.warning.empty() ? "file " + d->demuxer->name() + ": " : "; ")
+            + "the frame size changes within the stream; frames were scaled to " + std::to_string(vi.codedWidth)
+            + "x" + std::to_string(vi.codedHeight);
+    }
     if (batch.frames.empty())
         return makeError(ErrorCode::Format, batch.warning.empty() ? "file " + d->demuxer->name() + ": no frame decoded"
                                                                   : batch.warning);
@@ -347,13 +369,12 @@ Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices
 
 Expected<FrameBatch> VideoReader::readFramesAt(const std::vector<double> &seconds)
 {
-    const FrameTimeline &timeline = d->demuxer->timeline();
     std::vector<int64_t> indices;
     indices.reserve(seconds.size());
     for (double s : seconds) {
         if (!std::isfinite(s))
             return d->error(ErrorCode::InvalidArgument, "time is not a number");
-        indices.push_back(timeline.indexAt(d->demuxer->ptsOfSeconds(std::max(0.0, s))));
+        indices.push_back(frameAt(s));
     }
     return readFrames(indices);
 }

@@ -63,6 +63,8 @@ public:
     const VideoInfo &info() const;
     /// Presentation time of frame `index`, in seconds from the first frame.
     double secondsOf(int64_t index) const;
+    /// The frame shown at `seconds` (the last one starting at or before it).
+    int64_t frameAt(double seconds) const;
     /// A flag another thread may set to stop the current read (ErrorCode::Cancelled).
     void setCancelFlag(const std::atomic<bool> *cancel);
 

@@ -242,6 +242,30 @@ private slots:
         QVERIFY2(half, half ? "" : half.error().message.c_str());
     }
 
+    void frameSizeChangingMidStream()
+    {
+        MediaFactory media(m_dir.path());
+        const QString big = media.make(QStringLiteral("big.ts"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10",
+                                                                  "-t", "1", "-c:v", "libx264"});
+        const QString small = media.make(QStringLiteral("small.ts"), {"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10",
+                                                                      "-t", "1", "-c:v", "libx264", "-output_ts_offset", "1"});
+        QVERIFY2(!big.isEmpty() && !small.isEmpty(), qPrintable(media.lastError()));
+        const QString both = writeBytes(QStringLiteral("both.ts"), readBytes(big) + readBytes(small));
+        auto reader = VideoReader::open(both.toStdString());
+        QVERIFY2(reader, reader ? "" : reader.error().message.c_str());
+        QCOMPARE(reader->info().width, 64);
+        const int64_t count = reader->info().frameCount;
+        QVERIFY(count >= 15);
+        auto batch = reader->readFrames({0, count - 2});
+        QVERIFY2(batch, batch ? "" : batch.error().message.c_str());
+        QCOMPARE(batch->frames.size(), size_t(2));
+        for (const VideoFrame &f : batch->frames) {
+            QCOMPARE(f.image.width, 64);
+            QCOMPARE(f.image.height, 48);
+        }
+        QVERIFY2(mentions(Error{ErrorCode::Format, batch->warning}, "frame size changes"), batch->warning.c_str());
+    }
+
     void damagedBytesInTheMiddle()
     {
         QByteArray bytes = readBytes(m_clip);

@@ -4,9 +4,11 @@
 #include "ui/search/searchview.h"
 
 #include "tests/app/retrieval/retrievaltestsupport.h"
+#include "ui/mainwindow.h"
 #include "ui/search/indexingbar.h"
 #include "ui/search/searchresultsmodel.h"
 #include "ui/search/whyresultdialog.h"
+#include "ui/task/taskpanel.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -16,6 +18,7 @@
 #include <QListView>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +53,7 @@ class SearchViewTest : public QObject {
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
         m_gallery = m_dir.filePath(QStringLiteral("gallery"));
         QDir().mkpath(m_gallery);
         for (const char *name :
@@ -164,6 +168,24 @@ private slots:
         QVERIFY(!view.indexingBar()->indexFolders({m_gallery}));
         view.searchText(QStringLiteral("red"));
         QTRY_VERIFY(view.statusText().contains(QStringLiteral("load")));
+    }
+    void fitsANarrowDock()
+    {
+        // Embedded in the main window's bottom dock, the view must not force the window wider.
+        QVERIFY2(m_view->minimumSizeHint().width() <= 600,
+            qPrintable(QString::number(m_view->minimumSizeHint().width())));
+    }
+
+    void theMainWindowRunsSearchesInItsSearchDock()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.searchView());
+        emit window.findChild<TaskPanel *>()->searchRequested(QStringLiteral("a red circle"));
+        QVERIFY(window.searchView()->isVisible());
+        // No model is loaded in a fresh window: the search view says what to do.
+        QTRY_VERIFY2(window.searchView()->statusText().contains(QStringLiteral("model")),
+            qPrintable(window.searchView()->statusText()));
     }
 };
 

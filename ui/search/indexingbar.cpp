@@ -34,6 +34,9 @@ IndexingBar::IndexingBar(app::Engine *engine, QString catalogLocation, QWidget *
     m_update->setToolTip(tr("Index new and changed files and forget deleted ones"));
     m_progress->setAccessibleName(tr("Indexing progress"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long file names must not widen the window: the label takes what width is left.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_progress->setMinimumWidth(80);
     connect(m_add, &QPushButton::clicked, this, &IndexingBar::chooseFolder);
     connect(m_update, &QPushButton::clicked, this, &IndexingBar::updateIndex);
     connect(m_pause, &QPushButton::clicked, this, &IndexingBar::togglePause);

@@ -1,6 +1,7 @@
 #include "ui/search/searchview.h"
 
 #include "app/retrieval/searchresultsexport.h"
+#include "ui/attention/flowlayout.h"
 #include "ui/search/indexingbar.h"
 #include "ui/search/searchresultdelegate.h"
 #include "ui/search/searchresultsmodel.h"
@@ -85,6 +86,8 @@ void SearchView::buildUi()
     m_mode->addItem(tr("Media like a file"));
     m_mode->addItem(tr("Sentences describing a file"));
     m_mode->setAccessibleName(tr("Search mode"));
+    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_mode->setMinimumContentsLength(24);
     m_query = new QLineEdit(this);
     m_query->setClearButtonEnabled(true);
     m_query->setAccessibleName(tr("Search query"));
@@ -104,6 +107,8 @@ void SearchView::buildUi()
 
     m_folder = new QComboBox(this);
     m_folder->setAccessibleName(tr("Folder filter"));
+    m_folder->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_folder->setMinimumContentsLength(18); // folder paths can be long
     m_type = new QComboBox(this);
     m_type->addItem(tr("Pictures and videos"));
     m_type->addItem(tr("Pictures"), int(app::MediaKind::Image));
@@ -113,6 +118,7 @@ void SearchView::buildUi()
     m_maxDuration = new QDoubleSpinBox(this);
     for (QDoubleSpinBox *box : {m_minDuration, m_maxDuration}) {
         box->setRange(0, 24 * 3600);
+        box->setDecimals(0);
         box->setSuffix(tr(" s"));
         box->setSpecialValueText(tr("any"));
     }
@@ -128,18 +134,24 @@ void SearchView::buildUi()
     m_rerank->setSpecialValueText(tr("off"));
     m_rerank->setToolTip(tr("Re-score the best results with the model (slower, often better)"));
     m_rerank->setAccessibleName(tr("Results to re-score with the model"));
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(new QLabel(tr("In"), this));
-    filters->addWidget(m_folder, 1);
-    filters->addWidget(m_type);
-    filters->addWidget(new QLabel(tr("Duration"), this));
-    filters->addWidget(m_minDuration);
-    filters->addWidget(new QLabel(QStringLiteral("–"), this));
-    filters->addWidget(m_maxDuration);
-    filters->addWidget(new QLabel(tr("Results"), this));
-    filters->addWidget(m_top);
-    filters->addWidget(new QLabel(tr("Re-score"), this));
-    filters->addWidget(m_rerank);
+    // The filters wrap onto more lines in a narrow dock instead of widening the window.
+    auto *filterBox = new QWidget(this);
+    auto *filters = new FlowLayout(filterBox);
+    filters->setContentsMargins(0, 0, 0, 0);
+    const auto group = [filterBox](std::initializer_list<QWidget *> widgets) {
+        auto *box = new QWidget(filterBox);
+        auto *row = new QHBoxLayout(box);
+        row->setContentsMargins(0, 0, 0, 0);
+        for (QWidget *w : widgets)
+            row->addWidget(w);
+        return box;
+    };
+    filters->addWidget(group({new QLabel(tr("In"), this), m_folder}));
+    filters->addWidget(group({m_type}));
+    filters->addWidget(group({new QLabel(tr("Duration"), this), m_minDuration,
+        new QLabel(QStringLiteral("–"), this), m_maxDuration}));
+    filters->addWidget(group({new QLabel(tr("Results"), this), m_top}));
+    filters->addWidget(group({new QLabel(tr("Re-score"), this), m_rerank}));
 
     m_results = new QListView(this);
     m_results->setModel(m_model);
@@ -166,16 +178,17 @@ void SearchView::buildUi()
     actions->addWidget(m_why);
     actions->addWidget(m_like);
     actions->addWidget(m_export);
-    actions->addWidget(m_status, 1);
+    actions->addStretch(1);
 
     m_indexing = new IndexingBar(m_engine, m_location, this);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_indexing);
     layout->addLayout(queryRow);
     layout->addWidget(m_sentences);
-    layout->addLayout(filters);
+    layout->addWidget(filterBox);
     layout->addWidget(m_results, 1);
     layout->addLayout(actions);
+    layout->addWidget(m_status);
 
     m_previewTimer = new QTimer(this);
     m_previewTimer->setInterval(kPreviewIntervalMs);

@@ -4,6 +4,7 @@
 // half-written rows, and the last run finishes without redoing stored files.
 #include "app/retrieval/catalog.h"
 #include "app/retrieval/vectorindex.h"
+#include "tests/app/retrieval/catalogchecks.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -12,8 +13,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,18 +25,6 @@ constexpr int kFiles = 40;
 constexpr int kKills = 10;
 constexpr int kDelayMs = 25;
 constexpr int kAnnThreshold = 8;
-
-/// Runs `sql` and returns the first column of every row as text.
-QStringList column(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    QStringList values;
-    if (!q.exec(sql))
-        return {QStringLiteral("query failed: ") + sql};
-    while (q.next())
-        values << q.value(0).toString();
-    return values;
-}
 
 } // namespace
 
@@ -59,51 +46,9 @@ class IndexCrashTest : public QObject {
     /// Checks the invariants a reader relies on and returns how many files are stored.
     qint64 verifyCatalog()
     {
-        if (!QFile::exists(m_db))
-            return 0; // killed before the catalog was created
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("verify"));
-        db.setDatabaseName(m_db);
-        qint64 stored = -1;
-        if (db.open()) {
-            [&] {
-                QCOMPARE(
-                    column(db, QStringLiteral("PRAGMA integrity_check")), QStringList {QStringLiteral("ok")});
-                if (column(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'media'"))
-                        .value(0)
-                    == QLatin1String("0")) {
-                    stored = 0; // killed before the schema was committed
-                    return;
-                }
-                QCOMPARE(column(db, QStringLiteral("PRAGMA foreign_key_check")), QStringList {});
-                QCOMPARE(
-                    column(db, QStringLiteral("SELECT path FROM media GROUP BY path HAVING count(*) > 1")),
-                    QStringList {});
-                // Every stored file has its one embedding of the right size and its thumbnails, and nothing
-                // else dangles.
-                QCOMPARE(
-                    column(db,
-                        QStringLiteral("SELECT m.path FROM media m WHERE m.error IS NULL AND "
-                                       "(SELECT count(*) FROM embedding e WHERE e.media_id = m.id) != 1")),
-                    QStringList {});
-                QCOMPARE(column(db,
-                             QStringLiteral("SELECT e.id FROM embedding e JOIN space s ON s.id = e.space_id "
-                                            "WHERE length(e.vector) != 4 * s.dim")),
-                    QStringList {});
-                QCOMPARE(column(db,
-                             QStringLiteral("SELECT m.path FROM media m WHERE m.error IS NULL AND NOT EXISTS "
-                                            "(SELECT 1 FROM thumbnail t WHERE t.media_id = m.id)")),
-                    QStringList {});
-                QCOMPARE(column(db,
-                             QStringLiteral("SELECT m.path FROM media m WHERE m.sample_hash IS NULL OR "
-                                            "length(m.sample_hash) != 16")),
-                    QStringList {});
-                stored = column(db, QStringLiteral("SELECT count(*) FROM media")).value(0).toLongLong();
-            }();
-            db.close();
-        }
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("verify"));
-        return stored;
+        const test::CatalogCheck check = test::checkCatalog(m_db);
+        [&] { QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join(QLatin1Char('\n')))); }();
+        return check.problems.isEmpty() ? check.files : -1;
     }
 
 private slots:

@@ -139,6 +139,10 @@ private slots:
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("--db")));
         QCOMPARE(run({QStringLiteral("index"), m_dir.path()}).exitCode, 2);
+        const Run badFrames = run({QStringLiteral("index"), QStringLiteral("--db"), m_db,
+            QStringLiteral("--frames"), QStringLiteral("0"), m_dir.path()});
+        QCOMPARE(badFrames.exitCode, 2);
+        QVERIFY2(badFrames.err.contains(QStringLiteral("--frames")), qPrintable(badFrames.err));
         const Run noModel = run(
             {QStringLiteral("index"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("new.sqlite")),
                 QStringLiteral("--model"), m_dir.filePath(QStringLiteral("no-such-bundle")), m_dir.path()});
