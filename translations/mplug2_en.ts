@@ -1537,6 +1537,133 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::ui::ImportBundleDialog</name>
+        <message>
+            <source>Import Checkpoint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Checkpoint:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checkpoints (*.pth *.pt *.bin *.safetensors)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Vocabulary:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vocabularies (*.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Captioning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Question answering</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pre-trained</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;BERT config:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional: config_bert.json (head counts, stride_layer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Model config:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional: the task's config as JSON (frames, resolution, prompt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional: a name to show</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inspect report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Configuration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the file holds (nothing in it is run):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The bundle (tensor shapes fill in the rest at load):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The checkpoint could not be inspected: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the inspector stopped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot run %1 to inspect the checkpoint.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse for %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a checkpoint file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inspecting %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot create %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>mplug2::ui::IndexingBar</name>
         <message>
             <source>Index a folder…</source>
@@ -2094,6 +2221,14 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Cannot add %1:
 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import Checkpoint…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a bundle from an official mPLUG-2 checkpoint (.pth)</source>
             <translation type="unfinished" />
         </message>
     </context>
