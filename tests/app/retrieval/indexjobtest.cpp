@@ -213,6 +213,37 @@ private slots:
         QCOMPARE(visualRuns(*engine) - runsBefore, 10 - stored);
     }
 
+    void loadingAnotherModelMidwayStopsTheJob()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("switch"));
+        QDir().mkpath(dir);
+        for (int i = 0; i < 10; ++i) {
+            QFile f(dir + QStringLiteral("/green_circle_%1.png").arg(i));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray::number(i));
+        }
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->delayMs = 40;
+        auto engine = loadedWordEngine(m_dir.path(), config);
+        const QString db = newDb();
+        IndexJobOptions options;
+        options.roots = {dir};
+        IndexJob job(engine.get(), db, options);
+        QSignalSpy finished(&job, &IndexJob::finished);
+        job.start();
+        QTRY_VERIFY_WITH_TIMEOUT(job.progress().done >= 2, 10000);
+        const QString otherDir = m_dir.filePath(QStringLiteral("switched-model"));
+        QDir().mkpath(otherDir);
+        engine->loadModel(wordBundle(otherDir, "another model"), DeviceChoice::cpu());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job.summary().status, IndexJobStatus::Failed);
+        QVERIFY2(job.summary().error.contains(QStringLiteral("model was changed")), qPrintable(job.summary().error));
+        // Everything stored belongs to the first model.
+        auto catalog = std::move(*Catalog::open(db));
+        QCOMPARE(catalog->spaces()->size(), 1);
+        QCOMPARE(catalog->spaces()->first().count, *catalog->entryCount());
+    }
+
     void storesItcEmbeddingsWhenTheModelHasTheHeads()
     {
         const QString gallery = makeGallery(QStringLiteral("itc"));
