@@ -3,6 +3,7 @@
 #include "app/cli/benchcommand.h"
 #include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
+#include "app/cli/paritycommand.h"
 #include "app/cli/searchcommand.h"
 #include "app/cli/taskcommands.h"
 
@@ -14,6 +15,8 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("bench"),
          QStringLiteral("Benchmarks: 'media' times sampling a video's frames, 'retrieval' the search index"),
          &runBenchCommand},
+        {QStringLiteral("parity"), QStringLiteral("Compare every stage with the official fixtures"),
+         &runParityCommand},
         {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
         {QStringLiteral("caption"), QStringLiteral("Describe images and videos"), &runCaptionCommand},
         {QStringLiteral("dense-caption"), QStringLiteral("Caption a video window by window (SRT, WebVTT, JSON)"),
