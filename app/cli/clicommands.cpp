@@ -1,11 +1,13 @@
 #include "app/cli/clicommand.h"
 
 #include "app/cli/benchcommand.h"
+#include "app/cli/democommands.h"
 #include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/searchcommand.h"
 #include "app/cli/taskcommands.h"
+#include "app/cli/tokenizecommand.h"
 
 namespace mplug2::app {
 
@@ -28,6 +30,11 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("index"), QStringLiteral("Index folders of images and videos for search"), &runIndexCommand},
         {QStringLiteral("search"), QStringLiteral("Search an index by text, by example, or rank sentences"),
          &runSearchCommand},
+        {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
+        {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},
+        {QStringLiteral("train-demo"), QStringLiteral("Train the bundled demo model from scratch"), &runTrainDemoCommand},
+        {QStringLiteral("eval-demo"), QStringLiteral("Score a demo model on held-out synthetic clips"),
+         &runEvalDemoCommand},
     };
     return commands;
 }
