@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AnnIndex</name>
+        <message>
+            <source>the search index %1 is damaged (%2); it will be rebuilt</source>
+            <translation>搜索索引 %1 已损坏（%2），将重新构建</translation>
+        </message>
+        <message>
+            <source>cannot open %1</source>
+            <translation>无法打开 %1</translation>
+        </message>
+        <message>
+            <source>bad vector index size</source>
+            <translation>向量索引大小无效</translation>
+        </message>
+        <message>
+            <source>bad vector size</source>
+            <translation>向量维度无效</translation>
+        </message>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>writing %1 failed (disk full?)</source>
+            <translation>写入 %1 失败（磁盘已满？）</translation>
+        </message>
+        <message>
+            <source>cannot replace %1</source>
+            <translation>无法替换 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>AskCommand</name>
         <message>
             <source>Answer a question about images and videos, freely or by ranking a list of candidate answers.</source>
@@ -365,6 +396,29 @@
         </message>
     </context>
     <context>
+        <name>FolderScanner</name>
+        <message>
+            <source>%1 is not a file</source>
+            <translation>%1 不是文件</translation>
+        </message>
+        <message>
+            <source>%1 is not an image or video file this app indexes (by its extension)</source>
+            <translation>%1 不是本应用可索引的图片或视频文件（按扩展名判断）</translation>
+        </message>
+        <message>
+            <source>%1 does not exist or is not a folder (is the disk mounted?)</source>
+            <translation>%1 不存在或不是文件夹（磁盘是否已挂载？）</translation>
+        </message>
+        <message>
+            <source>the folder %1 cannot be read</source>
+            <translation>无法读取文件夹 %1</translation>
+        </message>
+        <message>
+            <source>scan cancelled</source>
+            <translation>扫描已取消</translation>
+        </message>
+    </context>
+    <context>
         <name>HtmlReport</name>
         <message>
             <source>Result</source>
@@ -480,6 +534,45 @@
         <message>
             <source>checked: %1 loads (%2 parameters)</source>
             <translation>检查通过：%1 可以加载（%2 个参数）</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndexCommand</name>
+        <message>
+            <source>Index images and videos for search: new and changed files are embedded, unchanged ones skipped, deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last job's folders.</source>
+            <translation>为搜索建立图片和视频索引：新文件和已修改的文件会被嵌入，未变化的文件跳过，已删除的文件移出索引。可以安全地重复运行或中断；不指定文件夹时继续上一次任务的文件夹。</translation>
+        </message>
+        <message>
+            <source>The index file (created when missing).</source>
+            <translation>索引文件（不存在时自动创建）。</translation>
+        </message>
+        <message>
+            <source>Print the summary as one JSON object.</source>
+            <translation>以一个 JSON 对象输出摘要。</translation>
+        </message>
+        <message>
+            <source>Folders (or single files) to index.</source>
+            <translation>要索引的文件夹（或单个文件）。</translation>
+        </message>
+        <message>
+            <source>--db FILE is required</source>
+            <translation>必须指定 --db FILE</translation>
+        </message>
+        <message>
+            <source>name the folders to index</source>
+            <translation>请指定要索引的文件夹</translation>
+        </message>
+        <message>
+            <source>skipped %1: %2</source>
+            <translation>已跳过 %1：%2</translation>
+        </message>
+        <message>
+            <source>indexed %1 files (%2 changed), %3 unchanged, %4 touched, %5 removed, %6 failed, in %7 s</source>
+            <translation>已索引 %1 个文件（%2 个有修改），%3 个未变化，%4 个仅时间戳变化，%5 个已移除，%6 个失败，用时 %7 秒</translation>
+        </message>
+        <message>
+            <source>interrupted; run it again to finish</source>
+            <translation>已中断；再次运行即可继续完成</translation>
         </message>
     </context>
     <context>
@@ -813,6 +906,218 @@
         </message>
     </context>
     <context>
+        <name>RetrievalBench</name>
+        <message>
+            <source>Search-index benchmark: exact vs ANN query latency and ANN recall@k on synthetic embeddings; indexing throughput with --index-folder.</source>
+            <translation>搜索索引基准测试：在合成嵌入上比较精确搜索与近似最近邻（ANN）的查询延迟及 ANN 的 recall@k；配合 --index-folder 测量索引吞吐量。</translation>
+        </message>
+        <message>
+            <source>Collection sizes (default 10000,100000).</source>
+            <translation>集合大小（默认 10000,100000）。</translation>
+        </message>
+        <message>
+            <source>Embedding size (default 768, ViT-L/14).</source>
+            <translation>嵌入维度（默认 768，对应 ViT-L/14）。</translation>
+        </message>
+        <message>
+            <source>Queries per size (default 200).</source>
+            <translation>每种大小的查询次数（默认 200）。</translation>
+        </message>
+        <message>
+            <source>Results per query (default 10).</source>
+            <translation>每次查询的结果数（默认 10）。</translation>
+        </message>
+        <message>
+            <source>ANN search beam (default 128).</source>
+            <translation>ANN 搜索宽度 ef（默认 128）。</translation>
+        </message>
+        <message>
+            <source>ANN graph degree (default 16).</source>
+            <translation>ANN 图的度 M（默认 16）。</translation>
+        </message>
+        <message>
+            <source>Random seed (default 1).</source>
+            <translation>随机种子（默认 1）。</translation>
+        </message>
+        <message>
+            <source>Also index this folder into a temporary index and report files/s.</source>
+            <translation>同时将此文件夹索引到临时索引中，并报告每秒处理的文件数。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation>输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>--dim, --queries, --k, --ef and --m take positive numbers</source>
+            <translation>--dim、--queries、--k、--ef 和 --m 须为正数</translation>
+        </message>
+        <message>
+            <source>bad size %1</source>
+            <translation>无效的大小 %1</translation>
+        </message>
+        <message>
+            <source>indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)</source>
+            <translation>索引 %1：%2 个文件，用时 %3 秒 = 每秒 %4 个文件，每个文件 %5 CPU 秒（模型 %6）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SampleHash</name>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchCommand</name>
+        <message>
+            <source>the index %1 is empty: run 'mplug2 index --db %1 DIR' first</source>
+            <translation>索引 %1 为空：请先运行“mplug2 index --db %1 DIR”</translation>
+        </message>
+        <message>
+            <source>the index holds embeddings of several models (%1): choose one with --model</source>
+            <translation>该索引包含多个模型的嵌入（%1）：请用 --model 选择其中一个</translation>
+        </message>
+        <message>
+            <source>Search an index made by 'mplug2 index': media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
+            <translation>在“mplug2 index”建立的索引中搜索：与句子相符的媒体（--text）、与某图片或视频相似的媒体（--like），或为一个媒体文件对一组句子排序（--media 配合 --sentences）。</translation>
+        </message>
+        <message>
+            <source>The index file.</source>
+            <translation>索引文件。</translation>
+        </message>
+        <message>
+            <source>Find media matching this sentence.</source>
+            <translation>查找与此句子相符的媒体。</translation>
+        </message>
+        <message>
+            <source>Find media similar to this file.</source>
+            <translation>查找与此文件相似的媒体。</translation>
+        </message>
+        <message>
+            <source>Rank --sentences for this file.</source>
+            <translation>为此文件对 --sentences 中的句子排序。</translation>
+        </message>
+        <message>
+            <source>File with one sentence per line.</source>
+            <translation>每行一个句子的文件。</translation>
+        </message>
+        <message>
+            <source>How many results (default 10).</source>
+            <translation>结果数量（默认 10）。</translation>
+        </message>
+        <message>
+            <source>Re-score the K best with the model (ITM head, else the decoder likelihood); default 0.</source>
+            <translation>用模型对前 K 个结果重新打分（有 ITM 头时用 ITM，否则用解码器似然）；默认 0。</translation>
+        </message>
+        <message>
+            <source>Only media inside this folder (repeatable).</source>
+            <translation>只包含此文件夹中的媒体（可重复指定）。</translation>
+        </message>
+        <message>
+            <source>Only images or only videos.</source>
+            <translation>只要图片或只要视频。</translation>
+        </message>
+        <message>
+            <source>Only media at least this long.</source>
+            <translation>只包含不短于此时长的媒体。</translation>
+        </message>
+        <message>
+            <source>Only media at most this long.</source>
+            <translation>只包含不长于此时长的媒体。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object: query and results.</source>
+            <translation>输出一个 JSON 对象：查询与结果。</translation>
+        </message>
+        <message>
+            <source>give exactly one of --text, --like or --media</source>
+            <translation>--text、--like、--media 三者必须且只能指定一个</translation>
+        </message>
+        <message>
+            <source>--media and --sentences go together</source>
+            <translation>--media 与 --sentences 必须同时使用</translation>
+        </message>
+        <message>
+            <source>--db FILE is required</source>
+            <translation>必须指定 --db FILE</translation>
+        </message>
+        <message>
+            <source>--top, --rerank and the durations take non-negative numbers</source>
+            <translation>--top、--rerank 和时长须为非负数</translation>
+        </message>
+        <message>
+            <source>--type is image or video</source>
+            <translation>--type 只能是 image 或 video</translation>
+        </message>
+        <message>
+            <source>there is no index %1: make one with 'mplug2 index'</source>
+            <translation>索引 %1 不存在：请用“mplug2 index”创建</translation>
+        </message>
+        <message>
+            <source>the model this index was built with (%1) is not installed: pass it with --model</source>
+            <translation>建立此索引所用的模型（%1）未安装：请用 --model 指定</translation>
+        </message>
+        <message>
+            <source>no results</source>
+            <translation>没有结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>SqliteCatalog</name>
+        <message>
+            <source>no index file given</source>
+            <translation>未指定索引文件</translation>
+        </message>
+        <message>
+            <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+            <translation>未安装 Qt SQLite 驱动（Debian：libqt6sql6-sqlite）</translation>
+        </message>
+        <message>
+            <source>%1 is not a file</source>
+            <translation>%1 不是文件</translation>
+        </message>
+        <message>
+            <source>%1 is not an mPLUG-2 index (not an SQLite database): %2</source>
+            <translation>%1 不是 mPLUG-2 索引（不是 SQLite 数据库）：%2</translation>
+        </message>
+        <message>
+            <source>%1 is an SQLite database but not an mPLUG-2 index</source>
+            <translation>%1 是 SQLite 数据库，但不是 mPLUG-2 索引</translation>
+        </message>
+        <message>
+            <source>%1 was written by another version (%2; this one reads %3): index the folders again into a new file</source>
+            <translation>%1 由其他版本写入（%2；本版本读取 %3）：请将文件夹重新索引到一个新文件中</translation>
+        </message>
+        <message>
+            <source>catalog paths must be absolute</source>
+            <translation>索引中的路径必须是绝对路径</translation>
+        </message>
+        <message>
+            <source>refusing to store an empty or non-finite embedding of %1</source>
+            <translation>拒绝保存 %1 的空嵌入或含非有限值的嵌入</translation>
+        </message>
+        <message>
+            <source>model %1 gave a %2-dimensional embedding; the index holds %3-dimensional ones</source>
+            <translation>模型 %1 给出 %2 维嵌入，而索引中是 %3 维嵌入</translation>
+        </message>
+        <message>
+            <source>the index has no embedding space %1</source>
+            <translation>索引中没有嵌入空间 %1</translation>
+        </message>
+        <message>
+            <source>the index %1 is damaged: embedding %2 has %3 bytes instead of %4</source>
+            <translation>索引 %1 已损坏：嵌入 %2 有 %3 字节，应为 %4 字节</translation>
+        </message>
+        <message>
+            <source>the index %1 is damaged: an embedding has the wrong size</source>
+            <translation>索引 %1 已损坏：某个嵌入的大小不正确</translation>
+        </message>
+        <message>
+            <source>the index %1 cannot be read or written: %2</source>
+            <translation>无法读写索引 %1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>TextListFile</name>
         <message>
             <source>cannot read %1: %2</source>
@@ -833,6 +1138,13 @@
         <message>
             <source>%1 holds no entries</source>
             <translation>%1 中没有任何条目</translation>
+        </message>
+    </context>
+    <context>
+        <name>VectorIndex</name>
+        <message>
+            <source>building the search index was cancelled</source>
+            <translation>构建搜索索引已取消</translation>
         </message>
     </context>
     <context>
@@ -919,14 +1231,6 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>帧数和重复次数必须为正数</translation>
         </message>
         <message>
-            <source>Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
-            <translation>基准测试。'media'：从视频中采样并解码模型所需帧的耗时（打开、定位解码、官方变换）。使用 --generate 时会先生成一个 10 分钟的 1080p H.264 文件。</translation>
-        </message>
-        <message>
-            <source>What to measure: media.</source>
-            <translation>要测量的内容：media。</translation>
-        </message>
-        <message>
             <source>The video to read (not needed with --generate).</source>
             <translation>要读取的视频（使用 --generate 时不需要）。</translation>
         </message>
@@ -973,6 +1277,14 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>mplug2 bench: name a video file or use --generate</source>
             <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
+        </message>
+        <message>
+            <source>Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help').</source>
+            <translation>基准测试。'media'：从视频中采样并解码模型所需帧的耗时（打开、定位解码、官方变换）。使用 --generate 时会先生成一个 10 分钟的 1080p H.264 文件。'retrieval'：搜索索引的延迟与召回率，以及建立索引的吞吐量（见“mplug2 bench retrieval --help”）。</translation>
+        </message>
+        <message>
+            <source>What to measure: media or retrieval.</source>
+            <translation>要测量的内容：media 或 retrieval。</translation>
         </message>
         <message>
             <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
@@ -1064,6 +1376,56 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>internal error while running the request</source>
             <translation>执行请求时发生内部错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::IndexJob</name>
+        <message>
+            <source>no model is loaded: load a model before indexing</source>
+            <translation>未加载模型：请先加载模型再建立索引</translation>
+        </message>
+        <message>
+            <source>no folders to index</source>
+            <translation>没有要索引的文件夹</translation>
+        </message>
+        <message>
+            <source>could not be indexed</source>
+            <translation>无法索引</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::MediaSearch</name>
+        <message>
+            <source>no model is loaded</source>
+            <translation>未加载模型</translation>
+        </message>
+        <message>
+            <source>type something to search for</source>
+            <translation>请输入要搜索的内容</translation>
+        </message>
+        <message>
+            <source>choose a picture or video to search with</source>
+            <translation>请选择一张图片或一个视频作为搜索样例</translation>
+        </message>
+        <message>
+            <source>give at least one sentence to rank</source>
+            <translation>请至少提供一个要排序的句子</translation>
+        </message>
+        <message>
+            <source>no model is loaded: load a model first</source>
+            <translation>未加载模型：请先加载模型</translation>
+        </message>
+        <message>
+            <source>this search needs the model the index was built with (%1): load it first</source>
+            <translation>此搜索需要建立索引时所用的模型（%1）：请先加载它</translation>
+        </message>
+        <message>
+            <source>the index %1 holds no media embedded by model %2: index some folders with it first</source>
+            <translation>索引 %1 中没有模型 %2 嵌入的媒体：请先用该模型索引一些文件夹</translation>
+        </message>
+        <message>
+            <source>the query embedding has %1 numbers, the index %2: was it built with another model?</source>
+            <translation>查询嵌入有 %1 维，而索引是 %2 维：索引是否由其他模型建立？</translation>
         </message>
     </context>
     <context>
@@ -1417,6 +1779,81 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::ui::IndexingBar</name>
+        <message>
+            <source>Index a folder…</source>
+            <translation>索引文件夹…</translation>
+        </message>
+        <message>
+            <source>Update index</source>
+            <translation>更新索引</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Add a folder of pictures and videos to the search index</source>
+            <translation>将一个包含图片和视频的文件夹加入搜索索引</translation>
+        </message>
+        <message>
+            <source>Index new and changed files and forget deleted ones</source>
+            <translation>索引新增和修改的文件，并移除已删除的文件</translation>
+        </message>
+        <message>
+            <source>Indexing progress</source>
+            <translation>索引进度</translation>
+        </message>
+        <message>
+            <source>An indexing job is already running.</source>
+            <translation>已有索引任务正在运行。</translation>
+        </message>
+        <message>
+            <source>Load a model first: indexing runs the model over every file.</source>
+            <translation>请先加载模型：建立索引需要用模型处理每个文件。</translation>
+        </message>
+        <message>
+            <source>Choose a folder to index.</source>
+            <translation>请选择要索引的文件夹。</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>%1 files/s — %2</source>
+            <translation>每秒 %1 个文件 — %2</translation>
+        </message>
+        <message>
+            <source>Indexing failed: %1</source>
+            <translation>索引失败：%1</translation>
+        </message>
+        <message>
+            <source>%1 indexed, %2 unchanged, %3 removed, %4 could not be read</source>
+            <translation>已索引 %1 个，%2 个未变化，%3 个已移除，%4 个无法读取</translation>
+        </message>
+        <message>
+            <source>Index a folder</source>
+            <translation>索引文件夹</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <source>Looking for pictures and videos…</source>
+            <translation>正在查找图片和视频…</translation>
+        </message>
+        <message>
+            <source>Updating the search index…</source>
+            <translation>正在更新搜索索引…</translation>
+        </message>
+    </context>
+    <context>
         <name>mplug2::ui::JobStatusWidget</name>
         <message>
             <source>Progress</source>
@@ -1528,7 +1965,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
         <message>
             <source>Results</source>
-            <translation>结果</translation>
+            <translation>结果数</translation>
         </message>
         <message>
             <source>Attention</source>
@@ -1647,8 +2084,8 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>%1 — mPLUG-2 Studio</translation>
         </message>
         <message>
-            <source>Searching needs an index of your folders, which this build does not have yet.</source>
-            <translation>搜索需要为您的文件夹建立索引，此版本尚不支持。</translation>
+            <source>Search</source>
+            <translation>搜索</translation>
         </message>
     </context>
     <context>
@@ -1914,7 +2351,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <name>mplug2::ui::ResultsPanel</name>
         <message>
             <source>Results</source>
-            <translation>结果</translation>
+            <translation>结果数</translation>
         </message>
         <message>
             <source>Answers</source>
@@ -2015,6 +2452,225 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Export failed: %1</source>
             <translation>导出失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchResultDelegate</name>
+        <message>
+            <source>%1 (model)</source>
+            <translation>%1（模型）</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchResultsModel</name>
+        <message>
+            <source>similarity %1</source>
+            <translation>相似度 %1</translation>
+        </message>
+        <message>
+            <source>model score %1</source>
+            <translation>模型得分 %1</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::SearchView</name>
+        <message>
+            <source>approximate search</source>
+            <translation>近似搜索</translation>
+        </message>
+        <message>
+            <source>exact search</source>
+            <translation>精确搜索</translation>
+        </message>
+        <message>
+            <source>best %1 re-scored by the model</source>
+            <translation>前 %1 个由模型重新打分</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) in %1 ms (%2 searched, %3)</source>
+            <translation>
+                <numerusform>%n 个结果，用时 %1 毫秒（共搜索 %2 项，%3）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Media matching a sentence</source>
+            <translation>与句子相符的媒体</translation>
+        </message>
+        <message>
+            <source>Media like a file</source>
+            <translation>与某文件相似的媒体</translation>
+        </message>
+        <message>
+            <source>Sentences describing a file</source>
+            <translation>描述某文件的句子</translation>
+        </message>
+        <message>
+            <source>Search mode</source>
+            <translation>搜索方式</translation>
+        </message>
+        <message>
+            <source>Search query</source>
+            <translation>搜索内容</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>One sentence per line, e.g. captions to compare</source>
+            <translation>每行一个句子，例如要比较的描述</translation>
+        </message>
+        <message>
+            <source>Sentences to rank</source>
+            <translation>要排序的句子</translation>
+        </message>
+        <message>
+            <source>Folder filter</source>
+            <translation>文件夹筛选</translation>
+        </message>
+        <message>
+            <source>Pictures and videos</source>
+            <translation>图片和视频</translation>
+        </message>
+        <message>
+            <source>Pictures</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <source>Videos</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <source>Media type filter</source>
+            <translation>媒体类型筛选</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source>Shortest duration</source>
+            <translation>最短时长</translation>
+        </message>
+        <message>
+            <source>Longest duration</source>
+            <translation>最长时长</translation>
+        </message>
+        <message>
+            <source>Number of results</source>
+            <translation>结果数量</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Re-score the best results with the model (slower, often better)</source>
+            <translation>用模型对排名靠前的结果重新打分（较慢，通常更准）</translation>
+        </message>
+        <message>
+            <source>Results to re-score with the model</source>
+            <translation>由模型重新打分的结果数</translation>
+        </message>
+        <message>
+            <source>In</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>结果数</translation>
+        </message>
+        <message>
+            <source>Re-score</source>
+            <translation>重新打分</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>搜索结果</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Why this result?</source>
+            <translation>为什么是这个结果？</translation>
+        </message>
+        <message>
+            <source>Show where the model looks in this media when it reads the query</source>
+            <translation>显示模型读取查询时在此媒体中关注的位置</translation>
+        </message>
+        <message>
+            <source>More like this</source>
+            <translation>查找相似</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Describe what you are looking for, e.g. a red circle</source>
+            <translation>描述您要找的内容，例如 a red circle（一个红色圆形）</translation>
+        </message>
+        <message>
+            <source>A picture or video file</source>
+            <translation>一个图片或视频文件</translation>
+        </message>
+        <message>
+            <source>All indexed folders</source>
+            <translation>所有已索引的文件夹</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <source>Choose a picture or video</source>
+            <translation>选择图片或视频</translation>
+        </message>
+        <message>
+            <source>Nothing to export yet: search first.</source>
+            <translation>还没有可导出的内容：请先搜索。</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Export results</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;JSON (*.json)</source>
+            <translation>CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>"Why this result" needs a text query: this search was by example.</source>
+            <translation>“为什么是这个结果”需要文字查询：本次搜索是按样例进行的。</translation>
+        </message>
+        <message>
+            <source>Open in viewer</source>
+            <translation>在查看器中打开</translation>
+        </message>
+        <message>
+            <source>Copy path</source>
+            <translation>复制路径</translation>
         </message>
     </context>
     <context>
@@ -2339,6 +2995,41 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Show where the model looked while it wrote “%1”</source>
             <translation>显示模型写出“%1”时关注的位置</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::WhyResultDialog</name>
+        <message>
+            <source>Why this result — %1</source>
+            <translation>为什么是这个结果 — %1</translation>
+        </message>
+        <message>
+            <source>Where the model looks in this media while it reads “%1”.</source>
+            <translation>模型读取“%1”时在此媒体中关注的位置。</translation>
+        </message>
+        <message>
+            <source>Word of the query</source>
+            <translation>查询中的词</translation>
+        </message>
+        <message>
+            <source>Reading the query over the media…</source>
+            <translation>正在让模型结合媒体读取查询…</translation>
+        </message>
+        <message>
+            <source>This model gave no attention maps for this media.</source>
+            <translation>此模型没有为该媒体给出注意力图。</translation>
+        </message>
+        <message>
+            <source>The whole query</source>
+            <translation>整个查询</translation>
+        </message>
+        <message>
+            <source>Mean log-probability per word of the query given this media: %1</source>
+            <translation>给定此媒体时查询中每个词的平均对数概率：%1</translation>
+        </message>
+        <message>
+            <source>Frame %1: %2% of the attention</source>
+            <translation>第 %1 帧：占注意力的 %2%</translation>
         </message>
     </context>
     <context>

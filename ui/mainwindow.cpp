@@ -6,6 +6,7 @@
 #include "ui/media/mediapanel.h"
 #include "ui/model/modelmanagerdialog.h"
 #include "ui/results/resultspanel.h"
+#include "ui/search/searchview.h"
 #include "ui/status/errorbanner.h"
 #include "ui/status/jobstatuswidget.h"
 #include "ui/task/taskoptionswidget.h"
@@ -62,7 +63,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_engine(new app:
     QDockWidget *taskDock = addPanel(m_task, tr("Task"), QStringLiteral("taskDock"), Qt::RightDockWidgetArea);
     QDockWidget *resultsDock = addPanel(m_results, tr("Results"), QStringLiteral("resultsDock"), Qt::RightDockWidgetArea);
     splitDockWidget(taskDock, resultsDock, Qt::Vertical);
-    addPanel(m_attention, tr("Attention"), QStringLiteral("attentionDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *attentionDock =
+        addPanel(m_attention, tr("Attention"), QStringLiteral("attentionDock"), Qt::BottomDockWidgetArea);
+    m_search = new SearchView(m_engine, SearchView::defaultCatalogLocation(), this);
+    m_searchDock = addPanel(m_search, tr("Search"), QStringLiteral("searchDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(attentionDock, m_searchDock);
+    attentionDock->raise();
     resizeDocks({taskDock, resultsDock}, {300, 300}, Qt::Vertical);
 
     m_jobStatus = new JobStatusWidget(m_engine, this);
@@ -227,6 +233,10 @@ void MainWindow::connectPanels()
             statusBar()->showMessage(text);
     });
     connect(m_viewer, &MediaViewer::mediaFailed, this, [this](const QString &message) { showError(message); });
+    connect(m_search, &SearchView::openMediaRequested, this, [this](const QString &path) {
+        openMedia({path});
+        m_media->setCurrentFile(QFileInfo(path).absoluteFilePath());
+    });
 }
 
 void MainWindow::openMedia(const QStringList &paths)
@@ -466,7 +476,9 @@ void MainWindow::search(const QString &query)
         m_task->focusInput();
         return;
     }
-    showError(tr("Searching needs an index of your folders, which this build does not have yet."));
+    m_searchDock->show();
+    m_searchDock->raise();
+    m_search->searchText(query);
 }
 
 void MainWindow::showError(const QString &message, const QString &details)

@@ -33,6 +33,7 @@ class MediaPanel;
 class MediaViewer;
 class ModelManagerDialog;
 class ResultsPanel;
+class SearchView;
 class TaskPanel;
 
 class MainWindow : public QMainWindow {
@@ -60,6 +61,8 @@ public:
     MediaViewer *viewer() const { return m_viewer; }
     TaskPanel *taskPanel() const { return m_task; }
     ResultsPanel *resultsPanel() const { return m_results; }
+    /// The search view (a dock tabbed with the attention panel).
+    SearchView *searchView() const { return m_search; }
     AttentionPanel *attentionPanel() const { return m_attention; }
     JobStatusWidget *jobStatus() const { return m_jobStatus; }
     ErrorBanner *errorBanner() const { return m_banner; }
@@ -98,6 +101,8 @@ private:
     MediaViewer *m_viewer = nullptr;
     TaskPanel *m_task = nullptr;
     ResultsPanel *m_results = nullptr;
+    SearchView *m_search = nullptr;
+    QDockWidget *m_searchDock = nullptr;
     AttentionPanel *m_attention = nullptr;
     ErrorBanner *m_banner = nullptr;
     JobStatusWidget *m_jobStatus = nullptr;

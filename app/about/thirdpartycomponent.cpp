@@ -28,6 +28,8 @@ QList<ThirdPartyComponent> thirdPartyComponents()
     list.append({QStringLiteral("zlib"), QString(), QStringLiteral("Zlib"), QStringLiteral("https://zlib.net")});
     list.append({QStringLiteral("SQLite"), QString(), QStringLiteral("Public domain"),
                  QStringLiteral("https://sqlite.org")});
+    list.append({QStringLiteral("hnswlib"), QString(), QStringLiteral("Apache-2.0"),
+                 QStringLiteral("https://github.com/nmslib/hnswlib")});
     list.append({QStringLiteral("BERT uncased WordPiece vocabulary"), QString(),
                  QStringLiteral("Apache-2.0 (Google BERT)"),
                  QStringLiteral("https://github.com/google-research/bert")});

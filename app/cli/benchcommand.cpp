@@ -2,6 +2,7 @@
 
 #include "app/bench/mediabench.h"
 #include "app/cli/commandlineparsing.h"
+#include "app/cli/retrievalbench.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -81,12 +82,19 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
 
 int runBenchCommand(const QStringList &args)
 {
+    // Benchmarks with options of their own take over before this parser sees them.
+    if (args.value(1) == QLatin1String("retrieval")) {
+        QStringList rest = args.mid(2);
+        rest.prepend(args.value(0) + QStringLiteral(" retrieval"));
+        return runRetrievalBench(rest);
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
-           "official transform). With --generate it makes a 10-minute 1080p H.264 file first."));
+           "official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': "
+           "search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help')."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("mode"), tr("What to measure: media."));
+    parser.addPositionalArgument(QStringLiteral("mode"), tr("What to measure: media or retrieval."));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The video to read (not needed with --generate)."),
                                  QStringLiteral("[file]"));
     const QCommandLineOption generate(QStringLiteral("generate"), tr("Make the 10-minute 1080p H.264 benchmark video "

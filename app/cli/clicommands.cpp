@@ -2,8 +2,10 @@
 
 #include "app/cli/benchcommand.h"
 #include "app/cli/democommands.h"
+#include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
+#include "app/cli/searchcommand.h"
 #include "app/cli/taskcommands.h"
 #include "app/cli/tokenizecommand.h"
 
@@ -12,7 +14,9 @@ namespace mplug2::app {
 const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
-        {QStringLiteral("bench"), QStringLiteral("Benchmarks: 'media' times sampling a video's frames"), &runBenchCommand},
+        {QStringLiteral("bench"),
+         QStringLiteral("Benchmarks: 'media' times sampling a video's frames, 'retrieval' the search index"),
+         &runBenchCommand},
         {QStringLiteral("parity"), QStringLiteral("Compare every stage with the official fixtures"),
          &runParityCommand},
         {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
@@ -25,6 +29,9 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("attention"), QStringLiteral("Attention heat maps over the frames (PNG, GIF, MP4, HTML)"),
          &runAttentionCommand},
         {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
+        {QStringLiteral("index"), QStringLiteral("Index folders of images and videos for search"), &runIndexCommand},
+        {QStringLiteral("search"), QStringLiteral("Search an index by text, by example, or rank sentences"),
+         &runSearchCommand},
         {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
         {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},
         {QStringLiteral("train-demo"), QStringLiteral("Train the bundled demo model from scratch"), &runTrainDemoCommand},

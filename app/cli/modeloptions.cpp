@@ -168,6 +168,11 @@ Expected<DeviceChoice> ModelOptions::device(const QCommandLineParser &parser) co
     return DeviceChoice::parse(parser.value(m_device), parser.value(m_precision));
 }
 
+Expected<int> ModelOptions::frames(const QCommandLineParser &parser) const
+{
+    return intOption(parser, m_frames, 0, 1, 64);
+}
+
 Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineRequest &request) const
 {
     const Expected<int> frames = intOption(parser, m_frames, request.media.numFrames, 1, 64);

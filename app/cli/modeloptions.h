@@ -31,6 +31,8 @@ public:
 
     Expected<ModelBundle> bundle(const QCommandLineParser &parser) const;
     Expected<DeviceChoice> device(const QCommandLineParser &parser) const;
+    /// --frames, or 0 when not given (the bundle's num_frames); an error for a bad number.
+    Expected<int> frames(const QCommandLineParser &parser) const;
     /// Copies --frames and the generation options into `request`; an error for bad numbers.
     Expected<void> applyTo(const QCommandLineParser &parser, EngineRequest &request) const;
 

@@ -38,6 +38,18 @@ enum class RequestPriority {
     Batch,       ///< FIFO behind interactive work (indexing, folder captioning)
 };
 
+/// Which embedding a retrieval request asks for: the CLIP space (XCLIP
+/// visual tower + visual.proj / text tower + text_projection, in every
+/// mPLUG-2 checkpoint) or the ITC space (vision_proj / text_proj), which only
+/// checkpoints with those heads have (ModelInfo::itcHeads).
+enum class EmbeddingKind { Clip, Itc };
+
+/// How ScoreTexts scores a sentence against the media.
+enum class TextScoring {
+    DecoderLikelihood, ///< mean log-probability per token of the sentence given the media
+    Matching,          ///< the ITM head's log-probability of "matches" (ModelInfo::itmHead)
+};
+
 /// Which frames the model sees.
 enum class FrameSampling {
     Middle,  ///< the official rule: the middle frame of num_frames equal segments
@@ -102,6 +114,10 @@ struct EngineRequest {
     /// 0: all candidates, at most 128 (the official k_test).
     int rankTopK = 0;
     ClassifyMethod classifyMethod = ClassifyMethod::DecoderLikelihood;
+    /// EmbedMedia / EmbedTexts: which embedding (Itc fails on models without ITC heads).
+    EmbeddingKind embedding = EmbeddingKind::Clip;
+    /// ScoreTexts: which score (Matching fails on models without an ITM head).
+    TextScoring scoring = TextScoring::DecoderLikelihood;
     /// Classify: the text scored for each label; "{}" is replaced by the label.
     QString labelTemplate = QStringLiteral("{}");
     /// DenseCaption: window length and step in seconds (step 0 = the window).

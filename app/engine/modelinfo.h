@@ -23,6 +23,8 @@ struct ModelInfo {
     /// The resolved hyper-parameters (official key names), for "inferred config" views.
     QJsonObject config;
     bool clipText = false;        ///< CLIP-space text embeddings available (BPE file given)
+    bool itcHeads = false;        ///< vision_proj / text_proj present: EmbeddingKind::Itc works
+    bool itmHead = false;         ///< itm_head present: TextScoring::Matching works
     double loadMs = 0;
 };
 

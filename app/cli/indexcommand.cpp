@@ -1,0 +1,157 @@
+#include "app/cli/indexcommand.h"
+
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/retrievalmodel.h"
+#include "app/retrieval/catalog.h"
+#include "app/retrieval/indexjob.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <unistd.h>
+
+namespace mplug2::app {
+
+namespace {
+
+std::atomic_bool g_interrupted {false};
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(IndexCommand)
+};
+
+QJsonObject summaryJson(const IndexSummary &s, const QString &db)
+{
+    return QJsonObject {{QStringLiteral("db"), db}, {QStringLiteral("status"), indexJobStatusName(s.status)},
+        {QStringLiteral("indexed"), s.indexed}, {QStringLiteral("changed"), s.changed},
+        {QStringLiteral("unchanged"), s.unchanged}, {QStringLiteral("restamped"), s.restamped},
+        {QStringLiteral("dropped"), s.dropped}, {QStringLiteral("failed"), s.failed},
+        {QStringLiteral("failed_before"), s.failedBefore}, {QStringLiteral("resumed"), s.resumed},
+        {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("error"), s.error}};
+}
+
+} // namespace
+
+int runIndexCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr(
+        "Index images and videos for search: new and changed files are embedded, unchanged ones skipped, "
+        "deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last "
+        "job's folders."));
+    parser.addHelpOption();
+    const QCommandLineOption db(
+        QStringLiteral("db"), Text::tr("The index file (created when missing)."), QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print the summary as one JSON object."));
+    parser.addOptions({db, json});
+    const ModelOptions model;
+    model.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("folders"), Text::tr("Folders (or single files) to index."),
+        QStringLiteral("[DIR...]"));
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    if (!parser.isSet(db))
+        return reportCliError(command, Text::tr("--db FILE is required"), 2);
+    const QString dbPath = parser.value(db);
+    QStringList roots = parser.positionalArguments();
+    if (roots.isEmpty()) {
+        Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(dbPath);
+        if (!catalog)
+            return reportCliError(command, QString::fromStdString(catalog.error().message));
+        Expected<std::optional<IndexJobRecord>> last = (*catalog)->lastJob();
+        if (!last || !*last)
+            return reportCliError(command, Text::tr("name the folders to index"), 2);
+        roots = (*last)->roots;
+    }
+
+    const Expected<ModelBundle> bundle = retrievalBundle(model, parser);
+    if (!bundle)
+        return reportCliError(
+            command, QString::fromStdString(bundle.error().message), bundleErrorExitCode(bundle.error()));
+    const Expected<DeviceChoice> device = model.device(parser);
+    if (!device)
+        return reportCliError(command, QString::fromStdString(device.error().message), 2);
+    CliSession session(command);
+    if (!session.loadModel(*bundle, *device))
+        return 1;
+
+    IndexJobOptions options;
+    options.roots = roots;
+    IndexJob job(&session.engine(), dbPath, options);
+    const bool showProgress = !parser.isSet(json) && ::isatty(STDERR_FILENO);
+    QObject::connect(&job, &IndexJob::progressed, [&](const IndexProgress &p) {
+        if (showProgress)
+            err << QStringLiteral("\r%1/%2  %3 files/s  ")
+                       .arg(p.done)
+                       .arg(p.total)
+                       .arg(p.filesPerSecond, 0, 'f', 1)
+                << QDir::toNativeSeparators(p.currentPath).right(60) << "\x1b[K" << Qt::flush;
+    });
+    QObject::connect(&job, &IndexJob::fileFailed, [&](const QString &path, const QString &message) {
+        err << (showProgress ? "\r\x1b[K" : "")
+            << Text::tr("skipped %1: %2").arg(QDir::toNativeSeparators(path), message) << '\n'
+            << Qt::flush;
+    });
+    QEventLoop loop;
+    QObject::connect(&job, &IndexJob::finished, &loop, &QEventLoop::quit);
+
+    // Ctrl-C stops cleanly (the catalog is safe either way; this also records the job as cancelled).
+    g_interrupted = false;
+    auto onSignal = [](int) { g_interrupted = true; };
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &job, [&] {
+        if (g_interrupted)
+            job.cancel();
+    });
+    interruptPoll.start(100);
+
+    job.start();
+    if (job.state() != IndexJob::State::Finished && job.state() != IndexJob::State::Failed)
+        loop.exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (showProgress)
+        err << "\r\x1b[K" << Qt::flush;
+
+    const IndexSummary s = job.summary();
+    if (parser.isSet(json)) {
+        out << QJsonDocument(summaryJson(s, QFileInfo(dbPath).absoluteFilePath()))
+                   .toJson(QJsonDocument::Compact)
+            << '\n';
+    } else if (s.status != IndexJobStatus::Failed) {
+        out << Text::tr(
+            "indexed %1 files (%2 changed), %3 unchanged, %4 touched, %5 removed, %6 failed, in %7 s")
+                   .arg(s.indexed)
+                   .arg(s.changed)
+                   .arg(s.unchanged)
+                   .arg(s.restamped)
+                   .arg(s.dropped)
+                   .arg(s.failed + s.failedBefore)
+                   .arg(s.seconds, 0, 'f', 1)
+            << '\n';
+    }
+    switch (s.status) {
+    case IndexJobStatus::Finished:
+        return 0;
+    case IndexJobStatus::Cancelled:
+        return reportCliError(command, Text::tr("interrupted; run it again to finish"), 130);
+    default:
+        return reportCliError(command, s.error);
+    }
+}
+
+} // namespace mplug2::app

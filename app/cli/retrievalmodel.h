@@ -1,0 +1,20 @@
+#pragma once
+/// The model of the retrieval commands (index, search, bench retrieval):
+/// ModelOptions' bundle with --frames applied to the bundle itself, because
+/// the frame count is part of what makes embeddings comparable (the model
+/// key, see app/retrieval/modelkey.h).
+///
+///     Expected<ModelBundle> bundle = retrievalBundle(options, parser);
+
+#include "app/cli/modeloptions.h"
+
+namespace mplug2::app {
+
+Expected<ModelBundle> retrievalBundle(const ModelOptions &options, const QCommandLineParser &parser);
+/// The exit code for a failed retrievalBundle(): 2 for a usage mistake (bad
+/// --frames, --model with --checkpoint), 1 otherwise (no such bundle).
+int bundleErrorExitCode(const Error &error);
+/// Whether the user named a model (--model or --checkpoint) rather than leaving the default.
+bool modelNamed(const QCommandLineParser &parser);
+
+} // namespace mplug2::app

@@ -1,0 +1,261 @@
+#include "app/cli/searchcommand.h"
+
+#include "app/bundle/bundleregistry.h"
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/retrievalmodel.h"
+#include "app/cli/textlistfile.h"
+#include "app/retrieval/catalog.h"
+#include "app/retrieval/mediasearch.h"
+#include "app/retrieval/modelkey.h"
+#include "app/retrieval/searchresultsexport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace mplug2::app {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SearchCommand)
+};
+
+/// The model whose embeddings the search uses, and the bundle to load when
+/// the search needs the model itself.
+struct ModelChoice {
+    QString key;
+    std::optional<ModelBundle> bundle;
+};
+
+Expected<ModelChoice> chooseModel(
+    Catalog *catalog, const ModelOptions &options, const QCommandLineParser &parser)
+{
+    if (modelNamed(parser) || !catalog) {
+        Expected<ModelBundle> bundle = retrievalBundle(options, parser);
+        if (!bundle)
+            return bundle.error();
+        Expected<QString> key = modelKey(*bundle);
+        if (!key)
+            return key.error();
+        return ModelChoice {*key, *bundle};
+    }
+    Expected<QList<EmbeddingSpace>> spaces = catalog->spaces();
+    if (!spaces)
+        return spaces.error();
+    QList<EmbeddingSpace> models;
+    for (const EmbeddingSpace &s : *spaces)
+        if (s.kind == EmbeddingKind::Clip && s.count > 0)
+            models.append(s);
+    if (models.isEmpty())
+        return makeError(ErrorCode::NotFound,
+            Text::tr("the index %1 is empty: run 'mplug2 index --db %1 DIR' first")
+                .arg(QDir::toNativeSeparators(catalog->location()))
+                .toStdString());
+    // The default model when the index has its embeddings, else the one model the index knows.
+    if (Expected<ModelBundle> def = retrievalBundle(options, parser); def)
+        if (Expected<QString> key = modelKey(*def); key)
+            for (const EmbeddingSpace &s : models)
+                if (s.modelKey == *key)
+                    return ModelChoice {*key, *def};
+    if (models.size() > 1) {
+        QStringList keys;
+        for (const EmbeddingSpace &s : models)
+            keys << s.modelKey;
+        return makeError(ErrorCode::InvalidArgument,
+            Text::tr("the index holds embeddings of several models (%1): choose one with --model")
+                .arg(keys.join(QStringLiteral(", ")))
+                .toStdString());
+    }
+    ModelChoice choice {models.first().modelKey, std::nullopt};
+    if (Expected<ModelBundle> bundle = BundleRegistry().resolve(models.first().bundleId); bundle)
+        if (Expected<QString> key = modelKey(*bundle); key && *key == choice.key)
+            choice.bundle = *bundle;
+    return choice;
+}
+
+bool hasStoredEmbedding(Catalog &catalog, const QString &mediaPath, const QString &key)
+{
+    Expected<std::optional<CatalogEntry>> entry
+        = catalog.entry(QDir::cleanPath(QFileInfo(mediaPath).absoluteFilePath()));
+    Expected<std::optional<EmbeddingSpace>> space = catalog.space(key, EmbeddingKind::Clip);
+    if (!entry || !*entry || !space || !*space)
+        return false;
+    Expected<std::optional<QList<float>>> vector = catalog.embedding((*entry)->id, (*space)->id);
+    return vector && *vector;
+}
+
+} // namespace
+
+int runSearchCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Search an index made by 'mplug2 index': media matching a sentence (--text), media like a "
+                 "picture or video (--like), or a list of sentences ranked for one media file (--media with "
+                 "--sentences)."));
+    parser.addHelpOption();
+    const QCommandLineOption db(QStringLiteral("db"), Text::tr("The index file."), QStringLiteral("FILE"));
+    const QCommandLineOption text(
+        QStringLiteral("text"), Text::tr("Find media matching this sentence."), QStringLiteral("TEXT"));
+    const QCommandLineOption like(
+        QStringLiteral("like"), Text::tr("Find media similar to this file."), QStringLiteral("MEDIA"));
+    const QCommandLineOption media(
+        QStringLiteral("media"), Text::tr("Rank --sentences for this file."), QStringLiteral("MEDIA"));
+    const QCommandLineOption sentences(
+        QStringLiteral("sentences"), Text::tr("File with one sentence per line."), QStringLiteral("FILE"));
+    const QCommandLineOption top(QStringLiteral("top"), Text::tr("How many results (default 10)."),
+        QStringLiteral("K"), QStringLiteral("10"));
+    const QCommandLineOption rerank(QStringLiteral("rerank"),
+        Text::tr("Re-score the K best with the model (ITM head, else the decoder "
+                 "likelihood); default 0."),
+        QStringLiteral("K"), QStringLiteral("0"));
+    const QCommandLineOption folder(QStringLiteral("folder"),
+        Text::tr("Only media inside this folder (repeatable)."), QStringLiteral("DIR"));
+    const QCommandLineOption type(
+        QStringLiteral("type"), Text::tr("Only images or only videos."), QStringLiteral("image|video"));
+    const QCommandLineOption minDuration(QStringLiteral("min-duration"),
+        Text::tr("Only media at least this long."), QStringLiteral("SECONDS"));
+    const QCommandLineOption maxDuration(
+        QStringLiteral("max-duration"), Text::tr("Only media at most this long."), QStringLiteral("SECONDS"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), Text::tr("Print one JSON object: query and results."));
+    parser.addOptions(
+        {db, text, like, media, sentences, top, rerank, folder, type, minDuration, maxDuration, json});
+    const ModelOptions model;
+    model.addTo(parser);
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    const auto usage = [&](const QString &message) { return reportCliError(command, message, 2); };
+    const auto failure
+        = [&](const Error &e) { return reportCliError(command, QString::fromStdString(e.message)); };
+    const int modes = int(parser.isSet(text)) + int(parser.isSet(like)) + int(parser.isSet(media));
+    if (modes != 1)
+        return usage(Text::tr("give exactly one of --text, --like or --media"));
+    if (parser.isSet(media) != parser.isSet(sentences))
+        return usage(Text::tr("--media and --sentences go together"));
+    if (!parser.isSet(media) && !parser.isSet(db))
+        return usage(Text::tr("--db FILE is required"));
+    if (const Expected<int> frames = model.frames(parser); !frames)
+        return usage(QString::fromStdString(frames.error().message));
+
+    SearchQuery query;
+    bool ok = true;
+    bool allOk = true;
+    query.top = parser.value(top).toInt(&ok);
+    allOk &= ok && query.top > 0;
+    query.rerank = parser.value(rerank).toInt(&ok);
+    allOk &= ok && query.rerank >= 0;
+    if (parser.isSet(minDuration)) {
+        query.filter.minDurationSeconds = parser.value(minDuration).toDouble(&ok);
+        allOk &= ok && query.filter.minDurationSeconds >= 0;
+    }
+    if (parser.isSet(maxDuration)) {
+        query.filter.maxDurationSeconds = parser.value(maxDuration).toDouble(&ok);
+        allOk &= ok && query.filter.maxDurationSeconds >= 0;
+    }
+    if (!allOk)
+        return usage(Text::tr("--top, --rerank and the durations take non-negative numbers"));
+    for (const QString &dir : parser.values(folder))
+        query.filter.folders.append(QDir::cleanPath(QFileInfo(dir).absoluteFilePath()));
+    if (parser.isSet(type)) {
+        const MediaKind kind = parseMediaKind(parser.value(type));
+        if (kind == MediaKind::Unknown)
+            return usage(Text::tr("--type is image or video"));
+        query.filter.kind = kind;
+    }
+    if (parser.isSet(text)) {
+        query.mode = SearchMode::TextToMedia;
+        query.text = parser.value(text);
+    } else if (parser.isSet(like)) {
+        query.mode = SearchMode::MediaToMedia;
+        query.mediaPath = parser.value(like);
+    } else {
+        query.mode = SearchMode::MediaToText;
+        query.mediaPath = parser.value(media);
+        Expected<QStringList> lines = readTextList(parser.value(sentences));
+        if (!lines)
+            return failure(lines.error());
+        query.sentences = *lines;
+    }
+
+    std::unique_ptr<Catalog> catalog;
+    if (parser.isSet(db)) {
+        if (!QFileInfo::exists(parser.value(db)))
+            return failure(makeError(ErrorCode::NotFound,
+                Text::tr("there is no index %1: make one with 'mplug2 index'")
+                    .arg(parser.value(db))
+                    .toStdString()));
+        Expected<std::unique_ptr<Catalog>> opened = Catalog::open(parser.value(db));
+        if (!opened)
+            return failure(opened.error());
+        catalog = std::move(*opened);
+    }
+    Expected<ModelChoice> choice
+        = chooseModel(query.mode == SearchMode::MediaToText ? nullptr : catalog.get(), model, parser);
+    if (!choice)
+        return failure(choice.error());
+
+    // "More like" a catalogued file uses its stored embedding: no model to load.
+    const bool needModel = query.mode != SearchMode::MediaToMedia
+        || !hasStoredEmbedding(*catalog, query.mediaPath, choice->key);
+    CliSession session(command);
+    if (needModel) {
+        if (!choice->bundle)
+            return failure(makeError(ErrorCode::NotFound,
+                Text::tr("the model this index was built with (%1) is not installed: pass it "
+                         "with --model")
+                    .arg(choice->key)
+                    .toStdString()));
+        const Expected<DeviceChoice> device = model.device(parser);
+        if (!device)
+            return usage(QString::fromStdString(device.error().message));
+        if (!session.loadModel(*choice->bundle, *device))
+            return 1;
+    }
+    catalog.reset();
+
+    MediaSearch search(&session.engine(), parser.value(db));
+    search.setModelKey(choice->key);
+    std::optional<SearchResults> results;
+    QString error;
+    QEventLoop loop;
+    QObject::connect(&search, &MediaSearch::finished, &loop, [&](const SearchResults &r) {
+        results = r;
+        loop.quit();
+    });
+    QObject::connect(&search, &MediaSearch::failed, &loop, [&](const QString &why) {
+        error = why;
+        loop.quit();
+    });
+    search.search(query);
+    if (search.isBusy())
+        loop.exec();
+    if (!results)
+        return failure(makeError(ErrorCode::Internal, error.toStdString()));
+
+    if (parser.isSet(json)) {
+        out << QJsonDocument(searchResultsToJson(*results)).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
+    int rank = 0;
+    for (const SearchHit &hit : std::as_const(results->hits)) {
+        out << QStringLiteral("%1  %2").arg(++rank, 3).arg(hit.score, 9, 'f', 4);
+        if (hit.rerankScore)
+            out << QStringLiteral("  (cos %1)").arg(hit.similarity, 0, 'f', 4);
+        out << "  " << (hit.text.isEmpty() ? QDir::toNativeSeparators(hit.entry.path) : hit.text) << '\n';
+    }
+    if (results->hits.isEmpty())
+        err << Text::tr("no results") << '\n';
+    return 0;
+}
+
+} // namespace mplug2::app

@@ -1,0 +1,89 @@
+#pragma once
+/// The retrieval catalog: which media files were indexed, what they are,
+/// their thumbnails and embeddings per model, and the indexing job's state.
+/// This is the only storage interface the rest of the app sees; SQL lives in
+/// its implementations (SqliteCatalog, the embedded default).
+///
+///     auto catalog = Catalog::open("/home/me/.local/share/mplug2/index.sqlite");
+///     if (!catalog) { qWarning() << catalog.error().message.c_str(); return; }
+///     auto entries = (*catalog)->entriesUnder("/home/me/Videos", modelKey);
+///
+/// Every write is atomic: a process killed at any moment leaves the catalog
+/// as it was before or after each call, never in between.
+/// Threading: one Catalog object per thread (open one per thread that needs
+/// it); several objects, also in several processes, may use one catalog.
+
+#include "app/retrieval/catalogtypes.h"
+#include "base/expected.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace mplug2::app {
+
+class Catalog {
+public:
+    virtual ~Catalog() = default;
+
+    /// Opens (creating when missing) the catalog at `location`: a file path
+    /// for the embedded SQLite catalog.
+    static Expected<std::unique_ptr<Catalog>> open(const QString &location);
+
+    /// Where it lives, as given to open().
+    virtual QString location() const = 0;
+
+    // ---- files -------------------------------------------------------------
+    /// Every entry inside `root` (recursively); `embedded` says whether the
+    /// entry has the CLIP-space embedding of `modelKey`.
+    virtual Expected<QList<CatalogEntry>> entriesUnder(const QString &root, const QString &modelKey) = 0;
+    /// The entry of one file, if catalogued.
+    virtual Expected<std::optional<CatalogEntry>> entry(const QString &path) = 0;
+    /// Entries by id, in the order asked (unknown ids are left out).
+    virtual Expected<QList<CatalogEntry>> entries(const QList<qint64> &ids) = 0;
+    /// The ids of the entries that pass `filter` (failed files never do).
+    virtual Expected<QSet<qint64>> matching(const MediaFilter &filter) = 0;
+    /// How many files are catalogued (failed ones included).
+    virtual Expected<qint64> entryCount() = 0;
+
+    /// Stores a file, its thumbnails and its embeddings for one model in one
+    /// step. When the content changed (another sample hash), embeddings of
+    /// every model are dropped first. Returns the entry's id.
+    virtual Expected<qint64> storeIndexed(const IndexedMedia &media) = 0;
+    /// A file whose content is unchanged got a new size/time stamp (touch, copy back).
+    virtual Expected<void> updateStamp(qint64 id, qint64 size, qint64 mtimeMs) = 0;
+    /// Forgets files (with their thumbnails and embeddings), in one step.
+    virtual Expected<void> remove(const QList<qint64> &ids) = 0;
+    /// The JPEG thumbnails of an entry, poster first.
+    virtual Expected<QList<QByteArray>> thumbnails(qint64 id) = 0;
+
+    // ---- embeddings ----------------------------------------------------------
+    virtual Expected<QList<EmbeddingSpace>> spaces() = 0;
+    virtual Expected<std::optional<EmbeddingSpace>> space(const QString &modelKey, EmbeddingKind kind) = 0;
+    /// Calls `visit(embeddingId, entryId, vector, dim)` for the embeddings of a
+    /// space whose id is above `afterId`, in id order, until it returns false. An embedding gets a new,
+    /// larger id whenever it is stored or replaced (ids are never reused), so
+    /// an index built over them can tell what is new.
+    using EmbeddingVisitor
+        = std::function<bool(qint64 embeddingId, qint64 entryId, const float *vector, int dim)>;
+    virtual Expected<void> forEachEmbedding(qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId = 0)
+        = 0;
+    /// (embedding id, entry id) of every embedding of a space, without the vectors.
+    virtual Expected<QList<EmbeddingRef>> embeddingRefs(qint64 spaceId) = 0;
+    /// The embedding of one entry in a space, if stored.
+    virtual Expected<std::optional<QList<float>>> embedding(qint64 entryId, qint64 spaceId) = 0;
+    /// Grows on every change to files or embeddings: a cheap "anything new?" check.
+    virtual Expected<qint64> generation() = 0;
+
+    // ---- the indexing job ------------------------------------------------------
+    virtual Expected<std::optional<IndexJobRecord>> lastJob() = 0;
+    /// Records a new job (its id is assigned) and returns it.
+    virtual Expected<IndexJobRecord> beginJob(const IndexJobRecord &job) = 0;
+    virtual Expected<void> updateJob(const IndexJobRecord &job) = 0;
+};
+
+} // namespace mplug2::app

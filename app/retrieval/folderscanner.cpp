@@ -1,0 +1,105 @@
+#include "app/retrieval/folderscanner.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+
+namespace mplug2::app {
+
+namespace {
+
+FileStamp stampFrom(const QFileInfo &info, MediaKind kind)
+{
+    return {
+        QDir::cleanPath(info.absoluteFilePath()), info.size(), info.lastModified().toMSecsSinceEpoch(), kind};
+}
+
+} // namespace
+
+Expected<FileStamp> stampOf(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile())
+        return makeError(ErrorCode::NotFound,
+            QCoreApplication::translate("FolderScanner", "%1 is not a file")
+                .arg(QDir::toNativeSeparators(path))
+                .toStdString());
+    return stampFrom(info, FolderScanner().kindOf(info.fileName()));
+}
+
+FolderScanner::FolderScanner()
+    // GIFs are animated more often than not; the decoder treats them as videos.
+    : m_imageExtensions {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
+        QStringLiteral("webp"), QStringLiteral("bmp"), QStringLiteral("tif"), QStringLiteral("tiff")}
+    , m_videoExtensions {QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mov"),
+          QStringLiteral("mkv"), QStringLiteral("webm"), QStringLiteral("avi"), QStringLiteral("mpg"),
+          QStringLiteral("mpeg"), QStringLiteral("ts"), QStringLiteral("wmv"), QStringLiteral("flv"),
+          QStringLiteral("3gp"), QStringLiteral("ogv"), QStringLiteral("gif")}
+{ }
+
+MediaKind FolderScanner::kindOf(const QString &fileName) const
+{
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (m_imageExtensions.contains(suffix))
+        return MediaKind::Image;
+    if (m_videoExtensions.contains(suffix))
+        return MediaKind::Video;
+    return MediaKind::Unknown;
+}
+
+Expected<QList<FileStamp>> FolderScanner::scan(
+    const QStringList &roots, const std::function<bool()> &cancelled) const
+{
+    QList<FileStamp> found;
+    QSet<QString> seen;
+    auto add = [&](const QFileInfo &info) {
+        const MediaKind kind = kindOf(info.fileName());
+        if (kind == MediaKind::Unknown)
+            return;
+        FileStamp stamp = stampFrom(info, kind);
+        if (!seen.contains(stamp.path)) {
+            seen.insert(stamp.path);
+            found.append(std::move(stamp));
+        }
+    };
+    for (const QString &root : roots) {
+        const QFileInfo rootInfo(root);
+        if (rootInfo.isFile()) {
+            if (kindOf(rootInfo.fileName()) == MediaKind::Unknown)
+                return makeError(ErrorCode::Unsupported,
+                    tr("%1 is not an image or video file this app indexes (by its extension)")
+                        .arg(QDir::toNativeSeparators(root))
+                        .toStdString());
+            add(rootInfo);
+            continue;
+        }
+        if (!rootInfo.isDir())
+            return makeError(ErrorCode::NotFound,
+                tr("%1 does not exist or is not a folder (is the disk mounted?)")
+                    .arg(QDir::toNativeSeparators(root))
+                    .toStdString());
+        if (!rootInfo.isReadable() || !rootInfo.isExecutable())
+            return makeError(ErrorCode::Io,
+                tr("the folder %1 cannot be read").arg(QDir::toNativeSeparators(root)).toStdString());
+        QDirIterator it(rootInfo.absoluteFilePath(),
+            QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            if (cancelled && cancelled())
+                return makeError(ErrorCode::Cancelled, tr("scan cancelled").toStdString());
+            it.next();
+            const QFileInfo info = it.fileInfo();
+            if (info.isFile() && !info.isHidden() && !info.path().contains(QLatin1String("/.")))
+                add(info);
+        }
+    }
+    std::sort(
+        found.begin(), found.end(), [](const FileStamp &a, const FileStamp &b) { return a.path < b.path; });
+    return found;
+}
+
+} // namespace mplug2::app

@@ -1,0 +1,483 @@
+#include "app/retrieval/indexjob.h"
+
+#include "app/retrieval/folderscanner.h"
+#include "app/retrieval/modelkey.h"
+#include "app/retrieval/samplehash.h"
+#include "app/retrieval/thumbnails.h"
+#include "media/video/videoreader.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+namespace mplug2::app {
+
+namespace {
+
+constexpr qint64 kRecordIntervalMs = 2000;
+
+struct ScanOutcome {
+    std::optional<Error> error;
+    QString modelKey;
+    IndexPlan plan;
+};
+
+ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const ModelBundle &bundle,
+    const std::shared_ptr<std::atomic_bool> &stop)
+{
+    ScanOutcome out;
+    const auto cancelled = [stop] { return stop->load(); };
+    Expected<QString> key = modelKey(bundle);
+    if (!key) {
+        out.error = key.error();
+        return out;
+    }
+    out.modelKey = *key;
+    Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
+    if (!catalog) {
+        out.error = catalog.error();
+        return out;
+    }
+    Expected<QList<FileStamp>> files = FolderScanner().scan(roots, cancelled);
+    if (!files) {
+        out.error = files.error();
+        return out;
+    }
+    QList<CatalogEntry> known;
+    for (const QString &root : roots) {
+        Expected<QList<CatalogEntry>> under = (*catalog)->entriesUnder(root, *key);
+        if (!under) {
+            out.error = under.error();
+            return out;
+        }
+        known += *under;
+    }
+    out.plan = planIndexing(*files, known, cancelled);
+    return out;
+}
+
+/// Everything about one embedded file that takes disk reads or pixel work,
+/// done on a pool thread so the GUI thread only writes the catalog.
+IndexedMedia prepareEntry(const FileStamp &file, const EngineResult &result, const IndexJobOptions &options)
+{
+    IndexedMedia media;
+    CatalogEntry &e = media.entry;
+    e.path = file.path;
+    e.size = file.size;
+    e.mtimeMs = file.mtimeMs;
+    e.kind = file.kind;
+    e.width = result.geometry.sourceWidth;
+    e.height = result.geometry.sourceHeight;
+    if (Expected<QByteArray> hash = sampleHash(file.path))
+        e.sampleHash = *hash;
+    else
+        e.error = QString::fromStdString(hash.error().message);
+    if (e.error.isEmpty() && e.kind == MediaKind::Video) {
+        // The duration (for the filters) is not part of what the engine reports; the probe only reads the
+        // container's header and index.
+        if (Expected<media::VideoReader> reader = media::VideoReader::open(file.path.toStdString())) {
+            e.durationSeconds = reader->info().durationSeconds;
+            if (e.width <= 0 || e.height <= 0) {
+                e.width = reader->info().width;
+                e.height = reader->info().height;
+            }
+        }
+    }
+    if (e.error.isEmpty()) {
+        media.embeddings.append({EmbeddingKind::Clip, result.mediaEmbedding});
+        media.thumbnails = makeThumbnails(
+            result.frames, options.thumbnailSide, e.kind == MediaKind::Video ? options.previewFrames : 1);
+    }
+    return media;
+}
+
+/// Failures that would hit every file the same way end the job instead of
+/// being recorded against one file.
+bool failsEveryFile(const EngineError &error)
+{
+    return error.code == ErrorCode::OutOfMemory || error.code == ErrorCode::InvalidArgument;
+}
+
+QStringList cleanRoots(const QStringList &roots)
+{
+    QStringList clean;
+    for (const QString &root : roots) {
+        const QString path = QDir::cleanPath(QFileInfo(root).absoluteFilePath());
+        if (!clean.contains(path))
+            clean.append(path);
+    }
+    return clean;
+}
+
+} // namespace
+
+IndexJob::IndexJob(Engine *engine, QString catalogLocation, IndexJobOptions options, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_location(std::move(catalogLocation))
+    , m_options(std::move(options))
+    , m_stop(std::make_shared<std::atomic_bool>(false))
+{
+    qRegisterMetaType<IndexProgress>();
+    qRegisterMetaType<IndexSummary>();
+    m_options.roots = cleanRoots(m_options.roots);
+    m_options.pipelineDepth = std::max(1, m_options.pipelineDepth);
+}
+
+IndexJob::~IndexJob()
+{
+    m_stop->store(true);
+    cancelRequests();
+}
+
+void IndexJob::cancelRequests()
+{
+    const QList<RequestId> ids = m_inFlight.keys();
+    m_inFlight.clear();
+    m_pending.clear();
+    for (RequestId id : ids)
+        m_engine->cancel(id);
+}
+
+void IndexJob::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void IndexJob::start()
+{
+    if (m_state != State::Idle)
+        return;
+    m_clock.start();
+    const std::optional<ModelInfo> model = m_engine->currentModel();
+    if (!model) {
+        finishWith(IndexJobStatus::Failed, tr("no model is loaded: load a model before indexing"));
+        return;
+    }
+    if (m_options.roots.isEmpty()) {
+        finishWith(IndexJobStatus::Failed, tr("no folders to index"));
+        return;
+    }
+    m_bundleId = model->bundle.id;
+    m_withItc = model->itcHeads;
+    setState(State::Scanning);
+    auto *watcher = new QFutureWatcher<ScanOutcome>(this);
+    connect(watcher, &QFutureWatcher<ScanOutcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const ScanOutcome outcome = watcher->result();
+        if (m_state != State::Scanning)
+            return;
+        if (m_stop->load()) {
+            finishWith(IndexJobStatus::Cancelled);
+            return;
+        }
+        if (outcome.error) {
+            finishWith(IndexJobStatus::Failed, QString::fromStdString(outcome.error->message));
+            return;
+        }
+        m_modelKey = outcome.modelKey;
+        m_plan = outcome.plan;
+        onScanned();
+    });
+    watcher->setFuture(QtConcurrent::run(scanAndPlan, m_location, m_options.roots, model->bundle, m_stop));
+}
+
+void IndexJob::onScanned()
+{
+    Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(m_location);
+    if (!catalog) {
+        finishWith(IndexJobStatus::Failed, QString::fromStdString(catalog.error().message));
+        return;
+    }
+    m_catalog = std::move(*catalog);
+    if (Expected<void> removed = m_catalog->remove(m_plan.toDrop); !removed) {
+        finishWith(IndexJobStatus::Failed, QString::fromStdString(removed.error().message));
+        return;
+    }
+    for (const StampUpdate &u : std::as_const(m_plan.toRestamp))
+        if (Expected<void> ok = m_catalog->updateStamp(u.id, u.size, u.mtimeMs); !ok) {
+            finishWith(IndexJobStatus::Failed, QString::fromStdString(ok.error().message));
+            return;
+        }
+    m_summary.dropped = m_plan.toDrop.size();
+    m_summary.restamped = m_plan.toRestamp.size();
+    m_summary.unchanged = m_plan.unchanged;
+    m_summary.failedBefore = m_plan.failedBefore;
+    m_summary.changed = m_plan.changed;
+    if (auto last = m_catalog->lastJob(); last && *last)
+        m_summary.resumed
+            = (*last)->status == IndexJobStatus::Running || (*last)->status == IndexJobStatus::Paused;
+
+    IndexJobRecord record;
+    record.roots = m_options.roots;
+    record.modelKey = m_modelKey;
+    record.bundleId = m_bundleId;
+    record.total = m_plan.toEmbed.size();
+    record.startedMs = record.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    Expected<IndexJobRecord> begun = m_catalog->beginJob(record);
+    if (!begun) {
+        finishWith(IndexJobStatus::Failed, QString::fromStdString(begun.error().message));
+        return;
+    }
+    m_record = *begun;
+    m_sinceRecordSaved.start();
+    m_progress.total = m_plan.toEmbed.size();
+
+    connect(m_engine, &Engine::requestFinished, this, &IndexJob::onEngineFinished);
+    connect(m_engine, &Engine::requestFailed, this, &IndexJob::onEngineFailed);
+    connect(m_engine, &Engine::requestCancelled, this, &IndexJob::onEngineCancelled);
+    // Embeddings of another model would be stored under this model's key: stop instead. (Requests sent
+    // before a load run before it, so what arrived until now came from the right model.)
+    const auto modelChanged = [this] {
+        finishWith(IndexJobStatus::Failed, tr("the model was changed while indexing: run the indexing again"));
+    };
+    connect(m_engine, &Engine::modelLoaded, this, modelChanged);
+    connect(m_engine, &Engine::modelUnloaded, this, modelChanged);
+    setState(State::Indexing);
+    emitProgress();
+    pump();
+    maybeFinish();
+}
+
+void IndexJob::pump()
+{
+    while (m_state == State::Indexing && m_pending.size() < m_options.pipelineDepth
+        && m_next < m_plan.toEmbed.size()) {
+        const qsizetype file = m_next++;
+        EngineRequest request = EngineRequest::embedMedia(m_plan.toEmbed.at(file).path);
+        request.returnFrames = true;
+        m_inFlight.insert(m_engine->submit(request), {file, EmbeddingKind::Clip});
+        PendingFile &pending = m_pending[file];
+        pending.awaiting = 1;
+        if (m_withItc) {
+            // The second request finds the visual features in the engine's cache.
+            request.returnFrames = false;
+            request.embedding = EmbeddingKind::Itc;
+            m_inFlight.insert(m_engine->submit(request), {file, EmbeddingKind::Itc});
+            pending.awaiting = 2;
+        }
+    }
+}
+
+void IndexJob::onEngineFinished(const EngineResult &result)
+{
+    const auto it = m_inFlight.constFind(result.id);
+    if (it == m_inFlight.constEnd())
+        return;
+    const PartRequest part = *it;
+    m_inFlight.erase(it);
+    PendingFile &pending = m_pending[part.file];
+    if (part.kind == EmbeddingKind::Clip)
+        pending.clip = result;
+    else
+        pending.itc = result.mediaEmbedding;
+    if (--pending.awaiting > 0)
+        return;
+    const PendingFile parts = m_pending.take(part.file);
+    prepareAndStore(part.file, parts);
+    pump();
+}
+
+void IndexJob::prepareAndStore(qsizetype file, const PendingFile &parts)
+{
+    const FileStamp stamp = m_plan.toEmbed.at(file);
+    m_progress.currentPath = stamp.path;
+    ++m_preparing;
+    auto *watcher = new QFutureWatcher<IndexedMedia>(this);
+    connect(watcher, &QFutureWatcher<IndexedMedia>::finished, this, [this, watcher, itc = parts.itc] {
+        watcher->deleteLater();
+        --m_preparing;
+        IndexedMedia media = watcher->result();
+        media.modelKey = m_modelKey;
+        media.bundleId = m_bundleId;
+        if (!itc.isEmpty() && media.entry.error.isEmpty())
+            media.embeddings.append({EmbeddingKind::Itc, itc});
+        const QString error = media.entry.error;
+        store(media, !error.isEmpty(), error);
+    });
+    watcher->setFuture(QtConcurrent::run(prepareEntry, stamp, parts.clip, m_options));
+}
+
+void IndexJob::onEngineFailed(const EngineError &error)
+{
+    const auto it = m_inFlight.constFind(error.id);
+    if (it == m_inFlight.constEnd())
+        return;
+    const qsizetype file = it->file;
+    m_inFlight.erase(it);
+    if (failsEveryFile(error)) {
+        finishWith(IndexJobStatus::Failed, error.message);
+        return;
+    }
+    // The file's other request (if any) is of no use now.
+    for (auto other = m_inFlight.begin(); other != m_inFlight.end();) {
+        if (other->file == file) {
+            m_engine->cancel(other.key());
+            other = m_inFlight.erase(other);
+        } else {
+            ++other;
+        }
+    }
+    m_pending.remove(file);
+    storeFailure(
+        m_plan.toEmbed.at(file), error.message.isEmpty() ? tr("could not be indexed") : error.message);
+    pump();
+}
+
+void IndexJob::storeFailure(const FileStamp &file, const QString &message)
+{
+    IndexedMedia media;
+    media.entry.path = file.path;
+    media.entry.size = file.size;
+    media.entry.mtimeMs = file.mtimeMs;
+    media.entry.kind = file.kind;
+    if (Expected<QByteArray> hash = sampleHash(file.path))
+        media.entry.sampleHash = *hash;
+    media.entry.error = message;
+    media.modelKey = m_modelKey;
+    media.bundleId = m_bundleId;
+    store(media, true, message);
+}
+
+void IndexJob::onEngineCancelled(RequestId id)
+{
+    // Someone else (a "cancel all" in the GUI) stopped one of ours: stop the job too.
+    if (m_inFlight.remove(id) > 0 && (m_state == State::Indexing || m_state == State::Paused))
+        cancel();
+}
+
+void IndexJob::store(const IndexedMedia &media, bool failure, const QString &message)
+{
+    if (m_state != State::Indexing && m_state != State::Paused)
+        return;
+    Expected<qint64> stored = m_catalog->storeIndexed(media);
+    if (!stored) {
+        finishWith(IndexJobStatus::Failed, QString::fromStdString(stored.error().message));
+        return;
+    }
+    ++m_progress.done;
+    if (failure) {
+        ++m_progress.failed;
+        ++m_summary.failed;
+        emit fileFailed(media.entry.path, message);
+    } else {
+        ++m_summary.indexed;
+    }
+    emitProgress();
+    saveJobRecord(false);
+    maybeFinish();
+}
+
+void IndexJob::emitProgress()
+{
+    const double seconds = double(m_clock.elapsed()) / 1000.0;
+    m_progress.filesPerSecond = seconds > 0 ? double(m_progress.done) / seconds : 0.0;
+    emit progressed(m_progress);
+}
+
+void IndexJob::saveJobRecord(bool force)
+{
+    if (!m_catalog || m_record.id == 0 || (!force && m_sinceRecordSaved.elapsed() < kRecordIntervalMs))
+        return;
+    m_record.done = m_progress.done;
+    m_record.failed = m_progress.failed;
+    m_record.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    (void)m_catalog->updateJob(m_record); // progress bookkeeping only: the files are what matters
+    m_sinceRecordSaved.restart();
+}
+
+void IndexJob::maybeFinish()
+{
+    if ((m_state != State::Indexing && m_state != State::Paused) || m_next < m_plan.toEmbed.size()
+        || !m_pending.isEmpty() || m_preparing > 0)
+        return;
+    setState(State::Finishing);
+    // Bring the persisted search graphs up to date now, so the first search does not pay for it.
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (m_state != State::Finishing)
+            return;
+        const QString error = watcher->result();
+        finishWith(error.isEmpty() ? IndexJobStatus::Finished : IndexJobStatus::Failed, error);
+    });
+    watcher->setFuture(QtConcurrent::run([location = m_location, key = m_modelKey,
+                                             options = m_options.vectorIndex, stop = m_stop]() -> QString {
+        Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
+        if (!catalog)
+            return QString::fromStdString(catalog.error().message);
+        for (EmbeddingKind kind : {EmbeddingKind::Clip, EmbeddingKind::Itc}) {
+            Expected<std::optional<EmbeddingSpace>> space = (*catalog)->space(key, kind);
+            if (!space)
+                return QString::fromStdString(space.error().message);
+            if (*space && (*space)->count > options.annThreshold) {
+                auto index = VectorIndex::open(**catalog, **space, options, [stop] { return stop->load(); });
+                if (!index && index.error().code != ErrorCode::Cancelled)
+                    return QString::fromStdString(index.error().message);
+            }
+        }
+        return QString();
+    }));
+}
+
+void IndexJob::pause()
+{
+    if (m_state != State::Indexing)
+        return;
+    setState(State::Paused);
+    m_record.status = IndexJobStatus::Paused;
+    saveJobRecord(true);
+}
+
+void IndexJob::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    m_record.status = IndexJobStatus::Running;
+    saveJobRecord(true);
+    setState(State::Indexing);
+    pump();
+    maybeFinish();
+}
+
+void IndexJob::cancel()
+{
+    switch (m_state) {
+    case State::Scanning:
+        m_stop->store(true); // the scan ends soon and reports Cancelled
+        return;
+    case State::Indexing:
+    case State::Paused:
+    case State::Finishing:
+        m_stop->store(true);
+        finishWith(IndexJobStatus::Cancelled);
+        return;
+    default:
+        return;
+    }
+}
+
+void IndexJob::finishWith(IndexJobStatus status, const QString &error)
+{
+    if (m_state == State::Finished || m_state == State::Cancelled || m_state == State::Failed)
+        return;
+    disconnect(m_engine, nullptr, this, nullptr);
+    cancelRequests();
+    m_summary.status = status;
+    m_summary.error = error;
+    m_summary.seconds = double(m_clock.elapsed()) / 1000.0;
+    m_record.status = status;
+    m_record.message = error;
+    saveJobRecord(true);
+    setState(status == IndexJobStatus::Finished   ? State::Finished
+            : status == IndexJobStatus::Cancelled ? State::Cancelled
+                                                  : State::Failed);
+    emit finished(m_summary);
+}
+
+} // namespace mplug2::app

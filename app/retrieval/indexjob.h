@@ -1,0 +1,143 @@
+#pragma once
+/// Indexes folders into a catalog as a background batch job on the engine:
+/// scan (off the GUI thread), drop deleted files, re-stamp touched ones,
+/// then embed new and changed files with Batch-priority requests, storing
+/// each file (entry, thumbnails, embeddings) atomically as it arrives. At
+/// the end the vector index of the model's spaces is brought up to date.
+///
+///     IndexJob job(&engine, "index.sqlite", {.roots = {"/home/me/Videos"}});
+///     connect(&job, &IndexJob::progressed, bar, [bar](const IndexProgress &p) {
+///         bar->setRange(0, int(p.total)); bar->setValue(int(p.done)); });
+///     connect(&job, &IndexJob::finished, this, [](const IndexSummary &s) { ... });
+///     job.start();          // the engine must have a model loaded
+///     job.pause(); job.resume(); job.cancel();
+///
+/// Killed at any moment, the catalog stays consistent; running the same job
+/// again skips every file that was stored. Live on the engine's thread (the
+/// GUI or main thread); signals arrive there.
+
+#include "app/engine/engine.h"
+#include "app/retrieval/catalog.h"
+#include "app/retrieval/indexplan.h"
+#include "app/retrieval/vectorindex.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace mplug2::app {
+
+struct IndexJobOptions {
+    QStringList roots; ///< folders (recursively) or single files
+    int pipelineDepth = 2; ///< embedding requests kept queued on the engine
+    int thumbnailSide = 256;
+    int previewFrames = 4; ///< thumbnails kept per video (the first is the poster)
+    VectorSearchOptions vectorIndex; ///< how the search index is refreshed at the end
+};
+
+struct IndexProgress {
+    qint64 done = 0; ///< files stored (failures included)
+    qint64 total = 0; ///< files to embed in this run
+    qint64 failed = 0;
+    QString currentPath;
+    double filesPerSecond = 0;
+};
+
+struct IndexSummary {
+    IndexJobStatus status = IndexJobStatus::Finished;
+    qint64 indexed = 0; ///< embedded and stored in this run
+    qint64 changed = 0; ///< of those, files whose content had changed
+    qint64 unchanged = 0; ///< already indexed, skipped
+    qint64 restamped = 0; ///< touched but unchanged: kept their embeddings
+    qint64 dropped = 0; ///< gone from disk, removed
+    qint64 failed = 0; ///< could not be indexed in this run
+    qint64 failedBefore = 0; ///< failed in an earlier run, unchanged: skipped
+    bool resumed = false; ///< the previous job on this catalog had been interrupted
+    double seconds = 0;
+    QString error; ///< why the job failed
+};
+
+class IndexJob : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Scanning, Indexing, Paused, Finishing, Finished, Cancelled, Failed };
+    Q_ENUM(State)
+
+    IndexJob(Engine *engine, QString catalogLocation, IndexJobOptions options, QObject *parent = nullptr);
+    ~IndexJob() override;
+
+    /// Starts scanning; the engine's current model does the embedding.
+    void start();
+    /// Stops sending files to the engine (those already sent are stored).
+    void pause();
+    void resume();
+    /// Stops now; files stored so far stay in the catalog.
+    void cancel();
+
+    State state() const { return m_state; }
+    IndexSummary summary() const { return m_summary; }
+    IndexProgress progress() const { return m_progress; }
+
+signals:
+    void stateChanged(mplug2::app::IndexJob::State state);
+    void progressed(const mplug2::app::IndexProgress &progress);
+    void fileFailed(const QString &path, const QString &message);
+    /// Once, at the end (finished, cancelled or failed).
+    void finished(const mplug2::app::IndexSummary &summary);
+
+private:
+    /// A file whose embeddings are on their way (one request per embedding kind).
+    struct PendingFile {
+        EngineResult clip;
+        QList<float> itc;
+        int awaiting = 0;
+    };
+    struct PartRequest {
+        qsizetype file = 0;
+        EmbeddingKind kind = EmbeddingKind::Clip;
+    };
+
+    void setState(State state);
+    void onScanned();
+    void pump();
+    void onEngineFinished(const EngineResult &result);
+    void onEngineFailed(const EngineError &error);
+    void onEngineCancelled(RequestId id);
+    void prepareAndStore(qsizetype file, const PendingFile &parts);
+    void storeFailure(const FileStamp &file, const QString &message);
+    void store(const IndexedMedia &media, bool failure, const QString &message);
+    void cancelRequests();
+    void maybeFinish();
+    void finishWith(IndexJobStatus status, const QString &error = {});
+    void saveJobRecord(bool force);
+    void emitProgress();
+
+    Engine *m_engine;
+    QString m_location;
+    IndexJobOptions m_options;
+    State m_state = State::Idle;
+    std::unique_ptr<Catalog> m_catalog;
+    QString m_modelKey;
+    QString m_bundleId;
+    IndexPlan m_plan;
+    qsizetype m_next = 0;
+    QHash<RequestId, PartRequest> m_inFlight;
+    QHash<qsizetype, PendingFile> m_pending;
+    bool m_withItc = false;
+    int m_preparing = 0;
+    IndexJobRecord m_record;
+    IndexSummary m_summary;
+    IndexProgress m_progress;
+    QElapsedTimer m_clock;
+    QElapsedTimer m_sinceRecordSaved;
+    std::shared_ptr<std::atomic_bool> m_stop;
+};
+
+} // namespace mplug2::app
+
+Q_DECLARE_METATYPE(mplug2::app::IndexProgress)
+Q_DECLARE_METATYPE(mplug2::app::IndexSummary)

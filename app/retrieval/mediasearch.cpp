@@ -1,0 +1,448 @@
+#include "app/retrieval/mediasearch.h"
+
+#include "app/retrieval/modelkey.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+namespace mplug2::app {
+
+namespace {
+
+double dot(const QList<float> &a, const QList<float> &b)
+{
+    double sum = 0;
+    for (qsizetype i = 0; i < std::min(a.size(), b.size()); ++i)
+        sum += double(a[i]) * double(b[i]);
+    return sum;
+}
+
+QString message(const Error &error)
+{
+    return QString::fromStdString(error.message);
+}
+
+} // namespace
+
+MediaSearch::MediaSearch(
+    Engine *engine, QString catalogLocation, VectorSearchOptions options, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_location(std::move(catalogLocation))
+    , m_options(std::move(options))
+{
+    qRegisterMetaType<SearchResults>();
+    connect(m_engine, &Engine::requestFinished, this, &MediaSearch::onEngineFinished);
+    connect(m_engine, &Engine::requestFailed, this, &MediaSearch::onEngineFailed);
+    connect(&m_indexLoad, &QFutureWatcher<IndexLoad>::finished, this, [this] {
+        const IndexLoad load = m_indexLoad.result();
+        const EmbeddingSpace loaded = *m_loadingSpace;
+        m_loadingSpace.reset();
+        if (load.index) {
+            m_index = load.index;
+            m_indexGeneration = load.generation;
+        }
+        if (!m_run || !m_run->space)
+            return;
+        if (!load.index && m_run->space->id == loaded.id) {
+            fail(message(*load.error));
+            return;
+        }
+        if (m_run->space->id != loaded.id) {
+            startIndexLoad(*m_run->space); // the search changed spaces meanwhile
+            return;
+        }
+        proceed();
+    });
+}
+
+MediaSearch::~MediaSearch()
+{
+    cancel();
+    m_indexLoad.waitForFinished();
+}
+
+void MediaSearch::cancel()
+{
+    if (!m_run)
+        return;
+    const QList<RequestId> ids = m_run->requests.keys();
+    m_run.reset();
+    for (RequestId id : ids)
+        m_engine->cancel(id);
+}
+
+void MediaSearch::search(const SearchQuery &query)
+{
+    cancel();
+    m_run.emplace();
+    m_run->clock.start();
+    m_run->results.query = query;
+    m_run->results.query.top = std::max(1, query.top);
+    m_run->results.query.rerank = std::max(0, query.rerank);
+    if (Expected<void> ok = begin(); !ok) {
+        fail(message(ok.error()));
+        return;
+    }
+    proceed();
+}
+
+Expected<QString> MediaSearch::engineModelKey()
+{
+    const std::optional<ModelInfo> model = m_engine->currentModel();
+    if (!model)
+        return makeError(ErrorCode::InvalidArgument, tr("no model is loaded").toStdString());
+    const QString checkpoint = model->bundle.checkpoint + QLatin1Char('|') + model->bundle.id;
+    if (!m_modelKeyOfCheckpoint.contains(checkpoint)) {
+        Expected<QString> key = modelKey(model->bundle);
+        if (!key)
+            return key.error();
+        m_modelKeyOfCheckpoint.insert(checkpoint, *key);
+    }
+    return m_modelKeyOfCheckpoint.value(checkpoint);
+}
+
+Expected<void> MediaSearch::begin()
+{
+    const SearchQuery &q = m_run->results.query;
+    if (q.mode == SearchMode::TextToMedia && q.text.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, tr("type something to search for").toStdString());
+    if (q.mode != SearchMode::TextToMedia && q.mediaPath.isEmpty())
+        return makeError(
+            ErrorCode::InvalidArgument, tr("choose a picture or video to search with").toStdString());
+    if (q.mode == SearchMode::MediaToText && q.sentences.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, tr("give at least one sentence to rank").toStdString());
+
+    const std::optional<ModelInfo> model = m_engine->currentModel();
+    Expected<QString> engineKey = model ? engineModelKey() : Expected<QString>(QString());
+    if (!engineKey)
+        return engineKey.error();
+    const QString key = m_fixedModelKey.isEmpty() ? *engineKey : m_fixedModelKey;
+    if (key.isEmpty())
+        return makeError(
+            ErrorCode::InvalidArgument, tr("no model is loaded: load a model first").toStdString());
+    const bool modelMatches = model && *engineKey == key;
+    const QString mediaPath = QDir::cleanPath(QFileInfo(q.mediaPath).absoluteFilePath());
+    const bool itc = modelMatches && model->itcHeads;
+    m_run->itm = modelMatches && model->itmHead;
+    m_run->results.modelKey = key;
+    m_run->results.space = itc ? EmbeddingKind::Itc : EmbeddingKind::Clip;
+    const auto needModel = [&]() -> Expected<void> {
+        if (modelMatches)
+            return {};
+        return makeError(ErrorCode::InvalidArgument,
+            tr("this search needs the model the index was built with (%1): load it first")
+                .arg(key)
+                .toStdString());
+    };
+
+    if (q.mode == SearchMode::MediaToText) {
+        if (Expected<void> ok = needModel(); !ok)
+            return ok;
+        EngineRequest media = EngineRequest::embedMedia(mediaPath);
+        media.priority = RequestPriority::Interactive;
+        media.embedding = m_run->results.space;
+        submit(media, Role::QueryMedia);
+        EngineRequest texts = EngineRequest::embedTexts(q.sentences);
+        texts.embedding = m_run->results.space;
+        submit(texts, Role::QueryTexts);
+        return {};
+    }
+
+    if (!m_catalog) {
+        Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(m_location);
+        if (!catalog)
+            return catalog.error();
+        m_catalog = std::move(*catalog);
+    }
+    Expected<std::optional<EmbeddingSpace>> space = m_catalog->space(key, m_run->results.space);
+    if (!space)
+        return space.error();
+    if (!*space)
+        return makeError(ErrorCode::NotFound,
+            tr("the index %1 holds no media embedded by model %2: index some folders with it first")
+                .arg(QDir::toNativeSeparators(m_location), key)
+                .toStdString());
+    m_run->space = **space;
+
+    if (q.mode == SearchMode::TextToMedia) {
+        if (Expected<void> ok = needModel(); !ok)
+            return ok;
+        EngineRequest texts = EngineRequest::embedTexts({q.text});
+        texts.embedding = m_run->results.space;
+        submit(texts, Role::QueryTexts);
+    } else {
+        // A catalogued file is its own query vector: no model needed.
+        Expected<std::optional<CatalogEntry>> entry = m_catalog->entry(mediaPath);
+        if (!entry)
+            return entry.error();
+        if (*entry) {
+            Expected<std::optional<QList<float>>> stored
+                = m_catalog->embedding((*entry)->id, m_run->space->id);
+            if (!stored)
+                return stored.error();
+            m_run->excludeEntry = (*entry)->id;
+            if (*stored)
+                m_run->queryVector = **stored;
+        }
+        if (!m_run->queryVector) {
+            if (Expected<void> ok = needModel(); !ok)
+                return ok;
+            EngineRequest media = EngineRequest::embedMedia(mediaPath);
+            media.priority = RequestPriority::Interactive;
+            media.embedding = m_run->results.space;
+            submit(media, Role::QueryMedia);
+        }
+    }
+    return ensureIndex(*m_run->space);
+}
+
+Expected<void> MediaSearch::ensureIndex(const EmbeddingSpace &space)
+{
+    Expected<qint64> generation = m_catalog->generation();
+    if (!generation)
+        return generation.error();
+    const bool current = m_index && m_index->space().id == space.id && m_indexGeneration == *generation;
+    if (!current && !m_loadingSpace)
+        startIndexLoad(space);
+    return {};
+}
+
+void MediaSearch::startIndexLoad(const EmbeddingSpace &space)
+{
+    m_loadingSpace = space;
+    std::shared_ptr<VectorIndex> reuse = (m_index && m_index->space().id == space.id) ? m_index : nullptr;
+    m_index.reset(); // the pool thread owns it until the load is over
+    m_indexLoad.setFuture(QtConcurrent::run([location = m_location, space, options = m_options, reuse]() {
+        IndexLoad load;
+        Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
+        if (!catalog) {
+            load.error = catalog.error();
+            return load;
+        }
+        if (Expected<qint64> g = (*catalog)->generation())
+            load.generation = *g;
+        if (reuse) {
+            if (Expected<bool> refreshed = reuse->refresh(**catalog); refreshed) {
+                load.index = reuse;
+                return load;
+            }
+        }
+        Expected<std::unique_ptr<VectorIndex>> opened = VectorIndex::open(**catalog, space, options);
+        if (opened)
+            load.index = std::move(*opened);
+        else
+            load.error = opened.error();
+        return load;
+    }));
+}
+
+RequestId MediaSearch::submit(EngineRequest request, Role role, int index)
+{
+    request.priority = RequestPriority::Interactive;
+    const RequestId id = m_engine->submit(request);
+    m_run->requests.insert(id, {role, index});
+    return id;
+}
+
+void MediaSearch::onEngineFinished(const EngineResult &result)
+{
+    if (!m_run || !m_run->requests.contains(result.id))
+        return;
+    const auto [role, index] = m_run->requests.take(result.id);
+    switch (role) {
+    case Role::QueryMedia:
+        m_run->queryVector = result.mediaEmbedding;
+        break;
+    case Role::QueryTexts:
+        if (m_run->results.query.mode == SearchMode::MediaToText)
+            m_run->sentenceVectors = result.textEmbeddings;
+        else
+            m_run->queryVector = result.textEmbeddings.value(0);
+        break;
+    case Role::Rerank:
+        applyRerank(index, result);
+        break;
+    }
+    proceed();
+}
+
+void MediaSearch::onEngineFailed(const EngineError &error)
+{
+    if (!m_run || !m_run->requests.contains(error.id))
+        return;
+    m_run->requests.remove(error.id);
+    fail(error.message);
+}
+
+void MediaSearch::proceed()
+{
+    if (!m_run)
+        return;
+    const SearchMode mode = m_run->results.query.mode;
+    if (!m_run->firstStageDone) {
+        if (mode == SearchMode::MediaToText) {
+            if (!m_run->queryVector || !m_run->sentenceVectors)
+                return;
+            rankSentences();
+        } else {
+            if (!m_run->queryVector || m_loadingSpace || !m_index)
+                return;
+            if (Expected<void> ok = firstStage(); !ok) {
+                fail(message(ok.error()));
+                return;
+            }
+        }
+        m_run->firstStageDone = true;
+        startRerank();
+    }
+    if (m_run && m_run->requests.isEmpty())
+        finish();
+}
+
+Expected<void> MediaSearch::firstStage()
+{
+    const SearchQuery &q = m_run->results.query;
+    QElapsedTimer clock;
+    clock.start();
+    m_run->results.embedMs = double(m_run->clock.elapsed());
+    if (m_run->queryVector->size() != m_index->dim())
+        return makeError(ErrorCode::InvalidArgument,
+            tr("the query embedding has %1 numbers, the index %2: was it built with another model?")
+                .arg(m_run->queryVector->size())
+                .arg(m_index->dim())
+                .toStdString());
+    std::optional<QSet<qint64>> allowed;
+    if (!q.filter.isEmpty()) {
+        Expected<QSet<qint64>> matching = m_catalog->matching(q.filter);
+        if (!matching)
+            return matching.error();
+        allowed = std::move(*matching);
+        allowed->remove(m_run->excludeEntry);
+    }
+    const int wanted = std::max(q.top, q.rerank);
+    const int extra = m_run->excludeEntry != 0 && !allowed ? 1 : 0;
+    const QList<VectorHit> hits
+        = m_index->search(m_run->queryVector->constData(), wanted + extra, allowed ? &*allowed : nullptr);
+    QList<qint64> ids;
+    for (const VectorHit &h : hits)
+        if (h.entryId != m_run->excludeEntry)
+            ids.append(h.entryId);
+    Expected<QList<CatalogEntry>> entries = m_catalog->entries(ids);
+    if (!entries)
+        return entries.error();
+    QHash<qint64, CatalogEntry> byId;
+    for (const CatalogEntry &e : *entries)
+        byId.insert(e.id, e);
+    for (const VectorHit &h : hits) {
+        if (h.entryId == m_run->excludeEntry || !byId.contains(h.entryId)
+            || m_run->results.hits.size() >= wanted)
+            continue;
+        SearchHit hit;
+        hit.entry = byId.value(h.entryId);
+        hit.similarity = h.similarity;
+        hit.score = h.similarity;
+        m_run->results.hits.append(hit);
+    }
+    m_run->results.searchedCount = m_index->size();
+    m_run->results.approximate = m_index->usesAnn();
+    m_run->results.firstStageMs = double(clock.nsecsElapsed()) / 1e6;
+    return {};
+}
+
+void MediaSearch::rankSentences()
+{
+    const SearchQuery &q = m_run->results.query;
+    m_run->results.embedMs = double(m_run->clock.elapsed());
+    QList<SearchHit> hits;
+    for (qsizetype i = 0; i < q.sentences.size(); ++i) {
+        SearchHit hit;
+        hit.text = q.sentences.at(i);
+        hit.similarity = dot(*m_run->queryVector, m_run->sentenceVectors->value(i));
+        hit.score = hit.similarity;
+        hits.append(hit);
+    }
+    std::stable_sort(hits.begin(), hits.end(),
+        [](const SearchHit &a, const SearchHit &b) { return a.similarity > b.similarity; });
+    m_run->results.searchedCount = hits.size();
+    m_run->results.hits = hits;
+}
+
+void MediaSearch::startRerank()
+{
+    const SearchQuery &q = m_run->results.query;
+    const int count = std::min<int>(q.rerank, int(m_run->results.hits.size()));
+    if (count <= 0 || q.mode == SearchMode::MediaToMedia)
+        return;
+    m_run->results.rerankMethod = m_run->itm ? QStringLiteral("itm") : QStringLiteral("decoder-likelihood");
+    m_run->rerankStartMs = double(m_run->clock.nsecsElapsed()) / 1e6;
+    const TextScoring scoring = m_run->itm ? TextScoring::Matching : TextScoring::DecoderLikelihood;
+    if (q.mode == SearchMode::MediaToText) {
+        EngineRequest r;
+        r.task = TaskKind::ScoreTexts;
+        r.media.path = q.mediaPath;
+        r.scoring = scoring;
+        for (int i = 0; i < count; ++i)
+            r.texts.append(m_run->results.hits.at(i).text);
+        submit(r, Role::Rerank, 0);
+        return;
+    }
+    for (int i = 0; i < count; ++i) {
+        EngineRequest r;
+        r.task = TaskKind::ScoreTexts;
+        r.media.path = m_run->results.hits.at(i).entry.path;
+        r.texts = {q.text};
+        r.scoring = scoring;
+        submit(r, Role::Rerank, i);
+    }
+}
+
+void MediaSearch::applyRerank(int index, const EngineResult &result)
+{
+    QList<SearchHit> &hits = m_run->results.hits;
+    if (m_run->results.query.mode == SearchMode::MediaToText) {
+        for (const ResultItem &item : result.items)
+            for (SearchHit &hit : hits)
+                if (!hit.rerankScore && hit.text == item.text) {
+                    hit.rerankScore = item.score;
+                    hit.score = item.score;
+                    break;
+                }
+        return;
+    }
+    if (index >= 0 && index < hits.size() && !result.items.isEmpty()) {
+        hits[index].rerankScore = result.items.first().score;
+        hits[index].score = result.items.first().score;
+    }
+}
+
+void MediaSearch::finish()
+{
+    SearchResults results = std::move(m_run->results);
+    if (!results.rerankMethod.isEmpty()) {
+        results.rerankMs = double(m_run->clock.nsecsElapsed()) / 1e6 - m_run->rerankStartMs;
+        // Re-scored hits first, by their new score; the rest keep the cosine order.
+        std::stable_sort(
+            results.hits.begin(), results.hits.end(), [](const SearchHit &a, const SearchHit &b) {
+                if (a.rerankScore.has_value() != b.rerankScore.has_value())
+                    return a.rerankScore.has_value();
+                return a.rerankScore ? *a.rerankScore > *b.rerankScore : false;
+            });
+    }
+    if (results.hits.size() > results.query.top)
+        results.hits.resize(results.query.top);
+    results.totalMs = double(m_run->clock.nsecsElapsed()) / 1e6;
+    m_run.reset();
+    emit finished(results);
+}
+
+void MediaSearch::fail(const QString &why)
+{
+    cancel();
+    emit failed(why);
+}
+
+} // namespace mplug2::app

@@ -1,0 +1,29 @@
+#pragma once
+// Shared by the SqliteCatalog source files only.
+
+#include "base/expected.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSqlError>
+#include <QString>
+
+namespace mplug2::app::sqlitecatalog {
+
+inline Error sqlFailure(const QString &path, const QSqlError &error)
+{
+    return makeError(ErrorCode::Io,
+        QCoreApplication::translate("SqliteCatalog",
+            "the index %1 cannot be read or "
+            "written: %2")
+            .arg(QDir::toNativeSeparators(path), error.text())
+            .toStdString());
+}
+
+/// Qt binds a null QString as SQL NULL; text columns declared NOT NULL want "".
+inline QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+} // namespace mplug2::app::sqlitecatalog

@@ -1,0 +1,249 @@
+// MediaSearch over an indexed gallery: text -> media ranks by meaning,
+// filters restrict, re-ranking reorders by the model's score (ITM when the
+// model has it), "more like this" works without a model, media -> text
+// ranks sentences, and mistakes are clear failures.
+#include "app/retrieval/mediasearch.h"
+
+#include "app/retrieval/searchresultsexport.h"
+#include "tests/app/retrieval/retrievaltestsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mplug2;
+using namespace mplug2::app;
+using namespace mplug2::test;
+
+class MediaSearchTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_gallery;
+    QString m_db;
+
+    struct Outcome {
+        std::optional<SearchResults> results;
+        QString error;
+    };
+
+    static Outcome run(MediaSearch &search, const SearchQuery &query)
+    {
+        Outcome outcome;
+        QEventLoop loop;
+        const auto a = connect(&search, &MediaSearch::finished, &loop, [&](const SearchResults &r) {
+            outcome.results = r;
+            loop.quit();
+        });
+        const auto b = connect(&search, &MediaSearch::failed, &loop, [&](const QString &why) {
+            outcome.error = why;
+            loop.quit();
+        });
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        search.search(query);
+        if (search.isBusy())
+            loop.exec();
+        disconnect(a);
+        disconnect(b);
+        return outcome;
+    }
+
+    static QStringList names(const SearchResults &r)
+    {
+        QStringList list;
+        for (const SearchHit &h : r.hits)
+            list << QFileInfo(h.entry.path).completeBaseName();
+        return list;
+    }
+
+    void write(const QString &relative)
+    {
+        const QString path = m_gallery + QLatin1Char('/') + relative;
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        f.write(relative.toUtf8());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_gallery = m_dir.filePath(QStringLiteral("gallery"));
+        for (const char *name : {"red_circle.png", "red_square.png", "blue_circle.mp4", "blue_square.mp4",
+                 "green_triangle.png", "clips/yellow_circle.mp4", "clips/red_triangle.mp4"})
+            write(QString::fromLatin1(name));
+        m_db = m_dir.filePath(QStringLiteral("search.sqlite"));
+        auto engine = loadedWordEngine(m_dir.path());
+        QCOMPARE(runIndexJob(*engine, m_db, {m_gallery}).indexed, 7);
+    }
+
+    void textFindsTheMatchingMediaFirst()
+    {
+        auto engine = loadedWordEngine(m_dir.path());
+        MediaSearch search(engine.get(), m_db);
+        SearchQuery q = SearchQuery::textToMedia(QStringLiteral("a red circle"));
+        q.top = 3;
+        const Outcome o = run(search, q);
+        QVERIFY2(o.results, qPrintable(o.error));
+        QCOMPARE(o.results->hits.size(), 3);
+        QCOMPARE(names(*o.results).first(), QStringLiteral("red_circle"));
+        QVERIFY(o.results->hits[0].similarity > o.results->hits[1].similarity);
+        QCOMPARE(o.results->searchedCount, 7);
+        QVERIFY(o.results->rerankMethod.isEmpty());
+        QCOMPARE(o.results->hits[0].score, o.results->hits[0].similarity);
+    }
+
+    void filtersRestrictByFolderTypeAndDuration()
+    {
+        auto engine = loadedWordEngine(m_dir.path());
+        MediaSearch search(engine.get(), m_db);
+        SearchQuery q = SearchQuery::textToMedia(QStringLiteral("red"));
+        q.filter.kind = MediaKind::Video;
+        Outcome o = run(search, q);
+        QVERIFY2(o.results, qPrintable(o.error));
+        QCOMPARE(names(*o.results).first(), QStringLiteral("red_triangle"));
+        for (const SearchHit &h : o.results->hits)
+            QCOMPARE(h.entry.kind, MediaKind::Video);
+        q.filter = {};
+        q.filter.folders = {m_gallery + QStringLiteral("/clips")};
+        o = run(search, q);
+        QCOMPARE(names(*o.results),
+            (QStringList {QStringLiteral("red_triangle"), QStringLiteral("yellow_circle")}));
+        q.filter = {};
+        q.filter.minDurationSeconds = 1000;
+        o = run(search, q);
+        QVERIFY(o.results && o.results->hits.isEmpty());
+    }
+
+    void rerankingReordersTheBestCandidates()
+    {
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->rerankBonus.insert(QStringLiteral("red_square"), 5.0); // the "model" prefers it
+        auto engine = loadedWordEngine(m_dir.path(), config);
+        MediaSearch search(engine.get(), m_db);
+        SearchQuery q = SearchQuery::textToMedia(QStringLiteral("red circle"));
+        q.top = 6;
+        q.rerank = 5; // red_circle and the four files with one of the words
+        const Outcome o = run(search, q);
+        QVERIFY2(o.results, qPrintable(o.error));
+        QCOMPARE(o.results->rerankMethod, QStringLiteral("decoder-likelihood"));
+        QCOMPARE(names(*o.results).first(), QStringLiteral("red_square"));
+        QCOMPARE(names(*o.results).at(1), QStringLiteral("red_circle"));
+        for (int i = 0; i < 5; ++i) {
+            QVERIFY(o.results->hits[i].rerankScore);
+            QCOMPARE(o.results->hits[i].score, *o.results->hits[i].rerankScore);
+            if (i > 0)
+                QVERIFY(o.results->hits[i - 1].score >= o.results->hits[i].score);
+        }
+        QVERIFY(!o.results->hits[5].rerankScore);
+        QCOMPARE(engine->stats().decoderSteps, 5);
+    }
+
+    void itmHeadScoresWhenPresent()
+    {
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->itmHead = true;
+        auto engine = loadedWordEngine(m_dir.path(), config);
+        MediaSearch search(engine.get(), m_db);
+        SearchQuery q = SearchQuery::textToMedia(QStringLiteral("blue square"));
+        q.rerank = 2;
+        const Outcome o = run(search, q);
+        QVERIFY2(o.results, qPrintable(o.error));
+        QCOMPARE(o.results->rerankMethod, QStringLiteral("itm"));
+        QVERIFY(*o.results->hits[0].rerankScore > 50); // the fake's Matching scorer ran
+    }
+
+    void moreLikeThisUsesTheStoredEmbeddingWithoutAModel()
+    {
+        auto loaded = loadedWordEngine(m_dir.path());
+        MediaSearch withModel(loaded.get(), m_db);
+        const Outcome keyed = run(withModel, SearchQuery::textToMedia(QStringLiteral("red")));
+        QVERIFY(keyed.results);
+        auto engine = makeWordEngine(std::make_shared<WordEmbeddingConfig>()); // nothing loaded
+        MediaSearch search(engine.get(), m_db);
+        search.setModelKey(keyed.results->modelKey);
+        SearchQuery q = SearchQuery::mediaToMedia(m_gallery + QStringLiteral("/blue_circle.mp4"));
+        q.top = 2;
+        const Outcome o = run(search, q);
+        QVERIFY2(o.results, qPrintable(o.error));
+        const QStringList found = names(*o.results);
+        QVERIFY(!found.contains(QStringLiteral("blue_circle"))); // not itself
+        const QSet<QString> top(found.begin(), found.end());
+        QVERIFY(top.contains(QStringLiteral("blue_square")) || top.contains(QStringLiteral("red_circle")));
+        QCOMPARE(engine->stats().visualEncoderRuns, 0);
+        // A file outside the index needs the model.
+        const Outcome outside
+            = run(search, SearchQuery::mediaToMedia(m_dir.filePath(QStringLiteral("elsewhere.png"))));
+        QVERIFY(!outside.results);
+        QVERIFY2(outside.error.contains(QStringLiteral("load it")), qPrintable(outside.error));
+    }
+
+    void mediaToTextRanksTheSentences()
+    {
+        auto engine = loadedWordEngine(m_dir.path());
+        MediaSearch search(engine.get(), QString());
+        SearchQuery q = SearchQuery::mediaToText(m_gallery + QStringLiteral("/green_triangle.png"),
+            {QStringLiteral("a blue square"), QStringLiteral("a green triangle"),
+                QStringLiteral("a red circle")});
+        q.rerank = 2;
+        const Outcome o = run(search, q);
+        QVERIFY2(o.results, qPrintable(o.error));
+        QCOMPARE(o.results->hits.size(), 3);
+        QCOMPARE(o.results->hits.first().text, QStringLiteral("a green triangle"));
+        QVERIFY(o.results->hits.first().rerankScore);
+        const QJsonObject json = searchResultsToJson(*o.results);
+        QCOMPARE(
+            json.value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("text")),
+            QStringLiteral("a green triangle"));
+    }
+
+    void exportsCsvAndJson()
+    {
+        auto engine = loadedWordEngine(m_dir.path());
+        MediaSearch search(engine.get(), m_db);
+        const Outcome o = run(search, SearchQuery::textToMedia(QStringLiteral("yellow, \"quoted\"")));
+        QVERIFY(o.results);
+        const QString csvPath = m_dir.filePath(QStringLiteral("out.csv"));
+        QVERIFY(exportSearchResults(*o.results, csvPath));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().split('\n');
+        QCOMPARE(
+            lines.first().trimmed(), QByteArray("rank,media,score,similarity,rerank_score,kind,duration_s"));
+        QVERIFY(lines.at(1).startsWith("1," + m_gallery.toUtf8() + "/clips/yellow_circle.mp4,"));
+        const QString jsonPath = m_dir.filePath(QStringLiteral("out.json"));
+        QVERIFY(exportSearchResults(*o.results, jsonPath));
+        QFile jf(jsonPath);
+        QVERIFY(jf.open(QIODevice::ReadOnly));
+        const QJsonObject obj = QJsonDocument::fromJson(jf.readAll()).object();
+        QCOMPARE(obj.value(QStringLiteral("query")).toString(), QStringLiteral("yellow, \"quoted\""));
+        QCOMPARE(obj.value(QStringLiteral("results")).toArray().size(), 7);
+        QVERIFY(!exportSearchResults(*o.results, m_dir.filePath(QStringLiteral("no/such/dir/x.csv"))));
+    }
+
+    void mistakesAreClearFailures()
+    {
+        auto engine = loadedWordEngine(m_dir.path());
+        MediaSearch search(engine.get(), m_db);
+        QVERIFY(!run(search, SearchQuery::textToMedia(QStringLiteral("  "))).error.isEmpty());
+        auto empty = loadedWordEngine(m_dir.path());
+        MediaSearch nothingIndexed(empty.get(), m_dir.filePath(QStringLiteral("empty.sqlite")));
+        const Outcome o = run(nothingIndexed, SearchQuery::textToMedia(QStringLiteral("red")));
+        QVERIFY2(o.error.contains(QStringLiteral("index some folders")), qPrintable(o.error));
+        // A newer search replaces a running one; only the last one reports.
+        QSignalSpy finished(&search, &MediaSearch::finished);
+        search.search(SearchQuery::textToMedia(QStringLiteral("red")));
+        search.search(SearchQuery::textToMedia(QStringLiteral("blue")));
+        QVERIFY(finished.wait(10000));
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().value<SearchResults>().query.text, QStringLiteral("blue"));
+    }
+};
+
+QTEST_GUILESS_MAIN(MediaSearchTest)
+#include "mediasearchtest.moc"

@@ -1,0 +1,193 @@
+// SearchView driven like a user: index a folder, type a query and press
+// Search, hover a video to play its preview, open a result, ask why it
+// matched, export the list.
+#include "ui/search/searchview.h"
+
+#include "tests/app/retrieval/retrievaltestsupport.h"
+#include "ui/mainwindow.h"
+#include "ui/search/indexingbar.h"
+#include "ui/search/searchresultsmodel.h"
+#include "ui/search/whyresultdialog.h"
+#include "ui/task/taskpanel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLineEdit>
+#include <QListView>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mplug2;
+using namespace mplug2::test;
+using namespace mplug2::ui;
+
+class SearchViewTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_gallery;
+    std::unique_ptr<app::Engine> m_engine;
+    std::unique_ptr<SearchView> m_view;
+
+    QPushButton *button(const QString &text) const
+    {
+        for (QPushButton *b : m_view->findChildren<QPushButton *>())
+            if (b->text() == text)
+                return b;
+        return nullptr;
+    }
+
+    int rowOf(const QString &fileName) const
+    {
+        for (int r = 0; r < m_view->resultsModel()->rowCount(); ++r)
+            if (m_view->resultsModel()->index(r).data(Qt::DisplayRole).toString() == fileName)
+                return r;
+        return -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_gallery = m_dir.filePath(QStringLiteral("gallery"));
+        QDir().mkpath(m_gallery);
+        for (const char *name :
+            {"red_circle.png", "blue_square.mp4", "green_triangle.png", "yellow_circle.mp4"}) {
+            QFile f(m_gallery + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(name);
+        }
+        m_engine = loadedWordEngine(m_dir.path());
+        m_view = std::make_unique<SearchView>(m_engine.get(), m_dir.filePath(QStringLiteral("index.sqlite")));
+        m_view->resize(900, 700);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        QSignalSpy indexed(m_view->indexingBar(), &IndexingBar::jobFinished);
+        QVERIFY(m_view->indexingBar()->indexFolders({m_gallery}));
+        QVERIFY(indexed.wait(30000));
+        QCOMPARE(indexed.first().first().value<app::IndexSummary>().indexed, 4);
+        QCOMPARE(m_view->indexingBar()->indexedFolders(), QStringList {m_gallery});
+    }
+
+    void typingAQueryAndPressingSearchShowsRankedThumbnails()
+    {
+        QSignalSpy shown(m_view.get(), &SearchView::resultsShown);
+        auto *query = m_view->findChild<QLineEdit *>();
+        query->clear();
+        QTest::keyClicks(query, QStringLiteral("a blue square"));
+        QTest::mouseClick(button(QStringLiteral("Search")), Qt::LeftButton);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(shown.first().first().toInt(), 4);
+        const QModelIndex first = m_view->resultsModel()->index(0);
+        QCOMPARE(first.data(Qt::DisplayRole).toString(), QStringLiteral("blue_square.mp4"));
+        QVERIFY(!first.data(Qt::DecorationRole).value<QImage>().isNull());
+        QVERIFY2(
+            m_view->statusText().startsWith(QStringLiteral("4 result")), qPrintable(m_view->statusText()));
+    }
+
+    void hoveringAVideoPlaysItsPreview()
+    {
+        m_view->searchText(QStringLiteral("circle"));
+        QTRY_VERIFY(m_view->resultsModel()->rowCount() == 4);
+        const int row = rowOf(QStringLiteral("yellow_circle.mp4"));
+        QVERIFY(row >= 0);
+        QListView *view = m_view->resultsView();
+        const QPoint centre = view->visualRect(m_view->resultsModel()->index(row)).center();
+        const QImage poster = m_view->resultsModel()->index(row).data(Qt::DecorationRole).value<QImage>();
+        QMouseEvent move(QEvent::MouseMove, centre, view->viewport()->mapToGlobal(centre), Qt::NoButton,
+            Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &move);
+        QCOMPARE(m_view->resultsModel()->previewRow(), row);
+        const QImage first = m_view->resultsModel()->index(row).data(Qt::DecorationRole).value<QImage>();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_view->resultsModel()->index(row).data(Qt::DecorationRole).value<QImage>() != first, 3000);
+        QVERIFY(first != poster
+            || m_view->resultsModel()->index(row).data(Qt::DecorationRole).value<QImage>() != poster);
+        QEvent leave(QEvent::Leave);
+        QApplication::sendEvent(view->viewport(), &leave);
+        QCOMPARE(m_view->resultsModel()->previewRow(), -1);
+    }
+
+    void openEmitsThePathOfTheCurrentResult()
+    {
+        m_view->searchText(QStringLiteral("green triangle"));
+        QTRY_COMPARE(m_view->resultsModel()->index(0).data(Qt::DisplayRole).toString(),
+            QStringLiteral("green_triangle.png"));
+        QSignalSpy open(m_view.get(), &SearchView::openMediaRequested);
+        m_view->resultsView()->setCurrentIndex(m_view->resultsModel()->index(0));
+        QTest::mouseClick(button(QStringLiteral("Open")), Qt::LeftButton);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().first().toString(), m_gallery + QStringLiteral("/green_triangle.png"));
+    }
+
+    void whyThisResultOverlaysTheQuerysAttention()
+    {
+        m_view->searchText(QStringLiteral("red circle"));
+        QTRY_COMPARE(m_view->resultsModel()->index(0).data(Qt::DisplayRole).toString(),
+            QStringLiteral("red_circle.png"));
+        m_view->explain(0);
+        auto *dialog = m_view->findChild<WhyResultDialog *>();
+        QVERIFY(dialog);
+        QSignalSpy ready(dialog, &WhyResultDialog::ready);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.first().first().toBool(), true);
+        QCOMPARE(dialog->shownFrames().size(), 3);
+        // The overlay is hottest where the fake model looked: patch 0 ("red") and 1 ("circle"), not 3.
+        const QImage frame = dialog->shownFrames().first();
+        const QColor hot = frame.pixelColor(frame.width() / 4, frame.height() / 4);
+        const QColor cold = frame.pixelColor(3 * frame.width() / 4, 3 * frame.height() / 4);
+        QVERIFY2(hot.red() > cold.red(), qPrintable(QStringLiteral("%1 vs %2").arg(hot.name(), cold.name())));
+        auto *tokens = dialog->findChild<QComboBox *>();
+        QCOMPARE(tokens->count(), 3); // the whole query + two words
+        dialog->close();
+    }
+
+    void exportsWhatIsShown()
+    {
+        m_view->searchText(QStringLiteral("yellow"));
+        QTRY_COMPARE(m_view->resultsModel()->index(0).data(Qt::DisplayRole).toString(),
+            QStringLiteral("yellow_circle.mp4"));
+        const QString path = m_dir.filePath(QStringLiteral("results.csv"));
+        QVERIFY(m_view->exportResults(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 5);
+        QVERIFY(lines.at(1).startsWith("1," + m_gallery.toUtf8() + "/yellow_circle.mp4,"));
+    }
+
+    void indexingWithoutAModelSaysWhy()
+    {
+        auto bare = makeWordEngine(std::make_shared<WordEmbeddingConfig>());
+        SearchView view(bare.get(), m_dir.filePath(QStringLiteral("other.sqlite")));
+        QVERIFY(!view.indexingBar()->indexFolders({m_gallery}));
+        view.searchText(QStringLiteral("red"));
+        QTRY_VERIFY(view.statusText().contains(QStringLiteral("load")));
+    }
+    void fitsANarrowDock()
+    {
+        // Embedded in the main window's bottom dock, the view must not force the window wider.
+        QVERIFY2(m_view->minimumSizeHint().width() <= 600,
+            qPrintable(QString::number(m_view->minimumSizeHint().width())));
+    }
+
+    void theMainWindowRunsSearchesInItsSearchDock()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.searchView());
+        emit window.findChild<TaskPanel *>()->searchRequested(QStringLiteral("a red circle"));
+        QVERIFY(window.searchView()->isVisible());
+        // No model is loaded in a fresh window: the search view says what to do.
+        QTRY_VERIFY2(window.searchView()->statusText().contains(QStringLiteral("model")),
+            qPrintable(window.searchView()->statusText()));
+    }
+};
+
+QTEST_MAIN(SearchViewTest)
+#include "searchviewtest.moc"

@@ -1,0 +1,158 @@
+#include "ui/search/indexingbar.h"
+
+#include "app/retrieval/catalog.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+
+namespace mplug2::ui {
+
+IndexingBar::IndexingBar(app::Engine *engine, QString catalogLocation, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_location(std::move(catalogLocation))
+    , m_add(new QPushButton(tr("Index a folder…"), this))
+    , m_update(new QPushButton(tr("Update index"), this))
+    , m_pause(new QPushButton(tr("Pause"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_add);
+    layout->addWidget(m_update);
+    layout->addWidget(m_progress, 1);
+    layout->addWidget(m_pause);
+    layout->addWidget(m_cancel);
+    layout->addWidget(m_status, 2);
+    m_add->setToolTip(tr("Add a folder of pictures and videos to the search index"));
+    m_update->setToolTip(tr("Index new and changed files and forget deleted ones"));
+    m_progress->setAccessibleName(tr("Indexing progress"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long file names must not widen the window: the label takes what width is left.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_progress->setMinimumWidth(80);
+    connect(m_add, &QPushButton::clicked, this, &IndexingBar::chooseFolder);
+    connect(m_update, &QPushButton::clicked, this, &IndexingBar::updateIndex);
+    connect(m_pause, &QPushButton::clicked, this, &IndexingBar::togglePause);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_job)
+            m_job->cancel();
+    });
+    showState();
+}
+
+IndexingBar::~IndexingBar() = default;
+
+QStringList IndexingBar::indexedFolders() const
+{
+    if (!QFileInfo::exists(m_location))
+        return {};
+    auto catalog = app::Catalog::open(m_location);
+    if (!catalog)
+        return {};
+    auto last = (*catalog)->lastJob();
+    return last && *last ? (*last)->roots : QStringList();
+}
+
+bool IndexingBar::isRunning() const
+{
+    if (!m_job)
+        return false;
+    const app::IndexJob::State s = m_job->state();
+    return s != app::IndexJob::State::Finished && s != app::IndexJob::State::Cancelled
+        && s != app::IndexJob::State::Failed;
+}
+
+bool IndexingBar::indexFolders(const QStringList &folders)
+{
+    if (isRunning()) {
+        m_status->setText(tr("An indexing job is already running."));
+        return false;
+    }
+    if (!m_engine->currentModel()) {
+        m_status->setText(tr("Load a model first: indexing runs the model over every file."));
+        return false;
+    }
+    QStringList roots = indexedFolders();
+    for (const QString &f : folders) {
+        const QString clean = QFileInfo(f).absoluteFilePath();
+        if (!roots.contains(clean))
+            roots.append(clean);
+    }
+    if (roots.isEmpty()) {
+        m_status->setText(tr("Choose a folder to index."));
+        return false;
+    }
+    app::IndexJobOptions options;
+    options.roots = roots;
+    m_job = std::make_unique<app::IndexJob>(m_engine, m_location, options);
+    connect(m_job.get(), &app::IndexJob::stateChanged, this, &IndexingBar::showState);
+    connect(m_job.get(), &app::IndexJob::progressed, this, [this](const app::IndexProgress &p) {
+        m_progress->setRange(0, int(std::max<qint64>(1, p.total)));
+        m_progress->setValue(int(p.done));
+        m_progress->setFormat(tr("%1 of %2").arg(p.done).arg(p.total));
+        m_status->setText(
+            tr("%1 files/s — %2").arg(p.filesPerSecond, 0, 'f', 1).arg(QFileInfo(p.currentPath).fileName()));
+    });
+    connect(m_job.get(), &app::IndexJob::finished, this, [this](const app::IndexSummary &s) {
+        if (s.status == app::IndexJobStatus::Failed)
+            m_status->setText(tr("Indexing failed: %1").arg(s.error));
+        else
+            m_status->setText(tr("%1 indexed, %2 unchanged, %3 removed, %4 could not be read")
+                                  .arg(s.indexed)
+                                  .arg(s.unchanged + s.restamped)
+                                  .arg(s.dropped)
+                                  .arg(s.failed + s.failedBefore));
+        showState();
+        emit jobFinished(s);
+    });
+    m_job->start();
+    showState();
+    return true;
+}
+
+bool IndexingBar::updateIndex()
+{
+    return indexFolders({});
+}
+
+void IndexingBar::chooseFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Index a folder"));
+    if (!folder.isEmpty())
+        indexFolders({folder});
+}
+
+void IndexingBar::togglePause()
+{
+    if (!m_job)
+        return;
+    if (m_job->state() == app::IndexJob::State::Paused)
+        m_job->resume();
+    else
+        m_job->pause();
+}
+
+void IndexingBar::showState()
+{
+    const bool running = isRunning();
+    const bool paused = m_job && m_job->state() == app::IndexJob::State::Paused;
+    m_add->setEnabled(!running);
+    m_update->setEnabled(!running);
+    m_progress->setVisible(running);
+    m_pause->setVisible(running);
+    m_cancel->setVisible(running);
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    if (m_job && m_job->state() == app::IndexJob::State::Scanning)
+        m_status->setText(tr("Looking for pictures and videos…"));
+    else if (m_job && m_job->state() == app::IndexJob::State::Finishing)
+        m_status->setText(tr("Updating the search index…"));
+}
+
+} // namespace mplug2::ui

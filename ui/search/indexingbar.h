@@ -1,0 +1,61 @@
+#pragma once
+/// The indexing controls of the search view: add a folder, update the index
+/// (the folders indexed before), and, while a job runs, its progress with
+/// Pause/Resume and Cancel. The job runs on the engine at Batch priority, so
+/// questions asked meanwhile in the rest of the app go first.
+///
+///     IndexingBar bar(engine, catalogLocation);
+///     bar.indexFolders({"/home/me/Videos"});
+///     connect(&bar, &IndexingBar::jobFinished, this, [](const app::IndexSummary &s) { ... });
+
+#include "app/engine/engine.h"
+#include "app/retrieval/indexjob.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace mplug2::ui {
+
+class IndexingBar : public QWidget {
+    Q_OBJECT
+public:
+    IndexingBar(app::Engine *engine, QString catalogLocation, QWidget *parent = nullptr);
+    ~IndexingBar() override;
+
+    /// Indexes `folders` together with the folders of the last job (so that
+    /// nothing indexed earlier is forgotten). False, with the reason shown,
+    /// when no model is loaded or a job already runs.
+    bool indexFolders(const QStringList &folders);
+    /// Runs the last job's folders again (picks up new, changed and deleted files).
+    bool updateIndex();
+    /// The folders the last job indexed.
+    QStringList indexedFolders() const;
+
+    bool isRunning() const;
+    app::IndexJob *job() const { return m_job.get(); }
+
+signals:
+    void jobFinished(const mplug2::app::IndexSummary &summary);
+
+private:
+    void chooseFolder();
+    void togglePause();
+    void showState();
+
+    app::Engine *m_engine;
+    QString m_location;
+    std::unique_ptr<app::IndexJob> m_job;
+    QPushButton *m_add;
+    QPushButton *m_update;
+    QPushButton *m_pause;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+};
+
+} // namespace mplug2::ui

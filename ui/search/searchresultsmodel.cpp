@@ -1,0 +1,125 @@
+#include "ui/search/searchresultsmodel.h"
+
+#include <QFileInfo>
+
+namespace mplug2::ui {
+
+SearchResultsModel::SearchResultsModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
+
+SearchResultsModel::~SearchResultsModel() = default;
+
+void SearchResultsModel::setResults(const app::SearchResults &results, const QString &catalogLocation)
+{
+    beginResetModel();
+    m_results = results;
+    m_thumbnails.clear();
+    m_previewRow = -1;
+    m_previewFrame = 0;
+    if (!m_catalog || m_catalog->location() != QFileInfo(catalogLocation).absoluteFilePath()) {
+        m_catalog.reset();
+        if (!catalogLocation.isEmpty() && QFileInfo::exists(catalogLocation))
+            if (auto opened = app::Catalog::open(catalogLocation))
+                m_catalog = std::move(*opened);
+    }
+    endResetModel();
+}
+
+void SearchResultsModel::clear()
+{
+    setResults({}, {});
+}
+
+const app::SearchHit *SearchResultsModel::hit(int row) const
+{
+    return row >= 0 && row < m_results.hits.size() ? &m_results.hits.at(row) : nullptr;
+}
+
+int SearchResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_results.hits.size());
+}
+
+const QList<QImage> &SearchResultsModel::thumbnailsOf(int row) const
+{
+    const app::SearchHit &h = m_results.hits.at(row);
+    auto it = m_thumbnails.find(h.entry.id);
+    if (it == m_thumbnails.end()) {
+        QList<QImage> images;
+        if (m_catalog && h.entry.id > 0)
+            if (auto jpegs = m_catalog->thumbnails(h.entry.id))
+                for (const QByteArray &jpeg : *jpegs)
+                    if (QImage image = QImage::fromData(jpeg); !image.isNull())
+                        images.append(image);
+        it = m_thumbnails.insert(h.entry.id, images);
+    }
+    return *it;
+}
+
+QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
+{
+    const app::SearchHit *h = index.isValid() ? hit(index.row()) : nullptr;
+    if (!h)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return h->text.isEmpty() ? QFileInfo(h->entry.path).fileName() : h->text;
+    case Qt::ToolTipRole: {
+        QString tip = h->text.isEmpty() ? h->entry.path : h->text;
+        tip += QLatin1Char('\n') + tr("similarity %1").arg(h->similarity, 0, 'f', 4);
+        if (h->rerankScore)
+            tip += QLatin1Char('\n') + tr("model score %1").arg(*h->rerankScore, 0, 'f', 4);
+        if (h->entry.kind == app::MediaKind::Video && h->entry.durationSeconds > 0)
+            tip += QLatin1Char('\n') + tr("%1 s").arg(h->entry.durationSeconds, 0, 'f', 1);
+        return tip;
+    }
+    case Qt::DecorationRole: {
+        if (!h->text.isEmpty())
+            return {};
+        const QList<QImage> &frames = thumbnailsOf(index.row());
+        if (frames.isEmpty())
+            return {};
+        // Position 0 is the poster; the hover preview runs over the rest.
+        if (index.row() == m_previewRow && frames.size() > 1)
+            return frames.at(1 + m_previewFrame % (frames.size() - 1));
+        return frames.first();
+    }
+    case PathRole:
+        return h->entry.path;
+    case ScoreRole:
+        return h->score;
+    case SimilarityRole:
+        return h->similarity;
+    case RerankedRole:
+        return h->rerankScore.has_value();
+    case KindRole:
+        return int(h->entry.kind);
+    case PreviewFramesRole:
+        return h->text.isEmpty() ? int(thumbnailsOf(index.row()).size()) : 0;
+    default:
+        return {};
+    }
+}
+
+void SearchResultsModel::setPreviewRow(int row)
+{
+    if (row == m_previewRow)
+        return;
+    const int old = m_previewRow;
+    m_previewRow = row;
+    m_previewFrame = 0;
+    for (int r : {old, row})
+        if (r >= 0 && r < rowCount())
+            emit dataChanged(index(r), index(r), {Qt::DecorationRole});
+}
+
+void SearchResultsModel::advancePreview()
+{
+    if (m_previewRow < 0 || m_previewRow >= rowCount())
+        return;
+    ++m_previewFrame;
+    emit dataChanged(index(m_previewRow), index(m_previewRow), {Qt::DecorationRole});
+}
+
+} // namespace mplug2::ui

@@ -1,0 +1,62 @@
+#pragma once
+/// The results of one search for a view: one row per hit, best first, with
+/// the catalogued thumbnail as decoration. A video's row can play its hover
+/// preview (the few frames the catalog keeps) one frame per advancePreview().
+///
+///     SearchResultsModel model;
+///     model.setResults(results, catalogLocation);
+///     listView->setModel(&model);
+///     model.setPreviewRow(hoveredRow);   // then advancePreview() on a timer
+
+#include "app/retrieval/catalog.h"
+#include "app/retrieval/searchtypes.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QImage>
+
+#include <memory>
+
+namespace mplug2::ui {
+
+class SearchResultsModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        PathRole = Qt::UserRole + 1, ///< QString: the media file ("" for sentences)
+        ScoreRole, ///< double: what the order is by
+        SimilarityRole, ///< double: cosine similarity
+        RerankedRole, ///< bool: re-scored by the model
+        KindRole, ///< int: app::MediaKind
+        PreviewFramesRole, ///< int: thumbnails kept (poster + preview)
+    };
+
+    explicit SearchResultsModel(QObject *parent = nullptr);
+    ~SearchResultsModel() override;
+
+    /// Shows `results`; thumbnails come from the catalog at `catalogLocation` ("" for none).
+    void setResults(const app::SearchResults &results, const QString &catalogLocation);
+    void clear();
+    const app::SearchResults &results() const { return m_results; }
+    const app::SearchHit *hit(int row) const;
+
+    /// The row whose preview plays (-1: none); the others show their poster.
+    void setPreviewRow(int row);
+    int previewRow() const { return m_previewRow; }
+    /// Shows the next preview frame of the preview row.
+    void advancePreview();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+private:
+    const QList<QImage> &thumbnailsOf(int row) const;
+
+    app::SearchResults m_results;
+    std::unique_ptr<app::Catalog> m_catalog;
+    mutable QHash<qint64, QList<QImage>> m_thumbnails;
+    int m_previewRow = -1;
+    int m_previewFrame = 0;
+};
+
+} // namespace mplug2::ui
