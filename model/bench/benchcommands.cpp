@@ -1,6 +1,8 @@
 #include "model/bench/benchcommands.h"
 
 #include "model/bench/commandline.h"
+#include "model/bench/loadbenchmark.h"
+#include "model/bench/syntheticcheckpoint.h"
 #include "model/json/jsonvalue.h"
 #include "model/runtime/runtimeinfo.h"
 
@@ -52,6 +54,9 @@ const std::vector<BenchCommand> &benchCommands()
 {
     static const std::vector<BenchCommand> commands = {
         {"info", "LibTorch version, threads, BLAS and devices", &runInfo},
+        {"load", "time listing and loading a checkpoint vs reading it raw", &runLoadBenchmarkCommand},
+        {"synth-checkpoint", "write a training-style checkpoint for the load benchmark",
+         &runSyntheticCheckpointCommand},
     };
     return commands;
 }

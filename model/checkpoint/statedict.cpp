@@ -22,6 +22,8 @@ Expected<StateDict> materialize(const CheckpointIndex &index, const std::vector<
             return tensor.error();
         dict.insert_or_assign(s.name, std::move(*tensor));
     }
+    // All reads were queued while materialising; "loaded" means in memory.
+    materializer.waitUntilResident();
     return dict;
 }
 
