@@ -29,11 +29,11 @@ full=(
   qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6svg6-dev
   libgl-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
-  ffmpeg
+  ffmpeg libjpeg-turbo-progs
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   libsqlite3-dev libhnswlib-dev
   xvfb xauth fonts-wqy-microhei
-  dpkg-dev fakeroot file lintian desktop-file-utils appstream
+  dpkg-dev fakeroot file lintian desktop-file-utils appstream help2man
 )
 
 packages=("${core[@]}")

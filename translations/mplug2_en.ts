@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AskCommand</name>
+    <message>
+        <source>Answer a question about images and videos, freely or by ranking a list of candidate answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank these candidate answers (one per line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --answers: how many candidates the official re-ranking keeps (k, default all up to 128).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per media item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images or videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--question is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no media given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--top needs --answers and a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BundleRegistry</name>
     <message>
         <source>the id &quot;%1&quot; belongs to the built-in model; give the bundle another id</source>
@@ -13,6 +60,150 @@
     </message>
     <message>
         <source>no model bundle &quot;%1&quot;: not a registered id and not a bundle folder or manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptionCommand</name>
+    <message>
+        <source>Describe images and videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per media item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images or videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no media given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyCommand</name>
+    <message>
+        <source>Zero-shot classification: the probability of each label for images and videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>likelihood (the decoder&apos;s, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text scored for each label, {} is the label (default &quot;{}&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a question-answering model: the question whose answer the labels are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per media item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images or videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at least two labels (--labels or --labels-file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no media given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--method must be likelihood or clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--template must contain {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliSession</name>
+    <message>
+        <source> (try --device cpu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DenseCaptionCommand</name>
+    <message>
+        <source>--%1 must be a number of seconds from 0.1 to 86400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption a video window by window: subtitles of what happens when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window length in seconds (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step between window starts (default: the window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>srt, vtt, json, jsonl, csv or txt (default: from the -o suffix).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the captions to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown output format: give --format srt, vtt, json, jsonl, csv or txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format needs -o FILE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -75,6 +266,219 @@
     </message>
     <message>
         <source>Captioning windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (SRT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtitles need exactly one dense caption (a video captioned in time windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a caption window from %1 s to %2 s is not a valid time span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (WebVTT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention animation (GIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an animation shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention video (MP4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a video shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention maps (PNG per token and frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds no frames (ask for them with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds no attention maps (ask for them with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no attention map for token %2, layer %3, head %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention contact sheet (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact sheet shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mPLUG-2 Studio report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Make a model bundle from an official mPLUG-2 checkpoint: a folder with a manifest that names the checkpoint (not copied), its vocabulary and its configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle folder to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary (default: the bundled BERT vocabulary); copied into the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wordpiece (default) or sentencepiece.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>caption (default), qa or pretrain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official config_bert.json (head counts, stride_layer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official model config as JSON (image_res, frames, prompt, generation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP BPE vocabulary, for CLIP-space text embeddings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle id (default: from the file name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name shown to people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the model once on the CPU to check that it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the bundle to this user&apos;s models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register it and make it the default model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint (.pth or .safetensors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out DIR is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy the vocabulary to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked: %1 loads (%2 parameters)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -195,6 +599,169 @@
         <source>CLIP BPE file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a model configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no vocabulary given and none is installed: pass --vocab FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;image_res&quot; must be 0 (the checkpoint&apos;s own) or from 16 to 1024</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelOptions</name>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3 (got &quot;%4&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a number from %2 to %3 (got &quot;%4&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model bundle: a folder, a manifest or a registered id (default: the installed default model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a checkpoint (.pth or .safetensors) without a bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary of --checkpoint (default: the bundled BERT vocabulary).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizer of --vocab: wordpiece or sentencepiece.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task the checkpoint was trained for: caption, qa or pretrain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official config_bert.json of --checkpoint (head counts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official model config of --checkpoint as JSON (image_res, frames, prompt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz) for CLIP-space text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N (default: auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto, fp32, fp16 or bf16 (default: auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames sampled per video (default: the model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam size (default: the model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewest tokens to generate (default: the model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tokens to generate (default: the model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many alternatives to report (n-best, default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beam (official), greedy or sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling temperature (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling: keep the k likeliest tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling: nucleus probability mass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling: random seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --model or --checkpoint, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 goes with --checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--decoding must be beam, greedy or sample (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--min-length is larger than --max-length</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mplug2Backend</name>
@@ -207,6 +774,29 @@
     <name>RequestContext</name>
     <message>
         <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextListFile</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 4 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a line is longer than %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no entries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -239,6 +829,93 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Images or videos to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::app</name>
+    <message>
+        <source>ffmpeg did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key frame interval must be within 0..60 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames and repeat must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to measure: media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video to read (not needed with --generate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between key frames of the generated video (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to keep the generated video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames to sample (default 16).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs to time (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder threads (default: one per CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the benchmark video (once; this takes a minute or two)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: name a video file or use --generate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

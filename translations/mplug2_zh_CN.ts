@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AskCommand</name>
+        <message>
+            <source>Answer a question about images and videos, freely or by ranking a list of candidate answers.</source>
+            <translation>回答关于图像和视频的问题：自由生成答案，或对候选答案列表排序。</translation>
+        </message>
+        <message>
+            <source>The question.</source>
+            <translation>问题。</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>Rank these candidate answers (one per line).</source>
+            <translation>对这些候选答案排序（每行一个）。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>With --answers: how many candidates the official re-ranking keeps (k, default all up to 128).</source>
+            <translation>与 --answers 一起使用：官方重排序保留的候选数（k，默认全部，最多 128）。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation>每个媒体文件输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation>图像或视频。</translation>
+        </message>
+        <message>
+            <source>--question is required</source>
+            <translation>必须提供 --question</translation>
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation>未提供媒体文件</translation>
+        </message>
+        <message>
+            <source>--top needs --answers and a positive number</source>
+            <translation>--top 需要 --answers 和一个正整数</translation>
+        </message>
+    </context>
+    <context>
         <name>BundleRegistry</name>
         <message>
             <source>the id "%1" belongs to the built-in model; give the bundle another id</source>
@@ -14,6 +61,150 @@
         <message>
             <source>no model bundle "%1": not a registered id and not a bundle folder or manifest</source>
             <translation>没有模型包“%1”：它既不是已注册的 ID，也不是模型包文件夹或清单文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaptionCommand</name>
+        <message>
+            <source>Describe images and videos.</source>
+            <translation>为图像和视频生成描述。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation>每个媒体文件输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation>图像或视频。</translation>
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation>未提供媒体文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassifyCommand</name>
+        <message>
+            <source>Zero-shot classification: the probability of each label for images and videos.</source>
+            <translation>零样本分类：给出图像和视频属于每个标签的概率。</translation>
+        </message>
+        <message>
+            <source>Comma-separated labels.</source>
+            <translation>以逗号分隔的标签。</translation>
+        </message>
+        <message>
+            <source>Labels, one per line.</source>
+            <translation>标签，每行一个。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>likelihood (the decoder's, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
+            <translation>likelihood（解码器似然，默认）或 clip（CLIP 空间相似度；需要 CLIP BPE 文件）。</translation>
+        </message>
+        <message>
+            <source>method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Text scored for each label, {} is the label (default "{}").</source>
+            <translation>为每个标签打分的文本，{} 代表标签（默认 "{}"）。</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <source>With a question-answering model: the question whose answer the labels are.</source>
+            <translation>用于问答模型：以标签作为其答案的问题。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object per media item.</source>
+            <translation>每个媒体文件输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>Images or videos.</source>
+            <translation>图像或视频。</translation>
+        </message>
+        <message>
+            <source>give at least two labels (--labels or --labels-file)</source>
+            <translation>请至少提供两个标签（--labels 或 --labels-file）</translation>
+        </message>
+        <message>
+            <source>no media given</source>
+            <translation>未提供媒体文件</translation>
+        </message>
+        <message>
+            <source>--method must be likelihood or clip</source>
+            <translation>--method 必须是 likelihood 或 clip</translation>
+        </message>
+        <message>
+            <source>--template must contain {}</source>
+            <translation>--template 必须包含 {}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CliSession</name>
+        <message>
+            <source> (try --device cpu)</source>
+            <translation>（可尝试 --device cpu）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DenseCaptionCommand</name>
+        <message>
+            <source>--%1 must be a number of seconds from 0.1 to 86400</source>
+            <translation>--%1 必须是 0.1 到 86400 之间的秒数</translation>
+        </message>
+        <message>
+            <source>Caption a video window by window: subtitles of what happens when.</source>
+            <translation>按时间窗口逐段描述视频：生成描述何时发生了什么的字幕。</translation>
+        </message>
+        <message>
+            <source>Window length in seconds (default 10).</source>
+            <translation>窗口长度，单位为秒（默认 10）。</translation>
+        </message>
+        <message>
+            <source>Step between window starts (default: the window).</source>
+            <translation>相邻窗口起点的间隔（默认等于窗口长度）。</translation>
+        </message>
+        <message>
+            <source>srt, vtt, json, jsonl, csv or txt (default: from the -o suffix).</source>
+            <translation>srt、vtt、json、jsonl、csv 或 txt（默认由 -o 的扩展名决定）。</translation>
+        </message>
+        <message>
+            <source>format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>Write the captions to this file.</source>
+            <translation>将描述写入此文件。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Print the result as one JSON object.</source>
+            <translation>以一个 JSON 对象输出结果。</translation>
+        </message>
+        <message>
+            <source>A video.</source>
+            <translation>一个视频。</translation>
+        </message>
+        <message>
+            <source>give exactly one video</source>
+            <translation>请只提供一个视频</translation>
+        </message>
+        <message>
+            <source>unknown output format: give --format srt, vtt, json, jsonl, csv or txt</source>
+            <translation>未知的输出格式：请指定 --format srt、vtt、json、jsonl、csv 或 txt</translation>
+        </message>
+        <message>
+            <source>--format needs -o FILE</source>
+            <translation>--format 需要 -o 文件</translation>
         </message>
     </context>
     <context>
@@ -76,6 +267,219 @@
         <message>
             <source>Captioning windows</source>
             <translation>正在为各时间窗口生成描述</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>CSV table</source>
+            <translation>CSV 表格</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>JSON Lines</source>
+            <translation>JSON Lines（每行一个对象）</translation>
+        </message>
+        <message>
+            <source>Plain text</source>
+            <translation>纯文本</translation>
+        </message>
+        <message>
+            <source>Subtitles (SRT)</source>
+            <translation>字幕（SRT）</translation>
+        </message>
+        <message>
+            <source>subtitles need exactly one dense caption (a video captioned in time windows)</source>
+            <translation>字幕需要且只需要一个密集描述结果（按时间窗口逐段描述的视频）</translation>
+        </message>
+        <message>
+            <source>a caption window from %1 s to %2 s is not a valid time span</source>
+            <translation>从 %1 秒到 %2 秒的描述窗口不是有效的时间段</translation>
+        </message>
+        <message>
+            <source>Subtitles (WebVTT)</source>
+            <translation>字幕（WebVTT）</translation>
+        </message>
+        <message>
+            <source>Attention animation (GIF)</source>
+            <translation>注意力动画（GIF）</translation>
+        </message>
+        <message>
+            <source>an animation shows one media item</source>
+            <translation>一个动画只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Attention video (MP4)</source>
+            <translation>注意力视频（MP4）</translation>
+        </message>
+        <message>
+            <source>a video shows one media item</source>
+            <translation>一个视频只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Attention maps (PNG per token and frame)</source>
+            <translation>注意力图（每个词元、每帧一张 PNG）</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>无法创建文件夹 %1</translation>
+        </message>
+        <message>
+            <source>%1: the result holds no frames (ask for them with the request)</source>
+            <translation>%1：结果中没有帧（请在请求中要求返回帧）</translation>
+        </message>
+        <message>
+            <source>nothing to export</source>
+            <translation>没有可导出的内容</translation>
+        </message>
+        <message>
+            <source>%1: the result holds no attention maps (ask for them with the request)</source>
+            <translation>%1：结果中没有注意力图（请在请求中要求计算注意力）</translation>
+        </message>
+        <message>
+            <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
+            <translation>%1：结果中有 %2 帧，但注意力图对应 %3 帧（请在请求中要求返回帧）</translation>
+        </message>
+        <message>
+            <source>%1: no attention map for token %2, layer %3, head %4</source>
+            <translation>%1：没有词元 %2、第 %3 层、第 %4 个头的注意力图</translation>
+        </message>
+        <message>
+            <source>Attention contact sheet (PNG)</source>
+            <translation>注意力缩略图总览（PNG）</translation>
+        </message>
+        <message>
+            <source>a contact sheet shows one media item</source>
+            <translation>一张缩略图总览只能展示一个媒体文件</translation>
+        </message>
+        <message>
+            <source>Report (HTML)</source>
+            <translation>报告（HTML）</translation>
+        </message>
+    </context>
+    <context>
+        <name>HtmlReport</name>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Where the model looked</source>
+            <translation>模型关注的位置</translation>
+        </message>
+        <message>
+            <source>all tokens</source>
+            <translation>全部词元</translation>
+        </message>
+        <message>
+            <source>mPLUG-2 Studio report</source>
+            <translation>mPLUG-2 Studio 报告</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>问题：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportCommand</name>
+        <message>
+            <source>Make a model bundle from an official mPLUG-2 checkpoint: a folder with a manifest that names the checkpoint (not copied), its vocabulary and its configuration.</source>
+            <translation>从官方 mPLUG-2 检查点创建模型包：一个文件夹，其中的清单指明检查点（不复制）、词表和配置。</translation>
+        </message>
+        <message>
+            <source>The bundle folder to write.</source>
+            <translation>要写入的模型包文件夹。</translation>
+        </message>
+        <message>
+            <source>Vocabulary (default: the bundled BERT vocabulary); copied into the bundle.</source>
+            <translation>词表（默认使用内置 BERT 词表）；会复制到模型包中。</translation>
+        </message>
+        <message>
+            <source>wordpiece (default) or sentencepiece.</source>
+            <translation>wordpiece（默认）或 sentencepiece。</translation>
+        </message>
+        <message>
+            <source>caption (default), qa or pretrain.</source>
+            <translation>caption（默认）、qa 或 pretrain。</translation>
+        </message>
+        <message>
+            <source>Official config_bert.json (head counts, stride_layer).</source>
+            <translation>官方 config_bert.json（注意力头数、stride_layer）。</translation>
+        </message>
+        <message>
+            <source>Official model config as JSON (image_res, frames, prompt, generation).</source>
+            <translation>JSON 格式的官方模型配置（image_res、帧数、提示词、生成参数）。</translation>
+        </message>
+        <message>
+            <source>CLIP BPE vocabulary, for CLIP-space text embeddings.</source>
+            <translation>CLIP BPE 词表，用于 CLIP 空间的文本嵌入。</translation>
+        </message>
+        <message>
+            <source>Bundle id (default: from the file name).</source>
+            <translation>模型包 ID（默认取自文件名）。</translation>
+        </message>
+        <message>
+            <source>Name shown to people.</source>
+            <translation>显示给用户的名称。</translation>
+        </message>
+        <message>
+            <source>Load the model once on the CPU to check that it works.</source>
+            <translation>在 CPU 上加载一次模型，检查能否正常工作。</translation>
+        </message>
+        <message>
+            <source>Add the bundle to this user's models.</source>
+            <translation>将模型包加入当前用户的模型列表。</translation>
+        </message>
+        <message>
+            <source>Register it and make it the default model.</source>
+            <translation>注册该模型包并设为默认模型。</translation>
+        </message>
+        <message>
+            <source>The checkpoint (.pth or .safetensors).</source>
+            <translation>检查点文件（.pth 或 .safetensors）。</translation>
+        </message>
+        <message>
+            <source>give exactly one checkpoint</source>
+            <translation>请只提供一个检查点</translation>
+        </message>
+        <message>
+            <source>--out DIR is required</source>
+            <translation>必须提供 --out 文件夹</translation>
+        </message>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>无法创建文件夹 %1</translation>
+        </message>
+        <message>
+            <source>cannot copy the vocabulary to %1</source>
+            <translation>无法将词表复制到 %1</translation>
+        </message>
+        <message>
+            <source>checked: %1 loads (%2 parameters)</source>
+            <translation>检查通过：%1 可以加载（%2 个参数）</translation>
         </message>
     </context>
     <context>
@@ -195,6 +599,169 @@
             <source>CLIP BPE file</source>
             <translation>CLIP BPE 文件</translation>
         </message>
+        <message>
+            <source>%1 is larger than 1 MiB: not a model configuration</source>
+            <translation>%1 大于 1 MiB：不是模型配置</translation>
+        </message>
+        <message>
+            <source>the checkpoint %1 does not exist</source>
+            <translation>检查点 %1 不存在</translation>
+        </message>
+        <message>
+            <source>no vocabulary given and none is installed: pass --vocab FILE</source>
+            <translation>未提供词表且未安装内置词表：请传入 --vocab 文件</translation>
+        </message>
+        <message>
+            <source>"image_res" must be 0 (the checkpoint's own) or from 16 to 1024</source>
+            <translation>“image_res”必须为 0（使用检查点自身的分辨率）或 16 到 1024 之间</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelOptions</name>
+        <message>
+            <source>--%1 must be a whole number from %2 to %3 (got "%4")</source>
+            <translation>--%1 必须是 %2 到 %3 之间的整数（实际为“%4”）</translation>
+        </message>
+        <message>
+            <source>--%1 must be a number from %2 to %3 (got "%4")</source>
+            <translation>--%1 必须是 %2 到 %3 之间的数（实际为“%4”）</translation>
+        </message>
+        <message>
+            <source>Model bundle: a folder, a manifest or a registered id (default: the installed default model).</source>
+            <translation>模型包：文件夹、清单文件或已注册的 ID（默认使用已安装的默认模型）。</translation>
+        </message>
+        <message>
+            <source>bundle</source>
+            <translation>模型包</translation>
+        </message>
+        <message>
+            <source>Run a checkpoint (.pth or .safetensors) without a bundle.</source>
+            <translation>不使用模型包，直接运行检查点（.pth 或 .safetensors）。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Vocabulary of --checkpoint (default: the bundled BERT vocabulary).</source>
+            <translation>--checkpoint 的词表（默认使用内置 BERT 词表）。</translation>
+        </message>
+        <message>
+            <source>Tokenizer of --vocab: wordpiece or sentencepiece.</source>
+            <translation>--vocab 的分词器：wordpiece 或 sentencepiece。</translation>
+        </message>
+        <message>
+            <source>kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Task the checkpoint was trained for: caption, qa or pretrain.</source>
+            <translation>检查点所训练的任务：caption、qa 或 pretrain。</translation>
+        </message>
+        <message>
+            <source>Official config_bert.json of --checkpoint (head counts).</source>
+            <translation>--checkpoint 的官方 config_bert.json（注意力头数）。</translation>
+        </message>
+        <message>
+            <source>Official model config of --checkpoint as JSON (image_res, frames, prompt).</source>
+            <translation>--checkpoint 的官方模型配置，JSON 格式（image_res、帧数、提示词）。</translation>
+        </message>
+        <message>
+            <source>CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz) for CLIP-space text.</source>
+            <translation>CLIP BPE 词表（bpe_simple_vocab_16e6.txt.gz），用于 CLIP 空间的文本。</translation>
+        </message>
+        <message>
+            <source>auto, cpu, cuda or cuda:N (default: auto).</source>
+            <translation>auto、cpu、cuda 或 cuda:N（默认 auto）。</translation>
+        </message>
+        <message>
+            <source>device</source>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <source>auto, fp32, fp16 or bf16 (default: auto).</source>
+            <translation>auto、fp32、fp16 或 bf16（默认 auto）。</translation>
+        </message>
+        <message>
+            <source>precision</source>
+            <translation>精度</translation>
+        </message>
+        <message>
+            <source>Frames sampled per video (default: the model's).</source>
+            <translation>每个视频采样的帧数（默认使用模型设定）。</translation>
+        </message>
+        <message>
+            <source>n</source>
+            <translation>n</translation>
+        </message>
+        <message>
+            <source>Beam size (default: the model's).</source>
+            <translation>束搜索宽度（默认使用模型设定）。</translation>
+        </message>
+        <message>
+            <source>Fewest tokens to generate (default: the model's).</source>
+            <translation>最少生成的词元数（默认使用模型设定）。</translation>
+        </message>
+        <message>
+            <source>Most tokens to generate (default: the model's).</source>
+            <translation>最多生成的词元数（默认使用模型设定）。</translation>
+        </message>
+        <message>
+            <source>How many alternatives to report (n-best, default 1).</source>
+            <translation>输出多少个备选结果（n-best，默认 1）。</translation>
+        </message>
+        <message>
+            <source>beam (official), greedy or sample.</source>
+            <translation>beam（官方）、greedy 或 sample。</translation>
+        </message>
+        <message>
+            <source>method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Sampling temperature (default 1).</source>
+            <translation>采样温度（默认 1）。</translation>
+        </message>
+        <message>
+            <source>t</source>
+            <translation>t</translation>
+        </message>
+        <message>
+            <source>Sampling: keep the k likeliest tokens.</source>
+            <translation>采样：只保留概率最高的 k 个词元。</translation>
+        </message>
+        <message>
+            <source>k</source>
+            <translation>k</translation>
+        </message>
+        <message>
+            <source>Sampling: nucleus probability mass.</source>
+            <translation>采样：核采样的概率质量。</translation>
+        </message>
+        <message>
+            <source>p</source>
+            <translation>p</translation>
+        </message>
+        <message>
+            <source>Sampling: random seed.</source>
+            <translation>采样：随机种子。</translation>
+        </message>
+        <message>
+            <source>give either --model or --checkpoint, not both</source>
+            <translation>--model 和 --checkpoint 只能二选一</translation>
+        </message>
+        <message>
+            <source>--%1 goes with --checkpoint</source>
+            <translation>--%1 需要与 --checkpoint 一起使用</translation>
+        </message>
+        <message>
+            <source>--decoding must be beam, greedy or sample (got "%1")</source>
+            <translation>--decoding 必须是 beam、greedy 或 sample（实际为“%1”）</translation>
+        </message>
+        <message>
+            <source>--min-length is larger than --max-length</source>
+            <translation>--min-length 大于 --max-length</translation>
+        </message>
     </context>
     <context>
         <name>Mplug2Backend</name>
@@ -208,6 +775,29 @@
         <message>
             <source>cancelled</source>
             <translation>已取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextListFile</name>
+        <message>
+            <source>cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>%1 is larger than 4 MiB</source>
+            <translation>%1 大于 4 MiB</translation>
+        </message>
+        <message>
+            <source>%1: a line is longer than %2 characters</source>
+            <translation>%1：有一行超过 %2 个字符</translation>
+        </message>
+        <message>
+            <source>%1 has more than %2 entries</source>
+            <translation>%1 的条目超过 %2 个</translation>
+        </message>
+        <message>
+            <source>%1 holds no entries</source>
+            <translation>%1 中没有任何条目</translation>
         </message>
     </context>
     <context>
@@ -241,6 +831,93 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Images or videos to open.</source>
             <translation>要打开的图像或视频。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app</name>
+        <message>
+            <source>ffmpeg did not finish</source>
+            <translation>ffmpeg 未能结束</translation>
+        </message>
+        <message>
+            <source>ffmpeg failed: %1</source>
+            <translation>ffmpeg 失败：%1</translation>
+        </message>
+        <message>
+            <source>the key frame interval must be within 0..60 s</source>
+            <translation>关键帧间隔必须在 0 到 60 秒之间</translation>
+        </message>
+        <message>
+            <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+            <translation>生成基准测试视频需要 ffmpeg 命令行工具</translation>
+        </message>
+        <message>
+            <source>cannot create %1</source>
+            <translation>无法创建 %1</translation>
+        </message>
+        <message>
+            <source>cannot write %1</source>
+            <translation>无法写入 %1</translation>
+        </message>
+        <message>
+            <source>frames and repeat must be positive</source>
+            <translation>帧数和重复次数必须为正数</translation>
+        </message>
+        <message>
+            <source>Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
+            <translation>基准测试。'media'：从视频中采样并解码模型所需帧的耗时（打开、定位解码、官方变换）。使用 --generate 时会先生成一个 10 分钟的 1080p H.264 文件。</translation>
+        </message>
+        <message>
+            <source>What to measure: media.</source>
+            <translation>要测量的内容：media。</translation>
+        </message>
+        <message>
+            <source>The video to read (not needed with --generate).</source>
+            <translation>要读取的视频（使用 --generate 时不需要）。</translation>
+        </message>
+        <message>
+            <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+            <translation>生成 10 分钟的 1080p H.264 基准测试视频（保存在缓存文件夹中）并使用它。</translation>
+        </message>
+        <message>
+            <source>Seconds between key frames of the generated video (default 2).</source>
+            <translation>生成视频的关键帧间隔秒数（默认 2）。</translation>
+        </message>
+        <message>
+            <source>Where to keep the generated video.</source>
+            <translation>生成视频的保存位置。</translation>
+        </message>
+        <message>
+            <source>Frames to sample (default 16).</source>
+            <translation>要采样的帧数（默认 16）。</translation>
+        </message>
+        <message>
+            <source>Runs to time (default 3).</source>
+            <translation>计时运行次数（默认 3）。</translation>
+        </message>
+        <message>
+            <source>Decoder threads (default: one per CPU).</source>
+            <translation>解码线程数（默认：每个 CPU 一个）。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation>输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'</source>
+            <translation>mplug2 bench：请指明要测量的内容：'mplug2 bench media 文件' 或 'mplug2 bench media --generate'</translation>
+        </message>
+        <message>
+            <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
+            <translation>mplug2 bench：--frames、--repeat 和 --threads 需要正数</translation>
+        </message>
+        <message>
+            <source>generating the benchmark video (once; this takes a minute or two)...</source>
+            <translation>正在生成基准测试视频（仅一次，需要一两分钟）……</translation>
+        </message>
+        <message>
+            <source>mplug2 bench: name a video file or use --generate</source>
+            <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
         </message>
     </context>
     <context>

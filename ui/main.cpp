@@ -32,7 +32,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("mPLUG-2 Studio"));
     QApplication::setOrganizationName(QStringLiteral("mplug2"));
     QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.mplug2studio.Studio"));
+    QApplication::setDesktopFileName(QString::fromLatin1(kAppId));
     installTranslators(application);
 
     QCommandLineParser parser;

@@ -1,6 +1,7 @@
 #include "app/bundle/bundledresources.h"
 
-#include <QCoreApplication>
+#include "base/installlayout.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -21,18 +22,9 @@ QString existingFile(const QString &relative)
 
 QString BundledResources::dataDir()
 {
-    QStringList candidates;
     const QString env = qEnvironmentVariable("MPLUG2_DATA_DIR");
-    if (!env.isEmpty())
-        return QFileInfo(env).isDir() ? QDir(env).absolutePath() : QString();
-    if (QCoreApplication::instance())
-        candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/mplug2-studio");
-    candidates << QStringLiteral(MPLUG2_SOURCE_RESOURCES_DIR);
-    for (const QString &c : std::as_const(candidates)) {
-        if (QFileInfo(c).isDir())
-            return QDir(c).absolutePath();
-    }
-    return {};
+    const QString dir = env.isEmpty() ? QString::fromStdString(mplug2::dataDir().string()) : env;
+    return !dir.isEmpty() && QFileInfo(dir).isDir() ? QDir(dir).absolutePath() : QString();
 }
 
 QString BundledResources::vocabulary()

@@ -6,9 +6,9 @@
 ///     vocab/bert-base-uncased-vocab.txt
 ///     models/demo/manifest.json          (the bundled default model)
 ///
-/// The folder is, in this order: $MPLUG2_DATA_DIR; <program dir>/../share/
-/// mplug2-studio (an installed package); the source tree's resources/ (a build
-/// tree). The first one that exists wins.
+/// The folder is $MPLUG2_DATA_DIR when set, else <program dir>/../share/
+/// mplug2-studio (base/installlayout.h): an installed package, an unpacked
+/// one, or a build tree, which mirrors the installed layout.
 ///
 ///     const QString vocab = BundledResources::vocabulary();
 ///     if (vocab.isEmpty()) ...   // not installed

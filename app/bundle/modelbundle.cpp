@@ -212,7 +212,9 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
 
     b.clipBpe = resolvePath(r.string(QStringLiteral("clip_bpe"), {}), baseDir);
     b.prompt = r.string(QStringLiteral("prompt"), QStringLiteral("a video of"));
-    b.imageRes = r.integer(QStringLiteral("image_res"), 224, 16, 1024);
+    b.imageRes = r.integer(QStringLiteral("image_res"), 0, 0, 1024);
+    if (r.error().isEmpty() && b.imageRes != 0 && b.imageRes < 16)
+        r.fail(Text::tr("\"image_res\" must be 0 (the checkpoint's own) or from 16 to 1024"));
     b.numFrames = r.integer(QStringLiteral("num_frames"), 16, 1, 64);
     const QJsonObject generation = r.object(QStringLiteral("generation"));
     b.captionGeneration = readGeneration(r, generation, QStringLiteral("caption"), b.captionGeneration);

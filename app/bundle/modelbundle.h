@@ -62,7 +62,9 @@ struct ModelBundle {
     QString clipBpe; ///< empty: no CLIP-space text embeddings
     /// The official caption prompt; "" for models trained without one.
     QString prompt = QStringLiteral("a video of");
-    int imageRes = 224;
+    /// Input resolution; 0: the checkpoint's own (from its positional embedding grid).
+    int imageRes = 0;
+    /// Frames sampled per video (official: 16).
     int numFrames = 16;
     GenerationDefaults captionGeneration{5, 4, 20};
     GenerationDefaults qaGeneration{5, 1, 10};

@@ -1,13 +1,23 @@
 #include "app/cli/clicommand.h"
 
+#include "app/cli/benchcommand.h"
 #include "app/cli/infocommand.h"
+#include "app/cli/taskcommands.h"
 
 namespace mplug2::app {
 
 const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
+        {QStringLiteral("bench"), QStringLiteral("Benchmarks: 'media' times sampling a video's frames"), &runBenchCommand},
         {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
+        {QStringLiteral("caption"), QStringLiteral("Describe images and videos"), &runCaptionCommand},
+        {QStringLiteral("dense-caption"), QStringLiteral("Caption a video window by window (SRT, WebVTT, JSON)"),
+         &runDenseCaptionCommand},
+        {QStringLiteral("ask"), QStringLiteral("Answer a question about images and videos"), &runAskCommand},
+        {QStringLiteral("classify"), QStringLiteral("Zero-shot classification over a list of labels"),
+         &runClassifyCommand},
+        {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
     };
     return commands;
 }

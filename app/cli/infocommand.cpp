@@ -1,6 +1,8 @@
 #include "app/cli/infocommand.h"
 
 #include "app/about/thirdpartycomponent.h"
+#include "app/bundle/bundledresources.h"
+#include "base/installlayout.h"
 #include "base/version.h"
 #include "model/runtime/runtimeinfo.h"
 
@@ -26,6 +28,8 @@ int runInfoCommand(const QStringList &args)
 
     const model::RuntimeInfo rt = model::runtimeInfo();
     const QList<ThirdPartyComponent> components = thirdPartyComponents();
+    const QString dataDir = BundledResources::dataDir();
+    const QString pluginDir = QString::fromStdString(mplug2::pluginDir().string());
     QTextStream out(stdout);
     if (parser.isSet(json)) {
         QJsonArray comps;
@@ -40,6 +44,8 @@ int runInfoCommand(const QStringList &args)
                               {QStringLiteral("blas"), QString::fromStdString(rt.blas)},
                               {QStringLiteral("cuda"), rt.cudaAvailable},
                               {QStringLiteral("cuda_devices"), rt.cudaDeviceCount},
+                              {QStringLiteral("data_dir"), dataDir},
+                              {QStringLiteral("plugin_dir"), pluginDir},
                               {QStringLiteral("components"), comps}};
         out << QJsonDocument(obj).toJson(QJsonDocument::Compact) << '\n';
         return 0;
@@ -49,7 +55,7 @@ int runInfoCommand(const QStringList &args)
         << "blas:    " << QString::fromStdString(rt.blas) << '\n'
         << "cuda:    " << (rt.cudaAvailable ? QStringLiteral("yes (%1 devices)").arg(rt.cudaDeviceCount)
                                             : QStringLiteral("no"))
-        << "\n\ncomponents:\n";
+        << "\ndata:    " << dataDir << "\nplugins: " << pluginDir << "\n\ncomponents:\n";
     for (const ThirdPartyComponent &c : components)
         out << "  " << c.name << (c.version.isEmpty() ? QString() : QLatin1Char(' ') + c.version) << " — "
             << c.license << '\n';

@@ -135,7 +135,9 @@ private slots:
         QVERIFY(QDir(m_dataDir + QStringLiteral("/models")).removeRecursively());
     }
 
-    void vocabularyIsFoundInTheSourceTreeWithoutOverride()
+    // Without the override the data folder is the one beside the program
+    // (in a build tree: <build>/share/mplug2-studio, see cmake/InstallLayout.cmake).
+    void vocabularyIsFoundBesideTheProgramWithoutOverride()
     {
         qunsetenv("MPLUG2_DATA_DIR");
         const QString vocab = BundledResources::vocabulary();

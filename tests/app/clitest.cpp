@@ -1,4 +1,5 @@
 // Runs the real `mplug2` executable and checks what a user or script sees.
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -80,6 +81,21 @@ private slots:
         const Run r = run({QStringLiteral("info"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("--json")), qPrintable(r.out));
+    }
+
+    // The build tree mirrors the install tree, so the built CLI finds the data
+    // beside itself exactly as the installed one does (cmake/InstallLayout.cmake).
+    void infoFindsDataBesideTheProgram()
+    {
+        const Run r = run({QStringLiteral("info"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject obj = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QString dataDir = obj.value(QStringLiteral("data_dir")).toString();
+        QCOMPARE(dataDir, QFileInfo(QStringLiteral(MPLUG2_BUILD_DATA_DIR)).canonicalFilePath());
+        QVERIFY2(QFileInfo::exists(dataDir + QStringLiteral("/vocab/bert-base-uncased-vocab.txt")),
+            qPrintable(dataDir));
+        QCOMPARE(obj.value(QStringLiteral("plugin_dir")).toString(),
+            QFileInfo(QStringLiteral(MPLUG2_BUILD_PLUGIN_DIR)).canonicalFilePath());
     }
 };
 

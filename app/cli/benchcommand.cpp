@@ -1,0 +1,157 @@
+#include "app/cli/benchcommand.h"
+
+#include "app/bench/mediabench.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace mplug2::app {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BenchCommand", text);
+}
+
+QJsonObject runToJson(const MediaBenchRun &r)
+{
+    return {{QStringLiteral("open_ms"), r.openMs},
+            {QStringLiteral("sample_ms"), r.sampleMs},
+            {QStringLiteral("transform_ms"), r.transformMs},
+            {QStringLiteral("total_ms"), r.totalMs},
+            {QStringLiteral("cpu_ms"), r.cpuMs}};
+}
+
+void printReport(const MediaBenchReport &report, bool json, int threads)
+{
+    QTextStream out(stdout);
+    const MediaBenchRun median = report.median();
+    if (json) {
+        QJsonArray runs;
+        for (const MediaBenchRun &r : report.runs)
+            runs.append(runToJson(r));
+        const QJsonObject obj{{QStringLiteral("bench"), QStringLiteral("media")},
+                              {QStringLiteral("file"), report.file},
+                              {QStringLiteral("codec"), report.codec},
+                              {QStringLiteral("width"), report.width},
+                              {QStringLiteral("height"), report.height},
+                              {QStringLiteral("frame_count"), report.frameCount},
+                              {QStringLiteral("fps"), report.fps},
+                              {QStringLiteral("duration_s"), report.durationSeconds},
+                              {QStringLiteral("file_bytes"), report.fileBytes},
+                              {QStringLiteral("frames"), report.frames},
+                              {QStringLiteral("decoder_threads"), threads},
+                              {QStringLiteral("runs"), runs},
+                              {QStringLiteral("median"), runToJson(median)}};
+        out << QJsonDocument(obj).toJson(QJsonDocument::Compact) << '\n';
+        return;
+    }
+    out << "file:   " << report.file << " (" << report.codec << ' ' << report.width << 'x' << report.height << ", "
+        << report.frameCount << " frames, " << report.fps << " fps, " << qRound(report.durationSeconds) << " s, "
+        << report.fileBytes / (1024 * 1024) << " MiB)\n"
+        << "frames: " << report.frames << " ('middle' sampling), decoder threads: "
+        << (threads > 0 ? QString::number(threads) : QStringLiteral("auto")) << '\n';
+    for (size_t i = 0; i < report.runs.size(); ++i) {
+        const MediaBenchRun &r = report.runs[i];
+        out << QStringLiteral("run %1: open %2 ms, sample %3 ms, transform %4 ms, total %5 ms (cpu %6 ms)\n")
+                   .arg(i + 1)
+                   .arg(r.openMs, 0, 'f', 1)
+                   .arg(r.sampleMs, 0, 'f', 1)
+                   .arg(r.transformMs, 0, 'f', 1)
+                   .arg(r.totalMs, 0, 'f', 1)
+                   .arg(r.cpuMs, 0, 'f', 0);
+    }
+    out << QStringLiteral("media bench: %1 frames in %2 s (median of %3 runs; open %4 ms, sample %5 ms, transform %6 ms)\n")
+               .arg(report.frames)
+               .arg(median.totalMs / 1000.0, 0, 'f', 3)
+               .arg(report.runs.size())
+               .arg(median.openMs, 0, 'f', 1)
+               .arg(median.sampleMs, 0, 'f', 1)
+               .arg(median.transformMs, 0, 'f', 1);
+}
+
+} // namespace
+
+int runBenchCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
+           "official transform). With --generate it makes a 10-minute 1080p H.264 file first."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("mode"), tr("What to measure: media."));
+    parser.addPositionalArgument(QStringLiteral("file"), tr("The video to read (not needed with --generate)."),
+                                 QStringLiteral("[file]"));
+    const QCommandLineOption generate(QStringLiteral("generate"), tr("Make the 10-minute 1080p H.264 benchmark video "
+                                                                     "(kept in the cache folder) and use it."));
+    const QCommandLineOption keyframes(QStringLiteral("keyframe-interval"),
+                                       tr("Seconds between key frames of the generated video (default 2)."),
+                                       QStringLiteral("seconds"), QStringLiteral("2"));
+    const QCommandLineOption folder(QStringLiteral("folder"), tr("Where to keep the generated video."),
+                                    QStringLiteral("dir"));
+    const QCommandLineOption frames(QStringLiteral("frames"), tr("Frames to sample (default 16)."), QStringLiteral("n"),
+                                    QStringLiteral("16"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), tr("Runs to time (default 3)."), QStringLiteral("n"),
+                                    QStringLiteral("3"));
+    const QCommandLineOption threads(QStringLiteral("threads"), tr("Decoder threads (default: one per CPU)."),
+                                     QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
+    parser.addOptions({generate, keyframes, folder, frames, repeat, threads, json});
+    parser.process(args);
+
+    QTextStream err(stderr);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty() || positional.first() != QStringLiteral("media")) {
+        err << tr("mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'")
+            << '\n';
+        return 2;
+    }
+    bool okFrames = false;
+    bool okRepeat = false;
+    bool okThreads = false;
+    bool okInterval = false;
+    MediaBenchOptions options;
+    options.frames = parser.value(frames).toInt(&okFrames);
+    options.repeat = parser.value(repeat).toInt(&okRepeat);
+    options.decoderThreads = parser.value(threads).toInt(&okThreads);
+    const double interval = parser.value(keyframes).toDouble(&okInterval);
+    if (!okFrames || !okRepeat || !okThreads || !okInterval || options.frames < 1 || options.repeat < 1
+        || options.decoderThreads < 0) {
+        err << tr("mplug2 bench: --frames, --repeat and --threads take positive numbers") << '\n';
+        return 2;
+    }
+
+    QString file = positional.value(1);
+    if (parser.isSet(generate)) {
+        const QString dir = parser.isSet(folder)
+            ? parser.value(folder)
+            : QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/bench");
+        err << tr("generating the benchmark video (once; this takes a minute or two)...") << '\n';
+        err.flush();
+        auto made = generateBenchVideo(dir, interval);
+        if (!made) {
+            err << "mplug2 bench: " << QString::fromStdString(made.error().message) << '\n';
+            return 1;
+        }
+        file = *made;
+    }
+    if (file.isEmpty()) {
+        err << tr("mplug2 bench: name a video file or use --generate") << '\n';
+        return 2;
+    }
+    auto report = runMediaBench(file, options);
+    if (!report) {
+        err << "mplug2 bench: " << QString::fromStdString(report.error().message) << '\n';
+        return 1;
+    }
+    printReport(*report, parser.isSet(json), options.decoderThreads);
+    return 0;
+}
+
+} // namespace mplug2::app

@@ -1,0 +1,43 @@
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/modeloptions.h"
+#include "app/cli/resultprinter.h"
+#include "app/cli/taskcommands.h"
+
+#include <QCoreApplication>
+
+namespace mplug2::app {
+
+int runCaptionCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("CaptionCommand", "Describe images and videos."));
+    parser.addHelpOption();
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QCoreApplication::translate("CaptionCommand", "Print one JSON object per media item."));
+    parser.addOption(json);
+    const ModelOptions model;
+    model.addTo(parser);
+    model.addGenerationTo(parser);
+    parser.addPositionalArgument(QStringLiteral("media"),
+                                 QCoreApplication::translate("CaptionCommand", "Images or videos."),
+                                 QStringLiteral("MEDIA..."));
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    if (parser.positionalArguments().isEmpty())
+        return reportCliError(command, QCoreApplication::translate("CaptionCommand", "no media given"), 2);
+
+    QList<EngineRequest> requests;
+    for (const QString &media : parser.positionalArguments()) {
+        EngineRequest r = EngineRequest::caption(media);
+        if (Expected<void> ok = model.applyTo(parser, r); !ok)
+            return reportCliError(command, QString::fromStdString(ok.error().message), 2);
+        requests.append(r);
+    }
+    const bool asJson = parser.isSet(json);
+    return CliSession::loadAndRun(command, parser, model, requests,
+                                  [asJson](const EngineResult &r) { printResult(r, asJson); });
+}
+
+} // namespace mplug2::app

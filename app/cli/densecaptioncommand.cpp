@@ -1,0 +1,103 @@
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/modeloptions.h"
+#include "app/cli/resultprinter.h"
+#include "app/cli/taskcommands.h"
+#include "app/export/exporter.h"
+
+#include <QCoreApplication>
+
+namespace mplug2::app {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(DenseCaptionCommand)
+};
+
+Expected<double> secondsOption(const QCommandLineParser &parser, const QCommandLineOption &option, double fallback)
+{
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const double v = parser.value(option).toDouble(&ok);
+    if (!ok || !(v >= 0.1 && v <= 24 * 3600.0))
+        return makeError(ErrorCode::InvalidArgument,
+                         QCoreApplication::translate("DenseCaptionCommand",
+                                                     "--%1 must be a number of seconds from 0.1 to 86400")
+                             .arg(option.names().constFirst())
+                             .toStdString());
+    return v;
+}
+} // namespace
+
+int runDenseCaptionCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "DenseCaptionCommand", "Caption a video window by window: subtitles of what happens when."));
+    parser.addHelpOption();
+    const QCommandLineOption window(QStringLiteral("window"),
+                                    QCoreApplication::translate("DenseCaptionCommand", "Window length in seconds (default 10)."),
+                                    QStringLiteral("seconds"));
+    const QCommandLineOption stride(QStringLiteral("stride"),
+                                    QCoreApplication::translate("DenseCaptionCommand", "Step between window starts (default: the window)."),
+                                    QStringLiteral("seconds"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QCoreApplication::translate("DenseCaptionCommand", "srt, vtt, json, jsonl, csv or txt "
+                                                                                       "(default: from the -o suffix)."),
+                                    QCoreApplication::translate("DenseCaptionCommand", "format"));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    QCoreApplication::translate("DenseCaptionCommand", "Write the captions to this file."),
+                                    QCoreApplication::translate("DenseCaptionCommand", "file"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QCoreApplication::translate("DenseCaptionCommand", "Print the result as one JSON object."));
+    parser.addOptions({window, stride, format, output, json});
+    const ModelOptions model;
+    model.addTo(parser);
+    model.addGenerationTo(parser);
+    parser.addPositionalArgument(QStringLiteral("video"), QCoreApplication::translate("DenseCaptionCommand", "A video."),
+                                 QStringLiteral("VIDEO"));
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    if (parser.positionalArguments().size() != 1)
+        return reportCliError(command, Text::tr("give exactly one video"), 2);
+    const Expected<double> windowSeconds = secondsOption(parser, window, 10.0);
+    const Expected<double> strideSeconds = secondsOption(parser, stride, 0.0);
+    for (const Expected<double> *v : {&windowSeconds, &strideSeconds}) {
+        if (!*v)
+            return reportCliError(command, QString::fromStdString(v->error().message), 2);
+    }
+    const Exporter *exporter = nullptr;
+    if (parser.isSet(output)) {
+        exporter = parser.isSet(format) ? findExporter(parser.value(format)) : exporterForPath(parser.value(output));
+        if (!exporter)
+            return reportCliError(command, Text::tr("unknown output format: give --format srt, vtt, json, jsonl, csv or txt"), 2);
+    } else if (parser.isSet(format)) {
+        return reportCliError(command, Text::tr("--format needs -o FILE"), 2);
+    }
+
+    EngineRequest r = EngineRequest::denseCaption(parser.positionalArguments().constFirst(), *windowSeconds);
+    r.strideSeconds = *strideSeconds;
+    if (Expected<void> ok = model.applyTo(parser, r); !ok)
+        return reportCliError(command, QString::fromStdString(ok.error().message), 2);
+    bool exportFailed = false;
+    const bool asJson = parser.isSet(json);
+    const QString outputPath = parser.value(output);
+    const int code = CliSession::loadAndRun(command, parser, model, {r}, [&](const EngineResult &result) {
+        if (asJson || !exporter)
+            printResult(result, asJson);
+        if (exporter) {
+            ExportInput input;
+            input.results = {result};
+            const Expected<QStringList> written = exporter->write(input, outputPath);
+            if (!written) {
+                reportCliError(command, QString::fromStdString(written.error().message));
+                exportFailed = true;
+            }
+        }
+    });
+    return code != 0 ? code : (exportFailed ? 1 : 0);
+}
+
+} // namespace mplug2::app

@@ -1,0 +1,112 @@
+#include "app/bundle/bundleregistry.h"
+#include "app/bundle/checkpointbundle.h"
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/taskcommands.h"
+#include "app/engine/devicechoice.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace mplug2::app {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ImportCommand)
+};
+
+QCommandLineOption option(const QString &name, const char *help, const QString &valueName = {})
+{
+    return valueName.isEmpty() ? QCommandLineOption(name, Text::tr(help))
+                               : QCommandLineOption(name, Text::tr(help), valueName);
+}
+} // namespace
+
+int runImportCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("Make a model bundle from an official mPLUG-2 checkpoint: a folder "
+                                              "with a manifest that names the checkpoint (not copied), its "
+                                              "vocabulary and its configuration."));
+    parser.addHelpOption();
+    const QCommandLineOption out = option(QStringLiteral("out"), QT_TRANSLATE_NOOP("ImportCommand", "The bundle folder to write."), QStringLiteral("dir"));
+    const QCommandLineOption vocab = option(QStringLiteral("vocab"), QT_TRANSLATE_NOOP("ImportCommand", "Vocabulary (default: the bundled BERT vocabulary); copied into the bundle."), QStringLiteral("file"));
+    const QCommandLineOption tokenizer = option(QStringLiteral("tokenizer"), QT_TRANSLATE_NOOP("ImportCommand", "wordpiece (default) or sentencepiece."), QStringLiteral("kind"));
+    const QCommandLineOption kind = option(QStringLiteral("kind"), QT_TRANSLATE_NOOP("ImportCommand", "caption (default), qa or pretrain."), QStringLiteral("kind"));
+    const QCommandLineOption bertConfig = option(QStringLiteral("bert-config"), QT_TRANSLATE_NOOP("ImportCommand", "Official config_bert.json (head counts, stride_layer)."), QStringLiteral("file"));
+    const QCommandLineOption modelConfig = option(QStringLiteral("model-config"), QT_TRANSLATE_NOOP("ImportCommand", "Official model config as JSON (image_res, frames, prompt, generation)."), QStringLiteral("file"));
+    const QCommandLineOption clipBpe = option(QStringLiteral("clip-bpe"), QT_TRANSLATE_NOOP("ImportCommand", "CLIP BPE vocabulary, for CLIP-space text embeddings."), QStringLiteral("file"));
+    const QCommandLineOption id = option(QStringLiteral("id"), QT_TRANSLATE_NOOP("ImportCommand", "Bundle id (default: from the file name)."), QStringLiteral("id"));
+    const QCommandLineOption name = option(QStringLiteral("name"), QT_TRANSLATE_NOOP("ImportCommand", "Name shown to people."), QStringLiteral("text"));
+    const QCommandLineOption check = option(QStringLiteral("check"), QT_TRANSLATE_NOOP("ImportCommand", "Load the model once on the CPU to check that it works."));
+    const QCommandLineOption registerIt = option(QStringLiteral("register"), QT_TRANSLATE_NOOP("ImportCommand", "Add the bundle to this user's models."));
+    const QCommandLineOption makeDefault = option(QStringLiteral("default"), QT_TRANSLATE_NOOP("ImportCommand", "Register it and make it the default model."));
+    parser.addOptions({out, vocab, tokenizer, kind, bertConfig, modelConfig, clipBpe, id, name, check, registerIt, makeDefault});
+    parser.addPositionalArgument(QStringLiteral("checkpoint"), Text::tr("The checkpoint (.pth or .safetensors)."),
+                                 QStringLiteral("CHECKPOINT"));
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    if (parser.positionalArguments().size() != 1)
+        return reportCliError(command, Text::tr("give exactly one checkpoint"), 2);
+    if (!parser.isSet(out))
+        return reportCliError(command, Text::tr("--out DIR is required"), 2);
+
+    CheckpointBundleOptions o;
+    o.checkpoint = parser.positionalArguments().constFirst();
+    o.vocab = parser.value(vocab);
+    if (parser.isSet(tokenizer))
+        o.tokenizerKind = parser.value(tokenizer);
+    if (parser.isSet(kind)) {
+        const Expected<ModelKind> k = parseModelKind(parser.value(kind));
+        if (!k)
+            return reportCliError(command, QString::fromStdString(k.error().message), 2);
+        o.kind = *k;
+    }
+    o.bertConfigFile = parser.value(bertConfig);
+    o.modelConfigFile = parser.value(modelConfig);
+    o.clipBpe = parser.value(clipBpe);
+    o.id = parser.value(id);
+    o.name = parser.value(name);
+    Expected<ModelBundle> bundle = bundleForCheckpoint(o);
+    if (!bundle)
+        return reportCliError(command, QString::fromStdString(bundle.error().message));
+
+    const QDir dir(parser.value(out));
+    if (!dir.mkpath(QStringLiteral(".")))
+        return reportCliError(command, Text::tr("cannot create the folder %1").arg(dir.path()));
+    const QString vocabCopy = dir.filePath(QFileInfo(bundle->vocab).fileName());
+    if (QFileInfo(vocabCopy) != QFileInfo(bundle->vocab)) {
+        QFile::remove(vocabCopy);
+        if (!QFile::copy(bundle->vocab, vocabCopy))
+            return reportCliError(command, Text::tr("cannot copy the vocabulary to %1").arg(vocabCopy));
+    }
+    bundle->vocab = QFileInfo(vocabCopy).absoluteFilePath();
+    const QString manifest = dir.filePath(QLatin1String(ModelBundle::kManifestName));
+    if (Expected<void> saved = bundle->save(manifest); !saved)
+        return reportCliError(command, QString::fromStdString(saved.error().message));
+
+    if (parser.isSet(check)) {
+        CliSession session(command);
+        if (!session.loadModel(*bundle, DeviceChoice::cpu()))
+            return 1;
+        QTextStream(stderr) << Text::tr("checked: %1 loads (%2 parameters)").arg(bundle->id).arg(session.model().parameters)
+                            << '\n';
+    }
+    if (parser.isSet(registerIt) || parser.isSet(makeDefault)) {
+        BundleRegistry registry;
+        const Expected<ModelBundle> added = registry.add(manifest);
+        if (!added)
+            return reportCliError(command, QString::fromStdString(added.error().message));
+        if (parser.isSet(makeDefault))
+            registry.setDefaultId(added->id);
+    }
+    QTextStream(stdout) << QFileInfo(manifest).absoluteFilePath() << '\n';
+    return 0;
+}
+
+} // namespace mplug2::app

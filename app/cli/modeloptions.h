@@ -1,0 +1,43 @@
+#pragma once
+/// The options every model-running command shares: which model (`--model
+/// BUNDLE`, or `--checkpoint F --vocab V` with optional official configs),
+/// where it runs (`--device`, `--precision`), and how it reads the media
+/// and generates (`--frames`, `--beam`, lengths, sampling).
+///
+///     QCommandLineParser parser;
+///     ModelOptions model;
+///     model.addTo(parser);
+///     ...parse...
+///     Expected<ModelBundle> bundle = model.bundle(parser);   // default bundle without options
+///     Expected<DeviceChoice> device = model.device(parser);
+///     EngineRequest r = ...; model.applyTo(parser, r);
+
+#include "app/bundle/modelbundle.h"
+#include "app/engine/devicechoice.h"
+#include "app/engine/enginerequest.h"
+#include "base/expected.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+namespace mplug2::app {
+
+class ModelOptions {
+public:
+    ModelOptions();
+    void addTo(QCommandLineParser &parser) const;
+    /// Adds the generation options too (beam, lengths, n-best, sampling).
+    void addGenerationTo(QCommandLineParser &parser) const;
+
+    Expected<ModelBundle> bundle(const QCommandLineParser &parser) const;
+    Expected<DeviceChoice> device(const QCommandLineParser &parser) const;
+    /// Copies --frames and the generation options into `request`; an error for bad numbers.
+    Expected<void> applyTo(const QCommandLineParser &parser, EngineRequest &request) const;
+
+private:
+    QCommandLineOption m_model, m_checkpoint, m_vocab, m_tokenizer, m_kind, m_bertConfig, m_modelConfig, m_clipBpe;
+    QCommandLineOption m_device, m_precision, m_frames;
+    QCommandLineOption m_beam, m_minLength, m_maxLength, m_results, m_decoding, m_temperature, m_topK, m_topP, m_seed;
+};
+
+} // namespace mplug2::app

@@ -1,0 +1,21 @@
+#pragma once
+/// The `mplug2` commands that run the model on media (one file each):
+///   caption        MEDIA...                 captions (n-best with --num-results)
+///   dense-caption  --window S -o FILE MEDIA  captions per time window (SRT, WebVTT, JSON, ...)
+///   ask            --question Q MEDIA...     answers, free or ranked over --answers FILE
+///   classify       --labels A,B,C MEDIA...   zero-shot label probabilities
+///   attention      -o OUT MEDIA              heatmaps of where the model looked
+///   import         CHECKPOINT --out DIR      a model bundle from an official checkpoint
+/// Each returns 0 on success, 1 when something failed, 2 for usage errors.
+#include <QStringList>
+
+namespace mplug2::app {
+
+int runCaptionCommand(const QStringList &args);
+int runDenseCaptionCommand(const QStringList &args);
+int runAskCommand(const QStringList &args);
+int runClassifyCommand(const QStringList &args);
+int runAttentionCommand(const QStringList &args);
+int runImportCommand(const QStringList &args);
+
+} // namespace mplug2::app

@@ -1,0 +1,129 @@
+#include "app/export/htmlreportexporter.h"
+
+#include "app/engine/imageconversion.h"
+#include "app/export/atomicwrite.h"
+#include "app/export/attentionrenderer.h"
+#include "app/export/subtitlecues.h"
+#include "media/export/pngwriter.h"
+#include "media/render/thumbnail.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace mplug2::app {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(HtmlReport)
+};
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+/// A PNG as an <img> with a data URI: the report stays one file.
+QString imageTag(const media::RgbImage &image, const QString &alt)
+{
+    const Expected<std::vector<uint8_t>> png = media::encodePng(image);
+    if (!png)
+        return {};
+    const QByteArray bytes(reinterpret_cast<const char *>(png->data()), qsizetype(png->size()));
+    return QStringLiteral("<img alt=\"%1\" src=\"data:image/png;base64,%2\">")
+        .arg(esc(alt), QString::fromLatin1(bytes.toBase64()));
+}
+
+QString itemsTable(const EngineResult &r)
+{
+    if (r.items.isEmpty())
+        return {};
+    QString html = QStringLiteral("<table><tr><th>#</th><th>%1</th><th>%2</th></tr>\n")
+                       .arg(esc(Text::tr("Result")), esc(Text::tr("Score")));
+    for (qsizetype i = 0; i < r.items.size(); ++i)
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
+                    .arg(i + 1)
+                    .arg(esc(r.items.at(i).text))
+                    .arg(r.items.at(i).score, 0, 'f', 4);
+    return html + QStringLiteral("</table>\n");
+}
+
+QString segmentsTable(const EngineResult &r)
+{
+    if (r.segments.isEmpty())
+        return {};
+    QString html = QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n")
+                       .arg(esc(Text::tr("From")), esc(Text::tr("To")), esc(Text::tr("Caption")));
+    for (const CaptionSegment &s : r.segments)
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
+                    .arg(formatCueTime(s.startSeconds, u'.'), formatCueTime(s.endSeconds, u'.'), esc(s.caption.text));
+    return html + QStringLiteral("</table>\n");
+}
+
+/// The mean attention, then one strip per token, each labelled.
+QString attentionSection(const EngineResult &r, const AttentionExportOptions &options)
+{
+    if (!checkAttentionInput(ExportInput{{r}, options, {}}))
+        return {};
+    QString html = QStringLiteral("<h3>%1</h3>\n").arg(esc(Text::tr("Where the model looked")));
+    for (int t = -1; t < r.attention->tokenCount(); ++t) {
+        const Expected<std::vector<media::RgbImage>> frames = renderAttentionFrames(r, options, t);
+        if (!frames)
+            continue;
+        const QString label = t < 0 ? Text::tr("all tokens") : r.attention->tokens.value(t);
+        html += QStringLiteral("<figure>%1<figcaption>%2</figcaption></figure>\n")
+                    .arg(imageTag(media::makeFilmstrip(*frames, 120), label), esc(label));
+    }
+    return html;
+}
+
+const char *kStyle = "body{font-family:sans-serif;margin:2em;color:#222;background:#fafafa}"
+                     "section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:1em;margin:1em 0}"
+                     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+                     "figure{margin:0.5em 0}figcaption{font-size:90%;color:#555}img{max-width:100%}"
+                     ".meta{color:#666;font-size:90%}";
+
+} // namespace
+
+QString HtmlReportExporter::id() const
+{
+    return QStringLiteral("html");
+}
+
+QString HtmlReportExporter::description() const
+{
+    return QCoreApplication::translate("Export", "Report (HTML)");
+}
+
+QString HtmlReportExporter::suffix() const
+{
+    return QStringLiteral("html");
+}
+
+Expected<QStringList> HtmlReportExporter::write(const ExportInput &input, const QString &path) const
+{
+    const QString title = input.title.isEmpty() ? Text::tr("mPLUG-2 Studio report") : input.title;
+    QString html = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                                  "img-src data:; style-src 'unsafe-inline'\">"
+                                  "<title>%1</title><style>%2</style></head><body>\n<h1>%1</h1>\n"
+                                  "<p class=\"meta\">%3</p>\n")
+                       .arg(esc(title), QLatin1String(kStyle),
+                            esc(QDateTime::currentDateTime().toString(Qt::ISODate)));
+    for (const EngineResult &r : input.results) {
+        html += QStringLiteral("<section>\n<h2>%1</h2>\n<p class=\"meta\">%2 · %3 · %4</p>\n")
+                    .arg(esc(r.media), esc(taskName(r.task)), esc(r.modelId), esc(r.device));
+        if (!r.frames.isEmpty())
+            html += imageTag(media::fitWithin(toRgbImage(r.frames.front()), 320, 180), r.media) + u'\n';
+        if (!r.question.isEmpty())
+            html += QStringLiteral("<p><b>%1</b> %2</p>\n").arg(esc(Text::tr("Question:")), esc(r.question));
+        html += itemsTable(r) + segmentsTable(r) + attentionSection(r, input.attention);
+        html += QStringLiteral("</section>\n");
+    }
+    html += QStringLiteral("</body></html>\n");
+    if (Expected<void> ok = writeFileAtomically(path, html.toUtf8()); !ok)
+        return ok.error();
+    return QStringList{path};
+}
+
+} // namespace mplug2::app
