@@ -1,6 +1,7 @@
 #include "app/cli/clicommand.h"
 
 #include "app/cli/benchcommand.h"
+#include "app/cli/checkpointcommands.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/taskcommands.h"
 
@@ -18,6 +19,9 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("classify"), QStringLiteral("Zero-shot classification over a list of labels"),
          &runClassifyCommand},
         {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
+        {QStringLiteral("inspect"), QStringLiteral("Describe a checkpoint without loading it"), &runInspectCommand},
+        {QStringLiteral("convert"), QStringLiteral("Write a checkpoint's inference weights as .safetensors"),
+         &runConvertCommand},
     };
     return commands;
 }

@@ -4,6 +4,8 @@
 // cyclic references cannot blow up, and the depth is capped.
 #include "model/checkpoint/checkpointformats.h"
 
+#include <unordered_set>
+
 namespace mplug2::model::detail {
 
 namespace {
@@ -37,6 +39,7 @@ public:
         const auto entry = static_cast<std::uint32_t>(m_out.entries.size());
         m_out.entries.push_back(TopLevelEntry{name, describePickleNode(m_graph, value), 0, 0});
         m_entry = entry;
+        m_entryStorages.clear();
         m_prefixLength = name.empty() ? 0 : static_cast<std::uint32_t>(name.size() + 1);
         visit(name, value, 0);
     }
@@ -98,13 +101,15 @@ private:
         tensor.storage = t.storage;
         TopLevelEntry &entry = m_out.entries[m_entry];
         ++entry.tensorCount;
-        entry.tensorBytes += tensor.byteSize();
+        if (m_entryStorages.insert(t.storage).second && t.storage < m_out.storages.size())
+            entry.tensorBytes += m_out.storages[t.storage].byteSize;
         m_out.tensors.push_back(std::move(tensor));
     }
 
     const PickleGraph &m_graph;
     CheckpointContents &m_out;
     std::vector<bool> m_expanded;
+    std::unordered_set<std::uint32_t> m_entryStorages;
     std::uint32_t m_entry = 0;
     std::uint32_t m_prefixLength = 0;
 };

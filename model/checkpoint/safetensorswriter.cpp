@@ -1,6 +1,7 @@
 #include "model/checkpoint/safetensorswriter.h"
 
 #include "model/checkpoint/bytesink.h"
+#include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/tensormaterializer.h"
 #include "model/json/jsonvalue.h"
 
@@ -8,6 +9,9 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace mplug2::model {
 
@@ -31,14 +35,29 @@ Expected<void> writeSafetensors(const StateDict &tensors, const std::string &pat
         if (options.floatingType && !isFloatingPoint(*options.floatingType))
             return makeError(ErrorCode::InvalidArgument, "the target type of a safetensors cast must be floating point");
         JsonValue header = JsonValue::object();
-        if (!options.metadata.empty()) {
-            JsonValue metadata = JsonValue::object();
-            for (const auto &[key, value] : options.metadata)
-                metadata.set(key, JsonValue(value));
-            header.set("__metadata__", std::move(metadata));
+        // Tied weights: the same storage, offset, shape and strides as an earlier tensor.
+        std::map<std::tuple<const void *, std::int64_t, std::vector<std::int64_t>, std::vector<std::int64_t>, int>,
+                 std::string>
+            views;
+        std::set<std::string> tied;
+        JsonValue metadata = JsonValue::object();
+        for (const auto &[key, value] : options.metadata)
+            metadata.set(key, JsonValue(value));
+        for (const auto &[name, tensor] : tensors) {
+            const auto view = std::make_tuple(tensor.storage().data(), tensor.storage_offset(), tensor.sizes().vec(),
+                                              tensor.strides().vec(), static_cast<int>(tensor.scalar_type()));
+            const auto [it, first] = views.emplace(view, name);
+            if (!first && tensor.numel() > 0) {
+                metadata.set(std::string(kSafetensorsTiedPrefix) + name, JsonValue(it->second));
+                tied.insert(name);
+            }
         }
+        if (metadata.size() > 0)
+            header.set("__metadata__", std::move(metadata));
         std::int64_t offset = 0;
         for (const auto &[name, tensor] : tensors) {
+            if (tied.count(name))
+                continue;
             const auto type = elementTypeOf(options.floatingType && tensor.is_floating_point()
                                                 ? toScalarType(*options.floatingType)
                                                 : tensor.scalar_type());
@@ -71,6 +90,10 @@ Expected<void> writeSafetensors(const StateDict &tensors, const std::string &pat
         (*sink)->write(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(text.data()), text.size()));
         std::size_t done = 0;
         for (const auto &[name, tensor] : tensors) {
+            if (tied.count(name)) {
+                ++done;
+                continue;
+            }
             const at::Tensor t = prepared(tensor, options);
             (*sink)->write(std::span<const std::uint8_t>(static_cast<const std::uint8_t *>(t.data_ptr()), t.nbytes()));
             if (options.progress && !options.progress(++done, tensors.size())) {

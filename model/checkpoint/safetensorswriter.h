@@ -1,7 +1,10 @@
 #pragma once
 /// Writes tensors as a .safetensors file (8-byte header length, JSON header
 /// padded to 8 bytes, tensors' bytes in name order), optionally casting
-/// floating-point tensors (fp16/bf16/fp32). Writes to "<path>.partial" and
+/// floating-point tensors (fp16/bf16/fp32). A tensor that is the very same
+/// view as an earlier one (tied weights) is stored once and named in the
+/// metadata as "mplug2.tied.<name>": "<stored name>"; our reader restores it
+/// (safetensors itself cannot share bytes between tensors). Writes to "<path>.partial" and
 /// renames at the end, so a failed or interrupted write never leaves a
 /// half-written file under the real name.
 ///

@@ -156,6 +156,26 @@ private slots:
         QVERIFY(!writeSafetensors(dict, temp("bad.safetensors"), integer));
     }
 
+    void tiedWeightsAreStoredOnce()
+    {
+        const at::Tensor shared = at::arange(12, at::kFloat).reshape({3, 4});
+        StateDict dict;
+        dict["encoder.embeddings.weight"] = shared;
+        dict["decoder.weight"] = shared.view({3, 4});   // the same view: tied
+        dict["decoder.row"] = shared[1];                // a different view: stored on its own
+        const std::string out = temp("tied.safetensors");
+        QVERIFY(writeSafetensors(dict, out));
+        auto index = CheckpointIndex::open(out);
+        QVERIFY(index);
+        QCOMPARE(index->storages().size(), size_t(2));
+        QCOMPARE(index->tensors().size(), size_t(3));
+        auto back = loadTensorDict(out);
+        QVERIFY(back);
+        QVERIFY(back->at("decoder.weight").storage().is_alias_of(back->at("encoder.embeddings.weight").storage()));
+        QVERIFY(torch::equal(back->at("decoder.weight"), shared));
+        QVERIFY(torch::equal(back->at("decoder.row"), shared[1]));
+    }
+
     void headerIsPaddedAndDataAligned()
     {
         StateDict dict;
