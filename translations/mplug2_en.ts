@@ -153,44 +153,6 @@
     </message>
 </context>
 <context>
-    <name>ConvertCommand</name>
-    <message>
-        <source>Write the inference weights of a checkpoint as .safetensors: the model&apos;s tensors under their normalised names, without optimizer state or momentum copies. Nothing in the input is run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store floating-point weights as fp16, bf16 or fp32 (default: as stored).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The checkpoint (.pth or .safetensors).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The .safetensors file to write.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give an input checkpoint and an output file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown --dtype &quot;%1&quot; (expected fp16, bf16 or fp32)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the output would overwrite the input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n tensor(s), %2 (from %3, %4)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DenseCaptionCommand</name>
     <message>
         <source>--%1 must be a number of seconds from 0.1 to 86400</source>
@@ -532,95 +494,17 @@
     </message>
 </context>
 <context>
-    <name>InspectCommand</name>
+    <name>MediaSource</name>
     <message>
-        <source>Describe a checkpoint (.pth or .safetensors) without loading it: format, top-level entries, model weights by group and dtype, and what loading ignores and why. Nothing in the file is run.</source>
+        <source>%1: no such file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print one JSON object.</source>
+        <source>%1: no frame at %2 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also list every model weight with its shape and dtype.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The checkpoint.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give exactly one checkpoint file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 checkpoint, %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top-level entries:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tensor(s) at the top level (a bare state dict)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tensor(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Model weights (from %1): %n tensor(s), %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the top level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tensor(s) share storage with another (tied weights)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Key groups:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n key(s) lost a DDP &apos;module.&apos; prefix.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pretrain key(s) renamed as the official loader does.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Ignored when loading:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keys:</source>
+        <source>%1: no frame %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -955,11 +839,27 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the window, save a picture of it to &lt;file&gt; and quit.</source>
+        <source>Images or videos to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Images or videos to open.</source>
+        <source>Load the model bundle &lt;bundle&gt; (a registered id, a folder or a manifest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption the first media file at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask &lt;question&gt; about the first media file at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the attention of answer token &lt;n&gt; (from 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the window, save a picture of it to &lt;file&gt; and quit (after the task, if any).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1101,21 +1001,355 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
 </context>
 <context>
+    <name>mplug2::ui::AttentionGridView</name>
+    <message>
+        <source>Attention on every sampled frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampled frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::AttentionPanel</name>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a task with attention maps on to see where the model looked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Head:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Opacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the &amp;player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also lay the map over the frame the player shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attention yet: run caption or ask with attention maps on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2 tokens, %3 frames of %4 × %5 patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latent queries (universal layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max of heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no exporter “%1” in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no attention to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ErrorBanner</name>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::FilmstripWidget</name>
+    <message>
+        <source>Frames the model sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frames the model sees. Click one to show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::FrameView</name>
+    <message>
+        <source>Attention %1 at patch row %2, column %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ImportBundleDialog</name>
+    <message>
+        <source>Import Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Checkpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pth *.pt *.bin *.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vocabulary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabularies (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captioning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;BERT config:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: config_bert.json (head counts, stride_layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model config:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: the task&apos;s config as JSON (frames, resolution, prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a name to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the file holds (nothing in it is run):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle (tensor shapes fill in the rest at load):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint could not be inspected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inspector stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run %1 to inspect the checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspecting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::JobStatusWidget</name>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more request(s) waiting</source>
+        <translation>
+            <numerusform>%n more request waiting</numerusform>
+            <numerusform>%n more requests waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::LatentOverview</name>
+    <message>
+        <source>Latent queries by sampled frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: the universal layer&apos;s latent queries; columns: sampled frames. Click a row to show that latent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latent %1, sampled frame %2: %3 of its attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mplug2::ui::MainWindow</name>
     <message>
         <source>mPLUG-2 Studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Media files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open images or videos (File ▸ Open) or drop them here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Viewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1168,6 +1402,827 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask a Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;revious Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &amp;Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous M&amp;edia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manage Models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unload Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model unloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model is installed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage Models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load on CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1 in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — mPLUG-2 Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching needs an index of your folders, which this build does not have yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::MediaPanel</name>
+    <message>
+        <source>Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop pictures or videos here, or open them with the buttons above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::MediaViewer</name>
+    <message>
+        <source>Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open images or videos (File ▸ Open) or drop them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention of sampled frame %1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a model bundle folder or manifest.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load at &amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load this model when the app starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Precision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loads at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP BPE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames: %1 at %2 × %2 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation: beam %1, length %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config overrides:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inferred config (loaded):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full config is inferred from the checkpoint&apos;s tensor shapes when it loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process memory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing loaded · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3) · %4 parameters · weights %5 · %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Model Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle manifests (manifest.json *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Checkpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a bundle from an official mPLUG-2 checkpoint (.pth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ResultsPanel</name>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dense captions · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding %1 ms, vision %2 ms, text %3 ms, generation %4 ms on %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length-penalised log-probability (higher is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no exporter “%1” in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that request has no result to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::TaskOptionsWidget</name>
+    <message>
+        <source>Model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many frames of a video the model sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Frames:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment middles (official)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evenly in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ampling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greedy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Beam size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mi&amp;n length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ma&amp;x length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many answers to show: the best and its alternatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;lternatives:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-&amp;k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latent queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention maps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;vice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;recision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::TaskPanel</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dense captions: one caption per time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is happening in the video?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: yes, no, maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank these answers instead of writing one (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dog, cat, car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text scored for each label; {} stands for the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder likelihood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scoring:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a red circle on a white background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the selected picture or video in a sentence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption Each Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One caption per time window of the video, with start and end times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a question and press Enter. Earlier questions are in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score each label against the media, zero-shot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find media in your indexed folders that match a sentence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a picture or a video first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least two labels, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search runs over an index, not one file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::TimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click or drag to seek; marks show the frames the model sees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::TokenChipBar</name>
+    <message>
+        <source>Answer tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tokens (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the whole answer looked: the mean over its tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show where the model looked while it wrote “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,9 @@
 #include "model/bench/benchcommands.h"
 
+#include "model/bench/benchcommand.h"
 #include "model/bench/commandline.h"
 #include "model/bench/loadbenchmark.h"
+#include "model/bench/paritycommand.h"
 #include "model/bench/syntheticcheckpoint.h"
 #include "model/json/jsonvalue.h"
 #include "model/runtime/runtimeinfo.h"
@@ -57,6 +59,8 @@ const std::vector<BenchCommand> &benchCommands()
         {"load", "time listing and loading a checkpoint vs reading it raw", &runLoadBenchmarkCommand},
         {"synth-checkpoint", "write a training-style checkpoint for the load benchmark",
          &runSyntheticCheckpointCommand},
+        {"parity", "compare every stage with the official fixtures", &runParityCommand},
+        {"bench", "caption benchmark: per-stage times, decoder cache on vs off", &runBenchCommand},
     };
     return commands;
 }

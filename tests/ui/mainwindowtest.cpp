@@ -2,8 +2,17 @@
 // the About dialog with licences, and the real executable starting offscreen.
 #include "ui/aboutdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/status/errorbanner.h"
+#include "ui/task/taskpanel.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QDockWidget>
+#include <QSlider>
+#include <QSpinBox>
 #include <QImage>
 #include <QListWidget>
 #include <QMenu>
@@ -18,6 +27,7 @@
 
 using mplug2::ui::AboutDialog;
 using mplug2::ui::MainWindow;
+using mplug2::ui::StudioTask;
 
 class MainWindowTest : public QObject {
     Q_OBJECT
@@ -79,6 +89,80 @@ private slots:
         }
         MainWindow w;
         QCOMPARE(w.size(), QSize(900, 640));
+    }
+
+    void windowStateAndOptionsSurviveARestart()
+    {
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.findChild<QDockWidget *>(QStringLiteral("attentionDock"))->hide();
+            w.taskPanel()->setTask(StudioTask::Ask);
+            w.taskPanel()->rememberQuestion(QStringLiteral("what is the man doing?"));
+            w.taskPanel()->rememberQuestion(QStringLiteral("is it raining?"));
+            w.findChild<QSpinBox *>(QStringLiteral("framesSpin"))->setValue(8);
+            w.findChild<QSlider *>(QStringLiteral("opacitySlider"))->setValue(70);
+            w.close();
+        }
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("attentionDock"))->isHidden());
+        QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("resultsDock"))->isHidden());
+        QCOMPARE(w.taskPanel()->task(), StudioTask::Ask);
+        QCOMPARE(w.taskPanel()->questionHistory(),
+                 QStringList({QStringLiteral("is it raining?"), QStringLiteral("what is the man doing?")}));
+        QCOMPARE(w.findChild<QSpinBox *>(QStringLiteral("framesSpin"))->value(), 8);
+        QCOMPARE(w.findChild<QSlider *>(QStringLiteral("opacitySlider"))->value(), 70);
+        w.findChild<QDockWidget *>(QStringLiteral("attentionDock"))->show();
+        w.close();
+    }
+
+    void shortcutsAreThere()
+    {
+        MainWindow w;
+        const auto shortcut = [&w](const char *name) {
+            auto *action = w.findChild<QAction *>(QLatin1String(name));
+            return action ? action->shortcut() : QKeySequence();
+        };
+        QCOMPARE(shortcut("actionRun"), QKeySequence(Qt::CTRL | Qt::Key_Return));
+        QCOMPARE(shortcut("actionCancel"), QKeySequence(Qt::Key_Escape));
+        QCOMPARE(shortcut("actionExport"), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QCOMPARE(shortcut("actionNextFrame"), QKeySequence(Qt::Key_Period));
+        QCOMPARE(shortcut("actionAsk"), QKeySequence(Qt::CTRL | Qt::Key_L));
+    }
+
+    void runWithoutModelExplainsWhy()
+    {
+        MainWindow w;
+        QCOMPARE(w.runTask(), mplug2::app::RequestId(0));
+        QVERIFY(w.errorBanner()->isVisibleTo(&w));
+        QVERIFY(!w.errorBanner()->message().isEmpty());
+    }
+
+    void controlsHaveAccessibleNames()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList unnamed;
+        for (QWidget *widget : w.findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) ||
+                                 qobject_cast<QAbstractSpinBox *>(widget) || qobject_cast<QSlider *>(widget) ||
+                                 qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractItemView *>(widget);
+            // Qt's own parts (popup lists, clear buttons, headers) and hidden widgets are not ours to name.
+            const QByteArray cls = widget->metaObject()->className();
+            const bool internal = cls == "QComboBoxListView" || cls == "QLineEditIconButton" || cls == "QHeaderView";
+            if (!control || internal || widget->isHidden() || widget->objectName().startsWith(QLatin1String("qt_")) ||
+                qobject_cast<QComboBox *>(widget->parentWidget()) || qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
+                qobject_cast<QDockWidget *>(widget->parentWidget()))
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(widget);
+            if (widget->accessibleName().isEmpty() && !(button && !button->text().isEmpty()))
+                unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
 
     void aboutListsLicences()
