@@ -1,7 +1,9 @@
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/commandlineparsing.h"
 #include "model/checkpoint/checkpointindex.h"
+#include "model/checkpoint/statedict.h"
 #include "model/checkpoint/weightselection.h"
+#include "model/config/configinference.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -57,6 +59,34 @@ QString column(const QString &text, int width)
     return (text + QStringLiteral("  ")).leftJustified(width);
 }
 
+/// The inferred configuration as (name, value) rows, in the official key names.
+QList<QPair<QString, qint64>> configRows(const model::Mplug2Config &c)
+{
+    return {{QStringLiteral("vision_width"), c.vision.width},
+            {QStringLiteral("vision_layers"), c.vision.layers},
+            {QStringLiteral("vision_heads"), c.vision.heads},
+            {QStringLiteral("patch_size"), c.vision.patchSize},
+            {QStringLiteral("image_res"), c.vision.imageRes},
+            {QStringLiteral("hidden_size"), c.bert.hiddenSize},
+            {QStringLiteral("num_attention_heads"), c.bert.numAttentionHeads},
+            {QStringLiteral("intermediate_size"), c.bert.intermediateSize},
+            {QStringLiteral("vocab_size"), c.bert.vocabSize},
+            {QStringLiteral("max_position_embeddings"), c.bert.maxPositionEmbeddings},
+            {QStringLiteral("text_encoder_layers"), c.bert.textEncoderLayers},
+            {QStringLiteral("num_uni_layer"), c.bert.numUniLayer},
+            {QStringLiteral("num_hidden_layers"), c.bert.numHiddenLayers},
+            {QStringLiteral("fusion_layers"), c.bert.fusionLayers},
+            {QStringLiteral("stride_layer"), c.bert.strideLayer},
+            {QStringLiteral("text_decode_layers"), c.bert.textDecodeLayers},
+            {QStringLiteral("clip_transformer_width"), c.clipText.width},
+            {QStringLiteral("clip_transformer_layers"), c.clipText.layers},
+            {QStringLiteral("clip_transformer_heads"), c.clipText.heads},
+            {QStringLiteral("clip_vocab_size"), c.clipText.vocabSize},
+            {QStringLiteral("clip_context_length"), c.clipText.contextLength},
+            {QStringLiteral("embed_dim"), c.embedDim},
+            {QStringLiteral("num_latents"), c.numLatents}};
+}
+
 struct Group {
     std::size_t tensors = 0;
     std::uint64_t bytes = 0;
@@ -104,6 +134,12 @@ int runInspectCommand(const QStringList &args)
             else
                 ++tied;
         }
+    }
+    // The configuration the shapes imply (no tensor data is read for it).
+    Expected<model::Mplug2Config> config = makeError(ErrorCode::NotFound, "no model weights");
+    if (selection) {
+        auto shapes = model::loadStateDictShapes(*index);
+        config = shapes ? model::inferConfig(*shapes) : Expected<model::Mplug2Config>(shapes.error());
     }
     // A bare state dict (safetensors, flat .pth) has one entry per tensor: list them as one line.
     bool bareDict = !index->entries().empty();
@@ -163,6 +199,14 @@ int runInspectCommand(const QStringList &args)
                 weights.insert(QStringLiteral("keys"), list);
             }
             obj.insert(QStringLiteral("model_weights"), weights);
+            if (config) {
+                QJsonObject configJson;
+                for (const auto &[name, value] : configRows(*config))
+                    configJson.insert(name, value);
+                obj.insert(QStringLiteral("inferred_config"), configJson);
+            } else {
+                obj.insert(QStringLiteral("inferred_config_error"), QString::fromStdString(config.error().message));
+            }
         } else {
             obj.insert(QStringLiteral("model_weights_error"), QString::fromStdString(selection.error().message));
         }
@@ -209,6 +253,16 @@ int runInspectCommand(const QStringList &args)
     for (const model::IgnoredTensors &i : selection->ignored)
         out << "  " << column(QString::fromStdString(i.reason), 44)
             << Text::tr("%n tensor(s), %1", nullptr, int(i.count)).arg(bytesText(i.bytes)) << '\n';
+    out << '\n';
+    if (config) {
+        out << Text::tr("Inferred configuration (from shapes; head counts, fusion layers that run and stride_layer "
+                        "are the official defaults):")
+            << '\n';
+        for (const auto &[name, value] : configRows(*config))
+            out << "  " << column(name, 28) << value << '\n';
+    } else {
+        out << Text::tr("No configuration can be inferred: %1").arg(QString::fromStdString(config.error().message)) << '\n';
+    }
     if (parser.isSet(keys)) {
         out << '\n' << Text::tr("Keys:") << '\n';
         for (const model::SelectedTensor &s : selection->kept) {

@@ -179,6 +179,44 @@ private slots:
         QVERIFY(QFile::exists(m_training));
     }
 
+    void inspectInfersTheFixtureConfig()
+    {
+        QString shared;
+        MPLUG2_REQUIRE_SHARED(shared);
+        const QString dir = shared + QStringLiteral("/fixtures/tiny-a/");
+        const auto readJson = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+        };
+        const QJsonObject config = readJson(dir + QStringLiteral("config.json"));
+        const QJsonObject bert = readJson(dir + QStringLiteral("config_bert.json"));
+        QVERIFY(!config.isEmpty() && !bert.isEmpty());
+        const Run r = runCli({QStringLiteral("inspect"), dir + QStringLiteral("qa.pth"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject inferred =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("inferred_config")).toObject();
+        QVERIFY2(!inferred.isEmpty(), qPrintable(r.out));
+        // What the shapes determine must equal what the official config said.
+        const QList<QPair<QString, int>> expected = {
+            {QStringLiteral("vision_width"), config.value(QStringLiteral("vision_width")).toInt()},
+            {QStringLiteral("vision_layers"), config.value(QStringLiteral("clip_vision_layers")).toInt()},
+            {QStringLiteral("image_res"), config.value(QStringLiteral("image_res")).toInt()},
+            {QStringLiteral("embed_dim"), config.value(QStringLiteral("embed_dim")).toInt()},
+            {QStringLiteral("clip_transformer_width"), config.value(QStringLiteral("clip_transformer_width")).toInt()},
+            {QStringLiteral("clip_transformer_layers"), config.value(QStringLiteral("clip_transformer_layers")).toInt()},
+            {QStringLiteral("hidden_size"), bert.value(QStringLiteral("hidden_size")).toInt()},
+            {QStringLiteral("intermediate_size"), bert.value(QStringLiteral("intermediate_size")).toInt()},
+            {QStringLiteral("vocab_size"), bert.value(QStringLiteral("vocab_size")).toInt()},
+            {QStringLiteral("text_encoder_layers"), bert.value(QStringLiteral("text_encoder_layers")).toInt()},
+            {QStringLiteral("text_decode_layers"), bert.value(QStringLiteral("text_decode_layers")).toInt()},
+        };
+        for (const auto &[name, value] : expected)
+            QVERIFY2(inferred.value(name).toInt() == value,
+                     qPrintable(name + QStringLiteral(": %1 vs %2").arg(inferred.value(name).toInt()).arg(value)));
+        const Run text = runCli({QStringLiteral("inspect"), dir + QStringLiteral("qa.pth")});
+        QVERIFY2(text.out.contains(QStringLiteral("Inferred configuration")), qPrintable(text.out));
+    }
+
     void convertsTheFixtureQaCheckpoint()
     {
         QString shared;
