@@ -14,7 +14,9 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
 
 /// Names every tensor reachable from the pickle's root and describes the
 /// top-level entries; `storages` are the file spans of graph.storages (same
-/// order), already checked to hold their declared elements.
-CheckpointContents collectPickleTensors(const PickleGraph &graph, std::vector<StoredStorage> storages);
+/// order), already checked to hold their declared elements. Fails when the
+/// names would pass limits.maxTensorNames or limits.maxNameBytes.
+Expected<CheckpointContents> collectPickleTensors(const PickleGraph &graph, std::vector<StoredStorage> storages,
+                                                  const std::string &name, const UnpickleLimits &limits);
 
 } // namespace mplug2::model::detail

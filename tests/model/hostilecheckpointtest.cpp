@@ -1,7 +1,7 @@
 // A hostile corpus built here, fed through the public loading path: code in
 // pickles (nothing may run: no marker file), lies about sizes, truncation at
 // every 1/16 of real fixtures, a 10 GB tensor claimed in a 2 KB file, deep
-// nesting, compressed entries, cycles, broken safetensors headers. Each must
+// nesting, memo bombs, compressed entries, cycles, broken safetensors headers. Each must
 // give a clear error or an inert placeholder, never a crash, and memory
 // must stay bounded.
 #include <torch/torch.h> // before Qt: Qt's `slots` macro breaks torch's headers
@@ -164,6 +164,31 @@ private slots:
             p.mark();
         const std::string error = loadError(zipWith(p.take()));
         QVERIFY2(error.find("nested MARKs") != std::string::npos, error.c_str());
+    }
+
+    void memoBombsHitTheNamingLimits()
+    {
+        // One memoised tensor referenced 300000 times: a 600 KB pickle naming more tensors than any checkpoint has.
+        PickleWriter refs;
+        refs.proto().emptyDict().string("model").emptyList().mark();
+        writeTensor(refs, "0", 4, {4});
+        refs.put(1);
+        for (int i = 0; i < 300000; ++i)
+            refs.get(1);
+        refs.raw({'e'}).setItem().stop(); // APPENDS
+        const std::string manyNames = loadError(zipWith(refs.take(), {{"0", std::string(16, '\1')}}));
+        QVERIFY2(manyNames.find("more than 262144 tensor names") != std::string::npos, manyNames.c_str());
+
+        // A 1 MiB key over a list of 100 references: 100 MiB of names from 1 MiB of pickle.
+        PickleWriter longKey;
+        longKey.proto().emptyDict().string("model").emptyDict().string(std::string(1 << 20, 'k')).emptyList().mark();
+        writeTensor(longKey, "0", 4, {4});
+        longKey.put(1);
+        for (int i = 0; i < 100; ++i)
+            longKey.get(1);
+        longKey.raw({'e'}).setItem().setItem().stop();
+        const std::string longNames = loadError(zipWith(longKey.take(), {{"0", std::string(16, '\1')}}));
+        QVERIFY2(longNames.find("tensor names of more than 67108864 bytes") != std::string::npos, longNames.c_str());
     }
 
     void compressedCheckpointIsRefused()
