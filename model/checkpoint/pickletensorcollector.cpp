@@ -29,10 +29,9 @@ std::string keyText(const PickleGraph &graph, PickleId key)
 
 class TensorCollector {
 public:
-    TensorCollector(const PickleGraph &graph, CheckpointContents &out, const UnpickleLimits &limits)
+    TensorCollector(const PickleGraph &graph, CheckpointContents &out)
         : m_graph(graph)
         , m_out(out)
-        , m_limits(limits)
         , m_expanded(graph.nodes.size(), false)
     {
     }
@@ -68,8 +67,8 @@ private:
     bool join(const std::string &prefix, const std::string &key, std::string &out)
     {
         m_nameBytes += prefix.size() + 1 + key.size();
-        if (m_nameBytes > m_limits.maxNameBytes) {
-            m_limitHit = "tensor names of more than " + std::to_string(m_limits.maxNameBytes) + " bytes in all";
+        if (m_nameBytes > kMaxTensorNameBytes) {
+            m_limitHit = "tensor names of more than " + std::to_string(kMaxTensorNameBytes) + " bytes in all";
             return false;
         }
         out = prefix.empty() ? key : prefix + "." + key;
@@ -120,8 +119,8 @@ private:
 
     void addTensor(const std::string &name, const PickledTensor &t)
     {
-        if (m_out.tensors.size() >= m_limits.maxTensorNames) {
-            m_limitHit = "more than " + std::to_string(m_limits.maxTensorNames) + " tensor names";
+        if (m_out.tensors.size() >= kMaxTensorNames) {
+            m_limitHit = "more than " + std::to_string(kMaxTensorNames) + " tensor names";
             return;
         }
         StoredTensor tensor;
@@ -142,7 +141,6 @@ private:
 
     const PickleGraph &m_graph;
     CheckpointContents &m_out;
-    const UnpickleLimits &m_limits;
     std::vector<bool> m_expanded;
     std::string m_limitHit;
     std::uint64_t m_nameBytes = 0;
@@ -154,11 +152,11 @@ private:
 } // namespace
 
 Expected<CheckpointContents> collectPickleTensors(const PickleGraph &graph, std::vector<StoredStorage> storages,
-                                                  const std::string &name, const UnpickleLimits &limits)
+                                                  const std::string &name)
 {
     CheckpointContents out;
     out.storages = std::move(storages);
-    TensorCollector collector(graph, out, limits);
+    TensorCollector collector(graph, out);
     const PickleNode &root = graph.node(graph.root);
     if (root.kind == PickleKind::Dict) {
         for (std::size_t i = 0; i + 1 < root.items.size() && collector.limitHit().empty(); i += 2)

@@ -31,10 +31,6 @@ struct UnpickleLimits {
     std::uint64_t maxStringBytes = 256ull << 20;
     std::uint64_t maxLineBytes = 4096;
     std::uint32_t maxTensorDims = 64;
-    /// Bounds on naming the tensors afterwards: memo references let a small
-    /// pickle name one tensor a million times under megabyte-long keys.
-    std::uint64_t maxTensorNames = 1ull << 18;
-    std::uint64_t maxNameBytes = 64ull << 20;
 
     static UnpickleLimits defaultLimits() { return {}; }
 };
