@@ -153,6 +153,44 @@
     </message>
 </context>
 <context>
+    <name>ConvertCommand</name>
+    <message>
+        <source>Write the inference weights of a checkpoint as .safetensors: the model&apos;s tensors under their normalised names, without optimizer state or momentum copies. Nothing in the input is run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store floating-point weights as fp16, bf16 or fp32 (default: as stored).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint (.pth or .safetensors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The .safetensors file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give an input checkpoint and an output file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown --dtype &quot;%1&quot; (expected fp16, bf16 or fp32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output would overwrite the input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tensor(s), %2 (from %3, %4)</source>
+        <translation>
+            <numerusform>%1: %n tensor, %2 (from %3, %4)</numerusform>
+            <numerusform>%1: %n tensors, %2 (from %3, %4)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DenseCaptionCommand</name>
     <message>
         <source>--%1 must be a number of seconds from 0.1 to 86400</source>
@@ -490,6 +528,107 @@
     </message>
     <message>
         <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectCommand</name>
+    <message>
+        <source>Describe a checkpoint (.pth or .safetensors) without loading it: format, top-level entries, model weights by group and dtype, and what loading ignores and why. Nothing in the file is run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list every model weight with its shape and dtype.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one checkpoint file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 checkpoint, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-level entries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) at the top level (a bare state dict)</source>
+        <translation>
+            <numerusform>%n tensor at the top level (a bare state dict)</numerusform>
+            <numerusform>%n tensors at the top level (a bare state dict)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s), %1</source>
+        <translation>
+            <numerusform>%n tensor, %1</numerusform>
+            <numerusform>%n tensors, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model weights (from %1): %n tensor(s), %2</source>
+        <translation>
+            <numerusform>Model weights (from %1): %n tensor, %2</numerusform>
+            <numerusform>Model weights (from %1): %n tensors, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) share storage with another (tied weights)</source>
+        <translation>
+            <numerusform>%n tensor shares storage with another (tied weights)</numerusform>
+            <numerusform>%n tensors share storage with another (tied weights)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) lost a DDP &apos;module.&apos; prefix.</source>
+        <translation>
+            <numerusform>%n key lost a DDP 'module.' prefix.</numerusform>
+            <numerusform>%n keys lost a DDP 'module.' prefix.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pretrain key(s) renamed as the official loader does.</source>
+        <translation>
+            <numerusform>%n pretrain key renamed as the official loader does.</numerusform>
+            <numerusform>%n pretrain keys renamed as the official loader does.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ignored when loading:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inferred configuration (from shapes; head counts, fusion layers that run and stride_layer are the official defaults):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration can be inferred: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

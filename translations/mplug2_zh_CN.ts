@@ -184,6 +184,43 @@
         </message>
     </context>
     <context>
+        <name>ConvertCommand</name>
+        <message>
+            <source>Write the inference weights of a checkpoint as .safetensors: the model's tensors under their normalised names, without optimizer state or momentum copies. Nothing in the input is run.</source>
+            <translation>将检查点的推理权重写为 .safetensors：模型张量使用规范化后的名称，不含优化器状态和动量副本。不会运行输入文件中的任何内容。</translation>
+        </message>
+        <message>
+            <source>Store floating-point weights as fp16, bf16 or fp32 (default: as stored).</source>
+            <translation>以 fp16、bf16 或 fp32 存储浮点权重（默认：保持原样）。</translation>
+        </message>
+        <message>
+            <source>The checkpoint (.pth or .safetensors).</source>
+            <translation>检查点（.pth 或 .safetensors）。</translation>
+        </message>
+        <message>
+            <source>The .safetensors file to write.</source>
+            <translation>要写入的 .safetensors 文件。</translation>
+        </message>
+        <message>
+            <source>give an input checkpoint and an output file</source>
+            <translation>请给出一个输入检查点和一个输出文件</translation>
+        </message>
+        <message>
+            <source>unknown --dtype "%1" (expected fp16, bf16 or fp32)</source>
+            <translation>未知的 --dtype "%1"（应为 fp16、bf16 或 fp32）</translation>
+        </message>
+        <message>
+            <source>the output would overwrite the input</source>
+            <translation>输出会覆盖输入文件</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n tensor(s), %2 (from %3, %4)</source>
+            <translation>
+                <numerusform>%1：%n 个张量，%2（来自 %3，%4）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DenseCaptionCommand</name>
         <message>
             <source>--%1 must be a number of seconds from 0.1 to 86400</source>
@@ -513,7 +550,7 @@
         </message>
         <message>
             <source>The checkpoint (.pth or .safetensors).</source>
-            <translation>检查点文件（.pth 或 .safetensors）。</translation>
+            <translation>检查点（.pth 或 .safetensors）。</translation>
         </message>
         <message>
             <source>give exactly one checkpoint</source>
@@ -584,6 +621,101 @@
         <message>
             <source>Print one JSON object.</source>
             <translation>输出一个 JSON 对象。</translation>
+        </message>
+    </context>
+    <context>
+        <name>InspectCommand</name>
+        <message>
+            <source>Describe a checkpoint (.pth or .safetensors) without loading it: format, top-level entries, model weights by group and dtype, and what loading ignores and why. Nothing in the file is run.</source>
+            <translation>不加载即描述检查点（.pth 或 .safetensors）：格式、顶层条目、按分组和数据类型列出的模型权重，以及加载时忽略的内容及原因。不会运行文件中的任何内容。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation>输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>Also list every model weight with its shape and dtype.</source>
+            <translation>同时列出每个模型权重及其形状和数据类型。</translation>
+        </message>
+        <message>
+            <source>The checkpoint.</source>
+            <translation>检查点。</translation>
+        </message>
+        <message>
+            <source>give exactly one checkpoint file</source>
+            <translation>请给出且仅给出一个检查点文件</translation>
+        </message>
+        <message>
+            <source>%1: %2 checkpoint, %3</source>
+            <translation>%1：%2 检查点，%3</translation>
+        </message>
+        <message>
+            <source>Top-level entries:</source>
+            <translation>顶层条目：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) at the top level (a bare state dict)</source>
+            <translation>
+                <numerusform>顶层有 %n 个张量（裸 state dict）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s), %1</source>
+            <translation>
+                <numerusform>%n 个张量，%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Model weights (from %1): %n tensor(s), %2</source>
+            <translation>
+                <numerusform>模型权重（来自 %1）：%n 个张量，%2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>the top level</source>
+            <translation>顶层</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tensor(s) share storage with another (tied weights)</source>
+            <translation>
+                <numerusform>%n 个张量与其他张量共享存储（绑定权重）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Key groups:</source>
+            <translation>键分组：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) lost a DDP 'module.' prefix.</source>
+            <translation>
+                <numerusform>%n 个键去掉了 DDP 的 'module.' 前缀。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pretrain key(s) renamed as the official loader does.</source>
+            <translation>
+                <numerusform>%n 个预训练键已按官方加载器的方式重命名。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Ignored when loading:</source>
+            <translation>加载时忽略：</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Inferred configuration (from shapes; head counts, fusion layers that run and stride_layer are the official defaults):</source>
+            <translation>推断出的配置（根据张量形状；注意力头数、实际运行的融合层数和 stride_layer 取官方默认值）：</translation>
+        </message>
+        <message>
+            <source>No configuration can be inferred: %1</source>
+            <translation>无法推断配置：%1</translation>
+        </message>
+        <message>
+            <source>Keys:</source>
+            <translation>键：</translation>
         </message>
     </context>
     <context>

@@ -3,6 +3,7 @@
 #include "app/cli/benchcommand.h"
 #include "app/cli/democommands.h"
 #include "app/cli/indexcommand.h"
+#include "app/cli/checkpointcommands.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/searchcommand.h"
@@ -37,6 +38,9 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("train-demo"), QStringLiteral("Train the bundled demo model from scratch"), &runTrainDemoCommand},
         {QStringLiteral("eval-demo"), QStringLiteral("Score a demo model on held-out synthetic clips"),
          &runEvalDemoCommand},
+        {QStringLiteral("inspect"), QStringLiteral("Describe a checkpoint without loading it"), &runInspectCommand},
+        {QStringLiteral("convert"), QStringLiteral("Write a checkpoint's inference weights as .safetensors"),
+         &runConvertCommand},
     };
     return commands;
 }

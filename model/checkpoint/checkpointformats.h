@@ -14,7 +14,13 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
 
 /// Names every tensor reachable from the pickle's root and describes the
 /// top-level entries; `storages` are the file spans of graph.storages (same
-/// order), already checked to hold their declared elements.
-CheckpointContents collectPickleTensors(const PickleGraph &graph, std::vector<StoredStorage> storages);
+/// order), already checked to hold their declared elements. Fails (`name`
+/// names the file) past kMaxTensorNames names or kMaxTensorNameBytes bytes of
+/// names: memo references let a small pickle name one tensor a million times
+/// under megabyte-long keys, while real checkpoints name a few thousand.
+inline constexpr std::uint64_t kMaxTensorNames = 1ull << 18;
+inline constexpr std::uint64_t kMaxTensorNameBytes = 64ull << 20;
+Expected<CheckpointContents> collectPickleTensors(const PickleGraph &graph, std::vector<StoredStorage> storages,
+                                                  const std::string &name);
 
 } // namespace mplug2::model::detail

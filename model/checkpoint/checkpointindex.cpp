@@ -81,6 +81,11 @@ Expected<CheckpointIndex> CheckpointIndex::open(const std::string &path, const U
     auto file = MappedFile::open(path);
     if (!file)
         return file.error();
+    // Reading the index touches the pickle and one header per zip entry,
+    // scattered across the file, and tensors are read by explicit read-ahead
+    // of exactly their storages (TensorMaterializer): page faults must not
+    // pull in the default read-around window of skipped tensors' bytes.
+    (*file)->adviseRandomAccess(true);
     auto index = parse((*file)->bytes(), path, limits);
     if (!index)
         return index.error();

@@ -27,6 +27,11 @@ namespace mplug2::model {
 
 enum class CheckpointFormat { TorchZip, TorchLegacy, Safetensors };
 
+/// safetensors cannot share bytes between tensors: our writer stores a tied
+/// tensor once and adds "__metadata__" {"mplug2.tied.<name>": "<stored name>"},
+/// which the reader turns back into a tensor sharing the stored one's storage.
+inline constexpr const char *kSafetensorsTiedPrefix = "mplug2.tied.";
+
 /// "torch zip", "torch legacy", "safetensors".
 const char *checkpointFormatName(CheckpointFormat format);
 
@@ -62,7 +67,7 @@ struct TopLevelEntry {
     std::string name;
     std::string description; ///< "dict (359 items)", "int 3", "argparse.Namespace (placeholder, not run)"
     std::size_t tensorCount = 0;
-    std::uint64_t tensorBytes = 0;
+    std::uint64_t tensorBytes = 0; ///< bytes of the storages its tensors use, each counted once
 };
 
 /// The parsed part of an index, as each format's reader produces it.

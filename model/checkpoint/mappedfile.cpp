@@ -7,7 +7,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <utility>
 
 namespace mplug2::model {
 
@@ -15,7 +14,7 @@ namespace {
 
 std::string systemReason() { return std::strerror(errno); }
 
-/// Closes the descriptor unless ownership moved to a MappedFile.
+/// Closes the descriptor on every path out (the mapping outlives it).
 class FileDescriptor {
 public:
     explicit FileDescriptor(int fd) : m_fd(fd) {}
@@ -27,19 +26,22 @@ public:
     FileDescriptor(const FileDescriptor &) = delete;
     FileDescriptor &operator=(const FileDescriptor &) = delete;
     int get() const { return m_fd; }
-    int release() { return std::exchange(m_fd, -1); }
 
 private:
     int m_fd;
 };
 
 constexpr std::uint64_t kPageSize = 4096;
+#ifdef MADV_POPULATE_READ
+constexpr int kPopulateRead = MADV_POPULATE_READ;
+#else
+constexpr int kPopulateRead = 22; // Linux >= 5.14; older kernels answer EINVAL
+#endif
 
 } // namespace
 
-MappedFile::MappedFile(std::string path, int fd, std::uint8_t *data, std::uint64_t size)
+MappedFile::MappedFile(std::string path, std::uint8_t *data, std::uint64_t size)
     : m_path(std::move(path))
-    , m_fd(fd)
     , m_data(data)
     , m_size(size)
 {
@@ -49,13 +51,11 @@ MappedFile::~MappedFile()
 {
     if (m_data)
         ::munmap(m_data, m_size);
-    if (m_fd >= 0)
-        ::close(m_fd);
 }
 
 Expected<std::shared_ptr<MappedFile>> MappedFile::open(const std::string &path)
 {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
         return makeError(errno == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
                          "cannot open '" + path + "': " + systemReason());
@@ -66,15 +66,14 @@ Expected<std::shared_ptr<MappedFile>> MappedFile::open(const std::string &path)
         return makeError(ErrorCode::InvalidArgument, "'" + path + "' is not a regular file");
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size == 0)
-        return std::shared_ptr<MappedFile>(new MappedFile(path, fd.release(), nullptr, 0));
+        return std::shared_ptr<MappedFile>(new MappedFile(path, nullptr, 0));
     // MAP_PRIVATE + PROT_WRITE: tensors aliasing the file may be written to
     // without changing it; MAP_NORESERVE because only touched pages are copied.
     void *data = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE, fd.get(), 0);
     if (data == MAP_FAILED)
         return makeError(errno == ENOMEM ? ErrorCode::OutOfMemory : ErrorCode::Io,
                          "cannot map '" + path + "' into memory: " + systemReason());
-    return std::shared_ptr<MappedFile>(
-        new MappedFile(path, fd.release(), static_cast<std::uint8_t *>(data), size));
+    return std::shared_ptr<MappedFile>(new MappedFile(path, static_cast<std::uint8_t *>(data), size));
 }
 
 void MappedFile::adviseWillNeed(std::uint64_t offset, std::uint64_t length) const
@@ -83,18 +82,26 @@ void MappedFile::adviseWillNeed(std::uint64_t offset, std::uint64_t length) cons
         return;
     const std::uint64_t start = offset / kPageSize * kPageSize;
     const std::uint64_t end = std::min(m_size, offset + std::min(length, m_size - offset));
-    ::madvise(m_data + start, end - start, MADV_WILLNEED);
+    // One call reads ahead at most the device's read-ahead window (Linux
+    // force_page_cache_ra), so ask piece by piece to cover the whole range.
+    constexpr std::uint64_t kPiece = 8u << 20;
+    for (std::uint64_t at = start; at < end; at += kPiece)
+        ::madvise(m_data + at, std::min(kPiece, end - at), MADV_WILLNEED);
 }
 
-void MappedFile::adviseDontNeed(std::uint64_t offset, std::uint64_t length) const
+bool MappedFile::populate(std::uint64_t offset, std::uint64_t length) const
 {
-    if (m_fd < 0 || offset >= m_size)
-        return;
+    if (!m_data || offset >= m_size)
+        return true;
     const std::uint64_t start = offset / kPageSize * kPageSize;
     const std::uint64_t end = std::min(m_size, offset + std::min(length, m_size - offset));
-    // Private copies made by writers would be lost by MADV_DONTNEED, so only
-    // the page cache is asked to let go (for benchmarks that want cold reads).
-    ::posix_fadvise(m_fd, static_cast<off_t>(start), static_cast<off_t>(end - start), POSIX_FADV_DONTNEED);
+    return ::madvise(m_data + start, end - start, kPopulateRead) == 0;
+}
+
+void MappedFile::adviseRandomAccess(bool random) const
+{
+    if (m_data)
+        ::madvise(m_data, m_size, random ? MADV_RANDOM : MADV_NORMAL);
 }
 
 } // namespace mplug2::model

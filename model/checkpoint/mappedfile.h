@@ -33,15 +33,22 @@ public:
     /// Copy-on-write view of the same bytes, for tensors that alias the file.
     std::uint8_t *writableData() const { return m_data; }
 
-    /// Hints for the kernel: read this range ahead / drop it from the page cache.
+    /// Asks the kernel to start reading this range in the background.
     void adviseWillNeed(std::uint64_t offset, std::uint64_t length) const;
-    void adviseDontNeed(std::uint64_t offset, std::uint64_t length) const;
+    /// Reads the range in and maps it (MADV_POPULATE_READ), so later reads
+    /// take no page faults; false where the kernel cannot (then pages fault
+    /// in on first use). Pair with adviseWillNeed() for parallel I/O.
+    bool populate(std::uint64_t offset, std::uint64_t length) const;
+    /// Random access: a page fault reads only its page, not the usual
+    /// read-around window (which can be megabytes of tensor data around
+    /// each scattered zip header); readers then ask for exact ranges with
+    /// adviseWillNeed(). Off again: normal read-around.
+    void adviseRandomAccess(bool random) const;
 
 private:
-    MappedFile(std::string path, int fd, std::uint8_t *data, std::uint64_t size);
+    MappedFile(std::string path, std::uint8_t *data, std::uint64_t size);
 
     std::string m_path;
-    int m_fd = -1;
     std::uint8_t *m_data = nullptr;
     std::uint64_t m_size = 0;
 };

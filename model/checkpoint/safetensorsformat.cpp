@@ -6,6 +6,7 @@
 #include "model/checkpoint/checkpointformats.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace mplug2::model::detail {
@@ -307,6 +308,25 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
         out.entries.push_back(TopLevelEntry{t.name, "", 1, t.end - t.begin});
         stored.name = std::move(t.name);
         out.tensors.push_back(std::move(stored));
+    }
+    // Tied tensors our writer stored once (see kSafetensorsTiedPrefix).
+    std::map<std::string, std::size_t> byName;
+    for (std::size_t i = 0; i < out.tensors.size(); ++i)
+        byName.emplace(out.tensors[i].name, i);
+    const std::string prefix = kSafetensorsTiedPrefix;
+    for (const auto &[key, target] : out.metadata) {
+        if (key.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        const std::string name = key.substr(prefix.size());
+        const auto source = byName.find(target);
+        if (source == byName.end() || byName.count(name))
+            return fail("tied tensor '" + name + "' names a missing tensor or one that exists already");
+        StoredTensor tiedTensor = out.tensors[source->second];
+        tiedTensor.name = name;
+        tiedTensor.entry = static_cast<std::uint32_t>(out.entries.size());
+        out.entries.push_back(TopLevelEntry{name, "", 1, out.storages[tiedTensor.storage].byteSize});
+        byName.emplace(name, out.tensors.size());
+        out.tensors.push_back(std::move(tiedTensor));
     }
     for (std::size_t i = 0; i < out.tensors.size(); ++i) {
         const StoredTensor &t = out.tensors[i];

@@ -1,102 +1,125 @@
 #include "model/checkpoint/safetensorswriter.h"
 
+#include "model/checkpoint/bytesink.h"
+#include "model/checkpoint/checkpointindex.h"
+#include "model/checkpoint/tensormaterializer.h"
 #include "model/json/jsonvalue.h"
 
 #include <torch/torch.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace mplug2::model {
 
 namespace {
 
-const char *dtypeName(at::ScalarType type)
+at::Tensor prepared(const at::Tensor &tensor, const SafetensorsWriteOptions &options)
 {
-    switch (type) {
-    case at::kFloat: return "F32";
-    case at::kHalf: return "F16";
-    case at::kBFloat16: return "BF16";
-    case at::kDouble: return "F64";
-    case at::kLong: return "I64";
-    case at::kInt: return "I32";
-    case at::kShort: return "I16";
-    case at::kChar: return "I8";
-    case at::kByte: return "U8";
-    case at::kBool: return "BOOL";
-    default: return nullptr;
-    }
+    at::Tensor t = tensor.cpu();
+    if (options.floatingType && t.is_floating_point())
+        t = t.to(toScalarType(*options.floatingType));
+    return t.contiguous();
 }
 
 } // namespace
 
-Expected<void> saveSafetensors(const std::string &path, const StateDict &tensors,
-                               const std::map<std::string, std::string> &metadata)
+Expected<void> writeSafetensors(const StateDict &tensors, const std::string &path,
+                                const SafetensorsWriteOptions &options)
 {
-    JsonValue header = JsonValue::object();
-    if (!metadata.empty()) {
-        JsonValue meta = JsonValue::object();
-        for (const auto &[key, value] : metadata)
-            meta.set(key, JsonValue(value));
-        header.set("__metadata__", std::move(meta));
-    }
-    std::vector<at::Tensor> data;
-    std::int64_t offset = 0;
-    for (const auto &[name, tensor] : tensors) {
-        if (!tensor.defined())
-            return makeError(ErrorCode::InvalidArgument, "cannot save the undefined tensor '" + name + "'");
-        const char *dtype = dtypeName(tensor.scalar_type());
-        if (!dtype)
-            return makeError(ErrorCode::Unsupported, "cannot save '" + name + "': safetensors has no "
-                                                         + std::string(c10::toString(tensor.scalar_type())));
-        const at::Tensor cpu = tensor.detach().to(at::kCPU).contiguous();
-        const auto bytes = static_cast<std::int64_t>(cpu.nbytes());
-        JsonValue shape = JsonValue::array();
-        for (const std::int64_t d : cpu.sizes())
-            shape.append(JsonValue(d));
-        JsonValue offsets = JsonValue::array();
-        offsets.append(JsonValue(offset));
-        offsets.append(JsonValue(offset + bytes));
-        JsonValue entry = JsonValue::object();
-        entry.set("dtype", JsonValue(dtype));
-        entry.set("shape", std::move(shape));
-        entry.set("data_offsets", std::move(offsets));
-        header.set(name, std::move(entry));
-        data.push_back(cpu);
-        offset += bytes;
-    }
-    std::string text = header.dump();
-    // The data buffer starts 8-byte aligned, as the reference writer pads it.
-    text.append((8 - text.size() % 8) % 8, ' ');
-
-    const std::string part = path + ".part";
-    {
-        std::ofstream out(part, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return makeError(ErrorCode::Io, "cannot write " + part);
-        std::uint64_t size = text.size();
-        unsigned char length[8];
-        for (int i = 0; i < 8; ++i)
-            length[i] = static_cast<unsigned char>(size >> (8 * i));
-        out.write(reinterpret_cast<const char *>(length), 8);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        for (const at::Tensor &t : data)
-            out.write(static_cast<const char *>(t.data_ptr()), static_cast<std::streamsize>(t.nbytes()));
-        out.flush();
-        if (!out) {
-            out.close();
-            std::remove(part.c_str());
-            return makeError(ErrorCode::Io, "writing " + part + " failed (disk full?)");
+    const std::string partial = path + ".partial";
+    try {
+        if (options.floatingType && !isFloatingPoint(*options.floatingType))
+            return makeError(ErrorCode::InvalidArgument, "the target type of a safetensors cast must be floating point");
+        JsonValue header = JsonValue::object();
+        // Tied weights: the same storage, offset, shape and strides as an earlier tensor.
+        std::map<std::tuple<const void *, std::int64_t, std::vector<std::int64_t>, std::vector<std::int64_t>, int>,
+                 std::string>
+            views;
+        std::set<std::string> tied;
+        JsonValue metadata = JsonValue::object();
+        for (const auto &[key, value] : options.metadata)
+            metadata.set(key, JsonValue(value));
+        for (const auto &[name, tensor] : tensors) {
+            const auto view = std::make_tuple(tensor.storage().data(), tensor.storage_offset(), tensor.sizes().vec(),
+                                              tensor.strides().vec(), static_cast<int>(tensor.scalar_type()));
+            const auto [it, first] = views.emplace(view, name);
+            if (!first && tensor.numel() > 0) {
+                metadata.set(std::string(kSafetensorsTiedPrefix) + name, JsonValue(it->second));
+                tied.insert(name);
+            }
         }
+        if (metadata.size() > 0)
+            header.set("__metadata__", std::move(metadata));
+        std::int64_t offset = 0;
+        for (const auto &[name, tensor] : tensors) {
+            if (tied.count(name))
+                continue;
+            const auto type = elementTypeOf(options.floatingType && tensor.is_floating_point()
+                                                ? toScalarType(*options.floatingType)
+                                                : tensor.scalar_type());
+            if (!type)
+                return makeError(ErrorCode::Unsupported, "tensor '" + name + "' has a type safetensors cannot hold");
+            JsonValue shape = JsonValue::array();
+            for (const std::int64_t d : tensor.sizes())
+                shape.append(JsonValue(d));
+            const std::int64_t bytes = tensor.numel() * elementSize(*type);
+            JsonValue offsets = JsonValue::array();
+            offsets.append(JsonValue(offset));
+            offsets.append(JsonValue(offset + bytes));
+            JsonValue entry = JsonValue::object();
+            entry.set("dtype", JsonValue(safetensorsName(*type)));
+            entry.set("shape", std::move(shape));
+            entry.set("data_offsets", std::move(offsets));
+            header.set(name, std::move(entry));
+            offset += bytes;
+        }
+        std::string text = header.dump();
+        text.append((8 - text.size() % 8) % 8, ' ');
+
+        auto sink = FileSink::create(partial);
+        if (!sink)
+            return sink.error();
+        std::uint8_t length[8];
+        for (int i = 0; i < 8; ++i)
+            length[i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(text.size()) >> (8 * i));
+        (*sink)->write(length);
+        (*sink)->write(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(text.data()), text.size()));
+        std::size_t done = 0;
+        for (const auto &[name, tensor] : tensors) {
+            if (tied.count(name)) {
+                ++done;
+                continue;
+            }
+            const at::Tensor t = prepared(tensor, options);
+            (*sink)->write(std::span<const std::uint8_t>(static_cast<const std::uint8_t *>(t.data_ptr()), t.nbytes()));
+            if (options.progress && !options.progress(++done, tensors.size())) {
+                sink->reset();
+                std::remove(partial.c_str());
+                return makeError(ErrorCode::Cancelled, "writing '" + path + "' was cancelled");
+            }
+        }
+        if (auto finished = (*sink)->finish(); !finished) {
+            std::remove(partial.c_str());
+            return finished.error();
+        }
+        std::error_code ec;
+        std::filesystem::rename(partial, path, ec);
+        if (ec) {
+            std::remove(partial.c_str());
+            return makeError(ErrorCode::Io, "cannot rename '" + partial + "' to '" + path + "': " + ec.message());
+        }
+        return {};
+    } catch (const c10::Error &e) {
+        std::remove(partial.c_str());
+        return makeError(ErrorCode::Internal, "writing '" + path + "' failed: " + e.what_without_backtrace());
+    } catch (const std::bad_alloc &) {
+        std::remove(partial.c_str());
+        return makeError(ErrorCode::OutOfMemory, "out of memory while writing '" + path + "'");
     }
-    std::error_code ec;
-    std::filesystem::rename(part, path, ec);
-    if (ec) {
-        std::remove(part.c_str());
-        return makeError(ErrorCode::Io, "cannot rename " + part + " to " + path + ": " + ec.message());
-    }
-    return {};
 }
 
 } // namespace mplug2::model

@@ -1,24 +1,39 @@
 #pragma once
-/// Writes tensors as a .safetensors file (the format loadStateDict reads;
-/// nothing in it can execute): the trained demo model and the trainer's
-/// resumable state. The file appears under its name only when complete.
+/// Writes tensors as a .safetensors file (8-byte header length, JSON header
+/// padded to 8 bytes, tensors' bytes in name order), optionally casting
+/// floating-point tensors (fp16/bf16/fp32). A tensor that is the very same
+/// view as an earlier one (tied weights) is stored once and named in the
+/// metadata as "mplug2.tied.<name>": "<stored name>"; our reader restores it
+/// (safetensors itself cannot share bytes between tensors). Writes to "<path>.partial" and
+/// renames at the end, so a failed or interrupted write never leaves a
+/// half-written file under the real name.
 ///
-///     StateDict weights;  weights["visual_encoder.visual.proj"] = proj;
-///     if (auto ok = saveSafetensors("demo.safetensors", weights, {{"format", "pt"}}); !ok)
-///         std::cerr << ok.error().message << '\n';
-///
-/// Tensors are written contiguous, from the CPU, in their own dtype
-/// (float32/16, bfloat16, int64/32/16/8, uint8, bool).
+///     SafetensorsWriteOptions options;
+///     options.floatingType = ElementType::Float16;
+///     if (auto ok = writeSafetensors(weights, "model.safetensors", options); !ok) ...
 
 #include "base/expected.h"
+#include "model/checkpoint/elementtype.h"
 #include "model/checkpoint/statedict.h"
 
-#include <map>
+#include <functional>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace mplug2::model {
 
-Expected<void> saveSafetensors(const std::string &path, const StateDict &tensors,
-                               const std::map<std::string, std::string> &metadata = {});
+struct SafetensorsWriteOptions {
+    /// Cast every floating-point tensor to this type (integers stay as they are).
+    std::optional<ElementType> floatingType;
+    /// String pairs for the "__metadata__" header entry.
+    std::vector<std::pair<std::string, std::string>> metadata;
+    /// Called after each tensor with (tensors written, total); return false to cancel.
+    std::function<bool(std::size_t, std::size_t)> progress;
+};
+
+Expected<void> writeSafetensors(const StateDict &tensors, const std::string &path,
+                                const SafetensorsWriteOptions &options = {});
 
 } // namespace mplug2::model

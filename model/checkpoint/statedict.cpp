@@ -4,6 +4,8 @@
 #include "model/checkpoint/tensormaterializer.h"
 #include "model/checkpoint/weightselection.h"
 
+#include <torch/torch.h>
+
 namespace mplug2::model {
 
 namespace {
@@ -22,6 +24,8 @@ Expected<StateDict> materialize(const CheckpointIndex &index, const std::vector<
             return tensor.error();
         dict.insert_or_assign(s.name, std::move(*tensor));
     }
+    // All reads were queued while materialising; "loaded" means in memory.
+    materializer.waitUntilResident();
     return dict;
 }
 
@@ -43,6 +47,26 @@ Expected<StateDict> loadStateDict(const CheckpointIndex &index, const StateDictO
     if (!resized)
         return makeError(resized.error().code, "'" + index.displayName() + "': " + resized.error().message);
     it->second = std::move(*resized);
+    return dict;
+}
+
+Expected<StateDict> loadStateDictShapes(const CheckpointIndex &index, const StateDictOptions &options)
+{
+    auto selection = selectModelWeights(index, options.normalizeKeys);
+    if (!selection)
+        return selection.error();
+    StateDict dict;
+    try {
+        for (const SelectedTensor &s : selection->kept) {
+            const StoredTensor &t = index.tensors()[s.tensor];
+            std::vector<std::int64_t> shape = t.shape;
+            if (options.visualGridSide && s.name == kVisualPositionalEmbedding && shape.size() == 2)
+                shape[0] = 1 + std::int64_t{*options.visualGridSide} * *options.visualGridSide;
+            dict.insert_or_assign(s.name, at::empty(shape, at::TensorOptions().dtype(toScalarType(t.type)).device(at::kMeta)));
+        }
+    } catch (const c10::Error &e) {
+        return makeError(ErrorCode::Internal, "'" + index.displayName() + "': " + e.what_without_backtrace());
+    }
     return dict;
 }
 

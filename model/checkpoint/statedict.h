@@ -44,6 +44,11 @@ Expected<StateDict> loadStateDict(const std::string &path, const StateDictOption
 /// index's file stays mapped while tensors alias it.
 Expected<StateDict> loadStateDict(const CheckpointIndex &index, const StateDictOptions &options = {});
 
+/// The same keys as loadStateDict, as tensors on the meta device: shapes and
+/// dtypes only, no data read and no memory used (config inference, checks
+/// before loading, `mplug2 inspect`).
+Expected<StateDict> loadStateDictShapes(const CheckpointIndex &index, const StateDictOptions &options = {});
+
 /// Loads every tensor of a flat `torch.save({name: tensor, ...})` file, e.g. the
 /// fixtures' expected_*.pth, with the keys exactly as saved (nested
 /// containers give dotted names: "optimizer.state.0.exp_avg").

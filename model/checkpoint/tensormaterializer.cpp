@@ -26,8 +26,18 @@ c10::ScalarType toScalarType(ElementType type)
     return at::kFloat;
 }
 
+std::optional<ElementType> elementTypeOf(c10::ScalarType type)
+{
+    for (int i = 0; i <= static_cast<int>(ElementType::Complex128); ++i) {
+        if (toScalarType(static_cast<ElementType>(i)) == type)
+            return static_cast<ElementType>(i);
+    }
+    return std::nullopt;
+}
+
 struct TensorMaterializer::StorageCache {
     std::vector<std::optional<at::Storage>> storages;
+    std::vector<std::uint32_t> aliased; ///< storage indices that alias the file
 };
 
 TensorMaterializer::TensorMaterializer(const CheckpointIndex &index, Mode mode)
@@ -73,6 +83,12 @@ at::Storage copyBytes(std::span<const std::uint8_t> bytes, const StoredStorage &
 
 } // namespace
 
+void TensorMaterializer::waitUntilResident() const
+{
+    for (const std::uint32_t s : m_cache->aliased)
+        m_index.file()->populate(m_index.storages()[s].fileOffset, m_index.storages()[s].byteSize);
+}
+
 Expected<at::Tensor> TensorMaterializer::materialize(std::uint32_t tensorIndex)
 {
     if (tensorIndex >= m_index.tensors().size())
@@ -84,7 +100,11 @@ Expected<at::Tensor> TensorMaterializer::materialize(std::uint32_t tensorIndex)
         if (!cached) {
             const bool aligned = (s.fileOffset % static_cast<std::uint64_t>(elementSize(s.type))) == 0;
             const bool alias = m_mode == Mode::AliasFile && m_index.file() && aligned && s.type != ElementType::Bool;
+            if (m_index.file())
+                m_index.file()->adviseWillNeed(s.fileOffset, s.byteSize);
             cached = alias ? aliasFile(m_index.file(), s) : copyBytes(m_index.bytes(), s);
+            if (alias)
+                m_cache->aliased.push_back(t.storage);
             m_storageBytes += s.byteSize;
         }
         at::Tensor tensor = at::empty({0}, at::TensorOptions().dtype(toScalarType(t.type)));

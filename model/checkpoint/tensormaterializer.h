@@ -15,6 +15,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace mplug2::model {
@@ -30,6 +31,10 @@ public:
 
     Expected<at::Tensor> materialize(std::uint32_t tensorIndex);
 
+    /// Blocks until every storage made so far that aliases the file is in
+    /// memory (their reads were started when they were made).
+    void waitUntilResident() const;
+
     /// Bytes of storages made so far (each shared storage counted once).
     std::uint64_t storageBytes() const { return m_storageBytes; }
 
@@ -44,5 +49,7 @@ private:
 
 /// at::ScalarType of an element type (for code that builds tensors itself).
 c10::ScalarType toScalarType(ElementType type);
+/// The element type of a scalar type; nothing for types checkpoints do not store.
+std::optional<ElementType> elementTypeOf(c10::ScalarType type);
 
 } // namespace mplug2::model

@@ -105,7 +105,7 @@ Expected<CheckpointContents> readTorchLegacy(std::span<const std::uint8_t> bytes
         if (!found[i])
             return formatError(name, "storage '" + graph->storages[i].key + "' has no data");
     }
-    return collectPickleTensors(*graph, std::move(storages));
+    return collectPickleTensors(*graph, std::move(storages), name);
 }
 
 } // namespace mplug2::model::detail

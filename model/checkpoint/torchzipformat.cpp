@@ -64,7 +64,7 @@ Expected<CheckpointContents> readTorchZip(std::span<const std::uint8_t> bytes, c
                                          + std::to_string(record->size) + " bytes");
         storages.push_back(StoredStorage{s.key, s.type, s.numel, record->dataOffset, needed});
     }
-    return collectPickleTensors(*graph, std::move(storages));
+    return collectPickleTensors(*graph, std::move(storages), name);
 }
 
 } // namespace mplug2::model::detail

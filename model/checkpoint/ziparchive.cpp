@@ -225,6 +225,8 @@ private:
         std::uint32_t signature = 0;
         if (offset >= m_bytes.size() || !r.readU32(signature) || signature != kLocalHeaderSignature)
             return fail("entry '" + name + "' points at " + std::to_string(offset) + ", where there is no local header");
+        if (m_bytes.size() - offset < kLocalHeaderSize)
+            return fail("the local header of entry '" + name + "' is truncated");
         std::uint16_t localMethod = 0, nameLength = 0, extraLength = 0;
         r.seek(offset + 8);
         r.readU16(localMethod);

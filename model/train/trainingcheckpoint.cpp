@@ -81,7 +81,7 @@ Expected<void> saveTrainingCheckpoint(const fs::path &work, Mplug2ModelImpl &net
         tensors["optim." + name] = t;
     tensors["training.step"] = torch::tensor(state.step, at::kLong);
     tensors["training.seconds"] = torch::tensor(state.seconds, at::kDouble);
-    if (auto ok = saveSafetensors((work / kCheckpoint).string(), tensors); !ok)
+    if (auto ok = writeSafetensors(tensors, (work / kCheckpoint).string()); !ok)
         return ok;
     JsonValue json = JsonValue::object();
     json.set("step", JsonValue(state.step));
@@ -97,8 +97,9 @@ Expected<void> saveModelWeights(const fs::path &file, Mplug2ModelImpl &network, 
         tensors[item.key()] = item.value().detach().to(at::kFloat);
     for (const auto &item : network.named_buffers(true))
         tensors[item.key()] = item.value().detach();
-    return saveSafetensors(file.string(), tensors,
-                           {{"format", "pt"}, {"producer", "mplug2 train-demo"}, {"recipe", recipe.dump()}});
+    SafetensorsWriteOptions options;
+    options.metadata = {{"format", "pt"}, {"producer", "mplug2 train-demo"}, {"recipe", recipe.dump()}};
+    return writeSafetensors(tensors, file.string(), options);
 }
 
 } // namespace mplug2::model::train

@@ -353,6 +353,25 @@ private slots:
         }
     }
 
+    void shapesComeWithoutData()
+    {
+        auto index = CheckpointIndex::open(fixture(QStringLiteral("tiny-a/qa.pth")));
+        QVERIFY(index);
+        StateDictOptions options;
+        options.visualGridSide = 7;
+        auto shapes = loadStateDictShapes(*index, options);
+        QVERIFY(shapes);
+        const StateDict weights = load(QStringLiteral("tiny-a/qa.pth"), options);
+        QCOMPARE(shapes->size(), weights.size());
+        for (const auto &[name, tensor] : weights) {
+            const at::Tensor &shape = shapes->at(name);
+            QVERIFY(shape.is_meta());
+            QCOMPARE(shape.sizes(), tensor.sizes());
+            QCOMPARE(shape.scalar_type(), tensor.scalar_type());
+        }
+        QCOMPARE(shapes->at("visual_encoder.visual.positional_embedding").size(0), 50);
+    }
+
     void missingFileNamesThePath()
     {
         const auto result = loadStateDict("/nonexistent/dir/model.pth");
