@@ -32,11 +32,17 @@ struct CaptionBenchmarkParams {
     uint64_t seed = 0;
 };
 
+/// Wall-clock milliseconds per stage, and the process's CPU milliseconds
+/// (all threads) in the same intervals.
 struct CaptionRunTimes {
     double visualMs = 0.0;
     double universalMs = 0.0;
     double decodeMs = 0.0;
     double totalMs = 0.0;
+    double visualCpuMs = 0.0;
+    double universalCpuMs = 0.0;
+    double decodeCpuMs = 0.0;
+    double totalCpuMs = 0.0;
     int64_t steps = 0;
     double tokensPerSecond = 0.0;
     int64_t peakBytes = -1;
