@@ -78,7 +78,8 @@ void printTable(const CaptionBenchmarkReport &r)
     if (baseline)
         std::cout << std::string(9, ' ') << padded(cell(o.peakBytes / 1048576.0, "%.0f"), 19);
     std::cout << "\nquestion + fusion (QA only): " << cell(r.textFusionMs) << " ms; model built in "
-              << cell(r.buildMs) << " ms\n";
+              << cell(r.buildMs) << " ms" << (r.configInferred ? "; its config inferred back from the shapes" : "")
+              << '\n';
 }
 
 } // namespace
@@ -147,6 +148,7 @@ int runBenchCommand(int argc, char **argv)
     o.set("beam", p.beam);
     o.set("visual_tokens", report->visualTokens);
     o.set("build_ms", report->buildMs);
+    o.set("config_inferred_from_shapes", report->configInferred);
     o.set("text_fusion_ms", report->textFusionMs);
     o.set("cache", runJson(report->cached));
     if (report->official.steps > 0) {

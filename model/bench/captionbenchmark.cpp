@@ -1,5 +1,6 @@
 #include "model/bench/captionbenchmark.h"
 
+#include "model/config/configinference.h"
 #include "model/generation/beamsearch.h"
 #include "model/modules/mplug2model.h"
 #include "model/mplug2.h"
@@ -8,6 +9,8 @@
 #include "model/runtime/stagetimer.h"
 
 #include <torch/torch.h>
+
+#include <vector>
 
 namespace mplug2::model {
 
@@ -22,6 +25,38 @@ Expected<Mplug2Config> configNamed(const std::string &name)
     if (name == "large")
         return largeConfig();
     return makeError(ErrorCode::InvalidArgument, "unknown config '" + name + "' (tiny, base or large)");
+}
+
+/// The architecture fields that the weights' shapes determine.
+bool sameShapes(const Mplug2Config &a, const Mplug2Config &b)
+{
+    const auto bert = [](const BertConfig &c) {
+        return std::vector<int64_t>{c.vocabSize,         c.hiddenSize,       c.numAttentionHeads, c.intermediateSize,
+                                    c.maxPositionEmbeddings, c.encoderWidth, c.textEncoderLayers, c.fusionLayers,
+                                    c.textDecodeLayers,  c.strideLayer,      c.numUniLayer};
+    };
+    const auto rest = [](const Mplug2Config &c) {
+        return std::vector<int64_t>{c.vision.width,         c.vision.layers,     c.vision.heads,
+                                    c.vision.patchSize,     c.vision.imageRes,   c.clipText.vocabSize,
+                                    c.clipText.width,       c.clipText.heads,    c.clipText.layers,
+                                    c.clipText.contextLength, c.embedDim,        c.numLatents};
+    };
+    return bert(a.bert) == bert(b.bert) && rest(a) == rest(b);
+}
+
+/// A released checkpoint comes without configs: the benchmark's random model
+/// must be one that inferConfig() rebuilds from its shapes alone.
+Expected<void> checkInferable(Mplug2ModelImpl &net, const Mplug2Config &config)
+{
+    StateDict weights;
+    for (const auto &item : net.named_parameters())
+        weights[item.key()] = item.value();
+    auto inferred = inferConfig(weights);
+    if (!inferred)
+        return inferred.error();
+    if (!sameShapes(*inferred, config))
+        return makeError(ErrorCode::Internal, "the config inferred from the random model's shapes differs from it");
+    return {};
 }
 
 Expected<CaptionRunTimes> timeCaption(Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p,
@@ -87,6 +122,11 @@ Expected<CaptionBenchmarkReport> runCaptionBenchmark(const CaptionBenchmarkParam
     if (!model)
         return model.error();
     report.buildMs = buildTimer.lap();
+    if (p.config != "tiny") {
+        if (auto inferable = checkInferable((*model)->network(), *config); !inferable)
+            return inferable.error();
+        report.configInferred = true;
+    }
     for (const auto &t : (*model)->network().uniqueParameters())
         report.parameters += t.numel();
     const int64_t res = config->vision.imageRes;

@@ -53,6 +53,8 @@ struct CaptionBenchmarkReport {
     int64_t parameters = 0;
     int64_t visualTokens = 0;
     double buildMs = 0.0;
+    /// inferConfig() gave the same architecture back from the weights' shapes (base, large).
+    bool configInferred = false;
     /// Question encoder + fusion on a 12-token question (the QA-only stages).
     double textFusionMs = 0.0;
     CaptionRunTimes cached;
