@@ -18,6 +18,10 @@ JsonValue runJson(const CaptionRunTimes &t)
     o.set("universal_ms", t.universalMs);
     o.set("decode_ms", t.decodeMs);
     o.set("total_ms", t.totalMs);
+    o.set("visual_cpu_ms", t.visualCpuMs);
+    o.set("universal_cpu_ms", t.universalCpuMs);
+    o.set("decode_cpu_ms", t.decodeCpuMs);
+    o.set("total_cpu_ms", t.totalCpuMs);
     o.set("steps", t.steps);
     o.set("tokens_per_s", t.tokensPerSecond);
     o.set("peak_bytes", t.peakBytes);
@@ -36,6 +40,11 @@ std::string cell(double v, const char *format = "%.1f")
     return buffer;
 }
 
+std::string padded(const std::string &text, size_t width)
+{
+    return std::string(text.size() < width ? width - text.size() : 0, ' ') + text;
+}
+
 void printTable(const CaptionBenchmarkReport &r)
 {
     const auto &p = r.params;
@@ -44,32 +53,33 @@ void printTable(const CaptionBenchmarkReport &r)
               << p.beam << ", " << r.cached.steps << " steps, " << p.target.device << ' '
               << precisionName(p.target.precision) << ", " << r.threads << " threads\n";
     const bool baseline = r.official.steps > 0;
-    std::cout << "stage              cache (ms)" << (baseline ? "   no cache (ms)   ratio" : "") << '\n';
-    const auto row = [&](const char *name, double ours, double official) {
+    std::cout << "stage        cache wall ms   cpu ms";
+    if (baseline)
+        std::cout << "   no-cache wall ms   cpu ms   ratio wall   ratio cpu";
+    std::cout << '\n';
+    const auto row = [&](const char *name, double wall, double cpu, double offWall, double offCpu) {
         std::string line = name;
-        line.resize(19, ' ');
-        std::string value = cell(ours);
-        line += std::string(value.size() < 10 ? 10 - value.size() : 0, ' ') + value;
-        if (baseline) {
-            const std::string off = cell(official);
-            line += std::string(off.size() < 17 ? 17 - off.size() : 0, ' ') + off;
-            const std::string x = cell(ratio(official, ours), "%.1fx");
-            line += std::string(x.size() < 8 ? 8 - x.size() : 0, ' ') + x;
-        }
+        line.resize(12, ' ');
+        line += padded(cell(wall), 14) + padded(cell(cpu), 9);
+        if (baseline)
+            line += padded(cell(offWall), 19) + padded(cell(offCpu), 9) + padded(cell(ratio(offWall, wall), "%.1fx"), 13)
+                + padded(cell(ratio(offCpu, cpu), "%.1fx"), 12);
         std::cout << line << '\n';
     };
-    row("visual", r.cached.visualMs, r.official.visualMs);
-    row("universal", r.cached.universalMs, r.official.universalMs);
-    row("decode", r.cached.decodeMs, r.official.decodeMs);
-    row("total", r.cached.totalMs, r.official.totalMs);
-    std::cout << "tokens/s           " << cell(r.cached.tokensPerSecond, "%10.1f");
+    const CaptionRunTimes &c = r.cached, &o = r.official;
+    row("visual", c.visualMs, c.visualCpuMs, o.visualMs, o.visualCpuMs);
+    row("universal", c.universalMs, c.universalCpuMs, o.universalMs, o.universalCpuMs);
+    row("decode", c.decodeMs, c.decodeCpuMs, o.decodeMs, o.decodeCpuMs);
+    row("total", c.totalMs, c.totalCpuMs, o.totalMs, o.totalCpuMs);
+    std::cout << "tokens/s    " << padded(cell(c.tokensPerSecond, "%.2f"), 14);
     if (baseline)
-        std::cout << cell(r.official.tokensPerSecond, "%17.2f");
-    std::cout << "\npeak memory (MiB)  " << cell(r.cached.peakBytes / 1048576.0, "%10.0f");
+        std::cout << std::string(9, ' ') << padded(cell(o.tokensPerSecond, "%.2f"), 19);
+    std::cout << "\npeak MiB    " << padded(cell(c.peakBytes / 1048576.0, "%.0f"), 14);
     if (baseline)
-        std::cout << cell(r.official.peakBytes / 1048576.0, "%17.0f");
+        std::cout << std::string(9, ' ') << padded(cell(o.peakBytes / 1048576.0, "%.0f"), 19);
     std::cout << "\nquestion + fusion (QA only): " << cell(r.textFusionMs) << " ms; model built in "
-              << cell(r.buildMs) << " ms\n";
+              << cell(r.buildMs) << " ms" << (r.configInferred ? "; its config inferred back from the shapes" : "")
+              << '\n';
 }
 
 } // namespace
@@ -138,6 +148,7 @@ int runBenchCommand(int argc, char **argv)
     o.set("beam", p.beam);
     o.set("visual_tokens", report->visualTokens);
     o.set("build_ms", report->buildMs);
+    o.set("config_inferred_from_shapes", report->configInferred);
     o.set("text_fusion_ms", report->textFusionMs);
     o.set("cache", runJson(report->cached));
     if (report->official.steps > 0) {
@@ -145,6 +156,8 @@ int runBenchCommand(int argc, char **argv)
         JsonValue r = JsonValue::object();
         r.set("decode", ratio(report->official.decodeMs, report->cached.decodeMs));
         r.set("total", ratio(report->official.totalMs, report->cached.totalMs));
+        r.set("decode_cpu", ratio(report->official.decodeCpuMs, report->cached.decodeCpuMs));
+        r.set("total_cpu", ratio(report->official.totalCpuMs, report->cached.totalCpuMs));
         o.set("no_cache_over_cache", r);
     }
     std::cout << o.dump() << '\n';

@@ -1,11 +1,16 @@
 #include "model/bench/captionbenchmark.h"
 
+#include "model/config/configinference.h"
+#include "model/generation/beamsearch.h"
 #include "model/modules/mplug2model.h"
 #include "model/mplug2.h"
+#include "model/runtime/exceptiontext.h"
 #include "model/runtime/memorystats.h"
 #include "model/runtime/stagetimer.h"
 
 #include <torch/torch.h>
+
+#include <vector>
 
 namespace mplug2::model {
 
@@ -22,31 +27,72 @@ Expected<Mplug2Config> configNamed(const std::string &name)
     return makeError(ErrorCode::InvalidArgument, "unknown config '" + name + "' (tiny, base or large)");
 }
 
+/// The architecture fields that the weights' shapes determine.
+bool sameShapes(const Mplug2Config &a, const Mplug2Config &b)
+{
+    const auto bert = [](const BertConfig &c) {
+        return std::vector<int64_t>{c.vocabSize,         c.hiddenSize,       c.numAttentionHeads, c.intermediateSize,
+                                    c.maxPositionEmbeddings, c.encoderWidth, c.textEncoderLayers, c.fusionLayers,
+                                    c.textDecodeLayers,  c.strideLayer,      c.numUniLayer};
+    };
+    const auto rest = [](const Mplug2Config &c) {
+        return std::vector<int64_t>{c.vision.width,         c.vision.layers,     c.vision.heads,
+                                    c.vision.patchSize,     c.vision.imageRes,   c.clipText.vocabSize,
+                                    c.clipText.width,       c.clipText.heads,    c.clipText.layers,
+                                    c.clipText.contextLength, c.embedDim,        c.numLatents};
+    };
+    return bert(a.bert) == bert(b.bert) && rest(a) == rest(b);
+}
+
+/// A released checkpoint comes without configs: the benchmark's random model
+/// must be one that inferConfig() rebuilds from its shapes alone.
+Expected<void> checkInferable(Mplug2ModelImpl &net, const Mplug2Config &config)
+{
+    StateDict weights;
+    for (const auto &item : net.named_parameters())
+        weights[item.key()] = item.value();
+    auto inferred = inferConfig(weights);
+    if (!inferred)
+        return inferred.error();
+    if (!sameShapes(*inferred, config))
+        return makeError(ErrorCode::Internal, "the config inferred from the random model's shapes differs from it");
+    return {};
+}
+
 Expected<CaptionRunTimes> timeCaption(Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p,
                                       bool useCache)
 {
     const auto device = torchDevice(p.target);
-    resetPeakMemory(device);
-    StageTimer timer(device);
-    auto visual = model.encodeVisual(pixels);
-    if (!visual)
-        return visual.error();
     GenerationParams g = GenerationParams::beam(p.beam, p.steps > 0 ? p.steps : 1,
                                                 p.steps > 0 ? p.steps : p.maxLength, 1);
     g.useCache = useCache;
-    timer.lap();
-    auto result = model.caption(*visual, g);
-    if (!result)
-        return result.error();
-    CaptionRunTimes t;
-    t.decodeMs = timer.lap();
-    t.visualMs = visual->times.visualMs;
-    t.universalMs = visual->times.universalMs;
-    t.totalMs = t.visualMs + t.universalMs + t.decodeMs;
-    t.steps = result->steps;
-    t.tokensPerSecond = t.decodeMs > 0 ? 1000.0 * static_cast<double>(t.steps * p.batch) / t.decodeMs : 0.0;
-    t.peakBytes = peakMemoryBytes(device);
-    return t;
+    // The stages one by one on the network, so that each gets its wall and CPU time.
+    try {
+        c10::InferenceMode inference;
+        Mplug2ModelImpl &net = model.network();
+        const auto x = pixels.to(device, torchDtype(p.target.precision));
+        resetPeakMemory(device);
+        CaptionRunTimes t;
+        StageTimer timer(device);
+        const auto tokens = net.visualTokens(x);
+        t.visualMs = timer.lap();
+        t.visualCpuMs = timer.lastCpuMs();
+        const auto embeds = net.universalEmbeds(net.projectVisual(tokens));
+        t.universalMs = timer.lap();
+        t.universalCpuMs = timer.lastCpuMs();
+        const auto mask = torch::ones({embeds.size(0), embeds.size(1)}, embeds.options().dtype(at::kLong));
+        const auto result = beamSearch(*net.text_decoder, embeds, mask, g);
+        t.decodeMs = timer.lap();
+        t.decodeCpuMs = timer.lastCpuMs();
+        t.totalMs = t.visualMs + t.universalMs + t.decodeMs;
+        t.totalCpuMs = t.visualCpuMs + t.universalCpuMs + t.decodeCpuMs;
+        t.steps = result.steps;
+        t.tokensPerSecond = t.decodeMs > 0 ? 1000.0 * static_cast<double>(t.steps * p.batch) / t.decodeMs : 0.0;
+        t.peakBytes = peakMemoryBytes(device);
+        return t;
+    } catch (const std::exception &e) {
+        return makeError(ErrorCode::Internal, "benchmark run failed: " + exceptionText(e));
+    }
 }
 
 } // namespace
@@ -76,6 +122,11 @@ Expected<CaptionBenchmarkReport> runCaptionBenchmark(const CaptionBenchmarkParam
     if (!model)
         return model.error();
     report.buildMs = buildTimer.lap();
+    if (p.config != "tiny") {
+        if (auto inferable = checkInferable((*model)->network(), *config); !inferable)
+            return inferable.error();
+        report.configInferred = true;
+    }
     for (const auto &t : (*model)->network().uniqueParameters())
         report.parameters += t.numel();
     const int64_t res = config->vision.imageRes;

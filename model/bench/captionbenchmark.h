@@ -32,11 +32,17 @@ struct CaptionBenchmarkParams {
     uint64_t seed = 0;
 };
 
+/// Wall-clock milliseconds per stage, and the process's CPU milliseconds
+/// (all threads) in the same intervals.
 struct CaptionRunTimes {
     double visualMs = 0.0;
     double universalMs = 0.0;
     double decodeMs = 0.0;
     double totalMs = 0.0;
+    double visualCpuMs = 0.0;
+    double universalCpuMs = 0.0;
+    double decodeCpuMs = 0.0;
+    double totalCpuMs = 0.0;
     int64_t steps = 0;
     double tokensPerSecond = 0.0;
     int64_t peakBytes = -1;
@@ -47,6 +53,8 @@ struct CaptionBenchmarkReport {
     int64_t parameters = 0;
     int64_t visualTokens = 0;
     double buildMs = 0.0;
+    /// inferConfig() gave the same architecture back from the weights' shapes (base, large).
+    bool configInferred = false;
     /// Question encoder + fusion on a 12-token question (the QA-only stages).
     double textFusionMs = 0.0;
     CaptionRunTimes cached;

@@ -83,7 +83,9 @@ DecoderCache BertModelImpl::startDecoding(const at::Tensor &encoderStates, const
     const auto options = encoderStates.options();
     for (int64_t i = 0; i < layerCount(); ++i) {
         auto layerModule = layerAt(i);
-        cache.cross.push_back(layerModule->crossattention->self->project(encoderStates));
+        // Contiguous once here, instead of a strided copy inside every step's matmul.
+        auto cross = layerModule->crossattention->self->project(encoderStates);
+        cache.cross.push_back({cross.key.contiguous(), cross.value.contiguous()});
         KeyValueCache self;
         self.key = torch::empty({rows, c.numAttentionHeads, capacity, c.headSize()}, options);
         self.value = torch::empty({rows, c.numAttentionHeads, capacity, c.headSize()}, options);

@@ -44,7 +44,7 @@ const StateDict &FixtureModels::expected(const ParityCase &parityCase, const std
     return m_expected.emplace(path, std::move(*tensors)).first->second;
 }
 
-const at::Tensor &expectedTensor(const StateDict &expected, const std::string &key)
+at::Tensor expectedTensor(const StateDict &expected, const std::string &key)
 {
     const auto it = expected.find(key);
     if (it == expected.end())

@@ -26,6 +26,6 @@ private:
 };
 
 /// The tensor `key` of an expected file; throws when absent.
-const at::Tensor &expectedTensor(const StateDict &expected, const std::string &key);
+at::Tensor expectedTensor(const StateDict &expected, const std::string &key);
 
 } // namespace mplug2::model
