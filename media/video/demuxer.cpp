@@ -302,6 +302,8 @@ Expected<bool> Demuxer::timelineFromScan(const MediaLimits &limits)
         }
         if (rc < 0)
             break;
+        if (packet->pts == AV_NOPTS_VALUE)
+            m_framesByOrder = true;
         const int64_t t = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
         const int64_t d = packet->dts != AV_NOPTS_VALUE ? packet->dts : packet->pts;
         const bool key = packet->flags & AV_PKT_FLAG_KEY;

@@ -110,6 +110,10 @@ private slots:
         QTest::newRow("av1-mkv") << "av1.mkv" << "libaom-av1" << (src + QStringList{"-c:v", "libaom-av1", "-cpu-used", "8", "-usage", "realtime"}) << 12;
         QTest::newRow("mpeg4-avi") << "mpeg4.avi" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4"}) << 12;
         QTest::newRow("mpeg4-bframes-mp4") << "mpeg4b.mp4" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4", "-bf", "2"}) << 12;
+        // AVI stores no presentation timestamps: frames are known by order.
+        QTest::newRow("mpeg4-bframes-avi") << "mpeg4b.avi" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4", "-bf", "2", "-g", "5"}) << 12;
+        QTest::newRow("h264-bframes-avi") << "h264b.avi" << "libx264" << (src + QStringList{"-c:v", "libx264", "-g", "5"}) << 12;
+        QTest::newRow("h264-ip-avi") << "h264ip.avi" << "libx264" << (src + QStringList{"-c:v", "libx264", "-g", "5", "-bf", "0"}) << 12;
         QTest::newRow("mjpeg-avi") << "mjpeg.avi" << "mjpeg" << (src + QStringList{"-c:v", "mjpeg", "-pix_fmt", "yuvj420p"}) << 12;
         QTest::newRow("ffv1-odd-size-mkv") << "odd.mkv" << "ffv1" << QStringList{"-f", "lavfi", "-i", "testsrc2=size=63x47:rate=10", "-t", "1.2", "-c:v", "ffv1", "-pix_fmt", "yuv420p"} << 12;
         QTest::newRow("gif") << "anim.gif" << "gif" << src << 12;
