@@ -494,6 +494,21 @@
         </message>
     </context>
     <context>
+        <name>MediaSource</name>
+        <message>
+            <source>%1: no such file</source>
+            <translation>%1：文件不存在</translation>
+        </message>
+        <message>
+            <source>%1: no frame at %2 s</source>
+            <translation>%1：在 %2 秒处没有帧</translation>
+        </message>
+        <message>
+            <source>%1: no frame %2</source>
+            <translation>%1：没有第 %2 帧</translation>
+        </message>
+    </context>
+    <context>
         <name>ModelBundle</name>
         <message>
             <source>the manifest has no "%1"</source>
@@ -825,12 +840,28 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>探索 mPLUG-2 多模态模型。</translation>
         </message>
         <message>
-            <source>Show the window, save a picture of it to &lt;file&gt; and quit.</source>
-            <translation>显示窗口，将其截图保存到 &lt;file&gt; 后退出。</translation>
-        </message>
-        <message>
             <source>Images or videos to open.</source>
             <translation>要打开的图像或视频。</translation>
+        </message>
+        <message>
+            <source>Load the model bundle &lt;bundle&gt; (a registered id, a folder or a manifest).</source>
+            <translation>加载模型包 &lt;bundle&gt;（已注册的 ID、文件夹或清单文件）。</translation>
+        </message>
+        <message>
+            <source>Caption the first media file at start.</source>
+            <translation>启动时为第一个媒体文件生成描述。</translation>
+        </message>
+        <message>
+            <source>Ask &lt;question&gt; about the first media file at start.</source>
+            <translation>启动时就第一个媒体文件提问 &lt;question&gt;。</translation>
+        </message>
+        <message>
+            <source>Show the attention of answer token &lt;n&gt; (from 1).</source>
+            <translation>显示回答中第 &lt;n&gt; 个词元的注意力（从 1 开始）。</translation>
+        </message>
+        <message>
+            <source>Show the window, save a picture of it to &lt;file&gt; and quit (after the task, if any).</source>
+            <translation>显示窗口，将其截图保存到 &lt;file&gt; 后退出（如有任务，则在任务完成后）。</translation>
         </message>
     </context>
     <context>
@@ -971,22 +1002,227 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::ui::AttentionGridView</name>
+        <message>
+            <source>Attention on every sampled frame</source>
+            <translation>每个采样帧上的注意力</translation>
+        </message>
+        <message>
+            <source>Sampled frame %1</source>
+            <translation>采样帧 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::AttentionPanel</name>
+        <message>
+            <source>Attention</source>
+            <translation>注意力</translation>
+        </message>
+        <message>
+            <source>Run a task with attention maps on to see where the model looked.</source>
+            <translation>开启注意力图并运行任务，即可查看模型关注的位置。</translation>
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation>显示(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Method:</source>
+            <translation>方法(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>&amp;Layer:</source>
+            <translation>层(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Head:</source>
+            <translation>注意力头(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>&amp;Colours:</source>
+            <translation>配色(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Opacity:</source>
+            <translation>不透明度(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <source>On the &amp;player</source>
+            <translation>叠加到播放器(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Also lay the map over the frame the player shows</source>
+            <translation>同时把热力图叠加到播放器当前显示的帧上</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Export attention</source>
+            <translation>导出注意力</translation>
+        </message>
+        <message>
+            <source>No attention yet: run caption or ask with attention maps on.</source>
+            <translation>暂无注意力：开启注意力图后运行描述或问答。</translation>
+        </message>
+        <message>
+            <source>“%1”: %2 tokens, %3 frames of %4 × %5 patches</source>
+            <translation>“%1”：%2 个词元，%3 帧，每帧 %4 × %5 个图块</translation>
+        </message>
+        <message>
+            <source>Answer tokens</source>
+            <translation>回答词元</translation>
+        </message>
+        <message>
+            <source>Latent queries (universal layer)</source>
+            <translation>潜在查询（通用层）</translation>
+        </message>
+        <message>
+            <source>Cross-attention</source>
+            <translation>交叉注意力</translation>
+        </message>
+        <message>
+            <source>Grad-CAM</source>
+            <translation>Grad-CAM</translation>
+        </message>
+        <message>
+            <source>Mean of layers</source>
+            <translation>各层平均</translation>
+        </message>
+        <message>
+            <source>Layer %1</source>
+            <translation>第 %1 层</translation>
+        </message>
+        <message>
+            <source>Mean of heads</source>
+            <translation>各头平均</translation>
+        </message>
+        <message>
+            <source>Max of heads</source>
+            <translation>各头最大</translation>
+        </message>
+        <message>
+            <source>Head %1</source>
+            <translation>第 %1 个头</translation>
+        </message>
+        <message>
+            <source>Frame %1</source>
+            <translation>第 %1 帧</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>no exporter “%1” in this build</source>
+            <translation>此版本中没有导出器“%1”</translation>
+        </message>
+        <message>
+            <source>there is no attention to export yet</source>
+            <translation>还没有可导出的注意力</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n file(s) to %1</source>
+            <translation>
+                <numerusform>已导出 %n 个文件到 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>导出失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::ErrorBanner</name>
+        <message>
+            <source>Error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Error details</source>
+            <translation>错误详情</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::FilmstripWidget</name>
+        <message>
+            <source>Frames the model sees</source>
+            <translation>模型看到的帧</translation>
+        </message>
+        <message>
+            <source>The frames the model sees. Click one to show it.</source>
+            <translation>模型看到的帧。点击某一帧即可显示它。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::FrameView</name>
+        <message>
+            <source>Attention %1 at patch row %2, column %3</source>
+            <translation>注意力 %1，位于图块第 %2 行第 %3 列</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::JobStatusWidget</name>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>取消（Esc）</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在开始…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more request(s) waiting</source>
+            <translation>
+                <numerusform>还有 %n 个请求在等待</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::LatentOverview</name>
+        <message>
+            <source>Latent queries by sampled frame</source>
+            <translation>各采样帧上的潜在查询</translation>
+        </message>
+        <message>
+            <source>Rows: the universal layer's latent queries; columns: sampled frames. Click a row to show that latent.</source>
+            <translation>行：通用层的潜在查询；列：采样帧。点击一行即可显示该潜在查询。</translation>
+        </message>
+        <message>
+            <source>Latent %1, sampled frame %2: %3 of its attention</source>
+            <translation>潜在查询 %1，采样帧 %2：占其注意力的 %3</translation>
+        </message>
+    </context>
+    <context>
         <name>mplug2::ui::MainWindow</name>
         <message>
             <source>mPLUG-2 Studio</source>
             <translation>mPLUG-2 Studio</translation>
-        </message>
-        <message>
-            <source>Media files</source>
-            <translation>媒体文件</translation>
-        </message>
-        <message>
-            <source>Open images or videos (File ▸ Open) or drop them here.</source>
-            <translation>打开图像或视频（文件 ▸ 打开），或将其拖放到此处。</translation>
-        </message>
-        <message>
-            <source>Viewer</source>
-            <translation>查看器</translation>
         </message>
         <message>
             <source>Ready</source>
@@ -1039,6 +1275,820 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Open Folder</source>
             <translation>打开文件夹</translation>
+        </message>
+        <message>
+            <source>Media</source>
+            <translation>媒体</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Attention</source>
+            <translation>注意力</translation>
+        </message>
+        <message>
+            <source>&amp;Export Result…</source>
+            <translation>导出结果(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Answer</source>
+            <translation>复制回答(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Task</source>
+            <translation>任务(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>运行(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Ask a Question</source>
+            <translation>提问(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>查看(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Play / Pause</source>
+            <translation>播放/暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Next Frame</source>
+            <translation>下一帧(&amp;N)</translation>
+        </message>
+        <message>
+            <source>P&amp;revious Frame</source>
+            <translation>上一帧(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Next &amp;Media</source>
+            <translation>下一个媒体(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Previous M&amp;edia</source>
+            <translation>上一个媒体(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Model</source>
+            <translation>模型(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Manage Models…</source>
+            <translation>管理模型(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>&amp;Unload Model</source>
+            <translation>卸载模型(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Done in %1 s</source>
+            <translation>完成，用时 %1 秒</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Model unloaded</source>
+            <translation>模型已卸载</translation>
+        </message>
+        <message>
+            <source>No model is installed yet.</source>
+            <translation>尚未安装任何模型。</translation>
+        </message>
+        <message>
+            <source>Manage Models…</source>
+            <translation>管理模型…</translation>
+        </message>
+        <message>
+            <source>Load a model first.</source>
+            <translation>请先加载模型。</translation>
+        </message>
+        <message>
+            <source>Load on CPU</source>
+            <translation>在 CPU 上加载</translation>
+        </message>
+        <message>
+            <source>Loaded %1 in %2 s</source>
+            <translation>已加载 %1，用时 %2 秒</translation>
+        </message>
+        <message>
+            <source>Loading %1…</source>
+            <translation>正在加载 %1…</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>No model loaded</source>
+            <translation>未加载模型</translation>
+        </message>
+        <message>
+            <source>%1 — mPLUG-2 Studio</source>
+            <translation>%1 — mPLUG-2 Studio</translation>
+        </message>
+        <message>
+            <source>Searching needs an index of your folders, which this build does not have yet.</source>
+            <translation>搜索需要为您的文件夹建立索引，此版本尚不支持。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::MediaPanel</name>
+        <message>
+            <source>Media</source>
+            <translation>媒体</translation>
+        </message>
+        <message>
+            <source>Media files</source>
+            <translation>媒体文件</translation>
+        </message>
+        <message>
+            <source>Drop pictures or videos here, or open them with the buttons above.</source>
+            <translation>将图片或视频拖放到这里，或用上方按钮打开。</translation>
+        </message>
+        <message>
+            <source>Open files</source>
+            <translation>打开文件</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+        <message>
+            <source>Remove from the list</source>
+            <translation>从列表中移除</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3 fps</source>
+            <translation>%1 · %2 · %3 帧/秒</translation>
+        </message>
+        <message>
+            <source>picture · %1</source>
+            <translation>图片 · %1</translation>
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation>无法读取</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::MediaViewer</name>
+        <message>
+            <source>Viewer</source>
+            <translation>查看器</translation>
+        </message>
+        <message>
+            <source>Frame</source>
+            <translation>帧</translation>
+        </message>
+        <message>
+            <source>Open images or videos (File ▸ Open) or drop them here.</source>
+            <translation>打开图片或视频（文件 ▸ 打开），或将它们拖放到这里。</translation>
+        </message>
+        <message>
+            <source>Previous frame</source>
+            <translation>上一帧</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <source>Next frame</source>
+            <translation>下一帧</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <source>Attention of sampled frame %1 of %2 (%3)</source>
+            <translation>采样帧 %1/%2 的注意力（%3）</translation>
+        </message>
+        <message>
+            <source>Attention</source>
+            <translation>注意力</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::ModelManagerDialog</name>
+        <message>
+            <source>Models</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Model bundles</source>
+            <translation>模型包</translation>
+        </message>
+        <message>
+            <source>Model details</source>
+            <translation>模型详情</translation>
+        </message>
+        <message>
+            <source>&amp;Add Bundle…</source>
+            <translation>添加模型包(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Register a model bundle folder or manifest.json</source>
+            <translation>注册一个模型包文件夹或 manifest.json</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>移除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Load at &amp;Start</source>
+            <translation>启动时加载(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Load this model when the app starts</source>
+            <translation>应用启动时加载此模型</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation>CUDA GPU</translation>
+        </message>
+        <message>
+            <source>&amp;Load</source>
+            <translation>加载(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Unload</source>
+            <translation>卸载(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <source>&amp;Device:</source>
+            <translation>设备(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Precision:</source>
+            <translation>精度(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>Loaded:</source>
+            <translation>已加载：</translation>
+        </message>
+        <message>
+            <source>%1 (cannot be read)</source>
+            <translation>%1（无法读取）</translation>
+        </message>
+        <message>
+            <source>built in</source>
+            <translation>内置</translation>
+        </message>
+        <message>
+            <source>loads at start</source>
+            <translation>启动时加载</translation>
+        </message>
+        <message>
+            <source>Name: %1</source>
+            <translation>名称：%1</translation>
+        </message>
+        <message>
+            <source>Id: %1</source>
+            <translation>ID：%1</translation>
+        </message>
+        <message>
+            <source>Kind: %1</source>
+            <translation>类型：%1</translation>
+        </message>
+        <message>
+            <source>Checkpoint: %1</source>
+            <translation>检查点：%1</translation>
+        </message>
+        <message>
+            <source>Vocabulary: %1 (%2)</source>
+            <translation>词表：%1（%2）</translation>
+        </message>
+        <message>
+            <source>CLIP BPE: %1</source>
+            <translation>CLIP BPE：%1</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Prompt: “%1”</source>
+            <translation>提示词：“%1”</translation>
+        </message>
+        <message>
+            <source>Frames: %1 at %2 × %2 px</source>
+            <translation>帧数：%1，分辨率 %2 × %2 像素</translation>
+        </message>
+        <message>
+            <source>Generation: beam %1, length %2 to %3</source>
+            <translation>生成：束宽 %1，长度 %2 到 %3</translation>
+        </message>
+        <message>
+            <source>Licence: %1</source>
+            <translation>许可证：%1</translation>
+        </message>
+        <message>
+            <source>Config overrides:</source>
+            <translation>配置覆盖：</translation>
+        </message>
+        <message>
+            <source>Inferred config (loaded):</source>
+            <translation>推断出的配置（已加载）：</translation>
+        </message>
+        <message>
+            <source>The full config is inferred from the checkpoint's tensor shapes when it loads.</source>
+            <translation>完整配置会在加载时根据检查点中张量的形状推断出来。</translation>
+        </message>
+        <message>
+            <source>process memory %1</source>
+            <translation>进程内存 %1</translation>
+        </message>
+        <message>
+            <source>nothing loaded · %1</source>
+            <translation>未加载 · %1</translation>
+        </message>
+        <message>
+            <source>%1 on %2 (%3) · %4 parameters · weights %5 · %6</source>
+            <translation>%1，运行于 %2（%3）· %4 参数 · 权重 %5 · %6</translation>
+        </message>
+        <message>
+            <source>Add Model Bundle</source>
+            <translation>添加模型包</translation>
+        </message>
+        <message>
+            <source>Bundle manifests (manifest.json *.json)</source>
+            <translation>模型包清单（manifest.json *.json）</translation>
+        </message>
+        <message>
+            <source>Cannot add %1:
+%2</source>
+            <translation>无法添加 %1：
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::ResultsPanel</name>
+        <message>
+            <source>Results</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Answers</source>
+            <translation>回答</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>回答</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <source>Q: %1 · %2</source>
+            <translation>问：%1 · %2</translation>
+        </message>
+        <message>
+            <source>Classify · %1</source>
+            <translation>分类 · %1</translation>
+        </message>
+        <message>
+            <source>Dense captions · %1</source>
+            <translation>密集描述 · %1</translation>
+        </message>
+        <message>
+            <source>Caption · %1</source>
+            <translation>描述 · %1</translation>
+        </message>
+        <message>
+            <source>running…</source>
+            <translation>运行中…</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 秒</translation>
+        </message>
+        <message>
+            <source>Decoding %1 ms, vision %2 ms, text %3 ms, generation %4 ms on %5 (%6)</source>
+            <translation>解码 %1 毫秒，视觉 %2 毫秒，文本 %3 毫秒，生成 %4 毫秒，运行于 %5（%6）</translation>
+        </message>
+        <message>
+            <source>Probability</source>
+            <translation>概率</translation>
+        </message>
+        <message>
+            <source>Length-penalised log-probability (higher is better)</source>
+            <translation>经长度惩罚的对数概率（越高越好）</translation>
+        </message>
+        <message>
+            <source>(no text)</source>
+            <translation>（无文本）</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>no exporter “%1” in this build</source>
+            <translation>此版本中没有导出器“%1”</translation>
+        </message>
+        <message>
+            <source>that request has no result to export</source>
+            <translation>该请求没有可导出的结果</translation>
+        </message>
+        <message>
+            <source>Copied “%1”</source>
+            <translation>已复制“%1”</translation>
+        </message>
+        <message>
+            <source>Export Result</source>
+            <translation>导出结果</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>已导出到 %1</translation>
+        </message>
+        <message>
+            <source>Export failed: %1</source>
+            <translation>导出失败：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::TaskOptionsWidget</name>
+        <message>
+            <source>Model default</source>
+            <translation>模型默认</translation>
+        </message>
+        <message>
+            <source>How many frames of a video the model sees</source>
+            <translation>模型看视频时采样的帧数</translation>
+        </message>
+        <message>
+            <source>&amp;Frames:</source>
+            <translation>帧数(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>Segment middles (official)</source>
+            <translation>分段中点（官方）</translation>
+        </message>
+        <message>
+            <source>Evenly in time</source>
+            <translation>按时间均匀</translation>
+        </message>
+        <message>
+            <source>S&amp;ampling:</source>
+            <translation>采样(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Beam search</source>
+            <translation>束搜索</translation>
+        </message>
+        <message>
+            <source>Greedy</source>
+            <translation>贪心</translation>
+        </message>
+        <message>
+            <source>Sampling</source>
+            <translation>随机采样</translation>
+        </message>
+        <message>
+            <source>&amp;Decoding:</source>
+            <translation>解码(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Beam size:</source>
+            <translation>束宽(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>Mi&amp;n length:</source>
+            <translation>最短长度(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Ma&amp;x length:</source>
+            <translation>最长长度(&amp;X)：</translation>
+        </message>
+        <message>
+            <source>How many answers to show: the best and its alternatives</source>
+            <translation>显示几个回答：最佳回答及其备选</translation>
+        </message>
+        <message>
+            <source>A&amp;lternatives:</source>
+            <translation>备选数(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Temperature:</source>
+            <translation>温度(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Top-&amp;k:</source>
+            <translation>Top-&amp;k：</translation>
+        </message>
+        <message>
+            <source>Top-&amp;p:</source>
+            <translation>Top-&amp;p：</translation>
+        </message>
+        <message>
+            <source>S&amp;eed:</source>
+            <translation>随机种子(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>Cross-attention</source>
+            <translation>交叉注意力</translation>
+        </message>
+        <message>
+            <source>Grad-CAM</source>
+            <translation>Grad-CAM</translation>
+        </message>
+        <message>
+            <source>Latent queries</source>
+            <translation>潜在查询</translation>
+        </message>
+        <message>
+            <source>Attention maps:</source>
+            <translation>注意力图：</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation>CUDA GPU</translation>
+        </message>
+        <message>
+            <source>De&amp;vice:</source>
+            <translation>设备(&amp;V)：</translation>
+        </message>
+        <message>
+            <source>P&amp;recision:</source>
+            <translation>精度(&amp;R)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::TaskPanel</name>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Dense</source>
+            <translation>密集描述</translation>
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation>问答</translation>
+        </message>
+        <message>
+            <source>Classify</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Dense captions: one caption per time window</source>
+            <translation>密集描述：每个时间窗口一条描述</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>Window length</source>
+            <translation>窗口长度</translation>
+        </message>
+        <message>
+            <source>&amp;Window:</source>
+            <translation>窗口(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>What is happening in the video?</source>
+            <translation>视频里发生了什么？</translation>
+        </message>
+        <message>
+            <source>&amp;Question:</source>
+            <translation>问题(&amp;Q)：</translation>
+        </message>
+        <message>
+            <source>optional: yes, no, maybe</source>
+            <translation>可选：yes, no, maybe</translation>
+        </message>
+        <message>
+            <source>Candidate answers</source>
+            <translation>候选回答</translation>
+        </message>
+        <message>
+            <source>Rank these answers instead of writing one (comma-separated)</source>
+            <translation>对这些回答排序，而不是自由生成（用逗号分隔）</translation>
+        </message>
+        <message>
+            <source>&amp;Answers:</source>
+            <translation>候选(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>dog, cat, car</source>
+            <translation>dog, cat, car</translation>
+        </message>
+        <message>
+            <source>Labels</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>&amp;Labels:</source>
+            <translation>标签(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Label template</source>
+            <translation>标签模板</translation>
+        </message>
+        <message>
+            <source>The text scored for each label; {} stands for the label</source>
+            <translation>为每个标签打分的文本；{} 代表标签</translation>
+        </message>
+        <message>
+            <source>&amp;Template:</source>
+            <translation>模板(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Scoring</source>
+            <translation>打分方式</translation>
+        </message>
+        <message>
+            <source>Decoder likelihood</source>
+            <translation>解码器似然</translation>
+        </message>
+        <message>
+            <source>CLIP similarity</source>
+            <translation>CLIP 相似度</translation>
+        </message>
+        <message>
+            <source>&amp;Scoring:</source>
+            <translation>打分(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>a red circle on a white background</source>
+            <translation>a red circle on a white background</translation>
+        </message>
+        <message>
+            <source>Search text</source>
+            <translation>搜索文本</translation>
+        </message>
+        <message>
+            <source>&amp;Find:</source>
+            <translation>查找(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>Describe the selected picture or video in a sentence.</source>
+            <translation>用一句话描述所选的图片或视频。</translation>
+        </message>
+        <message>
+            <source>Caption Each Window</source>
+            <translation>逐窗口描述</translation>
+        </message>
+        <message>
+            <source>One caption per time window of the video, with start and end times.</source>
+            <translation>为视频的每个时间窗口生成一条描述，并附起止时间。</translation>
+        </message>
+        <message>
+            <source>Type a question and press Enter. Earlier questions are in the list.</source>
+            <translation>输入问题后按回车。之前的问题可在列表中找到。</translation>
+        </message>
+        <message>
+            <source>Score each label against the media, zero-shot.</source>
+            <translation>零样本地为每个标签与媒体的匹配程度打分。</translation>
+        </message>
+        <message>
+            <source>Find media in your indexed folders that match a sentence.</source>
+            <translation>在已建索引的文件夹中查找与一句话相符的媒体。</translation>
+        </message>
+        <message>
+            <source>Open a picture or a video first.</source>
+            <translation>请先打开一张图片或一段视频。</translation>
+        </message>
+        <message>
+            <source>Type a question first.</source>
+            <translation>请先输入问题。</translation>
+        </message>
+        <message>
+            <source>Give at least two labels, separated by commas.</source>
+            <translation>请至少给出两个标签，用逗号分隔。</translation>
+        </message>
+        <message>
+            <source>Search runs over an index, not one file.</source>
+            <translation>搜索针对索引进行，而不是单个文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::TimelineWidget</name>
+        <message>
+            <source>Timeline</source>
+            <translation>时间轴</translation>
+        </message>
+        <message>
+            <source>Click or drag to seek; marks show the frames the model sees.</source>
+            <translation>点击或拖动以定位；刻度标出模型看到的帧。</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::ui::TokenChipBar</name>
+        <message>
+            <source>Answer tokens</source>
+            <translation>回答词元</translation>
+        </message>
+        <message>
+            <source>All tokens</source>
+            <translation>全部词元</translation>
+        </message>
+        <message>
+            <source>All tokens (mean)</source>
+            <translation>全部词元（平均）</translation>
+        </message>
+        <message>
+            <source>Where the whole answer looked: the mean over its tokens</source>
+            <translation>整个回答关注的位置：各词元的平均</translation>
+        </message>
+        <message>
+            <source>Token %1: %2</source>
+            <translation>词元 %1：%2</translation>
+        </message>
+        <message>
+            <source>Show where the model looked while it wrote “%1”</source>
+            <translation>显示模型写出“%1”时关注的位置</translation>
         </message>
     </context>
 </TS>

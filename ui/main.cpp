@@ -1,7 +1,10 @@
 // mplug2-studio: the desktop app.
+#include "app/bundle/bundleregistry.h"
 #include "base/version.h"
 #include "model/runtime/runtimeinfo.h"
+#include "ui/attention/attentionpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/task/taskpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -9,6 +12,8 @@
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
+
+#include <cstdio>
 
 using namespace mplug2;
 
@@ -25,6 +30,14 @@ static void installTranslators(QApplication &application)
         QApplication::installTranslator(qt);
 }
 
+static void saveScreenshot(ui::MainWindow &window, const QString &file)
+{
+    const bool saved = window.grab().save(file);
+    if (!saved)
+        std::fprintf(stderr, "mplug2-studio: cannot write %s\n", qPrintable(file));
+    QApplication::exit(saved ? 0 : 1);
+}
+
 int main(int argc, char **argv)
 {
     QApplication application(argc, argv);
@@ -39,11 +52,24 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QApplication::translate("main", "Explore the mPLUG-2 multimodal model."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"),
+        QApplication::translate("main", "Load the model bundle <bundle> (a registered id, a folder or a manifest)."),
+        QStringLiteral("bundle"));
+    const QCommandLineOption captionOption(QStringLiteral("caption"),
+                                           QApplication::translate("main", "Caption the first media file at start."));
+    const QCommandLineOption askOption(QStringLiteral("ask"),
+                                       QApplication::translate("main", "Ask <question> about the first media file at start."),
+                                       QStringLiteral("question"));
+    const QCommandLineOption tokenOption(
+        QStringLiteral("token"), QApplication::translate("main", "Show the attention of answer token <n> (from 1)."),
+        QStringLiteral("n"));
+    const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "Show the window, save a picture of it to <file> and quit."),
+        QApplication::translate("main",
+                                "Show the window, save a picture of it to <file> and quit (after the task, if any)."),
         QStringLiteral("file"));
-    parser.addOption(screenshot);
+    parser.addOptions({modelOption, captionOption, askOption, tokenOption, screenshotOption});
     parser.addPositionalArgument(QStringLiteral("media"),
                                  QApplication::translate("main", "Images or videos to open."),
                                  QStringLiteral("[media...]"));
@@ -54,12 +80,46 @@ int main(int argc, char **argv)
     window.openMedia(parser.positionalArguments());
     window.show();
 
-    if (parser.isSet(screenshot)) {
-        const QString file = parser.value(screenshot);
-        QTimer::singleShot(300, &window, [&window, file] {
-            const bool saved = window.grab().save(file);
-            QApplication::exit(saved ? 0 : 1);
+    if (parser.isSet(modelOption)) {
+        const auto bundle = app::BundleRegistry().resolve(parser.value(modelOption));
+        if (!bundle) {
+            std::fprintf(stderr, "mplug2-studio: %s\n", bundle.error().message.c_str());
+            return 2;
+        }
+        window.loadModel(*bundle, app::DeviceChoice::automatic());
+    } else {
+        window.loadStartupModel();
+    }
+
+    const bool runAtStart = parser.isSet(captionOption) || parser.isSet(askOption);
+    if (runAtStart) {
+        QObject::connect(window.engine(), &app::Engine::modelLoaded, &window, [&window, &parser, &askOption] {
+            if (parser.isSet(askOption)) {
+                window.taskPanel()->setTask(ui::StudioTask::Ask);
+                window.taskPanel()->setQuestion(parser.value(askOption));
+            } else {
+                window.taskPanel()->setTask(ui::StudioTask::Caption);
+            }
+            window.runTask();
+        }, Qt::SingleShotConnection);
+        QObject::connect(window.engine(), &app::Engine::requestFinished, &window, [&window, &parser, &tokenOption] {
+            if (parser.isSet(tokenOption))
+                window.attentionPanel()->selectToken(parser.value(tokenOption).toInt() - 1);
         });
+    }
+
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        if (runAtStart) {
+            // Wait for the answer, then give the viewer a moment to decode the frame it shows.
+            const auto shootLater = [&window, file] {
+                QTimer::singleShot(1500, &window, [&window, file] { saveScreenshot(window, file); });
+            };
+            QObject::connect(window.engine(), &app::Engine::requestFinished, &window, shootLater);
+            QObject::connect(window.engine(), &app::Engine::requestFailed, &window, shootLater);
+        } else {
+            QTimer::singleShot(300, &window, [&window, file] { saveScreenshot(window, file); });
+        }
     }
     return QApplication::exec();
 }

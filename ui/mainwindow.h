@@ -1,19 +1,39 @@
 #pragma once
-/// The main window: menus, the media list, the viewer area and the status bar.
-/// Window geometry and recent files persist in QSettings.
+/// The main window: media list (left), viewer (centre), task and results
+/// (right), attention (below the viewer), progress with Cancel and the
+/// loaded model in the status bar. It owns the Engine and routes requests
+/// and their results between the panels; nothing here blocks on the model
+/// or on decoding. Window state, recent files and options persist in QSettings.
 ///
 ///     mplug2::ui::MainWindow w;
 ///     w.openMedia({"clip.mp4"});
+///     w.loadStartupModel();                       // the last model, else the demo model
 ///     w.show();
 
+#include "app/bundle/bundleregistry.h"
+#include "app/engine/engine.h"
+
 #include <QMainWindow>
+#include <QSet>
 #include <QStringList>
 
+#include <optional>
+
+class QAction;
+class QDockWidget;
 class QLabel;
-class QListWidget;
 class QMenu;
 
 namespace mplug2::ui {
+
+class AttentionPanel;
+class ErrorBanner;
+class JobStatusWidget;
+class MediaPanel;
+class MediaViewer;
+class ModelManagerDialog;
+class ResultsPanel;
+class TaskPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -22,9 +42,27 @@ public:
     ~MainWindow() override;
 
     /// Adds existing files to the media list (missing ones are reported in
-    /// the status bar) and remembers them as recent files.
+    /// the status bar) and remembers them as recent files; folders are scanned.
     void openMedia(const QStringList &paths);
     QStringList mediaFiles() const;
+
+    /// Loads `bundle` on `device` (the current one is freed first).
+    app::RequestId loadModel(const app::ModelBundle &bundle, const app::DeviceChoice &device);
+    /// Loads the model used last, else the registry's default (the demo model).
+    /// Returns false, and says why in the window, when there is none.
+    bool loadStartupModel();
+    /// Runs the task chosen in the task panel on the current media file;
+    /// 0 when it could not start (the reason is shown).
+    app::RequestId runTask();
+
+    app::Engine *engine() const { return m_engine; }
+    MediaPanel *mediaPanel() const { return m_media; }
+    MediaViewer *viewer() const { return m_viewer; }
+    TaskPanel *taskPanel() const { return m_task; }
+    ResultsPanel *resultsPanel() const { return m_results; }
+    AttentionPanel *attentionPanel() const { return m_attention; }
+    JobStatusWidget *jobStatus() const { return m_jobStatus; }
+    ErrorBanner *errorBanner() const { return m_banner; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -32,15 +70,46 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void createMenus();
+    void connectEngine();
+    void connectPanels();
     void chooseFiles();
     void chooseFolder();
     void showAbout();
+    void showModelManager();
     void rebuildRecentMenu();
+    void rememberRecent(const QStringList &paths);
+    void onMediaChanged(const QString &path);
+    void showResult(const app::EngineResult &result);
+    void onFailed(const app::EngineError &error);
+    void onModelLoaded(const app::ModelInfo &info);
+    void updateSampling();
+    void updateModelLabel();
+    void updateTitle();
+    void saveSettings() const;
+    void restoreSettings();
+    void search(const QString &query);
+    void showError(const QString &message, const QString &details = {});
 
-    QListWidget *m_mediaList = nullptr;
-    QLabel *m_viewer = nullptr;
+    app::Engine *m_engine = nullptr;
+    app::BundleRegistry m_registry;
+    MediaPanel *m_media = nullptr;
+    MediaViewer *m_viewer = nullptr;
+    TaskPanel *m_task = nullptr;
+    ResultsPanel *m_results = nullptr;
+    AttentionPanel *m_attention = nullptr;
+    ErrorBanner *m_banner = nullptr;
+    JobStatusWidget *m_jobStatus = nullptr;
+    QLabel *m_modelLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    ModelManagerDialog *m_modelManager = nullptr;
+    QSet<app::RequestId> m_requests; ///< submitted from this window, not ended yet
+    app::RequestId m_loadRequest = 0;
+    std::optional<app::ModelBundle> m_loadingBundle;
+    app::DeviceChoice m_loadingDevice;
+    QString m_shownResultMedia;
 };
 
 } // namespace mplug2::ui

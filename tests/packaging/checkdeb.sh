@@ -57,7 +57,8 @@ printf '%s\n' "${expected[@]}" | sort > "$scratch/expected"
 missing=$(comm -23 "$scratch/expected" "$scratch/files")
 [ -z "$missing" ] || fail "missing from the package:"$'\n'"$missing"
 unexpected=$(comm -13 "$scratch/expected" "$scratch/files")
-[ -z "$unexpected" ] || fail "files nobody asked for in the package:"$'\n'"$unexpected"
+[ -z "$unexpected" ] || fail "files nobody asked for in the package:"$'\n'"$unexpected"$'\n'"(data goes through \
+mplug2_add_data*(), dlopen plug-ins through mplug2_add_plugin(): cmake/InstallLayout.cmake)"
 
 # Ownership and modes: root-owned; programs 0755, data and plug-ins 0644
 # (Debian policy for shared objects), folders 0755.

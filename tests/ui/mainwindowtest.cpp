@@ -2,8 +2,13 @@
 // the About dialog with licences, and the real executable starting offscreen.
 #include "ui/aboutdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/status/errorbanner.h"
+#include "ui/task/taskpanel.h"
 
 #include <QAction>
+#include <QDockWidget>
+#include <QSlider>
+#include <QSpinBox>
 #include <QImage>
 #include <QListWidget>
 #include <QMenu>
@@ -18,6 +23,7 @@
 
 using mplug2::ui::AboutDialog;
 using mplug2::ui::MainWindow;
+using mplug2::ui::StudioTask;
 
 class MainWindowTest : public QObject {
     Q_OBJECT
@@ -79,6 +85,56 @@ private slots:
         }
         MainWindow w;
         QCOMPARE(w.size(), QSize(900, 640));
+    }
+
+    void windowStateAndOptionsSurviveARestart()
+    {
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.findChild<QDockWidget *>(QStringLiteral("attentionDock"))->hide();
+            w.taskPanel()->setTask(StudioTask::Ask);
+            w.taskPanel()->rememberQuestion(QStringLiteral("what is the man doing?"));
+            w.taskPanel()->rememberQuestion(QStringLiteral("is it raining?"));
+            w.findChild<QSpinBox *>(QStringLiteral("framesSpin"))->setValue(8);
+            w.findChild<QSlider *>(QStringLiteral("opacitySlider"))->setValue(70);
+            w.close();
+        }
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("attentionDock"))->isHidden());
+        QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("resultsDock"))->isHidden());
+        QCOMPARE(w.taskPanel()->task(), StudioTask::Ask);
+        QCOMPARE(w.taskPanel()->questionHistory(),
+                 QStringList({QStringLiteral("is it raining?"), QStringLiteral("what is the man doing?")}));
+        QCOMPARE(w.findChild<QSpinBox *>(QStringLiteral("framesSpin"))->value(), 8);
+        QCOMPARE(w.findChild<QSlider *>(QStringLiteral("opacitySlider"))->value(), 70);
+        w.findChild<QDockWidget *>(QStringLiteral("attentionDock"))->show();
+        w.close();
+    }
+
+    void shortcutsAreThere()
+    {
+        MainWindow w;
+        const auto shortcut = [&w](const char *name) {
+            auto *action = w.findChild<QAction *>(QLatin1String(name));
+            return action ? action->shortcut() : QKeySequence();
+        };
+        QCOMPARE(shortcut("actionRun"), QKeySequence(Qt::CTRL | Qt::Key_Return));
+        QCOMPARE(shortcut("actionCancel"), QKeySequence(Qt::Key_Escape));
+        QCOMPARE(shortcut("actionExport"), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QCOMPARE(shortcut("actionNextFrame"), QKeySequence(Qt::Key_Period));
+        QCOMPARE(shortcut("actionAsk"), QKeySequence(Qt::CTRL | Qt::Key_L));
+    }
+
+    void runWithoutModelExplainsWhy()
+    {
+        MainWindow w;
+        QCOMPARE(w.runTask(), mplug2::app::RequestId(0));
+        QVERIFY(w.errorBanner()->isVisibleTo(&w));
+        QVERIFY(!w.errorBanner()->message().isEmpty());
     }
 
     void aboutListsLicences()

@@ -1,0 +1,192 @@
+#include "app/media/mediasource.h"
+
+#include "app/engine/imageconversion.h"
+#include "media/image/imageheader.h"
+#include "media/image/imagereader.h"
+#include "media/sampling/framesampler.h"
+#include "media/video/videoreader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+namespace mplug2::app {
+
+struct MediaSource::Impl {
+    MediaFacts facts;
+    std::optional<media::VideoReader> reader;
+    QImage picture;
+};
+
+namespace {
+
+/// Animated GIFs play as videos, as in the official pipeline; other picture
+/// formats are recognised by their first bytes, whatever the file is called.
+bool isStillPicture(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(64);
+    const auto *bytes = reinterpret_cast<const uint8_t *>(head.constData());
+    const auto header = media::readImageHeader(bytes, size_t(head.size()));
+    return header && header->format != media::ImageFormat::Gif;
+}
+
+MediaFrame toMediaFrame(const media::VideoFrame &frame)
+{
+    return MediaFrame{frame.index, frame.seconds, toQImage(frame.image)};
+}
+
+Expected<QList<MediaFrame>> toMediaFrames(Expected<media::FrameBatch> batch)
+{
+    if (!batch)
+        return batch.error();
+    QList<MediaFrame> frames;
+    frames.reserve(qsizetype(batch->frames.size()));
+    for (const media::VideoFrame &frame : batch->frames)
+        frames.append(toMediaFrame(frame));
+    return frames;
+}
+
+} // namespace
+
+MediaSource::MediaSource(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+MediaSource::MediaSource(MediaSource &&) noexcept = default;
+MediaSource &MediaSource::operator=(MediaSource &&) noexcept = default;
+MediaSource::~MediaSource() = default;
+
+Expected<MediaSource> MediaSource::open(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile())
+        return makeError(ErrorCode::NotFound, tr("%1: no such file").arg(path).toStdString());
+    auto impl = std::make_unique<Impl>();
+    impl->facts.path = info.absoluteFilePath();
+    const std::string file = QFile::encodeName(impl->facts.path).toStdString();
+
+    if (isStillPicture(path)) {
+        auto decoded = media::readImage(file);
+        if (!decoded)
+            return decoded.error();
+        impl->picture = toQImage(decoded->image);
+        impl->facts.width = impl->picture.width();
+        impl->facts.height = impl->picture.height();
+        impl->facts.codec = QString::fromLatin1(media::imageFormatName(decoded->header.format));
+        return MediaSource(std::move(impl));
+    }
+
+    auto reader = media::VideoReader::open(file);
+    if (!reader)
+        return reader.error();
+    const media::VideoInfo &video = reader->info();
+    impl->facts.isVideo = true;
+    impl->facts.width = video.width;
+    impl->facts.height = video.height;
+    impl->facts.durationSeconds = video.durationSeconds;
+    impl->facts.fps = video.fps;
+    impl->facts.frameCount = video.frameCount;
+    impl->facts.codec = QString::fromStdString(video.codec);
+    impl->reader.emplace(std::move(*reader));
+    return MediaSource(std::move(impl));
+}
+
+const MediaFacts &MediaSource::facts() const
+{
+    return d->facts;
+}
+
+void MediaSource::setCancelFlag(const std::atomic<bool> *cancel)
+{
+    if (d->reader)
+        d->reader->setCancelFlag(cancel);
+}
+
+Expected<MediaFrame> MediaSource::frameAt(double seconds)
+{
+    if (!d->reader)
+        return MediaFrame{0, 0.0, d->picture};
+    const double last = std::max(0.0, d->facts.durationSeconds);
+    auto batch = toMediaFrames(d->reader->readFramesAt({std::clamp(seconds, 0.0, last)}));
+    if (!batch)
+        return batch.error();
+    if (batch->isEmpty())
+        return makeError(ErrorCode::Format, tr("%1: no frame at %2 s").arg(d->facts.path).arg(seconds).toStdString());
+    return batch->first();
+}
+
+Expected<MediaFrame> MediaSource::frameAtIndex(qint64 index)
+{
+    auto frames = framesFrom(index, 1);
+    if (!frames)
+        return frames.error();
+    if (frames->isEmpty())
+        return makeError(ErrorCode::Format, tr("%1: no frame %2").arg(d->facts.path).arg(index).toStdString());
+    return frames->first();
+}
+
+Expected<QList<MediaFrame>> MediaSource::framesFrom(qint64 first, int count)
+{
+    if (!d->reader)
+        return QList<MediaFrame>{MediaFrame{0, 0.0, d->picture}};
+    const qint64 frameCount = std::max<qint64>(1, d->facts.frameCount);
+    first = std::clamp<qint64>(first, 0, frameCount - 1);
+    std::vector<int64_t> indices;
+    for (qint64 i = first; i < frameCount && int(indices.size()) < count; ++i)
+        indices.push_back(i);
+    return toMediaFrames(d->reader->readFrames(indices));
+}
+
+QList<double> MediaSource::sampledTimes(int numFrames, FrameSampling sampling) const
+{
+    if (!d->reader)
+        return {0.0};
+    QList<double> times;
+    if (sampling == FrameSampling::Uniform) {
+        for (double t : media::uniformTimes(numFrames, d->facts.durationSeconds))
+            times.append(t);
+        return times;
+    }
+    for (int64_t index : media::middleFrameIndices(numFrames, d->facts.frameCount))
+        times.append(d->reader->secondsOf(index));
+    return times;
+}
+
+Expected<QList<MediaFrame>> MediaSource::sampledFrames(int numFrames, FrameSampling sampling)
+{
+    if (!d->reader)
+        return QList<MediaFrame>{MediaFrame{0, 0.0, d->picture}};
+    if (sampling == FrameSampling::Uniform) {
+        const std::vector<double> times = media::uniformTimes(numFrames, d->facts.durationSeconds);
+        return toMediaFrames(d->reader->readFramesAt(times));
+    }
+    return toMediaFrames(d->reader->readFrames(media::middleFrameIndices(numFrames, d->facts.frameCount)));
+}
+
+bool isMediaFileName(const QString &path)
+{
+    const QString suffix = QStringLiteral("*.") + QFileInfo(path).suffix().toLower();
+    return mediaNameFilters().contains(suffix);
+}
+
+bool isVideoFileName(const QString &path)
+{
+    static const QStringList videoSuffixes = {QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("mkv"),
+                                              QStringLiteral("webm"), QStringLiteral("avi"), QStringLiteral("m4v"),
+                                              QStringLiteral("gif")};
+    return videoSuffixes.contains(QFileInfo(path).suffix().toLower());
+}
+
+QStringList mediaNameFilters()
+{
+    return {QStringLiteral("*.mp4"), QStringLiteral("*.mov"), QStringLiteral("*.mkv"), QStringLiteral("*.webm"),
+            QStringLiteral("*.avi"), QStringLiteral("*.m4v"), QStringLiteral("*.gif"), QStringLiteral("*.jpg"),
+            QStringLiteral("*.jpeg"), QStringLiteral("*.png"), QStringLiteral("*.webp"), QStringLiteral("*.bmp"),
+            QStringLiteral("*.tif"), QStringLiteral("*.tiff")};
+}
+
+} // namespace mplug2::app

@@ -1,0 +1,49 @@
+#pragma once
+/// A readable error above the results: the one-line message, "Details" to
+/// see the rest (file names, the library's own words), an optional action
+/// (e.g. "Load on CPU" after a GPU ran out of memory) and a close button.
+/// Never modal: the window stays usable.
+///
+///     banner->showError(error.message, error.details);
+///     banner->showError(msg, details, tr("Load on CPU"), [this] { reloadOnCpu(); });
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QToolButton;
+
+namespace mplug2::ui {
+
+class ErrorBanner : public QWidget {
+    Q_OBJECT
+public:
+    explicit ErrorBanner(QWidget *parent = nullptr);
+
+    void showError(const QString &message, const QString &details = {}, const QString &actionText = {},
+                   std::function<void()> action = {});
+    QString message() const;
+    QString details() const;
+    bool detailsVisible() const;
+
+public slots:
+    void dismiss();
+    void toggleDetails();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QLabel *m_icon = nullptr;
+    QLabel *m_message = nullptr;
+    QToolButton *m_detailsButton = nullptr;
+    QPushButton *m_action = nullptr;
+    QToolButton *m_close = nullptr;
+    QPlainTextEdit *m_details = nullptr;
+    std::function<void()> m_callback;
+};
+
+} // namespace mplug2::ui

@@ -1,0 +1,102 @@
+#include "ui/status/jobstatuswidget.h"
+
+#include "ui/theme/paletteicon.h"
+
+#include <QBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QToolButton>
+
+namespace mplug2::ui {
+
+JobStatusWidget::JobStatusWidget(app::Engine *engine, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_stage(new QLabel(this)), m_bar(new QProgressBar(this)),
+      m_cancel(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("jobStatus"));
+    setAccessibleName(tr("Progress"));
+    m_stage->setObjectName(QStringLiteral("jobStage"));
+    m_bar->setObjectName(QStringLiteral("jobProgress"));
+    m_bar->setAccessibleName(tr("Progress"));
+    m_bar->setFixedWidth(160);
+    m_bar->setTextVisible(false);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setIcon(paletteIcon(QStringLiteral("cancel")));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Cancel (Esc)"));
+    m_cancel->setAccessibleName(tr("Cancel"));
+    m_cancel->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_cancel->setAutoRaise(true);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stage);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_cancel);
+
+    connect(m_cancel, &QToolButton::clicked, this, &JobStatusWidget::cancelCurrent);
+    connect(engine, &app::Engine::requestStarted, this, &JobStatusWidget::onStarted);
+    connect(engine, &app::Engine::requestProgress, this, &JobStatusWidget::onProgress);
+    connect(engine, &app::Engine::requestQueued, this, &JobStatusWidget::updateQueue);
+    connect(engine, &app::Engine::requestFinished, this, [this](const app::EngineResult &r) { onEnded(r.id); });
+    connect(engine, &app::Engine::requestFailed, this, [this](const app::EngineError &e) { onEnded(e.id); });
+    connect(engine, &app::Engine::requestCancelled, this, &JobStatusWidget::onEnded);
+    connect(engine, &app::Engine::modelLoaded, this, [this](app::RequestId id) { onEnded(id); });
+    connect(engine, &app::Engine::modelUnloaded, this, &JobStatusWidget::onEnded);
+    connect(engine, &app::Engine::busyChanged, this, &JobStatusWidget::setVisible);
+    setVisible(engine->isBusy());
+}
+
+bool JobStatusWidget::cancelCurrent()
+{
+    if (m_current == 0)
+        return false;
+    const bool cancelled = m_engine->cancel(m_current);
+    if (cancelled)
+        m_stage->setText(tr("Cancelling…"));
+    return cancelled;
+}
+
+void JobStatusWidget::onStarted(app::RequestId id)
+{
+    m_current = id;
+    m_bar->setRange(0, 0);
+    m_stage->setText(tr("Starting…"));
+    m_cancel->setEnabled(true);
+    updateQueue();
+}
+
+void JobStatusWidget::onProgress(const app::EngineProgress &progress)
+{
+    if (progress.id != m_current)
+        return;
+    QString text = app::stageDescription(progress.stage);
+    if (progress.total > 0) {
+        m_bar->setRange(0, progress.total);
+        m_bar->setValue(progress.step);
+        text += QStringLiteral(" %1/%2").arg(progress.step).arg(progress.total);
+    } else {
+        m_bar->setRange(0, 0);
+    }
+    m_stage->setText(text);
+    updateQueue();
+}
+
+void JobStatusWidget::onEnded(app::RequestId id)
+{
+    if (id == m_current) {
+        m_current = 0;
+        m_cancel->setEnabled(false);
+        m_bar->setRange(0, 1);
+        m_bar->setValue(1);
+    }
+    updateQueue();
+}
+
+void JobStatusWidget::updateQueue()
+{
+    const int queued = m_engine->queuedCount();
+    m_bar->setToolTip(queued > 0 ? tr("%n more request(s) waiting", nullptr, queued) : QString());
+}
+
+} // namespace mplug2::ui

@@ -1,0 +1,413 @@
+#include "ui/viewer/mediaviewer.h"
+
+#include "ui/theme/paletteicon.h"
+#include "ui/viewer/filmstripwidget.h"
+#include "ui/viewer/framedecoder.h"
+#include "ui/viewer/timelinewidget.h"
+
+#include <QBoxLayout>
+#include <QLabel>
+#include <QTimer>
+#include <QToolButton>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mplug2::ui {
+
+namespace {
+constexpr int kReadAheadFrames = 6;
+constexpr int kLowWaterFrames = 3;
+
+QString formatTime(double seconds)
+{
+    const int centis = int(std::lround(std::max(0.0, seconds) * 100.0));
+    return QStringLiteral("%1:%2.%3")
+        .arg(centis / 6000)
+        .arg((centis / 100) % 60, 2, 10, QLatin1Char('0'))
+        .arg(centis % 100, 2, 10, QLatin1Char('0'));
+}
+
+QToolButton *transportButton(const QString &icon, const QString &name, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setIcon(paletteIcon(icon));
+    button->setIconSize(QSize(20, 20));
+    button->setAutoRaise(true);
+    button->setToolTip(name);
+    button->setAccessibleName(name);
+    return button;
+}
+} // namespace
+
+MediaViewer::MediaViewer(QWidget *parent)
+    : QWidget(parent), m_decoder(new FrameDecoder(this)), m_view(new FrameView(this)),
+      m_timeline(new TimelineWidget(this)), m_filmstrip(new FilmstripWidget(this)), m_playTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("mediaViewer"));
+    setAccessibleName(tr("Viewer"));
+    m_view->setObjectName(QStringLiteral("frameView"));
+    m_view->setAccessibleName(tr("Frame"));
+    m_view->setPlaceholderText(tr("Open images or videos (File ▸ Open) or drop them here."));
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_filmstrip->setObjectName(QStringLiteral("filmstrip"));
+
+    m_transport = new QWidget(this);
+    m_previousButton = transportButton(QStringLiteral("previous-frame"), tr("Previous frame"), m_transport);
+    m_playButton = transportButton(QStringLiteral("play"), tr("Play"), m_transport);
+    m_playButton->setObjectName(QStringLiteral("playButton"));
+    m_nextButton = transportButton(QStringLiteral("next-frame"), tr("Next frame"), m_transport);
+    m_timeLabel = new QLabel(m_transport);
+    m_timeLabel->setObjectName(QStringLiteral("timeLabel"));
+    m_timeLabel->setAccessibleName(tr("Time"));
+    m_timeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *transportLayout = new QHBoxLayout(m_transport);
+    transportLayout->setContentsMargins(0, 0, 0, 0);
+    transportLayout->addWidget(m_previousButton);
+    transportLayout->addWidget(m_playButton);
+    transportLayout->addWidget(m_nextButton);
+    transportLayout->addWidget(m_timeline, 1);
+    transportLayout->addWidget(m_timeLabel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_transport);
+    layout->addWidget(m_filmstrip);
+
+    m_playTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_playTimer, &QTimer::timeout, this, &MediaViewer::advancePlayback);
+    connect(m_playButton, &QToolButton::clicked, this, &MediaViewer::togglePlay);
+    connect(m_previousButton, &QToolButton::clicked, this, &MediaViewer::stepBackward);
+    connect(m_nextButton, &QToolButton::clicked, this, &MediaViewer::stepForward);
+    connect(m_timeline, &TimelineWidget::seekRequested, this, &MediaViewer::seek);
+    connect(m_filmstrip, &FilmstripWidget::frameClicked, this, &MediaViewer::showSample);
+    connect(m_view, &FrameView::valueHovered, this, &MediaViewer::valueHovered);
+    connect(m_decoder, &FrameDecoder::opened, this, &MediaViewer::onOpened);
+    connect(m_decoder, &FrameDecoder::failed, this, &MediaViewer::onFailed);
+    connect(m_decoder, &FrameDecoder::frameReady, this, &MediaViewer::showFrame);
+    connect(m_decoder, &FrameDecoder::framesReady, this, &MediaViewer::onFramesDecoded);
+    connect(m_decoder, &FrameDecoder::sampledFramesReady, this, &MediaViewer::onSampledFrames);
+    updateControls();
+}
+
+MediaViewer::~MediaViewer() = default;
+
+void MediaViewer::setMedia(const QString &path)
+{
+    stopPlayback();
+    m_path = path;
+    m_facts = {};
+    m_position = 0;
+    m_frameIndex = 0;
+    m_sampleImages.clear();
+    m_sampleTimes.clear();
+    m_modelFramesKnown = false;
+    m_overlays.clear();
+    m_importance.clear();
+    m_view->setImage({});
+    m_view->clearOverlay();
+    m_view->setCaption({});
+    m_filmstrip->setFrames({}, {});
+    m_timeline->setSampleTimes({});
+    m_timeline->setDuration(0);
+    if (path.isEmpty()) {
+        m_decoder->close();
+        m_view->setPlaceholderText(tr("Open images or videos (File ▸ Open) or drop them here."));
+    } else {
+        m_view->setPlaceholderText(tr("Opening %1…").arg(path));
+        m_decoder->open(path);
+    }
+    updateControls();
+}
+
+void MediaViewer::setSampling(int numFrames, app::FrameSampling sampling)
+{
+    if (numFrames == m_sampleCount && sampling == m_sampling)
+        return;
+    m_sampleCount = numFrames;
+    m_sampling = sampling;
+    if (m_decoder->isOpen() && !m_modelFramesKnown)
+        m_decoder->readSampledFrames(m_sampleCount, m_sampling);
+}
+
+void MediaViewer::setModelFrames(const QList<QImage> &frames, const QList<double> &seconds)
+{
+    m_modelFramesKnown = true;
+    m_sampleTimes = seconds;
+    if (frames.size() == seconds.size()) {
+        m_sampleImages = frames;
+    } else if (m_sampleImages.size() != seconds.size()) {
+        m_sampleImages = QList<QImage>(seconds.size());
+        if (m_decoder->isOpen())
+            m_decoder->readSampledFrames(int(seconds.size()), m_sampling);
+    }
+    m_filmstrip->setFrames(m_sampleImages, m_sampleTimes);
+    m_timeline->setSampleTimes(m_facts.isVideo ? m_sampleTimes : QList<double>());
+    refreshOverlay();
+    updateControls();
+}
+
+void MediaViewer::setAttention(const QList<FrameOverlay> &overlays, const QList<float> &importance, double opacity)
+{
+    m_overlays = overlays;
+    m_importance = importance;
+    m_opacity = opacity;
+    QList<QImage> heat;
+    for (const FrameOverlay &overlay : overlays)
+        heat.append(overlay.heat);
+    m_filmstrip->setOverlays(heat, opacity);
+    m_filmstrip->setImportance(importance);
+    m_timeline->setImportance(importance);
+    refreshOverlay();
+}
+
+void MediaViewer::clearAttention()
+{
+    setAttention({}, {}, m_opacity);
+}
+
+bool MediaViewer::isPlaying() const
+{
+    return m_playing;
+}
+
+int MediaViewer::currentSample() const
+{
+    if (m_sampleTimes.isEmpty())
+        return -1;
+    int best = 0;
+    for (int i = 1; i < int(m_sampleTimes.size()); ++i) {
+        if (std::abs(m_sampleTimes.at(i) - m_position) < std::abs(m_sampleTimes.at(best) - m_position))
+            best = i;
+    }
+    return best;
+}
+
+void MediaViewer::play()
+{
+    if (!m_facts.isVideo || m_playing)
+        return;
+    if (m_frameIndex >= m_facts.frameCount - 1)
+        m_frameIndex = -1; // at the end: play from the start
+    m_playing = true;
+    m_endReached = false;
+    m_buffer.clear();
+    ++m_playbackSerial;
+    m_requestPending = false;
+    m_nextToRequest = m_frameIndex + 1;
+    m_clockStart = m_frameIndex < 0 ? 0.0 : m_position;
+    m_clock.start();
+    requestMoreFrames();
+    const double fps = m_facts.fps > 0 ? std::min(m_facts.fps, 60.0) : 25.0;
+    m_playTimer->start(std::max(5, int(500.0 / fps)));
+    updateControls();
+    emit playingChanged(true);
+}
+
+void MediaViewer::pause()
+{
+    m_resumeAfterSeek = false;
+    stopPlayback();
+}
+
+void MediaViewer::stopPlayback()
+{
+    if (!m_playing)
+        return;
+    m_playing = false;
+    m_playTimer->stop();
+    m_buffer.clear();
+    ++m_playbackSerial;
+    updateControls();
+    emit playingChanged(false);
+}
+
+void MediaViewer::togglePlay()
+{
+    if (m_playing)
+        pause();
+    else
+        play();
+}
+
+void MediaViewer::stepForward()
+{
+    if (!m_facts.isVideo)
+        return;
+    pause();
+    m_decoder->seekFrame(std::min(m_facts.frameCount - 1, m_frameIndex + 1));
+}
+
+void MediaViewer::stepBackward()
+{
+    if (!m_facts.isVideo)
+        return;
+    pause();
+    m_decoder->seekFrame(std::max<qint64>(0, m_frameIndex - 1));
+}
+
+void MediaViewer::seek(double seconds)
+{
+    if (!m_facts.isVideo)
+        return;
+    m_resumeAfterSeek = m_playing || m_resumeAfterSeek;
+    stopPlayback();
+    // The timeline follows the request at once; position() changes when the frame arrives.
+    const double target = std::clamp(seconds, 0.0, m_facts.durationSeconds);
+    m_timeline->setPosition(target);
+    m_decoder->seek(target);
+}
+
+void MediaViewer::showSample(int index)
+{
+    if (index < 0 || index >= m_sampleTimes.size())
+        return;
+    if (!m_facts.isVideo) {
+        refreshOverlay();
+        return;
+    }
+    pause();
+    seek(m_sampleTimes.at(index));
+}
+
+void MediaViewer::onOpened(const app::MediaFacts &facts)
+{
+    m_facts = facts;
+    m_timeline->setDuration(facts.durationSeconds);
+    m_timeline->setPosition(0);
+    m_decoder->seek(0.0);
+    m_decoder->readSampledFrames(m_sampleCount, m_sampling);
+    updateControls();
+    emit mediaOpened(facts);
+}
+
+void MediaViewer::onFailed(const QString &message)
+{
+    stopPlayback();
+    if (m_view->image().isNull())
+        m_view->setPlaceholderText(message);
+    emit mediaFailed(message);
+}
+
+void MediaViewer::showFrame(const app::MediaFrame &frame)
+{
+    m_view->setImage(frame.image);
+    m_frameIndex = frame.index;
+    m_position = frame.seconds;
+    m_timeline->setPosition(m_position);
+    refreshOverlay();
+    updateControls();
+    emit positionChanged(m_position);
+    if (m_resumeAfterSeek) {
+        m_resumeAfterSeek = false;
+        play();
+    }
+}
+
+void MediaViewer::onFramesDecoded(const QList<app::MediaFrame> &frames, quint64 serial)
+{
+    if (serial != m_playbackSerial || !m_playing)
+        return;
+    m_requestPending = false;
+    if (frames.isEmpty()) {
+        m_endReached = true;
+        return;
+    }
+    m_buffer.append(frames);
+    m_nextToRequest = frames.last().index + 1;
+    if (m_nextToRequest >= m_facts.frameCount)
+        m_endReached = true;
+}
+
+void MediaViewer::onSampledFrames(const QList<app::MediaFrame> &frames)
+{
+    QList<QImage> images;
+    QList<double> times;
+    for (const app::MediaFrame &frame : frames) {
+        images.append(frame.image);
+        times.append(frame.seconds);
+    }
+    if (m_modelFramesKnown) {
+        // A result named the times; the decoded pictures fill in its frames.
+        if (images.size() != m_sampleTimes.size())
+            return;
+        m_sampleImages = images;
+    } else {
+        m_sampleImages = images;
+        m_sampleTimes = times;
+    }
+    m_filmstrip->setFrames(m_sampleImages, m_sampleTimes);
+    m_timeline->setSampleTimes(m_facts.isVideo ? m_sampleTimes : QList<double>());
+    refreshOverlay();
+    updateControls();
+}
+
+void MediaViewer::advancePlayback()
+{
+    const double now = m_clockStart + m_clock.elapsed() / 1000.0;
+    int shown = -1;
+    while (shown + 1 < m_buffer.size() && m_buffer.at(shown + 1).seconds <= now)
+        ++shown;
+    if (shown >= 0) {
+        const app::MediaFrame frame = m_buffer.at(shown);
+        m_buffer.remove(0, shown + 1);
+        m_view->setImage(frame.image);
+        m_frameIndex = frame.index;
+        m_position = frame.seconds;
+        m_timeline->setPosition(m_position);
+        refreshOverlay();
+        updateControls();
+        emit positionChanged(m_position);
+    } else if (m_buffer.isEmpty() && m_requestPending) {
+        // Decoding fell behind: hold the clock instead of skipping ahead.
+        m_clockStart = m_position;
+        m_clock.restart();
+    }
+    if (m_buffer.isEmpty() && m_endReached && !m_requestPending) {
+        pause();
+        return;
+    }
+    requestMoreFrames();
+}
+
+void MediaViewer::requestMoreFrames()
+{
+    if (m_requestPending || m_endReached || m_buffer.size() >= kLowWaterFrames)
+        return;
+    m_requestPending = true;
+    m_decoder->readAhead(m_nextToRequest, kReadAheadFrames, m_playbackSerial);
+}
+
+void MediaViewer::refreshOverlay()
+{
+    const int sample = m_facts.isVideo ? currentSample() : (m_sampleTimes.isEmpty() ? -1 : 0);
+    m_filmstrip->setCurrentFrame(sample);
+    m_timeline->setCurrentSample(sample);
+    if (sample < 0 || sample >= m_overlays.size() || m_overlays.at(sample).isEmpty()) {
+        m_view->clearOverlay();
+        m_view->setCaption({});
+        return;
+    }
+    m_view->setOverlay(m_overlays.at(sample), m_opacity);
+    m_view->setCaption(m_facts.isVideo ? tr("Attention of sampled frame %1 of %2 (%3)")
+                                             .arg(sample + 1)
+                                             .arg(m_sampleTimes.size())
+                                             .arg(formatTime(m_sampleTimes.at(sample)))
+                                       : tr("Attention"));
+}
+
+void MediaViewer::updateControls()
+{
+    const bool video = m_facts.isVideo;
+    m_transport->setVisible(video);
+    m_filmstrip->setVisible(video && !m_sampleImages.isEmpty());
+    m_playButton->setIcon(paletteIcon(m_playing ? QStringLiteral("pause") : QStringLiteral("play")));
+    const QString playText = m_playing ? tr("Pause") : tr("Play");
+    m_playButton->setToolTip(playText);
+    m_playButton->setAccessibleName(playText);
+    m_timeLabel->setText(QStringLiteral("%1 / %2").arg(formatTime(m_position), formatTime(m_facts.durationSeconds)));
+}
+
+} // namespace mplug2::ui

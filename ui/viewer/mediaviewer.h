@@ -1,0 +1,129 @@
+#pragma once
+/// The viewer: a picture, or a video player with play/pause, frame steps and
+/// a timeline to seek on, plus a filmstrip of the frames the model sees
+/// (also marked on the timeline). Decoding runs on a FrameDecoder thread.
+/// When the attention panel chooses a map, the frame shown carries the
+/// overlay of the nearest sampled frame, and the timeline and filmstrip show
+/// how much each sampled frame mattered.
+///
+///     viewer->setMedia("clip.mp4");
+///     viewer->setSampling(16, FrameSampling::Middle);      // preview the model's frames
+///     viewer->setModelFrames(result.frames, result.geometry.frameTimes);
+///     viewer->setAttention(overlays, grid.frameImportance(), 0.5);
+
+#include "app/engine/enginerequest.h"
+#include "app/media/mediasource.h"
+#include "ui/viewer/frameview.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+class QToolButton;
+
+namespace mplug2::ui {
+
+class FilmstripWidget;
+class FrameDecoder;
+class TimelineWidget;
+
+class MediaViewer : public QWidget {
+    Q_OBJECT
+public:
+    explicit MediaViewer(QWidget *parent = nullptr);
+    ~MediaViewer() override;
+
+    /// Shows `path` ("" shows the hint for an empty viewer).
+    void setMedia(const QString &path);
+    QString mediaPath() const { return m_path; }
+    /// Whether the media is open and known to be a video.
+    bool isVideo() const { return m_facts.isVideo; }
+    const app::MediaFacts &facts() const { return m_facts; }
+
+    /// Which frames the next request will sample: previewed in the filmstrip.
+    void setSampling(int numFrames, app::FrameSampling sampling);
+    /// The frames a result was computed from (times in seconds; frames may be empty).
+    void setModelFrames(const QList<QImage> &frames, const QList<double> &seconds);
+    const QList<double> &sampleTimes() const { return m_sampleTimes; }
+    /// One overlay per sampled frame (empty: none) and the per-frame importance strip.
+    void setAttention(const QList<FrameOverlay> &overlays, const QList<float> &importance, double opacity);
+    void clearAttention();
+
+    bool isPlaying() const;
+    double position() const { return m_position; }
+    /// The sampled frame nearest to the frame shown (-1 when there are none).
+    int currentSample() const;
+
+    FrameView *frameView() const { return m_view; }
+    TimelineWidget *timeline() const { return m_timeline; }
+    FilmstripWidget *filmstrip() const { return m_filmstrip; }
+
+public slots:
+    void play();
+    void pause();
+    void togglePlay();
+    void stepForward();
+    void stepBackward();
+    void seek(double seconds);
+    /// Shows sampled frame `index`.
+    void showSample(int index);
+
+signals:
+    void mediaOpened(const mplug2::app::MediaFacts &facts);
+    void mediaFailed(const QString &message);
+    void positionChanged(double seconds);
+    void playingChanged(bool playing);
+    void valueHovered(const QString &text);
+
+private:
+    void onOpened(const app::MediaFacts &facts);
+    void onFailed(const QString &message);
+    void showFrame(const app::MediaFrame &frame);
+    void onFramesDecoded(const QList<app::MediaFrame> &frames, quint64 serial);
+    void onSampledFrames(const QList<app::MediaFrame> &frames);
+    void advancePlayback();
+    void requestMoreFrames();
+    void stopPlayback();
+    void refreshOverlay();
+    void updateControls();
+
+    FrameDecoder *m_decoder = nullptr;
+    FrameView *m_view = nullptr;
+    TimelineWidget *m_timeline = nullptr;
+    FilmstripWidget *m_filmstrip = nullptr;
+    QWidget *m_transport = nullptr;
+    QToolButton *m_playButton = nullptr;
+    QToolButton *m_previousButton = nullptr;
+    QToolButton *m_nextButton = nullptr;
+    QLabel *m_timeLabel = nullptr;
+    QTimer *m_playTimer = nullptr;
+
+    QString m_path;
+    app::MediaFacts m_facts;
+    double m_position = 0;
+    qint64 m_frameIndex = 0;
+
+    int m_sampleCount = 16;
+    app::FrameSampling m_sampling = app::FrameSampling::Middle;
+    QList<QImage> m_sampleImages;
+    QList<double> m_sampleTimes;
+    bool m_modelFramesKnown = false; ///< the samples came from a result, not a preview
+    QList<FrameOverlay> m_overlays;
+    QList<float> m_importance;
+    double m_opacity = 0.5;
+
+    // Playback: frames decoded ahead, shown by the wall clock.
+    QList<app::MediaFrame> m_buffer;
+    QElapsedTimer m_clock;
+    double m_clockStart = 0;
+    qint64 m_nextToRequest = 0;
+    quint64 m_playbackSerial = 0;
+    bool m_requestPending = false;
+    bool m_playing = false;
+    bool m_endReached = false;
+    bool m_resumeAfterSeek = false;
+};
+
+} // namespace mplug2::ui
