@@ -1,2094 +1,2229 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-    <context>
-        <name>AskCommand</name>
-        <message>
-            <source>Answer a question about images and videos, freely or by ranking a list of candidate answers.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The question.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rank these candidate answers (one per line).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>With --answers: how many candidates the official re-ranking keeps (k, default all up to 128).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print one JSON object per media item.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Images or videos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--question is required</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no media given</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--top needs --answers and a positive number</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>BundleRegistry</name>
-        <message>
-            <source>the id "%1" belongs to the built-in model; give the bundle another id</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with 'mplug2 import'</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no model bundle "%1": not a registered id and not a bundle folder or manifest</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>CaptionCommand</name>
-        <message>
-            <source>Describe images and videos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print one JSON object per media item.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Images or videos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no media given</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ClassifyCommand</name>
-        <message>
-            <source>Zero-shot classification: the probability of each label for images and videos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Comma-separated labels.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Labels, one per line.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>likelihood (the decoder's, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>method</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Text scored for each label, {} is the label (default "{}").</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>With a question-answering model: the question whose answer the labels are.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print one JSON object per media item.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Images or videos.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>give at least two labels (--labels or --labels-file)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no media given</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--method must be likelihood or clip</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--template must contain {}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>CliSession</name>
-        <message>
-            <source> (try --device cpu)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>DenseCaptionCommand</name>
-        <message>
-            <source>--%1 must be a number of seconds from 0.1 to 86400</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Caption a video window by window: subtitles of what happens when.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Window length in seconds (default 10).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Step between window starts (default: the window).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>srt, vtt, json, jsonl, csv or txt (default: from the -o suffix).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>format</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Write the captions to this file.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print the result as one JSON object.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A video.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>give exactly one video</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unknown output format: give --format srt, vtt, json, jsonl, csv or txt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--format needs -o FILE</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>DeviceChoice</name>
-        <message>
-            <source>bad device "%1": expected cuda:N with N a device number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no CUDA device is available to this build or machine: use --device cpu</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>there is no CUDA device %1 (this machine has %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unknown device "%1" (expected auto, cpu, cuda or cuda:N)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unknown precision "%1" (expected auto, fp32, fp16 or bf16)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 runs on CUDA devices only; the CPU computes in fp32</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>EngineStage</name>
-        <message>
-            <source>Loading the model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decoding frames</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Encoding the frames</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reading the question</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Generating text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ranking candidates</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Computing attention maps</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Captioning windows</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Export</name>
-        <message>
-            <source>cannot write %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CSV table</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>JSON</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>JSON Lines</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Plain text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Subtitles (SRT)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>subtitles need exactly one dense caption (a video captioned in time windows)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a caption window from %1 s to %2 s is not a valid time span</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Subtitles (WebVTT)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attention animation (GIF)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>an animation shows one media item</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attention video (MP4)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a video shows one media item</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attention maps (PNG per token and frame)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot create the folder %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: the result holds no frames (ask for them with the request)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>nothing to export</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: the result holds no attention maps (ask for them with the request)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: no attention map for token %2, layer %3, head %4</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attention contact sheet (PNG)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a contact sheet shows one media item</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Report (HTML)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>HtmlReport</name>
-        <message>
-            <source>Result</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Score</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>From</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>To</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Where the model looked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>all tokens</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mPLUG-2 Studio report</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Question:</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ImportCommand</name>
-        <message>
-            <source>Make a model bundle from an official mPLUG-2 checkpoint: a folder with a manifest that names the checkpoint (not copied), its vocabulary and its configuration.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The bundle folder to write.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Vocabulary (default: the bundled BERT vocabulary); copied into the bundle.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>wordpiece (default) or sentencepiece.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>caption (default), qa or pretrain.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Official config_bert.json (head counts, stride_layer).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Official model config as JSON (image_res, frames, prompt, generation).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CLIP BPE vocabulary, for CLIP-space text embeddings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bundle id (default: from the file name).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name shown to people.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Load the model once on the CPU to check that it works.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add the bundle to this user's models.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Register it and make it the default model.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The checkpoint (.pth or .safetensors).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>give exactly one checkpoint</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--out DIR is required</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot create the folder %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot copy the vocabulary to %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>checked: %1 loads (%2 parameters)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>InfoCommand</name>
-        <message>
-            <source>Show versions, devices, threads and the licences of the components.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print one JSON object.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>MediaSource</name>
-        <message>
-            <source>%1: no such file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: no frame at %2 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: no frame %2</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ModelBundle</name>
-        <message>
-            <source>the manifest has no "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"%1" must be a string</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"%1" is longer than 4096 characters</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"%1" must be a whole number from %2 to %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"%1" must be an object</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"generation.%1" must be an object</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"generation.%1": min_length %2 is larger than max_length %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"config.%1.%2" must be a number, a string or true/false</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the %1 %2 does not exist</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the %1 %2 is not a file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the %1 %2 cannot be read (permissions)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unknown model kind "%1" (expected caption, qa or pretrain)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unsupported manifest schema "%1" (this version reads %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"id" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got "%1")</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the manifest has no "tokenizer"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"tokenizer.kind" must be wordpiece or sentencepiece (got "%1")</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no model bundle at %1 (expected a folder with %2 or a .json manifest)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the manifest %1 is larger than 1 MiB: not a model bundle manifest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot read %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is not a JSON object: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>model bundle %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot write %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>checkpoint</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>vocabulary</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CLIP BPE file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is larger than 1 MiB: not a model configuration</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the checkpoint %1 does not exist</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no vocabulary given and none is installed: pass --vocab FILE</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"image_res" must be 0 (the checkpoint's own) or from 16 to 1024</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ModelOptions</name>
-        <message>
-            <source>--%1 must be a whole number from %2 to %3 (got "%4")</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--%1 must be a number from %2 to %3 (got "%4")</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Model bundle: a folder, a manifest or a registered id (default: the installed default model).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>bundle</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Run a checkpoint (.pth or .safetensors) without a bundle.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Vocabulary of --checkpoint (default: the bundled BERT vocabulary).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tokenizer of --vocab: wordpiece or sentencepiece.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Task the checkpoint was trained for: caption, qa or pretrain.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Official config_bert.json of --checkpoint (head counts).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Official model config of --checkpoint as JSON (image_res, frames, prompt).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz) for CLIP-space text.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>auto, cpu, cuda or cuda:N (default: auto).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>device</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>auto, fp32, fp16 or bf16 (default: auto).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>precision</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Frames sampled per video (default: the model's).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>n</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Beam size (default: the model's).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Fewest tokens to generate (default: the model's).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Most tokens to generate (default: the model's).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>How many alternatives to report (n-best, default 1).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>beam (official), greedy or sample.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>method</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sampling temperature (default 1).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>t</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sampling: keep the k likeliest tokens.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>k</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sampling: nucleus probability mass.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>p</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sampling: random seed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>give either --model or --checkpoint, not both</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--%1 goes with --checkpoint</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--decoding must be beam, greedy or sample (got "%1")</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>--min-length is larger than --max-length</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Mplug2Backend</name>
-        <message>
-            <source>this build cannot run mPLUG-2 models yet (the model layer is missing)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>RequestContext</name>
-        <message>
-            <source>cancelled</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>TextListFile</name>
-        <message>
-            <source>cannot read %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is larger than 4 MiB</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: a line is longer than %2 characters</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 has more than %2 entries</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 holds no entries</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>Commands:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>
-Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mPLUG-2 Studio command line: captions, questions, attention maps and retrieval with the mPLUG-2 model.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The command to run.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Explore the mPLUG-2 multimodal model.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Images or videos to open.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Load the model bundle &lt;bundle&gt; (a registered id, a folder or a manifest).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Caption the first media file at start.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ask &lt;question&gt; about the first media file at start.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the attention of answer token &lt;n&gt; (from 1).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the window, save a picture of it to &lt;file&gt; and quit (after the task, if any).</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::app</name>
-        <message>
-            <source>ffmpeg did not finish</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>ffmpeg failed: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the key frame interval must be within 0..60 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>generating the benchmark video needs the ffmpeg command-line tool</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot create %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot write %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>frames and repeat must be positive</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What to measure: media.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The video to read (not needed with --generate).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Seconds between key frames of the generated video (default 2).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Where to keep the generated video.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Frames to sample (default 16).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Runs to time (default 3).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decoder threads (default: one per CPU).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print one JSON object.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>generating the benchmark video (once; this takes a minute or two)...</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>mplug2 bench: name a video file or use --generate</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::app::Engine</name>
-        <message>
-            <source>no model is loaded: load a model bundle first</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>out of memory: try fewer frames or a smaller model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>internal error while running the request</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::AboutDialog</name>
-        <message>
-            <source>About mPLUG-2 Studio</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A desktop tool for exploring the mPLUG-2 multimodal model (ICML 2023): captions and answers for images and videos, the model's attention on the frames, and cross-modal retrieval over your own folders.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Component</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Version</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Licence</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Licences of third-party components</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>About</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Licences</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::AttentionGridView</name>
-        <message>
-            <source>Attention on every sampled frame</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sampled frame %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::AttentionPanel</name>
-        <message>
-            <source>Attention</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Run a task with attention maps on to see where the model looked.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Show:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Method:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Layer:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Head:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Colours:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Opacity:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Opacity</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>On the &amp;player</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Also lay the map over the frame the player shows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export attention</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No attention yet: run caption or ask with attention maps on.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>“%1”: %2 tokens, %3 frames of %4 × %5 patches</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Answer tokens</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Latent queries (universal layer)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cross-attention</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Grad-CAM</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mean of layers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Layer %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mean of heads</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Max of heads</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Head %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Frame %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no exporter “%1” in this build</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>there is no attention to export yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Exported %n file(s) to %1</source>
-            <translation>
-                <numerusform>Exported %n file to %1</numerusform>
-                <numerusform>Exported %n files to %1</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Export failed: %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::ErrorBanner</name>
-        <message>
-            <source>Error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Details</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dismiss</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error details</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::FilmstripWidget</name>
-        <message>
-            <source>Frames the model sees</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The frames the model sees. Click one to show it.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::FrameView</name>
-        <message>
-            <source>Attention %1 at patch row %2, column %3</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::JobStatusWidget</name>
-        <message>
-            <source>Progress</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel (Esc)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n more request(s) waiting</source>
-            <translation>
-                <numerusform>%n more request waiting</numerusform>
-                <numerusform>%n more requests waiting</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::LatentOverview</name>
-        <message>
-            <source>Latent queries by sampled frame</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rows: the universal layer's latent queries; columns: sampled frames. Click a row to show that latent.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Latent %1, sampled frame %2: %3 of its attention</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::MainWindow</name>
-        <message>
-            <source>mPLUG-2 Studio</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ready</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Open Files…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open &amp;Folder…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open &amp;Recent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;About mPLUG-2 Studio</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>About &amp;Qt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not found: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Images and videos (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open Images or Videos</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open Folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Media</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Task</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Results</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attention</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Export Result…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Copy Answer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Task</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Run</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Ask a Question</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Play / Pause</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Next Frame</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>P&amp;revious Frame</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next &amp;Media</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Previous M&amp;edia</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Manage Models…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Unload Model</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Done in %1 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Model unloaded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No model is installed yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Manage Models…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Load a model first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Load on CPU</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loaded %1 in %2 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loading %1…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 · %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No model loaded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 — mPLUG-2 Studio</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Searching needs an index of your folders, which this build does not have yet.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::MediaPanel</name>
-        <message>
-            <source>Media</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Media files</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Drop pictures or videos here, or open them with the buttons above.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open files</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remove from the list</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 · %2 · %3 fps</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>picture · %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot be read</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::MediaViewer</name>
-        <message>
-            <source>Viewer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Frame</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open images or videos (File ▸ Open) or drop them here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Previous frame</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Play</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next frame</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Opening %1…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attention of sampled frame %1 of %2 (%3)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attention</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::ModelManagerDialog</name>
-        <message>
-            <source>Models</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Model bundles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Model details</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Add Bundle…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Register a model bundle folder or manifest.json</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Load at &amp;Start</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Load this model when the app starts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CPU</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CUDA GPU</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Load</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Unload</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Run</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Device:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Precision:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loaded:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (cannot be read)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>built in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>loads at start</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Id: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kind: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checkpoint: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Vocabulary: %1 (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CLIP BPE: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>none</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Prompt: “%1”</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Frames: %1 at %2 × %2 px</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Generation: beam %1, length %2 to %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Licence: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Config overrides:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Inferred config (loaded):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The full config is inferred from the checkpoint's tensor shapes when it loads.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>process memory %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>nothing loaded · %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 on %2 (%3) · %4 parameters · weights %5 · %6</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add Model Bundle</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bundle manifests (manifest.json *.json)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot add %1:
+<context>
+    <name>AskCommand</name>
+    <message>
+        <source>Answer a question about images and videos, freely or by ranking a list of candidate answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank these candidate answers (one per line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --answers: how many candidates the official re-ranking keeps (k, default all up to 128).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per media item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images or videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--question is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no media given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--top needs --answers and a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BundleRegistry</name>
+    <message>
+        <source>the id &quot;%1&quot; belongs to the built-in model; give the bundle another id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with &apos;mplug2 import&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model bundle &quot;%1&quot;: not a registered id and not a bundle folder or manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptionCommand</name>
+    <message>
+        <source>Describe images and videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per media item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images or videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no media given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyCommand</name>
+    <message>
+        <source>Zero-shot classification: the probability of each label for images and videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>likelihood (the decoder&apos;s, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text scored for each label, {} is the label (default &quot;{}&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a question-answering model: the question whose answer the labels are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per media item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images or videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at least two labels (--labels or --labels-file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no media given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--method must be likelihood or clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--template must contain {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliSession</name>
+    <message>
+        <source> (try --device cpu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DenseCaptionCommand</name>
+    <message>
+        <source>--%1 must be a number of seconds from 0.1 to 86400</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption a video window by window: subtitles of what happens when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window length in seconds (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step between window starts (default: the window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>srt, vtt, json, jsonl, csv or txt (default: from the -o suffix).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the captions to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown output format: give --format srt, vtt, json, jsonl, csv or txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format needs -o FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceChoice</name>
+    <message>
+        <source>bad device &quot;%1&quot;: expected cuda:N with N a device number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no CUDA device is available to this build or machine: use --device cpu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no CUDA device %1 (this machine has %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown device &quot;%1&quot; (expected auto, cpu, cuda or cuda:N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown precision &quot;%1&quot; (expected auto, fp32, fp16 or bf16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs on CUDA devices only; the CPU computes in fp32</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngineStage</name>
+    <message>
+        <source>Loading the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding the frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing attention maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captioning windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (SRT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtitles need exactly one dense caption (a video captioned in time windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a caption window from %1 s to %2 s is not a valid time span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitles (WebVTT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention animation (GIF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an animation shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention video (MP4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a video shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention maps (PNG per token and frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds no frames (ask for them with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds no attention maps (ask for them with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the result holds %2 frames for %3 attention maps (ask for the frames with the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no attention map for token %2, layer %3, head %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention contact sheet (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact sheet shows one media item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HtmlReport</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mPLUG-2 Studio report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Make a model bundle from an official mPLUG-2 checkpoint: a folder with a manifest that names the checkpoint (not copied), its vocabulary and its configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle folder to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary (default: the bundled BERT vocabulary); copied into the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wordpiece (default) or sentencepiece.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>caption (default), qa or pretrain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official config_bert.json (head counts, stride_layer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official model config as JSON (image_res, frames, prompt, generation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP BPE vocabulary, for CLIP-space text embeddings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle id (default: from the file name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name shown to people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the model once on the CPU to check that it works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the bundle to this user&apos;s models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register it and make it the default model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint (.pth or .safetensors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out DIR is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy the vocabulary to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked: %1 loads (%2 parameters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InfoCommand</name>
+    <message>
+        <source>Show versions, devices, threads and the licences of the components.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaSource</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no frame at %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no frame %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelBundle</name>
+    <message>
+        <source>the manifest has no &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than 4096 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;generation.%1&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;generation.%1&quot;: min_length %2 is larger than max_length %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;config.%1.%2&quot; must be a number, a string or true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 %2 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 %2 cannot be read (permissions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model kind &quot;%1&quot; (expected caption, qa or pretrain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported manifest schema &quot;%1&quot; (this version reads %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be 1-100 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest has no &quot;tokenizer&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;tokenizer.kind&quot; must be wordpiece or sentencepiece (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model bundle at %1 (expected a folder with %2 or a .json manifest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the manifest %1 is larger than 1 MiB: not a model bundle manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model bundle %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP BPE file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a model configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the checkpoint %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no vocabulary given and none is installed: pass --vocab FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;image_res&quot; must be 0 (the checkpoint&apos;s own) or from 16 to 1024</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelOptions</name>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3 (got &quot;%4&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a number from %2 to %3 (got &quot;%4&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model bundle: a folder, a manifest or a registered id (default: the installed default model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a checkpoint (.pth or .safetensors) without a bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary of --checkpoint (default: the bundled BERT vocabulary).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokenizer of --vocab: wordpiece or sentencepiece.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task the checkpoint was trained for: caption, qa or pretrain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official config_bert.json of --checkpoint (head counts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official model config of --checkpoint as JSON (image_res, frames, prompt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz) for CLIP-space text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto, cpu, cuda or cuda:N (default: auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto, fp32, fp16 or bf16 (default: auto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames sampled per video (default: the model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam size (default: the model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewest tokens to generate (default: the model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most tokens to generate (default: the model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many alternatives to report (n-best, default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beam (official), greedy or sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling temperature (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling: keep the k likeliest tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling: nucleus probability mass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling: random seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --model or --checkpoint, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 goes with --checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--decoding must be beam, greedy or sample (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--min-length is larger than --max-length</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Mplug2Backend</name>
+    <message>
+        <source>this build cannot run mPLUG-2 models yet (the model layer is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestContext</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextListFile</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than 4 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a line is longer than %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mPLUG-2 Studio command line: captions, questions, attention maps and retrieval with the mPLUG-2 model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explore the mPLUG-2 multimodal model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images or videos to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the model bundle &lt;bundle&gt; (a registered id, a folder or a manifest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption the first media file at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask &lt;question&gt; about the first media file at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the attention of answer token &lt;n&gt; (from 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the window, save a picture of it to &lt;file&gt; and quit (after the task, if any).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::app</name>
+    <message>
+        <source>ffmpeg did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key frame interval must be within 0..60 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames and repeat must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to measure: media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video to read (not needed with --generate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between key frames of the generated video (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to keep the generated video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames to sample (default 16).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs to time (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder threads (default: one per CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the benchmark video (once; this takes a minute or two)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 bench: name a video file or use --generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::app::Engine</name>
+    <message>
+        <source>no model is loaded: load a model bundle first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of memory: try fewer frames or a smaller model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal error while running the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::AboutDialog</name>
+    <message>
+        <source>About mPLUG-2 Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desktop tool for exploring the mPLUG-2 multimodal model (ICML 2023): captions and answers for images and videos, the model&apos;s attention on the frames, and cross-modal retrieval over your own folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licences of third-party components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::AttentionGridView</name>
+    <message>
+        <source>Attention on every sampled frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampled frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::AttentionPanel</name>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a task with attention maps on to see where the model looked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Layer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Head:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Opacity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the &amp;player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also lay the map over the frame the player shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attention yet: run caption or ask with attention maps on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2 tokens, %3 frames of %4 × %5 patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latent queries (universal layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max of heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no exporter “%1” in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no attention to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ErrorBanner</name>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::FilmstripWidget</name>
+    <message>
+        <source>Frames the model sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frames the model sees. Click one to show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::FrameView</name>
+    <message>
+        <source>Attention %1 at patch row %2, column %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ImportBundleDialog</name>
+    <message>
+        <source>Import Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Checkpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pth *.pt *.bin *.safetensors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vocabulary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabularies (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captioning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;BERT config:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: config_bert.json (head counts, stride_layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model config:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: the task&apos;s config as JSON (frames, resolution, prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: a name to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the file holds (nothing in it is run):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle (tensor shapes fill in the rest at load):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkpoint could not be inspected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the inspector stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot run %1 to inspect the checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspecting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::JobStatusWidget</name>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more request(s) waiting</source>
+        <translation>
+            <numerusform>%n more request waiting</numerusform>
+            <numerusform>%n more requests waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::LatentOverview</name>
+    <message>
+        <source>Latent queries by sampled frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: the universal layer&apos;s latent queries; columns: sampled frames. Click a row to show that latent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latent %1, sampled frame %2: %3 of its attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::MainWindow</name>
+    <message>
+        <source>mPLUG-2 Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About mPLUG-2 Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images and videos (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Images or Videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask a Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;revious Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &amp;Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous M&amp;edia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manage Models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unload Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model unloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model is installed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage Models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load on CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded %1 in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — mPLUG-2 Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching needs an index of your folders, which this build does not have yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::MediaPanel</name>
+    <message>
+        <source>Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop pictures or videos here, or open them with the buttons above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::MediaViewer</name>
+    <message>
+        <source>Viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open images or videos (File ▸ Open) or drop them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention of sampled frame %1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a model bundle folder or manifest.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load at &amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load this model when the app starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Precision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cannot be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loads at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP BPE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames: %1 at %2 × %2 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation: beam %1, length %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config overrides:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inferred config (loaded):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full config is inferred from the checkpoint&apos;s tensor shapes when it loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process memory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing loaded · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3) · %4 parameters · weights %5 · %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Model Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle manifests (manifest.json *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add %1:
 %2</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::ResultsPanel</name>
-        <message>
-            <source>Results</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Answers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Answer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Score</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Q: %1 · %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Classify · %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dense captions · %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Caption · %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>running…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decoding %1 ms, vision %2 ms, text %3 ms, generation %4 ms on %5 (%6)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Probability</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Length-penalised log-probability (higher is better)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(no text)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no exporter “%1” in this build</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>that request has no result to export</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copied “%1”</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export Result</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export failed: %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::TaskOptionsWidget</name>
-        <message>
-            <source>Model default</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>How many frames of a video the model sees</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Frames:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Segment middles (official)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Evenly in time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>S&amp;ampling:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Beam search</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Greedy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sampling</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Decoding:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Beam size:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mi&amp;n length:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ma&amp;x length:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>How many answers to show: the best and its alternatives</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A&amp;lternatives:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Temperature:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Off</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Top-&amp;k:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Top-&amp;p:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>S&amp;eed:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cross-attention</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Grad-CAM</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Latent queries</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attention maps:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CPU</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CUDA GPU</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>De&amp;vice:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>P&amp;recision:</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::TaskPanel</name>
-        <message>
-            <source>Task</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Options</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dense</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ask</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Classify</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dense captions: one caption per time window</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Window length</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Window:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Question</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What is happening in the video?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Question:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>optional: yes, no, maybe</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Candidate answers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rank these answers instead of writing one (comma-separated)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Answers:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>dog, cat, car</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Labels</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Labels:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Label template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The text scored for each label; {} stands for the label</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Template:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Scoring</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decoder likelihood</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CLIP similarity</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Scoring:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a red circle on a white background</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Find:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Describe the selected picture or video in a sentence.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Caption Each Window</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>One caption per time window of the video, with start and end times.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type a question and press Enter. Earlier questions are in the list.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Score each label against the media, zero-shot.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Find media in your indexed folders that match a sentence.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open a picture or a video first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type a question first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Give at least two labels, separated by commas.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search runs over an index, not one file.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::TimelineWidget</name>
-        <message>
-            <source>Timeline</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Click or drag to seek; marks show the frames the model sees.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>mplug2::ui::TokenChipBar</name>
-        <message>
-            <source>Answer tokens</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All tokens</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All tokens (mean)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Where the whole answer looked: the mean over its tokens</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Token %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show where the model looked while it wrote “%1”</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Checkpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a bundle from an official mPLUG-2 checkpoint (.pth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ResultsPanel</name>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dense captions · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding %1 ms, vision %2 ms, text %3 ms, generation %4 ms on %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length-penalised log-probability (higher is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no exporter “%1” in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that request has no result to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::TaskOptionsWidget</name>
+    <message>
+        <source>Model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many frames of a video the model sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Frames:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment middles (official)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evenly in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ampling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greedy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Beam size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mi&amp;n length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ma&amp;x length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many answers to show: the best and its alternatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;lternatives:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-&amp;k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latent queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention maps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;vice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;recision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::TaskPanel</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dense captions: one caption per time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is happening in the video?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: yes, no, maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank these answers instead of writing one (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dog, cat, car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text scored for each label; {} stands for the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder likelihood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scoring:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a red circle on a white background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the selected picture or video in a sentence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption Each Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One caption per time window of the video, with start and end times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a question and press Enter. Earlier questions are in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score each label against the media, zero-shot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find media in your indexed folders that match a sentence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a picture or a video first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least two labels, separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search runs over an index, not one file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::TimelineWidget</name>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click or drag to seek; marks show the frames the model sees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::TokenChipBar</name>
+    <message>
+        <source>Answer tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tokens (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the whole answer looked: the mean over its tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show where the model looked while it wrote “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1175,6 +1175,133 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
     </context>
     <context>
+        <name>mplug2::ui::ImportBundleDialog</name>
+        <message>
+            <source>Import Checkpoint</source>
+            <translation>导入检查点</translation>
+        </message>
+        <message>
+            <source>&amp;Checkpoint:</source>
+            <translation>检查点(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Checkpoints (*.pth *.pt *.bin *.safetensors)</source>
+            <translation>检查点（*.pth *.pt *.bin *.safetensors）</translation>
+        </message>
+        <message>
+            <source>&amp;Vocabulary:</source>
+            <translation>词表(&amp;V)：</translation>
+        </message>
+        <message>
+            <source>Vocabularies (*.txt)</source>
+            <translation>词表（*.txt）</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Captioning</source>
+            <translation>描述生成</translation>
+        </message>
+        <message>
+            <source>Question answering</source>
+            <translation>问答</translation>
+        </message>
+        <message>
+            <source>Pre-trained</source>
+            <translation>预训练</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>类型(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>&amp;BERT config:</source>
+            <translation>BERT 配置(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation>JSON 文件（*.json）</translation>
+        </message>
+        <message>
+            <source>optional: config_bert.json (head counts, stride_layer)</source>
+            <translation>可选：config_bert.json（注意力头数、stride_layer）</translation>
+        </message>
+        <message>
+            <source>&amp;Model config:</source>
+            <translation>模型配置(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>optional: the task's config as JSON (frames, resolution, prompt)</source>
+            <translation>可选：任务配置的 JSON（帧数、分辨率、提示词）</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>optional: a name to show</source>
+            <translation>可选：显示的名称</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Inspect report</source>
+            <translation>检查报告</translation>
+        </message>
+        <message>
+            <source>Configuration</source>
+            <translation>配置</translation>
+        </message>
+        <message>
+            <source>What the file holds (nothing in it is run):</source>
+            <translation>文件包含的内容（不会执行其中任何东西）：</translation>
+        </message>
+        <message>
+            <source>The bundle (tensor shapes fill in the rest at load):</source>
+            <translation>模型包（其余部分在加载时由张量形状补全）：</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>The checkpoint could not be inspected: %1</source>
+            <translation>无法检查该检查点：%1</translation>
+        </message>
+        <message>
+            <source>the inspector stopped</source>
+            <translation>检查程序意外停止</translation>
+        </message>
+        <message>
+            <source>Cannot run %1 to inspect the checkpoint.</source>
+            <translation>无法运行 %1 来检查该检查点。</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Browse for %1</source>
+            <translation>浏览选择%1</translation>
+        </message>
+        <message>
+            <source>Choose a checkpoint file.</source>
+            <translation>请选择一个检查点文件。</translation>
+        </message>
+        <message>
+            <source>Inspecting %1…</source>
+            <translation>正在检查 %1…</translation>
+        </message>
+        <message>
+            <source>Cannot create %1</source>
+            <translation>无法创建 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>mplug2::ui::JobStatusWidget</name>
         <message>
             <source>Progress</source>
@@ -1658,6 +1785,14 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
 %2</source>
             <translation>无法添加 %1：
 %2</translation>
+        </message>
+        <message>
+            <source>&amp;Import Checkpoint…</source>
+            <translation>导入检查点(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Make a bundle from an official mPLUG-2 checkpoint (.pth)</source>
+            <translation>从官方 mPLUG-2 检查点（.pth）创建模型包</translation>
         </message>
     </context>
     <context>

@@ -212,6 +212,7 @@ void MainWindow::connectPanels()
             loadModel(current->bundle, device);
     });
     connect(m_results, &ResultsPanel::resultSelected, this, &MainWindow::showResult);
+    connect(m_results, &ResultsPanel::seekRequested, m_viewer, &MediaViewer::seek);
     connect(m_results, &ResultsPanel::message, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_attention, &AttentionPanel::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });

@@ -7,8 +7,10 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QImageReader>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mplug2;
@@ -165,6 +167,22 @@ private slots:
         QCOMPARE(panel.exportOptions().head, app::kMaxOfHeads);
         QCOMPARE(panel.exportOptions().token, 1);
         QCOMPARE(panel.exportOptions().opacity, 1.0);
+    }
+
+    void exportsThroughTheEngineExporters()
+    {
+        QTemporaryDir dir;
+        AttentionPanel panel;
+        panel.setResult(makeResult());
+        panel.selectToken(1);
+        const QString sheet = dir.filePath(QStringLiteral("sheet.png"));
+        const Expected<QStringList> written = panel.exportTo(QStringLiteral("contact-sheet"), sheet);
+        QVERIFY2(written, written ? "" : written.error().message.c_str());
+        QVERIFY(!QImage(sheet).isNull());
+        const QString gif = dir.filePath(QStringLiteral("attention.gif"));
+        QVERIFY(panel.exportTo(QStringLiteral("gif"), gif));
+        QCOMPARE(QImageReader(gif).imageCount(), kFrames);
+        QVERIFY(!panel.exportTo(QStringLiteral("no-such-format"), gif));
     }
 
     void clearLeavesNothingBehind()

@@ -5,7 +5,11 @@
 #include "ui/status/errorbanner.h"
 #include "ui/task/taskpanel.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QDockWidget>
 #include <QSlider>
 #include <QSpinBox>
@@ -135,6 +139,30 @@ private slots:
         QCOMPARE(w.runTask(), mplug2::app::RequestId(0));
         QVERIFY(w.errorBanner()->isVisibleTo(&w));
         QVERIFY(!w.errorBanner()->message().isEmpty());
+    }
+
+    void controlsHaveAccessibleNames()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList unnamed;
+        for (QWidget *widget : w.findChildren<QWidget *>()) {
+            const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) ||
+                                 qobject_cast<QAbstractSpinBox *>(widget) || qobject_cast<QSlider *>(widget) ||
+                                 qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractItemView *>(widget);
+            // Qt's own parts (popup lists, clear buttons, headers) and hidden widgets are not ours to name.
+            const QByteArray cls = widget->metaObject()->className();
+            const bool internal = cls == "QComboBoxListView" || cls == "QLineEditIconButton" || cls == "QHeaderView";
+            if (!control || internal || widget->isHidden() || widget->objectName().startsWith(QLatin1String("qt_")) ||
+                qobject_cast<QComboBox *>(widget->parentWidget()) || qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
+                qobject_cast<QDockWidget *>(widget->parentWidget()))
+                continue;
+            const auto *button = qobject_cast<QAbstractButton *>(widget);
+            if (widget->accessibleName().isEmpty() && !(button && !button->text().isEmpty()))
+                unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
 
     void aboutListsLicences()

@@ -1,5 +1,6 @@
 #include "ui/model/modelmanagerdialog.h"
 
+#include "ui/model/importbundledialog.h"
 #include "ui/theme/paletteicon.h"
 
 #include <QBoxLayout>
@@ -68,10 +69,14 @@ ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry 
 
     auto *addButton = new QPushButton(paletteIcon(QStringLiteral("open-folder")), tr("&Add Bundle…"), this);
     addButton->setToolTip(tr("Register a model bundle folder or manifest.json"));
+    auto *importButton = new QPushButton(paletteIcon(QStringLiteral("open-file")), tr("&Import Checkpoint…"), this);
+    importButton->setObjectName(QStringLiteral("importCheckpointButton"));
+    importButton->setToolTip(tr("Make a bundle from an official mPLUG-2 checkpoint (.pth)"));
     m_remove = new QPushButton(paletteIcon(QStringLiteral("remove")), tr("&Remove"), this);
     m_default = new QPushButton(tr("Load at &Start"), this);
     m_default->setToolTip(tr("Load this model when the app starts"));
     auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(importButton);
     listButtons->addWidget(addButton);
     listButtons->addWidget(m_remove);
     listButtons->addWidget(m_default);
@@ -118,6 +123,7 @@ ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::currentRowChanged, this, &ModelManagerDialog::showDetails);
     connect(addButton, &QPushButton::clicked, this, &ModelManagerDialog::addBundle);
+    connect(importButton, &QPushButton::clicked, this, &ModelManagerDialog::importCheckpoint);
     connect(m_remove, &QPushButton::clicked, this, &ModelManagerDialog::removeBundle);
     connect(m_default, &QPushButton::clicked, this, &ModelManagerDialog::makeDefault);
     connect(m_load, &QPushButton::clicked, this, &ModelManagerDialog::requestLoad);
@@ -254,6 +260,15 @@ void ModelManagerDialog::addBundle()
     }
     refresh();
     selectBundle(added->id);
+}
+
+void ModelManagerDialog::importCheckpoint()
+{
+    ImportBundleDialog dialog(m_registry, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    refresh();
+    selectBundle(dialog.importedId());
 }
 
 void ModelManagerDialog::removeBundle()

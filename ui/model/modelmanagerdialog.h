@@ -44,6 +44,7 @@ private:
     void showDetails();
     void updateLoadedState();
     void addBundle();
+    void importCheckpoint();
     void removeBundle();
     void makeDefault();
     void requestLoad();

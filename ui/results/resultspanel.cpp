@@ -20,6 +20,7 @@ namespace mplug2::ui {
 namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kProbabilityRole = Qt::UserRole + 2;
+constexpr int kSegmentStartRole = Qt::UserRole + 3;
 const QStringList kTextExporters = {QStringLiteral("txt"), QStringLiteral("json"), QStringLiteral("jsonl"),
                                     QStringLiteral("csv"), QStringLiteral("srt"),  QStringLiteral("vtt"),
                                     QStringLiteral("html")};
@@ -89,10 +90,12 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_tree, 1);
     layout->addLayout(buttons);
 
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] {
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         updateActions();
         if (auto current = currentResult())
             emit resultSelected(*current);
+        if (item && item->data(0, kSegmentStartRole).isValid())
+            emit seekRequested(item->data(0, kSegmentStartRole).toDouble());
     });
     updateActions();
 }
@@ -187,6 +190,7 @@ void ResultsPanel::fillItems(QTreeWidgetItem *top, const app::EngineResult &resu
                                               segment.caption.text,
                                           locale.toString(segment.caption.score, 'f', 3)});
         item->setToolTip(0, segment.caption.text);
+        item->setData(0, kSegmentStartRole, segment.startSeconds);
         top->addChild(item);
     }
     for (int i = 0; i < int(result.items.size()); ++i) {

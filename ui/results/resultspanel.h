@@ -57,6 +57,8 @@ public slots:
 
 signals:
     void resultSelected(const mplug2::app::EngineResult &result);
+    /// A dense-caption window was chosen: show the video from its start.
+    void seekRequested(double seconds);
     /// A line for the status bar.
     void message(const QString &text);
 

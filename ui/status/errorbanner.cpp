@@ -29,6 +29,7 @@ ErrorBanner::ErrorBanner(QWidget *parent) : QWidget(parent)
     m_detailsButton->setAutoRaise(true);
     m_action = new QPushButton(this);
     m_action->setObjectName(QStringLiteral("errorActionButton"));
+    m_action->hide();
     m_close = new QToolButton(this);
     m_close->setIcon(paletteIcon(QStringLiteral("close")));
     m_close->setAutoRaise(true);
