@@ -1,0 +1,60 @@
+#pragma once
+/// The caption benchmark behind `mplug2-bench bench`: a random-weight model
+/// of the official shapes captions random frames with a forced number of
+/// decoding steps (min length = max length), once with our decoder cache and
+/// once the official way (whole prefix and per-beam cross keys/values
+/// recomputed every step), so the two can be compared side by side.
+///
+///     CaptionBenchmarkParams p;  p.config = "base";  p.frames = 16;
+///     auto report = runCaptionBenchmark(p, [](const std::string &line) { std::cerr << line << '\n'; });
+
+#include "base/expected.h"
+#include "model/runtime/computetarget.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace mplug2::model {
+
+struct CaptionBenchmarkParams {
+    std::string config = "base"; ///< tiny | base | large
+    int64_t frames = 16;
+    int64_t batch = 1;
+    int64_t beam = 5;
+    int64_t maxLength = 20;
+    /// Forced decoding steps (0: up to maxLength, stopping where the random model does).
+    int64_t steps = 0;
+    ComputeTarget target;
+    /// Also run the official no-cache decoding for the ratio.
+    bool baseline = true;
+    int64_t warmupRuns = 0;
+    uint64_t seed = 0;
+};
+
+struct CaptionRunTimes {
+    double visualMs = 0.0;
+    double universalMs = 0.0;
+    double decodeMs = 0.0;
+    double totalMs = 0.0;
+    int64_t steps = 0;
+    double tokensPerSecond = 0.0;
+    int64_t peakBytes = -1;
+};
+
+struct CaptionBenchmarkReport {
+    CaptionBenchmarkParams params;
+    int64_t parameters = 0;
+    int64_t visualTokens = 0;
+    double buildMs = 0.0;
+    /// Question encoder + fusion on a 12-token question (the QA-only stages).
+    double textFusionMs = 0.0;
+    CaptionRunTimes cached;
+    CaptionRunTimes official; ///< steps == 0 when not run
+    int threads = 1;
+};
+
+Expected<CaptionBenchmarkReport> runCaptionBenchmark(const CaptionBenchmarkParams &params,
+                                                     const std::function<void(const std::string &)> &progress = {});
+
+} // namespace mplug2::model

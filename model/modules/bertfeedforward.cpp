@@ -1,0 +1,29 @@
+#include "model/modules/bertfeedforward.h"
+
+#include <torch/torch.h>
+
+namespace mplug2::model {
+
+BertIntermediateImpl::BertIntermediateImpl(const BertConfig &config)
+{
+    dense = register_module("dense", torch::nn::Linear(config.hiddenSize, config.intermediateSize));
+}
+
+at::Tensor BertIntermediateImpl::forward(const at::Tensor &x)
+{
+    // transformers' "gelu" is the exact erf form.
+    return at::gelu(dense(x));
+}
+
+BertOutputImpl::BertOutputImpl(const BertConfig &config, int64_t inFeatures)
+{
+    dense = register_module("dense", torch::nn::Linear(inFeatures, config.hiddenSize));
+    layerNorm = register_module("LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
+}
+
+at::Tensor BertOutputImpl::forward(const at::Tensor &x, const at::Tensor &residual)
+{
+    return layerNorm(clampHalfToFinite(dense(x)) + residual);
+}
+
+} // namespace mplug2::model

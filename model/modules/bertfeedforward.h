@@ -1,0 +1,35 @@
+#pragma once
+/// The pieces around BERT's attention and feed-forward blocks:
+/// BertIntermediate (`dense` + GELU) and BertOutput (`dense`, residual,
+/// `LayerNorm`), the latter also serving as BertSelfOutput (same names and
+/// maths; the fp16 clamp it adds is a no-op on finite values).
+/// Internal header of model/ (torch types).
+
+#include "model/config/mplug2config.h"
+#include "model/modules/layernorm.h"
+
+#include <torch/nn/modules/linear.h>
+
+namespace mplug2::model {
+
+class BertIntermediateImpl : public torch::nn::Module {
+public:
+    explicit BertIntermediateImpl(const BertConfig &config);
+    at::Tensor forward(const at::Tensor &x);
+
+    torch::nn::Linear dense{nullptr};
+};
+TORCH_MODULE(BertIntermediate);
+
+class BertOutputImpl : public torch::nn::Module {
+public:
+    BertOutputImpl(const BertConfig &config, int64_t inFeatures);
+    /// LayerNorm(dense(x) + residual).
+    at::Tensor forward(const at::Tensor &x, const at::Tensor &residual);
+
+    torch::nn::Linear dense{nullptr};
+    LayerNorm layerNorm{nullptr}; ///< registered as "LayerNorm"
+};
+TORCH_MODULE(BertOutput);
+
+} // namespace mplug2::model

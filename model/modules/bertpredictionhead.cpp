@@ -1,0 +1,25 @@
+#include "model/modules/bertpredictionhead.h"
+
+#include <torch/torch.h>
+
+namespace mplug2::model {
+
+BertPredictionHeadImpl::BertPredictionHeadImpl(const BertConfig &config, const at::Tensor &wordEmbeddings)
+{
+    transform = register_module("transform", std::make_shared<torch::nn::Module>());
+    dense = transform->register_module("dense", torch::nn::Linear(config.hiddenSize, config.hiddenSize));
+    layerNorm = transform->register_module("LayerNorm",
+                                           LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
+    bias = register_parameter("bias", torch::zeros({config.vocabSize}));
+    decoder = register_module("decoder", std::make_shared<torch::nn::Module>());
+    decoderWeight = decoder->register_parameter("weight", wordEmbeddings);
+    decoder->register_parameter("bias", bias);
+}
+
+at::Tensor BertPredictionHeadImpl::forward(const at::Tensor &hidden)
+{
+    const auto h = layerNorm(at::gelu(dense(hidden)));
+    return at::linear(h, decoderWeight, bias);
+}
+
+} // namespace mplug2::model

@@ -1,0 +1,32 @@
+#pragma once
+/// BertLMPredictionHead (`cls.predictions`): `transform.dense`, GELU,
+/// `transform.LayerNorm`, then `decoder` (weight tied to the decoder's word
+/// embeddings, bias = the head's `bias`), as the official model ties them.
+/// Both tied names are registered; they hold one tensor.
+/// Internal header of model/ (torch types).
+
+#include "model/config/mplug2config.h"
+#include "model/modules/layernorm.h"
+
+#include <torch/nn/modules/linear.h>
+
+namespace mplug2::model {
+
+class BertPredictionHeadImpl : public torch::nn::Module {
+public:
+    /// `wordEmbeddings` (vocab, H) becomes `decoder.weight` (shared, not copied).
+    BertPredictionHeadImpl(const BertConfig &config, const at::Tensor &wordEmbeddings);
+
+    /// hidden (..., H) -> logits (..., vocab).
+    at::Tensor forward(const at::Tensor &hidden);
+
+    std::shared_ptr<torch::nn::Module> transform;
+    torch::nn::Linear dense{nullptr};
+    LayerNorm layerNorm{nullptr}; ///< registered as "transform.LayerNorm"
+    std::shared_ptr<torch::nn::Module> decoder;
+    at::Tensor decoderWeight; ///< "decoder.weight"
+    at::Tensor bias;          ///< "bias" and "decoder.bias"
+};
+TORCH_MODULE(BertPredictionHead);
+
+} // namespace mplug2::model

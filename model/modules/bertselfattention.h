@@ -1,0 +1,65 @@
+#pragma once
+/// BertSelfAttention (`query`, `key`, `value`) for self- and cross-attention,
+/// with the entry points generation needs: keys/values projected once and
+/// reused, a growing self-attention cache, and queries of several beams
+/// attending to one shared copy of an item's encoder keys/values.
+/// Internal header of model/ (torch types).
+
+#include "model/config/mplug2config.h"
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/pimpl.h>
+
+namespace mplug2::model {
+
+/// Keys and values split into heads: (B, heads, L, headSize) each.
+struct KeyValue {
+    at::Tensor key;
+    at::Tensor value;
+};
+
+/// A self-attention cache: `key`/`value` (N, heads, capacity, headSize), of
+/// which the first `length` positions are filled.
+struct KeyValueCache {
+    at::Tensor key;
+    at::Tensor value;
+    int64_t length = 0;
+};
+
+class BertSelfAttentionImpl : public torch::nn::Module {
+public:
+    BertSelfAttentionImpl(const BertConfig &config, bool isCrossAttention);
+
+    /// hidden (N, Lq, H) attends to `states` (N, Lk, W) (pass `hidden` for
+    /// self-attention) under an additive mask; `probs` receives (N, heads, Lq, Lk).
+    at::Tensor forward(const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask,
+                       at::Tensor *probs = nullptr);
+
+    /// Keys and values of `states` (B, Lk, W), split into heads.
+    KeyValue project(const at::Tensor &states);
+
+    /// hidden (B*k, Lq, H), rows grouped by item (k consecutive rows per item),
+    /// attends to the items' shared keys/values (B, heads, Lk, d); mask (B, 1, 1, Lk).
+    /// `probs` receives (B*k, heads, Lq, Lk).
+    at::Tensor attendShared(const at::Tensor &hidden, const KeyValue &shared, const at::Tensor &mask,
+                            at::Tensor *probs = nullptr);
+
+    /// Appends hidden's keys/values (N, Lq, H) to `cache` and attends over all
+    /// cached positions; mask (N, 1, Lq, length + Lq) or undefined.
+    at::Tensor forwardCached(const at::Tensor &hidden, KeyValueCache &cache, const at::Tensor &mask);
+
+    torch::nn::Linear query{nullptr};
+    torch::nn::Linear key{nullptr};
+    torch::nn::Linear value{nullptr};
+
+private:
+    at::Tensor splitHeads(const at::Tensor &x) const;
+    at::Tensor mergeHeads(const at::Tensor &x) const;
+
+    int64_t m_heads;
+    int64_t m_headSize;
+};
+TORCH_MODULE(BertSelfAttention);
+
+} // namespace mplug2::model

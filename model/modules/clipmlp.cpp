@@ -1,0 +1,20 @@
+#include "model/modules/clipmlp.h"
+
+#include "model/modules/layernorm.h"
+
+#include <torch/torch.h>
+
+namespace mplug2::model {
+
+ClipMlpImpl::ClipMlpImpl(int64_t width)
+{
+    c_fc = register_module("c_fc", torch::nn::Linear(width, 4 * width));
+    c_proj = register_module("c_proj", torch::nn::Linear(4 * width, width));
+}
+
+at::Tensor ClipMlpImpl::forward(const at::Tensor &x)
+{
+    return c_proj(quickGelu(c_fc(x)));
+}
+
+} // namespace mplug2::model

@@ -1,0 +1,21 @@
+#pragma once
+/// CLIP's feed-forward block: `c_fc` (width -> 4 width), QuickGELU, `c_proj`.
+/// Internal header of model/ (torch types).
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/pimpl.h>
+
+namespace mplug2::model {
+
+class ClipMlpImpl : public torch::nn::Module {
+public:
+    explicit ClipMlpImpl(int64_t width);
+    at::Tensor forward(const at::Tensor &x);
+
+    torch::nn::Linear c_fc{nullptr};
+    torch::nn::Linear c_proj{nullptr};
+};
+TORCH_MODULE(ClipMlp);
+
+} // namespace mplug2::model
