@@ -949,6 +949,34 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>mplug2 bench: name a video file or use --generate</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and pixel transforms) against the official outputs. Exits 0 only when every case passes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fixture folder (holds cases.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu (default), cuda or cuda:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fp32 (default), fp16 or bf16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run only the cases whose id contains this text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 parity: give exactly one fixture folder (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mplug2 parity: --precision must be fp32, fp16 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::app::Engine</name>

@@ -950,6 +950,34 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <source>mplug2 bench: name a video file or use --generate</source>
             <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
         </message>
+        <message>
+            <source>Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and pixel transforms) against the official outputs. Exits 0 only when every case passes.</source>
+            <translation>将夹具文件夹中的每个用例（cases.json：模型各阶段、分词器、帧采样和像素变换）与官方输出逐一比较。仅当所有用例都通过时退出码为 0。</translation>
+        </message>
+        <message>
+            <source>The fixture folder (holds cases.json).</source>
+            <translation>夹具文件夹（包含 cases.json）。</translation>
+        </message>
+        <message>
+            <source>cpu (default), cuda or cuda:N.</source>
+            <translation>cpu（默认）、cuda 或 cuda:N。</translation>
+        </message>
+        <message>
+            <source>fp32 (default), fp16 or bf16.</source>
+            <translation>fp32（默认）、fp16 或 bf16。</translation>
+        </message>
+        <message>
+            <source>Run only the cases whose id contains this text.</source>
+            <translation>只运行 ID 包含此文本的用例。</translation>
+        </message>
+        <message>
+            <source>mplug2 parity: give exactly one fixture folder (see --help)</source>
+            <translation>mplug2 parity：请只指定一个夹具文件夹（见 --help）</translation>
+        </message>
+        <message>
+            <source>mplug2 parity: --precision must be fp32, fp16 or bf16</source>
+            <translation>mplug2 parity：--precision 必须是 fp32、fp16 或 bf16</translation>
+        </message>
     </context>
     <context>
         <name>mplug2::app::Engine</name>

@@ -2,6 +2,7 @@
 
 #include "app/cli/benchcommand.h"
 #include "app/cli/infocommand.h"
+#include "app/cli/paritycommand.h"
 #include "app/cli/taskcommands.h"
 
 namespace mplug2::app {
@@ -10,6 +11,8 @@ const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
         {QStringLiteral("bench"), QStringLiteral("Benchmarks: 'media' times sampling a video's frames"), &runBenchCommand},
+        {QStringLiteral("parity"), QStringLiteral("Compare every stage with the official fixtures"),
+         &runParityCommand},
         {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
         {QStringLiteral("caption"), QStringLiteral("Describe images and videos"), &runCaptionCommand},
         {QStringLiteral("dense-caption"), QStringLiteral("Caption a video window by window (SRT, WebVTT, JSON)"),

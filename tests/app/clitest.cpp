@@ -1,9 +1,15 @@
 // Runs the real `mplug2` executable and checks what a user or script sees.
+#include "tests/support/qtestshared.h"
+
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 class CliTest : public QObject {
@@ -28,6 +34,18 @@ class CliTest : public QObject {
         r.out = QString::fromUtf8(p.readAllStandardOutput());
         r.err = QString::fromUtf8(p.readAllStandardError());
         return r;
+    }
+
+    static QJsonObject readJson(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+    }
+
+    static bool writeJson(const QString &path, const QJsonObject &obj)
+    {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(QJsonDocument(obj).toJson()) > 0;
     }
 
 private slots:
@@ -81,6 +99,56 @@ private slots:
         const Run r = run({QStringLiteral("info"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(QStringLiteral("--json")), qPrintable(r.out));
+    }
+
+    // `mplug2 parity` runs the media kinds of the shared fixtures (frame
+    // indices, video and image transforms) and exits 0 only when all pass.
+    void parityRunsTheMediaCases()
+    {
+        QString shared;
+        MPLUG2_REQUIRE_SHARED(shared);
+        const QString fixtures = shared + QStringLiteral("/fixtures");
+        const Run r = run({QStringLiteral("parity"), fixtures, QStringLiteral("--case"), QStringLiteral("media/")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        for (const char *kind : {"frame_indices", "video_transform", "image_transform"})
+            QVERIFY2(r.out.contains(QStringLiteral("PASS media/") + QLatin1String(kind)), qPrintable(r.out));
+        const QRegularExpressionMatch summary =
+            QRegularExpression(QStringLiteral("parity: (\\d+)/(\\d+) cases passed")).match(r.out);
+        QVERIFY2(summary.hasMatch(), qPrintable(r.out));
+        QCOMPARE(summary.captured(1), summary.captured(2));
+        QVERIFY(summary.captured(1).toInt() >= 3);
+
+        // The same case against doctored frame indices fails with exit code 1.
+        QTemporaryDir doctored;
+        QVERIFY(doctored.isValid());
+        QJsonObject manifest = readJson(fixtures + QStringLiteral("/cases.json"));
+        QJsonArray kept;
+        for (const QJsonValue entry : manifest.value(QStringLiteral("cases")).toArray()) {
+            if (entry.toObject().value(QStringLiteral("kind")).toString() == QStringLiteral("frame_indices"))
+                kept.append(entry);
+        }
+        QCOMPARE(kept.size(), 1);
+        manifest[QStringLiteral("cases")] = kept;
+        const QString mediaFile = kept.first().toObject().value(QStringLiteral("file")).toString();
+        QJsonObject media = readJson(fixtures + QLatin1Char('/') + mediaFile);
+        QJsonArray pairs = media.value(QStringLiteral("frame_indices")).toArray();
+        QVERIFY(!pairs.isEmpty());
+        QJsonObject first = pairs.first().toObject();
+        QJsonArray indices = first.value(QStringLiteral("indices")).toArray();
+        QVERIFY(!indices.isEmpty());
+        indices[0] = indices.at(0).toInt() + 1;
+        first[QStringLiteral("indices")] = indices;
+        pairs[0] = first;
+        media[QStringLiteral("frame_indices")] = pairs;
+        QVERIFY(writeJson(doctored.filePath(QStringLiteral("cases.json")), manifest));
+        QVERIFY(QDir(doctored.path()).mkpath(QFileInfo(mediaFile).path()));
+        QVERIFY(writeJson(doctored.filePath(mediaFile), media));
+        const Run bad = run({QStringLiteral("parity"), doctored.path()});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.out.contains(QStringLiteral("FAIL media/frame_indices")), qPrintable(bad.out + bad.err));
+
+        const Run usage = run({QStringLiteral("parity")});
+        QCOMPARE(usage.exitCode, 2);
     }
 
     // The build tree mirrors the install tree, so the built CLI finds the data
