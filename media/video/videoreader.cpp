@@ -64,6 +64,10 @@ struct VideoReader::Impl {
     // No timestamps and frame reordering (AVI with B-frames): after a seek
     // the frames before a key frame's leading B-frames cannot be placed, so
     // such streams are decoded forward from their first frame, counting.
+    bool unplaceableAfterSeek = false;
+    // DecodeStrategy::DecodeEveryFrame was asked for.
+    bool everyFrame = false;
+    // Decoding forward from the first frame, never seeking in between.
     bool sequential = false;
     bool positioned = false;
     bool draining = false;
@@ -104,9 +108,14 @@ Expected<void> VideoReader::Impl::openDecoder(int threads)
                                                  + errorText(rc) + ")");
     // Skipped frames would break counting frames by their order.
     skipNonRef = canSkipNonReference(st->codecpar->codec_id) && !demuxer->framesByOrder();
-    sequential = demuxer->framesByOrder() && (st->codecpar->video_delay > 0 || codec->has_b_frames > 0);
+    unplaceableAfterSeek = demuxer->framesByOrder() && (st->codecpar->video_delay > 0 || codec->has_b_frames > 0);
+    sequential = unplaceableAfterSeek;
     const double ticksPerSecond = 1.0 / av_q2d(st->time_base);
     frameStep = demuxer->info().fps > 0 ? ticksPerSecond / demuxer->info().fps : 1.0;
+    // A frame rate of almost nothing (damaged metadata) must not push
+    // guessed timestamps out of range.
+    if (!(frameStep <= double(int64_t(1) << 40)))
+        frameStep = double(int64_t(1) << 40);
     return {};
 }
 
@@ -164,6 +173,8 @@ Expected<Decoded> VideoReader::Impl::takeFrame(int64_t target, bool afterSeek, F
                                                int64_t &candidatePts, bool &done)
 {
     int64_t pts = scratch->best_effort_timestamp;
+    if (!FrameTimeline::plausible(pts)) // AV_NOPTS_VALUE too
+        pts = AV_NOPTS_VALUE;
     if (demuxer->framesByOrder() && ordinal >= 0)
         pts = demuxer->timeline().ptsOf(ordinal++);
     else if (pts == AV_NOPTS_VALUE)
@@ -243,7 +254,7 @@ Expected<Decoded> VideoReader::Impl::decodeForward(int64_t target, bool afterSee
                                                        + std::to_string(limits.maxPacketsPerFrame) + " packets");
         }
         const bool unwanted = packet->pts != AV_NOPTS_VALUE && !wanted.count(packet->pts);
-        codec->skip_frame = skipNonRef && unwanted ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+        codec->skip_frame = skipNonRef && !everyFrame && unwanted ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
         lastFedDts = packet->dts != AV_NOPTS_VALUE ? packet->dts : packet->pts;
         if (demuxer->framesByOrder() && !sequential && ordinal < 0 && lastFedDts != AV_NOPTS_VALUE)
             ordinal = demuxer->timeline().indexAt(lastFedDts);
@@ -302,6 +313,13 @@ int64_t VideoReader::frameAt(double seconds) const
 void VideoReader::setCancelFlag(const std::atomic<bool> *cancel)
 {
     d->clock.setCancelFlag(cancel);
+}
+
+void VideoReader::setDecodeStrategy(DecodeStrategy strategy)
+{
+    d->everyFrame = strategy == DecodeStrategy::DecodeEveryFrame;
+    d->sequential = d->unplaceableAfterSeek || d->everyFrame;
+    d->positioned = false; // the next read starts over from a known place
 }
 
 Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices)

@@ -270,6 +270,16 @@ private slots:
                          qPrintable(QStringLiteral("frame %1 differs").arg(expected[i])));
             }
         }
+        // Decoding every frame in order (no seeking) gives the same frames.
+        reader->setDecodeStrategy(DecodeStrategy::DecodeEveryFrame);
+        auto everyFrame = sampleClip(*reader, 16);
+        QVERIFY2(everyFrame, everyFrame ? "" : everyFrame.error().message.c_str());
+        QCOMPARE(everyFrame->frames.size(), size_t(16));
+        for (const VideoFrame &f : everyFrame->frames)
+            QVERIFY2(bytesOf(f.image) == frameBytes(reference, 64, 48, f.index),
+                     qPrintable(QStringLiteral("frame %1 differs after decoding every frame").arg(f.index)));
+        reader->setDecodeStrategy(DecodeStrategy::SeekToKeyFrames);
+
         auto uniform = sampleClip(*reader, 4, SamplingRule::UniformTime);
         QVERIFY2(uniform, uniform ? "" : uniform.error().message.c_str());
         QCOMPARE(uniform->frames.size(), size_t(4));
