@@ -45,7 +45,10 @@ QByteArray exifSegment(int orientation)
 
 QByteArray bigEndian32(quint32 value)
 {
-    return QByteArray{char(value >> 24), char(value >> 16), char(value >> 8), char(value)};
+    QByteArray bytes;
+    for (int shift : {24, 16, 8, 0})
+        bytes += char((value >> shift) & 0xFF);
+    return bytes;
 }
 
 // A PNG chunk: length, type, data, CRC-32 of type and data.
