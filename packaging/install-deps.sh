@@ -4,6 +4,7 @@
 #
 #   sudo packaging/install-deps.sh          # everything (GUI, CLI, tests)
 #   sudo packaging/install-deps.sh --core   # only what the core-only build needs
+#   sudo packaging/install-deps.sh --fuzz   # also clang + libFuzzer for the 'fuzz' preset
 #
 # Why OpenBLAS: Debian's LibTorch calls the system BLAS, and the reference
 # BLAS that Debian installs by default is about 50x slower on this kind of
@@ -11,10 +12,12 @@
 set -euo pipefail
 
 core_only=0
+fuzz=0
 for arg in "$@"; do
   case "$arg" in
     --core) core_only=1 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --fuzz) fuzz=1 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "install-deps.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -22,7 +25,7 @@ done
 core=(
   build-essential cmake ninja-build ccache pkg-config git
   libtorch-dev libopenblas0-pthread
-  libutf8proc-dev libsentencepiece-dev sentencepiece
+  libutf8proc-dev libsentencepiece-dev sentencepiece zlib1g-dev
 )
 full=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
@@ -36,8 +39,12 @@ full=(
   dpkg-dev fakeroot file lintian desktop-file-utils appstream help2man
 )
 
+# libFuzzer's runtime is a separate package from clang on Debian 12.
+fuzzing=(clang libclang-rt-14-dev)
+
 packages=("${core[@]}")
 [ "$core_only" = 1 ] || packages+=("${full[@]}")
+[ "$fuzz" = 0 ] || packages+=("${fuzzing[@]}")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -947,6 +947,53 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>mplug2 bench: name a video file or use --generate</source>
+        </message>
+        <message>
+        <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind %1 needs --vocab FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the token ids and tokens of each TEXT (or of each line of standard input), as the model receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep at most N ids (special tokens included).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not add the start (and end) tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts to tokenize.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-length must be a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the text of a list of token ids (separate arguments, or separated by commas or spaces), the way the official code decodes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out special tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the spaces before punctuation (no clean-up of tokenization spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a token id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,6 +1041,21 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>internal error while running the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::app::TokenizerOptions</name>
+    <message>
+        <source>Tokenizer: wordpiece (default), sentencepiece or clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

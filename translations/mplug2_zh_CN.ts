@@ -511,6 +511,26 @@
     <context>
         <name>ModelBundle</name>
         <message>
+            <source>"tasks" must be a list of task names</source>
+            <translation>"tasks" 必须是任务名称列表</translation>
+        </message>
+        <message>
+            <source>"tasks" may hold "caption" and "qa" only</source>
+            <translation>"tasks" 只能包含 "caption" 和 "qa"</translation>
+        </message>
+        <message>
+            <source>"clip_tokenizer.kind" must be clip or sentencepiece (got "%1")</source>
+            <translation>"clip_tokenizer.kind" 必须是 clip 或 sentencepiece（实际为 "%1"）</translation>
+        </message>
+        <message>
+            <source>give either "clip_bpe" or "clip_tokenizer", not both</source>
+            <translation>请只给出 "clip_bpe" 或 "clip_tokenizer" 之一，不要同时给出</translation>
+        </message>
+        <message>
+            <source>CLIP text tokenizer file</source>
+            <translation>CLIP 文本分词器文件</translation>
+        </message>
+        <message>
             <source>the manifest has no "%1"</source>
             <translation>清单中缺少“%1”</translation>
         </message>
@@ -951,6 +971,54 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
         </message>
         <message>
+            <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
+            <translation>未找到内置的 BERT 词表；请传入 --vocab 文件</translation>
+        </message>
+        <message>
+            <source>--kind %1 needs --vocab FILE</source>
+            <translation>--kind %1 需要 --vocab 文件</translation>
+        </message>
+        <message>
+            <source>Print the token ids and tokens of each TEXT (or of each line of standard input), as the model receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP].</source>
+            <translation>按模型接收的形式打印每个 TEXT（或标准输入的每一行）的词元 ID 和词元：官方 BERT 分词器给出 [CLS] + 词元，不含 [SEP]。</translation>
+        </message>
+        <message>
+            <source>Keep at most N ids (special tokens included).</source>
+            <translation>最多保留 N 个 ID（含特殊词元）。</translation>
+        </message>
+        <message>
+            <source>Do not add the start (and end) tokens.</source>
+            <translation>不添加起始（及结束）词元。</translation>
+        </message>
+        <message>
+            <source>Texts to tokenize.</source>
+            <translation>要分词的文本。</translation>
+        </message>
+        <message>
+            <source>--max-length must be a positive whole number</source>
+            <translation>--max-length 必须是正整数</translation>
+        </message>
+        <message>
+            <source>Print the text of a list of token ids (separate arguments, or separated by commas or spaces), the way the official code decodes them.</source>
+            <translation>按官方代码的解码方式打印一串词元 ID（分开的参数，或以逗号、空格分隔）对应的文本。</translation>
+        </message>
+        <message>
+            <source>Leave out special tokens.</source>
+            <translation>省略特殊词元。</translation>
+        </message>
+        <message>
+            <source>Keep the spaces before punctuation (no clean-up of tokenization spaces).</source>
+            <translation>保留标点前的空格（不清理分词空格）。</translation>
+        </message>
+        <message>
+            <source>Token ids.</source>
+            <translation>词元 ID。</translation>
+        </message>
+        <message>
+            <source>'%1' is not a token id</source>
+            <translation>“%1”不是词元 ID</translation>
+        </message>
+        <message>
             <source>Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and pixel transforms) against the official outputs. Exits 0 only when every case passes.</source>
             <translation>将夹具文件夹中的每个用例（cases.json：模型各阶段、分词器、帧采样和像素变换）与官方输出逐一比较。仅当所有用例都通过时退出码为 0。</translation>
         </message>
@@ -996,6 +1064,21 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>internal error while running the request</source>
             <translation>执行请求时发生内部错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>mplug2::app::TokenizerOptions</name>
+        <message>
+            <source>Tokenizer: wordpiece (default), sentencepiece or clip.</source>
+            <translation>分词器：wordpiece（默认）、sentencepiece 或 clip。</translation>
+        </message>
+        <message>
+            <source>Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip.</source>
+            <translation>词表：wordpiece 用 vocab.txt（默认：内置 BERT 词表），sentencepiece 用 .model 文件，clip 用 bpe_simple_vocab_16e6.txt.gz。</translation>
+        </message>
+        <message>
+            <source>Print one JSON object per line.</source>
+            <translation>每行打印一个 JSON 对象。</translation>
         </message>
     </context>
     <context>
@@ -2256,6 +2339,170 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Show where the model looked while it wrote “%1”</source>
             <translation>显示模型写出“%1”时关注的位置</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoCommands</name>
+        <message>
+            <source>captions, one shape:  %1</source>
+            <translation>描述，单个形状：%1</translation>
+        </message>
+        <message>
+            <source>  colour %1, shape %2, motion %3</source>
+            <translation>  颜色 %1，形状 %2，运动 %3</translation>
+        </message>
+        <message>
+            <source>captions, two shapes: %1</source>
+            <translation>描述，两个形状：%1</translation>
+        </message>
+        <message>
+            <source>question answering:   %1</source>
+            <translation>问答：%1</translation>
+        </message>
+        <message>
+            <source>retrieval R@1:        %1</source>
+            <translation>检索 R@1：%1</translation>
+        </message>
+        <message>
+            <source>attention on shape:   %1</source>
+            <translation>注意力落在形状上：%1</translation>
+        </message>
+        <message>
+            <source>Train the demo model from scratch on the synthetic world of shapes and write a model bundle (manifest, weights, SentencePiece vocabulary, learning curve) into DIR. Running it again on the same DIR resumes.</source>
+            <translation>在形状的合成世界上从零训练演示模型，并把模型包（清单、权重、SentencePiece 词表、学习曲线）写入 DIR。对同一 DIR 再次运行即可继续训练。</translation>
+        </message>
+        <message>
+            <source>Folder of the bundle to write.</source>
+            <translation>要写入的模型包文件夹。</translation>
+        </message>
+        <message>
+            <source>dir</source>
+            <translation>目录</translation>
+        </message>
+        <message>
+            <source>Random seed (default 1, the shipped model's).</source>
+            <translation>随机种子（默认 1，即随附模型所用的种子）。</translation>
+        </message>
+        <message>
+            <source>Stop after this many minutes (resumable); default: no limit.</source>
+            <translation>运行这么多分钟后停止（可继续）；默认：不限。</translation>
+        </message>
+        <message>
+            <source>m</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>LibTorch threads (default: one per usable CPU).</source>
+            <translation>LibTorch 线程数（默认：每个可用 CPU 一个）。</translation>
+        </message>
+        <message>
+            <source>say where the bundle goes with --out DIR</source>
+            <translation>请用 --out DIR 指定模型包的位置</translation>
+        </message>
+        <message>
+            <source>--seed, --minutes and --threads take non-negative numbers</source>
+            <translation>--seed、--minutes 和 --threads 需要非负数</translation>
+        </message>
+        <message>
+            <source>step %1/%2  %3 min  %4 samples/s  loss %5 (caption %6, qa %7, itc %8, attention %9)</source>
+            <translation>第 %1/%2 步  %3 分钟  每秒 %4 个样本  损失 %5（描述 %6，问答 %7，ITC %8，注意力 %9）</translation>
+        </message>
+        <message>
+            <source>held-out (rendered) at step %1:</source>
+            <translation>第 %1 步的留出集（渲染）：</translation>
+        </message>
+        <message>
+            <source>trained in %1 min: %2</source>
+            <translation>用时 %1 分钟训练完成：%2</translation>
+        </message>
+        <message>
+            <source>stopped at step %1 of %2 after %3 min; run the same command again to continue: %4</source>
+            <translation>在第 %1/%2 步、%3 分钟后停止；再次运行同一命令即可继续：%4</translation>
+        </message>
+        <message>
+            <source>Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 and PNG files and read back like any media: captions, answers, text-to-video retrieval and attention.</source>
+            <translation>在合成世界的留出视频片段和图片上给演示模型打分（写成 H.264 和 PNG 文件，再像普通媒体一样读回）：描述、回答、文本到视频检索和注意力。</translation>
+        </message>
+        <message>
+            <source>Model bundle folder or manifest (default: the bundled demo model).</source>
+            <translation>模型包文件夹或清单（默认：内置的演示模型）。</translation>
+        </message>
+        <message>
+            <source>Held-out clips and pictures (default 300).</source>
+            <translation>留出的视频片段和图片数量（默认 300）。</translation>
+        </message>
+        <message>
+            <source>Keep the media files in this folder.</source>
+            <translation>将媒体文件保留在此文件夹中。</translation>
+        </message>
+        <message>
+            <source>Exit with 1 when a metric is below its threshold.</source>
+            <translation>任一指标低于阈值时以 1 退出。</translation>
+        </message>
+        <message>
+            <source>Only write the bundled sample media into this folder.</source>
+            <translation>只将内置的示例媒体写入此文件夹。</translation>
+        </message>
+        <message>
+            <source>Only draw where the model looks while naming each shape of --media (default: the bundled sample clip) into this PNG file.</source>
+            <translation>只把模型在说出 --media（默认：内置示例视频）中每个形状时所看的位置画到这个 PNG 文件中。</translation>
+        </message>
+        <message>
+            <source>The clip or picture of --attention-figure.</source>
+            <translation>--attention-figure 所用的视频片段或图片。</translation>
+        </message>
+        <message>
+            <source>no demo model is installed; name one with --model</source>
+            <translation>未安装演示模型；请用 --model 指定一个</translation>
+        </message>
+        <message>
+            <source>no sample clip is installed; name one with --media</source>
+            <translation>未安装示例视频；请用 --media 指定一个</translation>
+        </message>
+        <message>
+            <source>"%1": rows for %2</source>
+            <translation>“%1”：%2 各占一行</translation>
+        </message>
+        <message>
+            <source>--items takes a number from 1 to 100000</source>
+            <translation>--items 需要 1 到 100000 之间的数字</translation>
+        </message>
+        <message>
+            <source>%1 held-out items, %2 s</source>
+            <translation>%1 个留出样本，%2 秒</translation>
+        </message>
+        <message>
+            <source>below the threshold: %1</source>
+            <translation>低于阈值：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoEvaluation</name>
+        <message>
+            <source>cannot create a temporary folder</source>
+            <translation>无法创建临时文件夹</translation>
+        </message>
+        <message>
+            <source>writing media</source>
+            <translation>写入媒体</translation>
+        </message>
+        <message>
+            <source>evaluating</source>
+            <translation>评估中</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoModel</name>
+        <message>
+            <source>%1 is not a demo model (its tokenizer is not SentencePiece)</source>
+            <translation>%1 不是演示模型（它的分词器不是 SentencePiece）</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttentionFigure</name>
+        <message>
+            <source>the caption "%1" names no shape</source>
+            <translation>描述“%1”没有说出任何形状</translation>
         </message>
     </context>
 </TS>

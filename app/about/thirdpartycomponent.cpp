@@ -25,6 +25,7 @@ QList<ThirdPartyComponent> thirdPartyComponents()
                  QStringLiteral("https://github.com/google/sentencepiece")});
     list.append({QStringLiteral("utf8proc"), QString(), QStringLiteral("MIT"),
                  QStringLiteral("https://juliastrings.github.io/utf8proc/")});
+    list.append({QStringLiteral("zlib"), QString(), QStringLiteral("Zlib"), QStringLiteral("https://zlib.net")});
     list.append({QStringLiteral("SQLite"), QString(), QStringLiteral("Public domain"),
                  QStringLiteral("https://sqlite.org")});
     list.append({QStringLiteral("BERT uncased WordPiece vocabulary"), QString(),

@@ -37,4 +37,9 @@ QString BundledResources::defaultModelManifest()
     return existingFile(QStringLiteral("models/demo/manifest.json"));
 }
 
+QString BundledResources::defaultSample()
+{
+    return existingFile(QStringLiteral("samples/two-shapes.mp4"));
+}
+
 } // namespace mplug2::app

@@ -5,6 +5,7 @@
 ///
 ///     vocab/bert-base-uncased-vocab.txt
 ///     models/demo/manifest.json          (the bundled default model)
+///     samples/two-shapes.mp4             (sample media for it; the first one the app opens)
 ///
 /// The folder is $MPLUG2_DATA_DIR when set, else <program dir>/../share/
 /// mplug2-studio (base/installlayout.h): an installed package, an unpacked
@@ -25,6 +26,8 @@ public:
     static QString vocabulary();
     /// The built-in default model's manifest, or "" when this installation has none.
     static QString defaultModelManifest();
+    /// The sample clip the app opens when given nothing else, or "" when not installed.
+    static QString defaultSample();
 };
 
 } // namespace mplug2::app

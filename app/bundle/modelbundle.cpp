@@ -196,6 +196,15 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
         else
             r.fail(QString::fromStdString(k.error().message));
     }
+    const QJsonValue tasks = manifest.value(QStringLiteral("tasks"));
+    if (!tasks.isUndefined() && !tasks.isArray())
+        r.fail(Text::tr("\"tasks\" must be a list of task names"));
+    for (const QJsonValue &task : tasks.toArray()) {
+        if (task.toString() != QLatin1String("caption") && task.toString() != QLatin1String("qa"))
+            r.fail(Text::tr("\"tasks\" may hold \"caption\" and \"qa\" only"));
+        else if (!b.extraTasks.contains(task.toString()))
+            b.extraTasks.append(task.toString());
+    }
     b.checkpoint = resolvePath(r.string(QStringLiteral("checkpoint"), {}, true), baseDir);
 
     const QJsonObject tokenizer = r.object(QStringLiteral("tokenizer"));
@@ -211,6 +220,20 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
         r.fail(t.error());
 
     b.clipBpe = resolvePath(r.string(QStringLiteral("clip_bpe"), {}), baseDir);
+    const QJsonObject clipTokenizer = r.object(QStringLiteral("clip_tokenizer"));
+    if (!clipTokenizer.isEmpty()) {
+        FieldReader ct(clipTokenizer, QStringLiteral("clip_tokenizer"));
+        b.clipTokenizerKind = ct.string(QStringLiteral("kind"), QStringLiteral("clip"));
+        if (ct.error().isEmpty() && b.clipTokenizerKind != QLatin1String("clip")
+            && b.clipTokenizerKind != QLatin1String("sentencepiece"))
+            ct.fail(Text::tr("\"clip_tokenizer.kind\" must be clip or sentencepiece (got \"%1\")")
+                        .arg(b.clipTokenizerKind));
+        if (ct.error().isEmpty() && !b.clipBpe.isEmpty())
+            ct.fail(Text::tr("give either \"clip_bpe\" or \"clip_tokenizer\", not both"));
+        b.clipBpe = resolvePath(ct.string(QStringLiteral("file"), {}, true), baseDir);
+        if (!ct.error().isEmpty())
+            r.fail(ct.error());
+    }
     b.prompt = r.string(QStringLiteral("prompt"), QStringLiteral("a video of"));
     b.imageRes = r.integer(QStringLiteral("image_res"), 0, 0, 1024);
     if (r.error().isEmpty() && b.imageRes != 0 && b.imageRes < 16)
@@ -256,12 +279,17 @@ QJsonObject ModelBundle::toJson(const QString &baseDir) const
          QJsonObject{{QStringLiteral("caption"), generation(captionGeneration)},
                      {QStringLiteral("qa"), generation(qaGeneration)}}},
     };
+    if (!extraTasks.isEmpty())
+        o.insert(QStringLiteral("tasks"), QJsonArray::fromStringList(extraTasks));
     if (!description.isEmpty())
         o.insert(QStringLiteral("description"), description);
     if (!license.isEmpty())
         o.insert(QStringLiteral("license"), license);
-    if (!clipBpe.isEmpty())
+    if (!clipBpe.isEmpty() && clipTokenizerKind == QLatin1String("clip"))
         o.insert(QStringLiteral("clip_bpe"), relativeIfInside(clipBpe, baseDir));
+    else if (!clipBpe.isEmpty())
+        o.insert(QStringLiteral("clip_tokenizer"), QJsonObject{{QStringLiteral("kind"), clipTokenizerKind},
+                                                               {QStringLiteral("file"), relativeIfInside(clipBpe, baseDir)}});
     if (!bertConfig.isEmpty() || !modelConfig.isEmpty())
         o.insert(QStringLiteral("config"),
                  QJsonObject{{QStringLiteral("bert"), bertConfig}, {QStringLiteral("model"), modelConfig}});
@@ -317,7 +345,7 @@ Expected<void> ModelBundle::checkFiles() const
     if (Expected<void> r = checkReadableFile(vocab, Text::tr("vocabulary")); !r)
         return r;
     if (!clipBpe.isEmpty()) {
-        if (Expected<void> r = checkReadableFile(clipBpe, Text::tr("CLIP BPE file")); !r)
+        if (Expected<void> r = checkReadableFile(clipBpe, Text::tr("CLIP text tokenizer file")); !r)
             return r;
     }
     return {};

@@ -9,9 +9,12 @@
 ///       "id": "msrvtt-caption-large",
 ///       "name": "mPLUG-2 Large, MSR-VTT captions",
 ///       "kind": "caption",                       // caption | qa | pretrain
+///       "tasks": ["caption", "qa"],              // optional: what it was trained for, when more than its kind
 ///       "checkpoint": "/data/mPLUG2_MSRVTT_Caption.pth",
 ///       "tokenizer": {"kind": "wordpiece", "file": "vocab.txt"},
 ///       "clip_bpe": "bpe_simple_vocab_16e6.txt.gz", // optional: CLIP-space text
+///       // or, for a CLIP text tower trained with another vocabulary (the demo model):
+///       // "clip_tokenizer": {"kind": "sentencepiece", "file": "demo.model"},
 ///       "prompt": "a video of",
 ///       "image_res": 224, "num_frames": 16,
 ///       "generation": {"caption": {"beam_size": 5, "min_length": 4, "max_length": 20},
@@ -32,6 +35,7 @@
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace mplug2::app {
 
@@ -55,11 +59,18 @@ struct ModelBundle {
     QString description;
     QString license;
     ModelKind kind = ModelKind::Caption;
+    /// The model also does these tasks ("caption", "qa"), besides its kind's
+    /// (e.g. the demo model, trained for both). Ask captions() / answersQuestions().
+    QStringList extraTasks;
     /// Absolute paths once loaded.
     QString checkpoint;
     QString tokenizerKind = QStringLiteral("wordpiece"); ///< "wordpiece" | "sentencepiece"
     QString vocab;
-    QString clipBpe; ///< empty: no CLIP-space text embeddings
+    /// The CLIP text tower's tokenizer file; empty: no CLIP-space text embeddings.
+    QString clipBpe;
+    /// What clipBpe is: "clip" (CLIP BPE, "clip_bpe" in the manifest) or
+    /// "sentencepiece" ("clip_tokenizer"). Build its ids with model/text/cliptextids.h.
+    QString clipTokenizerKind = QStringLiteral("clip");
     /// The official caption prompt; "" for models trained without one.
     QString prompt = QStringLiteral("a video of");
     /// Input resolution; 0: the checkpoint's own (from its positional embedding grid).
@@ -91,6 +102,10 @@ struct ModelBundle {
     Expected<void> save(const QString &manifestFile) const;
     /// The checkpoint, vocabulary and (when named) CLIP BPE file exist and can be read.
     Expected<void> checkFiles() const;
+    /// Whether the decoder was trained to caption from the visual tokens.
+    bool captions() const { return kind != ModelKind::Qa || extraTasks.contains(QLatin1String("caption")); }
+    /// Whether the decoder was trained to answer from the fused question states.
+    bool answersQuestions() const { return kind == ModelKind::Qa || extraTasks.contains(QLatin1String("qa")); }
     /// The generation defaults of the bundle's own task.
     GenerationDefaults generationDefaults() const
     {

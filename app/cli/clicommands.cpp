@@ -1,9 +1,11 @@
 #include "app/cli/clicommand.h"
 
 #include "app/cli/benchcommand.h"
+#include "app/cli/democommands.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/taskcommands.h"
+#include "app/cli/tokenizecommand.h"
 
 namespace mplug2::app {
 
@@ -21,6 +23,11 @@ const QList<CliCommand> &cliCommands()
         {QStringLiteral("classify"), QStringLiteral("Zero-shot classification over a list of labels"),
          &runClassifyCommand},
         {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
+        {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
+        {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},
+        {QStringLiteral("train-demo"), QStringLiteral("Train the bundled demo model from scratch"), &runTrainDemoCommand},
+        {QStringLiteral("eval-demo"), QStringLiteral("Score a demo model on held-out synthetic clips"),
+         &runEvalDemoCommand},
     };
     return commands;
 }

@@ -8,6 +8,7 @@ extern "C" {
 }
 
 #include <algorithm>
+#include <vector>
 
 namespace mplug2::media {
 
@@ -84,17 +85,18 @@ Expected<void> Mp4Writer::addFrame(const RgbImage &input)
         return makeError(ErrorCode::InvalidArgument, "MP4 writer is closed");
     if (input.empty())
         return makeError(ErrorCode::InvalidArgument, "file " + d->path + ": empty frame");
-    RgbImage image = letterbox(input, d->width, d->height);
-    if (d->evenWidth != d->width || d->evenHeight != d->height) {
-        RgbImage even = RgbImage::filled(d->evenWidth, d->evenHeight);
-        for (int y = 0; y < d->evenHeight; ++y) {
-            const uint8_t *src = image.row(std::min(y, image.height - 1));
-            uint8_t *dst = even.row(y);
-            std::copy(src, src + image.rowBytes(), dst);
-            if (d->evenWidth != d->width)
-                std::copy(src + image.rowBytes() - 3, src + image.rowBytes(), dst + image.rowBytes());
-        }
-        image = std::move(even);
+    const RgbImage image = letterbox(input, d->width, d->height);
+    // Even-sized (odd sizes repeat their last row / column) in rows padded
+    // for swscale, which reads whole SIMD blocks past the end of a row.
+    const size_t evenRow = static_cast<size_t>(d->evenWidth) * 3;
+    const size_t paddedRow = (evenRow + kSwscaleSlack - 1) / kSwscaleSlack * kSwscaleSlack;
+    std::vector<uint8_t> padded(paddedRow * static_cast<size_t>(d->evenHeight) + kSwscaleSlack);
+    for (int y = 0; y < d->evenHeight; ++y) {
+        const uint8_t *src = image.row(std::min(y, image.height - 1));
+        uint8_t *dst = padded.data() + paddedRow * static_cast<size_t>(y);
+        std::copy(src, src + image.rowBytes(), dst);
+        if (d->evenWidth != d->width)
+            std::copy(src + image.rowBytes() - 3, src + image.rowBytes(), dst + image.rowBytes());
     }
     AVFrame *frame = d->frame.get();
     av_frame_unref(frame);
@@ -103,9 +105,9 @@ Expected<void> Mp4Writer::addFrame(const RgbImage &input)
     frame->height = d->evenHeight;
     if (av_frame_get_buffer(frame, 0) < 0)
         return makeError(ErrorCode::OutOfMemory, "cannot allocate a frame");
-    const uint8_t *src[4] = {image.pixels.data(), nullptr, nullptr, nullptr};
-    const int srcStride[4] = {static_cast<int>(image.rowBytes()), 0, 0, 0};
-    sws_scale(d->sws.get(), src, srcStride, 0, image.height, frame->data, frame->linesize);
+    const uint8_t *src[4] = {padded.data(), nullptr, nullptr, nullptr};
+    const int srcStride[4] = {static_cast<int>(paddedRow), 0, 0, 0};
+    sws_scale(d->sws.get(), src, srcStride, 0, d->evenHeight, frame->data, frame->linesize);
     frame->pts = d->next++;
     return d->file->write(*frame);
 }

@@ -11,6 +11,7 @@ extern "C" {
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -34,6 +35,10 @@ struct SwsFreer {
 struct IoContextFreer {
     void operator()(AVIOContext *io) const;
 };
+
+/// Row alignment and tail slack for packed RGB buffers handed to swscale,
+/// which reads and writes whole SIMD blocks past the end of unaligned rows.
+inline constexpr size_t kSwscaleSlack = 64;
 
 using FormatContextPtr = std::unique_ptr<AVFormatContext, FormatContextCloser>;
 using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextFreer>;

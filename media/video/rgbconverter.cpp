@@ -6,6 +6,7 @@ extern "C" {
 }
 
 #include <cstring>
+#include <vector>
 
 namespace mplug2::media::ffmpeg {
 
@@ -82,16 +83,24 @@ Expected<RgbImage> RgbConverter::convert(const AVFrame &frame, int width, int he
         return makeError(ErrorCode::Format, "decoded frame has no size");
     if (auto ok = prepare(frame, width, height); !ok)
         return ok.error();
-    RgbImage rgb;
-    rgb.width = width;
-    rgb.height = height;
-    rgb.pixels.resize(static_cast<size_t>(width) * height * 3);
-    uint8_t *dst[4] = {rgb.pixels.data(), nullptr, nullptr, nullptr};
-    const int dstStride[4] = {width * 3, 0, 0, 0};
+    // swscale writes whole SIMD blocks: past the end of a row whose width is
+    // not a multiple of the block (valgrind: 8 bytes past a 3 x odd-width
+    // buffer, heap corruption). Convert into padded rows, then pack them.
+    const size_t rowBytes = static_cast<size_t>(width) * 3;
+    const size_t paddedRow = (rowBytes + kSwscaleSlack - 1) / kSwscaleSlack * kSwscaleSlack;
+    std::vector<uint8_t> padded(paddedRow * static_cast<size_t>(height) + kSwscaleSlack);
+    uint8_t *dst[4] = {padded.data(), nullptr, nullptr, nullptr};
+    const int dstStride[4] = {static_cast<int>(paddedRow), 0, 0, 0};
     const int rows = sws_scale(m_sws.get(), frame.data, frame.linesize, 0, frame.height, dst, dstStride);
     if (rows != height)
         return makeError(ErrorCode::Format, "colour conversion failed (" + std::to_string(rows) + " of "
                                                 + std::to_string(height) + " rows)");
+    RgbImage rgb;
+    rgb.width = width;
+    rgb.height = height;
+    rgb.pixels.resize(rowBytes * static_cast<size_t>(height));
+    for (int y = 0; y < height; ++y)
+        std::memcpy(rgb.row(y), padded.data() + paddedRow * static_cast<size_t>(y), rowBytes);
     if (rotationDegrees == 0)
         return rgb;
     return rotateClockwise(rgb, rotationDegrees);

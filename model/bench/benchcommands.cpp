@@ -3,6 +3,8 @@
 #include "model/bench/benchcommand.h"
 #include "model/bench/commandline.h"
 #include "model/bench/paritycommand.h"
+#include "model/bench/tokenizebench.h"
+#include "model/bench/traindemocommand.h"
 #include "model/json/jsonvalue.h"
 #include "model/runtime/runtimeinfo.h"
 
@@ -56,6 +58,8 @@ const std::vector<BenchCommand> &benchCommands()
         {"info", "LibTorch version, threads, BLAS and devices", &runInfo},
         {"parity", "compare every stage with the official fixtures", &runParityCommand},
         {"bench", "caption benchmark: per-stage times, decoder cache on vs off", &runBenchCommand},
+        {"tokenize", "tokens per second of the tokenizers on a 10 MB text mix", &runTokenizeBench},
+        {"train-demo", "train the bundled demo model on the synthetic world", &runTrainDemoCommand},
     };
     return commands;
 }

@@ -187,6 +187,33 @@ private slots:
         QCOMPARE(c.error().code, ErrorCode::NotFound);
     }
 
+    void clipTokenizerAndTasks()
+    {
+        // The demo model: SentencePiece for the CLIP text tower too, and answers besides captions.
+        QJsonObject m = validManifest();
+        m.insert(QStringLiteral("clip_tokenizer"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("sentencepiece")},
+                                                               {QStringLiteral("file"), QStringLiteral("vocab.txt")}});
+        m.insert(QStringLiteral("tasks"), QJsonArray{QStringLiteral("qa")});
+        Expected<ModelBundle> b = ModelBundle::fromJson(m, m_dir.path());
+        QVERIFY2(b, b ? "" : b.error().message.c_str());
+        QCOMPARE(b->clipTokenizerKind, QStringLiteral("sentencepiece"));
+        QCOMPARE(b->clipBpe, QDir(m_dir.path()).filePath(QStringLiteral("vocab.txt")));
+        QVERIFY(b->captions() && b->answersQuestions());
+        const QJsonObject written = b->toJson(m_dir.path());
+        QVERIFY(!written.contains(QStringLiteral("clip_bpe")));
+        const Expected<ModelBundle> back = ModelBundle::fromJson(written, m_dir.path());
+        QVERIFY(back);
+        QCOMPARE(back->clipTokenizerKind, QStringLiteral("sentencepiece"));
+        QCOMPARE(back->extraTasks, QStringList{QStringLiteral("qa")});
+        // Without "tasks" a model does its kind's task only.
+        QVERIFY(!ModelBundle::fromJson(validManifest(), m_dir.path())->answersQuestions());
+        m.insert(QStringLiteral("clip_bpe"), QStringLiteral("vocab.txt"));
+        QVERIFY(loadError(m).contains(QStringLiteral("not both")));
+        m.remove(QStringLiteral("clip_bpe"));
+        m.insert(QStringLiteral("tasks"), QJsonArray{QStringLiteral("retrieval")});
+        QVERIFY(loadError(m).contains(QStringLiteral("\"tasks\"")));
+    }
+
     void kindNamesRoundTrip()
     {
         for (ModelKind k : {ModelKind::Caption, ModelKind::Qa, ModelKind::Pretrain}) {

@@ -1,0 +1,208 @@
+#include "app/cli/democommands.h"
+
+#include "app/bundle/bundledresources.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/demo/demobundle.h"
+#include "app/demo/demoattentionfigure.h"
+#include "app/demo/demoevaluation.h"
+#include "app/demo/demomedia.h"
+#include "app/demo/demosamples.h"
+#include "media/export/pngwriter.h"
+#include "model/train/demotrainer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTextStream>
+
+#include <unistd.h>
+
+namespace mplug2::app {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(DemoCommands)
+};
+
+QString percent(const model::train::Tally &t)
+{
+    return QStringLiteral("%1% (%2/%3)").arg(t.percent(), 5, 'f', 1).arg(t.hits).arg(t.total);
+}
+
+void printMetrics(QTextStream &out, const model::train::DemoMetrics &m)
+{
+    out << Text::tr("captions, one shape:  %1").arg(percent(m.oneShape)) << '\n'
+        << Text::tr("  colour %1, shape %2, motion %3").arg(percent(m.colour), percent(m.shape), percent(m.motion))
+        << '\n'
+        << Text::tr("captions, two shapes: %1").arg(percent(m.twoShape)) << '\n'
+        << Text::tr("question answering:   %1").arg(percent(m.qa)) << '\n'
+        << Text::tr("retrieval R@1:        %1").arg(percent(m.retrieval)) << '\n'
+        << Text::tr("attention on shape:   %1").arg(percent(m.attention)) << '\n';
+}
+
+} // namespace
+
+int runTrainDemoCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr(
+        "Train the demo model from scratch on the synthetic world of shapes and write a model bundle (manifest, "
+        "weights, SentencePiece vocabulary, learning curve) into DIR. Running it again on the same DIR resumes."));
+    parser.addHelpOption();
+    const QCommandLineOption out(QStringLiteral("out"), Text::tr("Folder of the bundle to write."), Text::tr("dir"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Text::tr("Random seed (default 1, the shipped model's)."),
+                                  Text::tr("n"));
+    const QCommandLineOption minutes(QStringLiteral("minutes"),
+                                     Text::tr("Stop after this many minutes (resumable); default: no limit."),
+                                     Text::tr("m"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     Text::tr("LibTorch threads (default: one per usable CPU)."), Text::tr("n"));
+    parser.addOptions({out, seed, minutes, threads});
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    if (!parser.isSet(out))
+        return reportCliError(command, Text::tr("say where the bundle goes with --out DIR"), 2);
+    model::train::DemoTrainingOptions o = model::train::DemoTrainingOptions::defaultParams();
+    bool ok = true;
+    if (parser.isSet(seed))
+        o.seed = parser.value(seed).toULongLong(&ok);
+    if (ok && parser.isSet(minutes))
+        o.maxMinutes = parser.value(minutes).toDouble(&ok);
+    if (ok && parser.isSet(threads))
+        o.threads = parser.value(threads).toInt(&ok);
+    if (!ok || o.maxMinutes < 0 || o.threads < 0)
+        return reportCliError(command, Text::tr("--seed, --minutes and --threads take non-negative numbers"), 2);
+    const QString dir = QDir(parser.value(out)).absolutePath();
+    o.outDir = dir.toStdString();
+    QTextStream err(stderr);
+    o.progress = [&err](const model::train::TrainingProgress &p) {
+        if (p.samplesPerSecond > 0)
+            err << Text::tr("step %1/%2  %3 min  %4 samples/s  loss %5 (caption %6, qa %7, itc %8, attention %9)")
+                       .arg(p.step)
+                       .arg(p.steps)
+                       .arg(p.elapsedSeconds / 60, 0, 'f', 1)
+                       .arg(p.samplesPerSecond, 0, 'f', 1)
+                       .arg(p.loss, 0, 'f', 3)
+                       .arg(p.caption, 0, 'f', 3)
+                       .arg(p.qa, 0, 'f', 3)
+                       .arg(p.itc, 0, 'f', 3)
+                       .arg(p.attention, 0, 'f', 3)
+                << '\n';
+        if (p.heldOut) {
+            err << Text::tr("held-out (rendered) at step %1:").arg(p.step) << '\n';
+            printMetrics(err, *p.heldOut);
+        }
+        err.flush();
+    };
+    const Expected<model::train::DemoTrainingResult> result = model::train::trainDemoModel(o);
+    if (!result)
+        return reportCliError(command, QString::fromStdString(result.error().message));
+    const ModelBundle bundle = demoBundle(o.architecture, dir);
+    if (Expected<void> saved = bundle.save(QDir(dir).filePath(QLatin1String(ModelBundle::kManifestName))); !saved)
+        return reportCliError(command, QString::fromStdString(saved.error().message));
+    QTextStream(stdout) << (result->finished
+                                ? Text::tr("trained in %1 min: %2").arg(result->seconds / 60, 0, 'f', 1).arg(dir)
+                                : Text::tr("stopped at step %1 of %2 after %3 min; run the same command again to "
+                                           "continue: %4")
+                                      .arg(result->steps)
+                                      .arg(o.steps)
+                                      .arg(result->seconds / 60, 0, 'f', 1)
+                                      .arg(dir))
+                        << '\n';
+    return 0;
+}
+
+int runEvalDemoCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr(
+        "Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 and PNG files "
+        "and read back like any media: captions, answers, text-to-video retrieval and attention."));
+    parser.addHelpOption();
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   Text::tr("Model bundle folder or manifest (default: the bundled demo model)."),
+                                   Text::tr("bundle"));
+    const QCommandLineOption items(QStringLiteral("items"), Text::tr("Held-out clips and pictures (default 300)."),
+                                   Text::tr("n"));
+    const QCommandLineOption keep(QStringLiteral("keep"), Text::tr("Keep the media files in this folder."),
+                                  Text::tr("dir"));
+    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object."));
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   Text::tr("Exit with 1 when a metric is below its threshold."));
+    const QCommandLineOption writeSamples(QStringLiteral("write-samples"),
+                                          Text::tr("Only write the bundled sample media into this folder."),
+                                          Text::tr("dir"));
+    const QCommandLineOption figure(QStringLiteral("attention-figure"),
+                                    Text::tr("Only draw where the model looks while naming each shape of --media "
+                                             "(default: the bundled sample clip) into this PNG file."),
+                                    Text::tr("file"));
+    const QCommandLineOption media(QStringLiteral("media"), Text::tr("The clip or picture of --attention-figure."),
+                                   Text::tr("file"));
+    parser.addOptions({model, items, keep, json, check, writeSamples, figure, media});
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    if (parser.isSet(writeSamples)) {
+        const QDir dir(parser.value(writeSamples));
+        if (!dir.mkpath(QStringLiteral(".")))
+            return reportCliError(command, Text::tr("cannot create %1").arg(dir.path()));
+        for (const DemoSample &sample : demoSamples())
+            if (Expected<void> ok = writeSceneFile(sample.scene, dir.filePath(sample.fileName)); !ok)
+                return reportCliError(command, QString::fromStdString(ok.error().message));
+        return 0;
+    }
+    DemoEvaluationOptions o;
+    o.bundle = parser.isSet(model) ? parser.value(model) : BundledResources::defaultModelManifest();
+    if (o.bundle.isEmpty())
+        return reportCliError(command, Text::tr("no demo model is installed; name one with --model"));
+    if (parser.isSet(figure)) {
+        const QString clip = parser.isSet(media) ? parser.value(media) : BundledResources::defaultSample();
+        if (clip.isEmpty())
+            return reportCliError(command, Text::tr("no sample clip is installed; name one with --media"), 2);
+        Expected<std::unique_ptr<DemoModel>> demo = DemoModel::load(o.bundle);
+        if (!demo)
+            return reportCliError(command, QString::fromStdString(demo.error().message));
+        const Expected<AttentionFigure> drawn = attentionFigure(**demo, clip);
+        if (!drawn)
+            return reportCliError(command, QString::fromStdString(drawn.error().message));
+        if (Expected<void> ok = media::writePng(drawn->image, parser.value(figure).toStdString()); !ok)
+            return reportCliError(command, QString::fromStdString(ok.error().message));
+        QTextStream(stdout) << Text::tr("\"%1\": rows for %2").arg(drawn->caption, drawn->words.join(QStringLiteral(", ")))
+                            << '\n';
+        return 0;
+    }
+    bool ok = true;
+    if (parser.isSet(items))
+        o.items = parser.value(items).toInt(&ok);
+    if (!ok || o.items < 1 || o.items > 100000)
+        return reportCliError(command, Text::tr("--items takes a number from 1 to 100000"), 2);
+    o.workDir = parser.value(keep);
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    QTextStream err(stderr);
+    o.progress = [&](const QString &stage, int done, int total) {
+        if (terminal)
+            err << '\r' << stage << ' ' << done << '/' << total << (done == total ? "\n" : "") << Qt::flush;
+    };
+    const Expected<DemoEvaluationReport> report = evaluateDemoModel(o);
+    if (!report)
+        return reportCliError(command, QString::fromStdString(report.error().message));
+    QTextStream out(stdout);
+    if (parser.isSet(json)) {
+        out << QString::fromStdString(report->toJson().dump()) << '\n';
+    } else {
+        out << Text::tr("%1 held-out items, %2 s").arg(report->metrics.items).arg(report->seconds, 0, 'f', 0)
+            << '\n';
+        printMetrics(out, report->metrics);
+    }
+    const std::vector<std::string> missed = report->failures();
+    if (parser.isSet(check) && !missed.empty()) {
+        QStringList names;
+        for (const std::string &m : missed)
+            names << QString::fromStdString(m);
+        return reportCliError(command, Text::tr("below the threshold: %1").arg(names.join(QStringLiteral(", "))));
+    }
+    return 0;
+}
+
+} // namespace mplug2::app

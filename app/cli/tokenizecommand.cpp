@@ -1,0 +1,201 @@
+#include "app/cli/tokenizecommand.h"
+
+#include "app/bundle/bundledresources.h"
+#include "model/text/tokenizer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTextStream>
+
+#include <cstdio>
+#include <iostream>
+
+namespace mplug2::app {
+
+namespace {
+
+using model::text::TokenId;
+
+QString tr(const char *text) { return QCoreApplication::translate("TokenizeCommand", text); }
+
+struct TokenizerOptions {
+    QCommandLineOption kind{QStringLiteral("kind"), tr("Tokenizer: wordpiece (default), sentencepiece or clip."),
+                            QStringLiteral("kind"), QStringLiteral("wordpiece")};
+    QCommandLineOption vocab{QStringLiteral("vocab"),
+                             tr("Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), "
+                                "a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip."),
+                             QStringLiteral("file")};
+    QCommandLineOption json{QStringLiteral("json"), tr("Print one JSON object per line.")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({kind, vocab, json}); }
+};
+
+void printError(const QString &command, const QString &message)
+{
+    QTextStream(stderr) << command << ": " << message << '\n';
+}
+
+// Loads the tokenizer the options ask for; prints the reason and returns
+// nullptr when it cannot. `exitCode` is 2 for usage errors, 1 otherwise.
+std::unique_ptr<model::text::Tokenizer> openTokenizer(const QCommandLineParser &parser, const TokenizerOptions &o,
+                                                      const QString &command, int &exitCode)
+{
+    exitCode = 2;
+    const auto kind = model::text::parseTokenizerKind(parser.value(o.kind).toStdString());
+    if (!kind) {
+        printError(command, QString::fromStdString(kind.error().message));
+        return nullptr;
+    }
+    QString file = parser.value(o.vocab);
+    if (file.isEmpty() && *kind == model::text::TokenizerKind::WordPiece) {
+        file = BundledResources::vocabulary();
+        if (file.isEmpty()) {
+            printError(command, tr("the bundled BERT vocabulary was not found; pass --vocab FILE"));
+            return nullptr;
+        }
+    }
+    if (file.isEmpty()) {
+        printError(command, tr("--kind %1 needs --vocab FILE").arg(parser.value(o.kind)));
+        return nullptr;
+    }
+    auto tok = model::text::loadTokenizer(*kind, file.toStdString());
+    if (!tok) {
+        exitCode = 1;
+        printError(command, QString::fromStdString(tok.error().message));
+        return nullptr;
+    }
+    return std::move(*tok);
+}
+
+QJsonArray toJson(const std::vector<TokenId> &ids)
+{
+    QJsonArray array;
+    for (const TokenId id : ids)
+        array.append(static_cast<qint64>(id));
+    return array;
+}
+
+void writeLine(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+} // namespace
+
+int runTokenizeCommand(const QStringList &args)
+{
+    const QString command = args.value(0);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Print the token ids and tokens of each TEXT (or of each line of standard input), as the model "
+           "receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP]."));
+    parser.addHelpOption();
+    const TokenizerOptions o;
+    o.addTo(parser);
+    const QCommandLineOption maxLength(QStringLiteral("max-length"), tr("Keep at most N ids (special tokens included)."),
+                                       QStringLiteral("n"));
+    const QCommandLineOption noSpecial(QStringLiteral("no-special"), tr("Do not add the start (and end) tokens."));
+    parser.addOptions({maxLength, noSpecial});
+    parser.addPositionalArgument(QStringLiteral("text"), tr("Texts to tokenize."), QStringLiteral("[--] TEXT..."));
+    parser.process(args);
+
+    model::text::EncodeOptions options;
+    options.addSpecialTokens = !parser.isSet(noSpecial);
+    if (parser.isSet(maxLength)) {
+        bool ok = false;
+        const int n = parser.value(maxLength).toInt(&ok);
+        if (!ok || n < 1) {
+            printError(command, tr("--max-length must be a positive whole number"));
+            return 2;
+        }
+        options.maxLength = static_cast<std::size_t>(n);
+    }
+    int exitCode = 0;
+    const auto tok = openTokenizer(parser, o, command, exitCode);
+    if (!tok)
+        return exitCode;
+
+    const auto printOne = [&](const std::string &text) {
+        const std::vector<TokenId> ids = tok->encode(text, options);
+        QStringList tokens;
+        for (const TokenId id : ids)
+            tokens << QString::fromStdString(tok->idToToken(id));
+        if (parser.isSet(o.json)) {
+            const QJsonObject obj{{QStringLiteral("text"), QString::fromStdString(text)},
+                                  {QStringLiteral("ids"), toJson(ids)},
+                                  {QStringLiteral("tokens"), QJsonArray::fromStringList(tokens)}};
+            writeLine(QJsonDocument(obj).toJson(QJsonDocument::Compact));
+            return;
+        }
+        QStringList idText;
+        for (const TokenId id : ids)
+            idText << QString::number(id);
+        writeLine(QString::fromStdString(text).toUtf8());
+        writeLine((QStringLiteral("  ids:    ") + idText.join(QLatin1Char(' '))).toUtf8());
+        writeLine((QStringLiteral("  tokens: ") + tokens.join(QLatin1Char(' '))).toUtf8());
+    };
+    const QStringList texts = parser.positionalArguments();
+    if (texts.isEmpty()) {
+        std::string line;
+        while (std::getline(std::cin, line))
+            printOne(line);
+    }
+    for (const QString &text : texts)
+        printOne(text.toStdString());
+    std::fflush(stdout);
+    return 0;
+}
+
+int runDetokenizeCommand(const QStringList &args)
+{
+    const QString command = args.value(0);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Print the text of a list of token ids (separate arguments, or separated "
+                                        "by commas or spaces), the way the official code decodes them."));
+    parser.addHelpOption();
+    const TokenizerOptions o;
+    o.addTo(parser);
+    const QCommandLineOption skipSpecial(QStringLiteral("skip-special"), tr("Leave out special tokens."));
+    const QCommandLineOption noCleanup(QStringLiteral("no-cleanup"),
+                                       tr("Keep the spaces before punctuation (no clean-up of tokenization spaces)."));
+    parser.addOptions({skipSpecial, noCleanup});
+    parser.addPositionalArgument(QStringLiteral("ids"), tr("Token ids."), QStringLiteral("[--] IDS..."));
+    parser.process(args);
+
+    std::vector<TokenId> ids;
+    static const QRegularExpression separators(QStringLiteral("[,\\s\\[\\]]+"));
+    for (const QString &arg : parser.positionalArguments()) {
+        for (const QString &part : arg.split(separators, Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const qlonglong id = part.toLongLong(&ok);
+            if (!ok) {
+                printError(command, tr("'%1' is not a token id").arg(part));
+                return 2;
+            }
+            ids.push_back(id);
+        }
+    }
+    int exitCode = 0;
+    const auto tok = openTokenizer(parser, o, command, exitCode);
+    if (!tok)
+        return exitCode;
+    model::text::DecodeOptions options;
+    options.skipSpecialTokens = parser.isSet(skipSpecial);
+    options.cleanUpTokenizationSpaces = !parser.isSet(noCleanup);
+    const std::string text = tok->decode(ids, options);
+    if (parser.isSet(o.json)) {
+        const QJsonObject obj{{QStringLiteral("ids"), toJson(ids)}, {QStringLiteral("text"), QString::fromStdString(text)}};
+        writeLine(QJsonDocument(obj).toJson(QJsonDocument::Compact));
+    } else {
+        writeLine(QByteArray::fromStdString(text));
+    }
+    std::fflush(stdout);
+    return 0;
+}
+
+} // namespace mplug2::app

@@ -1,0 +1,90 @@
+#include "app/demo/demomodel.h"
+
+#include <QCoreApplication>
+
+#include <ATen/Functions.h>
+
+namespace mplug2::app {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(DemoModel)
+};
+
+std::optional<int64_t> overrideOf(const QJsonObject &config, const char *key)
+{
+    const QJsonValue v = config.value(QLatin1String(key));
+    return v.isDouble() ? std::optional<int64_t>(v.toInteger()) : std::nullopt;
+}
+
+// The bundle's overrides in the official key names, as the engine reads them.
+model::LoadOptions loadOptionsFor(const ModelBundle &bundle)
+{
+    model::LoadOptions o;
+    o.overrides.bertHeads = overrideOf(bundle.bertConfig, "num_attention_heads");
+    o.overrides.fusionLayers = overrideOf(bundle.bertConfig, "fusion_layers");
+    o.overrides.strideLayer = overrideOf(bundle.bertConfig, "stride_layer");
+    o.overrides.visionHeads = overrideOf(bundle.modelConfig, "vision_heads");
+    o.overrides.clipTextHeads = overrideOf(bundle.modelConfig, "clip_transformer_heads");
+    o.overrides.numFrames = bundle.numFrames;
+    o.overrides.prompt = bundle.prompt.toStdString();
+    o.allowUnexpectedKeys = false;
+    return o;
+}
+
+} // namespace
+
+Expected<std::unique_ptr<DemoModel>> DemoModel::load(const QString &bundlePath)
+{
+    Expected<ModelBundle> bundle = ModelBundle::load(bundlePath);
+    if (!bundle)
+        return bundle.error();
+    if (bundle->tokenizerKind != QLatin1String("sentencepiece"))
+        return makeError(ErrorCode::Unsupported,
+                         Text::tr("%1 is not a demo model (its tokenizer is not SentencePiece)")
+                             .arg(bundle->id)
+                             .toStdString());
+    auto demo = std::make_unique<DemoModel>();
+    demo->bundle = *bundle;
+    auto tokenizer = model::text::loadTokenizer(model::text::TokenizerKind::SentencePiece, bundle->vocab.toStdString());
+    if (!tokenizer)
+        return tokenizer.error();
+    if (auto ok = model::train::checkDemoVocabulary(**tokenizer); !ok)
+        return ok.error();
+    demo->tokenizer = std::move(*tokenizer);
+    auto network = model::Mplug2::load(bundle->checkpoint.toStdString(), loadOptionsFor(*bundle));
+    if (!network)
+        return network.error();
+    demo->network = std::move(*network);
+    demo->codec = std::make_unique<model::train::DemoTextCodec>(*demo->tokenizer);
+    return demo;
+}
+
+int DemoModel::imageRes() const
+{
+    return bundle.imageRes > 0 ? bundle.imageRes : int(network->config().vision.imageRes);
+}
+
+Expected<DemoInput> DemoModel::read(const QString &path, int keepFramesMaxSide, const std::atomic<bool> *cancel) const
+{
+    media::ModelInputOptions options;
+    options.numFrames = bundle.numFrames;
+    options.imageRes = imageRes();
+    options.keepFramesMaxSide = keepFramesMaxSide;
+    options.cancel = cancel;
+    Expected<media::ModelInput> in = media::loadModelInput(path.toStdString(), options);
+    if (!in)
+        return in.error();
+    DemoInput out;
+    out.media = std::move(*in);
+    media::PixelBatch &px = out.media.pixels;
+    out.pixels = at::from_blob(px.data.data(), {1, 3, px.frames, px.height, px.width}).clone();
+    for (const int64_t f : out.media.frameIndices)
+        out.frames.push_back(int(f));
+    if (out.frames.empty())
+        out.frames.push_back(0);
+    return out;
+}
+
+} // namespace mplug2::app
