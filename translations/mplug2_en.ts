@@ -1167,6 +1167,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>mplug2 parity: --precision must be fp32, fp16 or bf16</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::app::Engine</name>

@@ -1494,6 +1494,10 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <source>mplug2 parity: --precision must be fp32, fp16 or bf16</source>
             <translation>mplug2 parity：--precision 必须是 fp32、fp16 或 bf16</translation>
         </message>
+        <message>
+            <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
+            <translation>另外计时一次基准：不跳转，按顺序解码每一帧来取得同样的帧。</translation>
+        </message>
     </context>
     <context>
         <name>mplug2::app::Engine</name>

@@ -2,7 +2,8 @@
 /// The media benchmark behind `mplug2 bench media`: how long the app takes
 /// to get a model's frames out of a long video (open + probe, seek-decode
 /// of the sampled frames, the official video transform), repeated on a
-/// fresh reader each time, with the process CPU time beside the wall time.
+/// fresh reader each time, with the process CPU time beside the wall time;
+/// optionally beside the baseline of decoding every frame without seeking.
 ///
 ///     MediaBenchOptions options;             // 16 frames, 3 runs, 224 px
 ///     auto file = generateBenchVideo(cacheDir, 2.0);   // 10-min 1080p H.264
@@ -13,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace mplug2::app {
@@ -22,6 +24,9 @@ struct MediaBenchOptions {
     int repeat = 3;
     int imageRes = 224;
     int decoderThreads = 0; ///< 0 = one per CPU
+    /// Also time the baseline once: the same frames by decoding every frame
+    /// from the first one on, without seeking (DecodeStrategy::DecodeEveryFrame).
+    bool compareFullDecode = false;
 };
 
 struct MediaBenchRun {
@@ -43,6 +48,8 @@ struct MediaBenchReport {
     qint64 fileBytes = 0;
     int frames = 0;
     std::vector<MediaBenchRun> runs;
+    /// The baseline run, when asked for (compareFullDecode).
+    std::optional<MediaBenchRun> fullDecode;
 
     MediaBenchRun median() const;
 };

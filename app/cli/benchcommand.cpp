@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <algorithm>
+
 namespace mplug2::app {
 
 namespace {
@@ -38,7 +40,7 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
         QJsonArray runs;
         for (const MediaBenchRun &r : report.runs)
             runs.append(runToJson(r));
-        const QJsonObject obj{{QStringLiteral("bench"), QStringLiteral("media")},
+        QJsonObject obj{{QStringLiteral("bench"), QStringLiteral("media")},
                               {QStringLiteral("file"), report.file},
                               {QStringLiteral("codec"), report.codec},
                               {QStringLiteral("width"), report.width},
@@ -51,6 +53,10 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
                               {QStringLiteral("decoder_threads"), threads},
                               {QStringLiteral("runs"), runs},
                               {QStringLiteral("median"), runToJson(median)}};
+        if (report.fullDecode) {
+            obj.insert(QStringLiteral("full_decode"), runToJson(*report.fullDecode));
+            obj.insert(QStringLiteral("full_decode_ratio"), report.fullDecode->totalMs / median.totalMs);
+        }
         out << QJsonDocument(obj).toJson(QJsonDocument::Compact) << '\n';
         return;
     }
@@ -76,6 +82,20 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
                .arg(median.openMs, 0, 'f', 1)
                .arg(median.sampleMs, 0, 'f', 1)
                .arg(median.transformMs, 0, 'f', 1);
+    if (report.fullDecode) {
+        const MediaBenchRun &full = *report.fullDecode;
+        out << QStringLiteral("full decode: %1 frames in %2 s (every frame decoded in order, no seeking; open %3 ms, "
+                              "decode %4 ms, transform %5 ms, cpu %6 ms)\n")
+                   .arg(report.frames)
+                   .arg(full.totalMs / 1000.0, 0, 'f', 3)
+                   .arg(full.openMs, 0, 'f', 1)
+                   .arg(full.sampleMs, 0, 'f', 1)
+                   .arg(full.transformMs, 0, 'f', 1)
+                   .arg(full.cpuMs, 0, 'f', 0)
+            << QStringLiteral("seeking is %1x faster than decoding every frame (wall), %2x (cpu)\n")
+                   .arg(full.totalMs / median.totalMs, 0, 'f', 1)
+                   .arg(full.cpuMs / std::max(1.0, median.cpuMs), 0, 'f', 1);
+    }
 }
 
 } // namespace
@@ -110,8 +130,11 @@ int runBenchCommand(const QStringList &args)
                                     QStringLiteral("3"));
     const QCommandLineOption threads(QStringLiteral("threads"), tr("Decoder threads (default: one per CPU)."),
                                      QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption fullDecode(QStringLiteral("compare-full-decode"),
+                                       tr("Also time the baseline once: the same frames by decoding every frame in "
+                                          "order, without seeking."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
-    parser.addOptions({generate, keyframes, folder, frames, repeat, threads, json});
+    parser.addOptions({generate, keyframes, folder, frames, repeat, threads, fullDecode, json});
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
 
@@ -130,6 +153,7 @@ int runBenchCommand(const QStringList &args)
     options.frames = parser.value(frames).toInt(&okFrames);
     options.repeat = parser.value(repeat).toInt(&okRepeat);
     options.decoderThreads = parser.value(threads).toInt(&okThreads);
+    options.compareFullDecode = parser.isSet(fullDecode);
     const double interval = parser.value(keyframes).toDouble(&okInterval);
     if (!okFrames || !okRepeat || !okThreads || !okInterval || options.frames < 1 || options.repeat < 1
         || options.decoderThreads < 0) {

@@ -1,10 +1,13 @@
 #include "media/image/imagereader.h"
 
 #include <opencv2/core.hpp>
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <cstdlib>
 #include <cstring>
+#include <mutex>
 
 namespace mplug2::media {
 
@@ -15,6 +18,18 @@ constexpr size_t kHeaderBytes = 1 << 16;
 Error fileError(const std::string &name, ErrorCode code, const std::string &what)
 {
     return makeError(code, "file " + name + ": " + what);
+}
+
+// OpenCV warns on stderr about every damaged picture; our errors say what
+// matters. MPLUG2_OPENCV_LOG=1 keeps its log (debugging).
+void quietOpenCvLog()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        const char *wanted = std::getenv("MPLUG2_OPENCV_LOG");
+        if (!wanted || std::strcmp(wanted, "1") != 0)
+            cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    });
 }
 
 RgbImage fromMat(const cv::Mat &rgb)
@@ -68,6 +83,7 @@ Expected<DecodedImage> readImage(const std::string &path, const MediaLimits &lim
 
 Expected<DecodedImage> readImage(ByteSource &source, const MediaLimits &limits, ImageReadOptions options)
 {
+    quietOpenCvLog();
     const std::string &name = source.name();
     auto bytes = readAll(source, limits.maxImageFileBytes);
     if (!bytes)

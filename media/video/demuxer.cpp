@@ -107,7 +107,7 @@ Expected<std::unique_ptr<Demuxer>> Demuxer::open(std::unique_ptr<ByteSource> sou
     d->fillInfo();
     if (d->m_info.durationSeconds > limits.maxDurationSeconds)
         return d->error(ErrorCode::LimitExceeded,
-                        "video lasts " + std::to_string(static_cast<int64_t>(d->m_info.durationSeconds))
+                        "video lasts " + std::to_string(std::llround(std::min(d->m_info.durationSeconds, 1e18)))
                             + " s, longer than the limit of "
                             + std::to_string(static_cast<int64_t>(limits.maxDurationSeconds)) + " s");
     return d;
@@ -220,9 +220,17 @@ Expected<void> Demuxer::buildTimeline(const MediaLimits &limits)
         double duration = m_ctx->duration > 0 ? m_ctx->duration / double(AV_TIME_BASE) : 0;
         if (duration <= 0 && st->duration > 0)
             duration = toSeconds(st->duration, st->time_base);
-        const int64_t count = st->nb_frames > 0 ? st->nb_frames : static_cast<int64_t>(std::llround(duration * fps));
+        const double frames = st->nb_frames > 0 ? static_cast<double>(st->nb_frames) : std::round(duration * fps);
+        if (frames > static_cast<double>(limits.maxFrames))
+            return error(ErrorCode::LimitExceeded, "video has about " + std::to_string(std::llround(std::min(frames, 1e18)))
+                                                       + " frames, more than the limit of "
+                                                       + std::to_string(limits.maxFrames));
+        const int64_t count = frames > 0 ? static_cast<int64_t>(frames) : 0;
         const double step = 1.0 / (fps * av_q2d(st->time_base));
         const int64_t start = st->start_time != AV_NOPTS_VALUE ? st->start_time : 0;
+        if (!std::isfinite(step) || step <= 0 || !FrameTimeline::plausible(start)
+            || step * static_cast<double>(count) > static_cast<double>(FrameTimeline::kMaxAbsTimestamp))
+            return error(ErrorCode::Format, "the frame timing is out of range (damaged metadata)");
         std::vector<int64_t> keys;
         for (int i = 0, n = avformat_index_get_entries_count(st); i < n; ++i) {
             const AVIndexEntry *e = avformat_index_get_entry(st, i);
@@ -257,7 +265,7 @@ bool Demuxer::timelineFromIndex()
         const AVIndexEntry *e = avformat_index_get_entry(st, i);
         if (e->flags & AVINDEX_DISCARD_FRAME)
             continue;
-        if (!dts.empty() && e->timestamp <= dts.back())
+        if ((!dts.empty() && e->timestamp <= dts.back()) || !FrameTimeline::plausible(e->timestamp))
             return false;
         dts.push_back(e->timestamp);
         if (e->flags & AVINDEX_KEYFRAME)
@@ -266,6 +274,8 @@ bool Demuxer::timelineFromIndex()
     if (static_cast<int64_t>(dts.size()) != st->nb_frames)
         return false;
     const int64_t start = st->start_time != AV_NOPTS_VALUE ? st->start_time : dts.front();
+    if (!FrameTimeline::plausible(start))
+        return false;
     bool even = true;
     for (size_t i = 2; i < dts.size() && even; ++i)
         even = dts[i] - dts[i - 1] == dts[1] - dts[0];
@@ -302,12 +312,16 @@ Expected<bool> Demuxer::timelineFromScan(const MediaLimits &limits)
         }
         if (rc < 0)
             break;
+        if (packet->pts == AV_NOPTS_VALUE)
+            m_framesByOrder = true;
         const int64_t t = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
         const int64_t d = packet->dts != AV_NOPTS_VALUE ? packet->dts : packet->pts;
         const bool key = packet->flags & AV_PKT_FLAG_KEY;
         av_packet_unref(packet.get());
         if (t == AV_NOPTS_VALUE)
             return false;
+        if (!FrameTimeline::plausible(t) || (d != AV_NOPTS_VALUE && !FrameTimeline::plausible(d)))
+            return error(ErrorCode::Format, "timestamps out of range (damaged file)");
         pts.push_back(t);
         if (key)
             keys.push_back(d);
@@ -360,7 +374,9 @@ double Demuxer::secondsOf(int64_t pts) const
 
 int64_t Demuxer::ptsOfSeconds(double seconds) const
 {
-    return m_timeline.ptsOf(0) + static_cast<int64_t>(std::llround(seconds / av_q2d(stream()->time_base)));
+    const double limit = static_cast<double>(FrameTimeline::kMaxAbsTimestamp);
+    const double ticks = seconds / av_q2d(stream()->time_base);
+    return m_timeline.ptsOf(0) + (std::isnan(ticks) ? 0 : std::llround(std::clamp(ticks, -limit, limit)));
 }
 
 int Demuxer::readPacket(AVPacket *packet)

@@ -27,6 +27,10 @@ public:
     const std::string &name() const { return m_source->name(); }
     AVStream *stream() const { return m_ctx->streams[m_streamIndex]; }
     const FrameTimeline &timeline() const { return m_timeline; }
+    /// True when the container gives no presentation timestamps (AVI): a
+    /// decoded frame is then known by its position, not by its timestamp
+    /// (which decoders guess, off by the reorder delay).
+    bool framesByOrder() const { return m_framesByOrder; }
     const VideoInfo &info() const { return m_info; }
     double secondsOf(int64_t pts) const;
     int64_t ptsOfSeconds(double seconds) const;
@@ -56,6 +60,7 @@ private:
     FormatContextPtr m_ctx;
     int m_streamIndex = -1;
     int m_rotation = 0;
+    bool m_framesByOrder = false;
     FrameTimeline m_timeline;
     VideoInfo m_info;
 };

@@ -44,8 +44,10 @@ int64_t FrameTimeline::indexAt(int64_t pts) const
     }
     // Round to the nearest slot: decoded timestamps of a constant-rate stream
     // can sit a tick off the model.
-    const double slot = std::floor((static_cast<double>(pts - m_start) + m_step / 2) / m_step);
-    return std::clamp<int64_t>(static_cast<int64_t>(slot), 0, m_count - 1);
+    const double slot = std::floor((static_cast<double>(pts) - static_cast<double>(m_start) + m_step / 2) / m_step);
+    if (!(slot > 0)) // also NaN
+        return 0;
+    return slot >= static_cast<double>(m_count - 1) ? m_count - 1 : static_cast<int64_t>(slot);
 }
 
 bool FrameTimeline::variableRate() const

@@ -12,6 +12,12 @@ namespace mplug2::media::ffmpeg {
 
 class FrameTimeline {
 public:
+    /// Timestamps beyond +-2^52 ticks come only from damaged or hostile
+    /// files; refusing them keeps every difference and sum of timestamps,
+    /// and every conversion through double, exact and free of overflow.
+    static constexpr int64_t kMaxAbsTimestamp = int64_t(1) << 52;
+    static bool plausible(int64_t pts) { return pts >= -kMaxAbsTimestamp && pts <= kMaxAbsTimestamp; }
+
     /// `sortedPts` ascending; `keyDts` the decode timestamps of key frames, ascending.
     static FrameTimeline exact(std::vector<int64_t> sortedPts, std::vector<int64_t> keyDts);
     /// `count` frames starting at `startPts`, `step` ticks apart.

@@ -58,6 +58,17 @@ struct VideoReader::Impl {
     int64_t lastFedDts = INT64_MIN;
     int64_t maxDecodedPts = INT64_MIN;
     double frameStep = 1; // ticks per frame
+    // framesByOrder(): the frame number of the next decoded frame, counted
+    // from the key frame a seek landed on (-1: not known yet).
+    int64_t ordinal = -1;
+    // No timestamps and frame reordering (AVI with B-frames): after a seek
+    // the frames before a key frame's leading B-frames cannot be placed, so
+    // such streams are decoded forward from their first frame, counting.
+    bool unplaceableAfterSeek = false;
+    // DecodeStrategy::DecodeEveryFrame was asked for.
+    bool everyFrame = false;
+    // Decoding forward from the first frame, never seeking in between.
+    bool sequential = false;
     bool positioned = false;
     bool draining = false;
     bool reachedEnd = false;
@@ -95,9 +106,16 @@ Expected<void> VideoReader::Impl::openDecoder(int threads)
     if (const int rc = avcodec_open2(codec.get(), decoder, nullptr); rc < 0)
         return error(ErrorCode::Unsupported, "cannot start the " + std::string(decoder->name) + " decoder ("
                                                  + errorText(rc) + ")");
-    skipNonRef = canSkipNonReference(st->codecpar->codec_id);
+    // Skipped frames would break counting frames by their order.
+    skipNonRef = canSkipNonReference(st->codecpar->codec_id) && !demuxer->framesByOrder();
+    unplaceableAfterSeek = demuxer->framesByOrder() && (st->codecpar->video_delay > 0 || codec->has_b_frames > 0);
+    sequential = unplaceableAfterSeek;
     const double ticksPerSecond = 1.0 / av_q2d(st->time_base);
     frameStep = demuxer->info().fps > 0 ? ticksPerSecond / demuxer->info().fps : 1.0;
+    // A frame rate of almost nothing (damaged metadata) must not push
+    // guessed timestamps out of range.
+    if (!(frameStep <= double(int64_t(1) << 40)))
+        frameStep = double(int64_t(1) << 40);
     return {};
 }
 
@@ -108,6 +126,7 @@ void VideoReader::Impl::resetAfterSeek()
     pendingPts = AV_NOPTS_VALUE;
     lastOutputPts = AV_NOPTS_VALUE;
     lastFedDts = INT64_MIN;
+    ordinal = sequential ? 0 : -1;
     positioned = true;
     draining = false;
 }
@@ -125,11 +144,11 @@ Expected<Decoded> VideoReader::Impl::decodeAt(int64_t target)
     if (positioned && !draining && lastOutputPts != AV_NOPTS_VALUE && lastOutputPts < target
         && (pendingPts == AV_NOPTS_VALUE || pendingPts < target)) {
         const int64_t key = demuxer->timeline().keyDtsBefore(target);
-        seek = key == INT64_MIN || key > lastFedDts;
+        seek = !sequential && (key == INT64_MIN || key > lastFedDts);
     }
     const int64_t first = demuxer->timeline().ptsOf(0);
     const int64_t oneSecond = std::max<int64_t>(1, std::llround(1.0 / av_q2d(demuxer->stream()->time_base)));
-    int64_t seekTarget = target;
+    int64_t seekTarget = sequential ? first : target;
     for (int attempt = 0;; ++attempt) {
         if (seek) {
             if (!demuxer->seekBefore(seekTarget))
@@ -154,7 +173,11 @@ Expected<Decoded> VideoReader::Impl::takeFrame(int64_t target, bool afterSeek, F
                                                int64_t &candidatePts, bool &done)
 {
     int64_t pts = scratch->best_effort_timestamp;
-    if (pts == AV_NOPTS_VALUE)
+    if (!FrameTimeline::plausible(pts)) // AV_NOPTS_VALUE too
+        pts = AV_NOPTS_VALUE;
+    if (demuxer->framesByOrder() && ordinal >= 0)
+        pts = demuxer->timeline().ptsOf(ordinal++);
+    else if (pts == AV_NOPTS_VALUE)
         pts = lastOutputPts != AV_NOPTS_VALUE ? lastOutputPts + std::llround(frameStep) : target;
     const bool firstOutput = lastOutputPts == AV_NOPTS_VALUE;
     lastOutputPts = pts;
@@ -186,7 +209,10 @@ Expected<Decoded> VideoReader::Impl::decodeForward(int64_t target, bool afterSee
         candidatePts = pendingPts;
         pendingPts = AV_NOPTS_VALUE;
     }
-    int packets = 0;
+    int64_t packets = 0;
+    // Counting forward from the first frame needs a packet per frame on the way.
+    const int64_t packetBudget = limits.maxPacketsPerFrame
+        + (sequential ? std::max<int64_t>(0, demuxer->timeline().indexAt(target) - std::max<int64_t>(ordinal, 0)) : 0);
     for (;;) {
         if (clock.cancelled())
             return error(ErrorCode::Cancelled, "reading was cancelled");
@@ -221,15 +247,17 @@ Expected<Decoded> VideoReader::Impl::decodeForward(int64_t target, bool afterSee
             draining = true;
             continue;
         }
-        if (++packets > limits.maxPacketsPerFrame) {
+        if (++packets > packetBudget) {
             av_packet_unref(packet.get());
             return error(ErrorCode::LimitExceeded, "frame at " + std::to_string(demuxer->secondsOf(target))
                                                        + " s not reached after "
                                                        + std::to_string(limits.maxPacketsPerFrame) + " packets");
         }
         const bool unwanted = packet->pts != AV_NOPTS_VALUE && !wanted.count(packet->pts);
-        codec->skip_frame = skipNonRef && unwanted ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+        codec->skip_frame = skipNonRef && !everyFrame && unwanted ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
         lastFedDts = packet->dts != AV_NOPTS_VALUE ? packet->dts : packet->pts;
+        if (demuxer->framesByOrder() && !sequential && ordinal < 0 && lastFedDts != AV_NOPTS_VALUE)
+            ordinal = demuxer->timeline().indexAt(lastFedDts);
         const int sent = avcodec_send_packet(codec.get(), packet.get());
         av_packet_unref(packet.get());
         if (sent < 0 && sent != AVERROR(EAGAIN))
@@ -285,6 +313,13 @@ int64_t VideoReader::frameAt(double seconds) const
 void VideoReader::setCancelFlag(const std::atomic<bool> *cancel)
 {
     d->clock.setCancelFlag(cancel);
+}
+
+void VideoReader::setDecodeStrategy(DecodeStrategy strategy)
+{
+    d->everyFrame = strategy == DecodeStrategy::DecodeEveryFrame;
+    d->sequential = d->unplaceableAfterSeek || d->everyFrame;
+    d->positioned = false; // the next read starts over from a known place
 }
 
 Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices)

@@ -37,6 +37,15 @@ struct VideoFrame {
     RgbImage image;
 };
 
+/// How readFrames() gets to a wanted frame.
+enum class DecodeStrategy {
+    /// Seek to the key frame before each wanted frame (the default).
+    SeekToKeyFrames,
+    /// Decode every frame from the first one on, in order, never seeking
+    /// (what a reader without an index does; the benchmark's baseline).
+    DecodeEveryFrame,
+};
+
 struct FrameBatch {
     /// One entry per requested frame that could be decoded, in request order.
     std::vector<VideoFrame> frames;
@@ -67,6 +76,8 @@ public:
     int64_t frameAt(double seconds) const;
     /// A flag another thread may set to stop the current read (ErrorCode::Cancelled).
     void setCancelFlag(const std::atomic<bool> *cancel);
+    /// SeekToKeyFrames unless told otherwise; both give the same frames.
+    void setDecodeStrategy(DecodeStrategy strategy);
 
     /// Decodes frames by number; any order, repeats allowed. Fails when no
     /// requested frame could be decoded; partial results carry a warning.

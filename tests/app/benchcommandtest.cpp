@@ -65,6 +65,14 @@ private slots:
         const Run text = run({"bench", "media", clip, "--repeat", "1"});
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains("media bench: 16 frames in "), text.out.constData());
+
+        // The baseline (every frame decoded in order) is timed beside it.
+        const Run both = run({"bench", "media", clip, "--frames", "4", "--repeat", "1", "--compare-full-decode", "--json"});
+        QVERIFY2(both.exitCode == 0, both.err.constData());
+        const QJsonObject withBaseline = QJsonDocument::fromJson(both.out).object();
+        QVERIFY2(withBaseline.value("full_decode").toObject().value("total_ms").toDouble() > 0, both.out.constData());
+        QVERIFY(withBaseline.value("full_decode_ratio").toDouble() > 0);
+        QVERIFY(!report.contains("full_decode"));
     }
 
     void mediaBenchErrors()

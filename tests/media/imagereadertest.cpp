@@ -43,6 +43,36 @@ QByteArray exifSegment(int orientation)
     return QByteArray("\xFF\xE1", 2) + char(length >> 8) + char(length & 0xFF) + payload;
 }
 
+QByteArray bigEndian32(quint32 value)
+{
+    QByteArray bytes;
+    for (int shift : {24, 16, 8, 0})
+        bytes += char((value >> shift) & 0xFF);
+    return bytes;
+}
+
+// A PNG chunk: length, type, data, CRC-32 of type and data.
+QByteArray pngChunk(const char *type, const QByteArray &data)
+{
+    const QByteArray body = QByteArray(type, 4) + data;
+    quint32 crc = 0xFFFFFFFFu;
+    for (const char byte : body) {
+        crc ^= static_cast<quint8>(byte);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return bigEndian32(quint32(data.size())) + body + bigEndian32(~crc);
+}
+
+// An 8-bit greyscale PNG of the given size whose image data is `zlibStream`.
+QByteArray greyPng(int width, int height, const QByteArray &zlibStream)
+{
+    const QByteArray header = bigEndian32(quint32(width)) + bigEndian32(quint32(height))
+        + QByteArray("\x08\x00\x00\x00\x00", 5);
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", header) + pngChunk("IDAT", zlibStream)
+        + pngChunk("IEND", {});
+}
+
 } // namespace
 
 class ImageReaderTest : public QObject {
@@ -181,6 +211,42 @@ private slots:
         auto tooWide = readImage(wide.toStdString());
         QVERIFY(!tooWide);
         QCOMPARE(tooWide.error().code, ErrorCode::LimitExceeded);
+    }
+
+    // Decompression bombs: 4096 x 4096 pixels of zeros in about 16 KiB. The
+    // side limit refuses such a file from its header, before inflating
+    // anything; within the limits it decodes to the header's size, and
+    // image data that inflates past the header's size goes no further.
+    void decompressionBombsAreBoundedByTheLimits()
+    {
+        const int side = 4096;
+        const QByteArray rows(qsizetype(side) * (side + 1), '\0'); // filter byte + pixels, per row
+        const QByteArray zlibStream = qCompress(rows, 9).mid(4);   // qCompress prefixes the length
+        const QByteArray bomb = greyPng(side, side, zlibStream);
+        QVERIFY2(bomb.size() < 64 * 1024, qPrintable(QString::number(bomb.size())));
+        const QString path = write(QStringLiteral("bomb.png"), bomb);
+
+        MediaLimits smaller;
+        smaller.maxSide = 2048;
+        auto refused = readImage(path.toStdString(), smaller);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::LimitExceeded);
+        QVERIFY2(refused.error().message.find("4096x4096") != std::string::npos, refused.error().message.c_str());
+
+        auto decoded = readImage(path.toStdString());
+        QVERIFY2(decoded, decoded ? "" : decoded.error().message.c_str());
+        QCOMPARE(decoded->image.width, side);
+        QCOMPARE(decoded->image.height, side);
+        QCOMPARE(decoded->image.pixels.size(), size_t(side) * side * 3);
+
+        const QString overflowing = write(QStringLiteral("overflow.png"), greyPng(64, 64, zlibStream));
+        auto small = readImage(overflowing.toStdString());
+        if (small) {
+            QCOMPARE(small->image.width, 64);
+            QCOMPARE(small->image.height, 64);
+        } else {
+            QCOMPARE(small.error().code, ErrorCode::Format);
+        }
     }
 
     void brokenPictures()

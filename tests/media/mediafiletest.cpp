@@ -5,6 +5,7 @@
 #include "media/video/videoreader.h"
 #include "tests/support/mediafactory.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +53,29 @@ private slots:
         QCOMPARE(animated->kind, MediaKind::Video);
         QCOMPARE(animated->video.frameCount, int64_t(5));
         QVERIFY(!probeMedia(m_dir.filePath(QStringLiteral("absent.png")).toStdString()));
+    }
+
+    // The extension says nothing: a picture named .mp4 is read as a picture
+    // and a video named .jpg as a video.
+    void wrongExtensionsAreIgnored()
+    {
+        const QString pictureAsVideo = m_dir.filePath(QStringLiteral("photo.mp4"));
+        const QString videoAsPicture = m_dir.filePath(QStringLiteral("clip.jpg"));
+        QVERIFY(QFile::copy(m_picture, pictureAsVideo));
+        QVERIFY(QFile::copy(m_video, videoAsPicture));
+        auto picture = probeMedia(pictureAsVideo.toStdString());
+        QVERIFY2(picture, picture ? "" : picture.error().message.c_str());
+        QCOMPARE(picture->kind, MediaKind::Image);
+        QCOMPARE(picture->width, 75);
+        auto video = probeMedia(videoAsPicture.toStdString());
+        QVERIFY2(video, video ? "" : video.error().message.c_str());
+        QCOMPARE(video->kind, MediaKind::Video);
+        QCOMPARE(video->video.frameCount, int64_t(100));
+        ModelInputOptions options;
+        options.numFrames = 4;
+        auto input = loadModelInput(videoAsPicture.toStdString(), options);
+        QVERIFY2(input, input ? "" : input.error().message.c_str());
+        QCOMPARE(input->kind, MediaKind::Video);
     }
 
     void videoInputIsTheOfficialPipeline()

@@ -110,6 +110,10 @@ private slots:
         QTest::newRow("av1-mkv") << "av1.mkv" << "libaom-av1" << (src + QStringList{"-c:v", "libaom-av1", "-cpu-used", "8", "-usage", "realtime"}) << 12;
         QTest::newRow("mpeg4-avi") << "mpeg4.avi" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4"}) << 12;
         QTest::newRow("mpeg4-bframes-mp4") << "mpeg4b.mp4" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4", "-bf", "2"}) << 12;
+        // AVI stores no presentation timestamps: frames are known by order.
+        QTest::newRow("mpeg4-bframes-avi") << "mpeg4b.avi" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4", "-bf", "2", "-g", "5"}) << 12;
+        QTest::newRow("h264-bframes-avi") << "h264b.avi" << "libx264" << (src + QStringList{"-c:v", "libx264", "-g", "5"}) << 12;
+        QTest::newRow("h264-ip-avi") << "h264ip.avi" << "libx264" << (src + QStringList{"-c:v", "libx264", "-g", "5", "-bf", "0"}) << 12;
         QTest::newRow("mjpeg-avi") << "mjpeg.avi" << "mjpeg" << (src + QStringList{"-c:v", "mjpeg", "-pix_fmt", "yuvj420p"}) << 12;
         QTest::newRow("ffv1-odd-size-mkv") << "odd.mkv" << "ffv1" << QStringList{"-f", "lavfi", "-i", "testsrc2=size=63x47:rate=10", "-t", "1.2", "-c:v", "ffv1", "-pix_fmt", "yuv420p"} << 12;
         QTest::newRow("gif") << "anim.gif" << "gif" << src << 12;
@@ -266,6 +270,16 @@ private slots:
                          qPrintable(QStringLiteral("frame %1 differs").arg(expected[i])));
             }
         }
+        // Decoding every frame in order (no seeking) gives the same frames.
+        reader->setDecodeStrategy(DecodeStrategy::DecodeEveryFrame);
+        auto everyFrame = sampleClip(*reader, 16);
+        QVERIFY2(everyFrame, everyFrame ? "" : everyFrame.error().message.c_str());
+        QCOMPARE(everyFrame->frames.size(), size_t(16));
+        for (const VideoFrame &f : everyFrame->frames)
+            QVERIFY2(bytesOf(f.image) == frameBytes(reference, 64, 48, f.index),
+                     qPrintable(QStringLiteral("frame %1 differs after decoding every frame").arg(f.index)));
+        reader->setDecodeStrategy(DecodeStrategy::SeekToKeyFrames);
+
         auto uniform = sampleClip(*reader, 4, SamplingRule::UniformTime);
         QVERIFY2(uniform, uniform ? "" : uniform.error().message.c_str());
         QCOMPARE(uniform->frames.size(), size_t(4));
