@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnnIndex</name>
+    <message>
+        <source>the search index %1 is damaged (%2); it will be rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad vector index size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad vector size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing %1 failed (disk full?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AskCommand</name>
     <message>
         <source>Answer a question about images and videos, freely or by ranking a list of candidate answers.</source>
@@ -49,17 +80,123 @@
     </message>
 </context>
 <context>
+    <name>AttentionCommand</name>
+    <message>
+        <source>--%1 must be mean%2 or a number from 0 to %3 (got &quot;%4&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token &quot;%1&quot; in the answer (its tokens: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model looked: caption a medium (or answer --question) and write its attention over the frames as PNGs, a contact sheet, a GIF, an MP4 or an HTML report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output file (a folder for png).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>png (per token and frame), contact-sheet, gif, mp4 or html (default: from the -o suffix, else png).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer this question (QA model) instead of captioning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token of the answer: its index or text (default: all, or their mean).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention (default) or gradcam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder layer, or mean (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention head, mean (default) or max.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jet (default), inferno, viridis or turbo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map opacity from 0 to 1 (default 0.5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames per second of a GIF or MP4 (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the result, attention maps included, as one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image or a video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one image or video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-o PATH is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be png, contact-sheet, gif, mp4 or html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--method must be attention or gradcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--colormap must be jet, inferno, viridis or turbo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--opacity must be a number from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--fps must be a number from 0.1 to 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttentionFigure</name>
+    <message>
+        <source>the caption &quot;%1&quot; names no shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BundleRegistry</name>
     <message>
         <source>the id &quot;%1&quot; belongs to the built-in model; give the bundle another id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with &apos;mplug2 import&apos;</source>
+        <source>no model bundle &quot;%1&quot;: not a registered id and not a bundle folder or manifest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no model bundle &quot;%1&quot;: not a registered id and not a bundle folder or manifest</source>
+        <source>the bundled default model (%1) cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with &apos;mplug2 import&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;data folder&gt;/models/demo/manifest.json</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -188,6 +325,194 @@
             <numerusform>%1: %n tensor, %2 (from %3, %4)</numerusform>
             <numerusform>%1: %n tensors, %2 (from %3, %4)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommands</name>
+    <message>
+        <source>captions, one shape:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  colour %1, shape %2, motion %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>captions, two shapes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question answering:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrieval R@1:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention on shape:   %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the demo model from scratch on the synthetic world of shapes and write a model bundle (manifest, weights, SentencePiece vocabulary, learning curve) into DIR. Running it again on the same DIR resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the bundle to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed (default 1, the shipped model&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after this many minutes (resumable); default: no limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibTorch threads (default: one per usable CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say where the bundle goes with --out DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed, --minutes and --threads take non-negative numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1/%2  %3 min  %4 samples/s  loss %5 (caption %6, qa %7, itc %8, attention %9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held-out (rendered) at step %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained in %1 min: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at step %1 of %2 after %3 min; run the same command again to continue: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 and PNG files and read back like any media: captions, answers, text-to-video retrieval and attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model bundle folder or manifest (default: the bundled demo model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out clips and pictures (default 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the media files in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit with 1 when a metric is below its threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only write the bundled sample media into this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only draw where the model looks while naming each shape of --media (default: the bundled sample clip) into this PNG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clip or picture of --attention-figure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no demo model is installed; name one with --model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sample clip is installed; name one with --media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: rows for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--items takes a number from 1 to 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 held-out items, %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below the threshold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoEvaluation</name>
+    <message>
+        <source>cannot create a temporary folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluating</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoMedia</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoModel</name>
+    <message>
+        <source>%1 is not a demo model (its tokenizer is not SentencePiece)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -403,6 +728,29 @@
     </message>
 </context>
 <context>
+    <name>FolderScanner</name>
+    <message>
+        <source>%1 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image or video file this app indexes (by its extension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a folder (is the disk mounted?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HtmlReport</name>
     <message>
         <source>Result</source>
@@ -521,6 +869,45 @@
     </message>
 </context>
 <context>
+    <name>IndexCommand</name>
+    <message>
+        <source>Index images and videos for search: new and changed files are embedded, unchanged ones skipped, deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last job&apos;s folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index file (created when missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the summary as one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders (or single files) to index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db FILE is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the folders to index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indexed %1 files (%2 changed), %3 unchanged, %4 touched, %5 removed, %6 failed, in %7 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted; run it again to finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InfoCommand</name>
     <message>
         <source>Show versions, devices, threads and the licences of the components.</source>
@@ -600,8 +987,8 @@
     <message numerus="yes">
         <source>%n key(s) lost a DDP &apos;module.&apos; prefix.</source>
         <translation>
-            <numerusform>%n key lost a DDP 'module.' prefix.</numerusform>
-            <numerusform>%n keys lost a DDP 'module.' prefix.</numerusform>
+            <numerusform>%n key lost a DDP &apos;module.&apos; prefix.</numerusform>
+            <numerusform>%n keys lost a DDP &apos;module.&apos; prefix.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -629,6 +1016,21 @@
     </message>
     <message>
         <source>Keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MediaFrames</name>
+    <message>
+        <source>no media file given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -675,10 +1077,6 @@
     </message>
     <message>
         <source>&quot;generation.%1&quot;: min_length %2 is larger than max_length %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;config.%1.%2&quot; must be a number, a string or true/false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -750,10 +1148,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CLIP BPE file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is larger than 1 MiB: not a model configuration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,6 +1161,30 @@
     </message>
     <message>
         <source>&quot;image_res&quot; must be 0 (the checkpoint&apos;s own) or from 16 to 1024</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;config.%1.%2&quot; must be a number, a string, a list or true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;tasks&quot; must be a list of task names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;tasks&quot; may hold &quot;caption&quot; and &quot;qa&quot; only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;clip_tokenizer.kind&quot; must be clip or sentencepiece (got &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either &quot;clip_bpe&quot; or &quot;clip_tokenizer&quot;, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP text tokenizer file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -920,7 +1338,63 @@
 <context>
     <name>Mplug2Backend</name>
     <message>
-        <source>this build cannot run mPLUG-2 models yet (the model layer is missing)</source>
+        <source>the attention maps came out malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decoder produced no text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers questions and does not caption: ask a question, or load a caption model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a question-answering model: load a QA model bundle to ask questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the question is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot load the model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a picture: dense captions need a video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the caption window must be longer than 0 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 windows are too many (at most %2): choose a longer window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model is loaded: load a model bundle first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ran out of memory: fewer frames, a smaller precision or the CPU may work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at least %1 texts to score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 texts can be scored at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reads a question first: give a question to classify with a question-answering model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): name it as clip_bpe in the model bundle or pass --clip-bpe</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -928,6 +1402,218 @@
     <name>RequestContext</name>
     <message>
         <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetrievalBench</name>
+    <message>
+        <source>Search-index benchmark: exact vs ANN query latency and ANN recall@k on synthetic embeddings; indexing throughput with --index-folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collection sizes (default 10000,100000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding size (default 768, ViT-L/14).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries per size (default 200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results per query (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANN search beam (default 128).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ANN graph degree (default 16).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also index this folder into a temporary index and report files/s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dim, --queries, --k, --ef and --m take positive numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad size %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampleHash</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchCommand</name>
+    <message>
+        <source>the index %1 is empty: run &apos;mplug2 index --db %1 DIR&apos; first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index holds embeddings of several models (%1): choose one with --model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search an index made by &apos;mplug2 index&apos;: media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find media matching this sentence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find media similar to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank --sentences for this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File with one sentence per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many results (default 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-score the K best with the model (ITM head, else the decoder likelihood); default 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only media inside this folder (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only images or only videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only media at least this long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only media at most this long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object: query and results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one of --text, --like or --media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--media and --sentences go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db FILE is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--top, --rerank and the durations take non-negative numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--type is image or video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no index %1: make one with &apos;mplug2 index&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model this index was built with (%1) is not installed: pass it with --model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SqliteCatalog</name>
+    <message>
+        <source>no index file given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an mPLUG-2 index (not an SQLite database): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not an mPLUG-2 index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by another version (%2; this one reads %3): index the folders again into a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catalog paths must be absolute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusing to store an empty or non-finite embedding of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model %1 gave a %2-dimensional embedding; the index holds %3-dimensional ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index has no embedding space %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index %1 is damaged: embedding %2 has %3 bytes instead of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index %1 is damaged: an embedding has the wrong size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index %1 cannot be read or written: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -951,6 +1637,13 @@
     </message>
     <message>
         <source>%1 holds no entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VectorIndex</name>
+    <message>
+        <source>building the search index was cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1037,14 +1730,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to measure: media.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The video to read (not needed with --generate).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1090,8 +1775,9 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>mplug2 bench: name a video file or use --generate</source>
-        </message>
-        <message>
+        <translation></translation>
+    </message>
+    <message>
         <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,6 +1857,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to measure: media or retrieval.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::app::Engine</name>
@@ -1184,6 +1878,60 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>internal error while running the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::app::IndexJob</name>
+    <message>
+        <source>no model is loaded: load a model before indexing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no folders to index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model was changed while indexing: run the indexing again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::app::MediaSearch</name>
+    <message>
+        <source>no model is loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type something to search for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose a picture or video to search with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give at least one sentence to rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model is loaded: load a model first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this search needs the model the index was built with (%1): load it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index %1 holds no media embedded by model %2: index some folders with it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query embedding has %1 numbers, the index %2: was it built with another model?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1539,6 +2287,81 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
 </context>
 <context>
+    <name>mplug2::ui::IndexingBar</name>
+    <message>
+        <source>Index a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder of pictures and videos to the search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index new and changed files and forget deleted ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An indexing job is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a model first: indexing runs the model over every file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder to index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files/s — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexing failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 indexed, %2 unchanged, %3 removed, %4 could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for pictures and videos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mplug2::ui::JobStatusWidget</name>
     <message>
         <source>Progress</source>
@@ -1770,7 +2593,7 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Searching needs an index of your folders, which this build does not have yet.</source>
+        <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2140,6 +2963,226 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
 </context>
 <context>
+    <name>mplug2::ui::SearchResultDelegate</name>
+    <message>
+        <source>%1 (model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::SearchResultsModel</name>
+    <message>
+        <source>similarity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::SearchView</name>
+    <message>
+        <source>approximate search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best %1 re-scored by the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) in %1 ms (%2 searched, %3)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Media matching a sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media like a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentences describing a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One sentence per line, e.g. captions to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentences to rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures and videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media type filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortest duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-score the best results with the model (slower, often better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results to re-score with the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this result?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show where the model looks in this media when it reads the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe what you are looking for, e.g. a red circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A picture or video file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All indexed folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a picture or video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: search first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Why this result&quot; needs a text query: this search was by example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mplug2::ui::TaskOptionsWidget</name>
     <message>
         <source>Model default</source>
@@ -2460,6 +3503,41 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Show where the model looked while it wrote “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::WhyResultDialog</name>
+    <message>
+        <source>Why this result — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the model looks in this media while it reads “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word of the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the query over the media…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model gave no attention maps for this media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean log-probability per word of the query given this media: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1: %2% of the attention</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -80,18 +80,124 @@
         </message>
     </context>
     <context>
+        <name>AttentionCommand</name>
+        <message>
+            <source>--%1 must be mean%2 or a number from 0 to %3 (got "%4")</source>
+            <translation>--%1 必须是 mean%2 或 0 到 %3 之间的数字（实际为“%4”）</translation>
+        </message>
+        <message>
+            <source>no token "%1" in the answer (its tokens: %2)</source>
+            <translation>回答中没有词元“%1”（其词元为：%2）</translation>
+        </message>
+        <message>
+            <source>Where the model looked: caption a medium (or answer --question) and write its attention over the frames as PNGs, a contact sheet, a GIF, an MP4 or an HTML report.</source>
+            <translation>模型看向了哪里：为媒体生成描述（或回答 --question），并把它在各帧上的注意力写成 PNG、缩略图总览、GIF、MP4 或 HTML 报告。</translation>
+        </message>
+        <message>
+            <source>Output file (a folder for png).</source>
+            <translation>输出文件（png 格式时为文件夹）。</translation>
+        </message>
+        <message>
+            <source>png (per token and frame), contact-sheet, gif, mp4 or html (default: from the -o suffix, else png).</source>
+            <translation>png（每个词元和帧一张）、contact-sheet、gif、mp4 或 html（默认：按 -o 的后缀，否则为 png）。</translation>
+        </message>
+        <message>
+            <source>Answer this question (QA model) instead of captioning.</source>
+            <translation>回答这个问题（问答模型），而不是生成描述。</translation>
+        </message>
+        <message>
+            <source>Token of the answer: its index or text (default: all, or their mean).</source>
+            <translation>回答中的词元：序号或文本（默认：全部，或其平均）。</translation>
+        </message>
+        <message>
+            <source>attention (default) or gradcam.</source>
+            <translation>attention（默认）或 gradcam。</translation>
+        </message>
+        <message>
+            <source>Decoder layer, or mean (default).</source>
+            <translation>解码器层，或 mean（默认）。</translation>
+        </message>
+        <message>
+            <source>Attention head, mean (default) or max.</source>
+            <translation>注意力头、mean（默认）或 max。</translation>
+        </message>
+        <message>
+            <source>jet (default), inferno, viridis or turbo.</source>
+            <translation>jet（默认）、inferno、viridis 或 turbo。</translation>
+        </message>
+        <message>
+            <source>Heat map opacity from 0 to 1 (default 0.5).</source>
+            <translation>热力图不透明度，0 到 1（默认 0.5）。</translation>
+        </message>
+        <message>
+            <source>Frames per second of a GIF or MP4 (default 2).</source>
+            <translation>GIF 或 MP4 的每秒帧数（默认 2）。</translation>
+        </message>
+        <message>
+            <source>Print the result, attention maps included, as one JSON object.</source>
+            <translation>把结果（包括注意力图）输出为一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>An image or a video.</source>
+            <translation>一张图片或一段视频。</translation>
+        </message>
+        <message>
+            <source>give exactly one image or video</source>
+            <translation>请只给出一张图片或一段视频</translation>
+        </message>
+        <message>
+            <source>-o PATH is required</source>
+            <translation>必须给出 -o PATH</translation>
+        </message>
+        <message>
+            <source>--format must be png, contact-sheet, gif, mp4 or html</source>
+            <translation>--format 必须是 png、contact-sheet、gif、mp4 或 html</translation>
+        </message>
+        <message>
+            <source>--method must be attention or gradcam</source>
+            <translation>--method 必须是 attention 或 gradcam</translation>
+        </message>
+        <message>
+            <source>--colormap must be jet, inferno, viridis or turbo</source>
+            <translation>--colormap 必须是 jet、inferno、viridis 或 turbo</translation>
+        </message>
+        <message>
+            <source>--opacity must be a number from 0 to 1</source>
+            <translation>--opacity 必须是 0 到 1 之间的数字</translation>
+        </message>
+        <message>
+            <source>--fps must be a number from 0.1 to 60</source>
+            <translation>--fps 必须是 0.1 到 60 之间的数字</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttentionFigure</name>
+        <message>
+            <source>the caption "%1" names no shape</source>
+            <translation>描述“%1”没有说出任何形状</translation>
+        </message>
+    </context>
+    <context>
         <name>BundleRegistry</name>
         <message>
             <source>the id "%1" belongs to the built-in model; give the bundle another id</source>
             <translation>ID “%1” 属于内置模型；请为该模型包换一个 ID</translation>
         </message>
         <message>
-            <source>no default model is installed: pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with 'mplug2 import'</source>
-            <translation>未安装默认模型：请传入 --model 模型包，或 --checkpoint 文件 --vocab 文件，或用 'mplug2 import' 导入一个模型</translation>
-        </message>
-        <message>
             <source>no model bundle "%1": not a registered id and not a bundle folder or manifest</source>
             <translation>没有模型包“%1”：它既不是已注册的 ID，也不是模型包文件夹或清单文件</translation>
+        </message>
+        <message>
+            <source>the bundled default model (%1) cannot be used: %2</source>
+            <translation>无法使用内置的默认模型（%1）：%2</translation>
+        </message>
+        <message>
+            <source>no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with 'mplug2 import'</source>
+            <translation>未安装默认模型（内置模型应位于 %1）：请传入 --model BUNDLE 或 --checkpoint FILE --vocab FILE，或用 'mplug2 import' 导入一个模型</translation>
+        </message>
+        <message>
+            <source>&lt;data folder&gt;/models/demo/manifest.json</source>
+            <translation>&lt;数据文件夹&gt;/models/demo/manifest.json</translation>
         </message>
     </context>
     <context>
@@ -218,6 +324,194 @@
             <translation>
                 <numerusform>%1：%n 个张量，%2（来自 %3，%4）</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoCommands</name>
+        <message>
+            <source>captions, one shape:  %1</source>
+            <translation>描述，单个形状：%1</translation>
+        </message>
+        <message>
+            <source>  colour %1, shape %2, motion %3</source>
+            <translation>  颜色 %1，形状 %2，运动 %3</translation>
+        </message>
+        <message>
+            <source>captions, two shapes: %1</source>
+            <translation>描述，两个形状：%1</translation>
+        </message>
+        <message>
+            <source>question answering:   %1</source>
+            <translation>问答：%1</translation>
+        </message>
+        <message>
+            <source>retrieval R@1:        %1</source>
+            <translation>检索 R@1：%1</translation>
+        </message>
+        <message>
+            <source>attention on shape:   %1</source>
+            <translation>注意力落在形状上：%1</translation>
+        </message>
+        <message>
+            <source>Train the demo model from scratch on the synthetic world of shapes and write a model bundle (manifest, weights, SentencePiece vocabulary, learning curve) into DIR. Running it again on the same DIR resumes.</source>
+            <translation>在形状的合成世界上从零训练演示模型，并把模型包（清单、权重、SentencePiece 词表、学习曲线）写入 DIR。对同一 DIR 再次运行即可继续训练。</translation>
+        </message>
+        <message>
+            <source>Folder of the bundle to write.</source>
+            <translation>要写入的模型包文件夹。</translation>
+        </message>
+        <message>
+            <source>dir</source>
+            <translation>目录</translation>
+        </message>
+        <message>
+            <source>Random seed (default 1, the shipped model's).</source>
+            <translation>随机种子（默认 1，即随附模型所用的种子）。</translation>
+        </message>
+        <message>
+            <source>Stop after this many minutes (resumable); default: no limit.</source>
+            <translation>运行这么多分钟后停止（可继续）；默认：不限。</translation>
+        </message>
+        <message>
+            <source>m</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>LibTorch threads (default: one per usable CPU).</source>
+            <translation>LibTorch 线程数（默认：每个可用 CPU 一个）。</translation>
+        </message>
+        <message>
+            <source>say where the bundle goes with --out DIR</source>
+            <translation>请用 --out DIR 指定模型包的位置</translation>
+        </message>
+        <message>
+            <source>--seed, --minutes and --threads take non-negative numbers</source>
+            <translation>--seed、--minutes 和 --threads 需要非负数</translation>
+        </message>
+        <message>
+            <source>step %1/%2  %3 min  %4 samples/s  loss %5 (caption %6, qa %7, itc %8, attention %9)</source>
+            <translation>第 %1/%2 步  %3 分钟  每秒 %4 个样本  损失 %5（描述 %6，问答 %7，ITC %8，注意力 %9）</translation>
+        </message>
+        <message>
+            <source>held-out (rendered) at step %1:</source>
+            <translation>第 %1 步的留出集（渲染）：</translation>
+        </message>
+        <message>
+            <source>trained in %1 min: %2</source>
+            <translation>用时 %1 分钟训练完成：%2</translation>
+        </message>
+        <message>
+            <source>stopped at step %1 of %2 after %3 min; run the same command again to continue: %4</source>
+            <translation>在第 %1/%2 步、%3 分钟后停止；再次运行同一命令即可继续：%4</translation>
+        </message>
+        <message>
+            <source>Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 and PNG files and read back like any media: captions, answers, text-to-video retrieval and attention.</source>
+            <translation>在合成世界的留出视频片段和图片上给演示模型打分（写成 H.264 和 PNG 文件，再像普通媒体一样读回）：描述、回答、文本到视频检索和注意力。</translation>
+        </message>
+        <message>
+            <source>Model bundle folder or manifest (default: the bundled demo model).</source>
+            <translation>模型包文件夹或清单（默认：内置的演示模型）。</translation>
+        </message>
+        <message>
+            <source>Held-out clips and pictures (default 300).</source>
+            <translation>留出的视频片段和图片数量（默认 300）。</translation>
+        </message>
+        <message>
+            <source>Keep the media files in this folder.</source>
+            <translation>将媒体文件保留在此文件夹中。</translation>
+        </message>
+        <message>
+            <source>Exit with 1 when a metric is below its threshold.</source>
+            <translation>任一指标低于阈值时以 1 退出。</translation>
+        </message>
+        <message>
+            <source>Only write the bundled sample media into this folder.</source>
+            <translation>只将内置的示例媒体写入此文件夹。</translation>
+        </message>
+        <message>
+            <source>Only draw where the model looks while naming each shape of --media (default: the bundled sample clip) into this PNG file.</source>
+            <translation>只把模型在说出 --media（默认：内置示例视频）中每个形状时所看的位置画到这个 PNG 文件中。</translation>
+        </message>
+        <message>
+            <source>The clip or picture of --attention-figure.</source>
+            <translation>--attention-figure 所用的视频片段或图片。</translation>
+        </message>
+        <message>
+            <source>no demo model is installed; name one with --model</source>
+            <translation>未安装演示模型；请用 --model 指定一个</translation>
+        </message>
+        <message>
+            <source>no sample clip is installed; name one with --media</source>
+            <translation>未安装示例视频；请用 --media 指定一个</translation>
+        </message>
+        <message>
+            <source>"%1": rows for %2</source>
+            <translation>“%1”：%2 各占一行</translation>
+        </message>
+        <message>
+            <source>--items takes a number from 1 to 100000</source>
+            <translation>--items 需要 1 到 100000 之间的数字</translation>
+        </message>
+        <message>
+            <source>%1 held-out items, %2 s</source>
+            <translation>%1 个留出样本，%2 秒</translation>
+        </message>
+        <message>
+            <source>below the threshold: %1</source>
+            <translation>低于阈值：%1</translation>
+        </message>
+        <message>
+            <source>n</source>
+            <translation>n</translation>
+        </message>
+        <message>
+            <source>bundle</source>
+            <translation>模型包</translation>
+        </message>
+        <message>
+            <source>Print one JSON object.</source>
+            <translation>输出一个 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>cannot create %1</source>
+            <translation>无法创建 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoEvaluation</name>
+        <message>
+            <source>cannot create a temporary folder</source>
+            <translation>无法创建临时文件夹</translation>
+        </message>
+        <message>
+            <source>writing media</source>
+            <translation>写入媒体</translation>
+        </message>
+        <message>
+            <source>evaluating</source>
+            <translation>评估中</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoMedia</name>
+        <message>
+            <source>cannot create %1</source>
+            <translation>无法创建 %1</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoModel</name>
+        <message>
+            <source>%1 is not a demo model (its tokenizer is not SentencePiece)</source>
+            <translation>%1 不是演示模型（它的分词器不是 SentencePiece）</translation>
         </message>
     </context>
     <context>
@@ -719,6 +1013,21 @@
         </message>
     </context>
     <context>
+        <name>MediaFrames</name>
+        <message>
+            <source>no media file given</source>
+            <translation>未给出媒体文件</translation>
+        </message>
+        <message>
+            <source>%1 does not exist</source>
+            <translation>%1 不存在</translation>
+        </message>
+        <message>
+            <source>%1 is not a file</source>
+            <translation>%1 不是文件</translation>
+        </message>
+    </context>
+    <context>
         <name>MediaSource</name>
         <message>
             <source>%1: no such file</source>
@@ -782,10 +1091,6 @@
         <message>
             <source>"generation.%1": min_length %2 is larger than max_length %3</source>
             <translation>“generation.%1”：min_length %2 大于 max_length %3</translation>
-        </message>
-        <message>
-            <source>"config.%1.%2" must be a number, a string or true/false</source>
-            <translation>“config.%1.%2”必须是数字、字符串或 true/false</translation>
         </message>
         <message>
             <source>the %1 %2 does not exist</source>
@@ -856,10 +1161,6 @@
             <translation>词表文件</translation>
         </message>
         <message>
-            <source>CLIP BPE file</source>
-            <translation>CLIP BPE 文件</translation>
-        </message>
-        <message>
             <source>%1 is larger than 1 MiB: not a model configuration</source>
             <translation>%1 大于 1 MiB：不是模型配置</translation>
         </message>
@@ -874,6 +1175,10 @@
         <message>
             <source>"image_res" must be 0 (the checkpoint's own) or from 16 to 1024</source>
             <translation>“image_res”必须为 0（使用检查点自身的分辨率）或 16 到 1024 之间</translation>
+        </message>
+        <message>
+            <source>"config.%1.%2" must be a number, a string, a list or true/false</source>
+            <translation>“config.%1.%2”必须是数字、字符串、列表或 true/false</translation>
         </message>
     </context>
     <context>
@@ -1026,8 +1331,64 @@
     <context>
         <name>Mplug2Backend</name>
         <message>
-            <source>this build cannot run mPLUG-2 models yet (the model layer is missing)</source>
-            <translation>此版本尚不能运行 mPLUG-2 模型（缺少模型层）</translation>
+            <source>the attention maps came out malformed</source>
+            <translation>生成的注意力图格式有误</translation>
+        </message>
+        <message>
+            <source>the decoder produced no text</source>
+            <translation>解码器没有生成任何文本</translation>
+        </message>
+        <message>
+            <source>%1 answers questions and does not caption: ask a question, or load a caption model</source>
+            <translation>%1 用于回答问题，不能生成描述：请提出问题，或加载描述模型</translation>
+        </message>
+        <message>
+            <source>%1 is not a question-answering model: load a QA model bundle to ask questions</source>
+            <translation>%1 不是问答模型：要提问，请加载问答模型包</translation>
+        </message>
+        <message>
+            <source>the question is empty</source>
+            <translation>问题为空</translation>
+        </message>
+        <message>
+            <source>cannot load the model %1</source>
+            <translation>无法加载模型 %1</translation>
+        </message>
+        <message>
+            <source>%1 is a picture: dense captions need a video</source>
+            <translation>%1 是图片：密集描述需要视频</translation>
+        </message>
+        <message>
+            <source>the caption window must be longer than 0 s</source>
+            <translation>描述窗口必须长于 0 秒</translation>
+        </message>
+        <message>
+            <source>%1 windows are too many (at most %2): choose a longer window</source>
+            <translation>%1 个窗口太多（最多 %2 个）：请选择更长的窗口</translation>
+        </message>
+        <message>
+            <source>no model is loaded: load a model bundle first</source>
+            <translation>尚未加载模型：请先加载一个模型包</translation>
+        </message>
+        <message>
+            <source>%1 ran out of memory: fewer frames, a smaller precision or the CPU may work</source>
+            <translation>%1 内存不足：可以减少帧数、降低精度或改用 CPU</translation>
+        </message>
+        <message>
+            <source>give at least %1 texts to score</source>
+            <translation>请至少给出 %1 条要打分的文本</translation>
+        </message>
+        <message>
+            <source>at most %1 texts can be scored at once</source>
+            <translation>一次最多能为 %1 条文本打分</translation>
+        </message>
+        <message>
+            <source>%1 reads a question first: give a question to classify with a question-answering model</source>
+            <translation>%1 需要先读取问题：用问答模型分类时请给出问题</translation>
+        </message>
+        <message>
+            <source>CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): name it as clip_bpe in the model bundle or pass --clip-bpe</source>
+            <translation>CLIP 空间的文本需要 CLIP BPE 词表（bpe_simple_vocab_16e6.txt.gz）：请在模型包中以 clip_bpe 指定，或传入 --clip-bpe</translation>
         </message>
     </context>
     <context>
@@ -1527,6 +1888,10 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>could not be indexed</source>
             <translation>无法索引</translation>
+        </message>
+        <message>
+            <source>the model was changed while indexing: run the indexing again</source>
+            <translation>索引期间模型已更换：请重新建立索引</translation>
         </message>
     </context>
     <context>
@@ -3166,170 +3531,6 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Frame %1: %2% of the attention</source>
             <translation>第 %1 帧：占注意力的 %2%</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoCommands</name>
-        <message>
-            <source>captions, one shape:  %1</source>
-            <translation>描述，单个形状：%1</translation>
-        </message>
-        <message>
-            <source>  colour %1, shape %2, motion %3</source>
-            <translation>  颜色 %1，形状 %2，运动 %3</translation>
-        </message>
-        <message>
-            <source>captions, two shapes: %1</source>
-            <translation>描述，两个形状：%1</translation>
-        </message>
-        <message>
-            <source>question answering:   %1</source>
-            <translation>问答：%1</translation>
-        </message>
-        <message>
-            <source>retrieval R@1:        %1</source>
-            <translation>检索 R@1：%1</translation>
-        </message>
-        <message>
-            <source>attention on shape:   %1</source>
-            <translation>注意力落在形状上：%1</translation>
-        </message>
-        <message>
-            <source>Train the demo model from scratch on the synthetic world of shapes and write a model bundle (manifest, weights, SentencePiece vocabulary, learning curve) into DIR. Running it again on the same DIR resumes.</source>
-            <translation>在形状的合成世界上从零训练演示模型，并把模型包（清单、权重、SentencePiece 词表、学习曲线）写入 DIR。对同一 DIR 再次运行即可继续训练。</translation>
-        </message>
-        <message>
-            <source>Folder of the bundle to write.</source>
-            <translation>要写入的模型包文件夹。</translation>
-        </message>
-        <message>
-            <source>dir</source>
-            <translation>目录</translation>
-        </message>
-        <message>
-            <source>Random seed (default 1, the shipped model's).</source>
-            <translation>随机种子（默认 1，即随附模型所用的种子）。</translation>
-        </message>
-        <message>
-            <source>Stop after this many minutes (resumable); default: no limit.</source>
-            <translation>运行这么多分钟后停止（可继续）；默认：不限。</translation>
-        </message>
-        <message>
-            <source>m</source>
-            <translation>分钟</translation>
-        </message>
-        <message>
-            <source>LibTorch threads (default: one per usable CPU).</source>
-            <translation>LibTorch 线程数（默认：每个可用 CPU 一个）。</translation>
-        </message>
-        <message>
-            <source>say where the bundle goes with --out DIR</source>
-            <translation>请用 --out DIR 指定模型包的位置</translation>
-        </message>
-        <message>
-            <source>--seed, --minutes and --threads take non-negative numbers</source>
-            <translation>--seed、--minutes 和 --threads 需要非负数</translation>
-        </message>
-        <message>
-            <source>step %1/%2  %3 min  %4 samples/s  loss %5 (caption %6, qa %7, itc %8, attention %9)</source>
-            <translation>第 %1/%2 步  %3 分钟  每秒 %4 个样本  损失 %5（描述 %6，问答 %7，ITC %8，注意力 %9）</translation>
-        </message>
-        <message>
-            <source>held-out (rendered) at step %1:</source>
-            <translation>第 %1 步的留出集（渲染）：</translation>
-        </message>
-        <message>
-            <source>trained in %1 min: %2</source>
-            <translation>用时 %1 分钟训练完成：%2</translation>
-        </message>
-        <message>
-            <source>stopped at step %1 of %2 after %3 min; run the same command again to continue: %4</source>
-            <translation>在第 %1/%2 步、%3 分钟后停止；再次运行同一命令即可继续：%4</translation>
-        </message>
-        <message>
-            <source>Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 and PNG files and read back like any media: captions, answers, text-to-video retrieval and attention.</source>
-            <translation>在合成世界的留出视频片段和图片上给演示模型打分（写成 H.264 和 PNG 文件，再像普通媒体一样读回）：描述、回答、文本到视频检索和注意力。</translation>
-        </message>
-        <message>
-            <source>Model bundle folder or manifest (default: the bundled demo model).</source>
-            <translation>模型包文件夹或清单（默认：内置的演示模型）。</translation>
-        </message>
-        <message>
-            <source>Held-out clips and pictures (default 300).</source>
-            <translation>留出的视频片段和图片数量（默认 300）。</translation>
-        </message>
-        <message>
-            <source>Keep the media files in this folder.</source>
-            <translation>将媒体文件保留在此文件夹中。</translation>
-        </message>
-        <message>
-            <source>Exit with 1 when a metric is below its threshold.</source>
-            <translation>任一指标低于阈值时以 1 退出。</translation>
-        </message>
-        <message>
-            <source>Only write the bundled sample media into this folder.</source>
-            <translation>只将内置的示例媒体写入此文件夹。</translation>
-        </message>
-        <message>
-            <source>Only draw where the model looks while naming each shape of --media (default: the bundled sample clip) into this PNG file.</source>
-            <translation>只把模型在说出 --media（默认：内置示例视频）中每个形状时所看的位置画到这个 PNG 文件中。</translation>
-        </message>
-        <message>
-            <source>The clip or picture of --attention-figure.</source>
-            <translation>--attention-figure 所用的视频片段或图片。</translation>
-        </message>
-        <message>
-            <source>no demo model is installed; name one with --model</source>
-            <translation>未安装演示模型；请用 --model 指定一个</translation>
-        </message>
-        <message>
-            <source>no sample clip is installed; name one with --media</source>
-            <translation>未安装示例视频；请用 --media 指定一个</translation>
-        </message>
-        <message>
-            <source>"%1": rows for %2</source>
-            <translation>“%1”：%2 各占一行</translation>
-        </message>
-        <message>
-            <source>--items takes a number from 1 to 100000</source>
-            <translation>--items 需要 1 到 100000 之间的数字</translation>
-        </message>
-        <message>
-            <source>%1 held-out items, %2 s</source>
-            <translation>%1 个留出样本，%2 秒</translation>
-        </message>
-        <message>
-            <source>below the threshold: %1</source>
-            <translation>低于阈值：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoEvaluation</name>
-        <message>
-            <source>cannot create a temporary folder</source>
-            <translation>无法创建临时文件夹</translation>
-        </message>
-        <message>
-            <source>writing media</source>
-            <translation>写入媒体</translation>
-        </message>
-        <message>
-            <source>evaluating</source>
-            <translation>评估中</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoModel</name>
-        <message>
-            <source>%1 is not a demo model (its tokenizer is not SentencePiece)</source>
-            <translation>%1 不是演示模型（它的分词器不是 SentencePiece）</translation>
-        </message>
-    </context>
-    <context>
-        <name>AttentionFigure</name>
-        <message>
-            <source>the caption "%1" names no shape</source>
-            <translation>描述“%1”没有说出任何形状</translation>
         </message>
     </context>
 </TS>
