@@ -82,19 +82,6 @@ private slots:
         QVERIFY2(!m_longVideo.isEmpty(), qPrintable(media.lastError()));
         m_caption = bundle(QStringLiteral("caption.pth"), app::ModelKind::Caption);
         m_qa = bundle(QStringLiteral("qa.pth"), app::ModelKind::Qa);
-
-        // Until the engine's model backend is on this branch (issue 7), loading
-        // says it is unsupported; every other load failure fails the tests below.
-        app::Engine engine;
-        QSignalSpy loaded(&engine, &app::Engine::modelLoaded);
-        QSignalSpy failed(&engine, &app::Engine::requestFailed);
-        engine.loadModel(m_caption, app::DeviceChoice::cpu());
-        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() || !failed.isEmpty(), kWait);
-        if (!failed.isEmpty()) {
-            const auto error = failed.first().first().value<app::EngineError>();
-            if (error.code == ErrorCode::Unsupported)
-                QSKIP(qPrintable(QStringLiteral("this build's engine cannot run models: ") + error.message));
-        }
     }
 
     void captionsAVideoAndShowsWhereItLooked()

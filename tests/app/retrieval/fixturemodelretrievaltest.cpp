@@ -85,12 +85,6 @@ private slots:
             QStringLiteral("circle"), QStringLiteral("square"), QStringLiteral("triangle")};
         for (int i = 0; i < 9; ++i)
             QVERIFY(!test::makeShapeMedia(m_gallery, {colours[i % 3], shapes[i / 3], i % 2 == 1}).isEmpty());
-        // Probe once whether this build's engine runs mPLUG-2 checkpoints at all.
-        const Run probe = run(indexArgs(m_dir.filePath(QStringLiteral("probe.sqlite"))));
-        if (probe.exitCode != 0 && probe.err.contains(QStringLiteral("cannot run mPLUG-2 models")))
-            QSKIP(qPrintable(QStringLiteral("the engine of this build cannot run mPLUG-2 models yet: ")
-                + probe.err.trimmed()));
-        QVERIFY2(probe.exitCode == 0, qPrintable(probe.err));
     }
 
     void indexesIncrementallyAndSearchesByText()
