@@ -1428,7 +1428,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ANN search beam (default 128).</source>
+        <source>ANN search beam (default 400).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1421,8 +1421,8 @@
             <translation>每次查询的结果数（默认 10）。</translation>
         </message>
         <message>
-            <source>ANN search beam (default 128).</source>
-            <translation>ANN 搜索宽度 ef（默认 128）。</translation>
+            <source>ANN search beam (default 400).</source>
+            <translation>ANN 搜索宽度 ef（默认 400）。</translation>
         </message>
         <message>
             <source>ANN graph degree (default 16).</source>

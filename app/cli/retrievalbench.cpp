@@ -186,8 +186,8 @@ int runRetrievalBench(const QStringList &args)
         QStringLiteral("Q"), QStringLiteral("200"));
     const QCommandLineOption k(QStringLiteral("k"), Text::tr("Results per query (default 10)."),
         QStringLiteral("K"), QStringLiteral("10"));
-    const QCommandLineOption ef(QStringLiteral("ef"), Text::tr("ANN search beam (default 128)."),
-        QStringLiteral("EF"), QStringLiteral("128"));
+    const QCommandLineOption ef(QStringLiteral("ef"), Text::tr("ANN search beam (default 400)."),
+        QStringLiteral("EF"), QStringLiteral("400"));
     const QCommandLineOption m(QStringLiteral("m"), Text::tr("ANN graph degree (default 16)."),
         QStringLiteral("M"), QStringLiteral("16"));
     const QCommandLineOption seed(QStringLiteral("seed"), Text::tr("Random seed (default 1)."),

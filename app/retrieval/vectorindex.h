@@ -29,7 +29,9 @@ struct VectorSearchOptions {
     /// Collections larger than this use the ANN graph (see the retrieval bench for the trade-off).
     qint64 annThreshold = 20000;
     AnnIndex::Params ann;
-    int efSearch = 128; ///< ANN search beam (>= k)
+    /// ANN search beam (>= k). 400: recall@10 0.95 at 100k clustered 768-d vectors, 0.8 ms
+    /// per query (128 gave 0.84 in 0.54 ms; `mplug2 bench retrieval --ef`).
+    int efSearch = 400;
     int buildThreads = 0; ///< 0: one per usable CPU
     bool persist = true; ///< keep the graph in a file beside the catalog
 };
