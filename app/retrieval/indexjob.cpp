@@ -146,7 +146,7 @@ void IndexJob::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
-    emit stateChanged(state);
+    Q_EMIT stateChanged(state);
 }
 
 void IndexJob::start()
@@ -364,7 +364,7 @@ void IndexJob::store(const IndexedMedia &media, bool failure, const QString &mes
     if (failure) {
         ++m_progress.failed;
         ++m_summary.failed;
-        emit fileFailed(media.entry.path, message);
+        Q_EMIT fileFailed(media.entry.path, message);
     } else {
         ++m_summary.indexed;
     }
@@ -377,7 +377,7 @@ void IndexJob::emitProgress()
 {
     const double seconds = double(m_clock.elapsed()) / 1000.0;
     m_progress.filesPerSecond = seconds > 0 ? double(m_progress.done) / seconds : 0.0;
-    emit progressed(m_progress);
+    Q_EMIT progressed(m_progress);
 }
 
 void IndexJob::saveJobRecord(bool force)
@@ -477,7 +477,7 @@ void IndexJob::finishWith(IndexJobStatus status, const QString &error)
     setState(status == IndexJobStatus::Finished   ? State::Finished
             : status == IndexJobStatus::Cancelled ? State::Cancelled
                                                   : State::Failed);
-    emit finished(m_summary);
+    Q_EMIT finished(m_summary);
 }
 
 } // namespace mplug2::app

@@ -82,7 +82,7 @@ public:
     IndexSummary summary() const { return m_summary; }
     IndexProgress progress() const { return m_progress; }
 
-signals:
+Q_SIGNALS:
     void stateChanged(mplug2::app::IndexJob::State state);
     void progressed(const mplug2::app::IndexProgress &progress);
     void fileFailed(const QString &path, const QString &message);

@@ -436,13 +436,13 @@ void MediaSearch::finish()
         results.hits.resize(results.query.top);
     results.totalMs = double(m_run->clock.nsecsElapsed()) / 1e6;
     m_run.reset();
-    emit finished(results);
+    Q_EMIT finished(results);
 }
 
 void MediaSearch::fail(const QString &why)
 {
     cancel();
-    emit failed(why);
+    Q_EMIT failed(why);
 }
 
 } // namespace mplug2::app

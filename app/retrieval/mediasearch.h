@@ -48,7 +48,7 @@ public:
     void cancel();
     bool isBusy() const { return m_run.has_value(); }
 
-signals:
+Q_SIGNALS:
     void finished(const mplug2::app::SearchResults &results);
     void failed(const QString &message);
 
