@@ -1,8 +1,17 @@
 #include "model/generation/decodersession.h"
 
+#include "model/runtime/blasthreads.h"
+
 #include <torch/torch.h>
 
+#include <optional>
+
 namespace mplug2::model {
+
+namespace {
+// Up to this many new rows a step runs BLAS on one thread.
+constexpr int64_t kFewRows = 64;
+} // namespace
 
 DecoderSession::DecoderSession(BertLMHeadModelImpl &decoder, const at::Tensor &encoder,
                                const at::Tensor &encoderMask, int64_t rowsPerItem, int64_t capacity, bool useCache)
@@ -26,6 +35,12 @@ at::Tensor DecoderSession::nextLogits(const at::Tensor &sequences)
     }
     const int64_t fed = m_cache.length();
     TORCH_CHECK(sequences.size(1) > fed, "decoder session: no new tokens to feed");
+    // A step multiplies a few rows (one per beam): faster on one BLAS thread
+    // (see blasthreads.h). The first step, with a long prefix, keeps them all.
+    const bool fewRows = sequences.size(0) * (sequences.size(1) - fed) <= kFewRows;
+    std::optional<ScopedBlasThreads> oneThread;
+    if (fewRows && sequences.device().is_cpu())
+        oneThread.emplace(1);
     const auto hidden = m_decoder.bert->decodeStep(sequences.narrow(1, fed, sequences.size(1) - fed), m_cache);
     return m_decoder.predictions(hidden.select(1, hidden.size(1) - 1));
 }

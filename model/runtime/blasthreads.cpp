@@ -1,0 +1,58 @@
+#include "model/runtime/blasthreads.h"
+
+#include <dlfcn.h>
+
+namespace mplug2::model {
+
+namespace {
+
+using SetThreads = void (*)(int);
+using GetThreads = int (*)();
+
+// Looked up once in the symbols the process already has: Debian's LibTorch
+// links the system BLAS (libblas.so.3), which is OpenBLAS when it is installed.
+struct BlasThreadApi {
+    SetThreads set = nullptr;
+    GetThreads get = nullptr;
+    BlasThreadApi()
+    {
+        set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+        get = reinterpret_cast<GetThreads>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+        if (!set || !get)
+            set = nullptr, get = nullptr;
+    }
+};
+
+const BlasThreadApi &api()
+{
+    static const BlasThreadApi instance;
+    return instance;
+}
+
+} // namespace
+
+ScopedBlasThreads::ScopedBlasThreads(int threads)
+{
+    const BlasThreadApi &blas = api();
+    if (!blas.set || threads < 1)
+        return;
+    m_previous = blas.get();
+    if (m_previous != threads)
+        blas.set(threads);
+    else
+        m_previous = 0;
+}
+
+ScopedBlasThreads::~ScopedBlasThreads()
+{
+    if (m_previous > 0)
+        api().set(m_previous);
+}
+
+int ScopedBlasThreads::current()
+{
+    const BlasThreadApi &blas = api();
+    return blas.get ? blas.get() : 0;
+}
+
+} // namespace mplug2::model
