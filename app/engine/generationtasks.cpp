@@ -120,7 +120,7 @@ std::vector<int64_t> idsOf(const ResultItem &item)
 Expected<void> runCaption(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
                           RequestContext &context, EngineResult &result)
 {
-    if (model.bundle.kind == ModelKind::Qa)
+    if (!model.bundle.captions())
         return makeError(ErrorCode::Unsupported,
                          Text::tr("%1 answers questions and does not caption: ask a question, or load a caption "
                                   "model")
@@ -142,7 +142,7 @@ Expected<void> runCaption(LoadedModel &model, const EngineRequest &request, cons
 Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
                          RequestContext &context, EngineResult &result)
 {
-    if (model.bundle.kind != ModelKind::Qa)
+    if (!model.bundle.answersQuestions())
         return makeError(ErrorCode::Unsupported,
                          Text::tr("%1 is not a question-answering model: load a QA model bundle to ask questions")
                              .arg(model.bundle.name)

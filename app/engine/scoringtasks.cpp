@@ -54,7 +54,7 @@ struct Likelihoods {
 Expected<Likelihoods> captionLikelihoods(LoadedModel &model, const QStringList &texts, const VisualEmbedding &visual,
                                          RequestContext &context)
 {
-    if (model.bundle.kind == ModelKind::Qa)
+    if (!model.bundle.captions())
         return makeError(ErrorCode::Unsupported,
                          Text::tr("%1 reads a question first: give a question to classify with a question-answering "
                                   "model")

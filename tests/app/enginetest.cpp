@@ -420,6 +420,32 @@ private Q_SLOTS:
         QCOMPARE(engine.stats().requestsFailed, 2);
     }
 
+    // A bundle does its kind's task, plus the tasks its manifest lists (the demo
+    // model captions and answers); anything else is refused as unsupported.
+    void tasksFollowTheBundle()
+    {
+        const QString clip = fixture(QStringLiteral("media/testsrc.mp4"));
+        const EngineRequest ask = EngineRequest::ask(clip, QStringLiteral("what is in the video?"));
+        for (const QString &kind : {QStringLiteral("caption"), QStringLiteral("qa")}) {
+            ModelBundle bundle = test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), kind);
+            const bool qa = kind == QLatin1String("qa");
+            const EngineRequest other = qa ? EngineRequest::caption(clip) : ask;
+            {
+                Engine engine;
+                QVERIFY(loadInto(engine, bundle));
+                const Outcome refused = runRequest(engine, other);
+                QVERIFY2(refused.error, qPrintable(kind));
+                QCOMPARE(refused.error->code, ErrorCode::Unsupported);
+            }
+            bundle.extraTasks = {qa ? QStringLiteral("caption") : QStringLiteral("qa")};
+            Engine engine;
+            QVERIFY(loadInto(engine, bundle));
+            const Outcome done = runRequest(engine, other);
+            QVERIFY2(!done.error, done.error ? qPrintable(done.error->message) : "");
+            QVERIFY2(done.result && !done.result->items.isEmpty(), qPrintable(kind));
+        }
+    }
+
     void attentionMapsComeWithTheCaption()
     {
         Engine engine;
