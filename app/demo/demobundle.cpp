@@ -25,7 +25,7 @@ ModelBundle demoBundle(const model::train::DemoArchitecture &a, const QString &d
     b.imageRes = int(a.imageRes);
     b.numFrames = int(a.frames);
     b.captionGeneration = {3, 1, 12};
-    b.qaGeneration = {3, 1, 4};
+    b.qaGeneration = {3, 1, 8}; // "nowhere" is five pieces and [SEP]
     b.bertConfig = QJsonObject{{QStringLiteral("num_attention_heads"), int(a.heads)},
                                {QStringLiteral("fusion_layers"), int(a.fusionLayers)},
                                {QStringLiteral("stride_layer"), 1000}};

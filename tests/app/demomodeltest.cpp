@@ -7,6 +7,9 @@
 #include "app/demo/demoevaluation.h"
 #include "app/demo/demomedia.h"
 #include "app/demo/demosamples.h"
+#include "model/synthetic/scenetext.h"
+#include "model/synthetic/syntheticscene.h"
+#include "model/text/tokenizer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -43,6 +46,43 @@ private slots:
         QVERIFY(!bundle->license.isEmpty());
         QVERIFY(QFileInfo(bundle->checkpoint).size() <= 10 * 1000 * 1000);
         QVERIFY(QFileInfo(sourcePath(kBundle + QStringLiteral("/README.md"))).isFile());
+    }
+
+    // The bundle's generation lengths hold every caption and answer of the world
+    // in the bundle's own tokenizer (pieces + [SEP]): a shorter limit cuts the
+    // answer ("nowhere" is five pieces) and the model can never be right.
+    void generationLengthsHoldEveryCaptionAndAnswer()
+    {
+        using namespace model::synthetic;
+        const Expected<ModelBundle> bundle = ModelBundle::load(sourcePath(kBundle));
+        QVERIFY2(bundle, bundle ? "" : bundle.error().message.c_str());
+        const auto tokenizer = model::text::loadTokenizer(model::text::TokenizerKind::SentencePiece,
+                                                          bundle->vocab.toStdString());
+        QVERIFY2(tokenizer, tokenizer ? "" : tokenizer.error().message.c_str());
+        const auto generated = [&](std::string_view text) {
+            return int((*tokenizer)->encode(text, {.addSpecialTokens = false}).size()) + 1;
+        };
+        std::vector<std::string> captions;
+        for (ShapeKind k : kShapeKinds)
+            for (Colour c : kColours) {
+                captions.push_back(oneShapeCaption(k, c, Motion::Still, false));
+                for (Motion m : kMotions)
+                    captions.push_back(oneShapeCaption(k, c, m, true));
+                for (ShapeKind k2 : kShapeKinds)
+                    for (Colour c2 : kColours)
+                        captions.push_back(twoShapeCaption(k, c, k2, c2));
+            }
+        for (const std::string &caption : captions)
+            QVERIFY2(generated(caption) <= bundle->captionGeneration.maxLength, caption.c_str());
+        std::vector<std::string> answers = {"one", "two"};
+        for (Motion m : kMotions)
+            answers.emplace_back(motionAnswer(m));
+        for (Colour c : kColours)
+            answers.emplace_back(colourName(c));
+        for (ShapeKind k : kShapeKinds)
+            answers.emplace_back(shapeName(k));
+        for (const std::string &answer : answers)
+            QVERIFY2(generated(answer) <= bundle->qaGeneration.maxLength, answer.c_str());
     }
 
     void samplesGetCaptionsWithTheirColours()
