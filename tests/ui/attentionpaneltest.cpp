@@ -74,6 +74,20 @@ class AttentionPanelTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void chipsShowSentencePieceTokensAsWords()
+    {
+        ui::TokenChipBar bar;
+        const QStringList pieces = {QStringLiteral("\u2581a"), QStringLiteral("\u2581blue"), QStringLiteral("\u2581"),
+                                    QStringLiteral("ow")};
+        bar.setTokens(pieces);
+        QCOMPARE(bar.tokens(), pieces); // the tokens themselves stay as the model gave them
+        QCOMPARE(bar.chip(0)->text(), QStringLiteral("a"));
+        QCOMPARE(bar.chip(1)->text(), QStringLiteral("blue"));
+        QCOMPARE(bar.chip(1)->accessibleName(), QStringLiteral("Token 2: blue"));
+        QCOMPARE(bar.chip(2)->text(), QStringLiteral("\u2581"));
+        QCOMPARE(bar.chip(3)->text(), QStringLiteral("ow"));
+    }
+
     void showsTokensAndSelectors()
     {
         AttentionPanel panel;
