@@ -12,9 +12,22 @@ namespace mplug2::media::ffmpeg {
 
 namespace {
 
+// A frame's enum field as the integer the decoder stored. Decoders copy these
+// from the bitstream, so a hostile file can put any value there, and loading
+// an out-of-range value through the enum type is undefined behaviour (found by
+// media-fuzzer: colorspace 104). Read the bytes instead.
+template <typename Enum>
+int rawValue(const Enum &field)
+{
+    static_assert(sizeof(Enum) == sizeof(int));
+    int value = 0;
+    std::memcpy(&value, &field, sizeof value);
+    return value;
+}
+
 // The YUV->RGB matrix the scale filter picks for a frame (its "auto" mode):
 // the frame's own colour space when it is one swscale knows, BT.601 otherwise.
-const int *yuvCoefficients(AVColorSpace colorspace)
+const int *yuvCoefficients(int colorspace)
 {
     int cs = colorspace;
     if (cs < 1 || cs > 10 || cs == 8)
@@ -27,7 +40,7 @@ const int *yuvCoefficients(AVColorSpace colorspace)
 Expected<void> RgbConverter::prepare(const AVFrame &frame, int width, int height)
 {
     const bool same = m_sws && frame.width == m_width && frame.height == m_height && frame.format == m_format
-        && frame.colorspace == m_colorspace && frame.color_range == m_range && width == m_outWidth
+        && rawValue(frame.colorspace) == m_colorspace && rawValue(frame.color_range) == m_range && width == m_outWidth
         && height == m_outHeight;
     if (same)
         return {};
@@ -63,15 +76,16 @@ Expected<void> RgbConverter::prepare(const AVFrame &frame, int width, int height
     int contrast = 0;
     int saturation = 0;
     sws_getColorspaceDetails(s, &inverseTable, &srcFull, &table, &dstFull, &brightness, &contrast, &saturation);
-    const int *coefficients = yuvCoefficients(frame.colorspace);
-    if (frame.color_range != AVCOL_RANGE_UNSPECIFIED)
-        srcFull = frame.color_range == AVCOL_RANGE_JPEG;
+    const int *coefficients = yuvCoefficients(rawValue(frame.colorspace));
+    const int range = rawValue(frame.color_range);
+    if (range != AVCOL_RANGE_UNSPECIFIED)
+        srcFull = range == AVCOL_RANGE_JPEG;
     sws_setColorspaceDetails(s, coefficients, srcFull, coefficients, dstFull, brightness, contrast, saturation);
     m_width = frame.width;
     m_height = frame.height;
     m_format = frame.format;
-    m_colorspace = frame.colorspace;
-    m_range = frame.color_range;
+    m_colorspace = rawValue(frame.colorspace);
+    m_range = range;
     m_outWidth = width;
     m_outHeight = height;
     return {};
