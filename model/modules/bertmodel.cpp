@@ -81,10 +81,24 @@ DecoderCache BertModelImpl::startDecoding(const at::Tensor &encoderStates, const
     DecoderCache cache;
     cache.crossMask = crossAttentionMask(encoderMask, encoderStates.scalar_type());
     const auto options = encoderStates.options();
+    // Every layer's cross keys and values read the same encoder states: one
+    // product with all their weights stacked is one large matrix product
+    // instead of two per layer (Base: 1 of 3137 x 768 x 18432 instead of 24 of
+    // 3137 x 768 x 768), which the BLAS runs faster on every thread.
+    std::vector<at::Tensor> weights, biases;
+    for (int64_t i = 0; i < layerCount(); ++i) {
+        BertSelfAttentionImpl &cross = *layerAt(i)->crossattention->self;
+        weights.insert(weights.end(), {cross.key->weight, cross.value->weight});
+        biases.insert(biases.end(), {cross.key->bias, cross.value->bias});
+    }
+    const at::Tensor stacked = at::linear(encoderStates, at::cat(weights), at::cat(biases));
     for (int64_t i = 0; i < layerCount(); ++i) {
         auto layerModule = layerAt(i);
+        const int64_t width = weights[static_cast<size_t>(2 * i)].size(0);
+        const int64_t offset = 2 * i * width;
+        auto cross = layerModule->crossattention->self->splitKeyValue(stacked.narrow(-1, offset, width),
+                                                                      stacked.narrow(-1, offset + width, width));
         // Contiguous once here, instead of a strided copy inside every step's matmul.
-        auto cross = layerModule->crossattention->self->project(encoderStates);
         cache.cross.push_back({cross.key.contiguous(), cross.value.contiguous()});
         KeyValueCache self;
         self.key = torch::empty({rows, c.numAttentionHeads, capacity, c.headSize()}, options);

@@ -32,6 +32,11 @@ KeyValue BertSelfAttentionImpl::project(const at::Tensor &states)
     return {splitHeads(key(states)), splitHeads(value(states))};
 }
 
+KeyValue BertSelfAttentionImpl::splitKeyValue(const at::Tensor &keys, const at::Tensor &values) const
+{
+    return {splitHeads(keys), splitHeads(values)};
+}
+
 at::Tensor BertSelfAttentionImpl::forward(const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask,
                                           at::Tensor *probs)
 {

@@ -38,6 +38,9 @@ public:
 
     /// Keys and values of `states` (B, Lk, W), split into heads.
     KeyValue project(const at::Tensor &states);
+    /// Keys and values already projected (B, Lk, H each, e.g. slices of one
+    /// stacked product), split into heads.
+    KeyValue splitKeyValue(const at::Tensor &keys, const at::Tensor &values) const;
 
     /// hidden (B*k, Lq, H), rows grouped by item (k consecutive rows per item),
     /// attends to the items' shared keys/values (B, heads, Lk, d); mask (B, 1, 1, Lk).
