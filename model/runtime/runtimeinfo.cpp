@@ -2,7 +2,9 @@
 
 #include <torch/torch.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <malloc.h>
 #include <sched.h>
 
 namespace mplug2::model {
@@ -19,8 +21,26 @@ int usableCpuCount()
     return 1;
 }
 
+// glibc serves every block above 32 MiB with its own mmap and unmaps it on
+// free, so each activation of a forward pass (Base: a 3137 x 3072 float is
+// 38 MiB) costs fresh zeroed pages and their faults, about a tenth of a
+// caption's time here (perf: clear_page, page faults). Serve blocks up to
+// 1 GiB from the heap and keep up to 1 GiB of freed heap. Measured (Base,
+// 16 frames, beam 5, 20 steps, 2 cores, same binary, glibc's settings by
+// environment vs these): 10.4 s -> 9.7 s, peak RSS 3.1 -> 3.5 GiB.
+// Environment settings (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_) win.
+static void keepLargeBlocks()
+{
+    constexpr int kOneGiB = 1 << 30;
+    if (!std::getenv("MALLOC_MMAP_THRESHOLD_"))
+        mallopt(M_MMAP_THRESHOLD, kOneGiB);
+    if (!std::getenv("MALLOC_TRIM_THRESHOLD_"))
+        mallopt(M_TRIM_THRESHOLD, kOneGiB);
+}
+
 int configureThreads(int threads)
 {
+    keepLargeBlocks();
     const int n = threads > 0 ? threads : usableCpuCount();
     at::set_num_threads(n);
     return at::get_num_threads();

@@ -28,6 +28,8 @@ int usableCpuCount();
 
 /// LibTorch defaults to one intra-op thread on small machines; set it from
 /// the CPUs we may use (`threads` <= 0) or to `threads`. Returns the count set.
+/// Also keeps the allocator from handing large blocks back to the kernel
+/// after each use (see runtimeinfo.cpp): part of the same start-up set-up.
 int configureThreads(int threads);
 
 } // namespace mplug2::model
