@@ -36,10 +36,11 @@ at::Tensor DecoderSession::nextLogits(const at::Tensor &sequences)
     const int64_t fed = m_cache.length();
     TORCH_CHECK(sequences.size(1) > fed, "decoder session: no new tokens to feed");
     // A step multiplies a few rows (one per beam): faster on one BLAS thread
-    // (see blasthreads.h). The first step, with a long prefix, keeps them all.
+    // when the BLAS has its own thread pool (see blasthreads.h). The first
+    // step, with a long prefix, keeps them all.
     const bool fewRows = sequences.size(0) * (sequences.size(1) - fed) <= kFewRows;
     std::optional<ScopedBlasThreads> oneThread;
-    if (fewRows && sequences.device().is_cpu())
+    if (fewRows && sequences.device().is_cpu() && ScopedBlasThreads::hasOwnThreadPool())
         oneThread.emplace(1);
     const auto hidden = m_decoder.bert->decodeStep(sequences.narrow(1, fed, sequences.size(1) - fed), m_cache);
     return m_decoder.predictions(hidden.select(1, hidden.size(1) - 1));

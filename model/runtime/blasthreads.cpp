@@ -8,18 +8,23 @@ namespace {
 
 using SetThreads = void (*)(int);
 using GetThreads = int (*)();
+using GetParallel = int (*)();
 
 // Looked up once in the symbols the process already has: Debian's LibTorch
 // links the system BLAS (libblas.so.3), which is OpenBLAS when it is installed.
 struct BlasThreadApi {
     SetThreads set = nullptr;
     GetThreads get = nullptr;
+    /// openblas_get_parallel(): 0 sequential, 1 pthreads, 2 OpenMP.
+    int parallel = 0;
     BlasThreadApi()
     {
         set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
         get = reinterpret_cast<GetThreads>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
         if (!set || !get)
             set = nullptr, get = nullptr;
+        if (auto mode = reinterpret_cast<GetParallel>(dlsym(RTLD_DEFAULT, "openblas_get_parallel")))
+            parallel = mode();
     }
 };
 
@@ -47,6 +52,11 @@ ScopedBlasThreads::~ScopedBlasThreads()
 {
     if (m_previous > 0)
         api().set(m_previous);
+}
+
+bool ScopedBlasThreads::hasOwnThreadPool()
+{
+    return api().set && api().parallel == 1;
 }
 
 int ScopedBlasThreads::current()

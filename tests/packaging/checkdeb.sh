@@ -15,7 +15,7 @@ for f in Maintainer Description Homepage Section Priority Installed-Size; do
 done
 # Explicit run-time needs, and what dpkg-shlibdeps must have found in the binaries.
 depends=$(field Depends)
-for dep in libopenblas0-pthread libqt6sql6-sqlite libqt6svg6 libqt6core6 libqt6widgets6 libtorch \
+for dep in libopenblas0-openmp libqt6sql6-sqlite libqt6svg6 libqt6core6 libqt6widgets6 libtorch \
            libavformat libc6; do
   grep -Eq "(^|, )$dep" <<<"$depends" || fail "Depends lacks $dep: $depends"
 done
