@@ -76,16 +76,9 @@ int runIndexCommand(const QStringList &args)
         roots = (*last)->roots;
     }
 
-    const Expected<ModelBundle> bundle = retrievalBundle(model, parser);
-    if (!bundle)
-        return reportCliError(
-            command, QString::fromStdString(bundle.error().message), bundleErrorExitCode(bundle.error()));
-    const Expected<DeviceChoice> device = model.device(parser);
-    if (!device)
-        return reportCliError(command, QString::fromStdString(device.error().message), 2);
     CliSession session(command);
-    if (!session.loadModel(*bundle, *device))
-        return 1;
+    if (const int failed = loadRetrievalModel(session, command, model, parser))
+        return failed;
 
     IndexJobOptions options;
     options.roots = roots;

@@ -228,16 +228,9 @@ int runRetrievalBench(const QStringList &args)
 
     QJsonObject indexing;
     if (parser.isSet(folder)) {
-        const Expected<ModelBundle> bundle = retrievalBundle(model, parser);
-        if (!bundle)
-            return reportCliError(
-                command, QString::fromStdString(bundle.error().message), bundleErrorExitCode(bundle.error()));
-        const Expected<DeviceChoice> device = model.device(parser);
-        if (!device)
-            return reportCliError(command, QString::fromStdString(device.error().message), 2);
         CliSession session(command);
-        if (!session.loadModel(*bundle, *device))
-            return 1;
+        if (const int failed = loadRetrievalModel(session, command, model, parser))
+            return failed;
         QTemporaryDir scratch;
         IndexJobOptions jobOptions;
         jobOptions.roots = {parser.value(folder)};
@@ -259,7 +252,7 @@ int runRetrievalBench(const QStringList &args)
         indexing = QJsonObject {{QStringLiteral("files"), files}, {QStringLiteral("failed"), s.failed},
             {QStringLiteral("seconds"), seconds}, {QStringLiteral("files_per_s"), files / seconds},
             {QStringLiteral("cpu_s_per_file"), files > 0 ? cpu / files : 0.0},
-            {QStringLiteral("model"), bundle->id}};
+            {QStringLiteral("model"), session.model().bundle.id}};
         if (printRows)
             out << '\n'
                 << Text::tr("indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)")
@@ -268,7 +261,7 @@ int runRetrievalBench(const QStringList &args)
                        .arg(seconds, 0, 'f', 1)
                        .arg(files / seconds, 0, 'f', 2)
                        .arg(files > 0 ? cpu / files : 0.0, 0, 'f', 3)
-                       .arg(bundle->id)
+                       .arg(session.model().bundle.id)
                 << '\n';
     }
     if (parser.isSet(json)) {

@@ -5,15 +5,26 @@
 /// key, see app/retrieval/modelkey.h).
 ///
 ///     Expected<ModelBundle> bundle = retrievalBundle(options, parser);
+///
+///     CliSession session(command);
+///     if (const int failed = loadRetrievalModel(session, command, options, parser))
+///         return failed;
 
 #include "app/cli/modeloptions.h"
 
 namespace mplug2::app {
 
+class CliSession;
+
 Expected<ModelBundle> retrievalBundle(const ModelOptions &options, const QCommandLineParser &parser);
 /// The exit code for a failed retrievalBundle(): 2 for a usage mistake (bad
 /// --frames, --model with --checkpoint), 1 otherwise (no such bundle).
 int bundleErrorExitCode(const Error &error);
+/// Loads the retrieval model (retrievalBundle() on the --device) into
+/// `session`. Returns 0 when it is loaded; otherwise the error is printed,
+/// prefixed by `command`, and the exit code is returned.
+int loadRetrievalModel(CliSession &session, const QString &command, const ModelOptions &options,
+                       const QCommandLineParser &parser);
 /// Whether the user named a model (--model or --checkpoint) rather than leaving the default.
 bool modelNamed(const QCommandLineParser &parser);
 
