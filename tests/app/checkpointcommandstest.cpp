@@ -6,13 +6,13 @@
 #include "model/checkpoint/picklewriter.h"
 #include "model/checkpoint/statedict.h"
 #include "model/checkpoint/torchsavewriter.h"
+#include "tests/app/clirunner.h"
 #include "tests/support/qtestshared.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,26 +20,7 @@ using namespace mplug2::model;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(MPLUG2_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Run = mplug2::test::CliRun;
 
 std::span<const std::uint8_t> bytesOf(const at::Tensor &t)
 {
@@ -55,6 +36,8 @@ class CheckpointCommandsTest : public QObject {
     QString m_training;
     at::Tensor m_embedding = at::linspace(-1, 1, 24).reshape({6, 4});
     at::Tensor m_momentum = at::ones({4});
+
+    Run runCli(const QStringList &args) const { return mplug2::test::runCli(args, m_dir.path()); }
 
     QString temp(const char *name) const { return m_dir.path() + QLatin1Char('/') + QLatin1String(name); }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Runs the real `mplug2` executable in a sealed environment: its own config
-// folder (QSettings: the bundle registry) and data folder (no built-in
-// model unless a test puts one there), so tests never see the user's state.
+// folder (QSettings: the bundle registry) and, unless asked otherwise, data
+// folder (no built-in model unless a test puts one there), so tests never
+// see the user's state.
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -15,12 +16,19 @@ struct CliRun {
     QString err;
 };
 
-inline CliRun runCli(const QStringList &args, const QString &sandbox, int timeoutMs = 120000)
+enum class DataDir {
+    Sandboxed, ///< sandbox/data: no built-in model unless the test puts one there
+    Bundled,   ///< the program finds its data beside itself (build tree or install), as a user's does
+};
+
+inline CliRun runCli(const QStringList &args, const QString &sandbox, int timeoutMs = 120000,
+                     DataDir data = DataDir::Sandboxed)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), sandbox + QStringLiteral("/config"));
-    env.insert(QStringLiteral("MPLUG2_DATA_DIR"), sandbox + QStringLiteral("/data"));
+    if (data == DataDir::Sandboxed)
+        env.insert(QStringLiteral("MPLUG2_DATA_DIR"), sandbox + QStringLiteral("/data"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(MPLUG2_CLI_PATH), args);
     CliRun r;

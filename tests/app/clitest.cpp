@@ -1,4 +1,5 @@
 // Runs the real `mplug2` executable and checks what a user or script sees.
+#include "tests/app/clirunner.h"
 #include "tests/support/qtestshared.h"
 
 #include <QDir>
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,25 +15,14 @@
 class CliTest : public QObject {
     Q_OBJECT
 
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    // Its own config folder (the user's bundles never show); the data beside
+    // the program, which infoFindsDataBesideTheProgram checks.
+    QTemporaryDir m_sandbox;
 
-    static Run run(const QStringList &args)
+    using Run = mplug2::test::CliRun;
+    Run run(const QStringList &args) const
     {
-        QProcess p;
-        p.start(QStringLiteral(MPLUG2_CLI_PATH), args);
-        Run r;
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return mplug2::test::runCli(args, m_sandbox.path(), 60000, mplug2::test::DataDir::Bundled);
     }
 
     static QJsonObject readJson(const QString &path)

@@ -3,11 +3,11 @@
 // index here is written through the catalog API, so "more like this" runs
 // without loading any model.
 #include "app/retrieval/catalog.h"
+#include "tests/app/clirunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,30 +20,9 @@ class RetrievalCliTest : public QObject {
     QTemporaryDir m_dir;
     QString m_db;
 
-    struct Run {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(
-            QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config"))); // no user bundles
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(MPLUG2_CLI_PATH), args);
-        Run r;
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
-    }
+    using Run = test::CliRun;
+    // In m_dir's own config and data folders: no user bundles.
+    Run run(const QStringList &args) const { return test::runCli(args, m_dir.path()); }
 
     QString media(const QString &name) const { return m_dir.filePath(QStringLiteral("gallery/") + name); }
 
