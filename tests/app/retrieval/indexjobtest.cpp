@@ -44,6 +44,21 @@ class IndexJobTest : public QObject {
         return dir;
     }
 
+    /// `count` small files folder/stem_0.png ... (not pictures: the word
+    /// engine embeds file names). Returns the folder, or "" when one cannot be written.
+    QString makeNamedFiles(const QString &folder, const QString &stem, int count)
+    {
+        const QString dir = m_dir.filePath(folder);
+        QDir().mkpath(dir);
+        for (int i = 0; i < count; ++i) {
+            QFile f(dir + QStringLiteral("/%1_%2.png").arg(stem).arg(i));
+            if (!f.open(QIODevice::WriteOnly))
+                return {};
+            f.write(QByteArray::number(i));
+        }
+        return dir;
+    }
+
     static qint64 visualRuns(const Engine &engine) { return engine.stats().visualEncoderRuns; }
 
 private slots:
@@ -143,13 +158,8 @@ private slots:
 
     void pauseStopsFeedingTheEngineAndResumeFinishes()
     {
-        const QString dir = m_dir.filePath(QStringLiteral("many"));
-        QDir().mkpath(dir);
-        for (int i = 0; i < 12; ++i) {
-            QFile f(dir + QStringLiteral("/red_circle_%1.png").arg(i));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray::number(i));
-        }
+        const QString dir = makeNamedFiles(QStringLiteral("many"), QStringLiteral("red_circle"), 12);
+        QVERIFY(!dir.isEmpty());
         auto config = std::make_shared<WordEmbeddingConfig>();
         config->delayMs = 40;
         auto engine = loadedWordEngine(m_dir.path(), config);
@@ -179,13 +189,8 @@ private slots:
 
     void cancelKeepsWhatWasStoredAndTheNextRunDoesTheRest()
     {
-        const QString dir = m_dir.filePath(QStringLiteral("cancel"));
-        QDir().mkpath(dir);
-        for (int i = 0; i < 10; ++i) {
-            QFile f(dir + QStringLiteral("/blue_square_%1.png").arg(i));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray::number(i));
-        }
+        const QString dir = makeNamedFiles(QStringLiteral("cancel"), QStringLiteral("blue_square"), 10);
+        QVERIFY(!dir.isEmpty());
         auto config = std::make_shared<WordEmbeddingConfig>();
         config->delayMs = 40;
         auto engine = loadedWordEngine(m_dir.path(), config);
@@ -215,13 +220,8 @@ private slots:
 
     void loadingAnotherModelMidwayStopsTheJob()
     {
-        const QString dir = m_dir.filePath(QStringLiteral("switch"));
-        QDir().mkpath(dir);
-        for (int i = 0; i < 10; ++i) {
-            QFile f(dir + QStringLiteral("/green_circle_%1.png").arg(i));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray::number(i));
-        }
+        const QString dir = makeNamedFiles(QStringLiteral("switch"), QStringLiteral("green_circle"), 10);
+        QVERIFY(!dir.isEmpty());
         auto config = std::make_shared<WordEmbeddingConfig>();
         config->delayMs = 40;
         auto engine = loadedWordEngine(m_dir.path(), config);
