@@ -76,6 +76,15 @@ bool loadInto(Engine &engine, const ModelBundle &bundle)
     return !loaded.isEmpty();
 }
 
+/// The case's beam settings, and as many results as it recorded.
+void useOfficialGeneration(EngineRequest &r, const QJsonObject &settings, const QJsonObject &expected)
+{
+    r.generation.beamSize = settings.value(QStringLiteral("beam_size")).toInt();
+    r.generation.minLength = settings.value(QStringLiteral("min_length")).toInt();
+    r.generation.maxLength = settings.value(QStringLiteral("max_length")).toInt();
+    r.generation.numResults = int(expected.value(QStringLiteral("ids")).toArray().size());
+}
+
 } // namespace
 
 class EngineTest : public QObject {
@@ -132,10 +141,7 @@ private Q_SLOTS:
             const QJsonObject expected = generation.value(QStringLiteral("beam5")).toArray().at(0).toObject();
             EngineRequest r = EngineRequest::caption(fixture(source));
             r.media.numFrames = shape.at(2).toInt();
-            r.generation.beamSize = settings.value(QStringLiteral("beam_size")).toInt();
-            r.generation.minLength = settings.value(QStringLiteral("min_length")).toInt();
-            r.generation.maxLength = settings.value(QStringLiteral("max_length")).toInt();
-            r.generation.numResults = int(expected.value(QStringLiteral("ids")).toArray().size());
+            useOfficialGeneration(r, settings, expected);
             const EngineResult result = mustFinish(engine, r);
             const QJsonArray ids = expected.value(QStringLiteral("ids")).toArray();
             const QJsonArray scores = expected.value(QStringLiteral("scores")).toArray();
@@ -171,10 +177,7 @@ private Q_SLOTS:
             const QJsonObject expected = generation.value(QStringLiteral("beam5")).toArray().at(0).toObject();
             EngineRequest r = EngineRequest::ask(fixture(source), input.value(QStringLiteral("questions")).toArray().at(0).toString());
             r.media.numFrames = shape.at(2).toInt();
-            r.generation.beamSize = settings.value(QStringLiteral("beam_size")).toInt();
-            r.generation.minLength = settings.value(QStringLiteral("min_length")).toInt();
-            r.generation.maxLength = settings.value(QStringLiteral("max_length")).toInt();
-            r.generation.numResults = int(expected.value(QStringLiteral("ids")).toArray().size());
+            useOfficialGeneration(r, settings, expected);
             const EngineResult free = mustFinish(engine, r);
             const QJsonArray ids = expected.value(QStringLiteral("ids")).toArray();
             QCOMPARE(free.items.size(), ids.size());
