@@ -59,10 +59,4 @@ bool ScopedBlasThreads::hasOwnThreadPool()
     return api().set && api().parallel == 1;
 }
 
-int ScopedBlasThreads::current()
-{
-    const BlasThreadApi &blas = api();
-    return blas.get ? blas.get() : 0;
-}
-
 } // namespace mplug2::model

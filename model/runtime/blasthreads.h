@@ -27,9 +27,6 @@ public:
     ScopedBlasThreads(const ScopedBlasThreads &) = delete;
     ScopedBlasThreads &operator=(const ScopedBlasThreads &) = delete;
 
-    /// The BLAS thread count now; 0 when the BLAS does not say.
-    static int current();
-
     /// Whether the BLAS runs its own pool of threads beside LibTorch's OpenMP
     /// workers (OpenBLAS built for pthreads): then its threads and the
     /// spinning OpenMP workers compete for the cores, and small products are
