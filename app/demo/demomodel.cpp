@@ -1,5 +1,7 @@
 #include "app/demo/demomodel.h"
 
+#include "app/engine/loadedmodel.h"
+
 #include <QCoreApplication>
 
 #include <ATen/Functions.h>
@@ -12,23 +14,12 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(DemoModel)
 };
 
-std::optional<int64_t> overrideOf(const QJsonObject &config, const char *key)
-{
-    const QJsonValue v = config.value(QLatin1String(key));
-    return v.isDouble() ? std::optional<int64_t>(v.toInteger()) : std::nullopt;
-}
-
-// The bundle's overrides in the official key names, as the engine reads them.
+// The bundle's overrides read the way the engine reads them (one reader, so
+// the two cannot disagree on a key).
 model::LoadOptions loadOptionsFor(const ModelBundle &bundle)
 {
     model::LoadOptions o;
-    o.overrides.bertHeads = overrideOf(bundle.bertConfig, "num_attention_heads");
-    o.overrides.fusionLayers = overrideOf(bundle.bertConfig, "fusion_layers");
-    o.overrides.strideLayer = overrideOf(bundle.bertConfig, "stride_layer");
-    o.overrides.visionHeads = overrideOf(bundle.modelConfig, "vision_heads");
-    o.overrides.clipTextHeads = overrideOf(bundle.modelConfig, "clip_transformer_heads");
-    o.overrides.numFrames = bundle.numFrames;
-    o.overrides.prompt = bundle.prompt.toStdString();
+    o.overrides = configOverrides(bundle);
     o.allowUnexpectedKeys = false;
     return o;
 }

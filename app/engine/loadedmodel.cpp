@@ -75,6 +75,7 @@ model::ConfigOverrides configOverrides(const ModelBundle &bundle)
     o.bertHeads = intOverride(bundle.bertConfig, "num_attention_heads");
     o.fusionLayers = intOverride(bundle.bertConfig, "fusion_layers");
     o.strideLayer = intOverride(bundle.bertConfig, "stride_layer");
+    o.visionHeads = intOverride(bundle.modelConfig, "vision_heads");
     o.clipTextHeads = intOverride(bundle.modelConfig, "clip_transformer_heads");
     o.numFrames = bundle.numFrames;
     o.task = modelKindName(bundle.kind).toStdString();

@@ -48,7 +48,7 @@ struct LoadedModel {
 /// What a bundle says the model layer cannot read from tensor shapes, as
 /// overrides of the inferred configuration (official key names in the
 /// bundle's "config": num_attention_heads, fusion_layers, stride_layer,
-/// clip_transformer_heads; plus frames, task and prompt).
+/// vision_heads, clip_transformer_heads; plus frames, task and prompt).
 model::ConfigOverrides configOverrides(const ModelBundle &bundle);
 
 } // namespace mplug2::app

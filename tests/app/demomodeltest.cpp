@@ -7,6 +7,7 @@
 #include "app/demo/demoevaluation.h"
 #include "app/demo/demomedia.h"
 #include "app/demo/demosamples.h"
+#include "app/engine/loadedmodel.h"
 #include "model/synthetic/scenetext.h"
 #include "model/synthetic/syntheticscene.h"
 #include "model/text/tokenizer.h"
@@ -46,6 +47,25 @@ private slots:
         QVERIFY(!bundle->license.isEmpty());
         QVERIFY(QFileInfo(bundle->checkpoint).size() <= 10 * 1000 * 1000);
         QVERIFY(QFileInfo(sourcePath(kBundle + QStringLiteral("/README.md"))).isFile());
+    }
+
+    // The engine builds the model with every count the manifest gives (it once
+    // missed vision_heads and ran the demo model's 2-head ViT with 1 head).
+    void theEngineReadsEveryCountOfTheManifest()
+    {
+        const Expected<ModelBundle> bundle = ModelBundle::load(sourcePath(kBundle));
+        QVERIFY2(bundle, bundle ? "" : bundle.error().message.c_str());
+        const model::ConfigOverrides o = configOverrides(*bundle);
+        const auto given = [](const QJsonObject &config, const char *key) {
+            const QJsonValue v = config.value(QLatin1String(key));
+            return v.isDouble() ? std::optional<int64_t>(v.toInteger()) : std::nullopt;
+        };
+        QVERIFY(o.bertHeads && o.bertHeads == given(bundle->bertConfig, "num_attention_heads"));
+        QVERIFY(o.fusionLayers && o.fusionLayers == given(bundle->bertConfig, "fusion_layers"));
+        QVERIFY(o.strideLayer && o.strideLayer == given(bundle->bertConfig, "stride_layer"));
+        QVERIFY(o.visionHeads && o.visionHeads == given(bundle->modelConfig, "vision_heads"));
+        QVERIFY(o.clipTextHeads && o.clipTextHeads == given(bundle->modelConfig, "clip_transformer_heads"));
+        QCOMPARE(o.numFrames.value_or(0), int64_t(bundle->numFrames));
     }
 
     // The bundle's generation lengths hold every caption and answer of the world
