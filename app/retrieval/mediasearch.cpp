@@ -139,13 +139,18 @@ Expected<void> MediaSearch::begin()
                 .toStdString());
     };
 
-    if (q.mode == SearchMode::MediaToText) {
-        if (Expected<void> ok = needModel(); !ok)
-            return ok;
+    // The query medium's embedding, ahead of any batch work.
+    const auto embedQueryMedia = [&] {
         EngineRequest media = EngineRequest::embedMedia(mediaPath);
         media.priority = RequestPriority::Interactive;
         media.embedding = m_run->results.space;
         submit(media, Role::QueryMedia);
+    };
+
+    if (q.mode == SearchMode::MediaToText) {
+        if (Expected<void> ok = needModel(); !ok)
+            return ok;
+        embedQueryMedia();
         EngineRequest texts = EngineRequest::embedTexts(q.sentences);
         texts.embedding = m_run->results.space;
         submit(texts, Role::QueryTexts);
@@ -191,10 +196,7 @@ Expected<void> MediaSearch::begin()
         if (!m_run->queryVector) {
             if (Expected<void> ok = needModel(); !ok)
                 return ok;
-            EngineRequest media = EngineRequest::embedMedia(mediaPath);
-            media.priority = RequestPriority::Interactive;
-            media.embedding = m_run->results.space;
-            submit(media, Role::QueryMedia);
+            embedQueryMedia();
         }
     }
     return ensureIndex(*m_run->space);
