@@ -1,5 +1,7 @@
 #include "model/modules/attentionkernel.h"
 
+#include "model/modules/rowlinear.h"
+
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -31,6 +33,9 @@ void setFusedAttentionEnabled(bool enabled)
 at::Tensor attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask,
                   at::Tensor *probs)
 {
+    // One decoding step: a few query rows against a long cache.
+    if (at::Tensor context = rowAttention(q, k, v, mask, probs); context.defined())
+        return context;
 #if MPLUG2_HAS_SDPA
     if (!probs && g_fusedEnabled.load(std::memory_order_relaxed)) {
         c10::optional<at::Tensor> fusedMask;

@@ -1,5 +1,7 @@
 #include "model/modules/bertfeedforward.h"
 
+#include "model/modules/rowlinear.h"
+
 #include <torch/torch.h>
 
 namespace mplug2::model {
@@ -12,7 +14,7 @@ BertIntermediateImpl::BertIntermediateImpl(const BertConfig &config)
 at::Tensor BertIntermediateImpl::forward(const at::Tensor &x)
 {
     // transformers' "gelu" is the exact erf form.
-    return at::gelu(dense(x));
+    return at::gelu(rowLinear(x, dense->weight, dense->bias));
 }
 
 BertOutputImpl::BertOutputImpl(const BertConfig &config, int64_t inFeatures)
@@ -23,7 +25,7 @@ BertOutputImpl::BertOutputImpl(const BertConfig &config, int64_t inFeatures)
 
 at::Tensor BertOutputImpl::forward(const at::Tensor &x, const at::Tensor &residual)
 {
-    return layerNorm(clampHalfToFinite(dense(x)) + residual);
+    return layerNorm(clampHalfToFinite(rowLinear(x, dense->weight, dense->bias)) + residual);
 }
 
 } // namespace mplug2::model

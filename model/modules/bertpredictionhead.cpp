@@ -1,5 +1,7 @@
 #include "model/modules/bertpredictionhead.h"
 
+#include "model/modules/rowlinear.h"
+
 #include <torch/torch.h>
 
 namespace mplug2::model {
@@ -18,8 +20,8 @@ BertPredictionHeadImpl::BertPredictionHeadImpl(const BertConfig &config, const a
 
 at::Tensor BertPredictionHeadImpl::forward(const at::Tensor &hidden)
 {
-    const auto h = layerNorm(at::gelu(dense(hidden)));
-    return at::linear(h, decoderWeight, bias);
+    const auto h = layerNorm(at::gelu(rowLinear(hidden, dense->weight, dense->bias)));
+    return rowLinear(h, decoderWeight, bias);
 }
 
 } // namespace mplug2::model

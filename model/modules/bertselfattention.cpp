@@ -1,6 +1,7 @@
 #include "model/modules/bertselfattention.h"
 
 #include "model/modules/attentionkernel.h"
+#include "model/modules/rowlinear.h"
 
 #include <torch/torch.h>
 
@@ -29,7 +30,8 @@ at::Tensor BertSelfAttentionImpl::mergeHeads(const at::Tensor &x) const
 
 KeyValue BertSelfAttentionImpl::project(const at::Tensor &states)
 {
-    return {splitHeads(key(states)), splitHeads(value(states))};
+    return {splitHeads(rowLinear(states, key->weight, key->bias)),
+            splitHeads(rowLinear(states, value->weight, value->bias))};
 }
 
 KeyValue BertSelfAttentionImpl::splitKeyValue(const at::Tensor &keys, const at::Tensor &values) const
@@ -51,7 +53,7 @@ at::Tensor BertSelfAttentionImpl::attendShared(const at::Tensor &hidden, const K
     TORCH_CHECK(rows % items == 0, "attendShared: ", rows, " rows do not group into ", items, " items");
     const int64_t perItem = rows / items;
     // (B*k, Lq, H) -> (B, heads, k*Lq, d): every row of an item queries the item's one copy of K/V.
-    const auto q = query(hidden)
+    const auto q = rowLinear(hidden, query->weight, query->bias)
                        .view({items, perItem, len, m_heads, m_headSize})
                        .permute({0, 3, 1, 2, 4})
                        .reshape({items, m_heads, perItem * len, m_headSize});
@@ -76,7 +78,7 @@ at::Tensor BertSelfAttentionImpl::forwardCached(const at::Tensor &hidden, KeyVal
     cache.length += len;
     const auto k = cache.key.narrow(2, 0, cache.length);
     const auto v = cache.value.narrow(2, 0, cache.length);
-    return mergeHeads(attend(splitHeads(query(hidden)), k, v, mask, nullptr));
+    return mergeHeads(attend(splitHeads(rowLinear(hidden, query->weight, query->bias)), k, v, mask, nullptr));
 }
 
 } // namespace mplug2::model

@@ -6,7 +6,9 @@
 
 #include "model/generation/beamsearch.h"
 #include "model/generation/sampling.h"
+#include "model/modules/attentionkernel.h"
 #include "model/modules/mplug2model.h"
+#include "model/modules/rowlinear.h"
 
 #include <QTest>
 
@@ -24,6 +26,8 @@ private slots:
     void prefixAndNBest();
     void filtersKeepTheHead();
     void gradientsReachEveryStage();
+    void rowLinearEqualsLinear();
+    void rowAttentionEqualsExplicit();
 
 private:
     Mplug2Model m_model{nullptr};
@@ -182,6 +186,78 @@ void GenerationTest::gradientsReachEveryStage()
     const auto before = model->visn_emb_norm->bias.clone();
     optimizer.step();
     QVERIFY(!model->visn_emb_norm->bias.equal(before));
+}
+
+// The decoding step's row kernels against ATen's own products, for every row
+// count they take, widths with and without a tail past the last vector, and
+// the cases they hand back to ATen.
+void GenerationTest::rowLinearEqualsLinear()
+{
+    torch::NoGradGuard noGrad;
+    torch::manual_seed(3);
+    for (int64_t rows = 1; rows <= kRowLinearMaxRows + 1; ++rows)
+        for (const auto &[in, out] : {std::pair<int64_t, int64_t>{64, 96}, {37, 50}, {768, 131}, {8, 3}})
+            for (bool withBias : {true, false}) {
+                const auto x = torch::randn({rows, 1, in});
+                const auto w = torch::randn({out, in});
+                const auto b = withBias ? torch::randn({out}) : at::Tensor();
+                const auto got = rowLinear(x, w, b);
+                const auto want = at::linear(x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b);
+                QCOMPARE(got.sizes(), (std::vector<int64_t>{rows, 1, out}));
+                const double diff = (got.to(at::kDouble) - want).abs().max().item<double>();
+                QVERIFY2(diff < 1e-4 * std::sqrt(double(in)),
+                         qPrintable(QStringLiteral("%1 rows, %2 -> %3: %4").arg(rows).arg(in).arg(out).arg(diff)));
+            }
+    // A non-contiguous input, and a double one (handed to ATen), give at::linear's results.
+    const auto w = torch::randn({40, 32});
+    const auto strided = torch::randn({32, 3}).t();
+    QVERIFY(torch::allclose(rowLinear(strided, w, {}), at::linear(strided, w), 1e-5, 1e-5));
+    const auto half = torch::randn({2, 32}).to(at::kDouble);
+    QVERIFY(torch::allclose(rowLinear(half, w.to(at::kDouble), {}), at::linear(half, w.to(at::kDouble))));
+}
+
+void GenerationTest::rowAttentionEqualsExplicit()
+{
+    if (!rowKernelsAvailable())
+        QSKIP("this CPU has neither AVX-512 nor AVX2+FMA: attention stays with ATen");
+    torch::manual_seed(4);
+    for (int64_t d : {16, 32, 48, 64})
+        for (int64_t rows : {1, 5, 8})
+            for (bool capture : {false, true}) {
+                const int64_t batch = 2, heads = 3, keys = 37;
+                torch::NoGradGuard noGrad;
+                const auto q = torch::randn({batch, heads, rows, d});
+                // K and V as views of one stacked product, as the decoder cache keeps them.
+                const auto stacked = torch::randn({batch, keys, 2 * heads * d});
+                const auto k = stacked.narrow(-1, 0, heads * d).view({batch, keys, heads, d}).transpose(1, 2);
+                const auto v = stacked.narrow(-1, heads * d, heads * d).view({batch, keys, heads, d}).transpose(1, 2);
+                auto mask = torch::zeros({batch, 1, 1, keys});
+                mask.narrow(-1, keys - 5, 5).fill_(-10000.0);
+                at::Tensor probs;
+                const auto got = rowAttention(q, k, v, mask, capture ? &probs : nullptr);
+                QVERIFY(got.defined());
+                const auto scores = at::matmul(q.to(at::kDouble), k.to(at::kDouble).transpose(-1, -2)) / std::sqrt(double(d))
+                                    + mask.to(at::kDouble);
+                const auto weights = at::softmax(scores, -1);
+                const auto want = at::matmul(weights, v.to(at::kDouble));
+                QVERIFY2((got.to(at::kDouble) - want).abs().max().item<double>() < 1e-5, qPrintable(QString::number(d)));
+                if (capture)
+                    QVERIFY((probs.to(at::kDouble) - weights).abs().max().item<double>() < 1e-6);
+                // attend() takes the same path and agrees with it.
+                QVERIFY(torch::allclose(attend(q, k, v, mask, nullptr), got, 1e-6, 1e-6));
+            }
+    torch::NoGradGuard noGrad;
+    const auto k = torch::randn({1, 2, 10, 20});
+    // Widths off the vector size, too many rows and gradients stay with ATen.
+    QVERIFY(!rowAttention(torch::randn({1, 2, 1, 20}), k, k, {}, nullptr).defined());
+    const auto k64 = torch::randn({1, 2, 10, 64});
+    QVERIFY(!rowAttention(torch::randn({1, 2, kRowLinearMaxRows + 1, 64}), k64, k64, {}, nullptr).defined());
+    {
+        torch::AutoGradMode enable(true);
+        const auto q = torch::randn({1, 2, 1, 64}).requires_grad_();
+        QVERIFY(!rowAttention(q, k64, k64, {}, nullptr).defined());
+        QVERIFY(attend(q, k64, k64, {}, nullptr).requires_grad());
+    }
 }
 
 QTEST_GUILESS_MAIN(GenerationTest)

@@ -1,0 +1,44 @@
+#pragma once
+/// y = x W^T + b for a handful of rows: the products of one decoding step
+/// (beam rows times a weight matrix). A BLAS sgemm repacks W on every call,
+/// which for 1-8 rows costs as much as the product itself; this kernel reads
+/// W once, straight from the module's weight, and keeps every row's partial
+/// sums in registers (AVX-512 or AVX2+FMA, chosen at run time). Everything it
+/// does not cover (more rows, other dtypes or devices, autograd, a CPU
+/// without AVX2) goes to at::linear, so callers use it unconditionally.
+/// Internal header of model/ (torch types); not part of the public API.
+///
+///     auto y = rowLinear(x, dense->weight, dense->bias);   // == at::linear(x, W, b)
+///
+/// Each output is summed by one thread in a fixed order, so results do not
+/// depend on the thread count; they differ from BLAS's order by float
+/// rounding (~1e-7 relative).
+
+#include <ATen/core/Tensor.h>
+
+namespace mplug2::model {
+
+at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias);
+
+/// softmax(q k^T / sqrt(d) + mask) v with both products done by row kernels,
+/// for q of at most kRowLinearMaxRows rows per (batch, head): one decoding
+/// step's self- and cross-attention, which a BLAS would again repack K and V
+/// for. q (B, H, Lq, d), k and v (B, H, Lk, d) with unit stride along d (any
+/// other strides, e.g. views of one stacked K/V product), mask additive and
+/// broadcastable to (B, H, Lq, Lk). Returns an undefined tensor where it does
+/// not apply (the caller then takes the general path). Same order of
+/// operations as attentionkernel.h's explicit form.
+at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask,
+                        at::Tensor *probs);
+
+/// The largest row count the kernel takes (rows = x.numel() / in_features).
+inline constexpr int64_t kRowLinearMaxRows = 8;
+
+/// Whether this CPU runs the kernels (AVX-512, or AVX2 with FMA).
+bool rowKernelsAvailable();
+
+/// Turns the kernel off (benchmarks compare it with BLAS).
+void setRowLinearEnabled(bool enabled);
+bool rowLinearEnabled();
+
+} // namespace mplug2::model
