@@ -30,11 +30,12 @@ int runTrainDemoCommand(int argc, char **argv)
 {
     train::DemoTrainingOptions o = train::DemoTrainingOptions::defaultParams();
     train::DemoArchitecture &a = o.architecture;
-    int64_t seed = int64_t(o.seed), batch = o.batchSize, evalItems = o.evalItems, threads = o.threads;
+    int64_t seed = int64_t(o.seed), batch = o.batchSize, evalItems = o.evalItems, threads = o.threads,
+            replicas = o.replicas;
     const IntKnob knobs[] = {
         {"seed", &seed}, {"steps", &o.steps}, {"batch", &batch}, {"warmup", &o.warmupSteps},
         {"log-every", &o.logEvery}, {"eval-every", &o.evalEvery}, {"eval-items", &evalItems},
-        {"checkpoint-every", &o.checkpointEvery}, {"threads", &threads}, {"res", &a.imageRes},
+        {"checkpoint-every", &o.checkpointEvery}, {"threads", &threads}, {"replicas", &replicas}, {"res", &a.imageRes},
         {"patch", &a.patchSize}, {"frames", &a.frames}, {"vision-width", &a.visionWidth},
         {"vision-layers", &a.visionLayers}, {"vision-heads", &a.visionHeads}, {"hidden", &a.hidden},
         {"heads", &a.heads}, {"text-layers", &a.textLayers}, {"fusion-layers", &a.fusionLayers},
@@ -61,7 +62,7 @@ int runTrainDemoCommand(int argc, char **argv)
     }
     if (cl.has("help") || !cl.has("out")) {
         std::cout << "Usage: mplug2-bench train-demo --out DIR [--seed S] [--steps N] [--minutes M] [--batch B]\n"
-                     "       [--threads T] [--lr X] [--res R --patch P --frames T --vision-width W ...]\n"
+                     "       [--threads T] [--replicas N] [--lr X] [--res R --patch P --frames T --vision-width W ...]\n"
                      "Trains the demo model on the synthetic world (DIR/demo.safetensors, DIR/demo.model);\n"
                      "running again with the same DIR resumes. Progress goes to stderr.\n";
         return cl.has("help") ? 0 : 2;
@@ -76,7 +77,7 @@ int runTrainDemoCommand(int argc, char **argv)
             *k.target = std::strtod(text.c_str(), &end);
             ok = ok && end && *end == '\0' && !text.empty();
         }
-    if (!ok || batch < 2 || evalItems < 1) {
+    if (!ok || batch < 2 || evalItems < 1 || replicas < 1 || replicas > 64) {
         std::cerr << "mplug2-bench train-demo: the numbers given are not valid (see --help)\n";
         return 2;
     }
@@ -84,6 +85,7 @@ int runTrainDemoCommand(int argc, char **argv)
     o.batchSize = int(batch);
     o.evalItems = int(evalItems);
     o.threads = int(threads);
+    o.replicas = int(replicas);
     o.outDir = cl.value("out");
     o.progress = printProgress;
     const auto result = train::trainDemoModel(o);

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace mplug2::model::train {
 
@@ -115,6 +116,71 @@ Expected<DemoMetrics> evaluateRendered(Mplug2 &model, const DemoTextCodec &codec
     return evaluator.finish();
 }
 
+// Trains a step's batches on the replicas at once, each on a thread of its
+// own (the caller's for the first), and leaves the sum of their gradients,
+// each loss divided by the replica count, on the first replica.
+std::vector<LossValues> replicatedStep(const std::vector<Mplug2ModelImpl *> &replicas,
+                                       const std::vector<std::vector<at::Tensor>> &parameters,
+                                       const std::vector<TrainingBatch> &batches, const LossWeights &weights,
+                                       int threadsEach)
+{
+    const size_t n = replicas.size();
+    std::vector<LossValues> losses(n);
+    std::vector<std::exception_ptr> failures(n);
+    auto run = [&](size_t r) {
+        try {
+            if (r > 0)
+                at::set_num_threads(threadsEach); // the OpenMP thread count is per thread
+            LossValues v = demoLosses(*replicas[r], batches[r], weights);
+            (v.total / double(n)).backward();
+            losses[r] = std::move(v);
+        } catch (...) {
+            failures[r] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> others;
+    for (size_t r = 1; r < n; ++r)
+        others.emplace_back(run, r);
+    run(0);
+    for (std::thread &t : others)
+        t.join();
+    for (const std::exception_ptr &f : failures)
+        if (f)
+            std::rethrow_exception(f);
+    torch::NoGradGuard noGrad;
+    for (size_t r = 1; r < n; ++r)
+        for (size_t i = 0; i < parameters[0].size(); ++i) {
+            const at::Tensor &from = parameters[r][i].grad();
+            if (!from.defined())
+                continue;
+            at::Tensor &into = parameters[0][i].mutable_grad();
+            if (into.defined())
+                into.add_(from);
+            else
+                into = from.clone();
+        }
+    return losses;
+}
+
+// After the optimizer step: the other replicas take the first one's weights.
+void syncReplicas(const std::vector<std::vector<at::Tensor>> &parameters)
+{
+    torch::NoGradGuard noGrad;
+    for (size_t r = 1; r < parameters.size(); ++r)
+        for (size_t i = 0; i < parameters[0].size(); ++i) {
+            parameters[r][i].copy_(parameters[0][i]);
+            parameters[r][i].mutable_grad() = at::Tensor();
+        }
+}
+
+std::vector<at::Tensor> parameterList(const Mplug2ModelImpl &network)
+{
+    std::vector<at::Tensor> list;
+    for (auto &[name, tensor] : namedUniqueParameters(network))
+        list.push_back(tensor);
+    return list;
+}
+
 void appendLine(const fs::path &file, const std::string &header, const std::string &line)
 {
     const bool fresh = !fs::exists(file);
@@ -152,6 +218,7 @@ JsonValue DemoTrainingOptions::recipeJson() const
     r.set("architecture", std::move(arch));
     r.set("steps", JsonValue(steps));
     r.set("batch_size", JsonValue(batchSize));
+    r.set("replicas", JsonValue(int64_t(replicas)));
     r.set("learning_rate", JsonValue(learningRate));
     r.set("final_learning_rate", JsonValue(finalLearningRate));
     r.set("warmup_steps", JsonValue(warmupSteps));
@@ -187,7 +254,10 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
         fs::create_directories(work, ec);
         if (ec)
             return makeError(ErrorCode::Io, "cannot create " + work.string() + ": " + ec.message());
-        const int threads = o.threads > 0 ? o.threads : std::max(1, runtimeInfo().usableCpus);
+        if (o.replicas < 1 || o.batchSize < 2)
+            return makeError(ErrorCode::InvalidArgument, "the demo trainer needs at least one replica and batches of two");
+        const int threads =
+            o.threads > 0 ? o.threads : std::max(1, runtimeInfo().usableCpus / std::max(1, o.replicas));
         at::set_num_threads(threads);
 
         const fs::path vocabularyFile = out / "demo.model";
@@ -213,6 +283,21 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
         Expected<TrainingState> resumed = resumeTraining(work, o.recipeJson(), network, optimizer);
         if (!resumed)
             return resumed.error();
+        // The other replicas: same shape, the first one's weights (synced after every step).
+        std::vector<std::unique_ptr<Mplug2>> copies;
+        std::vector<Mplug2ModelImpl *> replicas{&network};
+        std::vector<std::vector<at::Tensor>> parameters{parameterList(network)};
+        for (int r = 1; r < o.replicas; ++r) {
+            auto copy = Mplug2::create(o.architecture.config());
+            if (!copy)
+                return copy.error();
+            copies.push_back(std::move(*copy));
+            Mplug2ModelImpl &replica = copies.back()->network();
+            replica.train();
+            replicas.push_back(&replica);
+            parameters.push_back(parameterList(replica));
+        }
+        syncReplicas(parameters);
 
         BatchOptions batchOptions;
         batchOptions.batchSize = o.batchSize;
@@ -235,22 +320,29 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
         int64_t windowSamples = 0;
         bool stopped = false;
         {
-            BatchPrefetcher prefetch(maker, step + 1, o.steps);
+            // Step s trains on batches (s-1)*replicas+1 .. s*replicas: with one
+            // replica, batch s as before.
+            const int64_t perStep = o.replicas;
+            BatchPrefetcher prefetch(maker, step * perStep + 1, o.steps * perStep, 2 * o.replicas);
             while (step < o.steps) {
                 if ((o.shouldStop && o.shouldStop()) || (o.maxMinutes > 0 && elapsed() > o.maxMinutes * 60)) {
                     stopped = true;
                     break;
                 }
-                const TrainingBatch batch = prefetch.next();
+                std::vector<TrainingBatch> batches;
+                for (int r = 0; r < o.replicas; ++r)
+                    batches.push_back(prefetch.next());
                 ++step;
                 const double lr = scheduledLearningRate(o, step);
-                const LossValues loss = demoLosses(network, batch, o.losses);
-                loss.total.backward();
+                const std::vector<LossValues> losses = replicatedStep(replicas, parameters, batches, o.losses, threads);
                 optimizer.clipGradients(o.clipNorm);
                 optimizer.step(lr);
                 optimizer.zeroGrad();
-                means.add(loss, loss.total.item<double>());
-                windowSamples += batch.pixels.size(0);
+                syncReplicas(parameters);
+                for (const LossValues &loss : losses) {
+                    means.add(loss, loss.total.item<double>());
+                    windowSamples += o.batchSize;
+                }
 
                 const bool log = step % o.logEvery == 0 || step == o.steps;
                 const bool evaluate = o.evalEvery > 0 && (step % o.evalEvery == 0 || step == o.steps);

@@ -19,8 +19,9 @@
 /// learning-curve.csv and heldout.csv (periodic metrics on rendered held-out
 /// scenes). Running again with the same outDir resumes.
 ///
-/// Threading: call from one thread; it uses `threads` LibTorch threads plus
-/// one thread that draws the next batches. progress/shouldStop are called
+/// Threading: call from one thread; it runs `replicas` threads (the caller's
+/// among them) of `threads` LibTorch threads each, plus one thread that draws
+/// the next batches. progress/shouldStop are called
 /// from the calling thread.
 
 #include "base/expected.h"
@@ -42,23 +43,30 @@ struct DemoTrainingOptions {
     uint64_t seed = 1;
     DemoArchitecture architecture = DemoArchitecture::defaultParams();
     LossWeights losses = LossWeights::defaultParams();
-    int64_t steps = 1800;
+    int64_t steps = 9000;
     int batchSize = 24;
-    double learningRate = 1e-3;
+    double learningRate = 5e-4;
     /// The cosine schedule ends at this fraction of the peak rate.
     double finalLearningRate = 0.1;
     int64_t warmupSteps = 200;
     double weightDecay = 0.05;
     double clipNorm = 1.0;
-    double pictureBatches = 0.25;
-    double twoShapes = 0.5;
+    double pictureBatches = 0.15;
+    double twoShapes = 0.35;
     /// Stop (with a checkpoint) after this many minutes of this run; 0: no limit.
     double maxMinutes = 0;
-    /// LibTorch threads; 0: one per usable CPU.
+    /// Data-parallel replicas: each step trains `replicas` copies of the
+    /// model on threads of their own, each on its own batch of batchSize
+    /// items, and sums their gradients (one step sees replicas * batchSize
+    /// items). On two cores two single-threaded replicas train ~1.7x faster
+    /// than one model on two threads, whose ops are too small to split.
+    /// Part of the recipe: the weights depend on it.
+    int replicas = 2;
+    /// LibTorch threads per replica; 0: the usable CPUs shared among the replicas.
     int threads = 0;
     int64_t logEvery = 50;
     int64_t checkpointEvery = 250;
-    int64_t evalEvery = 500;
+    int64_t evalEvery = 1000;
     int evalItems = 120;
     /// Seed of the held-out scenes (kept apart from the training seed).
     uint64_t evalSeed = 20240610;

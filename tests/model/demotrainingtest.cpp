@@ -186,10 +186,19 @@ private slots:
         QVERIFY2(last < 0.6 * first, qPrintable(QStringLiteral("%1 -> %2").arg(first).arg(last)));
     }
 
+    void resumedRunEqualsUninterrupted_data()
+    {
+        QTest::addColumn<int>("replicas");
+        QTest::newRow("one model") << 1;
+        QTest::newRow("two replicas") << 2;
+    }
+
     void resumedRunEqualsUninterrupted()
     {
+        QFETCH(int, replicas);
         needVocabulary();
         DemoTrainingOptions o;
+        o.replicas = replicas;
         o.architecture = microArchitecture();
         o.steps = 4;
         o.batchSize = 4;
