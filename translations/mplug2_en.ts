@@ -382,10 +382,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>LibTorch threads (default: one per usable CPU).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>say where the bundle goes with --out DIR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,6 +475,10 @@
     </message>
     <message>
         <source>below the threshold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibTorch threads of each of the two model replicas (default: the usable CPUs shared between them).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

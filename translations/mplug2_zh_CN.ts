@@ -377,10 +377,6 @@
             <translation>分钟</translation>
         </message>
         <message>
-            <source>LibTorch threads (default: one per usable CPU).</source>
-            <translation>LibTorch 线程数（默认：每个可用 CPU 一个）。</translation>
-        </message>
-        <message>
             <source>say where the bundle goes with --out DIR</source>
             <translation>请用 --out DIR 指定模型包的位置</translation>
         </message>
@@ -479,6 +475,10 @@
         <message>
             <source>cannot create %1</source>
             <translation>无法创建 %1</translation>
+        </message>
+        <message>
+            <source>LibTorch threads of each of the two model replicas (default: the usable CPUs shared between them).</source>
+            <translation>两个模型副本各自的 LibTorch 线程数（默认：两者平分可用 CPU）。</translation>
         </message>
     </context>
     <context>

@@ -56,7 +56,9 @@ int runTrainDemoCommand(const QStringList &args)
                                      Text::tr("Stop after this many minutes (resumable); default: no limit."),
                                      Text::tr("m"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-                                     Text::tr("LibTorch threads (default: one per usable CPU)."), Text::tr("n"));
+                                     Text::tr("LibTorch threads of each of the two model replicas (default: the usable CPUs shared "
+                                              "between them)."),
+                                     Text::tr("n"));
     parser.addOptions({out, seed, minutes, threads});
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;

@@ -83,7 +83,6 @@ private slots:
         QVERIFY(r && !r->hits.isEmpty());
         QVERIFY2(QFileInfo(r->hits.first().entry.path).completeBaseName().startsWith(QLatin1String("red_")),
             qPrintable(r->hits.first().entry.path));
-        QEXPECT_FAIL("", "the shipped demo model confuses shapes (see recallAtOneOverEveryColourAndShape)", Continue);
         QVERIFY2(QFileInfo(r->hits.first().entry.path).completeBaseName() == QLatin1String("red_circle"),
             qPrintable(r->hits.first().entry.path));
     }
@@ -106,11 +105,7 @@ private slots:
                     misses << want + QStringLiteral(" -> ") + got;
             }
         qInfo("recall@1 %d/%d; misses: %s", hits, queries, qPrintable(misses.join(QStringLiteral(", "))));
-        // Issue 10 asks for R@1 >= 80%. The shipped weights do not reach it yet
-        // (resources/models/demo/README.md gives their held-out figures): a known
-        // failure, reported as XFAIL. Weights that pass make this an XPASS, which
-        // fails the test until this line goes.
-        QEXPECT_FAIL("", "the shipped demo model is below issue 10's retrieval threshold", Continue);
+        // Issue 10 asks for R@1 >= 80%.
         QVERIFY2(hits * 10 >= queries * 8, qPrintable(misses.join(QStringLiteral(", "))));
     }
 };
