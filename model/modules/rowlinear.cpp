@@ -1,5 +1,6 @@
 #include "model/modules/rowlinear.h"
 
+#include <ATen/ExpandUtils.h>
 #include <ATen/Parallel.h>
 #include <torch/torch.h>
 
@@ -354,6 +355,9 @@ at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tens
     const RowSumKernel sumKernel = rowSumKernelFor(rows);
     if (!sameShapes || !scoreKernel || !sumKernel || columns == 0 || d % columns != 0 || keys == 0
         || k.stride(3) != 1 || v.stride(3) != 1)
+        return {};
+    // The mask is added in place, so it must not widen the scores.
+    if (mask.defined() && at::infer_size(mask.sizes(), {batch, heads, rows, keys}) != at::IntArrayRef{batch, heads, rows, keys})
         return {};
     const at::Tensor queries = q.contiguous();
     at::Tensor scores = at::empty({batch, heads, rows, keys}, q.options());

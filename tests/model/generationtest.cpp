@@ -252,6 +252,8 @@ void GenerationTest::rowAttentionEqualsExplicit()
     QVERIFY(!rowAttention(torch::randn({1, 2, 1, 20}), k, k, {}, nullptr).defined());
     const auto k64 = torch::randn({1, 2, 10, 64});
     QVERIFY(!rowAttention(torch::randn({1, 2, kRowLinearMaxRows + 1, 64}), k64, k64, {}, nullptr).defined());
+    // A mask that would widen the scores (here: a second item) is left to ATen's broadcasting.
+    QVERIFY(!rowAttention(torch::randn({1, 2, 1, 64}), k64, k64, torch::zeros({2, 1, 1, 10}), nullptr).defined());
     {
         torch::AutoGradMode enable(true);
         const auto q = torch::randn({1, 2, 1, 64}).requires_grad_();
