@@ -30,7 +30,27 @@ struct Product {
 
 using RangeKernel = void (*)(const Product &, int64_t, int64_t);
 
+// y[m] = sum_n p[m][n] v[n] for M rows of weights: the second product of attention.
+struct RowSum {
+    const float *p; // M x n, rows ldp apart
+    const float *v; // n x d, rows ldv apart
+    float *y;       // M x d, rows ldy apart
+    int64_t n, d, ldp, ldv, ldy;
+};
+
+using RowSumKernel = void (*)(const RowSum &);
+
 #ifdef MPLUG2_ROWLINEAR_X86
+
+// Floats per vector of the kernels this CPU runs: 16 (AVX-512), 8 (AVX2 with
+// FMA) or 0 (none; everything goes to ATen).
+int64_t vectorWidth()
+{
+    static const int64_t width = __builtin_cpu_supports("avx512f")                                   ? 16
+                                 : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 8
+                                                                                                     : 0;
+    return width;
+}
 
 // Tail of one dot product past the last full vector, plus the bias.
 inline float finish(const Product &p, float sum, int64_t row, int64_t n, int64_t k)
@@ -144,18 +164,8 @@ __attribute__((target("avx2,fma"))) void range256(const Product &p, int64_t n0, 
         block256<M, 1>(p, n);
 }
 
-// Weighted sums of matrix rows: y[m] = sum_n p[m][n] v[n] for M rows of
-// weights, the second product of attention. V is read once for every M rows
+// Weighted sums of matrix rows (RowSum): V is read once for every M rows
 // (twice above 5 rows), one block of DV vectors of columns at a time.
-struct RowSum {
-    const float *p; // M x n, rows ldp apart
-    const float *v; // n x d, rows ldv apart
-    float *y;       // M x d, rows ldy apart
-    int64_t n, d, ldp, ldv, ldy;
-};
-
-using RowSumKernel = void (*)(const RowSum &);
-
 template <int M, int DV>
 __attribute__((target("avx512f"))) void rowSumBlock512(const RowSum &s, int64_t j0)
 {
@@ -234,15 +244,6 @@ __attribute__((target("avx2,fma"))) void rowSum256(const RowSum &s)
         rowSumBlock256<M, 1>(s, j);
 }
 
-// Column multiple the row-sum kernel needs (0: no kernel on this CPU).
-int64_t rowSumColumns()
-{
-    static const int64_t columns = __builtin_cpu_supports("avx512f")                                   ? 16
-                                   : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 8
-                                                                                                       : 0;
-    return columns;
-}
-
 RowSumKernel rowSumKernelFor(int64_t rows)
 {
     static constexpr RowSumKernel k512[] = {nullptr,      rowSum512<1>, rowSum512<2>, rowSum512<3>, rowSum512<4>,
@@ -251,17 +252,15 @@ RowSumKernel rowSumKernelFor(int64_t rows)
                                             rowSum256<5>, rowSum256<6>, rowSum256<7>, rowSum256<8>};
     if (rows < 1 || rows > kRowLinearMaxRows)
         return nullptr;
-    if (rowSumColumns() == 16)
+    if (vectorWidth() == 16)
         return k512[rows];
-    if (rowSumColumns() == 8)
+    if (vectorWidth() == 8)
         return k256[rows];
     return nullptr;
 }
 
 RangeKernel kernelFor(int64_t rows)
 {
-    static const bool avx512 = __builtin_cpu_supports("avx512f");
-    static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     static constexpr RangeKernel k512[] = {nullptr,      range512<1>, range512<2>, range512<3>, range512<4>,
                                            range512<5>, range512<6>, range512<7>, range512<8>};
     static constexpr RangeKernel k256[] = {nullptr,      range256<1>, range256<2>, range256<3>, range256<4>,
@@ -269,25 +268,18 @@ RangeKernel kernelFor(int64_t rows)
     static_assert(sizeof(k512) / sizeof(k512[0]) == kRowLinearMaxRows + 1);
     if (rows < 1 || rows > kRowLinearMaxRows)
         return nullptr;
-    if (avx512)
+    if (vectorWidth() == 16)
         return k512[rows];
-    if (avx2)
+    if (vectorWidth() == 8)
         return k256[rows];
     return nullptr;
 }
 
 #else
 
-struct RowSum {
-    const float *p;
-    const float *v;
-    float *y;
-    int64_t n, d, ldp, ldv, ldy;
-};
-using RowSumKernel = void (*)(const RowSum &);
+int64_t vectorWidth() { return 0; }
 RangeKernel kernelFor(int64_t) { return nullptr; }
 RowSumKernel rowSumKernelFor(int64_t) { return nullptr; }
-int64_t rowSumColumns() { return 0; }
 
 #endif
 
@@ -305,9 +297,7 @@ bool needsGradient(const at::Tensor &t)
 
 void setRowLinearEnabled(bool enabled) { g_enabled = enabled; }
 
-bool rowKernelsAvailable() { return kernelFor(1) != nullptr && rowSumColumns() > 0; }
-
-bool rowLinearEnabled() { return g_enabled; }
+bool rowKernelsAvailable() { return vectorWidth() > 0; }
 
 at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
 {
@@ -348,7 +338,7 @@ at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tens
         || !isFloatOnCpu(v) || needsGradient(q) || needsGradient(k) || needsGradient(v))
         return {};
     const int64_t batch = q.size(0), heads = q.size(1), rows = q.size(2), d = q.size(3), keys = k.size(2);
-    const int64_t columns = rowSumColumns();
+    const int64_t columns = vectorWidth();
     const bool sameShapes = k.size(0) == batch && v.size(0) == batch && k.size(1) == heads && v.size(1) == heads
                             && k.size(3) == d && v.size(2) == keys && v.size(3) == d;
     const RangeKernel scoreKernel = kernelFor(rows);

@@ -39,6 +39,5 @@ bool rowKernelsAvailable();
 
 /// Turns the kernel off (benchmarks compare it with BLAS).
 void setRowLinearEnabled(bool enabled);
-bool rowLinearEnabled();
 
 } // namespace mplug2::model

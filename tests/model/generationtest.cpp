@@ -212,8 +212,8 @@ void GenerationTest::rowLinearEqualsLinear()
     const auto w = torch::randn({40, 32});
     const auto strided = torch::randn({32, 3}).t();
     QVERIFY(torch::allclose(rowLinear(strided, w, {}), at::linear(strided, w), 1e-5, 1e-5));
-    const auto half = torch::randn({2, 32}).to(at::kDouble);
-    QVERIFY(torch::allclose(rowLinear(half, w.to(at::kDouble), {}), at::linear(half, w.to(at::kDouble))));
+    const auto doubles = torch::randn({2, 32}).to(at::kDouble);
+    QVERIFY(torch::allclose(rowLinear(doubles, w.to(at::kDouble), {}), at::linear(doubles, w.to(at::kDouble))));
 }
 
 void GenerationTest::rowAttentionEqualsExplicit()
