@@ -91,15 +91,42 @@ DecoderCache BertModelImpl::startDecoding(const at::Tensor &encoderStates, const
         weights.insert(weights.end(), {cross.key->weight, cross.value->weight});
         biases.insert(biases.end(), {cross.key->bias, cross.value->bias});
     }
-    const at::Tensor stacked = at::linear(encoderStates, at::cat(weights), at::cat(biases));
+    const at::Tensor stackedWeights = at::cat(weights), stackedBiases = at::cat(biases);
+    // On the CPU the keys and values are kept transposed, (items, H, Lk) per
+    // layer, straight from one product: a decoding step then streams each
+    // head's keys and values once, in order, and the row kernels (rowlinear.h)
+    // need no reduction across vector lanes for the scores. Elsewhere they
+    // stay (items, Lk, H), the layout the fused attention kernels expect.
+    const bool transposed = encoderStates.device().is_cpu();
+    at::Tensor stacked;
+    if (transposed) {
+        // W [X_b]^T + b per item, written in place (a broadcast matmul would copy W per item).
+        stacked = at::empty({encoderStates.size(0), stackedWeights.size(0), encoderStates.size(1)}, options);
+        const at::Tensor biasColumn = stackedBiases.unsqueeze(1);
+        for (int64_t b = 0; b < encoderStates.size(0); ++b) {
+            at::Tensor out = stacked.select(0, b);
+            at::addmm_out(out, biasColumn, stackedWeights, encoderStates.select(0, b).t());
+        }
+    } else {
+        stacked = at::linear(encoderStates, stackedWeights, stackedBiases);
+    }
+    const int64_t featureDim = transposed ? 1 : 2;
     for (int64_t i = 0; i < layerCount(); ++i) {
         auto layerModule = layerAt(i);
         const int64_t width = weights[static_cast<size_t>(2 * i)].size(0);
         const int64_t offset = 2 * i * width;
-        auto cross = layerModule->crossattention->self->splitKeyValue(stacked.narrow(-1, offset, width),
-                                                                      stacked.narrow(-1, offset + width, width));
-        // Contiguous once here, instead of a strided copy inside every step's matmul.
-        cache.cross.push_back({cross.key.contiguous(), cross.value.contiguous()});
+        at::Tensor keys = stacked.narrow(featureDim, offset, width);
+        at::Tensor values = stacked.narrow(featureDim, offset + width, width);
+        if (transposed) {
+            keys = keys.transpose(1, 2);
+            values = values.transpose(1, 2);
+        }
+        auto cross = layerModule->crossattention->self->splitKeyValue(keys, values);
+        // Contiguous once here (each head's block in one piece), instead of a
+        // strided copy inside every step's matmul.
+        if (!transposed)
+            cross = {cross.key.contiguous(), cross.value.contiguous()};
+        cache.cross.push_back(std::move(cross));
         KeyValueCache self;
         self.key = torch::empty({rows, c.numAttentionHeads, capacity, c.headSize()}, options);
         self.value = torch::empty({rows, c.numAttentionHeads, capacity, c.headSize()}, options);

@@ -23,8 +23,9 @@ at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Te
 /// softmax(q k^T / sqrt(d) + mask) v with both products done by row kernels,
 /// for q of at most kRowLinearMaxRows rows per (batch, head): one decoding
 /// step's self- and cross-attention, which a BLAS would again repack K and V
-/// for. q (B, H, Lq, d), k and v (B, H, Lk, d) with unit stride along d (any
-/// other strides, e.g. views of one stacked K/V product), mask additive and
+/// for. q (B, H, Lq, d), k and v (B, H, Lk, d) each with unit stride either
+/// along d (e.g. views of one stacked K/V product) or along Lk (stored
+/// transposed, as the CPU decoder cache keeps the cross keys/values), mask additive and
 /// broadcastable to (B, H, Lq, Lk). Returns an undefined tensor where it does
 /// not apply (the caller then takes the general path). Same order of
 /// operations as attentionkernel.h's explicit form.
@@ -39,5 +40,10 @@ bool rowKernelsAvailable();
 
 /// Turns the kernel off (benchmarks compare it with BLAS).
 void setRowLinearEnabled(bool enabled);
+
+/// Caps the vector width the kernels use (16: AVX-512, 8: AVX2) so that tests
+/// can run the narrower set on a CPU that has both; returns the width now in
+/// use (0: none). The default is the widest this CPU runs.
+int64_t limitRowKernelWidth(int64_t floats);
 
 } // namespace mplug2::model

@@ -191,23 +191,46 @@ void GenerationTest::gradientsReachEveryStage()
 // The decoding step's row kernels against ATen's own products, for every row
 // count they take, widths with and without a tail past the last vector, and
 // the cases they hand back to ATen.
+// The vector widths this CPU runs (16: AVX-512, 8: AVX2), widest first; the
+// kernels are checked with each. Restores the widest on destruction.
+struct EachRowKernelWidth {
+    std::vector<int64_t> widths;
+    EachRowKernelWidth()
+    {
+        for (int64_t w : {16, 8})
+            if (limitRowKernelWidth(w) == w)
+                widths.push_back(w);
+        limitRowKernelWidth(16);
+    }
+    ~EachRowKernelWidth() { limitRowKernelWidth(16); }
+};
+
 void GenerationTest::rowLinearEqualsLinear()
 {
     torch::NoGradGuard noGrad;
     torch::manual_seed(3);
-    for (int64_t rows = 1; rows <= kRowLinearMaxRows + 1; ++rows)
-        for (const auto &[in, out] : {std::pair<int64_t, int64_t>{64, 96}, {37, 50}, {768, 131}, {8, 3}})
-            for (bool withBias : {true, false}) {
-                const auto x = torch::randn({rows, 1, in});
-                const auto w = torch::randn({out, in});
-                const auto b = withBias ? torch::randn({out}) : at::Tensor();
-                const auto got = rowLinear(x, w, b);
-                const auto want = at::linear(x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b);
-                QCOMPARE(got.sizes(), (std::vector<int64_t>{rows, 1, out}));
-                const double diff = (got.to(at::kDouble) - want).abs().max().item<double>();
-                QVERIFY2(diff < 1e-4 * std::sqrt(double(in)),
-                         qPrintable(QStringLiteral("%1 rows, %2 -> %3: %4").arg(rows).arg(in).arg(out).arg(diff)));
-            }
+    EachRowKernelWidth each;
+    for (int64_t width : each.widths) {
+        QCOMPARE(limitRowKernelWidth(width), width);
+        for (int64_t rows = 1; rows <= kRowLinearMaxRows + 1; ++rows)
+            for (const auto &[in, out] : {std::pair<int64_t, int64_t>{64, 96}, {37, 50}, {768, 131}, {8, 3}})
+                for (bool withBias : {true, false}) {
+                    const auto x = torch::randn({rows, 1, in});
+                    const auto w = torch::randn({out, in});
+                    const auto b = withBias ? torch::randn({out}) : at::Tensor();
+                    const auto got = rowLinear(x, w, b);
+                    const auto want =
+                        at::linear(x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b);
+                    QCOMPARE(got.sizes(), (std::vector<int64_t>{rows, 1, out}));
+                    const double diff = (got.to(at::kDouble) - want).abs().max().item<double>();
+                    QVERIFY2(diff < 1e-4 * std::sqrt(double(in)), qPrintable(QStringLiteral("width %1, %2 rows, %3 -> %4: %5")
+                                                                                 .arg(width)
+                                                                                 .arg(rows)
+                                                                                 .arg(in)
+                                                                                 .arg(out)
+                                                                                 .arg(diff)));
+                }
+    }
     // A non-contiguous input, and a double one (handed to ATen), give at::linear's results.
     const auto w = torch::randn({40, 32});
     const auto strided = torch::randn({32, 3}).t();
@@ -221,31 +244,59 @@ void GenerationTest::rowAttentionEqualsExplicit()
     if (!rowKernelsAvailable())
         QSKIP("this CPU has neither AVX-512 nor AVX2+FMA: attention stays with ATen");
     torch::manual_seed(4);
-    for (int64_t d : {16, 32, 48, 64})
-        for (int64_t rows : {1, 5, 8})
-            for (bool capture : {false, true}) {
-                const int64_t batch = 2, heads = 3, keys = 37;
-                torch::NoGradGuard noGrad;
-                const auto q = torch::randn({batch, heads, rows, d});
-                // K and V as views of one stacked product, as the decoder cache keeps them.
-                const auto stacked = torch::randn({batch, keys, 2 * heads * d});
-                const auto k = stacked.narrow(-1, 0, heads * d).view({batch, keys, heads, d}).transpose(1, 2);
-                const auto v = stacked.narrow(-1, heads * d, heads * d).view({batch, keys, heads, d}).transpose(1, 2);
-                auto mask = torch::zeros({batch, 1, 1, keys});
-                mask.narrow(-1, keys - 5, 5).fill_(-10000.0);
-                at::Tensor probs;
-                const auto got = rowAttention(q, k, v, mask, capture ? &probs : nullptr);
-                QVERIFY(got.defined());
-                const auto scores = at::matmul(q.to(at::kDouble), k.to(at::kDouble).transpose(-1, -2)) / std::sqrt(double(d))
-                                    + mask.to(at::kDouble);
-                const auto weights = at::softmax(scores, -1);
-                const auto want = at::matmul(weights, v.to(at::kDouble));
-                QVERIFY2((got.to(at::kDouble) - want).abs().max().item<double>() < 1e-5, qPrintable(QString::number(d)));
-                if (capture)
-                    QVERIFY((probs.to(at::kDouble) - weights).abs().max().item<double>() < 1e-6);
-                // attend() takes the same path and agrees with it.
-                QVERIFY(torch::allclose(attend(q, k, v, mask, nullptr), got, 1e-6, 1e-6));
-            }
+    EachRowKernelWidth each;
+    for (int64_t width : each.widths)
+        for (bool transposed : {false, true})
+            for (int64_t keys : {1, 37, 70})
+                for (int64_t d : {16, 20, 64})
+                    for (int64_t rows : {1, 5, 8})
+                        for (bool capture : {false, true}) {
+                            // Row-major V needs d to be a whole number of vectors.
+                            if (!transposed && d % width != 0)
+                                continue;
+                            QCOMPARE(limitRowKernelWidth(width), width);
+                            const int64_t batch = 2, heads = 3;
+                            torch::NoGradGuard noGrad;
+                            const auto q = torch::randn({batch, heads, rows, d});
+                            // K and V as views of one stacked product, as the decoder cache keeps
+                            // them: (B, Lk, 2Hd), or on the CPU transposed, (B, 2Hd, Lk).
+                            at::Tensor k, v;
+                            if (transposed) {
+                                const auto stacked = torch::randn({batch, 2 * heads * d, keys});
+                                k = stacked.narrow(1, 0, heads * d).transpose(1, 2);
+                                v = stacked.narrow(1, heads * d, heads * d).transpose(1, 2);
+                            } else {
+                                const auto stacked = torch::randn({batch, keys, 2 * heads * d});
+                                k = stacked.narrow(-1, 0, heads * d);
+                                v = stacked.narrow(-1, heads * d, heads * d);
+                            }
+                            k = k.view({batch, keys, heads, d}).transpose(1, 2);
+                            v = v.view({batch, keys, heads, d}).transpose(1, 2);
+                            if (transposed && keys > 1)
+                                QVERIFY(k.stride(2) == 1 && v.stride(2) == 1);
+                            auto mask = torch::zeros({batch, 1, 1, keys});
+                            mask.narrow(-1, keys - std::min<int64_t>(keys - 1, 5), std::min<int64_t>(keys - 1, 5))
+                                .fill_(-10000.0);
+                            at::Tensor probs;
+                            const auto got = rowAttention(q, k, v, mask, capture ? &probs : nullptr);
+                            const QString what = QStringLiteral("width %1, %2, %3 keys, d %4, %5 rows")
+                                                     .arg(width)
+                                                     .arg(transposed ? "transposed" : "row-major")
+                                                     .arg(keys)
+                                                     .arg(d)
+                                                     .arg(rows);
+                            QVERIFY2(got.defined(), qPrintable(what));
+                            const auto scores =
+                                at::matmul(q.to(at::kDouble), k.to(at::kDouble).transpose(-1, -2)) / std::sqrt(double(d))
+                                + mask.to(at::kDouble);
+                            const auto weights = at::softmax(scores, -1);
+                            const auto want = at::matmul(weights, v.to(at::kDouble));
+                            QVERIFY2((got.to(at::kDouble) - want).abs().max().item<double>() < 1e-5, qPrintable(what));
+                            if (capture)
+                                QVERIFY((probs.to(at::kDouble) - weights).abs().max().item<double>() < 1e-6);
+                            // attend() takes the same path and agrees with it.
+                            QVERIFY(torch::allclose(attend(q, k, v, mask, nullptr), got, 1e-6, 1e-6));
+                        }
     torch::NoGradGuard noGrad;
     const auto k = torch::randn({1, 2, 10, 20});
     // Widths off the vector size, too many rows and gradients stay with ATen.
