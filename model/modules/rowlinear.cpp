@@ -33,30 +33,22 @@ struct Product {
 
 using RangeKernel = void (*)(const Product &, int64_t, int64_t);
 
-// How many blocks ahead the kernels prefetch W (or K). Measured on the Base
-// decoding step (2 threads, Zen 4): none 47 ms, 1 block 44 ms, 2-3 blocks 40 ms.
+// How many blocks ahead the kernels prefetch W (or the rows of B). Measured on
+// the products of a Base decoding step (2 threads, Zen 4): none 47 ms per
+// step, 1 block 44 ms, 2 or 3 blocks 40 ms.
 constexpr int64_t kPrefetchBlocks = 2;
 
-// y[m] = sum_n p[m][n] v[n] for M rows of weights: the second product of attention.
+// y[m] = sum_i a[m][i] b[i] for M rows of weights a and the rows of B: both
+// products of attention where the long axis of K or V has unit stride
+// (probabilities times V; q times K stored transposed).
 struct RowSum {
-    const float *p; // M x n, rows ldp apart
-    const float *v; // n x d, rows ldv apart
-    float *y;       // M x d, rows ldy apart
-    int64_t n, d, ldp, ldv, ldy;
+    const float *a; // M x inner, rows lda apart
+    const float *b; // inner x cols, rows ldb apart
+    float *y;       // M x cols, rows ldy apart
+    int64_t inner, cols, lda, ldb, ldy;
 };
 
 using RowSumKernel = void (*)(const RowSum &);
-
-// s[m] = q[m] kt for M rows of q against a column-major K (d x keys, rows
-// ldk apart): the scores of attention when the keys are stored transposed.
-struct Columns {
-    const float *q;  // M x d, rows ldq apart
-    const float *kt; // d x keys, rows ldk apart
-    float *s;        // M x keys, rows lds apart
-    int64_t d, keys, ldq, ldk, lds;
-};
-
-using ColumnsKernel = void (*)(const Columns &);
 
 #ifdef MPLUG2_ROWLINEAR_X86
 
@@ -196,90 +188,11 @@ __attribute__((target("avx2,fma"))) void range256(const Product &p, int64_t n0, 
         block256<M, 1>(p, n);
 }
 
-// Weighted sums of matrix rows (RowSum): V is read once for every M rows
-// (twice above 5 rows), one block of DV vectors of columns at a time.
-template <int M, int DV>
-__attribute__((target("avx512f"))) void rowSumBlock512(const RowSum &s, int64_t j0)
-{
-    __m512 acc[M][DV];
-#pragma GCC unroll 8
-    for (int m = 0; m < M; ++m)
-#pragma GCC unroll 4
-        for (int c = 0; c < DV; ++c)
-            acc[m][c] = _mm512_setzero_ps();
-    for (int64_t n = 0; n < s.n; ++n) {
-        const float *row = s.v + n * s.ldv + j0;
-        __m512 vv[DV];
-#pragma GCC unroll 4
-        for (int c = 0; c < DV; ++c)
-            vv[c] = _mm512_loadu_ps(row + 16 * c);
-#pragma GCC unroll 8
-        for (int m = 0; m < M; ++m) {
-            const __m512 weight = _mm512_set1_ps(s.p[m * s.ldp + n]);
-#pragma GCC unroll 4
-            for (int c = 0; c < DV; ++c)
-                acc[m][c] = _mm512_fmadd_ps(weight, vv[c], acc[m][c]);
-        }
-    }
-    for (int m = 0; m < M; ++m)
-        for (int c = 0; c < DV; ++c)
-            _mm512_storeu_ps(s.y + m * s.ldy + j0 + 16 * c, acc[m][c]);
-}
-
-template <int M>
-__attribute__((target("avx512f"))) void rowSum512(const RowSum &s)
-{
-    constexpr int DV = M <= 5 ? 4 : 2;
-    int64_t j = 0;
-    for (; j + 16 * DV <= s.d; j += 16 * DV)
-        rowSumBlock512<M, DV>(s, j);
-    for (; j < s.d; j += 16)
-        rowSumBlock512<M, 1>(s, j);
-}
-
-template <int M, int DV>
-__attribute__((target("avx2,fma"))) void rowSumBlock256(const RowSum &s, int64_t j0)
-{
-    __m256 acc[M][DV];
-#pragma GCC unroll 8
-    for (int m = 0; m < M; ++m)
-#pragma GCC unroll 2
-        for (int c = 0; c < DV; ++c)
-            acc[m][c] = _mm256_setzero_ps();
-    for (int64_t n = 0; n < s.n; ++n) {
-        const float *row = s.v + n * s.ldv + j0;
-        __m256 vv[DV];
-#pragma GCC unroll 2
-        for (int c = 0; c < DV; ++c)
-            vv[c] = _mm256_loadu_ps(row + 8 * c);
-#pragma GCC unroll 8
-        for (int m = 0; m < M; ++m) {
-            const __m256 weight = _mm256_set1_ps(s.p[m * s.ldp + n]);
-#pragma GCC unroll 2
-            for (int c = 0; c < DV; ++c)
-                acc[m][c] = _mm256_fmadd_ps(weight, vv[c], acc[m][c]);
-        }
-    }
-    for (int m = 0; m < M; ++m)
-        for (int c = 0; c < DV; ++c)
-            _mm256_storeu_ps(s.y + m * s.ldy + j0 + 8 * c, acc[m][c]);
-}
-
-template <int M>
-__attribute__((target("avx2,fma"))) void rowSum256(const RowSum &s)
-{
-    constexpr int DV = M <= 6 ? 2 : 1;
-    int64_t j = 0;
-    for (; j + 8 * DV <= s.d; j += 8 * DV)
-        rowSumBlock256<M, DV>(s, j);
-    for (; j < s.d; j += 8)
-        rowSumBlock256<M, 1>(s, j);
-}
-
-// Columns: C vectors of consecutive keys at a time, every row's sums in
-// registers; each key column is read once and nothing is reduced across lanes.
+// RowSum: C vectors of consecutive columns at a time, every row's sums in
+// registers; each row of B is read once per block and nothing is reduced
+// across lanes.
 template <int M, int C, bool Tail>
-__attribute__((target("avx512f"))) void columnBlock512(const Columns &c, int64_t n0, __mmask16 tail)
+__attribute__((target("avx512f"))) void rowSumBlock512(const RowSum &c, int64_t n0, __mmask16 tail)
 {
     __m512 acc[M][C];
 #pragma GCC unroll 8
@@ -287,27 +200,27 @@ __attribute__((target("avx512f"))) void columnBlock512(const Columns &c, int64_t
 #pragma GCC unroll 4
         for (int j = 0; j < C; ++j)
             acc[m][j] = _mm512_setzero_ps();
-    for (int64_t k = 0; k < c.d; ++k) {
-        const float *row = c.kt + k * c.ldk + n0;
-        __m512 kv[C];
+    for (int64_t k = 0; k < c.inner; ++k) {
+        const float *row = c.b + k * c.ldb + n0;
+        __m512 bv[C];
 #pragma GCC unroll 4
         for (int j = 0; j < C; ++j) {
-            kv[j] = Tail ? _mm512_maskz_loadu_ps(tail, row + 16 * j) : _mm512_loadu_ps(row + 16 * j);
-            // Each of the d rows of K is its own stream: fetch two blocks ahead.
-            if (!Tail && n0 + 16 * C * (kPrefetchBlocks + 1) <= c.keys)
+            bv[j] = Tail ? _mm512_maskz_loadu_ps(tail, row + 16 * j) : _mm512_loadu_ps(row + 16 * j);
+            // Each row of B is its own stream: fetch two blocks ahead.
+            if (!Tail && n0 + 16 * C * (kPrefetchBlocks + 1) <= c.cols)
                 _mm_prefetch(reinterpret_cast<const char *>(row + 16 * (j + C * kPrefetchBlocks)), _MM_HINT_T0);
         }
 #pragma GCC unroll 8
         for (int m = 0; m < M; ++m) {
-            const __m512 qv = _mm512_set1_ps(c.q[m * c.ldq + k]);
+            const __m512 weight = _mm512_set1_ps(c.a[m * c.lda + k]);
 #pragma GCC unroll 4
             for (int j = 0; j < C; ++j)
-                acc[m][j] = _mm512_fmadd_ps(qv, kv[j], acc[m][j]);
+                acc[m][j] = _mm512_fmadd_ps(weight, bv[j], acc[m][j]);
         }
     }
     for (int m = 0; m < M; ++m)
         for (int j = 0; j < C; ++j) {
-            float *out = c.s + m * c.lds + n0 + 16 * j;
+            float *out = c.y + m * c.ldy + n0 + 16 * j;
             if (Tail)
                 _mm512_mask_storeu_ps(out, tail, acc[m][j]);
             else
@@ -316,20 +229,20 @@ __attribute__((target("avx512f"))) void columnBlock512(const Columns &c, int64_t
 }
 
 template <int M>
-__attribute__((target("avx512f"))) void columns512(const Columns &c)
+__attribute__((target("avx512f"))) void rowSum512(const RowSum &c)
 {
     constexpr int C = M <= 6 ? 4 : 3;
     int64_t n = 0;
-    for (; n + 16 * C <= c.keys; n += 16 * C)
-        columnBlock512<M, C, false>(c, n, 0);
-    for (; n + 16 <= c.keys; n += 16)
-        columnBlock512<M, 1, false>(c, n, 0);
-    if (n < c.keys)
-        columnBlock512<M, 1, true>(c, n, static_cast<__mmask16>((1u << (c.keys - n)) - 1));
+    for (; n + 16 * C <= c.cols; n += 16 * C)
+        rowSumBlock512<M, C, false>(c, n, 0);
+    for (; n + 16 <= c.cols; n += 16)
+        rowSumBlock512<M, 1, false>(c, n, 0);
+    if (n < c.cols)
+        rowSumBlock512<M, 1, true>(c, n, static_cast<__mmask16>((1u << (c.cols - n)) - 1));
 }
 
 template <int M, int C>
-__attribute__((target("avx2,fma"))) void columnBlock256(const Columns &c, int64_t n0)
+__attribute__((target("avx2,fma"))) void rowSumBlock256(const RowSum &c, int64_t n0)
 {
     __m256 acc[M][C];
 #pragma GCC unroll 8
@@ -337,42 +250,42 @@ __attribute__((target("avx2,fma"))) void columnBlock256(const Columns &c, int64_
 #pragma GCC unroll 4
         for (int j = 0; j < C; ++j)
             acc[m][j] = _mm256_setzero_ps();
-    for (int64_t k = 0; k < c.d; ++k) {
-        const float *row = c.kt + k * c.ldk + n0;
-        __m256 kv[C];
+    for (int64_t k = 0; k < c.inner; ++k) {
+        const float *row = c.b + k * c.ldb + n0;
+        __m256 bv[C];
 #pragma GCC unroll 4
         for (int j = 0; j < C; ++j)
-            kv[j] = _mm256_loadu_ps(row + 8 * j);
+            bv[j] = _mm256_loadu_ps(row + 8 * j);
 #pragma GCC unroll 8
         for (int m = 0; m < M; ++m) {
-            const __m256 qv = _mm256_set1_ps(c.q[m * c.ldq + k]);
+            const __m256 weight = _mm256_set1_ps(c.a[m * c.lda + k]);
 #pragma GCC unroll 4
             for (int j = 0; j < C; ++j)
-                acc[m][j] = _mm256_fmadd_ps(qv, kv[j], acc[m][j]);
+                acc[m][j] = _mm256_fmadd_ps(weight, bv[j], acc[m][j]);
         }
     }
     for (int m = 0; m < M; ++m)
         for (int j = 0; j < C; ++j)
-            _mm256_storeu_ps(c.s + m * c.lds + n0 + 8 * j, acc[m][j]);
+            _mm256_storeu_ps(c.y + m * c.ldy + n0 + 8 * j, acc[m][j]);
 }
 
 template <int M>
-__attribute__((target("avx2,fma"))) void columns256(const Columns &c)
+__attribute__((target("avx2,fma"))) void rowSum256(const RowSum &c)
 {
-    // 16 vector registers: M*C accumulators + C keys + 1 query.
+    // 16 vector registers: M*C accumulators + C of B + 1 weight.
     constexpr int C = M <= 3 ? 3 : M <= 6 ? 2 : 1;
     int64_t n = 0;
-    for (; n + 8 * C <= c.keys; n += 8 * C)
-        columnBlock256<M, C>(c, n);
-    for (; n + 8 <= c.keys; n += 8)
-        columnBlock256<M, 1>(c, n);
-    // The last keys one by one, in the same order of k.
-    for (; n < c.keys; ++n)
+    for (; n + 8 * C <= c.cols; n += 8 * C)
+        rowSumBlock256<M, C>(c, n);
+    for (; n + 8 <= c.cols; n += 8)
+        rowSumBlock256<M, 1>(c, n);
+    // The last columns one by one, in the same order of k.
+    for (; n < c.cols; ++n)
         for (int m = 0; m < M; ++m) {
             float sum = 0;
-            for (int64_t k = 0; k < c.d; ++k)
-                sum = std::fma(c.q[m * c.ldq + k], c.kt[k * c.ldk + n], sum);
-            c.s[m * c.lds + n] = sum;
+            for (int64_t k = 0; k < c.inner; ++k)
+                sum = std::fma(c.a[m * c.lda + k], c.b[k * c.ldb + n], sum);
+            c.y[m * c.ldy + n] = sum;
         }
 }
 
@@ -383,15 +296,6 @@ Kernel pick(int64_t rows, const Kernel (&k512)[kRowLinearMaxRows + 1], const Ker
     if (rows < 1 || rows > kRowLinearMaxRows)
         return nullptr;
     return vectorWidth() == 16 ? k512[rows] : vectorWidth() == 8 ? k256[rows] : nullptr;
-}
-
-ColumnsKernel columnsKernelFor(int64_t rows)
-{
-    static constexpr ColumnsKernel k512[] = {nullptr,       columns512<1>, columns512<2>, columns512<3>, columns512<4>,
-                                             columns512<5>, columns512<6>, columns512<7>, columns512<8>};
-    static constexpr ColumnsKernel k256[] = {nullptr,       columns256<1>, columns256<2>, columns256<3>, columns256<4>,
-                                             columns256<5>, columns256<6>, columns256<7>, columns256<8>};
-    return pick(rows, k512, k256);
 }
 
 RowSumKernel rowSumKernelFor(int64_t rows)
@@ -417,7 +321,6 @@ RangeKernel kernelFor(int64_t rows)
 int64_t vectorWidth() { return 0; }
 RangeKernel kernelFor(int64_t) { return nullptr; }
 RowSumKernel rowSumKernelFor(int64_t) { return nullptr; }
-ColumnsKernel columnsKernelFor(int64_t) { return nullptr; }
 
 #endif
 
@@ -482,20 +385,16 @@ at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tens
         || !isFloatOnCpu(v) || needsGradient(q) || needsGradient(k) || needsGradient(v))
         return {};
     const int64_t batch = q.size(0), heads = q.size(1), rows = q.size(2), d = q.size(3), keys = k.size(2);
-    const int64_t columns = vectorWidth();
     const bool sameShapes = k.size(0) == batch && v.size(0) == batch && k.size(1) == heads && v.size(1) == heads
                             && k.size(3) == d && v.size(2) == keys && v.size(3) == d;
     // K and V each either row-major per head (unit stride along d) or stored
     // transposed (unit stride along the keys, as startDecoding lays out the
-    // cross-attention cache on the CPU).
-    // (A single key makes both hold; row-major V needs whole vectors along d.)
+    // cross-attention cache on the CPU); with a single key either will do.
     const bool keysByRow = k.stride(3) == 1, keysByColumn = !keysByRow && (k.stride(2) == 1 || keys == 1);
-    const bool valuesByRow = v.stride(3) == 1 && columns > 0 && d % columns == 0;
-    const bool valuesByColumn = !valuesByRow && (v.stride(2) == 1 || keys == 1);
+    const bool valuesByRow = v.stride(3) == 1, valuesByColumn = !valuesByRow && (v.stride(2) == 1 || keys == 1);
     const RangeKernel rowScores = kernelFor(rows);
-    const ColumnsKernel columnScores = columnsKernelFor(rows);
     const RowSumKernel rowSum = rowSumKernelFor(rows);
-    if (!sameShapes || !rowScores || !columnScores || !rowSum || columns == 0 || keys == 0
+    if (!sameShapes || !rowScores || !rowSum || keys == 0
         || !(keysByRow || keysByColumn) || !(valuesByRow || valuesByColumn))
         return {};
     // The mask is added in place, so it must not widen the scores.
@@ -512,7 +411,7 @@ at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tens
                 rowScores({qd + i * rows * d, rows, kh, nullptr, sd + i * rows * keys, d, keys, d, k.stride(2), keys},
                           0, keys);
             else
-                columnScores({qd + i * rows * d, kh, sd + i * rows * keys, d, keys, d, k.stride(3), keys});
+                rowSum({qd + i * rows * d, kh, sd + i * rows * keys, d, keys, d, k.stride(3), keys});
         }
     });
     // The explicit path's order: scores / sqrt(d), the additive mask, softmax.
