@@ -91,7 +91,7 @@ int runBenchCommand(int argc, char **argv)
     for (const char *name : {"config", "frames", "beam", "max-len", "steps", "batch", "device", "precision", "warmup",
                              "seed"})
         cl.declareValue(name);
-    for (const char *name : {"json", "no-baseline", "blas-linear", "help"})
+    for (const char *name : {"json", "no-baseline", "blas-linear", "avx2", "help"})
         cl.declareFlag(name);
     if (const auto err = cl.parse(); !err.empty()) {
         std::cerr << "mplug2-bench bench: " << err << '\n';
@@ -100,11 +100,12 @@ int runBenchCommand(int argc, char **argv)
     if (cl.has("help")) {
         std::cout << "Usage: mplug2-bench bench --config tiny|base|large [--frames 16] [--beam 5] [--max-len 20]\n"
                      "       [--steps N] [--batch 1] [--device cpu|cuda] [--precision fp32|fp16|bf16]\n"
-                     "       [--warmup N] [--no-baseline] [--blas-linear] [--json]\n"
+                     "       [--warmup N] [--no-baseline] [--blas-linear] [--avx2] [--json]\n"
                      "Captions random frames with a random-weight model of the official shapes; --steps forces\n"
                      "that many decoding steps. Prints per-stage times with the decoder cache and, side by side,\n"
                      "the official way (no cache), with their ratio. --blas-linear sends the decoding steps'\n"
-                     "few-row products to BLAS instead of the row kernel (modules/rowlinear.h).\n";
+                     "few-row products to BLAS instead of the row kernel (modules/rowlinear.h); --avx2 runs\n"
+                     "that kernel's AVX2 set on a CPU that also has AVX-512.\n";
         return 0;
     }
     CaptionBenchmarkParams p;
@@ -120,6 +121,10 @@ int runBenchCommand(int argc, char **argv)
     p.warmupRuns = cl.intValue("warmup", p.target.device == "cpu" ? 0 : 1, &ok);
     p.baseline = !cl.has("no-baseline");
     setRowLinearEnabled(!cl.has("blas-linear"));
+    if (cl.has("avx2") && limitRowKernelWidth(8) != 8) {
+        std::cerr << "mplug2-bench bench: this CPU does not run the AVX2 kernels (AVX2 with FMA)\n";
+        return 2;
+    }
     const auto precision = parsePrecision(cl.value("precision", "fp32"));
     if (!ok || !precision) {
         std::cerr << "mplug2-bench bench: numbers expected for the sizes, fp32|fp16|bf16 for --precision\n";
