@@ -101,27 +101,23 @@ DecoderCache BertModelImpl::startDecoding(const at::Tensor &encoderStates, const
     at::Tensor stacked;
     if (transposed) {
         // W [X_b]^T + b per item, written in place (a broadcast matmul would copy W per item).
-        stacked = at::empty({encoderStates.size(0), stackedWeights.size(0), encoderStates.size(1)}, options);
+        const at::Tensor stackedT =
+            at::empty({encoderStates.size(0), stackedWeights.size(0), encoderStates.size(1)}, options);
         const at::Tensor biasColumn = stackedBiases.unsqueeze(1);
         for (int64_t b = 0; b < encoderStates.size(0); ++b) {
-            at::Tensor out = stacked.select(0, b);
+            at::Tensor out = stackedT.select(0, b);
             at::addmm_out(out, biasColumn, stackedWeights, encoderStates.select(0, b).t());
         }
+        stacked = stackedT.transpose(1, 2); // the (items, Lk, features) view, unit stride along Lk
     } else {
         stacked = at::linear(encoderStates, stackedWeights, stackedBiases);
     }
-    const int64_t featureDim = transposed ? 1 : 2;
     for (int64_t i = 0; i < layerCount(); ++i) {
         auto layerModule = layerAt(i);
         const int64_t width = weights[static_cast<size_t>(2 * i)].size(0);
         const int64_t offset = 2 * i * width;
-        at::Tensor keys = stacked.narrow(featureDim, offset, width);
-        at::Tensor values = stacked.narrow(featureDim, offset + width, width);
-        if (transposed) {
-            keys = keys.transpose(1, 2);
-            values = values.transpose(1, 2);
-        }
-        auto cross = layerModule->crossattention->self->splitKeyValue(keys, values);
+        auto cross = layerModule->crossattention->self->splitKeyValue(stacked.narrow(-1, offset, width),
+                                                                      stacked.narrow(-1, offset + width, width));
         // Contiguous once here (each head's block in one piece), instead of a
         // strided copy inside every step's matmul.
         if (!transposed)

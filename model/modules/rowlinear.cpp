@@ -63,6 +63,16 @@ int64_t vectorWidth()
     return std::min(width, g_widthLimit.load(std::memory_order_relaxed));
 }
 
+// The R weight rows kPrefetchBlocks blocks after row n (the last row past the
+// end): each block reads R short runs of W, too short for the hardware
+// prefetcher, so the kernels fetch these while summing theirs.
+template <int R>
+void rowsAhead(const Product &p, int64_t n, const float *(&ahead)[R])
+{
+    for (int r = 0; r < R; ++r)
+        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.ldw;
+}
+
 // Tail of one dot product past the last full vector, plus the bias.
 inline float finish(const Product &p, float sum, int64_t row, int64_t n, int64_t k)
 {
@@ -96,11 +106,8 @@ __attribute__((target("avx512f"))) void block512(const Product &p, int64_t n)
         for (int r = 0; r < R; ++r)
             acc[m][r] = _mm512_setzero_ps();
     const float *w = p.w + n * p.ldw;
-    // The rows two blocks ahead are fetched while these are summed: each
-    // block reads R short runs of W, too short for the hardware prefetcher.
     const float *ahead[R];
-    for (int r = 0; r < R; ++r)
-        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.ldw;
+    rowsAhead(p, n, ahead);
     int64_t k = 0;
     for (; k + 16 <= p.in; k += 16) {
         __m512 wv[R];
@@ -152,8 +159,7 @@ __attribute__((target("avx2,fma"))) void block256(const Product &p, int64_t n)
             acc[m][r] = _mm256_setzero_ps();
     const float *w = p.w + n * p.ldw;
     const float *ahead[R];
-    for (int r = 0; r < R; ++r)
-        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.ldw;
+    rowsAhead(p, n, ahead);
     int64_t k = 0;
     for (; k + 8 <= p.in; k += 8) {
         __m256 wv[R];
