@@ -11,7 +11,7 @@
 namespace mplug2::media {
 
 struct LibraryVersion {
-    std::string name;    ///< e.g. "libavcodec"
+    std::string name; ///< e.g. "libavcodec"
     std::string version; ///< e.g. "59.37.100"
     std::string license; ///< as the library reports it, e.g. "LGPL version 2.1 or later"
 };

@@ -38,7 +38,7 @@ RgbImage shrinkToFit(const RgbImage &image, int maxSide)
 
 Expected<ModelInput> pictureInput(const std::string &path, const ModelInputOptions &options)
 {
-    auto picture = readImage(path, options.limits, ImageReadOptions{options.applyExifOrientation});
+    auto picture = readImage(path, options.limits, ImageReadOptions {options.applyExifOrientation});
     if (!picture)
         return picture.error();
     ModelInput input;
@@ -56,8 +56,7 @@ Expected<ModelInput> pictureInput(const std::string &path, const ModelInputOptio
     input.frameIndices = {0};
     input.frameSeconds = {0.0};
     if (options.keepFramesMaxSide > 0)
-        input.frames.push_back(
-            VideoFrame{0, 0.0, shrinkToFit(picture->image, options.keepFramesMaxSide)});
+        input.frames.push_back(VideoFrame {0, 0.0, shrinkToFit(picture->image, options.keepFramesMaxSide)});
     return input;
 }
 
@@ -68,7 +67,8 @@ std::vector<VideoFrame> padMissing(const std::vector<int64_t> &wanted, FrameBatc
     std::vector<VideoFrame> frames;
     size_t next = 0;
     for (int64_t index : wanted) {
-        const bool missing = std::find(batch.missing.begin(), batch.missing.end(), index) != batch.missing.end();
+        const bool missing
+            = std::find(batch.missing.begin(), batch.missing.end(), index) != batch.missing.end();
         if (!missing && next < batch.frames.size())
             frames.push_back(std::move(batch.frames[next++]));
         else if (!frames.empty())
@@ -102,8 +102,8 @@ Expected<ModelInput> videoInput(const std::string &path, const ModelInputOptions
         input.warning = clip->warning;
         frames = std::move(clip->frames);
     } else {
-        auto wanted = framesInWindow(*reader, options.numFrames, options.startSeconds, options.endSeconds,
-                                     options.sampling);
+        auto wanted = framesInWindow(
+            *reader, options.numFrames, options.startSeconds, options.endSeconds, options.sampling);
         if (!wanted)
             return wanted.error();
         auto batch = reader->readFrames(*wanted);
@@ -145,10 +145,10 @@ Expected<MediaProbe> probeMedia(const std::string &path, const MediaLimits &limi
         if (!header)
             return header.error();
         if (header->width > limits.maxSide || header->height > limits.maxSide)
-            return makeError(ErrorCode::LimitExceeded, "file " + path + ": picture is " + std::to_string(header->width)
-                                                           + "x" + std::to_string(header->height)
-                                                           + ", larger than the limit of "
-                                                           + std::to_string(limits.maxSide) + " px per side");
+            return makeError(ErrorCode::LimitExceeded,
+                "file " + path + ": picture is " + std::to_string(header->width) + "x"
+                    + std::to_string(header->height) + ", larger than the limit of "
+                    + std::to_string(limits.maxSide) + " px per side");
         probe.kind = MediaKind::Image;
         probe.image = *header;
         const bool swapped = header->orientation >= 5;
@@ -176,8 +176,8 @@ Expected<ModelInput> loadModelInput(const std::string &path, const ModelInputOpt
     return *picture ? pictureInput(path, options) : videoInput(path, options);
 }
 
-Expected<std::vector<int64_t>> framesInWindow(const VideoReader &reader, int numFrames, double startSeconds,
-                                              double endSeconds, SamplingRule rule)
+Expected<std::vector<int64_t>> framesInWindow(
+    const VideoReader &reader, int numFrames, double startSeconds, double endSeconds, SamplingRule rule)
 {
     const VideoInfo &info = reader.info();
     if (numFrames < 1)
@@ -191,8 +191,9 @@ Expected<std::vector<int64_t>> framesInWindow(const VideoReader &reader, int num
     const double start = std::max(0.0, startSeconds);
     const double end = endSeconds < 0 ? info.durationSeconds : std::min(endSeconds, info.durationSeconds);
     if (!(end > start))
-        return makeError(ErrorCode::InvalidArgument, "the time window " + std::to_string(startSeconds) + " .. "
-                                                         + std::to_string(endSeconds) + " s holds no video");
+        return makeError(ErrorCode::InvalidArgument,
+            "the time window " + std::to_string(startSeconds) + " .. " + std::to_string(endSeconds)
+                + " s holds no video");
     std::vector<int64_t> indices;
     if (rule == SamplingRule::UniformTime) {
         for (double t : uniformTimes(numFrames, end - start))

@@ -32,9 +32,9 @@ enum class MediaKind { Image, Video };
 
 struct MediaProbe {
     MediaKind kind = MediaKind::Video;
-    VideoInfo video;    ///< for videos
-    ImageHeader image;  ///< for pictures (stored size and EXIF orientation)
-    int width = 0;      ///< as shown (rotation / orientation applied)
+    VideoInfo video; ///< for videos
+    ImageHeader image; ///< for pictures (stored size and EXIF orientation)
+    int width = 0; ///< as shown (rotation / orientation applied)
     int height = 0;
 };
 
@@ -61,12 +61,12 @@ struct ModelInputOptions {
 
 struct ModelInput {
     MediaKind kind = MediaKind::Video;
-    PixelBatch pixels;                ///< (3, T, R, R); pictures: T = 1
-    std::vector<VideoFrame> frames;   ///< kept frames (index, time, picture), when asked for
+    PixelBatch pixels; ///< (3, T, R, R); pictures: T = 1
+    std::vector<VideoFrame> frames; ///< kept frames (index, time, picture), when asked for
     std::vector<int64_t> frameIndices;
     std::vector<double> frameSeconds;
-    std::string transform;            ///< imageTransformName() of what was applied
-    std::string warning;              ///< e.g. truncated file, re-sampled
+    std::string transform; ///< imageTransformName() of what was applied
+    std::string warning; ///< e.g. truncated file, re-sampled
     MediaProbe probe;
 };
 
@@ -74,7 +74,7 @@ Expected<ModelInput> loadModelInput(const std::string &path, const ModelInputOpt
 
 /// The middle indices of the official rule applied to the frames inside
 /// [startSeconds, endSeconds) of a video (whole video when both are negative).
-Expected<std::vector<int64_t>> framesInWindow(const VideoReader &reader, int numFrames, double startSeconds,
-                                              double endSeconds, SamplingRule rule);
+Expected<std::vector<int64_t>> framesInWindow(
+    const VideoReader &reader, int numFrames, double startSeconds, double endSeconds, SamplingRule rule);
 
 } // namespace mplug2::media

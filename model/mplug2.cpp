@@ -9,9 +9,8 @@
 #include "model/tasks/answerranking.h"
 #include "model/tasks/sequencescoring.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -19,16 +18,15 @@ struct Mplug2::State {
     Mplug2Config config;
     ComputeTarget target;
     WeightMatchReport report;
-    Mplug2Model network{nullptr};
-    c10::Device device{c10::kCPU};
+    Mplug2Model network {nullptr};
+    c10::Device device {c10::kCPU};
     c10::ScalarType dtype = at::kFloat;
 };
 
 namespace {
 
 // Runs `body`, turning exceptions into error values (out-of-memory gets its own code).
-template<typename T, typename Body>
-Expected<T> guarded(const std::string &what, Body &&body)
+template<typename T, typename Body> Expected<T> guarded(const std::string &what, Body &&body)
 {
     try {
         return body();
@@ -44,15 +42,17 @@ Expected<T> guarded(const std::string &what, Body &&body)
 Expected<void> checkIds(const at::Tensor &ids, int64_t vocab, int64_t maxLength, const char *what)
 {
     if (!ids.defined() || ids.dim() != 2 || ids.size(1) < 1)
-        return makeError(ErrorCode::InvalidArgument, std::string(what) + " must be a (batch, length) id tensor");
+        return makeError(
+            ErrorCode::InvalidArgument, std::string(what) + " must be a (batch, length) id tensor");
     if (at::isFloatingType(ids.scalar_type()))
         return makeError(ErrorCode::InvalidArgument, std::string(what) + " must hold integer ids");
     if (ids.size(1) > maxLength)
-        return makeError(ErrorCode::LimitExceeded, std::string(what) + " has " + std::to_string(ids.size(1))
-                                                       + " tokens; the model takes at most " + std::to_string(maxLength));
+        return makeError(ErrorCode::LimitExceeded,
+            std::string(what) + " has " + std::to_string(ids.size(1)) + " tokens; the model takes at most "
+                + std::to_string(maxLength));
     if (ids.numel() && (ids.min().item<int64_t>() < 0 || ids.max().item<int64_t>() >= vocab))
-        return makeError(ErrorCode::InvalidArgument, std::string(what) + " holds ids outside the vocabulary of "
-                                                         + std::to_string(vocab));
+        return makeError(ErrorCode::InvalidArgument,
+            std::string(what) + " holds ids outside the vocabulary of " + std::to_string(vocab));
     return {};
 }
 
@@ -75,7 +75,7 @@ std::pair<at::Tensor, at::Tensor> padRows(const std::vector<std::vector<int64_t>
 }
 
 GenerationResult generate(BertLMHeadModelImpl &decoder, const at::Tensor &states, const at::Tensor &mask,
-                          const GenerationParams &params)
+    const GenerationParams &params)
 {
     return params.strategy == DecodingStrategy::Sample ? sampleSequences(decoder, states, mask, params)
                                                        : beamSearch(decoder, states, mask, params);
@@ -98,8 +98,7 @@ Expected<void> checkParams(const GenerationParams &p)
 
 Mplug2::Mplug2(std::unique_ptr<State> state)
     : m_state(std::move(state))
-{
-}
+{ }
 
 Mplug2::~Mplug2() = default;
 
@@ -138,19 +137,18 @@ Expected<std::unique_ptr<Mplug2>> Mplug2::load(const std::string &checkpoint, co
             return makeError(inferred.error().code, checkpoint + ": " + inferred.error().message);
         config = *inferred;
     }
-    auto model = create(config, ComputeTarget{"cpu", Precision::Fp32});
+    auto model = create(config, ComputeTarget {"cpu", Precision::Fp32});
     if (!model)
         return model.error();
     State &state = *(*model)->m_state;
-    auto loaded = guarded<WeightMatchReport>("loading the weights", [&] {
-        return loadWeights(*state.network, *weights, options.allowUnexpectedKeys);
-    });
+    auto loaded = guarded<WeightMatchReport>("loading the weights",
+        [&] { return loadWeights(*state.network, *weights, options.allowUnexpectedKeys); });
     if (!loaded)
         return loaded.error();
     state.report = std::move(*loaded);
     if (!state.report.ok(options.allowUnexpectedKeys))
-        return makeError(ErrorCode::Format, checkpoint + " does not fit the model configuration:\n"
-                                                + state.report.describe());
+        return makeError(ErrorCode::Format,
+            checkpoint + " does not fit the model configuration:\n" + state.report.describe());
     weights->clear();
     auto moved = guarded<bool>("moving the model to " + options.target.device, [&] {
         state.target = options.target;
@@ -186,12 +184,13 @@ Mplug2ModelImpl &Mplug2::network()
 
 Expected<VisualFeatures> Mplug2::encodeVisual(const at::Tensor &pixels, const VisualCapture &capture)
 {
-    if (!pixels.defined() || pixels.dim() != 5 || pixels.size(1) != 3 || pixels.size(0) < 1 || pixels.size(2) < 1)
+    if (!pixels.defined() || pixels.dim() != 5 || pixels.size(1) != 3 || pixels.size(0) < 1
+        || pixels.size(2) < 1)
         return makeError(ErrorCode::InvalidArgument, "pixels must be (batch, 3, frames, height, width)");
     const int64_t p = m_state->config.vision.patchSize;
     if (pixels.size(3) < p || pixels.size(4) < p)
-        return makeError(ErrorCode::InvalidArgument, "frames must be at least one " + std::to_string(p) + "x"
-                                                         + std::to_string(p) + " patch");
+        return makeError(ErrorCode::InvalidArgument,
+            "frames must be at least one " + std::to_string(p) + "x" + std::to_string(p) + " patch");
     return guarded<VisualFeatures>("encoding the media", [&] {
         c10::InferenceMode inference;
         State &s = *m_state;
@@ -201,10 +200,11 @@ Expected<VisualFeatures> Mplug2::encodeVisual(const at::Tensor &pixels, const Vi
         f.visualTokens = s.network->visualTokens(x, capture.vitAttention ? &f.vitAttention : nullptr);
         f.times.visualMs = timer.lap();
         f.imageEmbeds = s.network->universalEmbeds(s.network->projectVisual(f.visualTokens),
-                                                   capture.universalMaps ? &f.latentToVisual : nullptr,
-                                                   capture.universalMaps ? &f.visualToLatent : nullptr);
+            capture.universalMaps ? &f.latentToVisual : nullptr,
+            capture.universalMaps ? &f.visualToLatent : nullptr);
         f.times.universalMs = timer.lap();
-        const auto g = s.network->visual_encoder->visual->geometryFor(pixels.size(2), pixels.size(3), pixels.size(4));
+        const auto g
+            = s.network->visual_encoder->visual->geometryFor(pixels.size(2), pixels.size(3), pixels.size(4));
         f.geometry = {g.frames, g.gridHeight, g.gridWidth};
         return f;
     });
@@ -216,8 +216,9 @@ Expected<GenerationResult> Mplug2::caption(const VisualFeatures &visual, const G
         return makeError(ErrorCode::InvalidArgument, "caption: no visual features");
     if (auto ok = checkParams(params); !ok)
         return ok.error();
-    if (auto ok = checkIds(torch::tensor(params.prefix.empty() ? std::vector<int64_t>{0} : params.prefix).unsqueeze(0),
-                           m_state->config.bert.vocabSize, m_state->config.bert.maxPositionEmbeddings, "the prefix");
+    if (auto ok = checkIds(
+            torch::tensor(params.prefix.empty() ? std::vector<int64_t> {0} : params.prefix).unsqueeze(0),
+            m_state->config.bert.vocabSize, m_state->config.bert.maxPositionEmbeddings, "the prefix");
         !ok)
         return ok.error();
     return guarded<GenerationResult>("captioning", [&] {
@@ -228,8 +229,8 @@ Expected<GenerationResult> Mplug2::caption(const VisualFeatures &visual, const G
     });
 }
 
-Expected<EncodedQuestion> Mplug2::encodeQuestion(const VisualFeatures &visual, const at::Tensor &ids,
-                                                 const at::Tensor &mask)
+Expected<EncodedQuestion> Mplug2::encodeQuestion(
+    const VisualFeatures &visual, const at::Tensor &ids, const at::Tensor &mask)
 {
     const BertConfig &b = m_state->config.bert;
     if (auto ok = checkIds(ids, b.vocabSize, b.maxPositionEmbeddings, "question ids"); !ok)
@@ -247,10 +248,12 @@ Expected<EncodedQuestion> Mplug2::encodeQuestion(const VisualFeatures &visual, c
         const auto question = s.network->encodeQuestion(idsOnDevice, maskOnDevice);
         EncodedQuestion q;
         q.times.textMs = timer.lap();
-        const auto [imageOutput, questionOutput] = s.network->fuse(question, maskOnDevice, visual.imageEmbeds);
+        const auto [imageOutput, questionOutput]
+            = s.network->fuse(question, maskOnDevice, visual.imageEmbeds);
         q.states = at::cat({imageOutput, questionOutput}, 1);
-        q.mask = at::cat({torch::ones({imageOutput.size(0), imageOutput.size(1)}, maskOnDevice.options()), maskOnDevice},
-                         1);
+        q.mask = at::cat(
+            {torch::ones({imageOutput.size(0), imageOutput.size(1)}, maskOnDevice.options()), maskOnDevice},
+            1);
         q.times.fusionMs = timer.lap();
         q.geometry = visual.geometry;
         return q;
@@ -287,14 +290,15 @@ Expected<std::vector<std::vector<RankedAnswer>>> Mplug2::rankAnswers(
     return guarded<std::vector<std::vector<RankedAnswer>>>("ranking answers", [&] {
         c10::InferenceMode inference;
         const auto device = m_state->device;
-        const auto ranked = model::rankAnswers(*m_state->network->text_decoder, question.states, question.mask,
-                                               ids.to(device), mask.to(device), kept);
+        const auto ranked = model::rankAnswers(*m_state->network->text_decoder, question.states,
+            question.mask, ids.to(device), mask.to(device), kept);
         const auto rankedIds = ranked.ids.to(at::kCPU);
         const auto rankedProbs = ranked.probs.to(at::kCPU).to(at::kFloat);
         std::vector<std::vector<RankedAnswer>> out(static_cast<size_t>(rankedIds.size(0)));
         for (int64_t i = 0; i < rankedIds.size(0); ++i)
             for (int64_t j = 0; j < kept; ++j)
-                out[static_cast<size_t>(i)].push_back({rankedIds[i][j].item<int64_t>(), rankedProbs[i][j].item<float>()});
+                out[static_cast<size_t>(i)].push_back(
+                    {rankedIds[i][j].item<int64_t>(), rankedProbs[i][j].item<float>()});
         return out;
     });
 }
@@ -330,16 +334,17 @@ float Mplug2::clipLogitScale() const
     return m_state->network->visual_encoder->logit_scale.to(at::kFloat).exp().item<float>();
 }
 
-Expected<std::vector<TextScore>> Mplug2::scoreTexts(const VisualFeatures &visual, int64_t item,
-                                                    const std::vector<std::vector<int64_t>> &texts)
+Expected<std::vector<TextScore>> Mplug2::scoreTexts(
+    const VisualFeatures &visual, int64_t item, const std::vector<std::vector<int64_t>> &texts)
 {
     if (!visual.imageEmbeds.defined() || item < 0 || item >= visual.imageEmbeds.size(0))
         return makeError(ErrorCode::InvalidArgument, "scoreTexts: no such media item");
     if (texts.empty())
-        return std::vector<TextScore>{};
+        return std::vector<TextScore> {};
     for (const auto &t : texts)
         if (t.size() < 2 || t.front() != kStartTokenId)
-            return makeError(ErrorCode::InvalidArgument, "texts to score must be [CLS] ... ids with at least one token");
+            return makeError(
+                ErrorCode::InvalidArgument, "texts to score must be [CLS] ... ids with at least one token");
     auto [ids, mask] = padRows(texts);
     const BertConfig &b = m_state->config.bert;
     if (auto ok = checkIds(ids, b.vocabSize, b.maxPositionEmbeddings, "texts to score"); !ok)
@@ -349,9 +354,10 @@ Expected<std::vector<TextScore>> Mplug2::scoreTexts(const VisualFeatures &visual
         const auto device = m_state->device;
         const int64_t n = ids.size(0);
         const auto states = visual.imageEmbeds.narrow(0, item, 1).expand({n, -1, -1});
-        const auto statesMask = torch::ones({n, states.size(1)}, at::TensorOptions().dtype(at::kLong).device(device));
-        const auto perToken = tokenLogProbs(*m_state->network->text_decoder, ids.to(device), mask.to(device), states,
-                                            statesMask)
+        const auto statesMask
+            = torch::ones({n, states.size(1)}, at::TensorOptions().dtype(at::kLong).device(device));
+        const auto perToken = tokenLogProbs(
+            *m_state->network->text_decoder, ids.to(device), mask.to(device), states, statesMask)
                                   .to(at::kCPU)
                                   .to(at::kDouble);
         std::vector<TextScore> scores;
@@ -369,13 +375,14 @@ Expected<std::vector<TextScore>> Mplug2::scoreTexts(const VisualFeatures &visual
 
 namespace {
 
-TokenAttention explainStates(BertLMHeadModelImpl &decoder, const at::Tensor &states, const at::Tensor &statesMask,
-                             const std::vector<int64_t> &tokens, bool gradients)
+TokenAttention explainStates(BertLMHeadModelImpl &decoder, const at::Tensor &states,
+    const at::Tensor &statesMask, const std::vector<int64_t> &tokens, bool gradients)
 {
     // Inference tensors cannot enter autograd: work on plain copies.
     const auto memory = states.clone();
     const auto memoryMask = statesMask.clone();
-    const auto ids = torch::tensor(tokens, at::TensorOptions().dtype(at::kLong)).to(states.device()).unsqueeze(0);
+    const auto ids
+        = torch::tensor(tokens, at::TensorOptions().dtype(at::kLong)).to(states.device()).unsqueeze(0);
     const auto mask = torch::ones_like(ids);
     std::optional<torch::NoGradGuard> noGrad;
     if (!gradients)
@@ -404,7 +411,8 @@ TokenAttention explainStates(BertLMHeadModelImpl &decoder, const at::Tensor &sta
         std::vector<at::Tensor> perLayer;
         for (int64_t l = 0; l < layers; ++l) {
             const auto &gl = g[static_cast<size_t>(l)];
-            perLayer.push_back(gl.defined() ? gl.select(0, 0).select(1, t) : torch::zeros_like(maps[0].select(0, 0).select(1, t)));
+            perLayer.push_back(gl.defined() ? gl.select(0, 0).select(1, t)
+                                            : torch::zeros_like(maps[0].select(0, 0).select(1, t)));
         }
         grads.push_back(at::stack(perLayer));
     }
@@ -415,40 +423,43 @@ TokenAttention explainStates(BertLMHeadModelImpl &decoder, const at::Tensor &sta
 
 } // namespace
 
-Expected<TokenAttention> Mplug2::explain(const VisualFeatures &visual, int64_t item, const std::vector<int64_t> &ids,
-                                         bool gradients)
+Expected<TokenAttention> Mplug2::explain(
+    const VisualFeatures &visual, int64_t item, const std::vector<int64_t> &ids, bool gradients)
 {
     if (!visual.imageEmbeds.defined() || item < 0 || item >= visual.imageEmbeds.size(0))
         return makeError(ErrorCode::InvalidArgument, "explain: no such media item");
     if (ids.size() < 2 || ids.front() != kStartTokenId)
-        return makeError(ErrorCode::InvalidArgument, "explain: ids must be [CLS] followed by at least one token");
+        return makeError(
+            ErrorCode::InvalidArgument, "explain: ids must be [CLS] followed by at least one token");
     if (auto ok = checkIds(torch::tensor(ids).unsqueeze(0), m_state->config.bert.vocabSize,
-                           m_state->config.bert.maxPositionEmbeddings, "ids to explain");
+            m_state->config.bert.maxPositionEmbeddings, "ids to explain");
         !ok)
         return ok.error();
     return guarded<TokenAttention>("explaining", [&] {
         const auto states = visual.imageEmbeds.narrow(0, item, 1);
-        const auto mask = torch::ones({1, states.size(1)}, at::TensorOptions().dtype(at::kLong).device(states.device()));
+        const auto mask
+            = torch::ones({1, states.size(1)}, at::TensorOptions().dtype(at::kLong).device(states.device()));
         TokenAttention out = explainStates(*m_state->network->text_decoder, states, mask, ids, gradients);
         out.geometry = visual.geometry;
         return out;
     });
 }
 
-Expected<TokenAttention> Mplug2::explain(const EncodedQuestion &question, int64_t item, const std::vector<int64_t> &ids,
-                                         bool gradients)
+Expected<TokenAttention> Mplug2::explain(
+    const EncodedQuestion &question, int64_t item, const std::vector<int64_t> &ids, bool gradients)
 {
     if (!question.states.defined() || item < 0 || item >= question.states.size(0))
         return makeError(ErrorCode::InvalidArgument, "explain: no such question");
     if (ids.size() < 2 || ids.front() != kStartTokenId)
-        return makeError(ErrorCode::InvalidArgument, "explain: ids must be [CLS] followed by at least one token");
+        return makeError(
+            ErrorCode::InvalidArgument, "explain: ids must be [CLS] followed by at least one token");
     if (auto ok = checkIds(torch::tensor(ids).unsqueeze(0), m_state->config.bert.vocabSize,
-                           m_state->config.bert.maxPositionEmbeddings, "ids to explain");
+            m_state->config.bert.maxPositionEmbeddings, "ids to explain");
         !ok)
         return ok.error();
     return guarded<TokenAttention>("explaining", [&] {
-        TokenAttention out = explainStates(*m_state->network->text_decoder, question.states.narrow(0, item, 1),
-                                           question.mask.narrow(0, item, 1), ids, gradients);
+        TokenAttention out = explainStates(*m_state->network->text_decoder,
+            question.states.narrow(0, item, 1), question.mask.narrow(0, item, 1), ids, gradients);
         out.geometry = question.geometry;
         return out;
     });

@@ -32,7 +32,6 @@
 #include "model/weights/weightmatch.h"
 
 #include <ATen/core/Tensor.h>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -112,9 +111,9 @@ struct RankedAnswer {
 
 /// How likely the decoder finds a text given the media.
 struct TextScore {
-    double sumLogProb = 0.0;  ///< over the text's tokens after [CLS]
+    double sumLogProb = 0.0; ///< over the text's tokens after [CLS]
     double meanLogProb = 0.0; ///< per token: the retrieval re-ranking score
-    float beamScore = 0.0f;   ///< sum / length penalty, comparable with generation scores
+    float beamScore = 0.0f; ///< sum / length penalty, comparable with generation scores
     int64_t tokens = 0;
 };
 
@@ -137,9 +136,11 @@ public:
     /// Reads the checkpoint (nothing in it is executed), builds the model from
     /// options.config or the inferred one, fills it strictly (see
     /// weightReport()) and moves it to the target.
-    static Expected<std::unique_ptr<Mplug2>> load(const std::string &checkpoint, const LoadOptions &options = {});
+    static Expected<std::unique_ptr<Mplug2>> load(
+        const std::string &checkpoint, const LoadOptions &options = {});
     /// A model with random weights of the config's shapes (benchmarks, tests).
-    static Expected<std::unique_ptr<Mplug2>> create(const Mplug2Config &config, const ComputeTarget &target = {});
+    static Expected<std::unique_ptr<Mplug2>> create(
+        const Mplug2Config &config, const ComputeTarget &target = {});
 
     ~Mplug2();
     Mplug2(const Mplug2 &) = delete;
@@ -157,13 +158,12 @@ public:
     Expected<GenerationResult> caption(const VisualFeatures &visual, const GenerationParams &params);
 
     /// Text encoder + fusion for question ids (B, Lq) with mask, one per media item.
-    Expected<EncodedQuestion> encodeQuestion(const VisualFeatures &visual, const at::Tensor &ids,
-                                             const at::Tensor &mask);
+    Expected<EncodedQuestion> encodeQuestion(
+        const VisualFeatures &visual, const at::Tensor &ids, const at::Tensor &mask);
     Expected<GenerationResult> answer(const EncodedQuestion &question, const GenerationParams &params);
     /// The official rank_answer over candidate answers ([CLS] answer [SEP] ids); best first.
-    Expected<std::vector<std::vector<RankedAnswer>>> rankAnswers(const EncodedQuestion &question,
-                                                                 const std::vector<std::vector<int64_t>> &candidates,
-                                                                 int64_t k);
+    Expected<std::vector<std::vector<RankedAnswer>>> rankAnswers(
+        const EncodedQuestion &question, const std::vector<std::vector<int64_t>> &candidates, int64_t k);
 
     /// CLIP-space media embedding (B, embedDim), L2-normalised, fp32 on the CPU.
     Expected<at::Tensor> mediaEmbedding(const VisualFeatures &visual);
@@ -174,16 +174,16 @@ public:
     float clipLogitScale() const;
 
     /// Log-likelihood of each text ([CLS] ... [SEP] ids) given media item `item`.
-    Expected<std::vector<TextScore>> scoreTexts(const VisualFeatures &visual, int64_t item,
-                                                const std::vector<std::vector<int64_t>> &texts);
+    Expected<std::vector<TextScore>> scoreTexts(
+        const VisualFeatures &visual, int64_t item, const std::vector<std::vector<int64_t>> &texts);
 
     /// Cross-attention (and, with `gradients`, Grad-CAM) of every token of
     /// `ids` ([CLS] first) while the decoder produces it, over media item `item`
     /// (caption) or over a question's states (the second overload).
-    Expected<TokenAttention> explain(const VisualFeatures &visual, int64_t item, const std::vector<int64_t> &ids,
-                                     bool gradients);
-    Expected<TokenAttention> explain(const EncodedQuestion &question, int64_t item, const std::vector<int64_t> &ids,
-                                     bool gradients);
+    Expected<TokenAttention> explain(
+        const VisualFeatures &visual, int64_t item, const std::vector<int64_t> &ids, bool gradients);
+    Expected<TokenAttention> explain(
+        const EncodedQuestion &question, int64_t item, const std::vector<int64_t> &ids, bool gradients);
 
     /// The network itself, for training and experiments (modules/mplug2model.h).
     Mplug2ModelImpl &network();

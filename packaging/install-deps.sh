@@ -26,7 +26,7 @@ for arg in "$@"; do
 done
 
 core=(
-  build-essential cmake ninja-build ccache pkg-config git
+  build-essential cmake ninja-build ccache pkg-config git clang-format-14
   libtorch-dev libopenblas0-openmp
   libutf8proc-dev libsentencepiece-dev sentencepiece zlib1g-dev
 )

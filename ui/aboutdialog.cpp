@@ -11,18 +11,19 @@
 
 namespace mplug2::ui {
 
-AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
+AboutDialog::AboutDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("About mPLUG-2 Studio"));
     setObjectName(QStringLiteral("aboutDialog"));
 
-    auto *title = new QLabel(
-        QStringLiteral("<h2>mPLUG-2 Studio %1</h2>").arg(QString::fromLatin1(kVersion)), this);
-    auto *summary = new QLabel(
-        tr("A desktop tool for exploring the mPLUG-2 multimodal model (ICML 2023): captions and "
-           "answers for images and videos, the model's attention on the frames, and cross-modal "
-           "retrieval over your own folders."),
-        this);
+    auto *title
+        = new QLabel(QStringLiteral("<h2>mPLUG-2 Studio %1</h2>").arg(QString::fromLatin1(kVersion)), this);
+    auto *summary
+        = new QLabel(tr("A desktop tool for exploring the mPLUG-2 multimodal model (ICML 2023): captions and "
+                        "answers for images and videos, the model's attention on the frames, and cross-modal "
+                        "retrieval over your own folders."),
+            this);
     summary->setWordWrap(true);
 
     auto *licences = new QTextBrowser(this);
@@ -34,7 +35,7 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
     for (const app::ThirdPartyComponent &c : app::thirdPartyComponents()) {
         html += QStringLiteral("<tr><td><a href=\"%1\">%2</a></td><td>%3</td><td>%4</td></tr>")
                     .arg(c.url.toHtmlEscaped(), c.name.toHtmlEscaped(), c.version.toHtmlEscaped(),
-                         c.license.toHtmlEscaped());
+                        c.license.toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
     licences->setHtml(html);

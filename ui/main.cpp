@@ -39,7 +39,7 @@ static void installTranslators(QApplication &application)
         QApplication::installTranslator(ours);
     auto *qt = new QTranslator(&application);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
 
@@ -64,34 +64,33 @@ int main(int argc, char **argv)
     installTranslators(application);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Explore the mPLUG-2 multimodal model."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Explore the mPLUG-2 multimodal model."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption modelOption(
-        QStringLiteral("model"),
-        QApplication::translate("main", "Load the model bundle <bundle> (a registered id, a folder or a manifest)."),
+    const QCommandLineOption modelOption(QStringLiteral("model"),
+        QApplication::translate(
+            "main", "Load the model bundle <bundle> (a registered id, a folder or a manifest)."),
         QStringLiteral("bundle"));
-    const QCommandLineOption captionOption(QStringLiteral("caption"),
-                                           QApplication::translate("main", "Caption the first media file at start."));
+    const QCommandLineOption captionOption(
+        QStringLiteral("caption"), QApplication::translate("main", "Caption the first media file at start."));
     const QCommandLineOption askOption(QStringLiteral("ask"),
-                                       QApplication::translate("main", "Ask <question> about the first media file at start."),
-                                       QStringLiteral("question"));
-    const QCommandLineOption tokenOption(
-        QStringLiteral("token"), QApplication::translate("main", "Show the attention of answer token <n> (from 1)."),
+        QApplication::translate("main", "Ask <question> about the first media file at start."),
+        QStringLiteral("question"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"),
+        QApplication::translate("main", "Show the attention of answer token <n> (from 1)."),
         QStringLiteral("n"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QApplication::translate("main",
-                                "Show the window, save a picture of it to <file> and quit (after the task, if any)."),
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QApplication::translate(
+            "main", "Show the window, save a picture of it to <file> and quit (after the task, if any)."),
         QStringLiteral("file"));
-    const QCommandLineOption languageOption(
-        QStringLiteral("lang"),
-        QApplication::translate("main", "Use the interface language <language> (e.g. en, zh_CN) instead of the system's."),
+    const QCommandLineOption languageOption(QStringLiteral("lang"),
+        QApplication::translate(
+            "main", "Use the interface language <language> (e.g. en, zh_CN) instead of the system's."),
         QStringLiteral("language"));
     parser.addOptions({modelOption, captionOption, askOption, tokenOption, screenshotOption, languageOption});
     parser.addPositionalArgument(QStringLiteral("media"),
-                                 QApplication::translate("main", "Images or videos to open."),
-                                 QStringLiteral("[media...]"));
+        QApplication::translate("main", "Images or videos to open."), QStringLiteral("[media...]"));
     parser.process(application);
 
     model::configureThreads(0);
@@ -112,19 +111,23 @@ int main(int argc, char **argv)
 
     const bool runAtStart = parser.isSet(captionOption) || parser.isSet(askOption);
     if (runAtStart) {
-        QObject::connect(window.engine(), &app::Engine::modelLoaded, &window, [&window, &parser, &askOption] {
-            if (parser.isSet(askOption)) {
-                window.taskPanel()->setTask(ui::StudioTask::Ask);
-                window.taskPanel()->setQuestion(parser.value(askOption));
-            } else {
-                window.taskPanel()->setTask(ui::StudioTask::Caption);
-            }
-            window.runTask();
-        }, Qt::SingleShotConnection);
-        QObject::connect(window.engine(), &app::Engine::requestFinished, &window, [&window, &parser, &tokenOption] {
-            if (parser.isSet(tokenOption))
-                window.attentionPanel()->selectToken(parser.value(tokenOption).toInt() - 1);
-        });
+        QObject::connect(
+            window.engine(), &app::Engine::modelLoaded, &window,
+            [&window, &parser, &askOption] {
+                if (parser.isSet(askOption)) {
+                    window.taskPanel()->setTask(ui::StudioTask::Ask);
+                    window.taskPanel()->setQuestion(parser.value(askOption));
+                } else {
+                    window.taskPanel()->setTask(ui::StudioTask::Caption);
+                }
+                window.runTask();
+            },
+            Qt::SingleShotConnection);
+        QObject::connect(
+            window.engine(), &app::Engine::requestFinished, &window, [&window, &parser, &tokenOption] {
+                if (parser.isSet(tokenOption))
+                    window.attentionPanel()->selectToken(parser.value(tokenOption).toInt() - 1);
+            });
     }
 
     if (parser.isSet(screenshotOption)) {

@@ -37,7 +37,9 @@ constexpr int kMaxRecentFiles = 10;
 constexpr int kDefaultFrames = 16;
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_engine(new app::Engine(this))
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(new app::Engine(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/mplug2-studio.svg")));
@@ -61,10 +63,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_engine(new app:
     m_attention = new AttentionPanel(this);
     addPanel(m_media, tr("Media"), QStringLiteral("mediaDock"), Qt::LeftDockWidgetArea);
     QDockWidget *taskDock = addPanel(m_task, tr("Task"), QStringLiteral("taskDock"), Qt::RightDockWidgetArea);
-    QDockWidget *resultsDock = addPanel(m_results, tr("Results"), QStringLiteral("resultsDock"), Qt::RightDockWidgetArea);
+    QDockWidget *resultsDock
+        = addPanel(m_results, tr("Results"), QStringLiteral("resultsDock"), Qt::RightDockWidgetArea);
     splitDockWidget(taskDock, resultsDock, Qt::Vertical);
-    QDockWidget *attentionDock =
-        addPanel(m_attention, tr("Attention"), QStringLiteral("attentionDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *attentionDock
+        = addPanel(m_attention, tr("Attention"), QStringLiteral("attentionDock"), Qt::BottomDockWidgetArea);
     m_search = new SearchView(m_engine, SearchView::defaultCatalogLocation(), this);
     m_searchDock = addPanel(m_search, tr("Search"), QStringLiteral("searchDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(attentionDock, m_searchDock);
@@ -91,14 +94,14 @@ MainWindow::~MainWindow()
     m_engine->cancelAll();
 }
 
-QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QString &objectName,
-                                  Qt::DockWidgetArea area)
+QDockWidget *MainWindow::addPanel(
+    QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
     dock->setWidget(panel);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                      QDockWidget::DockWidgetClosable);
+    dock->setFeatures(
+        QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(area, dock);
     return dock;
 }
@@ -106,19 +109,19 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QS
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(paletteIcon(QStringLiteral("open-file")), tr("&Open Files…"), this,
-                                    &MainWindow::chooseFiles);
+    QAction *open = file->addAction(
+        paletteIcon(QStringLiteral("open-file")), tr("&Open Files…"), this, &MainWindow::chooseFiles);
     open->setShortcut(QKeySequence::Open);
     open->setObjectName(QStringLiteral("actionOpen"));
-    QAction *openFolder = file->addAction(paletteIcon(QStringLiteral("open-folder")), tr("Open &Folder…"), this,
-                                          &MainWindow::chooseFolder);
+    QAction *openFolder = file->addAction(
+        paletteIcon(QStringLiteral("open-folder")), tr("Open &Folder…"), this, &MainWindow::chooseFolder);
     openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     rebuildRecentMenu();
     file->addSeparator();
-    QAction *exportResult = file->addAction(paletteIcon(QStringLiteral("export")), tr("&Export Result…"), m_results,
-                                            &ResultsPanel::exportSelection);
+    QAction *exportResult = file->addAction(paletteIcon(QStringLiteral("export")), tr("&Export Result…"),
+        m_results, &ResultsPanel::exportSelection);
     exportResult->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportResult->setObjectName(QStringLiteral("actionExport"));
     file->addSeparator();
@@ -126,12 +129,13 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *copy = edit->addAction(paletteIcon(QStringLiteral("copy")), tr("&Copy Answer"), m_results,
-                                    &ResultsPanel::copySelection);
+    QAction *copy = edit->addAction(
+        paletteIcon(QStringLiteral("copy")), tr("&Copy Answer"), m_results, &ResultsPanel::copySelection);
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu *task = menuBar()->addMenu(tr("&Task"));
-    QAction *run = task->addAction(paletteIcon(QStringLiteral("run")), tr("&Run"), this, [this] { runTask(); });
+    QAction *run
+        = task->addAction(paletteIcon(QStringLiteral("run")), tr("&Run"), this, [this] { runTask(); });
     run->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     run->setObjectName(QStringLiteral("actionRun"));
     QAction *ask = task->addAction(paletteIcon(QStringLiteral("ask")), tr("&Ask a Question"), this, [this] {
@@ -140,36 +144,38 @@ void MainWindow::createMenus()
     });
     ask->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     ask->setObjectName(QStringLiteral("actionAsk"));
-    QAction *cancel = task->addAction(paletteIcon(QStringLiteral("cancel")), tr("&Cancel"), m_jobStatus,
-                                      &JobStatusWidget::cancelCurrent);
+    QAction *cancel = task->addAction(
+        paletteIcon(QStringLiteral("cancel")), tr("&Cancel"), m_jobStatus, &JobStatusWidget::cancelCurrent);
     cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     cancel->setObjectName(QStringLiteral("actionCancel"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *play = m_viewMenu->addAction(paletteIcon(QStringLiteral("play")), tr("&Play / Pause"), m_viewer,
-                                          &MediaViewer::togglePlay);
+    QAction *play = m_viewMenu->addAction(
+        paletteIcon(QStringLiteral("play")), tr("&Play / Pause"), m_viewer, &MediaViewer::togglePlay);
     play->setShortcut(QKeySequence(Qt::Key_K));
-    QAction *next = m_viewMenu->addAction(paletteIcon(QStringLiteral("next-frame")), tr("&Next Frame"), m_viewer,
-                                          &MediaViewer::stepForward);
+    QAction *next = m_viewMenu->addAction(
+        paletteIcon(QStringLiteral("next-frame")), tr("&Next Frame"), m_viewer, &MediaViewer::stepForward);
     next->setShortcut(QKeySequence(Qt::Key_Period));
     next->setObjectName(QStringLiteral("actionNextFrame"));
-    QAction *previous = m_viewMenu->addAction(paletteIcon(QStringLiteral("previous-frame")), tr("P&revious Frame"),
-                                              m_viewer, &MediaViewer::stepBackward);
+    QAction *previous = m_viewMenu->addAction(paletteIcon(QStringLiteral("previous-frame")),
+        tr("P&revious Frame"), m_viewer, &MediaViewer::stepBackward);
     previous->setShortcut(QKeySequence(Qt::Key_Comma));
     QAction *nextMedia = m_viewMenu->addAction(tr("Next &Media"), m_media, &MediaPanel::selectNext);
     nextMedia->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
-    QAction *previousMedia = m_viewMenu->addAction(tr("Previous M&edia"), m_media, &MediaPanel::selectPrevious);
+    QAction *previousMedia
+        = m_viewMenu->addAction(tr("Previous M&edia"), m_media, &MediaPanel::selectPrevious);
     previousMedia->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 
     QMenu *model = menuBar()->addMenu(tr("&Model"));
-    QAction *manage = model->addAction(paletteIcon(QStringLiteral("model")), tr("&Manage Models…"), this,
-                                       &MainWindow::showModelManager);
+    QAction *manage = model->addAction(
+        paletteIcon(QStringLiteral("model")), tr("&Manage Models…"), this, &MainWindow::showModelManager);
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     manage->setObjectName(QStringLiteral("actionModels"));
-    model->addAction(paletteIcon(QStringLiteral("unload")), tr("&Unload Model"), m_engine, &app::Engine::unloadModel);
+    model->addAction(
+        paletteIcon(QStringLiteral("unload")), tr("&Unload Model"), m_engine, &app::Engine::unloadModel);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About mPLUG-2 Studio"), this, &MainWindow::showAbout);
@@ -183,8 +189,8 @@ void MainWindow::connectEngine()
     connect(m_engine, &app::Engine::requestFinished, this, [this](const app::EngineResult &result) {
         if (m_requests.remove(result.id)) {
             m_results->setResult(result);
-            statusBar()->showMessage(tr("Done in %1 s").arg(QLocale().toString(result.timings.totalMs / 1000.0, 'f', 1)),
-                                     5000);
+            statusBar()->showMessage(
+                tr("Done in %1 s").arg(QLocale().toString(result.timings.totalMs / 1000.0, 'f', 1)), 5000);
         }
     });
     connect(m_engine, &app::Engine::requestFailed, this, &MainWindow::onFailed);
@@ -197,7 +203,7 @@ void MainWindow::connectEngine()
         updateModelLabel();
     });
     connect(m_engine, &app::Engine::modelLoaded, this,
-            [this](app::RequestId, const app::ModelInfo &info) { onModelLoaded(info); });
+        [this](app::RequestId, const app::ModelInfo &info) { onModelLoaded(info); });
     connect(m_engine, &app::Engine::modelUnloaded, this, [this] {
         updateModelLabel();
         statusBar()->showMessage(tr("Model unloaded"), 5000);
@@ -213,26 +219,29 @@ void MainWindow::connectPanels()
     connect(m_task, &TaskPanel::runRequested, this, [this] { runTask(); });
     connect(m_task, &TaskPanel::searchRequested, this, &MainWindow::search);
     connect(m_task->options(), &TaskOptionsWidget::samplingChanged, this, &MainWindow::updateSampling);
-    connect(m_task->options(), &TaskOptionsWidget::deviceChanged, this, [this](const app::DeviceChoice &device) {
-        if (const auto current = m_engine->currentModel(); current && !(current->device == device))
-            loadModel(current->bundle, device);
-    });
+    connect(
+        m_task->options(), &TaskOptionsWidget::deviceChanged, this, [this](const app::DeviceChoice &device) {
+            if (const auto current = m_engine->currentModel(); current && !(current->device == device))
+                loadModel(current->bundle, device);
+        });
     connect(m_results, &ResultsPanel::resultSelected, this, &MainWindow::showResult);
     connect(m_results, &ResultsPanel::seekRequested, m_viewer, &MediaViewer::seek);
-    connect(m_results, &ResultsPanel::message, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_results, &ResultsPanel::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_attention, &AttentionPanel::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_attention, &AttentionPanel::overlaysChanged, m_viewer, &MediaViewer::setAttention);
     connect(m_attention, &AttentionPanel::frameClicked, m_viewer, &MediaViewer::showSample);
     connect(m_viewer, &MediaViewer::positionChanged, this,
-            [this] { m_attention->setCurrentFrame(m_viewer->currentSample()); });
+        [this] { m_attention->setCurrentFrame(m_viewer->currentSample()); });
     connect(m_viewer, &MediaViewer::valueHovered, this, [this](const QString &text) {
         if (text.isEmpty())
             statusBar()->clearMessage();
         else
             statusBar()->showMessage(text);
     });
-    connect(m_viewer, &MediaViewer::mediaFailed, this, [this](const QString &message) { showError(message); });
+    connect(
+        m_viewer, &MediaViewer::mediaFailed, this, [this](const QString &message) { showError(message); });
     connect(m_search, &SearchView::openMediaRequested, this, [this](const QString &path) {
         openMedia({path});
         m_media->setCurrentFile(QFileInfo(path).absoluteFilePath());
@@ -329,7 +338,8 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openMedia({path}); })->setToolTip(path);
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openMedia({path}); })
+            ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
@@ -347,12 +357,13 @@ app::RequestId MainWindow::loadModel(const app::ModelBundle &bundle, const app::
 bool MainWindow::loadStartupModel()
 {
     const QString lastId = QSettings().value(QStringLiteral("model/current")).toString();
-    Expected<app::ModelBundle> bundle = lastId.isEmpty() ? m_registry.defaultBundle() : m_registry.resolve(lastId);
+    Expected<app::ModelBundle> bundle
+        = lastId.isEmpty() ? m_registry.defaultBundle() : m_registry.resolve(lastId);
     if (!bundle && !lastId.isEmpty())
         bundle = m_registry.defaultBundle();
     if (!bundle) {
         m_banner->showError(tr("No model is installed yet."), QString::fromStdString(bundle.error().message),
-                            tr("Manage Models…"), [this] { showModelManager(); });
+            tr("Manage Models…"), [this] { showModelManager(); });
         return false;
     }
     loadModel(*bundle, m_task->options()->deviceChoice());
@@ -366,7 +377,8 @@ app::RequestId MainWindow::runTask()
         return 0;
     }
     if (!m_engine->currentModel() && m_loadRequest == 0) {
-        m_banner->showError(tr("Load a model first."), {}, tr("Manage Models…"), [this] { showModelManager(); });
+        m_banner->showError(
+            tr("Load a model first."), {}, tr("Manage Models…"), [this] { showModelManager(); });
         return 0;
     }
     const Expected<app::EngineRequest> request = m_task->buildRequest(m_media->currentFile());
@@ -422,7 +434,7 @@ void MainWindow::onFailed(const app::EngineError &error)
     if (error.suggestCpu && m_loadingBundle) {
         const app::ModelBundle bundle = *m_loadingBundle;
         m_banner->showError(error.message, error.details, tr("Load on CPU"),
-                            [this, bundle] { loadModel(bundle, app::DeviceChoice::cpu()); });
+            [this, bundle] { loadModel(bundle, app::DeviceChoice::cpu()); });
     } else {
         showError(error.message, error.details);
     }
@@ -437,7 +449,7 @@ void MainWindow::onModelLoaded(const app::ModelInfo &info)
     statusBar()->showMessage(tr("Loaded %1 in %2 s")
                                  .arg(info.bundle.name.isEmpty() ? info.bundle.id : info.bundle.name)
                                  .arg(QLocale().toString(info.loadMs / 1000.0, 'f', 1)),
-                             5000);
+        5000);
 }
 
 void MainWindow::updateSampling()
@@ -452,11 +464,12 @@ void MainWindow::updateModelLabel()
 {
     const auto model = m_engine->currentModel();
     if (m_loadRequest != 0 && m_loadingBundle) {
-        m_modelLabel->setText(tr("Loading %1…").arg(m_loadingBundle->name.isEmpty() ? m_loadingBundle->id
-                                                                                   : m_loadingBundle->name));
+        m_modelLabel->setText(
+            tr("Loading %1…")
+                .arg(m_loadingBundle->name.isEmpty() ? m_loadingBundle->id : m_loadingBundle->name));
     } else if (model) {
-        m_modelLabel->setText(tr("%1 · %2").arg(model->bundle.name.isEmpty() ? model->bundle.id : model->bundle.name,
-                                                 model->deviceName));
+        m_modelLabel->setText(tr("%1 · %2").arg(
+            model->bundle.name.isEmpty() ? model->bundle.id : model->bundle.name, model->deviceName));
     } else {
         m_modelLabel->setText(tr("No model loaded"));
     }

@@ -73,7 +73,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+    QDockWidget *addPanel(
+        QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void createMenus();
     void connectEngine();
     void connectPanels();

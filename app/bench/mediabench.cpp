@@ -22,7 +22,7 @@ namespace {
 
 double cpuMilliseconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     const auto ms = [](const timeval &t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
     return ms(usage.ru_utime) + ms(usage.ru_stime);
@@ -42,7 +42,8 @@ Expected<void> runFfmpeg(const QString &ffmpeg, const QStringList &args)
         return makeError(ErrorCode::LimitExceeded, tr("ffmpeg did not finish").toStdString());
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return makeError(ErrorCode::Io, tr("ffmpeg failed: %1").arg(QString::fromUtf8(p.readAllStandardError())).toStdString());
+        return makeError(ErrorCode::Io,
+            tr("ffmpeg failed: %1").arg(QString::fromUtf8(p.readAllStandardError())).toStdString());
     return {};
 }
 
@@ -65,14 +66,15 @@ MediaBenchRun MediaBenchReport::median() const
             v.push_back(r.*field);
         return medianOf(v);
     };
-    return MediaBenchRun{pick(&MediaBenchRun::openMs), pick(&MediaBenchRun::sampleMs),
-                         pick(&MediaBenchRun::transformMs), pick(&MediaBenchRun::totalMs), pick(&MediaBenchRun::cpuMs)};
+    return MediaBenchRun {pick(&MediaBenchRun::openMs), pick(&MediaBenchRun::sampleMs),
+        pick(&MediaBenchRun::transformMs), pick(&MediaBenchRun::totalMs), pick(&MediaBenchRun::cpuMs)};
 }
 
 Expected<QString> generateBenchVideo(const QString &folder, double keyframeSeconds)
 {
     if (!(keyframeSeconds > 0 && keyframeSeconds <= 60))
-        return makeError(ErrorCode::InvalidArgument, tr("the key frame interval must be within 0..60 s").toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, tr("the key frame interval must be within 0..60 s").toStdString());
     const int gop = std::max(1, static_cast<int>(std::lround(keyframeSeconds * 25)));
     const QDir dir(folder);
     const QString name = QStringLiteral("bench-h264-1080p25-600s-gop%1").arg(gop);
@@ -82,17 +84,18 @@ Expected<QString> generateBenchVideo(const QString &folder, double keyframeSecon
     const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
     if (ffmpeg.isEmpty())
         return makeError(ErrorCode::NotFound,
-                         tr("generating the benchmark video needs the ffmpeg command-line tool").toStdString());
+            tr("generating the benchmark video needs the ffmpeg command-line tool").toStdString());
     if (!dir.mkpath(QStringLiteral(".")))
         return makeError(ErrorCode::Io, tr("cannot create %1").arg(folder).toStdString());
     const QString chunk = dir.filePath(name + QStringLiteral("-10s.mp4"));
     const QString part = path + QStringLiteral(".part.mp4");
-    auto ok = runFfmpeg(ffmpeg, {"-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-t", "10",
-                                 "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-g",
-                                 QString::number(gop), chunk});
+    auto ok = runFfmpeg(ffmpeg,
+        {"-y", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-t", "10", "-pix_fmt",
+            "yuv420p", "-c:v", "libx264", "-preset", "veryfast", "-g", QString::number(gop), chunk});
     if (ok)
-        ok = runFfmpeg(ffmpeg, {"-y", "-v", "error", "-stream_loop", "59", "-i", chunk, "-c", "copy", "-movflags",
-                                "+faststart", part});
+        ok = runFfmpeg(ffmpeg,
+            {"-y", "-v", "error", "-stream_loop", "59", "-i", chunk, "-c", "copy", "-movflags", "+faststart",
+                part});
     QFile::remove(chunk);
     if (!ok) {
         QFile::remove(part);
@@ -105,8 +108,8 @@ Expected<QString> generateBenchVideo(const QString &folder, double keyframeSecon
 
 namespace {
 
-Expected<MediaBenchRun> timeOneRun(const QString &file, const MediaBenchOptions &options, media::DecodeStrategy strategy,
-                                   MediaBenchReport &report)
+Expected<MediaBenchRun> timeOneRun(const QString &file, const MediaBenchOptions &options,
+    media::DecodeStrategy strategy, MediaBenchReport &report)
 {
     media::MediaLimits limits = media::MediaLimits::defaults();
     // Decoding every frame up to a far sampled one takes longer than the

@@ -31,10 +31,10 @@ struct MediaBenchOptions {
 
 struct MediaBenchRun {
     double openMs = 0;
-    double sampleMs = 0;    ///< seek + decode + RGB of the sampled frames
+    double sampleMs = 0; ///< seek + decode + RGB of the sampled frames
     double transformMs = 0; ///< official video test transform
     double totalMs = 0;
-    double cpuMs = 0;       ///< user + system CPU time of the process during the run
+    double cpuMs = 0; ///< user + system CPU time of the process during the run
 };
 
 struct MediaBenchReport {

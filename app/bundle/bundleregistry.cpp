@@ -85,9 +85,9 @@ Expected<ModelBundle> BundleRegistry::add(const QString &path)
         const Expected<ModelBundle> shipped = ModelBundle::load(builtIn);
         if (shipped && shipped->id == bundle->id)
             return makeError(ErrorCode::InvalidArgument,
-                             Text::tr("the id \"%1\" belongs to the built-in model; give the bundle another id")
-                                 .arg(bundle->id)
-                                 .toStdString());
+                Text::tr("the id \"%1\" belongs to the built-in model; give the bundle another id")
+                    .arg(bundle->id)
+                    .toStdString());
     }
     QStringList paths;
     for (const QString &p : registeredPaths()) {
@@ -142,16 +142,17 @@ Expected<ModelBundle> BundleRegistry::defaultBundle() const
         if (e.bundle && e.bundle->builtIn)
             return *e.bundle;
         if (!e.bundle && e.manifestPath == builtIn)
-            return makeError(ErrorCode::Format, Text::tr("the bundled default model (%1) cannot be used: %2")
-                                                    .arg(builtIn, e.error)
-                                                    .toStdString());
+            return makeError(ErrorCode::Format,
+                Text::tr("the bundled default model (%1) cannot be used: %2")
+                    .arg(builtIn, e.error)
+                    .toStdString());
     }
     const QString location = BundledResources::defaultModelLocation();
     return makeError(ErrorCode::NotFound,
-                     Text::tr("no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or "
-                              "--checkpoint FILE --vocab FILE, or import one with 'mplug2 import'")
-                         .arg(location.isEmpty() ? Text::tr("<data folder>/models/demo/manifest.json") : location)
-                         .toStdString());
+        Text::tr("no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or "
+                 "--checkpoint FILE --vocab FILE, or import one with 'mplug2 import'")
+            .arg(location.isEmpty() ? Text::tr("<data folder>/models/demo/manifest.json") : location)
+            .toStdString());
 }
 
 Expected<ModelBundle> BundleRegistry::resolve(const QString &idOrPath) const
@@ -165,9 +166,9 @@ Expected<ModelBundle> BundleRegistry::resolve(const QString &idOrPath) const
             return *e.bundle;
     }
     return makeError(ErrorCode::NotFound,
-                     Text::tr("no model bundle \"%1\": not a registered id and not a bundle folder or manifest")
-                         .arg(idOrPath)
-                         .toStdString());
+        Text::tr("no model bundle \"%1\": not a registered id and not a bundle folder or manifest")
+            .arg(idOrPath)
+            .toStdString());
 }
 
 } // namespace mplug2::app

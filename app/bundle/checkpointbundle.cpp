@@ -22,15 +22,16 @@ Expected<QJsonObject> readConfig(const QString &path)
         return QJsonObject();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, Text::tr("cannot read %1: %2").arg(path, f.errorString()).toStdString());
+        return makeError(
+            ErrorCode::NotFound, Text::tr("cannot read %1: %2").arg(path, f.errorString()).toStdString());
     if (f.size() > (1 << 20))
         return makeError(ErrorCode::LimitExceeded,
-                         Text::tr("%1 is larger than 1 MiB: not a model configuration").arg(path).toStdString());
-    QJsonParseError error{};
+            Text::tr("%1 is larger than 1 MiB: not a model configuration").arg(path).toStdString());
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(ErrorCode::Format,
-                         Text::tr("%1 is not a JSON object: %2").arg(path, error.errorString()).toStdString());
+            Text::tr("%1 is not a JSON object: %2").arg(path, error.errorString()).toStdString());
     return doc.object();
 }
 
@@ -71,11 +72,12 @@ Expected<ModelBundle> bundleForCheckpoint(const CheckpointBundleOptions &options
     b.checkpoint = QFileInfo(options.checkpoint).absoluteFilePath();
     if (!QFileInfo(b.checkpoint).isFile())
         return makeError(ErrorCode::NotFound,
-                         Text::tr("the checkpoint %1 does not exist").arg(options.checkpoint).toStdString());
-    b.vocab = options.vocab.isEmpty() ? BundledResources::vocabulary() : QFileInfo(options.vocab).absoluteFilePath();
+            Text::tr("the checkpoint %1 does not exist").arg(options.checkpoint).toStdString());
+    b.vocab = options.vocab.isEmpty() ? BundledResources::vocabulary()
+                                      : QFileInfo(options.vocab).absoluteFilePath();
     if (b.vocab.isEmpty())
         return makeError(ErrorCode::NotFound,
-                         Text::tr("no vocabulary given and none is installed: pass --vocab FILE").toStdString());
+            Text::tr("no vocabulary given and none is installed: pass --vocab FILE").toStdString());
     b.tokenizerKind = options.tokenizerKind;
     b.clipBpe = options.clipBpe.isEmpty() ? QString() : QFileInfo(options.clipBpe).absoluteFilePath();
     b.kind = options.kind;
@@ -94,7 +96,8 @@ Expected<ModelBundle> bundleForCheckpoint(const CheckpointBundleOptions &options
 
     const QJsonObject &m = *model;
     b.imageRes = intValue(m, QStringLiteral("image_res"), b.imageRes);
-    b.numFrames = intValue(m, QStringLiteral("num_frames"), intValue(m, QStringLiteral("model_num_frames"), b.numFrames));
+    b.numFrames = intValue(
+        m, QStringLiteral("num_frames"), intValue(m, QStringLiteral("model_num_frames"), b.numFrames));
     if (m.value(QStringLiteral("prompt")).isString())
         b.prompt = m.value(QStringLiteral("prompt")).toString();
     // The yaml's generation settings belong to the checkpoint's own task.

@@ -28,7 +28,10 @@ constexpr qint64 kMaxManifestBytes = 1 << 20;
 /// so that parsing reads straight and the message names the key.
 class FieldReader {
 public:
-    FieldReader(const QJsonObject &object, QString where) : m_object(object), m_where(std::move(where)) {}
+    FieldReader(const QJsonObject &object, QString where)
+        : m_object(object)
+        , m_where(std::move(where))
+    { }
 
     QString string(const QString &key, const QString &fallback, bool required = false)
     {
@@ -56,7 +59,10 @@ public:
             return fallback;
         const double d = v.toDouble(-1e300);
         if (!v.isDouble() || d != double(qint64(d)) || d < low || d > high) {
-            fail(Text::tr("\"%1\" must be a whole number from %2 to %3").arg(qualified(key)).arg(low).arg(high));
+            fail(Text::tr("\"%1\" must be a whole number from %2 to %3")
+                     .arg(qualified(key))
+                     .arg(low)
+                     .arg(high));
             return fallback;
         }
         return int(d);
@@ -88,8 +94,8 @@ private:
     QString m_error;
 };
 
-GenerationDefaults readGeneration(FieldReader &parent, const QJsonObject &generation, const QString &task,
-                                  GenerationDefaults defaults)
+GenerationDefaults readGeneration(
+    FieldReader &parent, const QJsonObject &generation, const QString &task, GenerationDefaults defaults)
 {
     const QJsonValue v = generation.value(task);
     if (v.isUndefined())
@@ -119,7 +125,8 @@ void checkOverrides(FieldReader &reader, const QJsonObject &overrides, const QSt
 {
     for (auto it = overrides.begin(); it != overrides.end(); ++it) {
         if (it.value().isObject())
-            reader.fail(Text::tr("\"config.%1.%2\" must be a number, a string, a list or true/false").arg(where, it.key()));
+            reader.fail(Text::tr("\"config.%1.%2\" must be a number, a string, a list or true/false")
+                            .arg(where, it.key()));
     }
 }
 
@@ -156,9 +163,12 @@ Expected<void> checkReadableFile(const QString &path, const QString &what)
 QString modelKindName(ModelKind kind)
 {
     switch (kind) {
-    case ModelKind::Caption: return QStringLiteral("caption");
-    case ModelKind::Qa: return QStringLiteral("qa");
-    case ModelKind::Pretrain: return QStringLiteral("pretrain");
+    case ModelKind::Caption:
+        return QStringLiteral("caption");
+    case ModelKind::Qa:
+        return QStringLiteral("qa");
+    case ModelKind::Pretrain:
+        return QStringLiteral("pretrain");
     }
     return {};
 }
@@ -170,7 +180,7 @@ Expected<ModelKind> parseModelKind(const QString &name)
             return k;
     }
     return bundleError(ErrorCode::InvalidArgument,
-                       Text::tr("unknown model kind \"%1\" (expected caption, qa or pretrain)").arg(name));
+        Text::tr("unknown model kind \"%1\" (expected caption, qa or pretrain)").arg(name));
 }
 
 Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const QString &baseDir)
@@ -178,13 +188,15 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
     FieldReader r(manifest, {});
     const QString schema = r.string(QStringLiteral("schema"), {}, true);
     if (r.error().isEmpty() && schema != QLatin1String(kSchema))
-        r.fail(Text::tr("unsupported manifest schema \"%1\" (this version reads %2)").arg(schema, QLatin1String(kSchema)));
+        r.fail(Text::tr("unsupported manifest schema \"%1\" (this version reads %2)")
+                   .arg(schema, QLatin1String(kSchema)));
 
     ModelBundle b;
     b.id = r.string(QStringLiteral("id"), {}, true);
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,99}$"));
     if (r.error().isEmpty() && !idPattern.match(b.id).hasMatch())
-        r.fail(Text::tr("\"id\" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got \"%1\")").arg(b.id));
+        r.fail(Text::tr("\"id\" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got \"%1\")")
+                   .arg(b.id));
     b.name = r.string(QStringLiteral("name"), b.id);
     b.description = r.string(QStringLiteral("description"), {});
     b.license = r.string(QStringLiteral("license"), {});
@@ -214,7 +226,8 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
     b.tokenizerKind = t.string(QStringLiteral("kind"), QStringLiteral("wordpiece"));
     if (t.error().isEmpty() && b.tokenizerKind != QLatin1String("wordpiece")
         && b.tokenizerKind != QLatin1String("sentencepiece"))
-        t.fail(Text::tr("\"tokenizer.kind\" must be wordpiece or sentencepiece (got \"%1\")").arg(b.tokenizerKind));
+        t.fail(Text::tr("\"tokenizer.kind\" must be wordpiece or sentencepiece (got \"%1\")")
+                   .arg(b.tokenizerKind));
     b.vocab = resolvePath(t.string(QStringLiteral("file"), {}, !tokenizer.isEmpty()), baseDir);
     if (!t.error().isEmpty())
         r.fail(t.error());
@@ -260,24 +273,24 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
 QJsonObject ModelBundle::toJson(const QString &baseDir) const
 {
     auto generation = [](const GenerationDefaults &g) {
-        return QJsonObject{{QStringLiteral("beam_size"), g.beamSize},
-                           {QStringLiteral("min_length"), g.minLength},
-                           {QStringLiteral("max_length"), g.maxLength}};
+        return QJsonObject {{QStringLiteral("beam_size"), g.beamSize},
+            {QStringLiteral("min_length"), g.minLength}, {QStringLiteral("max_length"), g.maxLength}};
     };
-    QJsonObject o{
+    QJsonObject o {
         {QStringLiteral("schema"), QLatin1String(kSchema)},
         {QStringLiteral("id"), id},
         {QStringLiteral("name"), name},
         {QStringLiteral("kind"), modelKindName(kind)},
         {QStringLiteral("checkpoint"), relativeIfInside(checkpoint, baseDir)},
         {QStringLiteral("tokenizer"),
-         QJsonObject{{QStringLiteral("kind"), tokenizerKind}, {QStringLiteral("file"), relativeIfInside(vocab, baseDir)}}},
+            QJsonObject {{QStringLiteral("kind"), tokenizerKind},
+                {QStringLiteral("file"), relativeIfInside(vocab, baseDir)}}},
         {QStringLiteral("prompt"), prompt},
         {QStringLiteral("image_res"), imageRes},
         {QStringLiteral("num_frames"), numFrames},
         {QStringLiteral("generation"),
-         QJsonObject{{QStringLiteral("caption"), generation(captionGeneration)},
-                     {QStringLiteral("qa"), generation(qaGeneration)}}},
+            QJsonObject {{QStringLiteral("caption"), generation(captionGeneration)},
+                {QStringLiteral("qa"), generation(qaGeneration)}}},
     };
     if (!extraTasks.isEmpty())
         o.insert(QStringLiteral("tasks"), QJsonArray::fromStringList(extraTasks));
@@ -288,11 +301,12 @@ QJsonObject ModelBundle::toJson(const QString &baseDir) const
     if (!clipBpe.isEmpty() && clipTokenizerKind == QLatin1String("clip"))
         o.insert(QStringLiteral("clip_bpe"), relativeIfInside(clipBpe, baseDir));
     else if (!clipBpe.isEmpty())
-        o.insert(QStringLiteral("clip_tokenizer"), QJsonObject{{QStringLiteral("kind"), clipTokenizerKind},
-                                                               {QStringLiteral("file"), relativeIfInside(clipBpe, baseDir)}});
+        o.insert(QStringLiteral("clip_tokenizer"),
+            QJsonObject {{QStringLiteral("kind"), clipTokenizerKind},
+                {QStringLiteral("file"), relativeIfInside(clipBpe, baseDir)}});
     if (!bertConfig.isEmpty() || !modelConfig.isEmpty())
         o.insert(QStringLiteral("config"),
-                 QJsonObject{{QStringLiteral("bert"), bertConfig}, {QStringLiteral("model"), modelConfig}});
+            QJsonObject {{QStringLiteral("bert"), bertConfig}, {QStringLiteral("model"), modelConfig}});
     return o;
 }
 
@@ -302,27 +316,29 @@ Expected<ModelBundle> ModelBundle::load(const QString &path)
     const QString manifestFile = info.isDir() ? QDir(path).filePath(QLatin1String(kManifestName)) : path;
     QFile file(manifestFile);
     if (!file.exists())
-        return bundleError(ErrorCode::NotFound, Text::tr("no model bundle at %1 (expected a folder with %2 or a .json manifest)")
-                                                    .arg(path, QLatin1String(kManifestName)));
+        return bundleError(ErrorCode::NotFound,
+            Text::tr("no model bundle at %1 (expected a folder with %2 or a .json manifest)")
+                .arg(path, QLatin1String(kManifestName)));
     if (file.size() > kMaxManifestBytes)
         return bundleError(ErrorCode::LimitExceeded,
-                           Text::tr("the manifest %1 is larger than 1 MiB: not a model bundle manifest").arg(manifestFile));
+            Text::tr("the manifest %1 is larger than 1 MiB: not a model bundle manifest").arg(manifestFile));
     if (!file.open(QIODevice::ReadOnly))
-        return bundleError(ErrorCode::Io, Text::tr("cannot read %1: %2").arg(manifestFile, file.errorString()));
-    QJsonParseError parseError{};
+        return bundleError(
+            ErrorCode::Io, Text::tr("cannot read %1: %2").arg(manifestFile, file.errorString()));
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(file.read(kMaxManifestBytes), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return bundleError(ErrorCode::Format, Text::tr("%1 is not a JSON object: %2")
-                                                  .arg(manifestFile, parseError.errorString()));
+        return bundleError(ErrorCode::Format,
+            Text::tr("%1 is not a JSON object: %2").arg(manifestFile, parseError.errorString()));
     const QString baseDir = QFileInfo(manifestFile).absolutePath();
     Expected<ModelBundle> bundle = fromJson(doc.object(), baseDir);
     if (!bundle)
         return bundleError(bundle.error().code,
-                           Text::tr("%1: %2").arg(manifestFile, QString::fromStdString(bundle.error().message)));
+            Text::tr("%1: %2").arg(manifestFile, QString::fromStdString(bundle.error().message)));
     bundle->manifestPath = QFileInfo(manifestFile).absoluteFilePath();
     if (Expected<void> files = bundle->checkFiles(); !files)
-        return bundleError(files.error().code, Text::tr("model bundle %1: %2")
-                                                   .arg(bundle->id, QString::fromStdString(files.error().message)));
+        return bundleError(files.error().code,
+            Text::tr("model bundle %1: %2").arg(bundle->id, QString::fromStdString(files.error().message)));
     return bundle;
 }
 
@@ -331,10 +347,12 @@ Expected<void> ModelBundle::save(const QString &manifestFile) const
     const QString baseDir = QFileInfo(manifestFile).absolutePath();
     QSaveFile file(manifestFile);
     if (!file.open(QIODevice::WriteOnly))
-        return bundleError(ErrorCode::Io, Text::tr("cannot write %1: %2").arg(manifestFile, file.errorString()));
+        return bundleError(
+            ErrorCode::Io, Text::tr("cannot write %1: %2").arg(manifestFile, file.errorString()));
     file.write(QJsonDocument(toJson(baseDir)).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return bundleError(ErrorCode::Io, Text::tr("cannot write %1: %2").arg(manifestFile, file.errorString()));
+        return bundleError(
+            ErrorCode::Io, Text::tr("cannot write %1: %2").arg(manifestFile, file.errorString()));
     return {};
 }
 

@@ -9,10 +9,9 @@
 ///       "id": "msrvtt-caption-large",
 ///       "name": "mPLUG-2 Large, MSR-VTT captions",
 ///       "kind": "caption",                       // caption | qa | pretrain
-///       "tasks": ["caption", "qa"],              // optional: what it was trained for, when more than its kind
-///       "checkpoint": "/data/mPLUG2_MSRVTT_Caption.pth",
-///       "tokenizer": {"kind": "wordpiece", "file": "vocab.txt"},
-///       "clip_bpe": "bpe_simple_vocab_16e6.txt.gz", // optional: CLIP-space text
+///       "tasks": ["caption", "qa"],              // optional: what it was trained for, when more than its
+///       kind "checkpoint": "/data/mPLUG2_MSRVTT_Caption.pth", "tokenizer": {"kind": "wordpiece", "file":
+///       "vocab.txt"}, "clip_bpe": "bpe_simple_vocab_16e6.txt.gz", // optional: CLIP-space text
 ///       // or, for a CLIP text tower trained with another vocabulary (the demo model):
 ///       // "clip_tokenizer": {"kind": "sentencepiece", "file": "demo.model"},
 ///       "prompt": "a video of",
@@ -77,8 +76,8 @@ struct ModelBundle {
     int imageRes = 0;
     /// Frames sampled per video (official: 16).
     int numFrames = 16;
-    GenerationDefaults captionGeneration{5, 4, 20};
-    GenerationDefaults qaGeneration{5, 1, 10};
+    GenerationDefaults captionGeneration {5, 4, 20};
+    GenerationDefaults qaGeneration {5, 1, 10};
     /// Config overrides in the official key names (see above).
     QJsonObject bertConfig;
     QJsonObject modelConfig;
@@ -105,7 +104,10 @@ struct ModelBundle {
     /// Whether the decoder was trained to caption from the visual tokens.
     bool captions() const { return kind != ModelKind::Qa || extraTasks.contains(QLatin1String("caption")); }
     /// Whether the decoder was trained to answer from the fused question states.
-    bool answersQuestions() const { return kind == ModelKind::Qa || extraTasks.contains(QLatin1String("qa")); }
+    bool answersQuestions() const
+    {
+        return kind == ModelKind::Qa || extraTasks.contains(QLatin1String("qa"));
+    }
     /// The generation defaults of the bundle's own task.
     GenerationDefaults generationDefaults() const
     {

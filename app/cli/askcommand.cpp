@@ -12,33 +12,35 @@ namespace mplug2::app {
 int runAskCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("AskCommand", "Answer a question about images and videos, freely or by "
-                                                  "ranking a list of candidate answers."));
+    parser.setApplicationDescription(QCoreApplication::translate("AskCommand",
+        "Answer a question about images and videos, freely or by "
+        "ranking a list of candidate answers."));
     parser.addHelpOption();
     const QCommandLineOption question(QStringLiteral("question"),
-                                      QCoreApplication::translate("AskCommand", "The question."),
-                                      QCoreApplication::translate("AskCommand", "text"));
+        QCoreApplication::translate("AskCommand", "The question."),
+        QCoreApplication::translate("AskCommand", "text"));
     const QCommandLineOption answers(QStringLiteral("answers"),
-                                     QCoreApplication::translate("AskCommand", "Rank these candidate answers (one per line)."),
-                                     QCoreApplication::translate("AskCommand", "file"));
+        QCoreApplication::translate("AskCommand", "Rank these candidate answers (one per line)."),
+        QCoreApplication::translate("AskCommand", "file"));
     const QCommandLineOption top(QStringLiteral("top"),
-                                 QCoreApplication::translate("AskCommand", "With --answers: how many candidates the "
-                                                                           "official re-ranking keeps (k, default all up to 128)."),
-                                 QStringLiteral("k"));
+        QCoreApplication::translate("AskCommand",
+            "With --answers: how many candidates the "
+            "official re-ranking keeps (k, default all up to 128)."),
+        QStringLiteral("k"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QCoreApplication::translate("AskCommand", "Print one JSON object per media item."));
+        QCoreApplication::translate("AskCommand", "Print one JSON object per media item."));
     parser.addOptions({question, answers, top, json});
     const ModelOptions model;
     model.addTo(parser);
     model.addGenerationTo(parser);
-    parser.addPositionalArgument(QStringLiteral("media"), QCoreApplication::translate("AskCommand", "Images or videos."),
-                                 QStringLiteral("MEDIA..."));
+    parser.addPositionalArgument(QStringLiteral("media"),
+        QCoreApplication::translate("AskCommand", "Images or videos."), QStringLiteral("MEDIA..."));
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
     if (parser.value(question).trimmed().isEmpty())
-        return reportCliError(command, QCoreApplication::translate("AskCommand", "--question is required"), 2);
+        return reportCliError(
+            command, QCoreApplication::translate("AskCommand", "--question is required"), 2);
     if (parser.positionalArguments().isEmpty())
         return reportCliError(command, QCoreApplication::translate("AskCommand", "no media given"), 2);
     QStringList candidates;
@@ -53,8 +55,11 @@ int runAskCommand(const QStringList &args)
         bool ok = false;
         k = parser.value(top).toInt(&ok);
         if (!ok || k < 1 || !parser.isSet(answers))
-            return reportCliError(command, QCoreApplication::translate("AskCommand", "--top needs --answers and a "
-                                                                                     "positive number"), 2);
+            return reportCliError(command,
+                QCoreApplication::translate("AskCommand",
+                    "--top needs --answers and a "
+                    "positive number"),
+                2);
     }
 
     QList<EngineRequest> requests;
@@ -67,8 +72,8 @@ int runAskCommand(const QStringList &args)
         requests.append(r);
     }
     const bool asJson = parser.isSet(json);
-    return CliSession::loadAndRun(command, parser, model, requests,
-                                  [asJson](const EngineResult &r) { printResult(r, asJson); });
+    return CliSession::loadAndRun(
+        command, parser, model, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
 }
 
 } // namespace mplug2::app

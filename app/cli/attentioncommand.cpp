@@ -27,11 +27,11 @@ Expected<int> selector(const QString &value, int count, bool allowMax, const QSt
     const int n = value.toInt(&ok);
     if (!ok || n < 0 || n >= count)
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("--%1 must be mean%2 or a number from 0 to %3 (got \"%4\")")
-                             .arg(what, allowMax ? QStringLiteral(", max") : QString())
-                             .arg(count - 1)
-                             .arg(value)
-                             .toStdString());
+            Text::tr("--%1 must be mean%2 or a number from 0 to %3 (got \"%4\")")
+                .arg(what, allowMax ? QStringLiteral(", max") : QString())
+                .arg(count - 1)
+                .arg(value)
+                .toStdString());
     return n;
 }
 
@@ -47,9 +47,10 @@ Expected<int> tokenIndex(const QString &value, const AttentionMaps &maps)
     for (int t = 0; t < maps.tokenCount(); ++t)
         if (maps.tokens.at(t).compare(value, Qt::CaseInsensitive) == 0)
             return t;
-    return makeError(ErrorCode::InvalidArgument, Text::tr("no token \"%1\" in the answer (its tokens: %2)")
-                                                     .arg(value, maps.tokens.join(QStringLiteral(", ")))
-                                                     .toStdString());
+    return makeError(ErrorCode::InvalidArgument,
+        Text::tr("no token \"%1\" in the answer (its tokens: %2)")
+            .arg(value, maps.tokens.join(QStringLiteral(", ")))
+            .toStdString());
 }
 
 } // namespace
@@ -57,41 +58,42 @@ Expected<int> tokenIndex(const QString &value, const AttentionMaps &maps)
 int runAttentionCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Where the model looked: caption a medium (or answer --question) and "
-                                              "write its attention over the frames as PNGs, a contact sheet, a "
-                                              "GIF, an MP4 or an HTML report."));
+    parser.setApplicationDescription(
+        Text::tr("Where the model looked: caption a medium (or answer --question) and "
+                 "write its attention over the frames as PNGs, a contact sheet, a "
+                 "GIF, an MP4 or an HTML report."));
     parser.addHelpOption();
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    Text::tr("Output file (a folder for png)."), QStringLiteral("path"));
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+        Text::tr("Output file (a folder for png)."), QStringLiteral("path"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    Text::tr("png (per token and frame), contact-sheet, gif, mp4 or html "
-                                             "(default: from the -o suffix, else png)."),
-                                    QStringLiteral("format"));
+        Text::tr("png (per token and frame), contact-sheet, gif, mp4 or html "
+                 "(default: from the -o suffix, else png)."),
+        QStringLiteral("format"));
     const QCommandLineOption question(QStringLiteral("question"),
-                                      Text::tr("Answer this question (QA model) instead of captioning."),
-                                      QStringLiteral("text"));
+        Text::tr("Answer this question (QA model) instead of captioning."), QStringLiteral("text"));
     const QCommandLineOption token(QStringLiteral("token"),
-                                   Text::tr("Token of the answer: its index or text (default: all, or their mean)."),
-                                   QStringLiteral("token"));
-    const QCommandLineOption method(QStringLiteral("method"), Text::tr("attention (default) or gradcam."),
-                                    QStringLiteral("method"));
-    const QCommandLineOption layer(QStringLiteral("layer"), Text::tr("Decoder layer, or mean (default)."),
-                                   QStringLiteral("layer"));
-    const QCommandLineOption head(QStringLiteral("head"), Text::tr("Attention head, mean (default) or max."),
-                                  QStringLiteral("head"));
-    const QCommandLineOption colormap(QStringLiteral("colormap"), Text::tr("jet (default), inferno, viridis or turbo."),
-                                      QStringLiteral("name"));
-    const QCommandLineOption opacity(QStringLiteral("opacity"), Text::tr("Heat map opacity from 0 to 1 (default 0.5)."),
-                                     QStringLiteral("alpha"));
-    const QCommandLineOption fps(QStringLiteral("fps"), Text::tr("Frames per second of a GIF or MP4 (default 2)."),
-                                 QStringLiteral("n"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  Text::tr("Print the result, attention maps included, as one JSON object."));
+        Text::tr("Token of the answer: its index or text (default: all, or their mean)."),
+        QStringLiteral("token"));
+    const QCommandLineOption method(
+        QStringLiteral("method"), Text::tr("attention (default) or gradcam."), QStringLiteral("method"));
+    const QCommandLineOption layer(
+        QStringLiteral("layer"), Text::tr("Decoder layer, or mean (default)."), QStringLiteral("layer"));
+    const QCommandLineOption head(
+        QStringLiteral("head"), Text::tr("Attention head, mean (default) or max."), QStringLiteral("head"));
+    const QCommandLineOption colormap(QStringLiteral("colormap"),
+        Text::tr("jet (default), inferno, viridis or turbo."), QStringLiteral("name"));
+    const QCommandLineOption opacity(QStringLiteral("opacity"),
+        Text::tr("Heat map opacity from 0 to 1 (default 0.5)."), QStringLiteral("alpha"));
+    const QCommandLineOption fps(QStringLiteral("fps"),
+        Text::tr("Frames per second of a GIF or MP4 (default 2)."), QStringLiteral("n"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), Text::tr("Print the result, attention maps included, as one JSON object."));
     parser.addOptions({output, format, question, token, method, layer, head, colormap, opacity, fps, json});
     const ModelOptions model;
     model.addTo(parser);
     model.addGenerationTo(parser);
-    parser.addPositionalArgument(QStringLiteral("media"), Text::tr("An image or a video."), QStringLiteral("MEDIA"));
+    parser.addPositionalArgument(
+        QStringLiteral("media"), Text::tr("An image or a video."), QStringLiteral("MEDIA"));
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -100,11 +102,13 @@ int runAttentionCommand(const QStringList &args)
     if (!parser.isSet(output))
         return reportCliError(command, Text::tr("-o PATH is required"), 2);
     const QString formatId = parser.isSet(format) ? parser.value(format)
-        : exporterForPath(parser.value(output)) ? exporterForPath(parser.value(output))->id()
-                                                : QStringLiteral("attention-png");
-    const Exporter *exporter = findExporter(formatId == QLatin1String("png") ? QStringLiteral("attention-png") : formatId);
-    static const QStringList attentionFormats = {QStringLiteral("attention-png"), QStringLiteral("contact-sheet"),
-                                                 QStringLiteral("gif"), QStringLiteral("mp4"), QStringLiteral("html")};
+        : exporterForPath(parser.value(output))   ? exporterForPath(parser.value(output))->id()
+                                                  : QStringLiteral("attention-png");
+    const Exporter *exporter
+        = findExporter(formatId == QLatin1String("png") ? QStringLiteral("attention-png") : formatId);
+    static const QStringList attentionFormats
+        = {QStringLiteral("attention-png"), QStringLiteral("contact-sheet"), QStringLiteral("gif"),
+            QStringLiteral("mp4"), QStringLiteral("html")};
     if (!exporter || !attentionFormats.contains(exporter->id()))
         return reportCliError(command, Text::tr("--format must be png, contact-sheet, gif, mp4 or html"), 2);
     AttentionExportOptions options;
@@ -115,8 +119,8 @@ int runAttentionCommand(const QStringList &args)
             return reportCliError(command, Text::tr("--method must be attention or gradcam"), 2);
     }
     if (parser.isSet(colormap)) {
-        static const QStringList maps = {QStringLiteral("jet"), QStringLiteral("inferno"), QStringLiteral("viridis"),
-                                         QStringLiteral("turbo")};
+        static const QStringList maps = {QStringLiteral("jet"), QStringLiteral("inferno"),
+            QStringLiteral("viridis"), QStringLiteral("turbo")};
         if (!maps.contains(parser.value(colormap)))
             return reportCliError(command, Text::tr("--colormap must be jet, inferno, viridis or turbo"), 2);
         options.colormap = parser.value(colormap);

@@ -25,11 +25,9 @@ QString tr(const char *text)
 
 QJsonObject runToJson(const MediaBenchRun &r)
 {
-    return {{QStringLiteral("open_ms"), r.openMs},
-            {QStringLiteral("sample_ms"), r.sampleMs},
-            {QStringLiteral("transform_ms"), r.transformMs},
-            {QStringLiteral("total_ms"), r.totalMs},
-            {QStringLiteral("cpu_ms"), r.cpuMs}};
+    return {{QStringLiteral("open_ms"), r.openMs}, {QStringLiteral("sample_ms"), r.sampleMs},
+        {QStringLiteral("transform_ms"), r.transformMs}, {QStringLiteral("total_ms"), r.totalMs},
+        {QStringLiteral("cpu_ms"), r.cpuMs}};
 }
 
 void printReport(const MediaBenchReport &report, bool json, int threads)
@@ -40,19 +38,14 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
         QJsonArray runs;
         for (const MediaBenchRun &r : report.runs)
             runs.append(runToJson(r));
-        QJsonObject obj{{QStringLiteral("bench"), QStringLiteral("media")},
-                              {QStringLiteral("file"), report.file},
-                              {QStringLiteral("codec"), report.codec},
-                              {QStringLiteral("width"), report.width},
-                              {QStringLiteral("height"), report.height},
-                              {QStringLiteral("frame_count"), report.frameCount},
-                              {QStringLiteral("fps"), report.fps},
-                              {QStringLiteral("duration_s"), report.durationSeconds},
-                              {QStringLiteral("file_bytes"), report.fileBytes},
-                              {QStringLiteral("frames"), report.frames},
-                              {QStringLiteral("decoder_threads"), threads},
-                              {QStringLiteral("runs"), runs},
-                              {QStringLiteral("median"), runToJson(median)}};
+        QJsonObject obj {{QStringLiteral("bench"), QStringLiteral("media")},
+            {QStringLiteral("file"), report.file}, {QStringLiteral("codec"), report.codec},
+            {QStringLiteral("width"), report.width}, {QStringLiteral("height"), report.height},
+            {QStringLiteral("frame_count"), report.frameCount}, {QStringLiteral("fps"), report.fps},
+            {QStringLiteral("duration_s"), report.durationSeconds},
+            {QStringLiteral("file_bytes"), report.fileBytes}, {QStringLiteral("frames"), report.frames},
+            {QStringLiteral("decoder_threads"), threads}, {QStringLiteral("runs"), runs},
+            {QStringLiteral("median"), runToJson(median)}};
         if (report.fullDecode) {
             obj.insert(QStringLiteral("full_decode"), runToJson(*report.fullDecode));
             obj.insert(QStringLiteral("full_decode_ratio"), report.fullDecode->totalMs / median.totalMs);
@@ -60,9 +53,9 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
         out << QJsonDocument(obj).toJson(QJsonDocument::Compact) << '\n';
         return;
     }
-    out << "file:   " << report.file << " (" << report.codec << ' ' << report.width << 'x' << report.height << ", "
-        << report.frameCount << " frames, " << report.fps << " fps, " << qRound(report.durationSeconds) << " s, "
-        << report.fileBytes / (1024 * 1024) << " MiB)\n"
+    out << "file:   " << report.file << " (" << report.codec << ' ' << report.width << 'x' << report.height
+        << ", " << report.frameCount << " frames, " << report.fps << " fps, "
+        << qRound(report.durationSeconds) << " s, " << report.fileBytes / (1024 * 1024) << " MiB)\n"
         << "frames: " << report.frames << " ('middle' sampling), decoder threads: "
         << (threads > 0 ? QString::number(threads) : QStringLiteral("auto")) << '\n';
     for (size_t i = 0; i < report.runs.size(); ++i) {
@@ -75,7 +68,8 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
                    .arg(r.totalMs, 0, 'f', 1)
                    .arg(r.cpuMs, 0, 'f', 0);
     }
-    out << QStringLiteral("media bench: %1 frames in %2 s (median of %3 runs; open %4 ms, sample %5 ms, transform %6 ms)\n")
+    out << QStringLiteral(
+        "media bench: %1 frames in %2 s (median of %3 runs; open %4 ms, sample %5 ms, transform %6 ms)\n")
                .arg(report.frames)
                .arg(median.totalMs / 1000.0, 0, 'f', 3)
                .arg(report.runs.size())
@@ -84,8 +78,9 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
                .arg(median.transformMs, 0, 'f', 1);
     if (report.fullDecode) {
         const MediaBenchRun &full = *report.fullDecode;
-        out << QStringLiteral("full decode: %1 frames in %2 s (every frame decoded in order, no seeking; open %3 ms, "
-                              "decode %4 ms, transform %5 ms, cpu %6 ms)\n")
+        out << QStringLiteral(
+            "full decode: %1 frames in %2 s (every frame decoded in order, no seeking; open %3 ms, "
+            "decode %4 ms, transform %5 ms, cpu %6 ms)\n")
                    .arg(report.frames)
                    .arg(full.totalMs / 1000.0, 0, 'f', 3)
                    .arg(full.openMs, 0, 'f', 1)
@@ -109,30 +104,31 @@ int runBenchCommand(const QStringList &args)
         return runRetrievalBench(rest);
     }
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
-           "official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': "
-           "search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help')."));
+    parser.setApplicationDescription(tr(
+        "Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
+        "official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': "
+        "search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help')."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("mode"), tr("What to measure: media or retrieval."));
-    parser.addPositionalArgument(QStringLiteral("file"), tr("The video to read (not needed with --generate)."),
-                                 QStringLiteral("[file]"));
-    const QCommandLineOption generate(QStringLiteral("generate"), tr("Make the 10-minute 1080p H.264 benchmark video "
-                                                                     "(kept in the cache folder) and use it."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+        tr("The video to read (not needed with --generate)."), QStringLiteral("[file]"));
+    const QCommandLineOption generate(QStringLiteral("generate"),
+        tr("Make the 10-minute 1080p H.264 benchmark video "
+           "(kept in the cache folder) and use it."));
     const QCommandLineOption keyframes(QStringLiteral("keyframe-interval"),
-                                       tr("Seconds between key frames of the generated video (default 2)."),
-                                       QStringLiteral("seconds"), QStringLiteral("2"));
-    const QCommandLineOption folder(QStringLiteral("folder"), tr("Where to keep the generated video."),
-                                    QStringLiteral("dir"));
-    const QCommandLineOption frames(QStringLiteral("frames"), tr("Frames to sample (default 16)."), QStringLiteral("n"),
-                                    QStringLiteral("16"));
-    const QCommandLineOption repeat(QStringLiteral("repeat"), tr("Runs to time (default 3)."), QStringLiteral("n"),
-                                    QStringLiteral("3"));
+        tr("Seconds between key frames of the generated video (default 2)."), QStringLiteral("seconds"),
+        QStringLiteral("2"));
+    const QCommandLineOption folder(
+        QStringLiteral("folder"), tr("Where to keep the generated video."), QStringLiteral("dir"));
+    const QCommandLineOption frames(QStringLiteral("frames"), tr("Frames to sample (default 16)."),
+        QStringLiteral("n"), QStringLiteral("16"));
+    const QCommandLineOption repeat(
+        QStringLiteral("repeat"), tr("Runs to time (default 3)."), QStringLiteral("n"), QStringLiteral("3"));
     const QCommandLineOption threads(QStringLiteral("threads"), tr("Decoder threads (default: one per CPU)."),
-                                     QStringLiteral("n"), QStringLiteral("0"));
+        QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption fullDecode(QStringLiteral("compare-full-decode"),
-                                       tr("Also time the baseline once: the same frames by decoding every frame in "
-                                          "order, without seeking."));
+        tr("Also time the baseline once: the same frames by decoding every frame in "
+           "order, without seeking."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({generate, keyframes, folder, frames, repeat, threads, fullDecode, json});
     if (const std::optional<int> done = parseCommandLine(parser, args))
@@ -141,7 +137,8 @@ int runBenchCommand(const QStringList &args)
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty() || positional.first() != QStringLiteral("media")) {
-        err << tr("mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'")
+        err << tr(
+            "mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'")
             << '\n';
         return 2;
     }

@@ -11,17 +11,17 @@ namespace mplug2::app {
 int runCaptionCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("CaptionCommand", "Describe images and videos."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("CaptionCommand", "Describe images and videos."));
     parser.addHelpOption();
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QCoreApplication::translate("CaptionCommand", "Print one JSON object per media item."));
+        QCoreApplication::translate("CaptionCommand", "Print one JSON object per media item."));
     parser.addOption(json);
     const ModelOptions model;
     model.addTo(parser);
     model.addGenerationTo(parser);
     parser.addPositionalArgument(QStringLiteral("media"),
-                                 QCoreApplication::translate("CaptionCommand", "Images or videos."),
-                                 QStringLiteral("MEDIA..."));
+        QCoreApplication::translate("CaptionCommand", "Images or videos."), QStringLiteral("MEDIA..."));
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -36,8 +36,8 @@ int runCaptionCommand(const QStringList &args)
         requests.append(r);
     }
     const bool asJson = parser.isSet(json);
-    return CliSession::loadAndRun(command, parser, model, requests,
-                                  [asJson](const EngineResult &r) { printResult(r, asJson); });
+    return CliSession::loadAndRun(
+        command, parser, model, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
 }
 
 } // namespace mplug2::app

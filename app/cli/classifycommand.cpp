@@ -16,33 +16,32 @@ int runClassifyCommand(const QStringList &args)
         "ClassifyCommand", "Zero-shot classification: the probability of each label for images and videos."));
     parser.addHelpOption();
     const QCommandLineOption labels(QStringLiteral("labels"),
-                                    QCoreApplication::translate("ClassifyCommand", "Comma-separated labels."),
-                                    QStringLiteral("L1,L2,..."));
+        QCoreApplication::translate("ClassifyCommand", "Comma-separated labels."),
+        QStringLiteral("L1,L2,..."));
     const QCommandLineOption labelsFile(QStringLiteral("labels-file"),
-                                        QCoreApplication::translate("ClassifyCommand", "Labels, one per line."),
-                                        QCoreApplication::translate("ClassifyCommand", "file"));
-    const QCommandLineOption method(
-        QStringLiteral("method"),
-        QCoreApplication::translate("ClassifyCommand", "likelihood (the decoder's, default) or clip (CLIP-space "
-                                                       "similarity; needs the CLIP BPE file)."),
+        QCoreApplication::translate("ClassifyCommand", "Labels, one per line."),
+        QCoreApplication::translate("ClassifyCommand", "file"));
+    const QCommandLineOption method(QStringLiteral("method"),
+        QCoreApplication::translate("ClassifyCommand",
+            "likelihood (the decoder's, default) or clip (CLIP-space "
+            "similarity; needs the CLIP BPE file)."),
         QCoreApplication::translate("ClassifyCommand", "method"));
-    const QCommandLineOption labelTemplate(
-        QStringLiteral("template"),
-        QCoreApplication::translate("ClassifyCommand", "Text scored for each label, {} is the label (default \"{}\")."),
+    const QCommandLineOption labelTemplate(QStringLiteral("template"),
+        QCoreApplication::translate(
+            "ClassifyCommand", "Text scored for each label, {} is the label (default \"{}\")."),
         QCoreApplication::translate("ClassifyCommand", "text"));
-    const QCommandLineOption question(
-        QStringLiteral("question"),
-        QCoreApplication::translate("ClassifyCommand", "With a question-answering model: the question whose answer "
-                                                       "the labels are."),
+    const QCommandLineOption question(QStringLiteral("question"),
+        QCoreApplication::translate("ClassifyCommand",
+            "With a question-answering model: the question whose answer "
+            "the labels are."),
         QCoreApplication::translate("ClassifyCommand", "text"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QCoreApplication::translate("ClassifyCommand", "Print one JSON object per media item."));
+        QCoreApplication::translate("ClassifyCommand", "Print one JSON object per media item."));
     parser.addOptions({labels, labelsFile, method, labelTemplate, question, json});
     const ModelOptions model;
     model.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("media"),
-                                 QCoreApplication::translate("ClassifyCommand", "Images or videos."),
-                                 QStringLiteral("MEDIA..."));
+        QCoreApplication::translate("ClassifyCommand", "Images or videos."), QStringLiteral("MEDIA..."));
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -57,8 +56,11 @@ int runClassifyCommand(const QStringList &args)
         labelList += *list;
     }
     if (labelList.size() < 2)
-        return reportCliError(command, QCoreApplication::translate("ClassifyCommand", "give at least two labels "
-                                                                                      "(--labels or --labels-file)"), 2);
+        return reportCliError(command,
+            QCoreApplication::translate("ClassifyCommand",
+                "give at least two labels "
+                "(--labels or --labels-file)"),
+            2);
     if (parser.positionalArguments().isEmpty())
         return reportCliError(command, QCoreApplication::translate("ClassifyCommand", "no media given"), 2);
     ClassifyMethod how = ClassifyMethod::DecoderLikelihood;
@@ -66,11 +68,15 @@ int runClassifyCommand(const QStringList &args)
         if (parser.value(method) == QLatin1String("clip"))
             how = ClassifyMethod::ClipSimilarity;
         else if (parser.value(method) != QLatin1String("likelihood"))
-            return reportCliError(command, QCoreApplication::translate("ClassifyCommand", "--method must be "
-                                                                                          "likelihood or clip"), 2);
+            return reportCliError(command,
+                QCoreApplication::translate("ClassifyCommand",
+                    "--method must be "
+                    "likelihood or clip"),
+                2);
     }
     if (parser.isSet(labelTemplate) && !parser.value(labelTemplate).contains(QStringLiteral("{}")))
-        return reportCliError(command, QCoreApplication::translate("ClassifyCommand", "--template must contain {}"), 2);
+        return reportCliError(
+            command, QCoreApplication::translate("ClassifyCommand", "--template must contain {}"), 2);
 
     QList<EngineRequest> requests;
     for (const QString &media : parser.positionalArguments()) {
@@ -84,8 +90,8 @@ int runClassifyCommand(const QStringList &args)
         requests.append(r);
     }
     const bool asJson = parser.isSet(json);
-    return CliSession::loadAndRun(command, parser, model, requests,
-                                  [asJson](const EngineResult &r) { printResult(r, asJson); });
+    return CliSession::loadAndRun(
+        command, parser, model, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
 }
 
 } // namespace mplug2::app

@@ -1,9 +1,8 @@
-#include "app/cli/clicommand.h"
-
 #include "app/cli/benchcommand.h"
+#include "app/cli/checkpointcommands.h"
+#include "app/cli/clicommand.h"
 #include "app/cli/democommands.h"
 #include "app/cli/indexcommand.h"
-#include "app/cli/checkpointcommands.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/searchcommand.h"
@@ -16,31 +15,38 @@ const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
         {QStringLiteral("bench"),
-         QStringLiteral("Benchmarks: 'media' times sampling a video's frames, 'retrieval' the search index"),
-         &runBenchCommand},
+            QStringLiteral(
+                "Benchmarks: 'media' times sampling a video's frames, 'retrieval' the search index"),
+            &runBenchCommand},
         {QStringLiteral("parity"), QStringLiteral("Compare every stage with the official fixtures"),
-         &runParityCommand},
-        {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"), &runInfoCommand},
+            &runParityCommand},
+        {QStringLiteral("info"), QStringLiteral("Show versions, devices, threads and licences"),
+            &runInfoCommand},
         {QStringLiteral("caption"), QStringLiteral("Describe images and videos"), &runCaptionCommand},
-        {QStringLiteral("dense-caption"), QStringLiteral("Caption a video window by window (SRT, WebVTT, JSON)"),
-         &runDenseCaptionCommand},
+        {QStringLiteral("dense-caption"),
+            QStringLiteral("Caption a video window by window (SRT, WebVTT, JSON)"), &runDenseCaptionCommand},
         {QStringLiteral("ask"), QStringLiteral("Answer a question about images and videos"), &runAskCommand},
         {QStringLiteral("classify"), QStringLiteral("Zero-shot classification over a list of labels"),
-         &runClassifyCommand},
-        {QStringLiteral("attention"), QStringLiteral("Attention heat maps over the frames (PNG, GIF, MP4, HTML)"),
-         &runAttentionCommand},
-        {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"), &runImportCommand},
-        {QStringLiteral("index"), QStringLiteral("Index folders of images and videos for search"), &runIndexCommand},
+            &runClassifyCommand},
+        {QStringLiteral("attention"),
+            QStringLiteral("Attention heat maps over the frames (PNG, GIF, MP4, HTML)"),
+            &runAttentionCommand},
+        {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"),
+            &runImportCommand},
+        {QStringLiteral("index"), QStringLiteral("Index folders of images and videos for search"),
+            &runIndexCommand},
         {QStringLiteral("search"), QStringLiteral("Search an index by text, by example, or rank sentences"),
-         &runSearchCommand},
+            &runSearchCommand},
         {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
         {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},
-        {QStringLiteral("train-demo"), QStringLiteral("Train the bundled demo model from scratch"), &runTrainDemoCommand},
+        {QStringLiteral("train-demo"), QStringLiteral("Train the bundled demo model from scratch"),
+            &runTrainDemoCommand},
         {QStringLiteral("eval-demo"), QStringLiteral("Score a demo model on held-out synthetic clips"),
-         &runEvalDemoCommand},
-        {QStringLiteral("inspect"), QStringLiteral("Describe a checkpoint without loading it"), &runInspectCommand},
+            &runEvalDemoCommand},
+        {QStringLiteral("inspect"), QStringLiteral("Describe a checkpoint without loading it"),
+            &runInspectCommand},
         {QStringLiteral("convert"), QStringLiteral("Write a checkpoint's inference weights as .safetensors"),
-         &runConvertCommand},
+            &runConvertCommand},
     };
     return commands;
 }

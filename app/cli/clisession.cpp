@@ -18,7 +18,7 @@ CliSession::CliSession(QString command, std::unique_ptr<Engine> engine)
 {
     if (m_progressOnTerminal)
         QObject::connect(m_engine.get(), &Engine::requestProgress, m_engine.get(),
-                         [this](const EngineProgress &p) { showProgress(p); });
+            [this](const EngineProgress &p) { showProgress(p); });
 }
 
 CliSession::~CliSession()
@@ -42,7 +42,8 @@ bool CliSession::loadModel(const ModelBundle &bundle, const DeviceChoice &device
         if (e.id != id)
             return;
         clearProgress();
-        reportCliError(m_command, e.message + (e.details.isEmpty() ? QString() : QStringLiteral(" (") + e.details + u')'));
+        reportCliError(m_command,
+            e.message + (e.details.isEmpty() ? QString() : QStringLiteral(" (") + e.details + u')'));
         loop.quit();
     });
     loop.exec();
@@ -50,8 +51,8 @@ bool CliSession::loadModel(const ModelBundle &bundle, const DeviceChoice &device
     return ok;
 }
 
-int CliSession::run(const QList<EngineRequest> &requests,
-                    const std::function<void(const EngineResult &)> &onResult)
+int CliSession::run(
+    const QList<EngineRequest> &requests, const std::function<void(const EngineResult &)> &onResult)
 {
     QEventLoop loop;
     QHash<RequestId, QString> pending;
@@ -73,8 +74,10 @@ int CliSession::run(const QList<EngineRequest> &requests,
             return;
         clearProgress();
         const QString media = pending.value(e.id);
-        reportCliError(m_command, (media.isEmpty() ? QString() : media + QStringLiteral(": ")) + e.message
-                                      + (e.suggestCpu ? QCoreApplication::translate("CliSession", " (try --device cpu)") : QString()));
+        reportCliError(m_command,
+            (media.isEmpty() ? QString() : media + QStringLiteral(": ")) + e.message
+                + (e.suggestCpu ? QCoreApplication::translate("CliSession", " (try --device cpu)")
+                                : QString()));
         ++failures;
         done(e.id);
     });
@@ -92,9 +95,9 @@ int CliSession::run(const QList<EngineRequest> &requests,
     return failures == 0 ? 0 : 1;
 }
 
-int CliSession::loadAndRun(const QString &command, const QCommandLineParser &parser, const ModelOptions &options,
-                           const QList<EngineRequest> &requests,
-                           const std::function<void(const EngineResult &)> &onResult)
+int CliSession::loadAndRun(const QString &command, const QCommandLineParser &parser,
+    const ModelOptions &options, const QList<EngineRequest> &requests,
+    const std::function<void(const EngineResult &)> &onResult)
 {
     const Expected<DeviceChoice> device = options.device(parser);
     if (!device)

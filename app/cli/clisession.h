@@ -37,9 +37,9 @@ public:
     /// The usual command: the model and device from `options` (errors:
     /// exit 1 for a model that cannot be found or loaded, 2 for a bad
     /// device), then run(). Returns the exit code.
-    static int loadAndRun(const QString &command, const QCommandLineParser &parser, const ModelOptions &options,
-                          const QList<EngineRequest> &requests,
-                          const std::function<void(const EngineResult &)> &onResult);
+    static int loadAndRun(const QString &command, const QCommandLineParser &parser,
+        const ModelOptions &options, const QList<EngineRequest> &requests,
+        const std::function<void(const EngineResult &)> &onResult);
 
 private:
     void showProgress(const EngineProgress &progress);

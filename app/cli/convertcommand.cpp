@@ -20,16 +20,19 @@ struct Text {
 int runConvertCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Write the inference weights of a checkpoint as .safetensors: the "
-                                              "model's tensors under their normalised names, without optimizer "
-                                              "state or momentum copies. Nothing in the input is run."));
+    parser.setApplicationDescription(
+        Text::tr("Write the inference weights of a checkpoint as .safetensors: the "
+                 "model's tensors under their normalised names, without optimizer "
+                 "state or momentum copies. Nothing in the input is run."));
     parser.addHelpOption();
     const QCommandLineOption dtype(QStringLiteral("dtype"),
-                                   Text::tr("Store floating-point weights as fp16, bf16 or fp32 (default: as stored)."),
-                                   QStringLiteral("type"));
+        Text::tr("Store floating-point weights as fp16, bf16 or fp32 (default: as stored)."),
+        QStringLiteral("type"));
     parser.addOption(dtype);
-    parser.addPositionalArgument(QStringLiteral("in"), Text::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("IN"));
-    parser.addPositionalArgument(QStringLiteral("out"), Text::tr("The .safetensors file to write."), QStringLiteral("OUT"));
+    parser.addPositionalArgument(
+        QStringLiteral("in"), Text::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("IN"));
+    parser.addPositionalArgument(
+        QStringLiteral("out"), Text::tr("The .safetensors file to write."), QStringLiteral("OUT"));
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -47,7 +50,8 @@ int runConvertCommand(const QStringList &args)
         else if (type == QLatin1String("fp32"))
             options.floatingType = model::ElementType::Float32;
         else
-            return reportCliError(command, Text::tr("unknown --dtype \"%1\" (expected fp16, bf16 or fp32)").arg(type), 2);
+            return reportCliError(
+                command, Text::tr("unknown --dtype \"%1\" (expected fp16, bf16 or fp32)").arg(type), 2);
     }
     const QFileInfo in(files[0]), out(files[1]);
     if (out.exists() && in.exists() && out.canonicalFilePath() == in.canonicalFilePath())
@@ -58,16 +62,16 @@ int runConvertCommand(const QStringList &args)
     auto weights = model::loadStateDict(files[0].toStdString(), load);
     if (!weights)
         return reportCliError(command, QString::fromStdString(weights.error().message));
-    options.metadata = {{"format", "pt"},
-                        {"source", in.fileName().toStdString()},
-                        {"converted_by", std::string("mplug2 ") + kVersion}};
+    options.metadata = {{"format", "pt"}, {"source", in.fileName().toStdString()},
+        {"converted_by", std::string("mplug2 ") + kVersion}};
     if (auto written = model::writeSafetensors(*weights, files[1].toStdString(), options); !written)
         return reportCliError(command, QString::fromStdString(written.error().message));
     QTextStream(stdout) << Text::tr("%1: %n tensor(s), %2 (from %3, %4)", nullptr, int(weights->size()))
                                .arg(files[1],
-                                    QLocale::c().formattedDataSize(QFileInfo(files[1]).size(), 1, QLocale::DataSizeSIFormat),
-                                    files[0],
-                                    QLocale::c().formattedDataSize(in.size(), 1, QLocale::DataSizeSIFormat))
+                                   QLocale::c().formattedDataSize(
+                                       QFileInfo(files[1]).size(), 1, QLocale::DataSizeSIFormat),
+                                   files[0],
+                                   QLocale::c().formattedDataSize(in.size(), 1, QLocale::DataSizeSIFormat))
                         << '\n';
     return 0;
 }

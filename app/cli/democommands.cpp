@@ -2,8 +2,8 @@
 
 #include "app/bundle/bundledresources.h"
 #include "app/cli/commandlineparsing.h"
-#include "app/demo/demobundle.h"
 #include "app/demo/demoattentionfigure.h"
+#include "app/demo/demobundle.h"
 #include "app/demo/demoevaluation.h"
 #include "app/demo/demomedia.h"
 #include "app/demo/demosamples.h"
@@ -32,7 +32,8 @@ QString percent(const model::train::Tally &t)
 void printMetrics(QTextStream &out, const model::train::DemoMetrics &m)
 {
     out << Text::tr("captions, one shape:  %1").arg(percent(m.oneShape)) << '\n'
-        << Text::tr("  colour %1, shape %2, motion %3").arg(percent(m.colour), percent(m.shape), percent(m.motion))
+        << Text::tr("  colour %1, shape %2, motion %3")
+               .arg(percent(m.colour), percent(m.shape), percent(m.motion))
         << '\n'
         << Text::tr("captions, two shapes: %1").arg(percent(m.twoShape)) << '\n'
         << Text::tr("question answering:   %1").arg(percent(m.qa)) << '\n'
@@ -45,20 +46,21 @@ void printMetrics(QTextStream &out, const model::train::DemoMetrics &m)
 int runTrainDemoCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr(
-        "Train the demo model from scratch on the synthetic world of shapes and write a model bundle (manifest, "
-        "weights, SentencePiece vocabulary, learning curve) into DIR. Running it again on the same DIR resumes."));
+    parser.setApplicationDescription(Text::tr("Train the demo model from scratch on the synthetic world of "
+                                              "shapes and write a model bundle (manifest, "
+                                              "weights, SentencePiece vocabulary, learning curve) into DIR. "
+                                              "Running it again on the same DIR resumes."));
     parser.addHelpOption();
-    const QCommandLineOption out(QStringLiteral("out"), Text::tr("Folder of the bundle to write."), Text::tr("dir"));
-    const QCommandLineOption seed(QStringLiteral("seed"), Text::tr("Random seed (default 1, the shipped model's)."),
-                                  Text::tr("n"));
+    const QCommandLineOption out(
+        QStringLiteral("out"), Text::tr("Folder of the bundle to write."), Text::tr("dir"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), Text::tr("Random seed (default 1, the shipped model's)."), Text::tr("n"));
     const QCommandLineOption minutes(QStringLiteral("minutes"),
-                                     Text::tr("Stop after this many minutes (resumable); default: no limit."),
-                                     Text::tr("m"));
+        Text::tr("Stop after this many minutes (resumable); default: no limit."), Text::tr("m"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-                                     Text::tr("LibTorch threads of each of the two model replicas (default: the usable CPUs shared "
-                                              "between them)."),
-                                     Text::tr("n"));
+        Text::tr("LibTorch threads of each of the two model replicas (default: the usable CPUs shared "
+                 "between them)."),
+        Text::tr("n"));
     parser.addOptions({out, seed, minutes, threads});
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
@@ -74,13 +76,15 @@ int runTrainDemoCommand(const QStringList &args)
     if (ok && parser.isSet(threads))
         o.threads = parser.value(threads).toInt(&ok);
     if (!ok || o.maxMinutes < 0 || o.threads < 0)
-        return reportCliError(command, Text::tr("--seed, --minutes and --threads take non-negative numbers"), 2);
+        return reportCliError(
+            command, Text::tr("--seed, --minutes and --threads take non-negative numbers"), 2);
     const QString dir = QDir(parser.value(out)).absolutePath();
     o.outDir = dir.toStdString();
     QTextStream err(stderr);
     o.progress = [&err](const model::train::TrainingProgress &p) {
         if (p.samplesPerSecond > 0)
-            err << Text::tr("step %1/%2  %3 min  %4 samples/s  loss %5 (caption %6, qa %7, itc %8, attention %9)")
+            err << Text::tr(
+                "step %1/%2  %3 min  %4 samples/s  loss %5 (caption %6, qa %7, itc %8, attention %9)")
                        .arg(p.step)
                        .arg(p.steps)
                        .arg(p.elapsedSeconds / 60, 0, 'f', 1)
@@ -101,16 +105,17 @@ int runTrainDemoCommand(const QStringList &args)
     if (!result)
         return reportCliError(command, QString::fromStdString(result.error().message));
     const ModelBundle bundle = demoBundle(o.architecture, dir);
-    if (Expected<void> saved = bundle.save(QDir(dir).filePath(QLatin1String(ModelBundle::kManifestName))); !saved)
+    if (Expected<void> saved = bundle.save(QDir(dir).filePath(QLatin1String(ModelBundle::kManifestName)));
+        !saved)
         return reportCliError(command, QString::fromStdString(saved.error().message));
     QTextStream(stdout) << (result->finished
-                                ? Text::tr("trained in %1 min: %2").arg(result->seconds / 60, 0, 'f', 1).arg(dir)
-                                : Text::tr("stopped at step %1 of %2 after %3 min; run the same command again to "
-                                           "continue: %4")
-                                      .arg(result->steps)
-                                      .arg(o.steps)
-                                      .arg(result->seconds / 60, 0, 'f', 1)
-                                      .arg(dir))
+            ? Text::tr("trained in %1 min: %2").arg(result->seconds / 60, 0, 'f', 1).arg(dir)
+            : Text::tr("stopped at step %1 of %2 after %3 min; run the same command again to "
+                       "continue: %4")
+                  .arg(result->steps)
+                  .arg(o.steps)
+                  .arg(result->seconds / 60, 0, 'f', 1)
+                  .arg(dir))
                         << '\n';
     return 0;
 }
@@ -118,29 +123,28 @@ int runTrainDemoCommand(const QStringList &args)
 int runEvalDemoCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr(
-        "Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 and PNG files "
-        "and read back like any media: captions, answers, text-to-video retrieval and attention."));
+    parser.setApplicationDescription(
+        Text::tr("Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 "
+                 "and PNG files "
+                 "and read back like any media: captions, answers, text-to-video retrieval and attention."));
     parser.addHelpOption();
     const QCommandLineOption model(QStringLiteral("model"),
-                                   Text::tr("Model bundle folder or manifest (default: the bundled demo model)."),
-                                   Text::tr("bundle"));
-    const QCommandLineOption items(QStringLiteral("items"), Text::tr("Held-out clips and pictures (default 300)."),
-                                   Text::tr("n"));
-    const QCommandLineOption keep(QStringLiteral("keep"), Text::tr("Keep the media files in this folder."),
-                                  Text::tr("dir"));
+        Text::tr("Model bundle folder or manifest (default: the bundled demo model)."), Text::tr("bundle"));
+    const QCommandLineOption items(
+        QStringLiteral("items"), Text::tr("Held-out clips and pictures (default 300)."), Text::tr("n"));
+    const QCommandLineOption keep(
+        QStringLiteral("keep"), Text::tr("Keep the media files in this folder."), Text::tr("dir"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object."));
-    const QCommandLineOption check(QStringLiteral("check"),
-                                   Text::tr("Exit with 1 when a metric is below its threshold."));
+    const QCommandLineOption check(
+        QStringLiteral("check"), Text::tr("Exit with 1 when a metric is below its threshold."));
     const QCommandLineOption writeSamples(QStringLiteral("write-samples"),
-                                          Text::tr("Only write the bundled sample media into this folder."),
-                                          Text::tr("dir"));
+        Text::tr("Only write the bundled sample media into this folder."), Text::tr("dir"));
     const QCommandLineOption figure(QStringLiteral("attention-figure"),
-                                    Text::tr("Only draw where the model looks while naming each shape of --media "
-                                             "(default: the bundled sample clip) into this PNG file."),
-                                    Text::tr("file"));
-    const QCommandLineOption media(QStringLiteral("media"), Text::tr("The clip or picture of --attention-figure."),
-                                   Text::tr("file"));
+        Text::tr("Only draw where the model looks while naming each shape of --media "
+                 "(default: the bundled sample clip) into this PNG file."),
+        Text::tr("file"));
+    const QCommandLineOption media(
+        QStringLiteral("media"), Text::tr("The clip or picture of --attention-figure."), Text::tr("file"));
     parser.addOptions({model, items, keep, json, check, writeSamples, figure, media});
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
@@ -170,8 +174,9 @@ int runEvalDemoCommand(const QStringList &args)
             return reportCliError(command, QString::fromStdString(drawn.error().message));
         if (Expected<void> ok = media::writePng(drawn->image, parser.value(figure).toStdString()); !ok)
             return reportCliError(command, QString::fromStdString(ok.error().message));
-        QTextStream(stdout) << Text::tr("\"%1\": rows for %2").arg(drawn->caption, drawn->words.join(QStringLiteral(", ")))
-                            << '\n';
+        QTextStream(stdout)
+            << Text::tr("\"%1\": rows for %2").arg(drawn->caption, drawn->words.join(QStringLiteral(", ")))
+            << '\n';
         return 0;
     }
     bool ok = true;
@@ -202,7 +207,8 @@ int runEvalDemoCommand(const QStringList &args)
         QStringList names;
         for (const std::string &m : missed)
             names << QString::fromStdString(m);
-        return reportCliError(command, Text::tr("below the threshold: %1").arg(names.join(QStringLiteral(", "))));
+        return reportCliError(
+            command, Text::tr("below the threshold: %1").arg(names.join(QStringLiteral(", "))));
     }
     return 0;
 }

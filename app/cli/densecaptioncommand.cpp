@@ -14,7 +14,8 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(DenseCaptionCommand)
 };
 
-Expected<double> secondsOption(const QCommandLineParser &parser, const QCommandLineOption &option, double fallback)
+Expected<double> secondsOption(
+    const QCommandLineParser &parser, const QCommandLineOption &option, double fallback)
 {
     if (!parser.isSet(option))
         return fallback;
@@ -22,10 +23,10 @@ Expected<double> secondsOption(const QCommandLineParser &parser, const QCommandL
     const double v = parser.value(option).toDouble(&ok);
     if (!ok || !(v >= 0.1 && v <= 24 * 3600.0))
         return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("DenseCaptionCommand",
-                                                     "--%1 must be a number of seconds from 0.1 to 86400")
-                             .arg(option.names().constFirst())
-                             .toStdString());
+            QCoreApplication::translate(
+                "DenseCaptionCommand", "--%1 must be a number of seconds from 0.1 to 86400")
+                .arg(option.names().constFirst())
+                .toStdString());
     return v;
 }
 } // namespace
@@ -37,26 +38,28 @@ int runDenseCaptionCommand(const QStringList &args)
         "DenseCaptionCommand", "Caption a video window by window: subtitles of what happens when."));
     parser.addHelpOption();
     const QCommandLineOption window(QStringLiteral("window"),
-                                    QCoreApplication::translate("DenseCaptionCommand", "Window length in seconds (default 10)."),
-                                    QStringLiteral("seconds"));
+        QCoreApplication::translate("DenseCaptionCommand", "Window length in seconds (default 10)."),
+        QStringLiteral("seconds"));
     const QCommandLineOption stride(QStringLiteral("stride"),
-                                    QCoreApplication::translate("DenseCaptionCommand", "Step between window starts (default: the window)."),
-                                    QStringLiteral("seconds"));
+        QCoreApplication::translate(
+            "DenseCaptionCommand", "Step between window starts (default: the window)."),
+        QStringLiteral("seconds"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QCoreApplication::translate("DenseCaptionCommand", "srt, vtt, json, jsonl, csv or txt "
-                                                                                       "(default: from the -o suffix)."),
-                                    QCoreApplication::translate("DenseCaptionCommand", "format"));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    QCoreApplication::translate("DenseCaptionCommand", "Write the captions to this file."),
-                                    QCoreApplication::translate("DenseCaptionCommand", "file"));
+        QCoreApplication::translate("DenseCaptionCommand",
+            "srt, vtt, json, jsonl, csv or txt "
+            "(default: from the -o suffix)."),
+        QCoreApplication::translate("DenseCaptionCommand", "format"));
+    const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
+        QCoreApplication::translate("DenseCaptionCommand", "Write the captions to this file."),
+        QCoreApplication::translate("DenseCaptionCommand", "file"));
     const QCommandLineOption json(QStringLiteral("json"),
-                                  QCoreApplication::translate("DenseCaptionCommand", "Print the result as one JSON object."));
+        QCoreApplication::translate("DenseCaptionCommand", "Print the result as one JSON object."));
     parser.addOptions({window, stride, format, output, json});
     const ModelOptions model;
     model.addTo(parser);
     model.addGenerationTo(parser);
-    parser.addPositionalArgument(QStringLiteral("video"), QCoreApplication::translate("DenseCaptionCommand", "A video."),
-                                 QStringLiteral("VIDEO"));
+    parser.addPositionalArgument(QStringLiteral("video"),
+        QCoreApplication::translate("DenseCaptionCommand", "A video."), QStringLiteral("VIDEO"));
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -70,9 +73,11 @@ int runDenseCaptionCommand(const QStringList &args)
     }
     const Exporter *exporter = nullptr;
     if (parser.isSet(output)) {
-        exporter = parser.isSet(format) ? findExporter(parser.value(format)) : exporterForPath(parser.value(output));
+        exporter = parser.isSet(format) ? findExporter(parser.value(format))
+                                        : exporterForPath(parser.value(output));
         if (!exporter)
-            return reportCliError(command, Text::tr("unknown output format: give --format srt, vtt, json, jsonl, csv or txt"), 2);
+            return reportCliError(command,
+                Text::tr("unknown output format: give --format srt, vtt, json, jsonl, csv or txt"), 2);
     } else if (parser.isSet(format)) {
         return reportCliError(command, Text::tr("--format needs -o FILE"), 2);
     }

@@ -29,25 +29,45 @@ QCommandLineOption option(const QString &name, const char *help, const QString &
 int runImportCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Make a model bundle from an official mPLUG-2 checkpoint: a folder "
-                                              "with a manifest that names the checkpoint (not copied), its "
-                                              "vocabulary and its configuration."));
+    parser.setApplicationDescription(
+        Text::tr("Make a model bundle from an official mPLUG-2 checkpoint: a folder "
+                 "with a manifest that names the checkpoint (not copied), its "
+                 "vocabulary and its configuration."));
     parser.addHelpOption();
-    const QCommandLineOption out = option(QStringLiteral("out"), QT_TRANSLATE_NOOP("ImportCommand", "The bundle folder to write."), QStringLiteral("dir"));
-    const QCommandLineOption vocab = option(QStringLiteral("vocab"), QT_TRANSLATE_NOOP("ImportCommand", "Vocabulary (default: the bundled BERT vocabulary); copied into the bundle."), QStringLiteral("file"));
-    const QCommandLineOption tokenizer = option(QStringLiteral("tokenizer"), QT_TRANSLATE_NOOP("ImportCommand", "wordpiece (default) or sentencepiece."), QStringLiteral("kind"));
-    const QCommandLineOption kind = option(QStringLiteral("kind"), QT_TRANSLATE_NOOP("ImportCommand", "caption (default), qa or pretrain."), QStringLiteral("kind"));
-    const QCommandLineOption bertConfig = option(QStringLiteral("bert-config"), QT_TRANSLATE_NOOP("ImportCommand", "Official config_bert.json (head counts, stride_layer)."), QStringLiteral("file"));
-    const QCommandLineOption modelConfig = option(QStringLiteral("model-config"), QT_TRANSLATE_NOOP("ImportCommand", "Official model config as JSON (image_res, frames, prompt, generation)."), QStringLiteral("file"));
-    const QCommandLineOption clipBpe = option(QStringLiteral("clip-bpe"), QT_TRANSLATE_NOOP("ImportCommand", "CLIP BPE vocabulary, for CLIP-space text embeddings."), QStringLiteral("file"));
-    const QCommandLineOption id = option(QStringLiteral("id"), QT_TRANSLATE_NOOP("ImportCommand", "Bundle id (default: from the file name)."), QStringLiteral("id"));
-    const QCommandLineOption name = option(QStringLiteral("name"), QT_TRANSLATE_NOOP("ImportCommand", "Name shown to people."), QStringLiteral("text"));
-    const QCommandLineOption check = option(QStringLiteral("check"), QT_TRANSLATE_NOOP("ImportCommand", "Load the model once on the CPU to check that it works."));
-    const QCommandLineOption registerIt = option(QStringLiteral("register"), QT_TRANSLATE_NOOP("ImportCommand", "Add the bundle to this user's models."));
-    const QCommandLineOption makeDefault = option(QStringLiteral("default"), QT_TRANSLATE_NOOP("ImportCommand", "Register it and make it the default model."));
-    parser.addOptions({out, vocab, tokenizer, kind, bertConfig, modelConfig, clipBpe, id, name, check, registerIt, makeDefault});
-    parser.addPositionalArgument(QStringLiteral("checkpoint"), Text::tr("The checkpoint (.pth or .safetensors)."),
-                                 QStringLiteral("CHECKPOINT"));
+    const QCommandLineOption out = option(QStringLiteral("out"),
+        QT_TRANSLATE_NOOP("ImportCommand", "The bundle folder to write."), QStringLiteral("dir"));
+    const QCommandLineOption vocab = option(QStringLiteral("vocab"),
+        QT_TRANSLATE_NOOP(
+            "ImportCommand", "Vocabulary (default: the bundled BERT vocabulary); copied into the bundle."),
+        QStringLiteral("file"));
+    const QCommandLineOption tokenizer = option(QStringLiteral("tokenizer"),
+        QT_TRANSLATE_NOOP("ImportCommand", "wordpiece (default) or sentencepiece."), QStringLiteral("kind"));
+    const QCommandLineOption kind = option(QStringLiteral("kind"),
+        QT_TRANSLATE_NOOP("ImportCommand", "caption (default), qa or pretrain."), QStringLiteral("kind"));
+    const QCommandLineOption bertConfig = option(QStringLiteral("bert-config"),
+        QT_TRANSLATE_NOOP("ImportCommand", "Official config_bert.json (head counts, stride_layer)."),
+        QStringLiteral("file"));
+    const QCommandLineOption modelConfig = option(QStringLiteral("model-config"),
+        QT_TRANSLATE_NOOP(
+            "ImportCommand", "Official model config as JSON (image_res, frames, prompt, generation)."),
+        QStringLiteral("file"));
+    const QCommandLineOption clipBpe = option(QStringLiteral("clip-bpe"),
+        QT_TRANSLATE_NOOP("ImportCommand", "CLIP BPE vocabulary, for CLIP-space text embeddings."),
+        QStringLiteral("file"));
+    const QCommandLineOption id = option(QStringLiteral("id"),
+        QT_TRANSLATE_NOOP("ImportCommand", "Bundle id (default: from the file name)."), QStringLiteral("id"));
+    const QCommandLineOption name = option(QStringLiteral("name"),
+        QT_TRANSLATE_NOOP("ImportCommand", "Name shown to people."), QStringLiteral("text"));
+    const QCommandLineOption check = option(QStringLiteral("check"),
+        QT_TRANSLATE_NOOP("ImportCommand", "Load the model once on the CPU to check that it works."));
+    const QCommandLineOption registerIt = option(QStringLiteral("register"),
+        QT_TRANSLATE_NOOP("ImportCommand", "Add the bundle to this user's models."));
+    const QCommandLineOption makeDefault = option(QStringLiteral("default"),
+        QT_TRANSLATE_NOOP("ImportCommand", "Register it and make it the default model."));
+    parser.addOptions({out, vocab, tokenizer, kind, bertConfig, modelConfig, clipBpe, id, name, check,
+        registerIt, makeDefault});
+    parser.addPositionalArgument(QStringLiteral("checkpoint"),
+        Text::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("CHECKPOINT"));
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -94,8 +114,9 @@ int runImportCommand(const QStringList &args)
         CliSession session(command);
         if (!session.loadModel(*bundle, DeviceChoice::cpu()))
             return 1;
-        QTextStream(stderr) << Text::tr("checked: %1 loads (%2 parameters)").arg(bundle->id).arg(session.model().parameters)
-                            << '\n';
+        QTextStream(stderr)
+            << Text::tr("checked: %1 loads (%2 parameters)").arg(bundle->id).arg(session.model().parameters)
+            << '\n';
     }
     if (parser.isSet(registerIt) || parser.isSet(makeDefault)) {
         BundleRegistry registry;

@@ -22,8 +22,8 @@ int runInfoCommand(const QStringList &args)
     parser.setApplicationDescription(QCoreApplication::translate(
         "InfoCommand", "Show versions, devices, threads and the licences of the components."));
     parser.addHelpOption();
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QCoreApplication::translate("InfoCommand", "Print one JSON object."));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QCoreApplication::translate("InfoCommand", "Print one JSON object."));
     parser.addOption(json);
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
@@ -36,27 +36,24 @@ int runInfoCommand(const QStringList &args)
     if (parser.isSet(json)) {
         QJsonArray comps;
         for (const ThirdPartyComponent &c : components)
-            comps.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                     {QStringLiteral("version"), c.version},
-                                     {QStringLiteral("license"), c.license}});
-        const QJsonObject obj{{QStringLiteral("version"), QString::fromLatin1(kVersion)},
-                              {QStringLiteral("torch"), QString::fromStdString(rt.torchVersion)},
-                              {QStringLiteral("threads"), rt.intraOpThreads},
-                              {QStringLiteral("cpus"), rt.usableCpus},
-                              {QStringLiteral("blas"), QString::fromStdString(rt.blas)},
-                              {QStringLiteral("cuda"), rt.cudaAvailable},
-                              {QStringLiteral("cuda_devices"), rt.cudaDeviceCount},
-                              {QStringLiteral("data_dir"), dataDir},
-                              {QStringLiteral("plugin_dir"), pluginDir},
-                              {QStringLiteral("components"), comps}};
+            comps.append(QJsonObject {{QStringLiteral("name"), c.name},
+                {QStringLiteral("version"), c.version}, {QStringLiteral("license"), c.license}});
+        const QJsonObject obj {{QStringLiteral("version"), QString::fromLatin1(kVersion)},
+            {QStringLiteral("torch"), QString::fromStdString(rt.torchVersion)},
+            {QStringLiteral("threads"), rt.intraOpThreads}, {QStringLiteral("cpus"), rt.usableCpus},
+            {QStringLiteral("blas"), QString::fromStdString(rt.blas)},
+            {QStringLiteral("cuda"), rt.cudaAvailable}, {QStringLiteral("cuda_devices"), rt.cudaDeviceCount},
+            {QStringLiteral("data_dir"), dataDir}, {QStringLiteral("plugin_dir"), pluginDir},
+            {QStringLiteral("components"), comps}};
         out << QJsonDocument(obj).toJson(QJsonDocument::Compact) << '\n';
         return 0;
     }
     out << "mplug2 " << kVersion << '\n'
         << "threads: " << rt.intraOpThreads << " of " << rt.usableCpus << " usable CPUs\n"
         << "blas:    " << QString::fromStdString(rt.blas) << '\n'
-        << "cuda:    " << (rt.cudaAvailable ? QStringLiteral("yes (%1 devices)").arg(rt.cudaDeviceCount)
-                                            : QStringLiteral("no"))
+        << "cuda:    "
+        << (rt.cudaAvailable ? QStringLiteral("yes (%1 devices)").arg(rt.cudaDeviceCount)
+                             : QStringLiteral("no"))
         << "\ndata:    " << dataDir << "\nplugins: " << pluginDir << "\n\ncomponents:\n";
     for (const ThirdPartyComponent &c : components)
         out << "  " << c.name << (c.version.isEmpty() ? QString() : QLatin1Char(' ') + c.version) << " — "

@@ -63,28 +63,25 @@ QString column(const QString &text, int width)
 QList<QPair<QString, qint64>> configRows(const model::Mplug2Config &c)
 {
     return {{QStringLiteral("vision_width"), c.vision.width},
-            {QStringLiteral("vision_layers"), c.vision.layers},
-            {QStringLiteral("vision_heads"), c.vision.heads},
-            {QStringLiteral("patch_size"), c.vision.patchSize},
-            {QStringLiteral("image_res"), c.vision.imageRes},
-            {QStringLiteral("hidden_size"), c.bert.hiddenSize},
-            {QStringLiteral("num_attention_heads"), c.bert.numAttentionHeads},
-            {QStringLiteral("intermediate_size"), c.bert.intermediateSize},
-            {QStringLiteral("vocab_size"), c.bert.vocabSize},
-            {QStringLiteral("max_position_embeddings"), c.bert.maxPositionEmbeddings},
-            {QStringLiteral("text_encoder_layers"), c.bert.textEncoderLayers},
-            {QStringLiteral("num_uni_layer"), c.bert.numUniLayer},
-            {QStringLiteral("num_hidden_layers"), c.bert.numHiddenLayers},
-            {QStringLiteral("fusion_layers"), c.bert.fusionLayers},
-            {QStringLiteral("stride_layer"), c.bert.strideLayer},
-            {QStringLiteral("text_decode_layers"), c.bert.textDecodeLayers},
-            {QStringLiteral("clip_transformer_width"), c.clipText.width},
-            {QStringLiteral("clip_transformer_layers"), c.clipText.layers},
-            {QStringLiteral("clip_transformer_heads"), c.clipText.heads},
-            {QStringLiteral("clip_vocab_size"), c.clipText.vocabSize},
-            {QStringLiteral("clip_context_length"), c.clipText.contextLength},
-            {QStringLiteral("embed_dim"), c.embedDim},
-            {QStringLiteral("num_latents"), c.numLatents}};
+        {QStringLiteral("vision_layers"), c.vision.layers}, {QStringLiteral("vision_heads"), c.vision.heads},
+        {QStringLiteral("patch_size"), c.vision.patchSize}, {QStringLiteral("image_res"), c.vision.imageRes},
+        {QStringLiteral("hidden_size"), c.bert.hiddenSize},
+        {QStringLiteral("num_attention_heads"), c.bert.numAttentionHeads},
+        {QStringLiteral("intermediate_size"), c.bert.intermediateSize},
+        {QStringLiteral("vocab_size"), c.bert.vocabSize},
+        {QStringLiteral("max_position_embeddings"), c.bert.maxPositionEmbeddings},
+        {QStringLiteral("text_encoder_layers"), c.bert.textEncoderLayers},
+        {QStringLiteral("num_uni_layer"), c.bert.numUniLayer},
+        {QStringLiteral("num_hidden_layers"), c.bert.numHiddenLayers},
+        {QStringLiteral("fusion_layers"), c.bert.fusionLayers},
+        {QStringLiteral("stride_layer"), c.bert.strideLayer},
+        {QStringLiteral("text_decode_layers"), c.bert.textDecodeLayers},
+        {QStringLiteral("clip_transformer_width"), c.clipText.width},
+        {QStringLiteral("clip_transformer_layers"), c.clipText.layers},
+        {QStringLiteral("clip_transformer_heads"), c.clipText.heads},
+        {QStringLiteral("clip_vocab_size"), c.clipText.vocabSize},
+        {QStringLiteral("clip_context_length"), c.clipText.contextLength},
+        {QStringLiteral("embed_dim"), c.embedDim}, {QStringLiteral("num_latents"), c.numLatents}};
 }
 
 struct Group {
@@ -97,12 +94,14 @@ struct Group {
 int runInspectCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Describe a checkpoint (.pth or .safetensors) without loading it: "
-                                              "format, top-level entries, model weights by group and dtype, and "
-                                              "what loading ignores and why. Nothing in the file is run."));
+    parser.setApplicationDescription(
+        Text::tr("Describe a checkpoint (.pth or .safetensors) without loading it: "
+                 "format, top-level entries, model weights by group and dtype, and "
+                 "what loading ignores and why. Nothing in the file is run."));
     parser.addHelpOption();
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object."));
-    const QCommandLineOption keys(QStringLiteral("keys"), Text::tr("Also list every model weight with its shape and dtype."));
+    const QCommandLineOption keys(
+        QStringLiteral("keys"), Text::tr("Also list every model weight with its shape and dtype."));
     parser.addOptions({json, keys});
     parser.addPositionalArgument(QStringLiteral("file"), Text::tr("The checkpoint."), QStringLiteral("FILE"));
     if (const std::optional<int> done = parseCommandLine(parser, args))
@@ -125,7 +124,8 @@ int runInspectCommand(const QStringList &args)
         std::set<std::uint32_t> storages;
         for (const model::SelectedTensor &s : selection->kept) {
             const model::StoredTensor &t = index->tensors()[s.tensor];
-            for (Group *g : {&groups[keyGroup(s.name)], &dtypes[QString::fromLatin1(model::elementTypeName(t.type))]}) {
+            for (Group *g :
+                {&groups[keyGroup(s.name)], &dtypes[QString::fromLatin1(model::elementTypeName(t.type))]}) {
                 ++g->tensors;
                 g->bytes += t.byteSize();
             }
@@ -148,42 +148,44 @@ int runInspectCommand(const QStringList &args)
 
     QTextStream out(stdout);
     if (parser.isSet(json)) {
-        QJsonObject obj{{QStringLiteral("file"), path},
-                        {QStringLiteral("format"), QString::fromLatin1(model::checkpointFormatName(index->format()))},
-                        {QStringLiteral("file_bytes"), QFileInfo(path).size()}};
+        QJsonObject obj {{QStringLiteral("file"), path},
+            {QStringLiteral("format"), QString::fromLatin1(model::checkpointFormatName(index->format()))},
+            {QStringLiteral("file_bytes"), QFileInfo(path).size()}};
         QJsonArray entries;
         for (const model::TopLevelEntry &e : index->entries())
-            entries.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(e.name)},
-                                       {QStringLiteral("value"), QString::fromStdString(e.description)},
-                                       {QStringLiteral("tensors"), qint64(e.tensorCount)},
-                                       {QStringLiteral("bytes"), qint64(e.tensorBytes)}});
+            entries.append(QJsonObject {{QStringLiteral("name"), QString::fromStdString(e.name)},
+                {QStringLiteral("value"), QString::fromStdString(e.description)},
+                {QStringLiteral("tensors"), qint64(e.tensorCount)},
+                {QStringLiteral("bytes"), qint64(e.tensorBytes)}});
         obj.insert(QStringLiteral("entries"), entries);
         QJsonArray metadata;
         for (const auto &[k, v] : index->metadata())
-            metadata.append(QJsonArray{QString::fromStdString(k), QString::fromStdString(v)});
+            metadata.append(QJsonArray {QString::fromStdString(k), QString::fromStdString(v)});
         if (!metadata.isEmpty())
             obj.insert(QStringLiteral("metadata"), metadata);
         if (selection) {
-            QJsonObject weights{{QStringLiteral("source_entry"), QString::fromStdString(selection->sourceEntry)},
-                                {QStringLiteral("tensors"), qint64(selection->kept.size())},
-                                {QStringLiteral("bytes"), qint64(keptBytes)},
-                                {QStringLiteral("tied_tensors"), qint64(tied)},
-                                {QStringLiteral("renamed_pretrain_keys"), qint64(selection->renamedPretrainKeys)},
-                                {QStringLiteral("stripped_ddp_prefixes"), qint64(selection->strippedDdpPrefixes)}};
+            QJsonObject weights {
+                {QStringLiteral("source_entry"), QString::fromStdString(selection->sourceEntry)},
+                {QStringLiteral("tensors"), qint64(selection->kept.size())},
+                {QStringLiteral("bytes"), qint64(keptBytes)}, {QStringLiteral("tied_tensors"), qint64(tied)},
+                {QStringLiteral("renamed_pretrain_keys"), qint64(selection->renamedPretrainKeys)},
+                {QStringLiteral("stripped_ddp_prefixes"), qint64(selection->strippedDdpPrefixes)}};
             QJsonObject groupJson, dtypeJson;
             for (const auto &[name, g] : groups)
-                groupJson.insert(name, QJsonObject{{QStringLiteral("tensors"), qint64(g.tensors)},
-                                                   {QStringLiteral("bytes"), qint64(g.bytes)}});
+                groupJson.insert(name,
+                    QJsonObject {{QStringLiteral("tensors"), qint64(g.tensors)},
+                        {QStringLiteral("bytes"), qint64(g.bytes)}});
             for (const auto &[name, g] : dtypes)
-                dtypeJson.insert(name, QJsonObject{{QStringLiteral("tensors"), qint64(g.tensors)},
-                                                   {QStringLiteral("bytes"), qint64(g.bytes)}});
+                dtypeJson.insert(name,
+                    QJsonObject {{QStringLiteral("tensors"), qint64(g.tensors)},
+                        {QStringLiteral("bytes"), qint64(g.bytes)}});
             weights.insert(QStringLiteral("groups"), groupJson);
             weights.insert(QStringLiteral("dtypes"), dtypeJson);
             QJsonArray ignored;
             for (const model::IgnoredTensors &i : selection->ignored)
-                ignored.append(QJsonObject{{QStringLiteral("reason"), QString::fromStdString(i.reason)},
-                                           {QStringLiteral("tensors"), qint64(i.count)},
-                                           {QStringLiteral("bytes"), qint64(i.bytes)}});
+                ignored.append(QJsonObject {{QStringLiteral("reason"), QString::fromStdString(i.reason)},
+                    {QStringLiteral("tensors"), qint64(i.count)},
+                    {QStringLiteral("bytes"), qint64(i.bytes)}});
             weights.insert(QStringLiteral("ignored"), ignored);
             if (parser.isSet(keys)) {
                 QJsonArray list;
@@ -192,9 +194,9 @@ int runInspectCommand(const QStringList &args)
                     QJsonArray shape;
                     for (const std::int64_t d : t.shape)
                         shape.append(qint64(d));
-                    list.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(s.name)},
-                                            {QStringLiteral("shape"), shape},
-                                            {QStringLiteral("dtype"), QString::fromLatin1(model::elementTypeName(t.type))}});
+                    list.append(QJsonObject {{QStringLiteral("name"), QString::fromStdString(s.name)},
+                        {QStringLiteral("shape"), shape},
+                        {QStringLiteral("dtype"), QString::fromLatin1(model::elementTypeName(t.type))}});
                 }
                 weights.insert(QStringLiteral("keys"), list);
             }
@@ -205,26 +207,33 @@ int runInspectCommand(const QStringList &args)
                     configJson.insert(name, value);
                 obj.insert(QStringLiteral("inferred_config"), configJson);
             } else {
-                obj.insert(QStringLiteral("inferred_config_error"), QString::fromStdString(config.error().message));
+                obj.insert(
+                    QStringLiteral("inferred_config_error"), QString::fromStdString(config.error().message));
             }
         } else {
-            obj.insert(QStringLiteral("model_weights_error"), QString::fromStdString(selection.error().message));
+            obj.insert(
+                QStringLiteral("model_weights_error"), QString::fromStdString(selection.error().message));
         }
         out << QJsonDocument(obj).toJson(QJsonDocument::Compact) << '\n';
         return 0;
     }
 
-    out << Text::tr("%1: %2 checkpoint, %3").arg(path, QString::fromLatin1(model::checkpointFormatName(index->format())),
-                                                bytesText(static_cast<std::uint64_t>(QFileInfo(path).size())))
-        << "\n\n" << Text::tr("Top-level entries:") << '\n';
+    out << Text::tr("%1: %2 checkpoint, %3")
+               .arg(path, QString::fromLatin1(model::checkpointFormatName(index->format())),
+                   bytesText(static_cast<std::uint64_t>(QFileInfo(path).size())))
+        << "\n\n"
+        << Text::tr("Top-level entries:") << '\n';
     if (bareDict)
-        out << "  " << Text::tr("%n tensor(s) at the top level (a bare state dict)", nullptr, int(index->entries().size()))
+        out << "  "
+            << Text::tr(
+                   "%n tensor(s) at the top level (a bare state dict)", nullptr, int(index->entries().size()))
             << '\n';
     for (std::size_t i = 0; i < index->entries().size() && !bareDict; ++i) {
         const model::TopLevelEntry &e = index->entries()[i];
         out << "  " << column(QString::fromStdString(e.name), 24) << QString::fromStdString(e.description);
         if (e.tensorCount > 0)
-            out << "  " << Text::tr("%n tensor(s), %1", nullptr, int(e.tensorCount)).arg(bytesText(e.tensorBytes));
+            out << "  "
+                << Text::tr("%n tensor(s), %1", nullptr, int(e.tensorCount)).arg(bytesText(e.tensorBytes));
         out << '\n';
     }
     if (!selection) {
@@ -233,20 +242,31 @@ int runInspectCommand(const QStringList &args)
     }
     out << '\n'
         << Text::tr("Model weights (from %1): %n tensor(s), %2", nullptr, int(selection->kept.size()))
-               .arg(selection->sourceEntry.empty() ? Text::tr("the top level") : QString::fromStdString("'" + selection->sourceEntry + "'"),
-                    bytesText(keptBytes))
+               .arg(selection->sourceEntry.empty()
+                       ? Text::tr("the top level")
+                       : QString::fromStdString("'" + selection->sourceEntry + "'"),
+                   bytesText(keptBytes))
         << '\n';
     if (tied > 0)
-        out << "  " << Text::tr("%n tensor(s) share storage with another (tied weights)", nullptr, int(tied)) << '\n';
+        out << "  " << Text::tr("%n tensor(s) share storage with another (tied weights)", nullptr, int(tied))
+            << '\n';
     for (const auto &[name, g] : dtypes)
-        out << "  " << column(name, 44) << Text::tr("%n tensor(s), %1", nullptr, int(g.tensors)).arg(bytesText(g.bytes)) << '\n';
+        out << "  " << column(name, 44)
+            << Text::tr("%n tensor(s), %1", nullptr, int(g.tensors)).arg(bytesText(g.bytes)) << '\n';
     out << '\n' << Text::tr("Key groups:") << '\n';
     for (const auto &[name, g] : groups)
-        out << "  " << column(name, 44) << Text::tr("%n tensor(s), %1", nullptr, int(g.tensors)).arg(bytesText(g.bytes)) << '\n';
+        out << "  " << column(name, 44)
+            << Text::tr("%n tensor(s), %1", nullptr, int(g.tensors)).arg(bytesText(g.bytes)) << '\n';
     if (selection->strippedDdpPrefixes > 0)
-        out << '\n' << Text::tr("%n key(s) lost a DDP 'module.' prefix.", nullptr, int(selection->strippedDdpPrefixes)) << '\n';
+        out << '\n'
+            << Text::tr(
+                   "%n key(s) lost a DDP 'module.' prefix.", nullptr, int(selection->strippedDdpPrefixes))
+            << '\n';
     if (selection->renamedPretrainKeys > 0)
-        out << '\n' << Text::tr("%n pretrain key(s) renamed as the official loader does.", nullptr, int(selection->renamedPretrainKeys)) << '\n';
+        out << '\n'
+            << Text::tr("%n pretrain key(s) renamed as the official loader does.", nullptr,
+                   int(selection->renamedPretrainKeys))
+            << '\n';
     out << '\n' << Text::tr("Ignored when loading:") << '\n';
     if (selection->ignored.empty())
         out << "  " << Text::tr("nothing") << '\n';
@@ -255,19 +275,23 @@ int runInspectCommand(const QStringList &args)
             << Text::tr("%n tensor(s), %1", nullptr, int(i.count)).arg(bytesText(i.bytes)) << '\n';
     out << '\n';
     if (config) {
-        out << Text::tr("Inferred configuration (from shapes; head counts, fusion layers that run and stride_layer "
-                        "are the official defaults):")
+        out << Text::tr(
+            "Inferred configuration (from shapes; head counts, fusion layers that run and stride_layer "
+            "are the official defaults):")
             << '\n';
         for (const auto &[name, value] : configRows(*config))
             out << "  " << column(name, 28) << value << '\n';
     } else {
-        out << Text::tr("No configuration can be inferred: %1").arg(QString::fromStdString(config.error().message)) << '\n';
+        out << Text::tr("No configuration can be inferred: %1")
+                   .arg(QString::fromStdString(config.error().message))
+            << '\n';
     }
     if (parser.isSet(keys)) {
         out << '\n' << Text::tr("Keys:") << '\n';
         for (const model::SelectedTensor &s : selection->kept) {
             const model::StoredTensor &t = index->tensors()[s.tensor];
-            out << QString::fromStdString(s.name) << '\t' << shapeText(t.shape) << '\t' << model::elementTypeName(t.type) << '\n';
+            out << QString::fromStdString(s.name) << '\t' << shapeText(t.shape) << '\t'
+                << model::elementTypeName(t.type) << '\n';
         }
     }
     return 0;

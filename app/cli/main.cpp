@@ -40,15 +40,14 @@ int main(int argc, char **argv)
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "mPLUG-2 Studio command line: captions, questions, "
-                                            "attention maps and retrieval with the mPLUG-2 model.")
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+                                         "mPLUG-2 Studio command line: captions, questions, "
+                                         "attention maps and retrieval with the mPLUG-2 model.")
         + QLatin1String("\n\n") + commandListing());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QCoreApplication::translate("main", "The command to run."),
-                                 QStringLiteral("<command> [options]"));
+        QCoreApplication::translate("main", "The command to run."), QStringLiteral("<command> [options]"));
     parser.process(application);
     parser.showHelp(args.size() < 2 ? 2 : 0);
 }

@@ -19,37 +19,39 @@ QCommandLineOption valueOption(const QString &name, const char *help, const char
 }
 
 /// Reads an integer option in [low, high]; `fallback` when not given.
-Expected<int> intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int fallback, int low,
-                        int high)
+Expected<int> intOption(
+    const QCommandLineParser &parser, const QCommandLineOption &option, int fallback, int low, int high)
 {
     if (!parser.isSet(option))
         return fallback;
     bool ok = false;
     const int v = parser.value(option).toInt(&ok);
     if (!ok || v < low || v > high)
-        return makeError(ErrorCode::InvalidArgument, Text::tr("--%1 must be a whole number from %2 to %3 (got \"%4\")")
-                                                         .arg(option.names().constFirst())
-                                                         .arg(low)
-                                                         .arg(high)
-                                                         .arg(parser.value(option))
-                                                         .toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            Text::tr("--%1 must be a whole number from %2 to %3 (got \"%4\")")
+                .arg(option.names().constFirst())
+                .arg(low)
+                .arg(high)
+                .arg(parser.value(option))
+                .toStdString());
     return v;
 }
 
-Expected<double> doubleOption(const QCommandLineParser &parser, const QCommandLineOption &option, double fallback,
-                              double low, double high)
+Expected<double> doubleOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+    double fallback, double low, double high)
 {
     if (!parser.isSet(option))
         return fallback;
     bool ok = false;
     const double v = parser.value(option).toDouble(&ok);
     if (!ok || !(v >= low && v <= high))
-        return makeError(ErrorCode::InvalidArgument, Text::tr("--%1 must be a number from %2 to %3 (got \"%4\")")
-                                                         .arg(option.names().constFirst())
-                                                         .arg(low)
-                                                         .arg(high)
-                                                         .arg(parser.value(option))
-                                                         .toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            Text::tr("--%1 must be a number from %2 to %3 (got \"%4\")")
+                .arg(option.names().constFirst())
+                .arg(low)
+                .arg(high)
+                .arg(parser.value(option))
+                .toStdString());
     return v;
 }
 
@@ -57,82 +59,89 @@ Expected<double> doubleOption(const QCommandLineParser &parser, const QCommandLi
 
 ModelOptions::ModelOptions()
     : m_model(valueOption(QStringLiteral("model"),
-                          QT_TRANSLATE_NOOP("ModelOptions", "Model bundle: a folder, a manifest or a registered id "
-                                                            "(default: the installed default model)."),
-                          QT_TRANSLATE_NOOP("ModelOptions", "bundle")))
+        QT_TRANSLATE_NOOP("ModelOptions",
+            "Model bundle: a folder, a manifest or a registered id "
+            "(default: the installed default model)."),
+        QT_TRANSLATE_NOOP("ModelOptions", "bundle")))
     , m_checkpoint(valueOption(QStringLiteral("checkpoint"),
-                               QT_TRANSLATE_NOOP("ModelOptions", "Run a checkpoint (.pth or .safetensors) without a bundle."),
-                               QT_TRANSLATE_NOOP("ModelOptions", "file")))
+          QT_TRANSLATE_NOOP("ModelOptions", "Run a checkpoint (.pth or .safetensors) without a bundle."),
+          QT_TRANSLATE_NOOP("ModelOptions", "file")))
     , m_vocab(valueOption(QStringLiteral("vocab"),
-                          QT_TRANSLATE_NOOP("ModelOptions", "Vocabulary of --checkpoint (default: the bundled BERT vocabulary)."),
-                          QT_TRANSLATE_NOOP("ModelOptions", "file")))
+          QT_TRANSLATE_NOOP(
+              "ModelOptions", "Vocabulary of --checkpoint (default: the bundled BERT vocabulary)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "file")))
     , m_tokenizer(valueOption(QStringLiteral("tokenizer"),
-                              QT_TRANSLATE_NOOP("ModelOptions", "Tokenizer of --vocab: wordpiece or sentencepiece."),
-                              QT_TRANSLATE_NOOP("ModelOptions", "kind")))
+          QT_TRANSLATE_NOOP("ModelOptions", "Tokenizer of --vocab: wordpiece or sentencepiece."),
+          QT_TRANSLATE_NOOP("ModelOptions", "kind")))
     , m_kind(valueOption(QStringLiteral("kind"),
-                         QT_TRANSLATE_NOOP("ModelOptions", "Task the checkpoint was trained for: caption, qa or pretrain."),
-                         QT_TRANSLATE_NOOP("ModelOptions", "kind")))
+          QT_TRANSLATE_NOOP("ModelOptions", "Task the checkpoint was trained for: caption, qa or pretrain."),
+          QT_TRANSLATE_NOOP("ModelOptions", "kind")))
     , m_bertConfig(valueOption(QStringLiteral("bert-config"),
-                               QT_TRANSLATE_NOOP("ModelOptions", "Official config_bert.json of --checkpoint (head counts)."),
-                               QT_TRANSLATE_NOOP("ModelOptions", "file")))
+          QT_TRANSLATE_NOOP("ModelOptions", "Official config_bert.json of --checkpoint (head counts)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "file")))
     , m_modelConfig(valueOption(QStringLiteral("model-config"),
-                                QT_TRANSLATE_NOOP("ModelOptions", "Official model config of --checkpoint as JSON (image_res, frames, prompt)."),
-                                QT_TRANSLATE_NOOP("ModelOptions", "file")))
+          QT_TRANSLATE_NOOP(
+              "ModelOptions", "Official model config of --checkpoint as JSON (image_res, frames, prompt)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "file")))
     , m_clipBpe(valueOption(QStringLiteral("clip-bpe"),
-                            QT_TRANSLATE_NOOP("ModelOptions", "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz) for CLIP-space text."),
-                            QT_TRANSLATE_NOOP("ModelOptions", "file")))
+          QT_TRANSLATE_NOOP(
+              "ModelOptions", "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz) for CLIP-space text."),
+          QT_TRANSLATE_NOOP("ModelOptions", "file")))
     , m_device(valueOption(QStringLiteral("device"),
-                           QT_TRANSLATE_NOOP("ModelOptions", "auto, cpu, cuda or cuda:N (default: auto)."),
-                           QT_TRANSLATE_NOOP("ModelOptions", "device")))
+          QT_TRANSLATE_NOOP("ModelOptions", "auto, cpu, cuda or cuda:N (default: auto)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "device")))
     , m_precision(valueOption(QStringLiteral("precision"),
-                              QT_TRANSLATE_NOOP("ModelOptions", "auto, fp32, fp16 or bf16 (default: auto)."),
-                              QT_TRANSLATE_NOOP("ModelOptions", "precision")))
+          QT_TRANSLATE_NOOP("ModelOptions", "auto, fp32, fp16 or bf16 (default: auto)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "precision")))
     , m_frames(valueOption(QStringLiteral("frames"),
-                           QT_TRANSLATE_NOOP("ModelOptions", "Frames sampled per video (default: the model's)."),
-                           QT_TRANSLATE_NOOP("ModelOptions", "n")))
-    , m_beam(valueOption(QStringLiteral("beam"), QT_TRANSLATE_NOOP("ModelOptions", "Beam size (default: the model's)."),
-                         QT_TRANSLATE_NOOP("ModelOptions", "n")))
+          QT_TRANSLATE_NOOP("ModelOptions", "Frames sampled per video (default: the model's)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "n")))
+    , m_beam(valueOption(QStringLiteral("beam"),
+          QT_TRANSLATE_NOOP("ModelOptions", "Beam size (default: the model's)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "n")))
     , m_minLength(valueOption(QStringLiteral("min-length"),
-                              QT_TRANSLATE_NOOP("ModelOptions", "Fewest tokens to generate (default: the model's)."),
-                              QT_TRANSLATE_NOOP("ModelOptions", "n")))
+          QT_TRANSLATE_NOOP("ModelOptions", "Fewest tokens to generate (default: the model's)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "n")))
     , m_maxLength(valueOption(QStringLiteral("max-length"),
-                              QT_TRANSLATE_NOOP("ModelOptions", "Most tokens to generate (default: the model's)."),
-                              QT_TRANSLATE_NOOP("ModelOptions", "n")))
+          QT_TRANSLATE_NOOP("ModelOptions", "Most tokens to generate (default: the model's)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "n")))
     , m_results(valueOption(QStringLiteral("num-results"),
-                            QT_TRANSLATE_NOOP("ModelOptions", "How many alternatives to report (n-best, default 1)."),
-                            QT_TRANSLATE_NOOP("ModelOptions", "n")))
+          QT_TRANSLATE_NOOP("ModelOptions", "How many alternatives to report (n-best, default 1)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "n")))
     , m_decoding(valueOption(QStringLiteral("decoding"),
-                             QT_TRANSLATE_NOOP("ModelOptions", "beam (official), greedy or sample."),
-                             QT_TRANSLATE_NOOP("ModelOptions", "method")))
+          QT_TRANSLATE_NOOP("ModelOptions", "beam (official), greedy or sample."),
+          QT_TRANSLATE_NOOP("ModelOptions", "method")))
     , m_temperature(valueOption(QStringLiteral("temperature"),
-                                QT_TRANSLATE_NOOP("ModelOptions", "Sampling temperature (default 1)."),
-                                QT_TRANSLATE_NOOP("ModelOptions", "t")))
-    , m_topK(valueOption(QStringLiteral("top-k"), QT_TRANSLATE_NOOP("ModelOptions", "Sampling: keep the k likeliest tokens."),
-                         QT_TRANSLATE_NOOP("ModelOptions", "k")))
-    , m_topP(valueOption(QStringLiteral("top-p"), QT_TRANSLATE_NOOP("ModelOptions", "Sampling: nucleus probability mass."),
-                         QT_TRANSLATE_NOOP("ModelOptions", "p")))
+          QT_TRANSLATE_NOOP("ModelOptions", "Sampling temperature (default 1)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "t")))
+    , m_topK(valueOption(QStringLiteral("top-k"),
+          QT_TRANSLATE_NOOP("ModelOptions", "Sampling: keep the k likeliest tokens."),
+          QT_TRANSLATE_NOOP("ModelOptions", "k")))
+    , m_topP(valueOption(QStringLiteral("top-p"),
+          QT_TRANSLATE_NOOP("ModelOptions", "Sampling: nucleus probability mass."),
+          QT_TRANSLATE_NOOP("ModelOptions", "p")))
     , m_seed(valueOption(QStringLiteral("seed"), QT_TRANSLATE_NOOP("ModelOptions", "Sampling: random seed."),
-                         QT_TRANSLATE_NOOP("ModelOptions", "n")))
-{
-}
+          QT_TRANSLATE_NOOP("ModelOptions", "n")))
+{ }
 
 void ModelOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({m_model, m_checkpoint, m_vocab, m_tokenizer, m_kind, m_bertConfig, m_modelConfig, m_clipBpe,
-                       m_device, m_precision, m_frames});
+    parser.addOptions({m_model, m_checkpoint, m_vocab, m_tokenizer, m_kind, m_bertConfig, m_modelConfig,
+        m_clipBpe, m_device, m_precision, m_frames});
 }
 
 void ModelOptions::addGenerationTo(QCommandLineParser &parser) const
 {
     m_hasGeneration = true;
-    parser.addOptions({m_beam, m_minLength, m_maxLength, m_results, m_decoding, m_temperature, m_topK, m_topP, m_seed});
+    parser.addOptions(
+        {m_beam, m_minLength, m_maxLength, m_results, m_decoding, m_temperature, m_topK, m_topP, m_seed});
 }
 
 Expected<ModelBundle> ModelOptions::bundle(const QCommandLineParser &parser) const
 {
     if (parser.isSet(m_model) && parser.isSet(m_checkpoint))
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("give either --model or --checkpoint, not both").toStdString());
+            Text::tr("give either --model or --checkpoint, not both").toStdString());
     if (parser.isSet(m_checkpoint)) {
         CheckpointBundleOptions o;
         o.checkpoint = parser.value(m_checkpoint);
@@ -153,11 +162,11 @@ Expected<ModelBundle> ModelOptions::bundle(const QCommandLineParser &parser) con
     for (const QCommandLineOption *o : {&m_vocab, &m_tokenizer, &m_kind, &m_bertConfig, &m_modelConfig}) {
         if (parser.isSet(*o))
             return makeError(ErrorCode::InvalidArgument,
-                             Text::tr("--%1 goes with --checkpoint").arg(o->names().constFirst()).toStdString());
+                Text::tr("--%1 goes with --checkpoint").arg(o->names().constFirst()).toStdString());
     }
     BundleRegistry registry;
-    Expected<ModelBundle> bundle =
-        parser.isSet(m_model) ? registry.resolve(parser.value(m_model)) : registry.defaultBundle();
+    Expected<ModelBundle> bundle
+        = parser.isSet(m_model) ? registry.resolve(parser.value(m_model)) : registry.defaultBundle();
     if (bundle && parser.isSet(m_clipBpe))
         bundle->clipBpe = parser.value(m_clipBpe);
     return bundle;
@@ -187,7 +196,8 @@ Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineReq
     const Expected<int> results = intOption(parser, m_results, request.generation.numResults, 1, 32);
     const Expected<int> topK = intOption(parser, m_topK, request.generation.topK, 0, 1000000);
     const Expected<int> seed = intOption(parser, m_seed, int(request.generation.seed), 0, 2147483647);
-    const Expected<double> temperature = doubleOption(parser, m_temperature, request.generation.temperature, 1e-3, 100);
+    const Expected<double> temperature
+        = doubleOption(parser, m_temperature, request.generation.temperature, 1e-3, 100);
     const Expected<double> topP = doubleOption(parser, m_topP, request.generation.topP, 1e-6, 1);
     for (const Expected<int> *v : {&beam, &minLength, &maxLength, &results, &topK, &seed}) {
         if (!*v)
@@ -216,11 +226,11 @@ Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineReq
             g.method = DecodingMethod::Sample;
         else
             return makeError(ErrorCode::InvalidArgument,
-                             Text::tr("--decoding must be beam, greedy or sample (got \"%1\")").arg(method).toStdString());
+                Text::tr("--decoding must be beam, greedy or sample (got \"%1\")").arg(method).toStdString());
     }
     if (g.minLength >= 0 && g.maxLength >= 0 && g.minLength > g.maxLength)
-        return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("--min-length is larger than --max-length").toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, Text::tr("--min-length is larger than --max-length").toStdString());
     return {};
 }
 

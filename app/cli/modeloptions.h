@@ -37,9 +37,11 @@ public:
     Expected<void> applyTo(const QCommandLineParser &parser, EngineRequest &request) const;
 
 private:
-    QCommandLineOption m_model, m_checkpoint, m_vocab, m_tokenizer, m_kind, m_bertConfig, m_modelConfig, m_clipBpe;
+    QCommandLineOption m_model, m_checkpoint, m_vocab, m_tokenizer, m_kind, m_bertConfig, m_modelConfig,
+        m_clipBpe;
     QCommandLineOption m_device, m_precision, m_frames;
-    QCommandLineOption m_beam, m_minLength, m_maxLength, m_results, m_decoding, m_temperature, m_topK, m_topP, m_seed;
+    QCommandLineOption m_beam, m_minLength, m_maxLength, m_results, m_decoding, m_temperature, m_topK, m_topP,
+        m_seed;
     /// Commands without generation options (classify) must not query them.
     mutable bool m_hasGeneration = false;
 };

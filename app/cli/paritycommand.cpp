@@ -32,11 +32,11 @@ int runParityCommand(const QStringList &args)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("dir"), tr("The fixture folder (holds cases.json)."));
     const QCommandLineOption device(QStringLiteral("device"), tr("cpu (default), cuda or cuda:N."),
-                                    QStringLiteral("device"), QStringLiteral("cpu"));
+        QStringLiteral("device"), QStringLiteral("cpu"));
     const QCommandLineOption precision(QStringLiteral("precision"), tr("fp32 (default), fp16 or bf16."),
-                                       QStringLiteral("precision"), QStringLiteral("fp32"));
-    const QCommandLineOption only(QStringLiteral("case"), tr("Run only the cases whose id contains this text."),
-                                  QStringLiteral("text"));
+        QStringLiteral("precision"), QStringLiteral("fp32"));
+    const QCommandLineOption only(QStringLiteral("case"),
+        tr("Run only the cases whose id contains this text."), QStringLiteral("text"));
     parser.addOptions({device, precision, only});
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;

@@ -22,7 +22,10 @@ void printResult(const EngineResult &r, bool json, const ResultJsonOptions &opti
         out << QStringLiteral("  [%1 s - %2 s] ").arg(s.startSeconds, 0, 'f', 2).arg(s.endSeconds, 0, 'f', 2)
             << s.caption.text << '\n';
     for (qsizetype i = 0; i < r.items.size(); ++i)
-        out << QStringLiteral("  %1. %2  (%3)\n").arg(i + 1).arg(r.items.at(i).text).arg(r.items.at(i).score, 0, 'f', 4);
+        out << QStringLiteral("  %1. %2  (%3)\n")
+                   .arg(i + 1)
+                   .arg(r.items.at(i).text)
+                   .arg(r.items.at(i).score, 0, 'f', 4);
 }
 
 } // namespace mplug2::app

@@ -24,7 +24,7 @@ int bundleErrorExitCode(const Error &error)
 }
 
 int loadRetrievalModel(CliSession &session, const QString &command, const ModelOptions &options,
-                       const QCommandLineParser &parser)
+    const QCommandLineParser &parser)
 {
     const Expected<ModelBundle> bundle = retrievalBundle(options, parser);
     if (!bundle)

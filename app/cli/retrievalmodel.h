@@ -24,7 +24,7 @@ int bundleErrorExitCode(const Error &error);
 /// `session`. Returns 0 when it is loaded; otherwise the error is printed,
 /// prefixed by `command`, and the exit code is returned.
 int loadRetrievalModel(CliSession &session, const QString &command, const ModelOptions &options,
-                       const QCommandLineParser &parser);
+    const QCommandLineParser &parser);
 /// Whether the user named a model (--model or --checkpoint) rather than leaving the default.
 bool modelNamed(const QCommandLineParser &parser);
 

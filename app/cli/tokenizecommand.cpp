@@ -21,16 +21,20 @@ namespace {
 
 using model::text::TokenId;
 
-QString tr(const char *text) { return QCoreApplication::translate("TokenizeCommand", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TokenizeCommand", text);
+}
 
 struct TokenizerOptions {
-    QCommandLineOption kind{QStringLiteral("kind"), tr("Tokenizer: wordpiece (default), sentencepiece or clip."),
-                            QStringLiteral("kind"), QStringLiteral("wordpiece")};
-    QCommandLineOption vocab{QStringLiteral("vocab"),
-                             tr("Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), "
-                                "a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip."),
-                             QStringLiteral("file")};
-    QCommandLineOption json{QStringLiteral("json"), tr("Print one JSON object per line.")};
+    QCommandLineOption kind {QStringLiteral("kind"),
+        tr("Tokenizer: wordpiece (default), sentencepiece or clip."), QStringLiteral("kind"),
+        QStringLiteral("wordpiece")};
+    QCommandLineOption vocab {QStringLiteral("vocab"),
+        tr("Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), "
+           "a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip."),
+        QStringLiteral("file")};
+    QCommandLineOption json {QStringLiteral("json"), tr("Print one JSON object per line.")};
 
     void addTo(QCommandLineParser &parser) const { parser.addOptions({kind, vocab, json}); }
 };
@@ -42,8 +46,8 @@ void printError(const QString &command, const QString &message)
 
 // Loads the tokenizer the options ask for; prints the reason and returns
 // nullptr when it cannot. `exitCode` is 2 for usage errors, 1 otherwise.
-std::unique_ptr<model::text::Tokenizer> openTokenizer(const QCommandLineParser &parser, const TokenizerOptions &o,
-                                                      const QString &command, int &exitCode)
+std::unique_ptr<model::text::Tokenizer> openTokenizer(
+    const QCommandLineParser &parser, const TokenizerOptions &o, const QString &command, int &exitCode)
 {
     exitCode = 2;
     const auto kind = model::text::parseTokenizerKind(parser.value(o.kind).toStdString());
@@ -98,11 +102,13 @@ int runTokenizeCommand(const QStringList &args)
     parser.addHelpOption();
     const TokenizerOptions o;
     o.addTo(parser);
-    const QCommandLineOption maxLength(QStringLiteral("max-length"), tr("Keep at most N ids (special tokens included)."),
-                                       QStringLiteral("n"));
-    const QCommandLineOption noSpecial(QStringLiteral("no-special"), tr("Do not add the start (and end) tokens."));
+    const QCommandLineOption maxLength(QStringLiteral("max-length"),
+        tr("Keep at most N ids (special tokens included)."), QStringLiteral("n"));
+    const QCommandLineOption noSpecial(
+        QStringLiteral("no-special"), tr("Do not add the start (and end) tokens."));
     parser.addOptions({maxLength, noSpecial});
-    parser.addPositionalArgument(QStringLiteral("text"), tr("Texts to tokenize."), QStringLiteral("[--] TEXT..."));
+    parser.addPositionalArgument(
+        QStringLiteral("text"), tr("Texts to tokenize."), QStringLiteral("[--] TEXT..."));
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
 
@@ -128,9 +134,9 @@ int runTokenizeCommand(const QStringList &args)
         for (const TokenId id : ids)
             tokens << QString::fromStdString(tok->idToToken(id));
         if (parser.isSet(o.json)) {
-            const QJsonObject obj{{QStringLiteral("text"), QString::fromStdString(text)},
-                                  {QStringLiteral("ids"), toJson(ids)},
-                                  {QStringLiteral("tokens"), QJsonArray::fromStringList(tokens)}};
+            const QJsonObject obj {{QStringLiteral("text"), QString::fromStdString(text)},
+                {QStringLiteral("ids"), toJson(ids)},
+                {QStringLiteral("tokens"), QJsonArray::fromStringList(tokens)}};
             writeLine(QJsonDocument(obj).toJson(QJsonDocument::Compact));
             return;
         }
@@ -157,14 +163,15 @@ int runDetokenizeCommand(const QStringList &args)
 {
     const QString command = args.value(0);
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Print the text of a list of token ids (separate arguments, or separated "
-                                        "by commas or spaces), the way the official code decodes them."));
+    parser.setApplicationDescription(
+        tr("Print the text of a list of token ids (separate arguments, or separated "
+           "by commas or spaces), the way the official code decodes them."));
     parser.addHelpOption();
     const TokenizerOptions o;
     o.addTo(parser);
     const QCommandLineOption skipSpecial(QStringLiteral("skip-special"), tr("Leave out special tokens."));
     const QCommandLineOption noCleanup(QStringLiteral("no-cleanup"),
-                                       tr("Keep the spaces before punctuation (no clean-up of tokenization spaces)."));
+        tr("Keep the spaces before punctuation (no clean-up of tokenization spaces)."));
     parser.addOptions({skipSpecial, noCleanup});
     parser.addPositionalArgument(QStringLiteral("ids"), tr("Token ids."), QStringLiteral("[--] IDS..."));
     if (const std::optional<int> done = parseCommandLine(parser, args))
@@ -192,7 +199,8 @@ int runDetokenizeCommand(const QStringList &args)
     options.cleanUpTokenizationSpaces = !parser.isSet(noCleanup);
     const std::string text = tok->decode(ids, options);
     if (parser.isSet(o.json)) {
-        const QJsonObject obj{{QStringLiteral("ids"), toJson(ids)}, {QStringLiteral("text"), QString::fromStdString(text)}};
+        const QJsonObject obj {
+            {QStringLiteral("ids"), toJson(ids)}, {QStringLiteral("text"), QString::fromStdString(text)}};
         writeLine(QJsonDocument(obj).toJson(QJsonDocument::Compact));
     } else {
         writeLine(QByteArray::fromStdString(text));

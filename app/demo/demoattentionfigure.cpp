@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 
 #include <ATen/Functions.h>
-
 #include <algorithm>
 #include <cstring>
 
@@ -58,8 +57,8 @@ Expected<AttentionFigure> attentionFigure(DemoModel &demo, const QString &mediaP
     if (!visual)
         return visual.error();
     const GenerationDefaults &g = demo.bundle.captionGeneration;
-    Expected<model::GenerationResult> generated =
-        network.caption(*visual, model::GenerationParams::beam(g.beamSize, g.minLength, g.maxLength));
+    Expected<model::GenerationResult> generated
+        = network.caption(*visual, model::GenerationParams::beam(g.beamSize, g.minLength, g.maxLength));
     if (!generated)
         return generated.error();
     const std::vector<int64_t> ids = generated->items.at(0).at(0).ids;
@@ -67,8 +66,8 @@ Expected<AttentionFigure> attentionFigure(DemoModel &demo, const QString &mediaP
     if (!explained)
         return explained.error();
     AttentionFigure figure;
-    figure.caption =
-        QString::fromStdString(demo.tokenizer->decode(ids, {.skipSpecialTokens = true})).trimmed();
+    figure.caption
+        = QString::fromStdString(demo.tokenizer->decode(ids, {.skipSpecialTokens = true})).trimmed();
     const model::VisualGeometry &geo = visual->geometry;
     const int64_t perFrame = geo.gridHeight * geo.gridWidth;
     std::vector<media::RgbImage> rows;
@@ -76,14 +75,13 @@ Expected<AttentionFigure> attentionFigure(DemoModel &demo, const QString &mediaP
         const std::string piece = demo.tokenizer->idToToken(ids[size_t(start)]);
         if (!isShapeWord(piece) || start < 1)
             continue;
-        const at::Tensor map = explained->crossAttention[start - 1].mean(at::IntArrayRef{0, 1}).contiguous();
+        const at::Tensor map = explained->crossAttention[start - 1].mean(at::IntArrayRef {0, 1}).contiguous();
         std::vector<media::RgbImage> frames;
         for (int64_t t = 0; t < geo.frames && t < int64_t(in->media.frames.size()); ++t) {
             const at::Tensor cells = map.narrow(0, 1 + t * perFrame, perFrame);
             const std::vector<float> grid(cells.data_ptr<float>(), cells.data_ptr<float>() + perFrame);
-            Expected<media::RgbImage> shown =
-                media::overlayHeatmap(in->media.frames[size_t(t)].image, grid, int(geo.gridHeight),
-                                      int(geo.gridWidth));
+            Expected<media::RgbImage> shown = media::overlayHeatmap(
+                in->media.frames[size_t(t)].image, grid, int(geo.gridHeight), int(geo.gridWidth));
             if (!shown)
                 return shown.error();
             frames.push_back(*shown);
@@ -92,9 +90,8 @@ Expected<AttentionFigure> attentionFigure(DemoModel &demo, const QString &mediaP
         figure.words << QString::fromStdString(piece.substr(3));
     }
     if (rows.empty())
-        return makeError(ErrorCode::InvalidArgument, Text::tr("the caption \"%1\" names no shape")
-                                                         .arg(figure.caption)
-                                                         .toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            Text::tr("the caption \"%1\" names no shape").arg(figure.caption).toStdString());
     figure.image = stack(rows, 6);
     return figure;
 }

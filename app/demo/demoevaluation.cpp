@@ -27,10 +27,8 @@ struct MetricRow {
 std::vector<MetricRow> rows(const model::train::DemoMetrics &m, const DemoThresholds &t)
 {
     return {{"caption_one_shape", m.oneShape, t.oneShapeCaptions},
-            {"caption_two_shapes", m.twoShape, t.twoShapeCaptions},
-            {"qa", m.qa, t.qa},
-            {"retrieval_r1", m.retrieval, t.retrieval},
-            {"attention_localisation", m.attention, t.attention}};
+        {"caption_two_shapes", m.twoShape, t.twoShapeCaptions}, {"qa", m.qa, t.qa},
+        {"retrieval_r1", m.retrieval, t.retrieval}, {"attention_localisation", m.attention, t.attention}};
 }
 
 } // namespace
@@ -77,21 +75,21 @@ Expected<DemoEvaluationReport> evaluateDemoModel(const DemoEvaluationOptions &op
         return makeError(ErrorCode::Io, Text::tr("cannot create a temporary folder").toStdString());
     Expected<std::vector<DemoMediaFile>> files = options.files;
     if (options.files.empty())
-        files = writeDemoMedia(model::synthetic::evaluationScenes(options.seed, options.items), dir,
-                               [&](int done, int total) {
-                                   if (options.progress)
-                                       options.progress(Text::tr("writing media"), done, total);
-                               },
-                               options.cancel);
+        files = writeDemoMedia(
+            model::synthetic::evaluationScenes(options.seed, options.items), dir,
+            [&](int done, int total) {
+                if (options.progress)
+                    options.progress(Text::tr("writing media"), done, total);
+            },
+            options.cancel);
     if (!files)
         return files.error();
 
     model::train::DemoEvalOptions evalOptions;
     evalOptions.caption = model::GenerationParams::beam(bundle.captionGeneration.beamSize,
-                                                        bundle.captionGeneration.minLength,
-                                                        bundle.captionGeneration.maxLength);
-    evalOptions.answer = model::GenerationParams::beam(bundle.qaGeneration.beamSize, bundle.qaGeneration.minLength,
-                                                       bundle.qaGeneration.maxLength);
+        bundle.captionGeneration.minLength, bundle.captionGeneration.maxLength);
+    evalOptions.answer = model::GenerationParams::beam(
+        bundle.qaGeneration.beamSize, bundle.qaGeneration.minLength, bundle.qaGeneration.maxLength);
     evalOptions.keepOutputs = options.keepOutputs;
     model::train::DemoEvaluator evaluator(*(*demo)->network, *(*demo)->codec, evalOptions);
     for (size_t i = 0; i < files->size(); ++i) {

@@ -26,7 +26,8 @@ Expected<void> writeSceneFile(const Scene &scene, const QString &path)
         return media::writePng(toRgbImage(renderFrame(scene, 0)), file);
     media::Mp4Options options;
     options.crf = scene.crf;
-    Expected<media::Mp4Writer> writer = media::Mp4Writer::create(file, scene.width, scene.height, scene.fps, options);
+    Expected<media::Mp4Writer> writer
+        = media::Mp4Writer::create(file, scene.width, scene.height, scene.fps, options);
     if (!writer)
         return writer.error();
     for (int i = 0; i < scene.frameCount; ++i)
@@ -36,16 +37,16 @@ Expected<void> writeSceneFile(const Scene &scene, const QString &path)
 }
 
 Expected<std::vector<DemoMediaFile>> writeDemoMedia(const std::vector<Scene> &scenes, const QString &dir,
-                                                    const std::function<void(int, int)> &progress,
-                                                    const std::atomic<bool> *cancel)
+    const std::function<void(int, int)> &progress, const std::atomic<bool> *cancel)
 {
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("DemoMedia", "cannot create %1").arg(dir).toStdString());
+            QCoreApplication::translate("DemoMedia", "cannot create %1").arg(dir).toStdString());
     std::vector<DemoMediaFile> files;
     for (size_t i = 0; i < scenes.size(); ++i) {
         if (cancel && cancel->load())
-            return makeError(ErrorCode::Cancelled, QCoreApplication::translate("DemoMedia", "cancelled").toStdString());
+            return makeError(
+                ErrorCode::Cancelled, QCoreApplication::translate("DemoMedia", "cancelled").toStdString());
         const Scene &scene = scenes[i];
         const QString name = QStringLiteral("scene-%1.%2")
                                  .arg(int(i), 4, 10, QLatin1Char('0'))

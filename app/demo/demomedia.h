@@ -31,9 +31,8 @@ Expected<void> writeSceneFile(const model::synthetic::Scene &scene, const QStrin
 /// Every scene into `dir` as scene-NNNN.mp4 / .png. `progress(done, total)`
 /// is called after each file; setting `cancel` stops with a Cancelled error.
 Expected<std::vector<DemoMediaFile>> writeDemoMedia(const std::vector<model::synthetic::Scene> &scenes,
-                                                    const QString &dir,
-                                                    const std::function<void(int, int)> &progress = {},
-                                                    const std::atomic<bool> *cancel = nullptr);
+    const QString &dir, const std::function<void(int, int)> &progress = {},
+    const std::atomic<bool> *cancel = nullptr);
 
 media::RgbImage toRgbImage(const model::synthetic::RgbFrame &frame);
 

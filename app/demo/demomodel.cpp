@@ -33,12 +33,13 @@ Expected<std::unique_ptr<DemoModel>> DemoModel::load(const QString &bundlePath)
         return bundle.error();
     if (bundle->tokenizerKind != QLatin1String("sentencepiece"))
         return makeError(ErrorCode::Unsupported,
-                         Text::tr("%1 is not a demo model (its tokenizer is not SentencePiece)")
-                             .arg(bundle->id)
-                             .toStdString());
+            Text::tr("%1 is not a demo model (its tokenizer is not SentencePiece)")
+                .arg(bundle->id)
+                .toStdString());
     auto demo = std::make_unique<DemoModel>();
     demo->bundle = *bundle;
-    auto tokenizer = model::text::loadTokenizer(model::text::TokenizerKind::SentencePiece, bundle->vocab.toStdString());
+    auto tokenizer
+        = model::text::loadTokenizer(model::text::TokenizerKind::SentencePiece, bundle->vocab.toStdString());
     if (!tokenizer)
         return tokenizer.error();
     if (auto ok = model::train::checkDemoVocabulary(**tokenizer); !ok)
@@ -57,7 +58,8 @@ int DemoModel::imageRes() const
     return bundle.imageRes > 0 ? bundle.imageRes : int(network->config().vision.imageRes);
 }
 
-Expected<DemoInput> DemoModel::read(const QString &path, int keepFramesMaxSide, const std::atomic<bool> *cancel) const
+Expected<DemoInput> DemoModel::read(
+    const QString &path, int keepFramesMaxSide, const std::atomic<bool> *cancel) const
 {
     media::ModelInputOptions options;
     options.numFrames = bundle.numFrames;

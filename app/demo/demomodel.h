@@ -16,7 +16,6 @@
 #include "model/train/demovocabulary.h"
 
 #include <ATen/core/Tensor.h>
-
 #include <memory>
 
 namespace mplug2::app {
@@ -39,8 +38,8 @@ struct DemoModel {
     static Expected<std::unique_ptr<DemoModel>> load(const QString &bundlePath);
 
     /// Reads `path` as the app does; keepFramesMaxSide > 0 keeps the frames for overlays.
-    Expected<DemoInput> read(const QString &path, int keepFramesMaxSide = 0,
-                             const std::atomic<bool> *cancel = nullptr) const;
+    Expected<DemoInput> read(
+        const QString &path, int keepFramesMaxSide = 0, const std::atomic<bool> *cancel = nullptr) const;
 
     int imageRes() const;
 };

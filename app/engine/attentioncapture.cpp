@@ -1,5 +1,4 @@
 #include "app/engine/backendtasks.h"
-
 #include "model/generation/generationparams.h"
 
 #include <QCoreApplication>
@@ -21,7 +20,7 @@ void appendToken(QList<float> &out, const at::Tensor &perToken, int64_t token, i
 } // namespace
 
 Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::TokenAttention &attention,
-                                        const VisualEmbedding &visual, const AttentionOptions &options)
+    const VisualEmbedding &visual, const AttentionOptions &options)
 {
     AttentionMaps maps;
     maps.geometry = visual.geometry;
@@ -49,8 +48,8 @@ Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::T
     }
     if (!maps.isConsistent())
         return makeError(ErrorCode::Internal,
-                         QCoreApplication::translate("Mplug2Backend", "the attention maps came out malformed")
-                             .toStdString());
+            QCoreApplication::translate("Mplug2Backend", "the attention maps came out malformed")
+                .toStdString());
     return maps;
 }
 

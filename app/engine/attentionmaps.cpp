@@ -34,8 +34,8 @@ namespace {
 /// Reduces `heads` rows of `tokens` values each (starting at `base`) to one
 /// row: mean, max, or one head. ReLU first for Grad-CAM (negative evidence is
 /// not "where it looked").
-QList<float> reduceHeads(const QList<float> &data, qsizetype base, int heads, qsizetype tokens, int head,
-                         bool relu)
+QList<float> reduceHeads(
+    const QList<float> &data, qsizetype base, int heads, qsizetype tokens, int head, bool relu)
 {
     QList<float> row(tokens, head == kMaxOfHeads ? -std::numeric_limits<float>::infinity() : 0.f);
     const int first = head >= 0 ? head : 0;
@@ -128,7 +128,7 @@ AttentionGrid AttentionMaps::latentGrid(int latent, int head) const
         QList<float> perHead(qsizetype(latentHeads) * n);
         for (int h = 0; h < latentHeads; ++h)
             std::copy_n(latentAttention.constData() + (qsizetype(h) * latents + q) * n, n,
-                        perHead.data() + qsizetype(h) * n);
+                perHead.data() + qsizetype(h) * n);
         const QList<float> r = reduceHeads(perHead, 0, latentHeads, n, head, false);
         for (qsizetype t = 0; t < n; ++t)
             row[t] += r.at(t) / float(lastLatent - firstLatent);
@@ -139,7 +139,8 @@ AttentionGrid AttentionMaps::latentGrid(int latent, int head) const
 bool AttentionMaps::isConsistent() const
 {
     const qsizetype n = geometry.visualTokens();
-    if (geometry.frames < 0 || geometry.gridHeight < 0 || geometry.gridWidth < 0 || tokenIds.size() != tokens.size())
+    if (geometry.frames < 0 || geometry.gridHeight < 0 || geometry.gridWidth < 0
+        || tokenIds.size() != tokens.size())
         return false;
     const qsizetype cross = qsizetype(tokenCount()) * layers * heads * n;
     if (!crossAttention.isEmpty() && crossAttention.size() != cross)

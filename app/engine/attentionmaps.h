@@ -26,8 +26,8 @@ struct VisualGeometry {
     int gridHeight = 0;
     int gridWidth = 0;
     QList<qint64> frameIndices; ///< index of each sampled frame in the video
-    QList<double> frameTimes;   ///< its presentation time in seconds
-    int sourceWidth = 0;        ///< size of the decoded frames (rotation applied)
+    QList<double> frameTimes; ///< its presentation time in seconds
+    int sourceWidth = 0; ///< size of the decoded frames (rotation applied)
     int sourceHeight = 0;
 
     qsizetype patchesPerFrame() const { return qsizetype(gridHeight) * gridWidth; }
@@ -42,7 +42,7 @@ struct AttentionGrid {
     int height = 0;
     int width = 0;
     QList<float> values; ///< frames * height * width, frame by frame, row by row
-    float global = 0.f;  ///< the value of the global (CLS) token
+    float global = 0.f; ///< the value of the global (CLS) token
 
     float at(int frame, int y, int x) const { return values.at((qsizetype(frame) * height + y) * width + x); }
     /// Each frame's share of the total (sums to 1 unless everything is 0).
@@ -53,7 +53,7 @@ struct AttentionGrid {
 
 enum class AttentionMethod {
     CrossAttention, ///< the decoder's softmax probabilities
-    GradCam,        ///< ReLU(gradient x attention); heads reduced like the attention
+    GradCam, ///< ReLU(gradient x attention); heads reduced like the attention
 };
 
 /// Layer and head selectors for AttentionMaps::grid().
@@ -86,7 +86,8 @@ struct AttentionMaps {
     /// The map of one token for a layer (or kMeanOfLayers) and a head (or
     /// kMeanOfHeads / kMaxOfHeads). Empty when that method was not captured or
     /// an index is out of range.
-    AttentionGrid grid(AttentionMethod method, int token, int layer = kMeanOfLayers, int head = kMeanOfHeads) const;
+    AttentionGrid grid(
+        AttentionMethod method, int token, int layer = kMeanOfLayers, int head = kMeanOfHeads) const;
     /// The mean of grid() over every token: "where the whole answer looked".
     AttentionGrid meanGrid(AttentionMethod method, int layer = kMeanOfLayers, int head = kMeanOfHeads) const;
     /// One latent query (or -1 for the mean of all) and head (or the selectors above).

@@ -13,26 +13,26 @@ namespace mplug2::app {
 
 /// n-best captions of the medium (beam / greedy / sampling).
 Expected<void> runCaption(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
-                          RequestContext &context, EngineResult &result);
+    RequestContext &context, EngineResult &result);
 /// A free answer (generated) or the official ranking over `request.texts`.
 Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
-                         RequestContext &context, EngineResult &result);
+    RequestContext &context, EngineResult &result);
 /// One probability per label: decoder likelihood, answer ranking (with a
 /// question on a QA model) or CLIP-space similarity.
 Expected<void> runClassify(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
-                           RequestContext &context, EngineResult &result);
+    RequestContext &context, EngineResult &result);
 /// Mean log-probability per token of each text as a caption of the medium.
 Expected<void> runScoreTexts(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
-                             RequestContext &context, EngineResult &result);
+    RequestContext &context, EngineResult &result);
 /// CLIP-space embeddings of `request.texts`.
-Expected<void> runEmbedTexts(LoadedModel &model, const EngineRequest &request, RequestContext &context,
-                             EngineResult &result);
+Expected<void> runEmbedTexts(
+    LoadedModel &model, const EngineRequest &request, RequestContext &context, EngineResult &result);
 
 /// The model layer's explanation of `attention` (cross-attention, Grad-CAM)
 /// as AttentionMaps over the visual tokens: words only (no [SEP] or
 /// padding), columns cut to the visual tokens (QA states also hold the
 /// question), plus the universal layer's latent attention when asked.
 Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::TokenAttention &attention,
-                                        const VisualEmbedding &visual, const AttentionOptions &options);
+    const VisualEmbedding &visual, const AttentionOptions &options);
 
 } // namespace mplug2::app

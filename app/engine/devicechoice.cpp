@@ -37,20 +37,24 @@ Expected<DeviceChoice> DeviceChoice::parse(const QString &device, const QString 
             d.index = dev.mid(5).toInt(&ok);
             if (!ok || d.index < 0)
                 return makeError(ErrorCode::InvalidArgument,
-                                 Text::tr("bad device \"%1\": expected cuda:N with N a device number").arg(device).toStdString());
+                    Text::tr("bad device \"%1\": expected cuda:N with N a device number")
+                        .arg(device)
+                        .toStdString());
         }
         const model::RuntimeInfo rt = model::runtimeInfo();
         if (!rt.cudaAvailable)
             return makeError(ErrorCode::Unsupported,
-                             Text::tr("no CUDA device is available to this build or machine: use --device cpu").toStdString());
+                Text::tr("no CUDA device is available to this build or machine: use --device cpu")
+                    .toStdString());
         if (d.index >= rt.cudaDeviceCount)
-            return makeError(ErrorCode::InvalidArgument, Text::tr("there is no CUDA device %1 (this machine has %2)")
-                                                             .arg(d.index)
-                                                             .arg(rt.cudaDeviceCount)
-                                                             .toStdString());
+            return makeError(ErrorCode::InvalidArgument,
+                Text::tr("there is no CUDA device %1 (this machine has %2)")
+                    .arg(d.index)
+                    .arg(rt.cudaDeviceCount)
+                    .toStdString());
     } else {
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("unknown device \"%1\" (expected auto, cpu, cuda or cuda:N)").arg(device).toStdString());
+            Text::tr("unknown device \"%1\" (expected auto, cpu, cuda or cuda:N)").arg(device).toStdString());
     }
 
     const QString prec = precision.trimmed().toLower();
@@ -58,17 +62,21 @@ Expected<DeviceChoice> DeviceChoice::parse(const QString &device, const QString 
         d.precision = Precision::Auto;
     else if (prec == QLatin1String("fp32") || prec == QLatin1String("float32"))
         d.precision = Precision::Fp32;
-    else if (prec == QLatin1String("fp16") || prec == QLatin1String("float16") || prec == QLatin1String("half"))
+    else if (prec == QLatin1String("fp16") || prec == QLatin1String("float16")
+        || prec == QLatin1String("half"))
         d.precision = Precision::Fp16;
     else if (prec == QLatin1String("bf16") || prec == QLatin1String("bfloat16"))
         d.precision = Precision::Bf16;
     else
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("unknown precision \"%1\" (expected auto, fp32, fp16 or bf16)").arg(precision).toStdString());
+            Text::tr("unknown precision \"%1\" (expected auto, fp32, fp16 or bf16)")
+                .arg(precision)
+                .toStdString());
     if (d.kind == DeviceKind::Cpu && d.precision != Precision::Auto && d.precision != Precision::Fp32)
         return makeError(ErrorCode::Unsupported,
-                         Text::tr("%1 runs on CUDA devices only; the CPU computes in fp32").arg(precisionName(d.precision))
-                             .toStdString());
+            Text::tr("%1 runs on CUDA devices only; the CPU computes in fp32")
+                .arg(precisionName(d.precision))
+                .toStdString());
     return d;
 }
 
@@ -87,10 +95,14 @@ QString DeviceChoice::deviceName() const
 QString precisionName(Precision precision)
 {
     switch (precision) {
-    case Precision::Auto: return QStringLiteral("auto");
-    case Precision::Fp32: return QStringLiteral("fp32");
-    case Precision::Fp16: return QStringLiteral("fp16");
-    case Precision::Bf16: return QStringLiteral("bf16");
+    case Precision::Auto:
+        return QStringLiteral("auto");
+    case Precision::Fp32:
+        return QStringLiteral("fp32");
+    case Precision::Fp16:
+        return QStringLiteral("fp16");
+    case Precision::Bf16:
+        return QStringLiteral("bf16");
     }
     return {};
 }

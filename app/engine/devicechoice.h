@@ -31,7 +31,8 @@ struct DeviceChoice {
 
     /// Reads "auto", "cpu", "cuda" or "cuda:N" and "auto", "fp32", "fp16",
     /// "bf16"; a CUDA choice on a machine without CUDA is an error that says so.
-    static Expected<DeviceChoice> parse(const QString &device, const QString &precision = QStringLiteral("auto"));
+    static Expected<DeviceChoice> parse(
+        const QString &device, const QString &precision = QStringLiteral("auto"));
 
     /// The precision that will be used: Auto resolved for this device.
     Precision effectivePrecision() const;

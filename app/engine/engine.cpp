@@ -23,8 +23,7 @@ void registerMetaTypes()
 
 Engine::Engine(QObject *parent)
     : Engine([] { return std::make_unique<Mplug2Backend>(); }, parent)
-{
-}
+{ }
 
 Engine::Engine(BackendFactory factory, QObject *parent)
     : QObject(parent)
@@ -163,8 +162,8 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
     }
     post([this, id] { Q_EMIT requestStarted(id); });
     RequestContext context(
-        id, job.cancelFlag, [this](const EngineProgress &p) { post([this, p] { Q_EMIT requestProgress(p); }); },
-        &m_counters);
+        id, job.cancelFlag,
+        [this](const EngineProgress &p) { post([this, p] { Q_EMIT requestProgress(p); }); }, &m_counters);
     QElapsedTimer clock;
     clock.start();
 
@@ -208,8 +207,8 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         }
         if (!loadedDevice) {
             endAsFailed(makeError(ErrorCode::InvalidArgument,
-                                  tr("no model is loaded: load a model bundle first").toStdString()),
-                        false);
+                            tr("no model is loaded: load a model bundle first").toStdString()),
+                false);
             return;
         }
         Expected<EngineResult> result = backend.run(job.request, context);
@@ -233,12 +232,12 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         });
     } catch (const std::bad_alloc &) {
         endAsFailed(makeError(ErrorCode::OutOfMemory,
-                              tr("out of memory: try fewer frames or a smaller model").toStdString()),
-                    false);
+                        tr("out of memory: try fewer frames or a smaller model").toStdString()),
+            false);
     } catch (const std::exception &e) {
         endAsFailed(makeError(ErrorCode::Internal,
-                              tr("internal error while running the request").toStdString() + '\n' + e.what()),
-                    false);
+                        tr("internal error while running the request").toStdString() + '\n' + e.what()),
+            false);
     }
 }
 

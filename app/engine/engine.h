@@ -100,9 +100,9 @@ private:
     BackendFactory m_factory;
     RequestQueue m_queue;
     EngineCounters m_counters;
-    std::atomic<RequestId> m_nextId{1};
-    std::atomic<qint64> m_cacheCapacity{qint64(256) << 20};
-    std::atomic<qint64> m_appliedCapacity{-1};
+    std::atomic<RequestId> m_nextId {1};
+    std::atomic<qint64> m_cacheCapacity {qint64(256) << 20};
+    std::atomic<qint64> m_appliedCapacity {-1};
     QThread *m_thread = nullptr;
     std::optional<ModelInfo> m_model;
     bool m_busy = false;

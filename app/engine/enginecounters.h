@@ -14,27 +14,27 @@ namespace mplug2::app {
 
 struct EngineStats {
     qint64 visualEncoderRuns = 0; ///< media that went through the visual encoder
-    qint64 visualCacheHits = 0;   ///< media whose visual embedding came from the cache
-    qint64 textEncoderRuns = 0;   ///< questions and texts encoded
-    qint64 decoderSteps = 0;      ///< decoder forward passes (one per generated position)
+    qint64 visualCacheHits = 0; ///< media whose visual embedding came from the cache
+    qint64 textEncoderRuns = 0; ///< questions and texts encoded
+    qint64 decoderSteps = 0; ///< decoder forward passes (one per generated position)
     qint64 requestsFinished = 0;
     qint64 requestsFailed = 0;
     qint64 requestsCancelled = 0;
 };
 
 struct EngineCounters {
-    std::atomic<qint64> visualEncoderRuns{0};
-    std::atomic<qint64> visualCacheHits{0};
-    std::atomic<qint64> textEncoderRuns{0};
-    std::atomic<qint64> decoderSteps{0};
-    std::atomic<qint64> requestsFinished{0};
-    std::atomic<qint64> requestsFailed{0};
-    std::atomic<qint64> requestsCancelled{0};
+    std::atomic<qint64> visualEncoderRuns {0};
+    std::atomic<qint64> visualCacheHits {0};
+    std::atomic<qint64> textEncoderRuns {0};
+    std::atomic<qint64> decoderSteps {0};
+    std::atomic<qint64> requestsFinished {0};
+    std::atomic<qint64> requestsFailed {0};
+    std::atomic<qint64> requestsCancelled {0};
 
     EngineStats snapshot() const
     {
         return {visualEncoderRuns.load(), visualCacheHits.load(), textEncoderRuns.load(), decoderSteps.load(),
-                requestsFinished.load(), requestsFailed.load(), requestsCancelled.load()};
+            requestsFinished.load(), requestsFailed.load(), requestsCancelled.load()};
     }
 };
 

@@ -7,14 +7,22 @@ namespace mplug2::app {
 QString stageDescription(EngineStage stage)
 {
     switch (stage) {
-    case EngineStage::LoadingModel: return QCoreApplication::translate("EngineStage", "Loading the model");
-    case EngineStage::DecodingMedia: return QCoreApplication::translate("EngineStage", "Decoding frames");
-    case EngineStage::EncodingVisual: return QCoreApplication::translate("EngineStage", "Encoding the frames");
-    case EngineStage::EncodingText: return QCoreApplication::translate("EngineStage", "Reading the question");
-    case EngineStage::Generating: return QCoreApplication::translate("EngineStage", "Generating text");
-    case EngineStage::Ranking: return QCoreApplication::translate("EngineStage", "Ranking candidates");
-    case EngineStage::Attention: return QCoreApplication::translate("EngineStage", "Computing attention maps");
-    case EngineStage::Windows: return QCoreApplication::translate("EngineStage", "Captioning windows");
+    case EngineStage::LoadingModel:
+        return QCoreApplication::translate("EngineStage", "Loading the model");
+    case EngineStage::DecodingMedia:
+        return QCoreApplication::translate("EngineStage", "Decoding frames");
+    case EngineStage::EncodingVisual:
+        return QCoreApplication::translate("EngineStage", "Encoding the frames");
+    case EngineStage::EncodingText:
+        return QCoreApplication::translate("EngineStage", "Reading the question");
+    case EngineStage::Generating:
+        return QCoreApplication::translate("EngineStage", "Generating text");
+    case EngineStage::Ranking:
+        return QCoreApplication::translate("EngineStage", "Ranking candidates");
+    case EngineStage::Attention:
+        return QCoreApplication::translate("EngineStage", "Computing attention maps");
+    case EngineStage::Windows:
+        return QCoreApplication::translate("EngineStage", "Captioning windows");
     }
     return {};
 }
@@ -22,14 +30,22 @@ QString stageDescription(EngineStage stage)
 QString stageName(EngineStage stage)
 {
     switch (stage) {
-    case EngineStage::LoadingModel: return QStringLiteral("loading-model");
-    case EngineStage::DecodingMedia: return QStringLiteral("decoding-media");
-    case EngineStage::EncodingVisual: return QStringLiteral("encoding-visual");
-    case EngineStage::EncodingText: return QStringLiteral("encoding-text");
-    case EngineStage::Generating: return QStringLiteral("generating");
-    case EngineStage::Ranking: return QStringLiteral("ranking");
-    case EngineStage::Attention: return QStringLiteral("attention");
-    case EngineStage::Windows: return QStringLiteral("windows");
+    case EngineStage::LoadingModel:
+        return QStringLiteral("loading-model");
+    case EngineStage::DecodingMedia:
+        return QStringLiteral("decoding-media");
+    case EngineStage::EncodingVisual:
+        return QStringLiteral("encoding-visual");
+    case EngineStage::EncodingText:
+        return QStringLiteral("encoding-text");
+    case EngineStage::Generating:
+        return QStringLiteral("generating");
+    case EngineStage::Ranking:
+        return QStringLiteral("ranking");
+    case EngineStage::Attention:
+        return QStringLiteral("attention");
+    case EngineStage::Windows:
+        return QStringLiteral("windows");
     }
     return {};
 }

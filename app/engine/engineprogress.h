@@ -17,14 +17,14 @@
 namespace mplug2::app {
 
 enum class EngineStage {
-    LoadingModel,  ///< reading weights, building the model (step = weights loaded)
+    LoadingModel, ///< reading weights, building the model (step = weights loaded)
     DecodingMedia, ///< opening the file and decoding frames (step = frames)
-    EncodingVisual,///< visual encoder and universal layers (step = layers)
-    EncodingText,  ///< question encoder and fusion
-    Generating,    ///< decoding tokens (step = token k of max length)
-    Ranking,       ///< scoring candidates or labels (step = candidate)
-    Attention,     ///< attention capture and Grad-CAM (step = token)
-    Windows,       ///< dense caption: window k of n (the inner stages report too)
+    EncodingVisual, ///< visual encoder and universal layers (step = layers)
+    EncodingText, ///< question encoder and fusion
+    Generating, ///< decoding tokens (step = token k of max length)
+    Ranking, ///< scoring candidates or labels (step = candidate)
+    Attention, ///< attention capture and Grad-CAM (step = token)
+    Windows, ///< dense caption: window k of n (the inner stages report too)
 };
 
 /// For people, translated: "Decoding frames", "Generating text", ...

@@ -5,13 +5,20 @@ namespace mplug2::app {
 QString taskName(TaskKind task)
 {
     switch (task) {
-    case TaskKind::Caption: return QStringLiteral("caption");
-    case TaskKind::DenseCaption: return QStringLiteral("dense-caption");
-    case TaskKind::Answer: return QStringLiteral("answer");
-    case TaskKind::Classify: return QStringLiteral("classify");
-    case TaskKind::ScoreTexts: return QStringLiteral("score");
-    case TaskKind::EmbedMedia: return QStringLiteral("embed-media");
-    case TaskKind::EmbedTexts: return QStringLiteral("embed-texts");
+    case TaskKind::Caption:
+        return QStringLiteral("caption");
+    case TaskKind::DenseCaption:
+        return QStringLiteral("dense-caption");
+    case TaskKind::Answer:
+        return QStringLiteral("answer");
+    case TaskKind::Classify:
+        return QStringLiteral("classify");
+    case TaskKind::ScoreTexts:
+        return QStringLiteral("score");
+    case TaskKind::EmbedMedia:
+        return QStringLiteral("embed-media");
+    case TaskKind::EmbedTexts:
+        return QStringLiteral("embed-texts");
     }
     return {};
 }

@@ -21,13 +21,13 @@ namespace mplug2::app {
 using RequestId = quint64;
 
 enum class TaskKind {
-    Caption,      ///< media -> n-best captions
+    Caption, ///< media -> n-best captions
     DenseCaption, ///< long video -> one caption per time window
-    Answer,       ///< media + question -> free answer, or ranked over `texts`
-    Classify,     ///< media + labels (`texts`) -> one probability per label
-    ScoreTexts,   ///< media + sentences (`texts`) -> decoder log-likelihood of each
-    EmbedMedia,   ///< media -> CLIP-space embedding (retrieval)
-    EmbedTexts,   ///< sentences (`texts`) -> CLIP-space embeddings (retrieval)
+    Answer, ///< media + question -> free answer, or ranked over `texts`
+    Classify, ///< media + labels (`texts`) -> one probability per label
+    ScoreTexts, ///< media + sentences (`texts`) -> decoder log-likelihood of each
+    EmbedMedia, ///< media -> CLIP-space embedding (retrieval)
+    EmbedTexts, ///< sentences (`texts`) -> CLIP-space embeddings (retrieval)
 };
 
 /// "caption", "dense-caption", "answer", "classify", "score", "embed-media", "embed-texts".
@@ -35,7 +35,7 @@ QString taskName(TaskKind task);
 
 enum class RequestPriority {
     Interactive, ///< runs before every queued Batch request
-    Batch,       ///< FIFO behind interactive work (indexing, folder captioning)
+    Batch, ///< FIFO behind interactive work (indexing, folder captioning)
 };
 
 /// Which embedding a retrieval request asks for: the CLIP space (XCLIP
@@ -47,12 +47,12 @@ enum class EmbeddingKind { Clip, Itc };
 /// How ScoreTexts scores a sentence against the media.
 enum class TextScoring {
     DecoderLikelihood, ///< mean log-probability per token of the sentence given the media
-    Matching,          ///< the ITM head's log-probability of "matches" (ModelInfo::itmHead)
+    Matching, ///< the ITM head's log-probability of "matches" (ModelInfo::itmHead)
 };
 
 /// Which frames the model sees.
 enum class FrameSampling {
-    Middle,  ///< the official rule: the middle frame of num_frames equal segments
+    Middle, ///< the official rule: the middle frame of num_frames equal segments
     Uniform, ///< evenly spaced in time (variable frame rate safe)
 };
 
@@ -74,14 +74,14 @@ enum class DecodingMethod { Beam, Greedy, Sample };
 
 struct GenerationOptions {
     DecodingMethod method = DecodingMethod::Beam;
-    int beamSize = 0;   ///< 0: the bundle's default for the task
+    int beamSize = 0; ///< 0: the bundle's default for the task
     int minLength = -1; ///< -1: the bundle's default
     int maxLength = -1; ///< -1: the bundle's default
     int numResults = 1; ///< n-best (at most the beam size)
     double temperature = 1.0;
-    int topK = 0;       ///< sampling: 0 = no top-k cut
-    double topP = 1.0;  ///< sampling: nucleus mass
-    quint64 seed = 0;   ///< sampling: same seed, same text
+    int topK = 0; ///< sampling: 0 = no top-k cut
+    double topP = 1.0; ///< sampling: nucleus mass
+    quint64 seed = 0; ///< sampling: same seed, same text
 };
 
 /// What to attach to the best result. Off by default: capture costs time and memory.
@@ -97,7 +97,7 @@ struct AttentionOptions {
 
 enum class ClassifyMethod {
     DecoderLikelihood, ///< log-likelihood of each label's text given the media
-    ClipSimilarity,    ///< cosine similarity in the CLIP space (needs the CLIP BPE file)
+    ClipSimilarity, ///< cosine similarity in the CLIP space (needs the CLIP BPE file)
 };
 
 struct EngineRequest {

@@ -28,7 +28,7 @@ struct ResultItem {
     QString text;
     double score = 0.0;
     QList<qint64> tokenIds; ///< as generated or scored, special tokens included
-    QStringList tokens;     ///< the vocabulary entries of tokenIds
+    QStringList tokens; ///< the vocabulary entries of tokenIds
 
     bool operator==(const ResultItem &other) const = default;
 };
@@ -42,30 +42,30 @@ struct CaptionSegment {
 
 /// Wall-clock milliseconds per stage (0 when a stage did not run).
 struct EngineTimings {
-    double queuedMs = 0;      ///< submitted -> started
-    double decodeMs = 0;      ///< opening the media, sampling and preprocessing frames
-    double visualMs = 0;      ///< visual encoder + universal layers (0 on a cache hit)
-    double textMs = 0;        ///< question / text encoders and fusion
-    double generateMs = 0;    ///< decoding, ranking or scoring
-    double attentionMs = 0;   ///< attention capture and Grad-CAM
-    double totalMs = 0;       ///< started -> finished
+    double queuedMs = 0; ///< submitted -> started
+    double decodeMs = 0; ///< opening the media, sampling and preprocessing frames
+    double visualMs = 0; ///< visual encoder + universal layers (0 on a cache hit)
+    double textMs = 0; ///< question / text encoders and fusion
+    double generateMs = 0; ///< decoding, ranking or scoring
+    double attentionMs = 0; ///< attention capture and Grad-CAM
+    double totalMs = 0; ///< started -> finished
 };
 
 struct EngineResult {
     RequestId id = 0;
     TaskKind task = TaskKind::Caption;
-    QString media;               ///< the media path as submitted ("" for EmbedTexts)
-    QString question;            ///< Answer: the question asked
-    QList<ResultItem> items;     ///< best first
+    QString media; ///< the media path as submitted ("" for EmbedTexts)
+    QString question; ///< Answer: the question asked
+    QList<ResultItem> items; ///< best first
     QList<CaptionSegment> segments; ///< DenseCaption: in time order
     std::optional<AttentionMaps> attention; ///< for items[0], when asked for
-    VisualGeometry geometry;     ///< what the model saw (empty for EmbedTexts)
-    QList<QImage> frames;        ///< the sampled frames, when returnFrames was set
+    VisualGeometry geometry; ///< what the model saw (empty for EmbedTexts)
+    QList<QImage> frames; ///< the sampled frames, when returnFrames was set
     QList<float> mediaEmbedding; ///< EmbedMedia: L2-normalised CLIP-space vector
     QList<QList<float>> textEmbeddings; ///< EmbedTexts: one per text, L2-normalised
-    QString device;              ///< "cpu", "cuda:0"
-    QString precision;           ///< "fp32", "fp16", "bf16"
-    QString modelId;             ///< the bundle that produced it
+    QString device; ///< "cpu", "cuda:0"
+    QString precision; ///< "fp32", "fp16", "bf16"
+    QString modelId; ///< the bundle that produced it
     bool visualCacheHit = false; ///< the visual encoder was skipped
     EngineTimings timings;
 };

@@ -1,13 +1,11 @@
 // Caption and answer: the tasks that generate text (or rank candidate answers).
 #include "app/engine/backendtasks.h"
-
 #include "model/text/officialtext.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <ATen/ATen.h>
-
 #include <algorithm>
 
 namespace mplug2::app {
@@ -25,8 +23,8 @@ double elapsedMs(const QElapsedTimer &t)
 
 /// The request's settings over the bundle's defaults for the task; the
 /// stop hook reports each step as progress and stops on cancel.
-model::GenerationParams generationParams(const LoadedModel &model, const GenerationOptions &g, bool qa,
-                                         RequestContext &context)
+model::GenerationParams generationParams(
+    const LoadedModel &model, const GenerationOptions &g, bool qa, RequestContext &context)
 {
     const GenerationDefaults defaults = qa ? model.bundle.qaGeneration : model.bundle.captionGeneration;
     model::GenerationParams p = model::GenerationParams::defaultParams();
@@ -74,9 +72,9 @@ bool wantsAttention(const AttentionOptions &a)
 
 /// Attention for `ids` explained by `explain` (a caption's or a question's overload).
 template<typename Explain>
-Expected<void> attachAttention(const LoadedModel &model, const std::vector<int64_t> &ids, const VisualEmbedding &visual,
-                               const AttentionOptions &options, RequestContext &context, EngineResult &result,
-                               Explain explain)
+Expected<void> attachAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
+    const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
+    EngineResult &result, Explain explain)
 {
     if (!wantsAttention(options))
         return {};
@@ -97,7 +95,7 @@ Expected<void> attachAttention(const LoadedModel &model, const std::vector<int64
 
 /// Generated n-best as result items; an error when cancelled or empty.
 Expected<void> takeHypotheses(const LoadedModel &model, const Expected<model::GenerationResult> &generated,
-                              const QString &prompt, RequestContext &context, EngineResult &result)
+    const QString &prompt, RequestContext &context, EngineResult &result)
 {
     if (!generated)
         return generated.error();
@@ -118,37 +116,37 @@ std::vector<int64_t> idsOf(const ResultItem &item)
 } // namespace
 
 Expected<void> runCaption(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
-                          RequestContext &context, EngineResult &result)
+    RequestContext &context, EngineResult &result)
 {
     if (!model.bundle.captions())
         return makeError(ErrorCode::Unsupported,
-                         Text::tr("%1 answers questions and does not caption: ask a question, or load a caption "
-                                  "model")
-                             .arg(model.bundle.name)
-                             .toStdString());
+            Text::tr("%1 answers questions and does not caption: ask a question, or load a caption "
+                     "model")
+                .arg(model.bundle.name)
+                .toStdString());
     QElapsedTimer clock;
     clock.start();
-    const Expected<model::GenerationResult> generated =
-        model.net->caption(visual.features, generationParams(model, request.generation, false, context));
+    const Expected<model::GenerationResult> generated
+        = model.net->caption(visual.features, generationParams(model, request.generation, false, context));
     result.timings.generateMs = elapsedMs(clock);
     if (Expected<void> ok = takeHypotheses(model, generated, model.bundle.prompt, context, result); !ok)
         return ok;
     return attachAttention(model, idsOf(result.items.front()), visual, request.attention, context, result,
-                           [&](const std::vector<int64_t> &ids, bool gradients) {
-                               return model.net->explain(visual.features, 0, ids, gradients);
-                           });
+        [&](const std::vector<int64_t> &ids, bool gradients) {
+            return model.net->explain(visual.features, 0, ids, gradients);
+        });
 }
 
 Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
-                         RequestContext &context, EngineResult &result)
+    RequestContext &context, EngineResult &result)
 {
     if (!model.bundle.answersQuestions())
         return makeError(ErrorCode::Unsupported,
-                         Text::tr("%1 is not a question-answering model: load a QA model bundle to ask questions")
-                             .arg(model.bundle.name)
-                             .toStdString());
-    const std::string question = model::text::preQuestion(request.question.toStdString(),
-                                                          model::text::kOfficialMaxQuestionWords);
+            Text::tr("%1 is not a question-answering model: load a QA model bundle to ask questions")
+                .arg(model.bundle.name)
+                .toStdString());
+    const std::string question
+        = model::text::preQuestion(request.question.toStdString(), model::text::kOfficialMaxQuestionWords);
     if (question.empty())
         return makeError(ErrorCode::InvalidArgument, Text::tr("the question is empty").toStdString());
     result.question = request.question;
@@ -158,7 +156,8 @@ Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const
     context.progress(EngineStage::EncodingText, 0, 1);
     const std::vector<int64_t> questionIds = model.tokenizer->encode(question);
     const at::Tensor ids = at::tensor(questionIds, at::kLong).unsqueeze(0);
-    const Expected<model::EncodedQuestion> encoded = model.net->encodeQuestion(visual.features, ids, at::ones_like(ids));
+    const Expected<model::EncodedQuestion> encoded
+        = model.net->encodeQuestion(visual.features, ids, at::ones_like(ids));
     if (!encoded)
         return encoded.error();
     context.counters().textEncoderRuns.fetch_add(1);
@@ -171,32 +170,35 @@ Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const
 
     clock.restart();
     if (request.texts.isEmpty()) {
-        const Expected<model::GenerationResult> generated =
-            model.net->answer(*encoded, generationParams(model, request.generation, true, context));
+        const Expected<model::GenerationResult> generated
+            = model.net->answer(*encoded, generationParams(model, request.generation, true, context));
         result.timings.generateMs = elapsedMs(clock);
         if (Expected<void> ok = takeHypotheses(model, generated, QString(), context, result); !ok)
             return ok;
-        return attachAttention(model, idsOf(result.items.front()), visual, request.attention, context, result, explain);
+        return attachAttention(
+            model, idsOf(result.items.front()), visual, request.attention, context, result, explain);
     }
 
     // The official rank_answer over the candidates, each written as answer + "[SEP]".
     std::vector<std::vector<int64_t>> candidates;
     for (const QString &t : request.texts)
         candidates.push_back(model.tokenizer->encode(model::text::withEndOfText(t.toStdString())));
-    const int64_t k = std::min<int64_t>(int64_t(candidates.size()), request.rankTopK > 0 ? request.rankTopK : 128);
+    const int64_t k
+        = std::min<int64_t>(int64_t(candidates.size()), request.rankTopK > 0 ? request.rankTopK : 128);
     context.progress(EngineStage::Ranking, 0, int(k));
-    const Expected<std::vector<std::vector<model::RankedAnswer>>> ranked =
-        model.net->rankAnswers(*encoded, candidates, k);
+    const Expected<std::vector<std::vector<model::RankedAnswer>>> ranked
+        = model.net->rankAnswers(*encoded, candidates, k);
     if (!ranked)
         return ranked.error();
     result.timings.generateMs = elapsedMs(clock);
     context.progress(EngineStage::Ranking, int(k), int(k));
     for (const model::RankedAnswer &r : ranked->front()) {
         const std::vector<int64_t> &ids = candidates[size_t(r.candidate)];
-        result.items.append(ResultItem{request.texts.at(r.candidate), r.probability,
-                                       QList<qint64>(ids.begin(), ids.end()), model.tokensOf(ids)});
+        result.items.append(ResultItem {request.texts.at(r.candidate), r.probability,
+            QList<qint64>(ids.begin(), ids.end()), model.tokensOf(ids)});
     }
-    return attachAttention(model, idsOf(result.items.front()), visual, request.attention, context, result, explain);
+    return attachAttention(
+        model, idsOf(result.items.front()), visual, request.attention, context, result, explain);
 }
 
 } // namespace mplug2::app

@@ -18,7 +18,8 @@ media::RgbImage toRgbImage(const QImage &image)
 {
     if (image.isNull())
         return {};
-    const QImage rgb = image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
+    const QImage rgb
+        = image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
     media::RgbImage out = media::RgbImage::filled(rgb.width(), rgb.height());
     for (int y = 0; y < rgb.height(); ++y)
         std::memcpy(out.row(y), rgb.constScanLine(y), out.rowBytes());

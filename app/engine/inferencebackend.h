@@ -25,7 +25,9 @@ public:
     virtual ~InferenceBackend() = default;
 
     /// Loads a bundle onto a device, replacing what was loaded (which is freed first).
-    virtual Expected<ModelInfo> load(const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context) = 0;
+    virtual Expected<ModelInfo> load(
+        const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context)
+        = 0;
     /// Frees the model and every cache that holds device memory.
     virtual void unload() = 0;
     /// Runs one request on the loaded model.

@@ -28,16 +28,22 @@ model::ComputeTarget computeTarget(const DeviceChoice &device)
     model::ComputeTarget target;
     target.device = device.deviceName().toStdString();
     switch (device.effectivePrecision()) {
-    case Precision::Fp16: target.precision = model::Precision::Fp16; break;
-    case Precision::Bf16: target.precision = model::Precision::Bf16; break;
-    default: target.precision = model::Precision::Fp32; break;
+    case Precision::Fp16:
+        target.precision = model::Precision::Fp16;
+        break;
+    case Precision::Bf16:
+        target.precision = model::Precision::Bf16;
+        break;
+    default:
+        target.precision = model::Precision::Fp32;
+        break;
     }
     return target;
 }
 
 QJsonObject configSummary(const model::Mplug2Config &c)
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("hidden_size"), qint64(c.bert.hiddenSize)},
         {QStringLiteral("num_attention_heads"), qint64(c.bert.numAttentionHeads)},
         {QStringLiteral("text_encoder_layers"), qint64(c.bert.textEncoderLayers)},
@@ -83,8 +89,8 @@ model::ConfigOverrides configOverrides(const ModelBundle &bundle)
     return o;
 }
 
-Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(const ModelBundle &bundle, const DeviceChoice &device,
-                                                         RequestContext &context)
+Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(
+    const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context)
 {
     if (Expected<void> files = bundle.checkFiles(); !files)
         return files.error();
@@ -94,12 +100,14 @@ Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(const ModelBundle &bund
     loaded->device.precision = device.effectivePrecision();
 
     context.progress(EngineStage::LoadingModel, 0, 2);
-    Expected<std::unique_ptr<model::text::Tokenizer>> tokenizer = loadTokenizer(bundle.tokenizerKind, bundle.vocab);
+    Expected<std::unique_ptr<model::text::Tokenizer>> tokenizer
+        = loadTokenizer(bundle.tokenizerKind, bundle.vocab);
     if (!tokenizer)
         return tokenizer.error();
     loaded->tokenizer = std::move(*tokenizer);
     if (!bundle.clipBpe.isEmpty()) {
-        Expected<std::unique_ptr<model::text::Tokenizer>> clip = loadTokenizer(bundle.clipTokenizerKind, bundle.clipBpe);
+        Expected<std::unique_ptr<model::text::Tokenizer>> clip
+            = loadTokenizer(bundle.clipTokenizerKind, bundle.clipBpe);
         if (!clip)
             return clip.error();
         loaded->clipTokenizer = std::move(*clip);
@@ -110,10 +118,11 @@ Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(const ModelBundle &bund
     model::LoadOptions options = model::LoadOptions::defaultParams();
     options.target = computeTarget(device);
     options.overrides = configOverrides(bundle);
-    Expected<std::unique_ptr<model::Mplug2>> net = model::Mplug2::load(bundle.checkpoint.toStdString(), options);
+    Expected<std::unique_ptr<model::Mplug2>> net
+        = model::Mplug2::load(bundle.checkpoint.toStdString(), options);
     if (!net)
-        return makeError(net.error().code, Text::tr("cannot load the model %1").arg(bundle.name).toStdString() + '\n'
-                                               + net.error().message);
+        return makeError(net.error().code,
+            Text::tr("cannot load the model %1").arg(bundle.name).toStdString() + '\n' + net.error().message);
     loaded->net = std::move(*net);
     context.progress(EngineStage::LoadingModel, 2, 2);
 
@@ -136,8 +145,8 @@ Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(const ModelBundle &bund
 
 at::Tensor LoadedModel::pixelTensor(const media::PixelBatch &pixels)
 {
-    return at::from_blob(const_cast<float *>(pixels.data.data()), {1, 3, pixels.frames, pixels.height, pixels.width},
-                         at::kFloat)
+    return at::from_blob(const_cast<float *>(pixels.data.data()),
+        {1, 3, pixels.frames, pixels.height, pixels.width}, at::kFloat)
         .clone();
 }
 

@@ -33,8 +33,8 @@ struct LoadedModel {
     QString cacheKey;
     ModelInfo info;
 
-    static Expected<std::unique_ptr<LoadedModel>> load(const ModelBundle &bundle, const DeviceChoice &device,
-                                                       RequestContext &context);
+    static Expected<std::unique_ptr<LoadedModel>> load(
+        const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context);
 
     const model::Mplug2Config &config() const { return net->config(); }
     /// (1, 3, T, H, W) float32 on the CPU, sharing nothing with `pixels`.

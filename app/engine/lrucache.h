@@ -17,10 +17,11 @@
 
 namespace mplug2::app {
 
-template<typename Key, typename Value>
-class LruCache {
+template<typename Key, typename Value> class LruCache {
 public:
-    explicit LruCache(qint64 capacity = 0) : m_capacity(qMax<qint64>(0, capacity)) {}
+    explicit LruCache(qint64 capacity = 0)
+        : m_capacity(qMax<qint64>(0, capacity))
+    { }
 
     qint64 capacity() const { return m_capacity; }
     qint64 cost() const { return m_cost; }
@@ -51,7 +52,7 @@ public:
         if (cost > m_capacity || cost < 0)
             return false;
         evictTo(m_capacity - cost);
-        m_order.push_front(Entry{key, std::move(value), cost});
+        m_order.push_front(Entry {key, std::move(value), cost});
         m_index.insert(key, m_order.begin());
         m_cost += cost;
         return true;

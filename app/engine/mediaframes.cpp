@@ -30,14 +30,15 @@ Expected<void> checkFile(const QString &path)
 
 } // namespace
 
-Expected<MediaFrames> MediaFrames::decode(const MediaInput &input, int numFrames, int imageRes,
-                                          const std::atomic_bool *cancel)
+Expected<MediaFrames> MediaFrames::decode(
+    const MediaInput &input, int numFrames, int imageRes, const std::atomic_bool *cancel)
 {
     if (Expected<void> ok = checkFile(input.path); !ok)
         return ok.error();
     media::ModelInputOptions o;
     o.numFrames = numFrames;
-    o.sampling = input.sampling == FrameSampling::Uniform ? media::SamplingRule::UniformTime : media::SamplingRule::Middle;
+    o.sampling = input.sampling == FrameSampling::Uniform ? media::SamplingRule::UniformTime
+                                                          : media::SamplingRule::Middle;
     o.startSeconds = input.startSeconds;
     o.endSeconds = input.endSeconds;
     o.imageRes = imageRes;

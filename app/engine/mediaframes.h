@@ -28,14 +28,14 @@ struct MediaFrames {
     std::vector<media::RgbImage> frames;
     media::PixelBatch pixels;
     QList<qint64> frameIndices; ///< frame numbers in the video (0 for a picture)
-    QList<double> frameTimes;   ///< seconds from the first frame (0 for a picture)
+    QList<double> frameTimes; ///< seconds from the first frame (0 for a picture)
     bool isPicture = false;
     double durationSeconds = 0;
     /// Set when the file was damaged but frames came out (e.g. truncated).
     QString warning;
 
-    static Expected<MediaFrames> decode(const MediaInput &input, int numFrames, int imageRes,
-                                        const std::atomic_bool *cancel);
+    static Expected<MediaFrames> decode(
+        const MediaInput &input, int numFrames, int imageRes, const std::atomic_bool *cancel);
     /// The length of a video in seconds (0 for a picture), without decoding frames.
     static Expected<double> duration(const QString &path);
 };

@@ -14,7 +14,7 @@ MediaIdentity MediaIdentity::of(const QString &path)
     const QString canonical = info.canonicalFilePath();
     if (canonical.isEmpty() || !info.isFile())
         return id;
-    struct stat st {};
+    struct stat st { };
     if (::stat(QFile::encodeName(canonical).constData(), &st) != 0)
         return id;
     id.canonicalPath = canonical;

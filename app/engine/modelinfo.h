@@ -16,15 +16,15 @@ namespace mplug2::app {
 
 struct ModelInfo {
     ModelBundle bundle;
-    DeviceChoice device;          ///< precision resolved (never Auto)
-    QString deviceName;           ///< "cpu", "cuda:0 (NVIDIA H100 80GB HBM3)"
-    qint64 parameters = 0;        ///< weights loaded
-    qint64 weightBytes = 0;       ///< their size on the device
+    DeviceChoice device; ///< precision resolved (never Auto)
+    QString deviceName; ///< "cpu", "cuda:0 (NVIDIA H100 80GB HBM3)"
+    qint64 parameters = 0; ///< weights loaded
+    qint64 weightBytes = 0; ///< their size on the device
     /// The resolved hyper-parameters (official key names), for "inferred config" views.
     QJsonObject config;
-    bool clipText = false;        ///< CLIP-space text embeddings available (BPE file given)
-    bool itcHeads = false;        ///< vision_proj / text_proj present: EmbeddingKind::Itc works
-    bool itmHead = false;         ///< itm_head present: TextScoring::Matching works
+    bool clipText = false; ///< CLIP-space text embeddings available (BPE file given)
+    bool itcHeads = false; ///< vision_proj / text_proj present: EmbeddingKind::Itc works
+    bool itmHead = false; ///< itm_head present: TextScoring::Matching works
     double loadMs = 0;
 };
 

@@ -47,11 +47,11 @@ QString cacheKey(const MediaIdentity &identity, const MediaInput &input, int fra
 
 struct Mplug2Backend::State {
     std::unique_ptr<LoadedModel> model;
-    VisualCache cache{qint64(256) << 20};
+    VisualCache cache {qint64(256) << 20};
 
     /// The medium's visual embedding, from the cache or computed (and cached).
-    Expected<std::shared_ptr<const VisualEmbedding>> visualFor(const MediaInput &input, RequestContext &context,
-                                                               EngineResult &result)
+    Expected<std::shared_ptr<const VisualEmbedding>> visualFor(
+        const MediaInput &input, RequestContext &context, EngineResult &result)
     {
         const int frames = input.numFrames > 0 ? input.numFrames : model->numFrames;
         const MediaIdentity identity = MediaIdentity::of(input.path);
@@ -66,7 +66,8 @@ struct Mplug2Backend::State {
         QElapsedTimer clock;
         clock.start();
         context.progress(EngineStage::DecodingMedia, 0, frames);
-        Expected<MediaFrames> decoded = MediaFrames::decode(input, frames, model->imageRes, context.cancelFlag());
+        Expected<MediaFrames> decoded
+            = MediaFrames::decode(input, frames, model->imageRes, context.cancelFlag());
         if (!decoded)
             return decoded.error();
         context.progress(EngineStage::DecodingMedia, frames, frames);
@@ -91,17 +92,20 @@ struct Mplug2Backend::State {
             return duration.error();
         if (*duration <= 0)
             return makeError(ErrorCode::InvalidArgument,
-                             Text::tr("%1 is a picture: dense captions need a video").arg(request.media.path).toStdString());
+                Text::tr("%1 is a picture: dense captions need a video")
+                    .arg(request.media.path)
+                    .toStdString());
         if (!(request.windowSeconds > 0))
-            return makeError(ErrorCode::InvalidArgument, Text::tr("the caption window must be longer than 0 s").toStdString());
+            return makeError(ErrorCode::InvalidArgument,
+                Text::tr("the caption window must be longer than 0 s").toStdString());
         const double stride = request.strideSeconds > 0 ? request.strideSeconds : request.windowSeconds;
         const int windows = int(std::ceil(*duration / stride - 1e-9));
         if (windows > kMaxWindows)
             return makeError(ErrorCode::LimitExceeded,
-                             Text::tr("%1 windows are too many (at most %2): choose a longer window")
-                                 .arg(windows)
-                                 .arg(kMaxWindows)
-                                 .toStdString());
+                Text::tr("%1 windows are too many (at most %2): choose a longer window")
+                    .arg(windows)
+                    .arg(kMaxWindows)
+                    .toStdString());
         EngineRequest windowRequest = request;
         windowRequest.attention = {};
         for (int k = 0; k < windows; ++k) {
@@ -116,7 +120,8 @@ struct Mplug2Backend::State {
             if (Expected<void> ok = runCaption(*model, windowRequest, **visual, context, window); !ok)
                 return ok;
             result.timings.generateMs += window.timings.generateMs;
-            result.segments.append(CaptionSegment{input.startSeconds, input.endSeconds, window.items.value(0)});
+            result.segments.append(
+                CaptionSegment {input.startSeconds, input.endSeconds, window.items.value(0)});
         }
         context.progress(EngineStage::Windows, windows, windows);
         return {};
@@ -133,15 +138,20 @@ struct Mplug2Backend::State {
             for (const media::RgbImage &f : v.frames)
                 result.frames.append(toQImage(f));
         switch (request.task) {
-        case TaskKind::Caption: return runCaption(*model, request, v, context, result);
-        case TaskKind::Answer: return runAnswer(*model, request, v, context, result);
-        case TaskKind::Classify: return runClassify(*model, request, v, context, result);
-        case TaskKind::ScoreTexts: return runScoreTexts(*model, request, v, context, result);
+        case TaskKind::Caption:
+            return runCaption(*model, request, v, context, result);
+        case TaskKind::Answer:
+            return runAnswer(*model, request, v, context, result);
+        case TaskKind::Classify:
+            return runClassify(*model, request, v, context, result);
+        case TaskKind::ScoreTexts:
+            return runScoreTexts(*model, request, v, context, result);
         case TaskKind::EmbedMedia:
             result.mediaEmbedding = v.clip;
             return {};
         case TaskKind::DenseCaption:
-        case TaskKind::EmbedTexts: break;
+        case TaskKind::EmbedTexts:
+            break;
         }
         return makeError(ErrorCode::Internal, "unhandled task");
     }
@@ -149,12 +159,12 @@ struct Mplug2Backend::State {
 
 Mplug2Backend::Mplug2Backend()
     : m_state(std::make_unique<State>())
-{
-}
+{ }
 
 Mplug2Backend::~Mplug2Backend() = default;
 
-Expected<ModelInfo> Mplug2Backend::load(const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context)
+Expected<ModelInfo> Mplug2Backend::load(
+    const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context)
 {
     unload();
     Expected<std::unique_ptr<LoadedModel>> loaded = LoadedModel::load(bundle, device, context);
@@ -174,7 +184,7 @@ Expected<EngineResult> Mplug2Backend::run(const EngineRequest &request, RequestC
 {
     if (!m_state->model)
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("no model is loaded: load a model bundle first").toStdString());
+            Text::tr("no model is loaded: load a model bundle first").toStdString());
     const LoadedModel &loaded = *m_state->model;
     EngineResult result;
     result.task = request.task;
@@ -189,8 +199,9 @@ Expected<EngineResult> Mplug2Backend::run(const EngineRequest &request, RequestC
                                                      : m_state->runOnMedia(request, context, result);
     } catch (const std::exception &e) {
         const std::string text = model::exceptionText(e);
-        ok = makeError(text.find("out of memory") != std::string::npos ? ErrorCode::OutOfMemory : ErrorCode::Internal,
-                       text);
+        ok = makeError(
+            text.find("out of memory") != std::string::npos ? ErrorCode::OutOfMemory : ErrorCode::Internal,
+            text);
     }
     if (!ok && ok.error().code == ErrorCode::OutOfMemory) {
         // Free what we hold and what the allocator caches, so that a retry
@@ -200,10 +211,10 @@ Expected<EngineResult> Mplug2Backend::run(const EngineRequest &request, RequestC
         if (d.kind == DeviceKind::Cuda)
             model::releaseCachedMemory(c10::Device(c10::DeviceType::CUDA, c10::DeviceIndex(d.index)));
         return makeError(ErrorCode::OutOfMemory,
-                         Text::tr("%1 ran out of memory: fewer frames, a smaller precision or the CPU may work")
-                                 .arg(d.deviceName())
-                                 .toStdString()
-                             + '\n' + ok.error().message);
+            Text::tr("%1 ran out of memory: fewer frames, a smaller precision or the CPU may work")
+                    .arg(d.deviceName())
+                    .toStdString()
+                + '\n' + ok.error().message);
     }
     if (!ok)
         return ok.error();

@@ -15,7 +15,8 @@ public:
     Mplug2Backend();
     ~Mplug2Backend() override;
 
-    Expected<ModelInfo> load(const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context) override;
+    Expected<ModelInfo> load(
+        const ModelBundle &bundle, const DeviceChoice &device, RequestContext &context) override;
     void unload() override;
     Expected<EngineResult> run(const EngineRequest &request, RequestContext &context) override;
     void setVisualCacheCapacity(qint64 bytes) override;

@@ -5,14 +5,13 @@
 
 namespace mplug2::app {
 
-RequestContext::RequestContext(RequestId id, std::shared_ptr<std::atomic_bool> cancelFlag, ProgressSink sink,
-                               EngineCounters *counters)
+RequestContext::RequestContext(
+    RequestId id, std::shared_ptr<std::atomic_bool> cancelFlag, ProgressSink sink, EngineCounters *counters)
     : m_id(id)
     , m_cancelFlag(std::move(cancelFlag))
     , m_sink(std::move(sink))
     , m_counters(counters)
-{
-}
+{ }
 
 std::function<bool()> RequestContext::cancelHook() const
 {
@@ -21,8 +20,8 @@ std::function<bool()> RequestContext::cancelHook() const
 
 Error RequestContext::cancelledError()
 {
-    return makeError(ErrorCode::Cancelled,
-                     QCoreApplication::translate("RequestContext", "cancelled").toStdString());
+    return makeError(
+        ErrorCode::Cancelled, QCoreApplication::translate("RequestContext", "cancelled").toStdString());
 }
 
 void RequestContext::progress(EngineStage stage, int step, int total, const QString &partialText)
@@ -36,7 +35,7 @@ void RequestContext::progress(EngineStage stage, int step, int total, const QStr
     m_lastStage = stage;
     m_lastReportMs = now;
     if (m_sink)
-        m_sink(EngineProgress{m_id, stage, step, total, partialText});
+        m_sink(EngineProgress {m_id, stage, step, total, partialText});
 }
 
 } // namespace mplug2::app

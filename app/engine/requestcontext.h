@@ -28,7 +28,7 @@ public:
     using ProgressSink = std::function<void(const EngineProgress &)>;
 
     RequestContext(RequestId id, std::shared_ptr<std::atomic_bool> cancelFlag, ProgressSink sink,
-                   EngineCounters *counters);
+        EngineCounters *counters);
 
     RequestId id() const { return m_id; }
     bool isCancelled() const { return m_cancelFlag->load(std::memory_order_relaxed); }

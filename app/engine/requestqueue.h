@@ -35,7 +35,10 @@ struct QueuedJob {
     std::shared_ptr<std::atomic_bool> cancelFlag = std::make_shared<std::atomic_bool>(false);
 
     bool isBarrier() const { return kind != Kind::Task; }
-    bool isInteractive() const { return kind == Kind::Task && request.priority == RequestPriority::Interactive; }
+    bool isInteractive() const
+    {
+        return kind == Kind::Task && request.priority == RequestPriority::Interactive;
+    }
 };
 
 class RequestQueue {

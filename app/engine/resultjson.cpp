@@ -24,9 +24,9 @@ QJsonArray floats(const QList<float> &values)
 
 QJsonObject gridToJson(const AttentionGrid &g)
 {
-    return QJsonObject{{QStringLiteral("global"), number(g.global)},
-                       {QStringLiteral("values"), floats(g.values)},
-                       {QStringLiteral("frame_importance"), floats(g.frameImportance())}};
+    return QJsonObject {{QStringLiteral("global"), number(g.global)},
+        {QStringLiteral("values"), floats(g.values)},
+        {QStringLiteral("frame_importance"), floats(g.frameImportance())}};
 }
 
 QJsonObject attentionToJson(const AttentionMaps &maps)
@@ -36,21 +36,20 @@ QJsonObject attentionToJson(const AttentionMaps &maps)
         ids.append(id);
     QJsonArray perToken;
     for (int t = 0; t < maps.tokenCount(); ++t) {
-        QJsonObject entry{{QStringLiteral("token"), maps.tokens.at(t)}};
+        QJsonObject entry {{QStringLiteral("token"), maps.tokens.at(t)}};
         if (maps.hasCrossAttention())
-            entry.insert(QStringLiteral("cross_attention"), gridToJson(maps.grid(AttentionMethod::CrossAttention, t)));
+            entry.insert(
+                QStringLiteral("cross_attention"), gridToJson(maps.grid(AttentionMethod::CrossAttention, t)));
         if (maps.hasGradCam())
             entry.insert(QStringLiteral("grad_cam"), gridToJson(maps.grid(AttentionMethod::GradCam, t)));
         perToken.append(entry);
     }
-    return QJsonObject{{QStringLiteral("frames"), maps.geometry.frames},
-                       {QStringLiteral("grid_height"), maps.geometry.gridHeight},
-                       {QStringLiteral("grid_width"), maps.geometry.gridWidth},
-                       {QStringLiteral("layers"), maps.layers},
-                       {QStringLiteral("heads"), maps.heads},
-                       {QStringLiteral("token_ids"), ids},
-                       {QStringLiteral("tokens"), QJsonArray::fromStringList(maps.tokens)},
-                       {QStringLiteral("maps"), perToken}};
+    return QJsonObject {{QStringLiteral("frames"), maps.geometry.frames},
+        {QStringLiteral("grid_height"), maps.geometry.gridHeight},
+        {QStringLiteral("grid_width"), maps.geometry.gridWidth}, {QStringLiteral("layers"), maps.layers},
+        {QStringLiteral("heads"), maps.heads}, {QStringLiteral("token_ids"), ids},
+        {QStringLiteral("tokens"), QJsonArray::fromStringList(maps.tokens)},
+        {QStringLiteral("maps"), perToken}};
 }
 
 } // namespace
@@ -60,10 +59,9 @@ QJsonObject resultItemToJson(const ResultItem &item)
     QJsonArray ids;
     for (qint64 id : item.tokenIds)
         ids.append(id);
-    return QJsonObject{{QStringLiteral("text"), item.text},
-                       {QStringLiteral("score"), number(item.score)},
-                       {QStringLiteral("token_ids"), ids},
-                       {QStringLiteral("tokens"), QJsonArray::fromStringList(item.tokens)}};
+    return QJsonObject {{QStringLiteral("text"), item.text}, {QStringLiteral("score"), number(item.score)},
+        {QStringLiteral("token_ids"), ids},
+        {QStringLiteral("tokens"), QJsonArray::fromStringList(item.tokens)}};
 }
 
 QJsonObject resultToJson(const EngineResult &r, const ResultJsonOptions &options)
@@ -72,21 +70,15 @@ QJsonObject resultToJson(const EngineResult &r, const ResultJsonOptions &options
     for (const ResultItem &item : r.items)
         results.append(resultItemToJson(item));
     const EngineTimings &t = r.timings;
-    QJsonObject o{{QStringLiteral("media"), r.media},
-                  {QStringLiteral("task"), taskName(r.task)},
-                  {QStringLiteral("model"), r.modelId},
-                  {QStringLiteral("device"), r.device},
-                  {QStringLiteral("precision"), r.precision},
-                  {QStringLiteral("results"), results},
-                  {QStringLiteral("visual_cache_hit"), r.visualCacheHit},
-                  {QStringLiteral("timings_ms"),
-                   QJsonObject{{QStringLiteral("queued"), t.queuedMs},
-                               {QStringLiteral("decode"), t.decodeMs},
-                               {QStringLiteral("visual"), t.visualMs},
-                               {QStringLiteral("text"), t.textMs},
-                               {QStringLiteral("generate"), t.generateMs},
-                               {QStringLiteral("attention"), t.attentionMs},
-                               {QStringLiteral("total"), t.totalMs}}}};
+    QJsonObject o {{QStringLiteral("media"), r.media}, {QStringLiteral("task"), taskName(r.task)},
+        {QStringLiteral("model"), r.modelId}, {QStringLiteral("device"), r.device},
+        {QStringLiteral("precision"), r.precision}, {QStringLiteral("results"), results},
+        {QStringLiteral("visual_cache_hit"), r.visualCacheHit},
+        {QStringLiteral("timings_ms"),
+            QJsonObject {{QStringLiteral("queued"), t.queuedMs}, {QStringLiteral("decode"), t.decodeMs},
+                {QStringLiteral("visual"), t.visualMs}, {QStringLiteral("text"), t.textMs},
+                {QStringLiteral("generate"), t.generateMs}, {QStringLiteral("attention"), t.attentionMs},
+                {QStringLiteral("total"), t.totalMs}}}};
     if (!r.question.isEmpty())
         o.insert(QStringLiteral("question"), r.question);
     if (!r.segments.isEmpty()) {
@@ -106,9 +98,9 @@ QJsonObject resultToJson(const EngineResult &r, const ResultJsonOptions &options
         QJsonArray times;
         for (double s : r.geometry.frameTimes)
             times.append(number(s));
-        o.insert(QStringLiteral("frames"), QJsonObject{{QStringLiteral("count"), r.geometry.frames},
-                                                       {QStringLiteral("indices"), indices},
-                                                       {QStringLiteral("times"), times}});
+        o.insert(QStringLiteral("frames"),
+            QJsonObject {{QStringLiteral("count"), r.geometry.frames}, {QStringLiteral("indices"), indices},
+                {QStringLiteral("times"), times}});
     }
     if (options.embeddings && !r.mediaEmbedding.isEmpty())
         o.insert(QStringLiteral("embedding"), floats(r.mediaEmbedding));

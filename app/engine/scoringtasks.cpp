@@ -1,14 +1,12 @@
 // Classify, score texts and CLIP-space text embeddings: the tasks that score
 // given texts instead of generating.
 #include "app/engine/backendtasks.h"
-
 #include "model/text/cliptextids.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <ATen/ATen.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -33,10 +31,10 @@ Expected<void> checkTexts(const QStringList &texts, int atLeast)
 {
     if (texts.size() < atLeast)
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("give at least %1 texts to score").arg(atLeast).toStdString());
+            Text::tr("give at least %1 texts to score").arg(atLeast).toStdString());
     if (texts.size() > kMaxTexts)
         return makeError(ErrorCode::LimitExceeded,
-                         Text::tr("at most %1 texts can be scored at once").arg(kMaxTexts).toStdString());
+            Text::tr("at most %1 texts can be scored at once").arg(kMaxTexts).toStdString());
     return {};
 }
 
@@ -51,19 +49,19 @@ struct Likelihoods {
 /// text's tokens and [SEP]: the prompt is given, not scored. The decoder is
 /// causal, so the prompt's own log-probabilities are the same in every row
 /// and are taken out by scoring [CLS] prompt once.
-Expected<Likelihoods> captionLikelihoods(LoadedModel &model, const QStringList &texts, const VisualEmbedding &visual,
-                                         RequestContext &context)
+Expected<Likelihoods> captionLikelihoods(
+    LoadedModel &model, const QStringList &texts, const VisualEmbedding &visual, RequestContext &context)
 {
     if (!model.bundle.captions())
         return makeError(ErrorCode::Unsupported,
-                         Text::tr("%1 reads a question first: give a question to classify with a question-answering "
-                                  "model")
-                             .arg(model.bundle.name)
-                             .toStdString());
+            Text::tr("%1 reads a question first: give a question to classify with a question-answering "
+                     "model")
+                .arg(model.bundle.name)
+                .toStdString());
     const model::text::SpecialTokenIds special = model.tokenizer->specialTokenIds();
-    std::vector<int64_t> prefix{special.start};
-    const std::vector<int64_t> prompt = model.bundle.prompt.isEmpty() ? std::vector<int64_t>{}
-                                                                       : model.encodeWords(model.bundle.prompt);
+    std::vector<int64_t> prefix {special.start};
+    const std::vector<int64_t> prompt
+        = model.bundle.prompt.isEmpty() ? std::vector<int64_t> {} : model.encodeWords(model.bundle.prompt);
     prefix.insert(prefix.end(), prompt.begin(), prompt.end());
     double promptLogProb = 0;
     if (!prompt.empty()) {
@@ -82,13 +80,16 @@ Expected<Likelihoods> captionLikelihoods(LoadedModel &model, const QStringList &
     }
     for (size_t first = 0; first < out.ids.size(); first += kChunk) {
         const size_t last = std::min(out.ids.size(), first + size_t(kChunk));
-        const std::vector<std::vector<int64_t>> chunk(out.ids.begin() + qsizetype(first), out.ids.begin() + qsizetype(last));
-        const Expected<std::vector<model::TextScore>> scores = model.net->scoreTexts(visual.features, 0, chunk);
+        const std::vector<std::vector<int64_t>> chunk(
+            out.ids.begin() + qsizetype(first), out.ids.begin() + qsizetype(last));
+        const Expected<std::vector<model::TextScore>> scores
+            = model.net->scoreTexts(visual.features, 0, chunk);
         if (!scores)
             return scores.error();
         context.counters().decoderSteps.fetch_add(1);
         for (const model::TextScore &s : *scores)
-            out.meanLogProb.push_back((s.sumLogProb - promptLogProb) / double(s.tokens - int64_t(prompt.size())));
+            out.meanLogProb.push_back(
+                (s.sumLogProb - promptLogProb) / double(s.tokens - int64_t(prompt.size())));
         context.progress(EngineStage::Ranking, int(last), int(out.ids.size()));
         if (context.isCancelled())
             return RequestContext::cancelledError();
@@ -101,9 +102,9 @@ Expected<at::Tensor> clipTextEmbeddings(LoadedModel &model, const QStringList &t
 {
     if (!model.clipTokenizer)
         return makeError(ErrorCode::Unsupported,
-                         Text::tr("CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): "
-                                  "name it as clip_bpe in the model bundle or pass --clip-bpe")
-                             .toStdString());
+            Text::tr("CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): "
+                     "name it as clip_bpe in the model bundle or pass --clip-bpe")
+                .toStdString());
     // Start and end tokens around each text (the tower reads the end token,
     // the row's largest id), zero-padded to the longest row.
     const auto context = size_t(model.config().clipText.contextLength);
@@ -129,7 +130,8 @@ QList<float> floatsOf(const at::Tensor &vector)
 
 void sortByScore(QList<ResultItem> &items)
 {
-    std::stable_sort(items.begin(), items.end(), [](const ResultItem &a, const ResultItem &b) { return a.score > b.score; });
+    std::stable_sort(items.begin(), items.end(),
+        [](const ResultItem &a, const ResultItem &b) { return a.score > b.score; });
 }
 
 /// A softmax over the labels' scores.
@@ -148,7 +150,7 @@ std::vector<double> probabilities(const std::vector<double> &scores)
 } // namespace
 
 Expected<void> runClassify(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
-                           RequestContext &context, EngineResult &result)
+    RequestContext &context, EngineResult &result)
 {
     if (Expected<void> ok = checkTexts(request.texts, 2); !ok)
         return ok;
@@ -175,7 +177,8 @@ Expected<void> runClassify(LoadedModel &model, const EngineRequest &request, con
         const Expected<at::Tensor> embeddings = clipTextEmbeddings(model, texts);
         if (!embeddings)
             return embeddings.error();
-        const at::Tensor media = at::tensor(std::vector<float>(visual.clip.begin(), visual.clip.end()), at::kFloat);
+        const at::Tensor media
+            = at::tensor(std::vector<float>(visual.clip.begin(), visual.clip.end()), at::kFloat);
         const at::Tensor similarity = embeddings->matmul(media);
         const double scale = model.net->clipLogitScale();
         for (int64_t i = 0; i < similarity.size(0); ++i)
@@ -190,8 +193,8 @@ Expected<void> runClassify(LoadedModel &model, const EngineRequest &request, con
     const std::vector<double> p = probabilities(scores);
     for (qsizetype i = 0; i < request.texts.size(); ++i) {
         const std::vector<int64_t> &row = ids[size_t(i)];
-        result.items.append(ResultItem{request.texts.at(i), p[size_t(i)], QList<qint64>(row.begin(), row.end()),
-                                       model.tokensOf(row)});
+        result.items.append(ResultItem {
+            request.texts.at(i), p[size_t(i)], QList<qint64>(row.begin(), row.end()), model.tokensOf(row)});
     }
     sortByScore(result.items);
     result.timings.generateMs = elapsedMs(clock);
@@ -199,7 +202,7 @@ Expected<void> runClassify(LoadedModel &model, const EngineRequest &request, con
 }
 
 Expected<void> runScoreTexts(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
-                             RequestContext &context, EngineResult &result)
+    RequestContext &context, EngineResult &result)
 {
     if (Expected<void> ok = checkTexts(request.texts, 1); !ok)
         return ok;
@@ -210,16 +213,16 @@ Expected<void> runScoreTexts(LoadedModel &model, const EngineRequest &request, c
         return l.error();
     for (qsizetype i = 0; i < request.texts.size(); ++i) {
         const std::vector<int64_t> &row = l->ids[size_t(i)];
-        result.items.append(ResultItem{request.texts.at(i), l->meanLogProb[size_t(i)],
-                                       QList<qint64>(row.begin(), row.end()), model.tokensOf(row)});
+        result.items.append(ResultItem {request.texts.at(i), l->meanLogProb[size_t(i)],
+            QList<qint64>(row.begin(), row.end()), model.tokensOf(row)});
     }
     sortByScore(result.items);
     result.timings.generateMs = elapsedMs(clock);
     return {};
 }
 
-Expected<void> runEmbedTexts(LoadedModel &model, const EngineRequest &request, RequestContext &context,
-                             EngineResult &result)
+Expected<void> runEmbedTexts(
+    LoadedModel &model, const EngineRequest &request, RequestContext &context, EngineResult &result)
 {
     if (Expected<void> ok = checkTexts(request.texts, 1); !ok)
         return ok;

@@ -13,12 +13,14 @@ qint64 tensorBytes(const at::Tensor &t)
 
 } // namespace
 
-Expected<VisualEmbedding> VisualEmbedding::compute(LoadedModel &model, MediaFrames &&frames, RequestContext &context)
+Expected<VisualEmbedding> VisualEmbedding::compute(
+    LoadedModel &model, MediaFrames &&frames, RequestContext &context)
 {
     context.progress(EngineStage::EncodingVisual, 0, 1);
     model::VisualCapture capture;
     capture.universalMaps = true;
-    Expected<model::VisualFeatures> features = model.net->encodeVisual(LoadedModel::pixelTensor(frames.pixels), capture);
+    Expected<model::VisualFeatures> features
+        = model.net->encodeVisual(LoadedModel::pixelTensor(frames.pixels), capture);
     if (!features)
         return features.error();
     context.counters().visualEncoderRuns.fetch_add(1);

@@ -16,12 +16,13 @@ namespace mplug2::app {
 
 struct VisualEmbedding {
     model::VisualFeatures features; ///< without the raw ViT tokens (only the CLIP vector needs them)
-    QList<float> clip;              ///< L2-normalised CLIP-space vector
+    QList<float> clip; ///< L2-normalised CLIP-space vector
     VisualGeometry geometry;
     std::vector<media::RgbImage> frames;
     QString warning;
 
-    static Expected<VisualEmbedding> compute(LoadedModel &model, MediaFrames &&frames, RequestContext &context);
+    static Expected<VisualEmbedding> compute(
+        LoadedModel &model, MediaFrames &&frames, RequestContext &context);
 
     /// Bytes held, for the cache's budget.
     qint64 bytes() const;

@@ -31,9 +31,9 @@ Expected<QStringList> AttentionGifExporter::write(const ExportInput &input, cons
         return ok.error();
     if (input.results.size() != 1)
         return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("Export", "an animation shows one media item").toStdString());
-    const Expected<std::vector<media::RgbImage>> frames =
-        renderAttentionFrames(input.results.front(), input.attention, input.attention.token);
+            QCoreApplication::translate("Export", "an animation shows one media item").toStdString());
+    const Expected<std::vector<media::RgbImage>> frames
+        = renderAttentionFrames(input.results.front(), input.attention, input.attention.token);
     if (!frames)
         return frames.error();
     media::GifOptions options;
@@ -41,7 +41,7 @@ Expected<QStringList> AttentionGifExporter::write(const ExportInput &input, cons
     options.frameDelayMs = int(std::lround(1000.0 / fps));
     if (Expected<void> ok = media::writeAnimatedGif(*frames, path.toStdString(), options); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

@@ -30,14 +30,14 @@ Expected<QStringList> AttentionMp4Exporter::write(const ExportInput &input, cons
         return ok.error();
     if (input.results.size() != 1)
         return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("Export", "a video shows one media item").toStdString());
-    const Expected<std::vector<media::RgbImage>> frames =
-        renderAttentionFrames(input.results.front(), input.attention, input.attention.token);
+            QCoreApplication::translate("Export", "a video shows one media item").toStdString());
+    const Expected<std::vector<media::RgbImage>> frames
+        = renderAttentionFrames(input.results.front(), input.attention, input.attention.token);
     if (!frames)
         return frames.error();
     const media::RgbImage &first = frames->front();
     Expected<media::Mp4Writer> mp4 = media::Mp4Writer::create(path.toStdString(), first.width, first.height,
-                                                              std::clamp(input.attention.framesPerSecond, 0.1, 60.0));
+        std::clamp(input.attention.framesPerSecond, 0.1, 60.0));
     if (!mp4)
         return mp4.error();
     for (const media::RgbImage &f : *frames) {
@@ -46,7 +46,7 @@ Expected<QStringList> AttentionMp4Exporter::write(const ExportInput &input, cons
     }
     if (Expected<void> ok = mp4->finish(); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

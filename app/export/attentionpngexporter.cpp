@@ -31,9 +31,8 @@ Expected<QStringList> AttentionPngExporter::write(const ExportInput &input, cons
         return ok.error();
     QDir dir(path);
     if (!dir.mkpath(QStringLiteral(".")))
-        return makeError(ErrorCode::Io, QCoreApplication::translate("Export", "cannot create the folder %1")
-                                            .arg(path)
-                                            .toStdString());
+        return makeError(ErrorCode::Io,
+            QCoreApplication::translate("Export", "cannot create the folder %1").arg(path).toStdString());
     QStringList written;
     for (const EngineResult &r : input.results) {
         const QString prefix = input.results.size() > 1
@@ -46,15 +45,17 @@ Expected<QStringList> AttentionPngExporter::write(const ExportInput &input, cons
             for (int t = -1; t < r.attention->tokenCount(); ++t)
                 tokens.append(t);
         for (int t : tokens) {
-            const Expected<std::vector<media::RgbImage>> frames = renderAttentionFrames(r, input.attention, t);
+            const Expected<std::vector<media::RgbImage>> frames
+                = renderAttentionFrames(r, input.attention, t);
             if (!frames)
                 return frames.error();
             const QString stem = t < 0 ? QStringLiteral("mean")
-                                       : QStringLiteral("%1-%2").arg(t, 2, 10, QLatin1Char('0'))
+                                       : QStringLiteral("%1-%2")
+                                             .arg(t, 2, 10, QLatin1Char('0'))
                                              .arg(tokenFileName(r.attention->tokens.value(t)));
             for (size_t f = 0; f < frames->size(); ++f) {
-                const QString file =
-                    dir.filePath(prefix + stem + QStringLiteral("_frame%1.png").arg(f, 2, 10, QLatin1Char('0')));
+                const QString file = dir.filePath(
+                    prefix + stem + QStringLiteral("_frame%1.png").arg(f, 2, 10, QLatin1Char('0')));
                 if (Expected<void> ok = media::writePng((*frames)[f], file.toStdString()); !ok)
                     return ok.error();
                 written.append(file);

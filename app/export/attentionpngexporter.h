@@ -1,5 +1,6 @@
 #pragma once
-/// Attention as PNG files in a folder: for each token of the answer (or the chosen one) and each sampled frame, the frame with the token's attention overlaid; plus the mean over all tokens.
+/// Attention as PNG files in a folder: for each token of the answer (or the chosen one) and each sampled
+/// frame, the frame with the token's attention overlaid; plus the mean over all tokens.
 
 #include "app/export/exporter.h"
 

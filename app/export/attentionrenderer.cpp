@@ -33,9 +33,9 @@ Expected<std::vector<media::RgbImage>> resultFrames(const EngineResult &result)
 {
     if (result.frames.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("%1: the result holds no frames (ask for them with the request)")
-                             .arg(result.media)
-                             .toStdString());
+            Text::tr("%1: the result holds no frames (ask for them with the request)")
+                .arg(result.media)
+                .toStdString());
     std::vector<media::RgbImage> frames;
     for (const QImage &f : result.frames)
         frames.push_back(toRgbImage(f));
@@ -49,25 +49,25 @@ Expected<void> checkAttentionInput(const ExportInput &input)
     for (const EngineResult &r : input.results) {
         if (!r.attention || (!r.attention->hasCrossAttention() && !r.attention->hasGradCam()))
             return makeError(ErrorCode::InvalidArgument,
-                             Text::tr("%1: the result holds no attention maps (ask for them with the request)")
-                                 .arg(r.media)
-                                 .toStdString());
+                Text::tr("%1: the result holds no attention maps (ask for them with the request)")
+                    .arg(r.media)
+                    .toStdString());
         if (r.frames.size() != r.attention->geometry.frames)
             return makeError(ErrorCode::InvalidArgument,
-                             Text::tr("%1: the result holds %2 frames for %3 attention maps (ask for the frames "
-                                      "with the request)")
-                                 .arg(r.media)
-                                 .arg(r.frames.size())
-                                 .arg(r.attention->geometry.frames)
-                                 .toStdString());
+                Text::tr("%1: the result holds %2 frames for %3 attention maps (ask for the frames "
+                         "with the request)")
+                    .arg(r.media)
+                    .arg(r.frames.size())
+                    .arg(r.attention->geometry.frames)
+                    .toStdString());
     }
     return {};
 }
 
-Expected<std::vector<media::RgbImage>> renderAttentionFrames(const EngineResult &result,
-                                                             const AttentionExportOptions &options, int token)
+Expected<std::vector<media::RgbImage>> renderAttentionFrames(
+    const EngineResult &result, const AttentionExportOptions &options, int token)
 {
-    if (Expected<void> ok = checkAttentionInput(ExportInput{{result}, options, {}}); !ok)
+    if (Expected<void> ok = checkAttentionInput(ExportInput {{result}, options, {}}); !ok)
         return ok.error();
     const AttentionMaps &maps = *result.attention;
     const AttentionMethod method = options.method == AttentionMethod::GradCam && maps.hasGradCam()
@@ -77,12 +77,12 @@ Expected<std::vector<media::RgbImage>> renderAttentionFrames(const EngineResult 
                                          : maps.grid(method, token, options.layer, options.head);
     if (grid.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("%1: no attention map for token %2, layer %3, head %4")
-                             .arg(result.media)
-                             .arg(token)
-                             .arg(options.layer)
-                             .arg(options.head)
-                             .toStdString());
+            Text::tr("%1: no attention map for token %2, layer %3, head %4")
+                .arg(result.media)
+                .arg(token)
+                .arg(options.layer)
+                .arg(options.head)
+                .toStdString());
     const float peak = std::max(grid.maxValue(), 1e-12f);
     const qsizetype cells = qsizetype(grid.height) * grid.width;
     media::HeatmapStyle style;
@@ -94,8 +94,8 @@ Expected<std::vector<media::RgbImage>> renderAttentionFrames(const EngineResult 
         std::vector<float> cellsOfFrame(static_cast<size_t>(cells));
         for (qsizetype i = 0; i < cells; ++i)
             cellsOfFrame[size_t(i)] = grid.values.at(f * cells + i) / peak;
-        Expected<media::RgbImage> shown =
-            media::overlayHeatmap(toRgbImage(result.frames.at(f)), cellsOfFrame, grid.height, grid.width, style);
+        Expected<media::RgbImage> shown = media::overlayHeatmap(
+            toRgbImage(result.frames.at(f)), cellsOfFrame, grid.height, grid.width, style);
         if (!shown)
             return shown.error();
         out.push_back(std::move(*shown));
@@ -107,7 +107,8 @@ QString tokenFileName(const QString &token)
 {
     QString name = token.toLower();
     name.remove(QStringLiteral("##"));
-    static const QRegularExpression unsafe(QStringLiteral("[^\\w-]+"), QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression unsafe(
+        QStringLiteral("[^\\w-]+"), QRegularExpression::UseUnicodePropertiesOption);
     name.replace(unsafe, QStringLiteral("_"));
     name = name.left(40);
     while (name.startsWith(u'_'))

@@ -18,8 +18,8 @@
 namespace mplug2::app {
 
 /// One overlay per sampled frame for `token` (-1: the mean of all tokens).
-Expected<std::vector<media::RgbImage>> renderAttentionFrames(const EngineResult &result,
-                                                             const AttentionExportOptions &options, int token);
+Expected<std::vector<media::RgbImage>> renderAttentionFrames(
+    const EngineResult &result, const AttentionExportOptions &options, int token);
 
 /// The result's sampled frames as media pictures (no overlay).
 Expected<std::vector<media::RgbImage>> resultFrames(const EngineResult &result);

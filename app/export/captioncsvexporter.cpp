@@ -82,24 +82,24 @@ QString CaptionCsvExporter::suffix() const
 Expected<QStringList> CaptionCsvExporter::write(const ExportInput &input, const QString &path) const
 {
     QString csv = row({QStringLiteral("media"), QStringLiteral("task"), QStringLiteral("question"),
-                       QStringLiteral("rank"), QStringLiteral("text"), QStringLiteral("score"),
-                       QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("token_ids")});
+        QStringLiteral("rank"), QStringLiteral("text"), QStringLiteral("score"), QStringLiteral("start"),
+        QStringLiteral("end"), QStringLiteral("token_ids")});
     for (const EngineResult &r : input.results) {
         for (qsizetype i = 0; i < r.items.size(); ++i) {
             const ResultItem &item = r.items.at(i);
-            csv += row({r.media, taskName(r.task), r.question, QString::number(i + 1), item.text, number(item.score),
-                        {}, {}, idsField(item.tokenIds)});
+            csv += row({r.media, taskName(r.task), r.question, QString::number(i + 1), item.text,
+                number(item.score), {}, {}, idsField(item.tokenIds)});
         }
         for (qsizetype i = 0; i < r.segments.size(); ++i) {
             const CaptionSegment &s = r.segments.at(i);
             csv += row({r.media, taskName(r.task), r.question, QString::number(i + 1), s.caption.text,
-                        number(s.caption.score), number(s.startSeconds), number(s.endSeconds),
-                        idsField(s.caption.tokenIds)});
+                number(s.caption.score), number(s.startSeconds), number(s.endSeconds),
+                idsField(s.caption.tokenIds)});
         }
     }
     if (Expected<void> ok = writeFileAtomically(path, csv.toUtf8()); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

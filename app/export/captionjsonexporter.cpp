@@ -29,9 +29,10 @@ Expected<QStringList> CaptionJsonExporter::write(const ExportInput &input, const
     QJsonArray all;
     for (const EngineResult &r : input.results)
         all.append(resultToJson(r));
-    if (Expected<void> ok = writeFileAtomically(path, QJsonDocument(all).toJson(QJsonDocument::Indented)); !ok)
+    if (Expected<void> ok = writeFileAtomically(path, QJsonDocument(all).toJson(QJsonDocument::Indented));
+        !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

@@ -30,7 +30,7 @@ Expected<QStringList> CaptionJsonLinesExporter::write(const ExportInput &input, 
         bytes += QJsonDocument(resultToJson(r)).toJson(QJsonDocument::Compact) + '\n';
     if (Expected<void> ok = writeFileAtomically(path, bytes); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

@@ -35,7 +35,7 @@ Expected<QStringList> CaptionTextExporter::write(const ExportInput &input, const
         for (const CaptionSegment &s : r.segments)
             text += QStringLiteral("[%1 - %2] %3\n")
                         .arg(formatCueTime(s.startSeconds, u'.'), formatCueTime(s.endSeconds, u'.'),
-                             oneLine(s.caption.text));
+                            oneLine(s.caption.text));
         for (qsizetype i = 0; i < r.items.size(); ++i)
             text += QStringLiteral("%1. %2 (%3)\n")
                         .arg(i + 1)
@@ -45,7 +45,7 @@ Expected<QStringList> CaptionTextExporter::write(const ExportInput &input, const
     }
     if (Expected<void> ok = writeFileAtomically(path, text.toUtf8()); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

@@ -56,7 +56,7 @@ Expected<QStringList> ContactSheetExporter::write(const ExportInput &input, cons
         return ok.error();
     if (input.results.size() != 1)
         return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("Export", "a contact sheet shows one media item").toStdString());
+            QCoreApplication::translate("Export", "a contact sheet shows one media item").toStdString());
     const EngineResult &r = input.results.front();
     std::vector<media::RgbImage> rows;
     const Expected<std::vector<media::RgbImage>> plain = resultFrames(r);
@@ -77,7 +77,7 @@ Expected<QStringList> ContactSheetExporter::write(const ExportInput &input, cons
     }
     if (Expected<void> ok = media::writePng(stackRows(rows), path.toStdString()); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

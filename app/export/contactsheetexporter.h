@@ -1,5 +1,6 @@
 #pragma once
-/// Attention as one PNG contact sheet: a row of overlaid frames per token (or one row for the chosen token or the mean), the plain frames on top.
+/// Attention as one PNG contact sheet: a row of overlaid frames per token (or one row for the chosen token or
+/// the mean), the plain frames on top.
 
 #include "app/export/exporter.h"
 

@@ -29,8 +29,8 @@ const QList<const Exporter *> &exporters()
     static const AttentionGifExporter gif;
     static const AttentionMp4Exporter mp4;
     static const HtmlReportExporter html;
-    static const QList<const Exporter *> all = {&txt, &json, &jsonl, &csv, &srt, &vtt, &attentionPng,
-                                                &contactSheet, &gif, &mp4, &html};
+    static const QList<const Exporter *> all
+        = {&txt, &json, &jsonl, &csv, &srt, &vtt, &attentionPng, &contactSheet, &gif, &mp4, &html};
     return all;
 }
 

@@ -56,14 +56,15 @@ QString segmentsTable(const EngineResult &r)
                        .arg(esc(Text::tr("From")), esc(Text::tr("To")), esc(Text::tr("Caption")));
     for (const CaptionSegment &s : r.segments)
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
-                    .arg(formatCueTime(s.startSeconds, u'.'), formatCueTime(s.endSeconds, u'.'), esc(s.caption.text));
+                    .arg(formatCueTime(s.startSeconds, u'.'), formatCueTime(s.endSeconds, u'.'),
+                        esc(s.caption.text));
     return html + QStringLiteral("</table>\n");
 }
 
 /// The mean attention, then one strip per token, each labelled.
 QString attentionSection(const EngineResult &r, const AttentionExportOptions &options)
 {
-    if (!checkAttentionInput(ExportInput{{r}, options, {}}))
+    if (!checkAttentionInput(ExportInput {{r}, options, {}}))
         return {};
     QString html = QStringLiteral("<h3>%1</h3>\n").arg(esc(Text::tr("Where the model looked")));
     for (int t = -1; t < r.attention->tokenCount(); ++t) {
@@ -77,11 +78,12 @@ QString attentionSection(const EngineResult &r, const AttentionExportOptions &op
     return html;
 }
 
-const char *kStyle = "body{font-family:sans-serif;margin:2em;color:#222;background:#fafafa}"
-                     "section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:1em;margin:1em 0}"
-                     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-                     "figure{margin:0.5em 0}figcaption{font-size:90%;color:#555}img{max-width:100%}"
-                     ".meta{color:#666;font-size:90%}";
+const char *kStyle
+    = "body{font-family:sans-serif;margin:2em;color:#222;background:#fafafa}"
+      "section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:1em;margin:1em 0}"
+      "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+      "figure{margin:0.5em 0}figcaption{font-size:90%;color:#555}img{max-width:100%}"
+      ".meta{color:#666;font-size:90%}";
 
 } // namespace
 
@@ -103,13 +105,14 @@ QString HtmlReportExporter::suffix() const
 Expected<QStringList> HtmlReportExporter::write(const ExportInput &input, const QString &path) const
 {
     const QString title = input.title.isEmpty() ? Text::tr("mPLUG-2 Studio report") : input.title;
-    QString html = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-                                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                                  "img-src data:; style-src 'unsafe-inline'\">"
-                                  "<title>%1</title><style>%2</style></head><body>\n<h1>%1</h1>\n"
-                                  "<p class=\"meta\">%3</p>\n")
-                       .arg(esc(title), QLatin1String(kStyle),
-                            esc(QDateTime::currentDateTime().toString(Qt::ISODate)));
+    QString html
+        = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                         "img-src data:; style-src 'unsafe-inline'\">"
+                         "<title>%1</title><style>%2</style></head><body>\n<h1>%1</h1>\n"
+                         "<p class=\"meta\">%3</p>\n")
+              .arg(
+                  esc(title), QLatin1String(kStyle), esc(QDateTime::currentDateTime().toString(Qt::ISODate)));
     for (const EngineResult &r : input.results) {
         html += QStringLiteral("<section>\n<h2>%1</h2>\n<p class=\"meta\">%2 · %3 · %4</p>\n")
                     .arg(esc(r.media), esc(taskName(r.task)), esc(r.modelId), esc(r.device));
@@ -123,7 +126,7 @@ Expected<QStringList> HtmlReportExporter::write(const ExportInput &input, const 
     html += QStringLiteral("</body></html>\n");
     if (Expected<void> ok = writeFileAtomically(path, html.toUtf8()); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

@@ -1,5 +1,7 @@
 #pragma once
-/// A self-contained HTML report of the user's work: per media item a thumbnail, the question, the answers with scores, dense-caption windows and, where captured, attention overlays (images embedded as data URIs; no external files or scripts).
+/// A self-contained HTML report of the user's work: per media item a thumbnail, the question, the answers
+/// with scores, dense-caption windows and, where captured, attention overlays (images embedded as data URIs;
+/// no external files or scripts).
 
 #include "app/export/exporter.h"
 

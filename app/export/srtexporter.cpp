@@ -36,7 +36,7 @@ Expected<QStringList> SrtExporter::write(const ExportInput &input, const QString
     }
     if (Expected<void> ok = writeFileAtomically(path, srt.toUtf8()); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

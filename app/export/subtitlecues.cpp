@@ -15,27 +15,27 @@ struct Text {
 
 Expected<QList<SubtitleCue>> subtitleCues(const QList<EngineResult> &results)
 {
-    const auto dense = std::count_if(results.cbegin(), results.cend(),
-                                     [](const EngineResult &r) { return !r.segments.isEmpty(); });
+    const auto dense = std::count_if(
+        results.cbegin(), results.cend(), [](const EngineResult &r) { return !r.segments.isEmpty(); });
     if (dense != 1 || results.size() != 1)
         return makeError(ErrorCode::InvalidArgument,
-                         Text::tr("subtitles need exactly one dense caption (a video captioned in time windows)")
-                             .toStdString());
+            Text::tr("subtitles need exactly one dense caption (a video captioned in time windows)")
+                .toStdString());
     QList<SubtitleCue> cues;
     for (const CaptionSegment &s : results.front().segments) {
         if (!std::isfinite(s.startSeconds) || !std::isfinite(s.endSeconds) || s.startSeconds < 0
             || s.endSeconds < s.startSeconds)
             return makeError(ErrorCode::InvalidArgument,
-                             Text::tr("a caption window from %1 s to %2 s is not a valid time span")
-                                 .arg(s.startSeconds)
-                                 .arg(s.endSeconds)
-                                 .toStdString());
+                Text::tr("a caption window from %1 s to %2 s is not a valid time span")
+                    .arg(s.startSeconds)
+                    .arg(s.endSeconds)
+                    .toStdString());
         const QString text = oneLine(s.caption.text);
         if (!text.isEmpty())
-            cues.append(SubtitleCue{s.startSeconds, s.endSeconds, text});
+            cues.append(SubtitleCue {s.startSeconds, s.endSeconds, text});
     }
     std::stable_sort(cues.begin(), cues.end(),
-                     [](const SubtitleCue &a, const SubtitleCue &b) { return a.startSeconds < b.startSeconds; });
+        [](const SubtitleCue &a, const SubtitleCue &b) { return a.startSeconds < b.startSeconds; });
     return cues;
 }
 

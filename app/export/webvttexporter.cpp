@@ -46,11 +46,11 @@ Expected<QStringList> WebVttExporter::write(const ExportInput &input, const QStr
         vtt += QStringLiteral("%1\n%2 --> %3\n%4\n\n")
                    .arg(number++)
                    .arg(formatCueTime(c.startSeconds, u'.'), formatCueTime(c.endSeconds, u'.'),
-                        escapeCueText(c.text));
+                       escapeCueText(c.text));
     }
     if (Expected<void> ok = writeFileAtomically(path, vtt.toUtf8()); !ok)
         return ok.error();
-    return QStringList{path};
+    return QStringList {path};
 }
 
 } // namespace mplug2::app

@@ -1,5 +1,6 @@
 #pragma once
-/// WebVTT subtitles (.vtt) from a dense caption, with the text escaped as the WebVTT spec asks (&amp; &lt; &gt;).
+/// WebVTT subtitles (.vtt) from a dense caption, with the text escaped as the WebVTT spec asks (&amp; &lt;
+/// &gt;).
 
 #include "app/export/exporter.h"
 

@@ -11,10 +11,14 @@ namespace mplug2::app {
 QString heatmapColormapName(HeatmapColormap colormap)
 {
     switch (colormap) {
-    case HeatmapColormap::Jet: return QStringLiteral("jet");
-    case HeatmapColormap::Inferno: return QStringLiteral("inferno");
-    case HeatmapColormap::Viridis: return QStringLiteral("viridis");
-    case HeatmapColormap::Turbo: return QStringLiteral("turbo");
+    case HeatmapColormap::Jet:
+        return QStringLiteral("jet");
+    case HeatmapColormap::Inferno:
+        return QStringLiteral("inferno");
+    case HeatmapColormap::Viridis:
+        return QStringLiteral("viridis");
+    case HeatmapColormap::Turbo:
+        return QStringLiteral("turbo");
     }
     return QStringLiteral("jet");
 }
@@ -23,10 +27,14 @@ namespace {
 media::Colormap mediaColormap(HeatmapColormap colormap)
 {
     switch (colormap) {
-    case HeatmapColormap::Jet: return media::Colormap::Jet;
-    case HeatmapColormap::Inferno: return media::Colormap::Inferno;
-    case HeatmapColormap::Viridis: return media::Colormap::Viridis;
-    case HeatmapColormap::Turbo: return media::Colormap::Turbo;
+    case HeatmapColormap::Jet:
+        return media::Colormap::Jet;
+    case HeatmapColormap::Inferno:
+        return media::Colormap::Inferno;
+    case HeatmapColormap::Viridis:
+        return media::Colormap::Viridis;
+    case HeatmapColormap::Turbo:
+        return media::Colormap::Turbo;
     }
     return media::Colormap::Jet;
 }
@@ -37,7 +45,8 @@ QList<HeatmapColormap> heatmapColormaps()
     return {HeatmapColormap::Jet, HeatmapColormap::Inferno, HeatmapColormap::Viridis, HeatmapColormap::Turbo};
 }
 
-QImage renderHeatmapFrame(const AttentionGrid &grid, int frame, QSize size, HeatmapColormap colormap, float scaleMax)
+QImage renderHeatmapFrame(
+    const AttentionGrid &grid, int frame, QSize size, HeatmapColormap colormap, float scaleMax)
 {
     if (frame < 0 || frame >= grid.frames || grid.height <= 0 || grid.width <= 0 || size.isEmpty())
         return {};

@@ -25,6 +25,7 @@ QList<HeatmapColormap> heatmapColormaps();
 /// Frame `frame` of `grid` smoothly stretched to `size` and coloured: 0 maps
 /// to the low end of the colormap, `scaleMax` (and above) to the high end.
 /// Null when the frame or the size is out of range.
-QImage renderHeatmapFrame(const AttentionGrid &grid, int frame, QSize size, HeatmapColormap colormap, float scaleMax);
+QImage renderHeatmapFrame(
+    const AttentionGrid &grid, int frame, QSize size, HeatmapColormap colormap, float scaleMax);
 
 } // namespace mplug2::app

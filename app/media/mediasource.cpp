@@ -39,7 +39,7 @@ bool isStillPicture(const QString &path)
 
 MediaFrame toMediaFrame(const media::VideoFrame &frame)
 {
-    return MediaFrame{frame.index, frame.seconds, toQImage(frame.image)};
+    return MediaFrame {frame.index, frame.seconds, toQImage(frame.image)};
 }
 
 Expected<QList<MediaFrame>> toMediaFrames(Expected<media::FrameBatch> batch)
@@ -55,7 +55,9 @@ Expected<QList<MediaFrame>> toMediaFrames(Expected<media::FrameBatch> batch)
 
 } // namespace
 
-MediaSource::MediaSource(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+MediaSource::MediaSource(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{ }
 MediaSource::MediaSource(MediaSource &&) noexcept = default;
 MediaSource &MediaSource::operator=(MediaSource &&) noexcept = default;
 MediaSource::~MediaSource() = default;
@@ -109,13 +111,14 @@ void MediaSource::setCancelFlag(const std::atomic<bool> *cancel)
 Expected<MediaFrame> MediaSource::frameAt(double seconds)
 {
     if (!d->reader)
-        return MediaFrame{0, 0.0, d->picture};
+        return MediaFrame {0, 0.0, d->picture};
     const double last = std::max(0.0, d->facts.durationSeconds);
     auto batch = toMediaFrames(d->reader->readFramesAt({std::clamp(seconds, 0.0, last)}));
     if (!batch)
         return batch.error();
     if (batch->isEmpty())
-        return makeError(ErrorCode::Format, tr("%1: no frame at %2 s").arg(d->facts.path).arg(seconds).toStdString());
+        return makeError(
+            ErrorCode::Format, tr("%1: no frame at %2 s").arg(d->facts.path).arg(seconds).toStdString());
     return batch->first();
 }
 
@@ -125,14 +128,15 @@ Expected<MediaFrame> MediaSource::frameAtIndex(qint64 index)
     if (!frames)
         return frames.error();
     if (frames->isEmpty())
-        return makeError(ErrorCode::Format, tr("%1: no frame %2").arg(d->facts.path).arg(index).toStdString());
+        return makeError(
+            ErrorCode::Format, tr("%1: no frame %2").arg(d->facts.path).arg(index).toStdString());
     return frames->first();
 }
 
 Expected<QList<MediaFrame>> MediaSource::framesFrom(qint64 first, int count)
 {
     if (!d->reader)
-        return QList<MediaFrame>{MediaFrame{0, 0.0, d->picture}};
+        return QList<MediaFrame> {MediaFrame {0, 0.0, d->picture}};
     const qint64 frameCount = std::max<qint64>(1, d->facts.frameCount);
     first = std::clamp<qint64>(first, 0, frameCount - 1);
     std::vector<int64_t> indices;
@@ -159,7 +163,7 @@ QList<double> MediaSource::sampledTimes(int numFrames, FrameSampling sampling) c
 Expected<QList<MediaFrame>> MediaSource::sampledFrames(int numFrames, FrameSampling sampling)
 {
     if (!d->reader)
-        return QList<MediaFrame>{MediaFrame{0, 0.0, d->picture}};
+        return QList<MediaFrame> {MediaFrame {0, 0.0, d->picture}};
     if (sampling == FrameSampling::Uniform) {
         const std::vector<double> times = media::uniformTimes(numFrames, d->facts.durationSeconds);
         return toMediaFrames(d->reader->readFramesAt(times));
@@ -175,18 +179,18 @@ bool isMediaFileName(const QString &path)
 
 bool isVideoFileName(const QString &path)
 {
-    static const QStringList videoSuffixes = {QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("mkv"),
-                                              QStringLiteral("webm"), QStringLiteral("avi"), QStringLiteral("m4v"),
-                                              QStringLiteral("gif")};
+    static const QStringList videoSuffixes
+        = {QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("mkv"), QStringLiteral("webm"),
+            QStringLiteral("avi"), QStringLiteral("m4v"), QStringLiteral("gif")};
     return videoSuffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
 QStringList mediaNameFilters()
 {
-    return {QStringLiteral("*.mp4"), QStringLiteral("*.mov"), QStringLiteral("*.mkv"), QStringLiteral("*.webm"),
-            QStringLiteral("*.avi"), QStringLiteral("*.m4v"), QStringLiteral("*.gif"), QStringLiteral("*.jpg"),
-            QStringLiteral("*.jpeg"), QStringLiteral("*.png"), QStringLiteral("*.webp"), QStringLiteral("*.bmp"),
-            QStringLiteral("*.tif"), QStringLiteral("*.tiff")};
+    return {QStringLiteral("*.mp4"), QStringLiteral("*.mov"), QStringLiteral("*.mkv"),
+        QStringLiteral("*.webm"), QStringLiteral("*.avi"), QStringLiteral("*.m4v"), QStringLiteral("*.gif"),
+        QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.png"), QStringLiteral("*.webp"),
+        QStringLiteral("*.bmp"), QStringLiteral("*.tif"), QStringLiteral("*.tiff")};
 }
 
 } // namespace mplug2::app

@@ -39,7 +39,7 @@ struct MediaFacts {
 };
 
 struct MediaFrame {
-    qint64 index = 0;   ///< frame number in presentation order (0 for pictures)
+    qint64 index = 0; ///< frame number in presentation order (0 for pictures)
     double seconds = 0; ///< presentation time from the first frame
     QImage image;
 };

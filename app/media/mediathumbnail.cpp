@@ -16,9 +16,9 @@ Expected<MediaThumbnail> makeThumbnail(const QString &path, QSize maxSize, const
     auto frame = source->frameAt(source->facts().durationSeconds / 10.0);
     if (!frame)
         return frame.error();
-    const media::RgbImage small =
-        media::fitWithin(toRgbImage(frame->image), std::max(1, maxSize.width()), std::max(1, maxSize.height()));
-    return MediaThumbnail{toQImage(small), source->facts()};
+    const media::RgbImage small = media::fitWithin(
+        toRgbImage(frame->image), std::max(1, maxSize.width()), std::max(1, maxSize.height()));
+    return MediaThumbnail {toQImage(small), source->facts()};
 }
 
 } // namespace mplug2::app

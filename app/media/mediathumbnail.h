@@ -25,7 +25,7 @@ struct MediaThumbnail {
 
 /// Pictures scaled down; videos show the frame at a tenth of their length
 /// (openings are often black).
-Expected<MediaThumbnail> makeThumbnail(const QString &path, QSize maxSize,
-                                       const std::atomic<bool> *cancel = nullptr);
+Expected<MediaThumbnail> makeThumbnail(
+    const QString &path, QSize maxSize, const std::atomic<bool> *cancel = nullptr);
 
 } // namespace mplug2::app

@@ -19,8 +19,7 @@ class Comparison {
 public:
     explicit Comparison(const ToleranceLookup &tolerance)
         : m_tolerance(tolerance)
-    {
-    }
+    { }
 
     void values(const std::string &key, const float *ours, const at::Tensor &expected, size_t count)
     {
@@ -53,10 +52,7 @@ public:
             fail(what);
     }
 
-    void fail(const std::string &what)
-    {
-        m_result.message += (m_result.message.empty() ? "" : "; ") + what;
-    }
+    void fail(const std::string &what) { m_result.message += (m_result.message.empty() ? "" : "; ") + what; }
 
     MediaCaseResult finish(const std::string &id)
     {
@@ -72,8 +68,8 @@ private:
     {
         ++m_result.checks;
         if (expected.scalar_type() != type || static_cast<size_t>(expected.numel()) != count) {
-            fail(key + ": expected " + std::to_string(expected.numel()) + " values of another type or shape, we have "
-                 + std::to_string(count));
+            fail(key + ": expected " + std::to_string(expected.numel())
+                + " values of another type or shape, we have " + std::to_string(count));
             return false;
         }
         return true;
@@ -108,11 +104,13 @@ MediaCaseResult frameIndicesCase(const std::string &dir, const model::JsonValue 
         check.fail(table.error().message);
         return check.finish(entry["id"].asString());
     }
-    const std::string key = entry["json_key"].asString().empty() ? "frame_indices" : entry["json_key"].asString();
+    const std::string key
+        = entry["json_key"].asString().empty() ? "frame_indices" : entry["json_key"].asString();
     const auto &rows = (*table)[key].items();
     check.require(!rows.empty(), "no " + key + " rows");
     if (entry.contains("count"))
-        check.require(static_cast<int64_t>(rows.size()) == entry["count"].asInt(), key + ": row count differs from the case");
+        check.require(static_cast<int64_t>(rows.size()) == entry["count"].asInt(),
+            key + ": row count differs from the case");
     for (const model::JsonValue &row : rows) {
         const int numFrames = static_cast<int>(row["num_frames"].asInt());
         const int64_t vlen = row["vlen"].asInt();
@@ -122,14 +120,14 @@ MediaCaseResult frameIndicesCase(const std::string &dir, const model::JsonValue 
         const std::string sample = row["sample"].asString();
         check.require(sample == "middle", "sample rule '" + sample + "' is not supported");
         check.require(media::middleFrameIndices(numFrames, vlen) == expected,
-                      "indices for num_frames " + std::to_string(numFrames) + ", vlen " + std::to_string(vlen));
+            "indices for num_frames " + std::to_string(numFrames) + ", vlen " + std::to_string(vlen));
     }
     return check.finish(entry["id"].asString());
 }
 
 // Every `outputs` entry: an expected (1, 3, T, R, R) tensor; R from its shape.
 void checkOutputs(const model::JsonValue &entry, const model::StateDict &expected, Comparison &check,
-                  const std::function<Expected<media::PixelBatch>(int)> &transform)
+    const std::function<Expected<media::PixelBatch>(int)> &transform)
 {
     for (const auto &[name, keyValue] : entry["outputs"].members()) {
         const std::string key = keyValue.asString();
@@ -203,7 +201,7 @@ MediaCaseResult imageTransformCase(const std::string &dir, const model::JsonValu
     }
     // The official code opens pictures with PIL, which ignores EXIF orientation.
     auto picture = media::readImage(join(dir, input["image"].asString()), media::MediaLimits::defaults(),
-                                    media::ImageReadOptions{false});
+        media::ImageReadOptions {false});
     if (!picture) {
         check.fail(picture.error().message);
         return check.finish(id);
@@ -211,7 +209,8 @@ MediaCaseResult imageTransformCase(const std::string &dir, const model::JsonValu
     const std::string decodedKey = input["decoded_key"].asString();
     if (const auto it = expected->find(decodedKey); it != expected->end())
         check.bytes(decodedKey, picture->image.pixels.data(), it->second, picture->image.pixels.size());
-    checkOutputs(entry, *expected, check, [&](int res) { return media::imageTestTransform(picture->image, res); });
+    checkOutputs(
+        entry, *expected, check, [&](int res) { return media::imageTestTransform(picture->image, res); });
     return check.finish(id);
 }
 
@@ -222,8 +221,8 @@ bool isMediaParityKind(const std::string &kind)
     return kind == "frame_indices" || kind == "video_transform" || kind == "image_transform";
 }
 
-MediaCaseResult runMediaParityCase(const std::string &fixtureDir, const model::JsonValue &entry,
-                                   const ToleranceLookup &tolerance)
+MediaCaseResult runMediaParityCase(
+    const std::string &fixtureDir, const model::JsonValue &entry, const ToleranceLookup &tolerance)
 {
     Comparison check(tolerance);
     const std::string kind = entry["kind"].asString();

@@ -32,7 +32,7 @@ using ToleranceLookup = std::function<double(const std::string &key)>;
 bool isMediaParityKind(const std::string &kind);
 
 /// Runs one media case; `fixtureDir` holds cases.json. Never throws.
-MediaCaseResult runMediaParityCase(const std::string &fixtureDir, const model::JsonValue &entry,
-                                   const ToleranceLookup &tolerance);
+MediaCaseResult runMediaParityCase(
+    const std::string &fixtureDir, const model::JsonValue &entry, const ToleranceLookup &tolerance);
 
 } // namespace mplug2::app

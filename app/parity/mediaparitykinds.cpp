@@ -11,8 +11,7 @@ void registerMediaParityKinds(model::ParityRunner &runner)
         runner.registerKind(kind, [](const model::ParityCase &parityCase) {
             // Pixels are computed on the CPU in float32 whatever the model's
             // target: the fixture set's own tolerances apply as they are.
-            const MediaCaseResult r = runMediaParityCase(
-                parityCase.fixtureDir, parityCase.entry,
+            const MediaCaseResult r = runMediaParityCase(parityCase.fixtureDir, parityCase.entry,
                 [&parityCase](const std::string &key) { return parityCase.tolerances.atolFor(key); });
             model::CaseOutcome outcome;
             outcome.id = r.id;
@@ -21,7 +20,7 @@ void registerMediaParityKinds(model::ParityRunner &runner)
             outcome.worstKey = r.worstKey;
             outcome.message = r.message;
             outcome.checks = r.checks;
-            return std::vector<model::CaseOutcome>{outcome};
+            return std::vector<model::CaseOutcome> {outcome};
         });
     }
 }

@@ -234,7 +234,8 @@ void IndexJob::onScanned()
     // Embeddings of another model would be stored under this model's key: stop instead. (Requests sent
     // before a load run before it, so what arrived until now came from the right model.)
     const auto modelChanged = [this] {
-        finishWith(IndexJobStatus::Failed, tr("the model was changed while indexing: run the indexing again"));
+        finishWith(
+            IndexJobStatus::Failed, tr("the model was changed while indexing: run the indexing again"));
     };
     connect(m_engine, &Engine::modelLoaded, this, modelChanged);
     connect(m_engine, &Engine::modelUnloaded, this, modelChanged);

@@ -17,8 +17,7 @@ public:
         : m_fd(fd)
         , m_size(size)
         , m_name(std::move(name))
-    {
-    }
+    { }
     ~FileSource() override { ::close(m_fd); }
     FileSource(const FileSource &) = delete;
     FileSource &operator=(const FileSource &) = delete;
@@ -64,8 +63,7 @@ public:
         , m_data(m_owned.empty() ? data : m_owned.data())
         , m_size(m_owned.empty() ? static_cast<int64_t>(size) : static_cast<int64_t>(m_owned.size()))
         , m_name(std::move(name))
-    {
-    }
+    { }
 
     const std::string &name() const override { return m_name; }
     int64_t size() const override { return m_size; }
@@ -105,13 +103,13 @@ Expected<std::unique_ptr<ByteSource>> ByteSource::openFile(const std::string &pa
     if (fd < 0) {
         const int err = errno;
         return makeError(err == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
-                         "file " + path + ": cannot open (" + std::strerror(err) + ")");
+            "file " + path + ": cannot open (" + std::strerror(err) + ")");
     }
-    struct stat st {};
+    struct stat st { };
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
         return makeError(ErrorCode::Unsupported,
-                         "file " + path + ": not a regular file (pipes, devices and folders are not read)");
+            "file " + path + ": not a regular file (pipes, devices and folders are not read)");
     }
     return std::unique_ptr<ByteSource>(new FileSource(fd, static_cast<int64_t>(st.st_size), path));
 }
@@ -119,22 +117,22 @@ Expected<std::unique_ptr<ByteSource>> ByteSource::openFile(const std::string &pa
 std::unique_ptr<ByteSource> ByteSource::fromBytes(std::vector<uint8_t> bytes, std::string name)
 {
     if (bytes.empty())
-        return std::make_unique<MemorySource>(std::vector<uint8_t>{}, nullptr, 0, std::move(name));
+        return std::make_unique<MemorySource>(std::vector<uint8_t> {}, nullptr, 0, std::move(name));
     return std::make_unique<MemorySource>(std::move(bytes), nullptr, 0, std::move(name));
 }
 
 std::unique_ptr<ByteSource> ByteSource::viewBytes(const uint8_t *data, size_t size, std::string name)
 {
-    return std::make_unique<MemorySource>(std::vector<uint8_t>{}, data, size, std::move(name));
+    return std::make_unique<MemorySource>(std::vector<uint8_t> {}, data, size, std::move(name));
 }
 
 Expected<std::vector<uint8_t>> readAll(ByteSource &source, int64_t maxBytes)
 {
     const int64_t size = source.size();
     if (size > maxBytes)
-        return makeError(ErrorCode::LimitExceeded, "file " + source.name() + ": " + std::to_string(size)
-                                                       + " bytes, more than the limit of "
-                                                       + std::to_string(maxBytes));
+        return makeError(ErrorCode::LimitExceeded,
+            "file " + source.name() + ": " + std::to_string(size) + " bytes, more than the limit of "
+                + std::to_string(maxBytes));
     std::vector<uint8_t> bytes(static_cast<size_t>(size));
     if (!source.seek(0))
         return makeError(ErrorCode::Io, "file " + source.name() + ": cannot seek to the start");

@@ -22,7 +22,7 @@ struct MediaLimits {
     /// Wall-clock budget of one operation: opening and probing a file, or
     /// seeking to and decoding one wanted frame. Checked on every read, so a
     /// stalled or endless source stops here.
-    std::chrono::milliseconds deadline{20000};
+    std::chrono::milliseconds deadline {20000};
     /// Most packets fed to the decoder to reach one wanted frame (after a seek).
     int maxPacketsPerFrame = 4000;
     /// Up to this file size, a video without a complete container index is

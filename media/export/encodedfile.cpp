@@ -18,8 +18,7 @@ void OutputCloser::operator()(AVFormatContext *ctx) const
 EncodedFile::EncodedFile(std::string path)
     : m_path(std::move(path))
     , m_partPath(m_path + ".part")
-{
-}
+{ }
 
 EncodedFile::~EncodedFile()
 {
@@ -36,7 +35,8 @@ void EncodedFile::abandon()
 
 Error EncodedFile::error(const std::string &what, int averror) const
 {
-    return makeError(ErrorCode::Io, "file " + m_path + ": " + what + (averror < 0 ? " (" + errorText(averror) + ")" : ""));
+    return makeError(
+        ErrorCode::Io, "file " + m_path + ": " + what + (averror < 0 ? " (" + errorText(averror) + ")" : ""));
 }
 
 Expected<std::unique_ptr<EncodedFile>> EncodedFile::create(const std::string &path, Settings settings)
@@ -46,7 +46,7 @@ Expected<std::unique_ptr<EncodedFile>> EncodedFile::create(const std::string &pa
     struct DictFree {
         AVDictionary **dict;
         ~DictFree() { av_dict_free(dict); }
-    } freeCodecOptions{&settings.codecOptions}, freeMuxerOptions{&settings.muxerOptions};
+    } freeCodecOptions {&settings.codecOptions}, freeMuxerOptions {&settings.muxerOptions};
 
     AVFormatContext *ctx = nullptr;
     int rc = avformat_alloc_output_context2(&ctx, nullptr, settings.muxer.c_str(), file->m_partPath.c_str());
@@ -62,7 +62,7 @@ Expected<std::unique_ptr<EncodedFile>> EncodedFile::create(const std::string &pa
     cc->pix_fmt = settings.pixelFormat;
     cc->time_base = settings.timeBase;
     cc->framerate = settings.frameRate;
-    cc->sample_aspect_ratio = AVRational{1, 1};
+    cc->sample_aspect_ratio = AVRational {1, 1};
     cc->colorspace = settings.colorspace;
     cc->color_range = settings.colorRange;
     if (ctx->oformat->flags & AVFMT_GLOBALHEADER)

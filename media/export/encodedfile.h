@@ -19,13 +19,13 @@ using OutputContextPtr = std::unique_ptr<AVFormatContext, OutputCloser>;
 class EncodedFile {
 public:
     struct Settings {
-        std::string muxer;  ///< "mp4", "gif"
+        std::string muxer; ///< "mp4", "gif"
         const AVCodec *codec = nullptr;
         int width = 0;
         int height = 0;
         AVPixelFormat pixelFormat = AV_PIX_FMT_NONE;
-        AVRational timeBase{1, 25};
-        AVRational frameRate{25, 1};
+        AVRational timeBase {1, 25};
+        AVRational frameRate {25, 1};
         AVColorSpace colorspace = AVCOL_SPC_UNSPECIFIED;
         AVColorRange colorRange = AVCOL_RANGE_UNSPECIFIED;
         AVDictionary *codecOptions = nullptr; ///< taken over (freed) by create()
@@ -53,7 +53,7 @@ private:
     std::string m_partPath;
     OutputContextPtr m_ctx;
     CodecContextPtr m_codec;
-    PacketPtr m_packet{av_packet_alloc()};
+    PacketPtr m_packet {av_packet_alloc()};
     AVStream *m_stream = nullptr;
     bool m_finished = false;
 };

@@ -11,8 +11,8 @@ namespace mplug2::media {
 
 using namespace ffmpeg;
 
-Expected<void> writeAnimatedGif(const std::vector<RgbImage> &frames, const std::string &path,
-                                const GifOptions &options)
+Expected<void> writeAnimatedGif(
+    const std::vector<RgbImage> &frames, const std::string &path, const GifOptions &options)
 {
     if (frames.empty() || frames.front().empty())
         return makeError(ErrorCode::InvalidArgument, "file " + path + ": no frames to write");
@@ -39,8 +39,8 @@ Expected<void> writeAnimatedGif(const std::vector<RgbImage> &frames, const std::
     settings.width = width;
     settings.height = height;
     settings.pixelFormat = AV_PIX_FMT_PAL8;
-    settings.timeBase = AVRational{1, 100};
-    settings.frameRate = AVRational{100, std::max(1, options.frameDelayMs / 10)};
+    settings.timeBase = AVRational {1, 100};
+    settings.frameRate = AVRational {100, std::max(1, options.frameDelayMs / 10)};
     av_dict_set_int(&settings.muxerOptions, "loop", options.loopCount, 0);
     auto file = EncodedFile::create(path, settings);
     if (!file)

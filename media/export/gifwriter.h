@@ -18,10 +18,10 @@ namespace mplug2::media {
 
 struct GifOptions {
     int frameDelayMs = 500; ///< shown time of each frame (GIF has 10 ms steps)
-    int loopCount = 0;      ///< 0 = forever
+    int loopCount = 0; ///< 0 = forever
 };
 
-Expected<void> writeAnimatedGif(const std::vector<RgbImage> &frames, const std::string &path,
-                                const GifOptions &options = {});
+Expected<void> writeAnimatedGif(
+    const std::vector<RgbImage> &frames, const std::string &path, const GifOptions &options = {});
 
 } // namespace mplug2::media

@@ -17,10 +17,10 @@ using namespace ffmpeg;
 struct Mp4Writer::Impl {
     std::unique_ptr<EncodedFile> file;
     SwsContextPtr sws;
-    FramePtr frame{av_frame_alloc()};
-    int width = 0;       // frames as given
+    FramePtr frame {av_frame_alloc()};
+    int width = 0; // frames as given
     int height = 0;
-    int evenWidth = 0;   // frames as encoded
+    int evenWidth = 0; // frames as encoded
     int evenHeight = 0;
     int64_t next = 0;
     std::string path;
@@ -28,14 +28,13 @@ struct Mp4Writer::Impl {
 
 Mp4Writer::Mp4Writer(std::unique_ptr<Impl> impl)
     : d(std::move(impl))
-{
-}
+{ }
 Mp4Writer::Mp4Writer(Mp4Writer &&) noexcept = default;
 Mp4Writer &Mp4Writer::operator=(Mp4Writer &&) noexcept = default;
 Mp4Writer::~Mp4Writer() = default;
 
-Expected<Mp4Writer> Mp4Writer::create(const std::string &path, int width, int height, double fps,
-                                      const Mp4Options &options)
+Expected<Mp4Writer> Mp4Writer::create(
+    const std::string &path, int width, int height, double fps, const Mp4Options &options)
 {
     if (width <= 0 || height <= 0 || width > 8192 || height > 8192)
         return makeError(ErrorCode::InvalidArgument, "file " + path + ": frame size out of range");
@@ -73,7 +72,7 @@ Expected<Mp4Writer> Mp4Writer::create(const std::string &path, int width, int he
         return file.error();
     impl->file = std::move(*file);
     impl->sws.reset(sws_getContext(impl->evenWidth, impl->evenHeight, AV_PIX_FMT_RGB24, impl->evenWidth,
-                                   impl->evenHeight, AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
+        impl->evenHeight, AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
     if (!impl->sws || !impl->frame)
         return makeError(ErrorCode::OutOfMemory, "cannot allocate a colour converter");
     return Mp4Writer(std::move(impl));

@@ -21,14 +21,14 @@
 namespace mplug2::media {
 
 struct Mp4Options {
-    int crf = 20;                      ///< x264 quality, lower is better (0..51)
-    std::string preset = "veryfast";   ///< x264 speed/size trade-off
+    int crf = 20; ///< x264 quality, lower is better (0..51)
+    std::string preset = "veryfast"; ///< x264 speed/size trade-off
 };
 
 class Mp4Writer {
 public:
-    static Expected<Mp4Writer> create(const std::string &path, int width, int height, double fps,
-                                      const Mp4Options &options = {});
+    static Expected<Mp4Writer> create(
+        const std::string &path, int width, int height, double fps, const Mp4Options &options = {});
     Mp4Writer(Mp4Writer &&) noexcept;
     Mp4Writer &operator=(Mp4Writer &&) noexcept;
     ~Mp4Writer();

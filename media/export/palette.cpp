@@ -14,8 +14,8 @@ struct Box {
 
     int widestChannel(int &range) const
     {
-        std::array<int, 3> lo{255, 255, 255};
-        std::array<int, 3> hi{0, 0, 0};
+        std::array<int, 3> lo {255, 255, 255};
+        std::array<int, 3> hi {0, 0, 0};
         for (auto it = begin; it != end; ++it) {
             for (int c = 0; c < 3; ++c) {
                 lo[c] = std::min<int>(lo[c], (*it)[c]);
@@ -33,13 +33,13 @@ struct Box {
 
     Pixel mean() const
     {
-        std::array<uint64_t, 3> sum{};
+        std::array<uint64_t, 3> sum {};
         for (auto it = begin; it != end; ++it) {
             for (int c = 0; c < 3; ++c)
                 sum[c] += (*it)[c];
         }
         const auto n = static_cast<uint64_t>(end - begin);
-        Pixel p{};
+        Pixel p {};
         for (int c = 0; c < 3; ++c)
             p[c] = static_cast<uint8_t>((sum[c] + n / 2) / n);
         return p;
@@ -70,7 +70,7 @@ Palette Palette::medianCut(const std::vector<RgbImage> &frames, int maxColors)
         palette.buildLookup();
         return palette;
     }
-    std::vector<Box> boxes{{samples.begin(), samples.end()}};
+    std::vector<Box> boxes {{samples.begin(), samples.end()}};
     while (static_cast<int>(boxes.size()) < maxColors) {
         // Split, at the median of its widest channel, the box whose spread
         // weighs most (range x pixel count): busy regions get more colours.
@@ -95,9 +95,9 @@ Palette Palette::medianCut(const std::vector<RgbImage> &frames, int maxColors)
         Box box = boxes[bestBox];
         const auto middle = box.begin + (box.end - box.begin) / 2;
         std::nth_element(box.begin, middle, box.end,
-                         [c = bestChannel](const Pixel &a, const Pixel &b) { return a[c] < b[c]; });
-        boxes[bestBox] = Box{box.begin, middle};
-        boxes.push_back(Box{middle, box.end});
+            [c = bestChannel](const Pixel &a, const Pixel &b) { return a[c] < b[c]; });
+        boxes[bestBox] = Box {box.begin, middle};
+        boxes.push_back(Box {middle, box.end});
     }
     for (const Box &box : boxes)
         palette.m_colors.push_back(box.mean());

@@ -2,12 +2,11 @@
 
 #include "media/render/matview.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace mplug2::media {
 
@@ -42,7 +41,8 @@ Expected<void> writeFileAtomically(const std::string &path, const std::vector<ui
     if (std::rename(part.c_str(), path.c_str()) != 0) {
         const int err = errno;
         std::remove(part.c_str());
-        return makeError(ErrorCode::Io, "file " + path + ": cannot rename into place (" + std::strerror(err) + ")");
+        return makeError(
+            ErrorCode::Io, "file " + path + ": cannot rename into place (" + std::strerror(err) + ")");
     }
     return {};
 }

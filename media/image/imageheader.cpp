@@ -15,8 +15,7 @@ public:
     Bytes(const uint8_t *data, size_t size)
         : m_data(data)
         , m_size(size)
-    {
-    }
+    { }
     size_t size() const { return m_size; }
     bool has(size_t offset, size_t count) const { return offset <= m_size && count <= m_size - offset; }
     bool startsWith(size_t offset, const char *text) const
@@ -29,7 +28,10 @@ public:
     {
         return bigEndian ? (u8(offset) << 8) | u8(offset + 1) : u8(offset) | (u8(offset + 1) << 8);
     }
-    uint32_t u24le(size_t offset) const { return u8(offset) | (u8(offset + 1) << 8) | (u8(offset + 2) << 16); }
+    uint32_t u24le(size_t offset) const
+    {
+        return u8(offset) | (u8(offset + 1) << 8) | (u8(offset + 2) << 16);
+    }
     uint32_t u32(size_t offset, bool bigEndian) const
     {
         return bigEndian ? (u16(offset, true) << 16) | u16(offset + 2, true)
@@ -106,8 +108,8 @@ Expected<ImageHeader> jpegHeader(const Bytes &b)
         const uint32_t length = b.u16(pos + 2, true);
         if (length < 2 || !b.has(pos + 2, length))
             return malformed("JPEG segment runs past the end of the file");
-        const bool frameHeader = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-            && marker != 0xCC;
+        const bool frameHeader
+            = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (frameHeader) {
             h.height = static_cast<int>(b.u16(pos + 5, true));
             h.width = static_cast<int>(b.u16(pos + 7, true));
@@ -131,7 +133,8 @@ Expected<ImageHeader> webpHeader(const Bytes &b)
 {
     ImageHeader h;
     h.format = ImageFormat::WebP;
-    if (b.startsWith(12, "VP8 ") && b.has(20, 10) && b.u8(23) == 0x9d && b.u8(24) == 0x01 && b.u8(25) == 0x2a) {
+    if (b.startsWith(12, "VP8 ") && b.has(20, 10) && b.u8(23) == 0x9d && b.u8(24) == 0x01
+        && b.u8(25) == 0x2a) {
         h.width = static_cast<int>(b.u16(26, false) & 0x3fff);
         h.height = static_cast<int>(b.u16(28, false) & 0x3fff);
     } else if (b.startsWith(12, "VP8L") && b.has(20, 5) && b.u8(20) == 0x2f) {
@@ -154,12 +157,18 @@ Expected<ImageHeader> webpHeader(const Bytes &b)
 const char *imageFormatName(ImageFormat format)
 {
     switch (format) {
-    case ImageFormat::Jpeg: return "JPEG";
-    case ImageFormat::Png: return "PNG";
-    case ImageFormat::Gif: return "GIF";
-    case ImageFormat::Bmp: return "BMP";
-    case ImageFormat::WebP: return "WebP";
-    case ImageFormat::Tiff: return "TIFF";
+    case ImageFormat::Jpeg:
+        return "JPEG";
+    case ImageFormat::Png:
+        return "PNG";
+    case ImageFormat::Gif:
+        return "GIF";
+    case ImageFormat::Bmp:
+        return "BMP";
+    case ImageFormat::WebP:
+        return "WebP";
+    case ImageFormat::Tiff:
+        return "TIFF";
     }
     return "unknown";
 }

@@ -19,7 +19,7 @@ const char *imageFormatName(ImageFormat format);
 
 struct ImageHeader {
     ImageFormat format = ImageFormat::Png;
-    int width = 0;  ///< as stored (before EXIF orientation)
+    int width = 0; ///< as stored (before EXIF orientation)
     int height = 0;
     /// EXIF orientation tag, 1 (upright) to 8; 1 when absent.
     int orientation = 1;

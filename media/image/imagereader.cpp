@@ -1,13 +1,12 @@
 #include "media/image/imagereader.h"
 
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
 #include <opencv2/core.hpp>
 #include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-
-#include <cstdlib>
-#include <cstring>
-#include <mutex>
 
 namespace mplug2::media {
 
@@ -62,13 +61,28 @@ RgbImage applyExifOrientation(const RgbImage &image, int orientation)
     cv::Mat src(image.height, image.width, CV_8UC3, const_cast<uint8_t *>(image.pixels.data()));
     cv::Mat out;
     switch (orientation) {
-    case 2: cv::flip(src, out, 1); break;                        // mirror left-right
-    case 3: cv::rotate(src, out, cv::ROTATE_180); break;
-    case 4: cv::flip(src, out, 0); break;                        // mirror top-bottom
-    case 5: cv::transpose(src, out); break;                      // mirror along the main diagonal
-    case 6: cv::rotate(src, out, cv::ROTATE_90_CLOCKWISE); break;
-    case 7: cv::transpose(src, out); cv::flip(out, out, -1); break; // along the other diagonal
-    case 8: cv::rotate(src, out, cv::ROTATE_90_COUNTERCLOCKWISE); break;
+    case 2:
+        cv::flip(src, out, 1);
+        break; // mirror left-right
+    case 3:
+        cv::rotate(src, out, cv::ROTATE_180);
+        break;
+    case 4:
+        cv::flip(src, out, 0);
+        break; // mirror top-bottom
+    case 5:
+        cv::transpose(src, out);
+        break; // mirror along the main diagonal
+    case 6:
+        cv::rotate(src, out, cv::ROTATE_90_CLOCKWISE);
+        break;
+    case 7:
+        cv::transpose(src, out);
+        cv::flip(out, out, -1);
+        break; // along the other diagonal
+    case 8:
+        cv::rotate(src, out, cv::ROTATE_90_COUNTERCLOCKWISE);
+        break;
     }
     return fromMat(out);
 }
@@ -95,9 +109,9 @@ Expected<DecodedImage> readImage(ByteSource &source, const MediaLimits &limits, 
         return fileError(name, ErrorCode::Format, header.error().message);
     if (header->width > limits.maxSide || header->height > limits.maxSide)
         return fileError(name, ErrorCode::LimitExceeded,
-                         std::string(imageFormatName(header->format)) + " picture is " + std::to_string(header->width)
-                             + "x" + std::to_string(header->height) + ", larger than the limit of "
-                             + std::to_string(limits.maxSide) + " px per side");
+            std::string(imageFormatName(header->format)) + " picture is " + std::to_string(header->width)
+                + "x" + std::to_string(header->height) + ", larger than the limit of "
+                + std::to_string(limits.maxSide) + " px per side");
     if (header->format == ImageFormat::Gif)
         return fileError(name, ErrorCode::Unsupported, "GIF pictures are read as videos (VideoReader)");
 
@@ -107,11 +121,12 @@ Expected<DecodedImage> readImage(ByteSource &source, const MediaLimits &limits, 
         bgr = cv::imdecode(raw, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
     } catch (const cv::Exception &e) {
         return fileError(name, ErrorCode::Format,
-                         std::string("cannot decode the ") + imageFormatName(header->format) + " data: " + e.what());
+            std::string("cannot decode the ") + imageFormatName(header->format) + " data: " + e.what());
     }
     if (bgr.empty())
-        return fileError(name, ErrorCode::Format, std::string("cannot decode the ") + imageFormatName(header->format)
-                                                      + " data (damaged or truncated)");
+        return fileError(name, ErrorCode::Format,
+            std::string("cannot decode the ") + imageFormatName(header->format)
+                + " data (damaged or truncated)");
     if (bgr.cols != header->width || bgr.rows != header->height)
         return fileError(name, ErrorCode::Format, "decoded size differs from the header (damaged file)");
     cv::Mat rgb;

@@ -35,9 +35,9 @@ struct DecodedImage {
 };
 
 Expected<DecodedImage> readImage(const std::string &path, const MediaLimits &limits = MediaLimits::defaults(),
-                                 ImageReadOptions options = {});
-Expected<DecodedImage> readImage(ByteSource &source, const MediaLimits &limits = MediaLimits::defaults(),
-                                 ImageReadOptions options = {});
+    ImageReadOptions options = {});
+Expected<DecodedImage> readImage(
+    ByteSource &source, const MediaLimits &limits = MediaLimits::defaults(), ImageReadOptions options = {});
 /// Header only: format, stored size, orientation.
 Expected<ImageHeader> probeImage(const std::string &path);
 

@@ -16,7 +16,7 @@ Expected<PixelBatch> normalizeFrames(const std::vector<RgbImage> &frames)
     batch.width = frames.front().width;
     // ToTensor / ClipToTensor divide by 255 in float32, Normalize then
     // subtracts the mean and divides by the std, each rounded to float32.
-    std::array<std::array<float, 256>, 3> table{};
+    std::array<std::array<float, 256>, 3> table {};
     for (int c = 0; c < 3; ++c) {
         for (int v = 0; v < 256; ++v) {
             const float scaled = static_cast<float>(v) / 255.0f;

@@ -17,10 +17,10 @@
 namespace mplug2::media {
 
 /// CLIP's normalisation constants, as float32 the way torch.as_tensor rounds them.
-inline const std::array<float, 3> kClipMean = {static_cast<float>(0.48145466), static_cast<float>(0.4578275),
-                                               static_cast<float>(0.40821073)};
-inline const std::array<float, 3> kClipStd = {static_cast<float>(0.26862954), static_cast<float>(0.26130258),
-                                              static_cast<float>(0.27577711)};
+inline const std::array<float, 3> kClipMean
+    = {static_cast<float>(0.48145466), static_cast<float>(0.4578275), static_cast<float>(0.40821073)};
+inline const std::array<float, 3> kClipStd
+    = {static_cast<float>(0.26862954), static_cast<float>(0.26130258), static_cast<float>(0.27577711)};
 
 struct PixelBatch {
     std::vector<float> data; ///< 3 * frames * height * width values

@@ -41,7 +41,7 @@ double cubic(double x)
 
 // Per output position: first source index, tap count, fixed-point taps.
 struct Taps {
-    int size = 0;              // taps reserved per output position
+    int size = 0; // taps reserved per output position
     std::vector<int> first;
     std::vector<int> count;
     std::vector<int32_t> weights;
@@ -77,8 +77,8 @@ Taps cubicTaps(int inSize, int outSize)
         for (int x = 0; x < xmax; ++x) {
             const double v = ww != 0.0 ? k[x] / ww : k[x];
             const double fixed = v * (1 << kPrecisionBits);
-            taps.weights[static_cast<size_t>(xx) * taps.size + x] =
-                static_cast<int32_t>(v < 0 ? -0.5 + fixed : 0.5 + fixed);
+            taps.weights[static_cast<size_t>(xx) * taps.size + x]
+                = static_cast<int32_t>(v < 0 ? -0.5 + fixed : 0.5 + fixed);
         }
         taps.first[xx] = xmin;
         taps.count[xx] = std::max(xmax, 0);

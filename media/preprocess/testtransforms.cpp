@@ -11,8 +11,8 @@ namespace {
 Expected<void> checkResolution(int imageRes)
 {
     if (imageRes < 1 || imageRes > 4096)
-        return makeError(ErrorCode::InvalidArgument,
-                         "image_res " + std::to_string(imageRes) + " is outside 1..4096");
+        return makeError(
+            ErrorCode::InvalidArgument, "image_res " + std::to_string(imageRes) + " is outside 1..4096");
     return {};
 }
 

@@ -20,7 +20,7 @@
 namespace mplug2::media {
 
 enum class ImageTransformKind {
-    PilBicubic,   ///< the official image transform
+    PilBicubic, ///< the official image transform
     VideoNearest, ///< the official video transform on a 1-frame clip
 };
 

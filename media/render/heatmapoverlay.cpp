@@ -2,10 +2,9 @@
 
 #include "media/render/matview.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <opencv2/imgproc.hpp>
 
 namespace mplug2::media {
 
@@ -14,23 +13,27 @@ namespace {
 int openCvColormap(Colormap map)
 {
     switch (map) {
-    case Colormap::Jet: return cv::COLORMAP_JET;
-    case Colormap::Inferno: return cv::COLORMAP_INFERNO;
-    case Colormap::Viridis: return cv::COLORMAP_VIRIDIS;
-    case Colormap::Turbo: return cv::COLORMAP_TURBO;
+    case Colormap::Jet:
+        return cv::COLORMAP_JET;
+    case Colormap::Inferno:
+        return cv::COLORMAP_INFERNO;
+    case Colormap::Viridis:
+        return cv::COLORMAP_VIRIDIS;
+    case Colormap::Turbo:
+        return cv::COLORMAP_TURBO;
     }
     return cv::COLORMAP_JET;
 }
 
 } // namespace
 
-Expected<RgbImage> renderHeatmap(const std::vector<float> &grid, int rows, int cols, int width, int height,
-                                 const HeatmapStyle &style)
+Expected<RgbImage> renderHeatmap(
+    const std::vector<float> &grid, int rows, int cols, int width, int height, const HeatmapStyle &style)
 {
     if (rows <= 0 || cols <= 0 || static_cast<size_t>(rows) * cols != grid.size())
-        return makeError(ErrorCode::InvalidArgument, "heatmap grid of " + std::to_string(grid.size())
-                                                         + " values is not " + std::to_string(rows) + " x "
-                                                         + std::to_string(cols));
+        return makeError(ErrorCode::InvalidArgument,
+            "heatmap grid of " + std::to_string(grid.size()) + " values is not " + std::to_string(rows)
+                + " x " + std::to_string(cols));
     if (width <= 0 || height <= 0 || width > 16384 || height > 16384)
         return makeError(ErrorCode::InvalidArgument, "heatmap size out of range");
     cv::Mat values(rows, cols, CV_32F);
@@ -47,7 +50,8 @@ Expected<RgbImage> renderHeatmap(const std::vector<float> &grid, int rows, int c
         values = range > 0 ? (values - lo) / range : values * 0.0f;
     }
     cv::Mat stretched;
-    cv::resize(values, stretched, cv::Size(width, height), 0, 0, style.smooth ? cv::INTER_CUBIC : cv::INTER_NEAREST);
+    cv::resize(
+        values, stretched, cv::Size(width, height), 0, 0, style.smooth ? cv::INTER_CUBIC : cv::INTER_NEAREST);
     cv::Mat levels;
     stretched.convertTo(levels, CV_8U, 255.0); // saturates outside [0, 1]
     cv::Mat bgr;
@@ -57,8 +61,8 @@ Expected<RgbImage> renderHeatmap(const std::vector<float> &grid, int rows, int c
     return out;
 }
 
-Expected<RgbImage> overlayHeatmap(const RgbImage &frame, const std::vector<float> &grid, int rows, int cols,
-                                  const HeatmapStyle &style)
+Expected<RgbImage> overlayHeatmap(
+    const RgbImage &frame, const std::vector<float> &grid, int rows, int cols, const HeatmapStyle &style)
 {
     if (frame.empty())
         return makeError(ErrorCode::InvalidArgument, "no frame to draw the heatmap on");

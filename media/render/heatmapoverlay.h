@@ -29,10 +29,10 @@ struct HeatmapStyle {
 
 /// The colour picture of a grid at `width` x `height`.
 Expected<RgbImage> renderHeatmap(const std::vector<float> &grid, int rows, int cols, int width, int height,
-                                 const HeatmapStyle &style = {});
+    const HeatmapStyle &style = {});
 
 /// `frame` with the grid's heatmap blended on top. Non-finite weights count as 0.
 Expected<RgbImage> overlayHeatmap(const RgbImage &frame, const std::vector<float> &grid, int rows, int cols,
-                                  const HeatmapStyle &style = {});
+    const HeatmapStyle &style = {});
 
 } // namespace mplug2::media

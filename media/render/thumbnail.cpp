@@ -2,10 +2,9 @@
 
 #include "media/render/matview.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <opencv2/imgproc.hpp>
 
 namespace mplug2::media {
 
@@ -18,7 +17,7 @@ RgbImage scaled(const RgbImage &image, int width, int height)
     RgbImage out = RgbImage::filled(width, height);
     const bool shrinking = width < image.width || height < image.height;
     cv::resize(matView(image), matView(out), cv::Size(width, height), 0, 0,
-               shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+        shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
     return out;
 }
 
@@ -42,12 +41,14 @@ RgbImage letterbox(const RgbImage &image, int width, int height, std::array<uint
     const RgbImage fitted = fitWithin(image, width, height);
     if (fitted.empty())
         return canvas;
-    const cv::Rect where((width - fitted.width) / 2, (height - fitted.height) / 2, fitted.width, fitted.height);
+    const cv::Rect where(
+        (width - fitted.width) / 2, (height - fitted.height) / 2, fitted.width, fitted.height);
     matView(fitted).copyTo(matView(canvas)(where));
     return canvas;
 }
 
-RgbImage makeFilmstrip(const std::vector<RgbImage> &frames, int frameHeight, int gap, std::array<uint8_t, 3> background)
+RgbImage makeFilmstrip(
+    const std::vector<RgbImage> &frames, int frameHeight, int gap, std::array<uint8_t, 3> background)
 {
     if (frameHeight <= 0)
         return {};
@@ -56,7 +57,8 @@ RgbImage makeFilmstrip(const std::vector<RgbImage> &frames, int frameHeight, int
     for (const RgbImage &frame : frames) {
         if (frame.empty())
             continue;
-        const int width = std::max(1, static_cast<int>(std::lround(double(frame.width) * frameHeight / frame.height)));
+        const int width
+            = std::max(1, static_cast<int>(std::lround(double(frame.width) * frameHeight / frame.height)));
         tiles.push_back(scaled(frame, width, frameHeight));
     }
     if (tiles.empty())

@@ -23,8 +23,8 @@ Expected<FrameBatch> sampleClip(VideoReader &reader, int numFrames, SamplingRule
         : reader.readFramesAt(uniformTimes(numFrames, reader.secondsOf(decodable - 1)));
     if (!retry)
         return batch;
-    retry->warning = warning + "; sampled from the " + std::to_string(decodable) + " frames that decode instead"
-        + (retry->warning.empty() ? "" : "; " + retry->warning);
+    retry->warning = warning + "; sampled from the " + std::to_string(decodable)
+        + " frames that decode instead" + (retry->warning.empty() ? "" : "; " + retry->warning);
     return retry;
 }
 

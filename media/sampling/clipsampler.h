@@ -13,7 +13,7 @@
 namespace mplug2::media {
 
 enum class SamplingRule {
-    Middle,      ///< official get_frame_indices(..., 'middle') over frame numbers
+    Middle, ///< official get_frame_indices(..., 'middle') over frame numbers
     UniformTime, ///< middles of equal time slices (variable frame rate friendly)
 };
 

@@ -45,7 +45,8 @@ std::vector<double> uniformTimes(int numFrames, double durationSeconds)
 
 std::vector<TimeWindow> windowedTimes(double durationSeconds, double windowSeconds, int framesPerWindow)
 {
-    if (!(durationSeconds > 0) || !(windowSeconds > 0) || framesPerWindow <= 0 || !std::isfinite(durationSeconds))
+    if (!(durationSeconds > 0) || !(windowSeconds > 0) || framesPerWindow <= 0
+        || !std::isfinite(durationSeconds))
         return {};
     const double windowsNeeded = std::ceil(durationSeconds / windowSeconds - 1e-9);
     if (windowsNeeded > kMaxWindows)

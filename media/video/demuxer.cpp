@@ -17,9 +17,9 @@ constexpr int kIoBufferBytes = 1 << 16;
 // Demuxers we let FFmpeg pick from. None of them opens other files or URLs
 // named inside a file (no playlists, no concat); audio-only formats are here
 // so that such a file gets "audio only" rather than "unknown format".
-constexpr const char *kAllowedDemuxers =
-    "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,gif,flv,mpegts,mpeg,mpegvideo,ogg,asf,h264,hevc,ivf,m4v,"
-    "obu,nut,mjpeg,dv,mxf,rm,yuv4mpegpipe,apng,mp3,wav,flac,aac";
+constexpr const char *kAllowedDemuxers
+    = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,gif,flv,mpegts,mpeg,mpegvideo,ogg,asf,h264,hevc,ivf,m4v,"
+      "obu,nut,mjpeg,dv,mxf,rm,yuv4mpegpipe,apng,mp3,wav,flac,aac";
 
 double toSeconds(int64_t value, AVRational timeBase)
 {
@@ -30,8 +30,8 @@ double toSeconds(int64_t value, AVRational timeBase)
 // autorotate): multiples of 90 degrees only.
 int rotationOf(const AVStream *stream)
 {
-    const auto *matrix =
-        reinterpret_cast<const int32_t *>(av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, nullptr));
+    const auto *matrix = reinterpret_cast<const int32_t *>(
+        av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, nullptr));
     if (!matrix)
         return 0;
     double theta = -std::round(av_display_rotation_get(matrix));
@@ -50,8 +50,7 @@ int rotationOf(const AVStream *stream)
 Demuxer::Demuxer(std::unique_ptr<ByteSource> source, OperationClock &clock)
     : m_source(std::move(source))
     , m_clock(clock)
-{
-}
+{ }
 
 Demuxer::~Demuxer() = default;
 
@@ -90,8 +89,8 @@ int64_t Demuxer::seekIo(void *opaque, int64_t offset, int whence)
     return base + offset;
 }
 
-Expected<std::unique_ptr<Demuxer>> Demuxer::open(std::unique_ptr<ByteSource> source, const MediaLimits &limits,
-                                                 OperationClock &clock)
+Expected<std::unique_ptr<Demuxer>> Demuxer::open(
+    std::unique_ptr<ByteSource> source, const MediaLimits &limits, OperationClock &clock)
 {
     quietFfmpegLog();
     clock.start(limits.deadline);
@@ -107,9 +106,9 @@ Expected<std::unique_ptr<Demuxer>> Demuxer::open(std::unique_ptr<ByteSource> sou
     d->fillInfo();
     if (d->m_info.durationSeconds > limits.maxDurationSeconds)
         return d->error(ErrorCode::LimitExceeded,
-                        "video lasts " + std::to_string(std::llround(std::min(d->m_info.durationSeconds, 1e18)))
-                            + " s, longer than the limit of "
-                            + std::to_string(static_cast<int64_t>(limits.maxDurationSeconds)) + " s");
+            "video lasts " + std::to_string(std::llround(std::min(d->m_info.durationSeconds, 1e18)))
+                + " s, longer than the limit of "
+                + std::to_string(static_cast<int64_t>(limits.maxDurationSeconds)) + " s");
     return d;
 }
 
@@ -118,7 +117,8 @@ Expected<void> Demuxer::openContainer(const MediaLimits &limits)
     auto *buffer = static_cast<uint8_t *>(av_malloc(kIoBufferBytes));
     if (!buffer)
         return error(ErrorCode::OutOfMemory, "cannot allocate a read buffer");
-    m_io.reset(avio_alloc_context(buffer, kIoBufferBytes, 0, this, &Demuxer::readIo, nullptr, &Demuxer::seekIo));
+    m_io.reset(
+        avio_alloc_context(buffer, kIoBufferBytes, 0, this, &Demuxer::readIo, nullptr, &Demuxer::seekIo));
     if (!m_io) {
         av_free(buffer);
         return error(ErrorCode::OutOfMemory, "cannot allocate a reader");
@@ -128,7 +128,7 @@ Expected<void> Demuxer::openContainer(const MediaLimits &limits)
         return error(ErrorCode::OutOfMemory, "cannot allocate a demuxer");
     ctx->pb = m_io.get();
     ctx->flags |= AVFMT_FLAG_CUSTOM_IO;
-    ctx->interrupt_callback = AVIOInterruptCB{&OperationClock::interruptCallback, &m_clock};
+    ctx->interrupt_callback = AVIOInterruptCB {&OperationClock::interruptCallback, &m_clock};
     ctx->format_whitelist = av_strdup(kAllowedDemuxers);
     ctx->protocol_whitelist = av_strdup("none");
     int rc = avformat_open_input(&ctx, name().c_str(), nullptr, nullptr);
@@ -186,13 +186,13 @@ Expected<void> Demuxer::pickStream(const MediaLimits &limits)
     const AVCodecParameters *par = stream()->codecpar;
     if (!avcodec_find_decoder(par->codec_id))
         return error(ErrorCode::Unsupported,
-                     std::string("no decoder for the video codec '") + avcodec_get_name(par->codec_id) + "'");
+            std::string("no decoder for the video codec '") + avcodec_get_name(par->codec_id) + "'");
     if (par->width <= 0 || par->height <= 0)
         return error(ErrorCode::Format, "the video stream has no frame size (damaged or unsupported)");
     if (par->width > limits.maxSide || par->height > limits.maxSide)
-        return error(ErrorCode::LimitExceeded, "video frames are " + std::to_string(par->width) + "x"
-                                                   + std::to_string(par->height) + ", larger than the limit of "
-                                                   + std::to_string(limits.maxSide) + " px per side");
+        return error(ErrorCode::LimitExceeded,
+            "video frames are " + std::to_string(par->width) + "x" + std::to_string(par->height)
+                + ", larger than the limit of " + std::to_string(limits.maxSide) + " px per side");
     for (unsigned i = 0; i < m_ctx->nb_streams; ++i) {
         if (static_cast<int>(i) != m_streamIndex)
             m_ctx->streams[i]->discard = AVDISCARD_ALL;
@@ -220,11 +220,12 @@ Expected<void> Demuxer::buildTimeline(const MediaLimits &limits)
         double duration = m_ctx->duration > 0 ? m_ctx->duration / double(AV_TIME_BASE) : 0;
         if (duration <= 0 && st->duration > 0)
             duration = toSeconds(st->duration, st->time_base);
-        const double frames = st->nb_frames > 0 ? static_cast<double>(st->nb_frames) : std::round(duration * fps);
+        const double frames
+            = st->nb_frames > 0 ? static_cast<double>(st->nb_frames) : std::round(duration * fps);
         if (frames > static_cast<double>(limits.maxFrames))
-            return error(ErrorCode::LimitExceeded, "video has about " + std::to_string(std::llround(std::min(frames, 1e18)))
-                                                       + " frames, more than the limit of "
-                                                       + std::to_string(limits.maxFrames));
+            return error(ErrorCode::LimitExceeded,
+                "video has about " + std::to_string(std::llround(std::min(frames, 1e18)))
+                    + " frames, more than the limit of " + std::to_string(limits.maxFrames));
         const int64_t count = frames > 0 ? static_cast<int64_t>(frames) : 0;
         const double step = 1.0 / (fps * av_q2d(st->time_base));
         const int64_t start = st->start_time != AV_NOPTS_VALUE ? st->start_time : 0;
@@ -243,9 +244,9 @@ Expected<void> Demuxer::buildTimeline(const MediaLimits &limits)
     if (m_timeline.count() <= 0)
         return error(ErrorCode::Format, "the video stream holds no frames");
     if (m_timeline.count() > limits.maxFrames)
-        return error(ErrorCode::LimitExceeded, "video has " + std::to_string(m_timeline.count())
-                                                   + " frames, more than the limit of "
-                                                   + std::to_string(limits.maxFrames));
+        return error(ErrorCode::LimitExceeded,
+            "video has " + std::to_string(m_timeline.count()) + " frames, more than the limit of "
+                + std::to_string(limits.maxFrames));
     return {};
 }
 
@@ -308,7 +309,8 @@ Expected<bool> Demuxer::timelineFromScan(const MediaLimits &limits)
         if (rc == AVERROR_EXIT) {
             if (m_clock.cancelled())
                 return error(ErrorCode::Cancelled, "reading was cancelled");
-            return error(ErrorCode::LimitExceeded, "not indexed within the deadline (stalled or endless input)");
+            return error(
+                ErrorCode::LimitExceeded, "not indexed within the deadline (stalled or endless input)");
         }
         if (rc < 0)
             break;
@@ -327,7 +329,7 @@ Expected<bool> Demuxer::timelineFromScan(const MediaLimits &limits)
             keys.push_back(d);
         if (static_cast<int64_t>(pts.size()) > limits.maxFrames)
             return error(ErrorCode::LimitExceeded,
-                         "video has more than the limit of " + std::to_string(limits.maxFrames) + " frames");
+                "video has more than the limit of " + std::to_string(limits.maxFrames) + " frames");
     }
     std::sort(pts.begin(), pts.end());
     std::sort(keys.begin(), keys.end());
@@ -351,7 +353,8 @@ void Demuxer::fillInfo()
     m_info.frameCountExact = m_timeline.isExact();
     m_info.variableFrameRate = m_timeline.variableRate();
 
-    const double span = toSeconds(m_timeline.ptsOf(m_timeline.count() - 1) - m_timeline.ptsOf(0), st->time_base);
+    const double span
+        = toSeconds(m_timeline.ptsOf(m_timeline.count() - 1) - m_timeline.ptsOf(0), st->time_base);
     AVRational rate = st->avg_frame_rate;
     if (rate.num <= 0 || rate.den <= 0)
         rate = st->r_frame_rate;

@@ -18,8 +18,8 @@ class Demuxer {
 public:
     /// Opens and probes the container and picks its main video stream. The
     /// clock must outlive the demuxer; `open` starts it.
-    static Expected<std::unique_ptr<Demuxer>> open(std::unique_ptr<ByteSource> source, const MediaLimits &limits,
-                                                   OperationClock &clock);
+    static Expected<std::unique_ptr<Demuxer>> open(
+        std::unique_ptr<ByteSource> source, const MediaLimits &limits, OperationClock &clock);
     ~Demuxer();
     Demuxer(const Demuxer &) = delete;
     Demuxer &operator=(const Demuxer &) = delete;

@@ -16,7 +16,8 @@ FrameTimeline FrameTimeline::exact(std::vector<int64_t> sortedPts, std::vector<i
     return t;
 }
 
-FrameTimeline FrameTimeline::estimated(int64_t startPts, double step, int64_t count, std::vector<int64_t> keyDts)
+FrameTimeline FrameTimeline::estimated(
+    int64_t startPts, double step, int64_t count, std::vector<int64_t> keyDts)
 {
     FrameTimeline t;
     t.m_start = startPts;
@@ -44,7 +45,8 @@ int64_t FrameTimeline::indexAt(int64_t pts) const
     }
     // Round to the nearest slot: decoded timestamps of a constant-rate stream
     // can sit a tick off the model.
-    const double slot = std::floor((static_cast<double>(pts) - static_cast<double>(m_start) + m_step / 2) / m_step);
+    const double slot
+        = std::floor((static_cast<double>(pts) - static_cast<double>(m_start) + m_step / 2) / m_step);
     if (!(slot > 0)) // also NaN
         return 0;
     return slot >= static_cast<double>(m_count - 1) ? m_count - 1 : static_cast<int64_t>(slot);

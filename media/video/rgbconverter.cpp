@@ -16,8 +16,7 @@ namespace {
 // from the bitstream, so a hostile file can put any value there, and loading
 // an out-of-range value through the enum type is undefined behaviour (found by
 // media-fuzzer: colorspace 104). Read the bytes instead.
-template <typename Enum>
-int rawValue(const Enum &field)
+template<typename Enum> int rawValue(const Enum &field)
 {
     static_assert(sizeof(Enum) == sizeof(int));
     int value = 0;
@@ -40,8 +39,8 @@ const int *yuvCoefficients(int colorspace)
 Expected<void> RgbConverter::prepare(const AVFrame &frame, int width, int height)
 {
     const bool same = m_sws && frame.width == m_width && frame.height == m_height && frame.format == m_format
-        && rawValue(frame.colorspace) == m_colorspace && rawValue(frame.color_range) == m_range && width == m_outWidth
-        && height == m_outHeight;
+        && rawValue(frame.colorspace) == m_colorspace && rawValue(frame.color_range) == m_range
+        && width == m_outWidth && height == m_outHeight;
     if (same)
         return {};
     m_sws.reset(sws_alloc_context());
@@ -65,8 +64,9 @@ Expected<void> RgbConverter::prepare(const AVFrame &frame, int width, int height
     if (const int rc = sws_init_context(s, nullptr, nullptr); rc < 0) {
         m_sws.reset();
         const char *name = av_get_pix_fmt_name(static_cast<AVPixelFormat>(frame.format));
-        return makeError(ErrorCode::Unsupported, std::string("cannot convert pixel format ")
-                                                     + (name ? name : "unknown") + " to RGB: " + errorText(rc));
+        return makeError(ErrorCode::Unsupported,
+            std::string("cannot convert pixel format ") + (name ? name : "unknown")
+                + " to RGB: " + errorText(rc));
     }
     int *inverseTable = nullptr;
     int *table = nullptr;
@@ -75,12 +75,14 @@ Expected<void> RgbConverter::prepare(const AVFrame &frame, int width, int height
     int brightness = 0;
     int contrast = 0;
     int saturation = 0;
-    sws_getColorspaceDetails(s, &inverseTable, &srcFull, &table, &dstFull, &brightness, &contrast, &saturation);
+    sws_getColorspaceDetails(
+        s, &inverseTable, &srcFull, &table, &dstFull, &brightness, &contrast, &saturation);
     const int *coefficients = yuvCoefficients(rawValue(frame.colorspace));
     const int range = rawValue(frame.color_range);
     if (range != AVCOL_RANGE_UNSPECIFIED)
         srcFull = range == AVCOL_RANGE_JPEG;
-    sws_setColorspaceDetails(s, coefficients, srcFull, coefficients, dstFull, brightness, contrast, saturation);
+    sws_setColorspaceDetails(
+        s, coefficients, srcFull, coefficients, dstFull, brightness, contrast, saturation);
     m_width = frame.width;
     m_height = frame.height;
     m_format = frame.format;
@@ -107,8 +109,8 @@ Expected<RgbImage> RgbConverter::convert(const AVFrame &frame, int width, int he
     const int dstStride[4] = {static_cast<int>(paddedRow), 0, 0, 0};
     const int rows = sws_scale(m_sws.get(), frame.data, frame.linesize, 0, frame.height, dst, dstStride);
     if (rows != height)
-        return makeError(ErrorCode::Format, "colour conversion failed (" + std::to_string(rows) + " of "
-                                                + std::to_string(height) + " rows)");
+        return makeError(ErrorCode::Format,
+            "colour conversion failed (" + std::to_string(rows) + " of " + std::to_string(height) + " rows)");
     RgbImage rgb;
     rgb.width = width;
     rgb.height = height;

@@ -49,8 +49,8 @@ struct VideoReader::Impl {
     std::unique_ptr<Demuxer> demuxer;
     CodecContextPtr codec;
     RgbConverter converter;
-    PacketPtr packet{av_packet_alloc()};
-    FramePtr scratch{av_frame_alloc()};
+    PacketPtr packet {av_packet_alloc()};
+    FramePtr scratch {av_frame_alloc()};
     // A frame the decoder already gave that lies after the last target.
     FramePtr pending;
     int64_t pendingPts = AV_NOPTS_VALUE;
@@ -84,8 +84,8 @@ struct VideoReader::Impl {
     void resetAfterSeek();
     Expected<Decoded> decodeAt(int64_t target);
     Expected<Decoded> decodeForward(int64_t target, bool afterSeek);
-    Expected<Decoded> takeFrame(int64_t target, bool afterSeek, FramePtr &candidate, int64_t &candidatePts,
-                                bool &done);
+    Expected<Decoded> takeFrame(
+        int64_t target, bool afterSeek, FramePtr &candidate, int64_t &candidatePts, bool &done);
 };
 
 Expected<void> VideoReader::Impl::openDecoder(int threads)
@@ -104,11 +104,12 @@ Expected<void> VideoReader::Impl::openDecoder(int threads)
     codec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
     codec->max_pixels = static_cast<int64_t>(limits.maxSide) * limits.maxSide;
     if (const int rc = avcodec_open2(codec.get(), decoder, nullptr); rc < 0)
-        return error(ErrorCode::Unsupported, "cannot start the " + std::string(decoder->name) + " decoder ("
-                                                 + errorText(rc) + ")");
+        return error(ErrorCode::Unsupported,
+            "cannot start the " + std::string(decoder->name) + " decoder (" + errorText(rc) + ")");
     // Skipped frames would break counting frames by their order.
     skipNonRef = canSkipNonReference(st->codecpar->codec_id) && !demuxer->framesByOrder();
-    unplaceableAfterSeek = demuxer->framesByOrder() && (st->codecpar->video_delay > 0 || codec->has_b_frames > 0);
+    unplaceableAfterSeek
+        = demuxer->framesByOrder() && (st->codecpar->video_delay > 0 || codec->has_b_frames > 0);
     sequential = unplaceableAfterSeek;
     const double ticksPerSecond = 1.0 / av_q2d(st->time_base);
     frameStep = demuxer->info().fps > 0 ? ticksPerSecond / demuxer->info().fps : 1.0;
@@ -135,7 +136,7 @@ Expected<Decoded> VideoReader::Impl::decodeAt(int64_t target)
 {
     clock.start(limits.deadline);
     if (pending && pendingPts == target) {
-        Decoded d{Outcome::Found, FramePtr(av_frame_clone(pending.get())), pendingPts};
+        Decoded d {Outcome::Found, FramePtr(av_frame_clone(pending.get())), pendingPts};
         return d;
     }
     // Keep decoding forward when the wanted frame lies ahead in the same run
@@ -169,8 +170,8 @@ Expected<Decoded> VideoReader::Impl::decodeAt(int64_t target)
     }
 }
 
-Expected<Decoded> VideoReader::Impl::takeFrame(int64_t target, bool afterSeek, FramePtr &candidate,
-                                               int64_t &candidatePts, bool &done)
+Expected<Decoded> VideoReader::Impl::takeFrame(
+    int64_t target, bool afterSeek, FramePtr &candidate, int64_t &candidatePts, bool &done)
 {
     int64_t pts = scratch->best_effort_timestamp;
     if (!FrameTimeline::plausible(pts)) // AV_NOPTS_VALUE too
@@ -184,20 +185,20 @@ Expected<Decoded> VideoReader::Impl::takeFrame(int64_t target, bool afterSeek, F
     maxDecodedPts = std::max(maxDecodedPts, pts);
     done = true;
     if (pts == target)
-        return Decoded{Outcome::Found, FramePtr(av_frame_clone(scratch.get())), pts};
+        return Decoded {Outcome::Found, FramePtr(av_frame_clone(scratch.get())), pts};
     if (pts < target) {
         candidate.reset(av_frame_clone(scratch.get()));
         candidatePts = pts;
         done = false;
-        return Decoded{};
+        return Decoded {};
     }
     // Past the wanted time: the frame shown then is the one before, if any.
     pending.reset(av_frame_clone(scratch.get()));
     pendingPts = pts;
     if (candidate)
-        return Decoded{Outcome::Found, std::move(candidate), candidatePts};
+        return Decoded {Outcome::Found, std::move(candidate), candidatePts};
     const Outcome outcome = afterSeek && firstOutput ? Outcome::LandedAfter : Outcome::Found;
-    return Decoded{outcome, FramePtr(av_frame_clone(scratch.get())), pts};
+    return Decoded {outcome, FramePtr(av_frame_clone(scratch.get())), pts};
 }
 
 Expected<Decoded> VideoReader::Impl::decodeForward(int64_t target, bool afterSeek)
@@ -212,13 +213,16 @@ Expected<Decoded> VideoReader::Impl::decodeForward(int64_t target, bool afterSee
     int64_t packets = 0;
     // Counting forward from the first frame needs a packet per frame on the way.
     const int64_t packetBudget = limits.maxPacketsPerFrame
-        + (sequential ? std::max<int64_t>(0, demuxer->timeline().indexAt(target) - std::max<int64_t>(ordinal, 0)) : 0);
+        + (sequential
+                ? std::max<int64_t>(0, demuxer->timeline().indexAt(target) - std::max<int64_t>(ordinal, 0))
+                : 0);
     for (;;) {
         if (clock.cancelled())
             return error(ErrorCode::Cancelled, "reading was cancelled");
         if (clock.expired())
-            return error(ErrorCode::LimitExceeded, "frame at " + std::to_string(demuxer->secondsOf(target))
-                                                       + " s not decoded within the deadline");
+            return error(ErrorCode::LimitExceeded,
+                "frame at " + std::to_string(demuxer->secondsOf(target))
+                    + " s not decoded within the deadline");
         for (;;) {
             const int rc = avcodec_receive_frame(codec.get(), scratch.get());
             if (rc == AVERROR(EAGAIN) && !draining)
@@ -230,8 +234,8 @@ Expected<Decoded> VideoReader::Impl::decodeForward(int64_t target, bool afterSee
                 draining = true;
                 positioned = false;
                 if (candidate && target - candidatePts <= std::llround(2 * frameStep))
-                    return Decoded{Outcome::Found, std::move(candidate), candidatePts};
-                return Decoded{};
+                    return Decoded {Outcome::Found, std::move(candidate), candidatePts};
+                return Decoded {};
             }
             bool done = false;
             auto taken = takeFrame(target, afterSeek, candidate, candidatePts, done);
@@ -249,9 +253,9 @@ Expected<Decoded> VideoReader::Impl::decodeForward(int64_t target, bool afterSee
         }
         if (++packets > packetBudget) {
             av_packet_unref(packet.get());
-            return error(ErrorCode::LimitExceeded, "frame at " + std::to_string(demuxer->secondsOf(target))
-                                                       + " s not reached after "
-                                                       + std::to_string(limits.maxPacketsPerFrame) + " packets");
+            return error(ErrorCode::LimitExceeded,
+                "frame at " + std::to_string(demuxer->secondsOf(target)) + " s not reached after "
+                    + std::to_string(limits.maxPacketsPerFrame) + " packets");
         }
         const bool unwanted = packet->pts != AV_NOPTS_VALUE && !wanted.count(packet->pts);
         codec->skip_frame = skipNonRef && !everyFrame && unwanted ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
@@ -267,13 +271,13 @@ Expected<Decoded> VideoReader::Impl::decodeForward(int64_t target, bool afterSee
 
 VideoReader::VideoReader(std::unique_ptr<Impl> impl)
     : d(std::move(impl))
-{
-}
+{ }
 VideoReader::VideoReader(VideoReader &&) noexcept = default;
 VideoReader &VideoReader::operator=(VideoReader &&) noexcept = default;
 VideoReader::~VideoReader() = default;
 
-Expected<VideoReader> VideoReader::open(const std::string &path, const MediaLimits &limits, int decoderThreads)
+Expected<VideoReader> VideoReader::open(
+    const std::string &path, const MediaLimits &limits, int decoderThreads)
 {
     auto source = ByteSource::openFile(path);
     if (!source)
@@ -281,8 +285,8 @@ Expected<VideoReader> VideoReader::open(const std::string &path, const MediaLimi
     return open(std::move(*source), limits, decoderThreads);
 }
 
-Expected<VideoReader> VideoReader::open(std::unique_ptr<ByteSource> source, const MediaLimits &limits,
-                                        int decoderThreads)
+Expected<VideoReader> VideoReader::open(
+    std::unique_ptr<ByteSource> source, const MediaLimits &limits, int decoderThreads)
 {
     auto impl = std::make_unique<Impl>();
     impl->limits = limits;
@@ -328,16 +332,16 @@ Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices
     const VideoInfo &vi = info();
     for (int64_t index : indices) {
         if (index < 0 || index >= timeline.count())
-            return d->error(ErrorCode::InvalidArgument, "frame " + std::to_string(index)
-                                                            + " does not exist (the video has "
-                                                            + std::to_string(timeline.count()) + " frames)");
+            return d->error(ErrorCode::InvalidArgument,
+                "frame " + std::to_string(index) + " does not exist (the video has "
+                    + std::to_string(timeline.count()) + " frames)");
     }
     const std::set<int64_t> unique(indices.begin(), indices.end());
     const int64_t bytes = static_cast<int64_t>(unique.size()) * vi.width * vi.height * 3;
     if (bytes > d->limits.maxBatchBytes)
-        return d->error(ErrorCode::LimitExceeded, std::to_string(unique.size()) + " frames of " + std::to_string(vi.width)
-                                                      + "x" + std::to_string(vi.height)
-                                                      + " need more memory than the limit allows");
+        return d->error(ErrorCode::LimitExceeded,
+            std::to_string(unique.size()) + " frames of " + std::to_string(vi.width) + "x"
+                + std::to_string(vi.height) + " need more memory than the limit allows");
     d->wanted.clear();
     for (int64_t index : unique)
         d->wanted.insert(timeline.ptsOf(index));
@@ -384,21 +388,20 @@ Expected<FrameBatch> VideoReader::readFrames(const std::vector<int64_t> &indices
     if (d->reachedEnd && !missing.empty() && d->maxDecodedPts != INT64_MIN)
         batch.decodableFrames = timeline.indexAt(d->maxDecodedPts) + 1;
     if (!missing.empty()) {
-        const std::string where = batch.decodableFrames > 0
-            ? "truncated or damaged after frame " + std::to_string(batch.decodableFrames - 1) + " of "
-                + std::to_string(timeline.count())
-            : "damaged";
+        const std::string where = batch.decodableFrames > 0 ? "truncated or damaged after frame "
+                + std::to_string(batch.decodableFrames - 1) + " of " + std::to_string(timeline.count())
+                                                            : "damaged";
         batch.warning = "file " + d->demuxer->name() + ": " + where + "; frames " + joinIndices(missing)
             + " could not be decoded";
     }
     if (resized) {
         batch.warning += (batch.warning.empty() ? "file " + d->demuxer->name() + ": " : "; ")
-            + "the frame size changes within the stream; frames were scaled to " + std::to_string(vi.codedWidth)
-            + "x" + std::to_string(vi.codedHeight);
+            + "the frame size changes within the stream; frames were scaled to "
+            + std::to_string(vi.codedWidth) + "x" + std::to_string(vi.codedHeight);
     }
     if (batch.frames.empty())
-        return makeError(ErrorCode::Format, batch.warning.empty() ? "file " + d->demuxer->name() + ": no frame decoded"
-                                                                  : batch.warning);
+        return makeError(ErrorCode::Format,
+            batch.warning.empty() ? "file " + d->demuxer->name() + ": no frame decoded" : batch.warning);
     return batch;
 }
 

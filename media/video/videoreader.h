@@ -32,7 +32,7 @@
 namespace mplug2::media {
 
 struct VideoFrame {
-    int64_t index = 0;  ///< frame number in presentation order
+    int64_t index = 0; ///< frame number in presentation order
     double seconds = 0; ///< presentation time from the first frame
     RgbImage image;
 };
@@ -60,10 +60,10 @@ struct FrameBatch {
 class VideoReader {
 public:
     /// Opens and probes `path`. `decoderThreads` 0 picks one per CPU (at most 4).
-    static Expected<VideoReader> open(const std::string &path, const MediaLimits &limits = MediaLimits::defaults(),
-                                      int decoderThreads = 0);
+    static Expected<VideoReader> open(
+        const std::string &path, const MediaLimits &limits = MediaLimits::defaults(), int decoderThreads = 0);
     static Expected<VideoReader> open(std::unique_ptr<ByteSource> source,
-                                      const MediaLimits &limits = MediaLimits::defaults(), int decoderThreads = 0);
+        const MediaLimits &limits = MediaLimits::defaults(), int decoderThreads = 0);
 
     VideoReader(VideoReader &&) noexcept;
     VideoReader &operator=(VideoReader &&) noexcept;

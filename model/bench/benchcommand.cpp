@@ -50,9 +50,9 @@ void printTable(const CaptionBenchmarkReport &r)
 {
     const auto &p = r.params;
     std::cout << "mplug2-bench bench: " << p.config << ", " << r.parameters / 1000000 << "M parameters, "
-              << p.frames << " frames x batch " << p.batch << " (" << r.visualTokens << " visual tokens), beam "
-              << p.beam << ", " << r.cached.steps << " steps, " << p.target.device << ' '
-              << precisionName(p.target.precision) << ", " << r.threads << " threads\n";
+              << p.frames << " frames x batch " << p.batch << " (" << r.visualTokens
+              << " visual tokens), beam " << p.beam << ", " << r.cached.steps << " steps, " << p.target.device
+              << ' ' << precisionName(p.target.precision) << ", " << r.threads << " threads\n";
     const bool baseline = r.official.steps > 0;
     std::cout << "stage        cache wall ms   cpu ms";
     if (baseline)
@@ -63,7 +63,8 @@ void printTable(const CaptionBenchmarkReport &r)
         line.resize(12, ' ');
         line += padded(cell(wall), 14) + padded(cell(cpu), 9);
         if (baseline)
-            line += padded(cell(offWall), 19) + padded(cell(offCpu), 9) + padded(cell(ratio(offWall, wall), "%.1fx"), 13)
+            line += padded(cell(offWall), 19) + padded(cell(offCpu), 9)
+                + padded(cell(ratio(offWall, wall), "%.1fx"), 13)
                 + padded(cell(ratio(offCpu, cpu), "%.1fx"), 12);
         std::cout << line << '\n';
     };
@@ -79,8 +80,8 @@ void printTable(const CaptionBenchmarkReport &r)
     if (baseline)
         std::cout << std::string(9, ' ') << padded(cell(o.peakBytes / 1048576.0, "%.0f"), 19);
     std::cout << "\nquestion + fusion (QA only): " << cell(r.textFusionMs) << " ms; model built in "
-              << cell(r.buildMs) << " ms" << (r.configInferred ? "; its config inferred back from the shapes" : "")
-              << '\n';
+              << cell(r.buildMs) << " ms"
+              << (r.configInferred ? "; its config inferred back from the shapes" : "") << '\n';
 }
 
 } // namespace
@@ -88,8 +89,8 @@ void printTable(const CaptionBenchmarkReport &r)
 int runBenchCommand(int argc, char **argv)
 {
     CommandLine cl(argc, argv, 2);
-    for (const char *name : {"config", "frames", "beam", "max-len", "steps", "batch", "device", "precision", "warmup",
-                             "seed"})
+    for (const char *name :
+        {"config", "frames", "beam", "max-len", "steps", "batch", "device", "precision", "warmup", "seed"})
         cl.declareValue(name);
     for (const char *name : {"json", "no-baseline", "blas-linear", "avx2", "help"})
         cl.declareFlag(name);
@@ -98,14 +99,15 @@ int runBenchCommand(int argc, char **argv)
         return 2;
     }
     if (cl.has("help")) {
-        std::cout << "Usage: mplug2-bench bench --config tiny|base|large [--frames 16] [--beam 5] [--max-len 20]\n"
-                     "       [--steps N] [--batch 1] [--device cpu|cuda] [--precision fp32|fp16|bf16]\n"
-                     "       [--warmup N] [--no-baseline] [--blas-linear] [--avx2] [--json]\n"
-                     "Captions random frames with a random-weight model of the official shapes; --steps forces\n"
-                     "that many decoding steps. Prints per-stage times with the decoder cache and, side by side,\n"
-                     "the official way (no cache), with their ratio. --blas-linear sends the decoding steps'\n"
-                     "few-row products to BLAS instead of the row kernel (modules/rowlinear.h); --avx2 runs\n"
-                     "that kernel's AVX2 set on a CPU that also has AVX-512.\n";
+        std::cout
+            << "Usage: mplug2-bench bench --config tiny|base|large [--frames 16] [--beam 5] [--max-len 20]\n"
+               "       [--steps N] [--batch 1] [--device cpu|cuda] [--precision fp32|fp16|bf16]\n"
+               "       [--warmup N] [--no-baseline] [--blas-linear] [--avx2] [--json]\n"
+               "Captions random frames with a random-weight model of the official shapes; --steps forces\n"
+               "that many decoding steps. Prints per-stage times with the decoder cache and, side by side,\n"
+               "the official way (no cache), with their ratio. --blas-linear sends the decoding steps'\n"
+               "few-row products to BLAS instead of the row kernel (modules/rowlinear.h); --avx2 runs\n"
+               "that kernel's AVX2 set on a CPU that also has AVX-512.\n";
         return 0;
     }
     CaptionBenchmarkParams p;
@@ -136,7 +138,8 @@ int runBenchCommand(int argc, char **argv)
         return 2;
     }
     const bool json = cl.has("json");
-    auto report = runCaptionBenchmark(p, [](const std::string &line) { std::cerr << "bench: " << line << '\n'; });
+    auto report
+        = runCaptionBenchmark(p, [](const std::string &line) { std::cerr << "bench: " << line << '\n'; });
     if (!report) {
         std::cerr << "mplug2-bench bench: " << report.error().message << '\n';
         return 1;

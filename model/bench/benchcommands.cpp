@@ -4,9 +4,9 @@
 #include "model/bench/commandline.h"
 #include "model/bench/loadbenchmark.h"
 #include "model/bench/paritycommand.h"
+#include "model/bench/syntheticcheckpoint.h"
 #include "model/bench/tokenizebench.h"
 #include "model/bench/traindemocommand.h"
-#include "model/bench/syntheticcheckpoint.h"
 #include "model/json/jsonvalue.h"
 #include "model/runtime/runtimeinfo.h"
 
@@ -60,7 +60,7 @@ const std::vector<BenchCommand> &benchCommands()
         {"info", "LibTorch version, threads, BLAS and devices", &runInfo},
         {"load", "time listing and loading a checkpoint vs reading it raw", &runLoadBenchmarkCommand},
         {"synth-checkpoint", "write a training-style checkpoint for the load benchmark",
-         &runSyntheticCheckpointCommand},
+            &runSyntheticCheckpointCommand},
         {"parity", "compare every stage with the official fixtures", &runParityCommand},
         {"bench", "caption benchmark: per-stage times, decoder cache on vs off", &runBenchCommand},
         {"tokenize", "tokens per second of the tokenizers on a 10 MB text mix", &runTokenizeBench},

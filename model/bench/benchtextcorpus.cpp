@@ -8,21 +8,99 @@ namespace mplug2::model {
 namespace {
 
 constexpr std::string_view kEnglish[] = {
-    "a", "the", "man", "woman", "person", "people", "child", "dog", "cat", "car", "video", "photo", "is", "are",
-    "playing", "cooking", "running", "talking", "singing", "dancing", "walking", "riding", "holding", "showing",
-    "in", "on", "at", "with", "of", "and", "near", "kitchen", "stage", "street", "park", "beach", "room", "field",
-    "guitar", "piano", "ball", "bicycle", "horse", "table", "food", "water", "camera", "phone", "book", "game",
-    "what", "who", "where", "how", "many", "does", "doing", "happens", "after", "before", "while", "quickly",
-    "red", "blue", "green", "small", "large", "young", "old", "beautiful", "strawberries", "unbelievable",
-    "tokenization", "Nevertheless,", "Don't", "it's", "U.S.", "3.14", "2023", "naïve", "café", "résumé",
+    "a",
+    "the",
+    "man",
+    "woman",
+    "person",
+    "people",
+    "child",
+    "dog",
+    "cat",
+    "car",
+    "video",
+    "photo",
+    "is",
+    "are",
+    "playing",
+    "cooking",
+    "running",
+    "talking",
+    "singing",
+    "dancing",
+    "walking",
+    "riding",
+    "holding",
+    "showing",
+    "in",
+    "on",
+    "at",
+    "with",
+    "of",
+    "and",
+    "near",
+    "kitchen",
+    "stage",
+    "street",
+    "park",
+    "beach",
+    "room",
+    "field",
+    "guitar",
+    "piano",
+    "ball",
+    "bicycle",
+    "horse",
+    "table",
+    "food",
+    "water",
+    "camera",
+    "phone",
+    "book",
+    "game",
+    "what",
+    "who",
+    "where",
+    "how",
+    "many",
+    "does",
+    "doing",
+    "happens",
+    "after",
+    "before",
+    "while",
+    "quickly",
+    "red",
+    "blue",
+    "green",
+    "small",
+    "large",
+    "young",
+    "old",
+    "beautiful",
+    "strawberries",
+    "unbelievable",
+    "tokenization",
+    "Nevertheless,",
+    "Don't",
+    "it's",
+    "U.S.",
+    "3.14",
+    "2023",
+    "naïve",
+    "café",
+    "résumé",
 };
 
 // Common characters, so that the vocabulary knows some of them and not others.
-constexpr std::string_view kChinese =
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多"
-    "定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因"
-    "由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解"
-    "视频男女孩子狗猫汽车厨房舞台街道公园海滩吉他钢琴球自行马桌食物照相机手书游戏";
+constexpr std::string_view kChinese
+    = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+      "而方后多"
+      "定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开"
+      "它合还因"
+      "由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条"
+      "只没结解"
+      "视频男女孩子狗猫汽车厨房舞台街道公园海滩吉他钢琴球自行马桌食物照相机手书游戏";
 constexpr std::string_view kChinesePunctuation[] = {"，", "。", "？", "！", "、"};
 
 std::string_view chineseChar(std::size_t index)

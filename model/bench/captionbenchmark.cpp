@@ -9,7 +9,6 @@
 #include "model/runtime/stagetimer.h"
 
 #include <torch/torch.h>
-
 #include <vector>
 
 namespace mplug2::model {
@@ -31,15 +30,14 @@ Expected<Mplug2Config> configNamed(const std::string &name)
 bool sameShapes(const Mplug2Config &a, const Mplug2Config &b)
 {
     const auto bert = [](const BertConfig &c) {
-        return std::vector<int64_t>{c.vocabSize,         c.hiddenSize,       c.numAttentionHeads, c.intermediateSize,
-                                    c.maxPositionEmbeddings, c.encoderWidth, c.textEncoderLayers, c.fusionLayers,
-                                    c.textDecodeLayers,  c.strideLayer,      c.numUniLayer};
+        return std::vector<int64_t> {c.vocabSize, c.hiddenSize, c.numAttentionHeads, c.intermediateSize,
+            c.maxPositionEmbeddings, c.encoderWidth, c.textEncoderLayers, c.fusionLayers, c.textDecodeLayers,
+            c.strideLayer, c.numUniLayer};
     };
     const auto rest = [](const Mplug2Config &c) {
-        return std::vector<int64_t>{c.vision.width,         c.vision.layers,     c.vision.heads,
-                                    c.vision.patchSize,     c.vision.imageRes,   c.clipText.vocabSize,
-                                    c.clipText.width,       c.clipText.heads,    c.clipText.layers,
-                                    c.clipText.contextLength, c.embedDim,        c.numLatents};
+        return std::vector<int64_t> {c.vision.width, c.vision.layers, c.vision.heads, c.vision.patchSize,
+            c.vision.imageRes, c.clipText.vocabSize, c.clipText.width, c.clipText.heads, c.clipText.layers,
+            c.clipText.contextLength, c.embedDim, c.numLatents};
     };
     return bert(a.bert) == bert(b.bert) && rest(a) == rest(b);
 }
@@ -55,16 +53,17 @@ Expected<void> checkInferable(Mplug2ModelImpl &net, const Mplug2Config &config)
     if (!inferred)
         return inferred.error();
     if (!sameShapes(*inferred, config))
-        return makeError(ErrorCode::Internal, "the config inferred from the random model's shapes differs from it");
+        return makeError(
+            ErrorCode::Internal, "the config inferred from the random model's shapes differs from it");
     return {};
 }
 
-Expected<CaptionRunTimes> timeCaption(Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p,
-                                      bool useCache)
+Expected<CaptionRunTimes> timeCaption(
+    Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p, bool useCache)
 {
     const auto device = torchDevice(p.target);
-    GenerationParams g = GenerationParams::beam(p.beam, p.steps > 0 ? p.steps : 1,
-                                                p.steps > 0 ? p.steps : p.maxLength, 1);
+    GenerationParams g
+        = GenerationParams::beam(p.beam, p.steps > 0 ? p.steps : 1, p.steps > 0 ? p.steps : p.maxLength, 1);
     g.useCache = useCache;
     // The stages one by one on the network, so that each gets its wall and CPU time.
     try {
@@ -87,7 +86,8 @@ Expected<CaptionRunTimes> timeCaption(Mplug2 &model, const at::Tensor &pixels, c
         t.totalMs = t.visualMs + t.universalMs + t.decodeMs;
         t.totalCpuMs = t.visualCpuMs + t.universalCpuMs + t.decodeCpuMs;
         t.steps = result.steps;
-        t.tokensPerSecond = t.decodeMs > 0 ? 1000.0 * static_cast<double>(t.steps * p.batch) / t.decodeMs : 0.0;
+        t.tokensPerSecond
+            = t.decodeMs > 0 ? 1000.0 * static_cast<double>(t.steps * p.batch) / t.decodeMs : 0.0;
         t.peakBytes = peakMemoryBytes(device);
         return t;
     } catch (const std::exception &e) {
@@ -97,8 +97,8 @@ Expected<CaptionRunTimes> timeCaption(Mplug2 &model, const at::Tensor &pixels, c
 
 } // namespace
 
-Expected<CaptionBenchmarkReport> runCaptionBenchmark(const CaptionBenchmarkParams &p,
-                                                     const std::function<void(const std::string &)> &progress)
+Expected<CaptionBenchmarkReport> runCaptionBenchmark(
+    const CaptionBenchmarkParams &p, const std::function<void(const std::string &)> &progress)
 {
     auto config = configNamed(p.config);
     if (!config)
@@ -106,7 +106,7 @@ Expected<CaptionBenchmarkReport> runCaptionBenchmark(const CaptionBenchmarkParam
     if (p.frames < 1 || p.frames > 64 || p.batch < 1 || p.batch > 16 || p.beam < 1 || p.beam > 16
         || p.maxLength < 1 || p.maxLength > 200 || p.steps < 0 || p.steps > 200)
         return makeError(ErrorCode::InvalidArgument,
-                         "bench limits: frames 1-64, batch 1-16, beam 1-16, max-len and steps up to 200");
+            "bench limits: frames 1-64, batch 1-16, beam 1-16, max-len and steps up to 200");
     const auto say = [&](const std::string &line) {
         if (progress)
             progress(line);
@@ -115,8 +115,8 @@ Expected<CaptionBenchmarkReport> runCaptionBenchmark(const CaptionBenchmarkParam
     report.params = p;
     report.threads = at::get_num_threads();
     torch::manual_seed(p.seed);
-    say("building a random " + p.config + " model on " + p.target.device + " (" + precisionName(p.target.precision)
-        + ")");
+    say("building a random " + p.config + " model on " + p.target.device + " ("
+        + precisionName(p.target.precision) + ")");
     StageTimer buildTimer(c10::Device(c10::kCPU));
     auto model = Mplug2::create(*config, p.target);
     if (!model)

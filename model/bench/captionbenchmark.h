@@ -62,7 +62,7 @@ struct CaptionBenchmarkReport {
     int threads = 1;
 };
 
-Expected<CaptionBenchmarkReport> runCaptionBenchmark(const CaptionBenchmarkParams &params,
-                                                     const std::function<void(const std::string &)> &progress = {});
+Expected<CaptionBenchmarkReport> runCaptionBenchmark(
+    const CaptionBenchmarkParams &params, const std::function<void(const std::string &)> &progress = {});
 
 } // namespace mplug2::model

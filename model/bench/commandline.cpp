@@ -10,8 +10,14 @@ CommandLine::CommandLine(int argc, char **argv, int first)
         m_args.emplace_back(argv[i]);
 }
 
-void CommandLine::declareValue(const std::string &name) { m_valueNames.insert(name); }
-void CommandLine::declareFlag(const std::string &name) { m_flagNames.insert(name); }
+void CommandLine::declareValue(const std::string &name)
+{
+    m_valueNames.insert(name);
+}
+void CommandLine::declareFlag(const std::string &name)
+{
+    m_flagNames.insert(name);
+}
 
 std::string CommandLine::parse()
 {
@@ -53,7 +59,10 @@ std::string CommandLine::parse()
     return {};
 }
 
-bool CommandLine::has(const std::string &name) const { return m_values.count(name) != 0; }
+bool CommandLine::has(const std::string &name) const
+{
+    return m_values.count(name) != 0;
+}
 
 std::string CommandLine::value(const std::string &name, const std::string &fallback) const
 {

@@ -69,8 +69,8 @@ long statusKiB(const char *field)
 }
 
 /// The kept storages' byte ranges (each shared storage once).
-std::vector<std::pair<std::uint64_t, std::uint64_t>> keptRanges(const CheckpointIndex &index,
-                                                                 const WeightSelection &selection)
+std::vector<std::pair<std::uint64_t, std::uint64_t>> keptRanges(
+    const CheckpointIndex &index, const WeightSelection &selection)
 {
     std::set<std::uint32_t> storages;
     for (const SelectedTensor &s : selection.kept)
@@ -81,7 +81,8 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> keptRanges(const Checkpoint
     return ranges;
 }
 
-std::uint64_t preadRanges(const std::string &path, const std::vector<std::pair<std::uint64_t, std::uint64_t>> &ranges)
+std::uint64_t preadRanges(
+    const std::string &path, const std::vector<std::pair<std::uint64_t, std::uint64_t>> &ranges)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -91,7 +92,7 @@ std::uint64_t preadRanges(const std::string &path, const std::vector<std::pair<s
     for (const auto &[offset, length] : ranges) {
         for (std::uint64_t done = 0; done < length;) {
             const auto n = ::pread(fd, buffer.data(), std::min<std::uint64_t>(buffer.size(), length - done),
-                                   static_cast<off_t>(offset + done));
+                static_cast<off_t>(offset + done));
             if (n <= 0)
                 break;
             done += static_cast<std::uint64_t>(n);
@@ -167,8 +168,8 @@ LoadRun loadAndTouch(const std::string &path)
             keptStorages.insert(kept->tensors()[s.tensor].storage);
         for (std::uint32_t s = 0; s < kept->storages().size(); ++s) {
             if (!keptStorages.count(s))
-                run.skippedResident += residentBytes(*kept->file(), kept->storages()[s].fileOffset,
-                                                     kept->storages()[s].byteSize);
+                run.skippedResident += residentBytes(
+                    *kept->file(), kept->storages()[s].fileOffset, kept->storages()[s].byteSize);
         }
     }
     return run;
@@ -245,7 +246,8 @@ int runLoadBenchmarkCommand(int argc, char **argv)
         loadWarm.push_back(loadAndTouch(path).seconds);
     }
     if (!cold.error.empty() || !catOk) {
-        std::cerr << "mplug2-bench load: " << (cold.error.empty() ? "running cat failed" : cold.error) << '\n';
+        std::cerr << "mplug2-bench load: " << (cold.error.empty() ? "running cat failed" : cold.error)
+                  << '\n';
         return 1;
     }
     const long peakRssMiB = statusKiB("VmHWM:") / 1024;
@@ -282,17 +284,17 @@ int runLoadBenchmarkCommand(int argc, char **argv)
         return 0;
     }
     auto mb = [](std::uint64_t b) { return std::to_string(b / 1000000) + " MB"; };
-    std::printf("file %s: %s (model weights %s in %zu tensors, skipped %s)\n", path.c_str(), mb(fileBytes).c_str(),
-                mb(modelBytes).c_str(), cold.tensors, mb(skippedBytes).c_str());
+    std::printf("file %s: %s (model weights %s in %zu tensors, skipped %s)\n", path.c_str(),
+        mb(fileBytes).c_str(), mb(modelBytes).c_str(), cold.tensors, mb(skippedBytes).c_str());
     std::printf("%-34s %10s %10s   (median of %lld runs)\n", "step", "cold (s)", "warm (s)", repeat);
     std::printf("%-34s %10.3f %10.3f\n", "cat FILE > /dev/null", catColdS, catWarmS);
     std::printf("%-34s %10.3f %10.3f\n", "raw read of the model bytes", rawColdS, rawWarmS);
     std::printf("%-34s %10.3f %10.3f\n", "list keys, shapes, dtypes", listColdS, listWarmS);
     std::printf("%-34s %10.3f %10.3f\n", "load model weights (all touched)", loadColdS, loadWarmS);
-    std::printf("load / raw model read: %.2fx cold, %.2fx warm; load / cat: %.2fx cold\n", loadColdS / rawColdS,
-                loadWarmS / rawWarmS, loadColdS / catColdS);
+    std::printf("load / raw model read: %.2fx cold, %.2fx warm; load / cat: %.2fx cold\n",
+        loadColdS / rawColdS, loadWarmS / rawWarmS, loadColdS / catColdS);
     std::printf("skipped tensors read: %s of %s; peak RSS %ld MiB\n", mb(cold.skippedResident).c_str(),
-                mb(skippedBytes).c_str(), peakRssMiB);
+        mb(skippedBytes).c_str(), peakRssMiB);
     return 0;
 }
 

@@ -19,11 +19,12 @@ int runParityCommand(int argc, char **argv)
         return 2;
     }
     if (cl.has("help")) {
-        std::cout << "Usage: mplug2-bench parity DIR [--device cpu|cuda] [--precision fp32|fp16|bf16] "
-                     "[--case SUBSTR] [--data DIR]\n"
-                     "Runs every case of DIR/cases.json against the official expectations; exits 0 only when\n"
-                     "all pass. Cases that need media decoding are reported as skipped.\n"
-                     "--data: the vocabularies for the tokenizer cases (default: DIR/../data).\n";
+        std::cout
+            << "Usage: mplug2-bench parity DIR [--device cpu|cuda] [--precision fp32|fp16|bf16] "
+               "[--case SUBSTR] [--data DIR]\n"
+               "Runs every case of DIR/cases.json against the official expectations; exits 0 only when\n"
+               "all pass. Cases that need media decoding are reported as skipped.\n"
+               "--data: the vocabularies for the tokenizer cases (default: DIR/../data).\n";
         return 0;
     }
     if (cl.positional().size() != 1) {

@@ -32,20 +32,26 @@ ChunkFiller noise(std::uint64_t seed)
 
 } // namespace
 
-Expected<SyntheticCheckpointStats> writeSyntheticCheckpoint(const std::string &path, std::uint64_t targetBytes,
-                                                            bool legacyFormat)
+Expected<SyntheticCheckpointStats> writeSyntheticCheckpoint(
+    const std::string &path, std::uint64_t targetBytes, bool legacyFormat)
 {
     // One "layer" = the 12 fp32 tensors of a transformer block (1024 wide,
     // ~50 MB; 64 wide for small test files); each weight also gets two
     // optimizer moments, so a layer costs ~3x its weights.
     const std::int64_t w = targetBytes >= 1'000'000'000 ? 1024 : 64;
     const std::vector<std::pair<std::string, std::vector<std::int64_t>>> block = {
-        {"attention.query.weight", {w, w}},  {"attention.query.bias", {w}},
-        {"attention.key.weight", {w, w}},    {"attention.key.bias", {w}},
-        {"attention.value.weight", {w, w}},  {"attention.value.bias", {w}},
-        {"attention.output.weight", {w, w}}, {"attention.output.bias", {w}},
-        {"intermediate.weight", {4 * w, w}}, {"intermediate.bias", {4 * w}},
-        {"output.weight", {w, 4 * w}},       {"output.bias", {w}},
+        {"attention.query.weight", {w, w}},
+        {"attention.query.bias", {w}},
+        {"attention.key.weight", {w, w}},
+        {"attention.key.bias", {w}},
+        {"attention.value.weight", {w, w}},
+        {"attention.value.bias", {w}},
+        {"attention.output.weight", {w, w}},
+        {"attention.output.bias", {w}},
+        {"intermediate.weight", {4 * w, w}},
+        {"intermediate.bias", {4 * w}},
+        {"output.weight", {w, 4 * w}},
+        {"output.bias", {w}},
     };
     std::uint64_t blockBytes = 0;
     for (const auto &[name, shape] : block) {
@@ -67,7 +73,7 @@ Expected<SyntheticCheckpointStats> writeSyntheticCheckpoint(const std::string &p
         writer.addTensor("model", name, writer.addStorage(ElementType::Float32, numel, noise(seed++)), shape);
         for (const char *moment : {"exp_avg", "exp_avg_sq"}) {
             writer.addTensor("optimizer", "state." + std::to_string(stateIndex) + "." + moment,
-                             writer.addStorage(ElementType::Float32, numel, noise(seed++)), shape);
+                writer.addStorage(ElementType::Float32, numel, noise(seed++)), shape);
             stats.otherBytes += numel * 4;
         }
         ++stateIndex;
@@ -75,7 +81,8 @@ Expected<SyntheticCheckpointStats> writeSyntheticCheckpoint(const std::string &p
         ++stats.modelTensors;
     };
     const std::int64_t vocab = 30522;
-    const auto embeddings = writer.addStorage(ElementType::Float32, static_cast<std::uint64_t>(vocab * w), noise(seed++));
+    const auto embeddings
+        = writer.addStorage(ElementType::Float32, static_cast<std::uint64_t>(vocab * w), noise(seed++));
     writer.addTensor("model", "text_encoder.embeddings.word_embeddings.weight", embeddings, {vocab, w});
     writer.addTensor("model", "text_decoder.cls.predictions.decoder.weight", embeddings, {vocab, w}); // tied
     stats.modelBytes += static_cast<std::uint64_t>(vocab * w * 4);
@@ -115,7 +122,8 @@ int runSyntheticCheckpointCommand(int argc, char **argv)
         std::cerr << "mplug2-bench synth-checkpoint: --gb wants a size in GB, e.g. 2.2\n";
         return 2;
     }
-    auto stats = writeSyntheticCheckpoint(cl.positional()[0], static_cast<std::uint64_t>(gb * 1e9), cl.has("legacy"));
+    auto stats = writeSyntheticCheckpoint(
+        cl.positional()[0], static_cast<std::uint64_t>(gb * 1e9), cl.has("legacy"));
     if (!stats) {
         std::cerr << "mplug2-bench synth-checkpoint: " << stats.error().message << '\n';
         return 1;

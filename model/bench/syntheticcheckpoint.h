@@ -20,8 +20,8 @@ struct SyntheticCheckpointStats {
     std::size_t modelTensors = 0;
 };
 
-Expected<SyntheticCheckpointStats> writeSyntheticCheckpoint(const std::string &path, std::uint64_t targetBytes,
-                                                            bool legacyFormat);
+Expected<SyntheticCheckpointStats> writeSyntheticCheckpoint(
+    const std::string &path, std::uint64_t targetBytes, bool legacyFormat);
 
 /// `mplug2-bench synth-checkpoint FILE [--gb N] [--legacy]`
 int runSyntheticCheckpointCommand(int argc, char **argv);

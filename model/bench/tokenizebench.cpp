@@ -1,7 +1,6 @@
 #include "model/bench/tokenizebench.h"
 
 #include "base/installlayout.h"
-
 #include "model/bench/benchtextcorpus.h"
 #include "model/bench/commandline.h"
 #include "model/json/jsonvalue.h"
@@ -14,7 +13,6 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
-
 #include <unistd.h>
 
 namespace mplug2::model {
@@ -52,9 +50,9 @@ Expected<fs::path> trainCorpusModel(const std::vector<std::string> &lines, const
 {
     text::SentencePieceTraining training;
     training.settings = {{"model_prefix", (dir / "bench").string()}, {"vocab_size", "8000"},
-                         {"model_type", "unigram"}, {"character_coverage", "0.9995"}, {"minloglevel", "2"}};
-    training.sentences.assign(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
-                                                                 lines.size(), 20000)));
+        {"model_type", "unigram"}, {"character_coverage", "0.9995"}, {"minloglevel", "2"}};
+    training.sentences.assign(lines.begin(),
+        lines.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(lines.size(), 20000)));
     if (auto ok = text::trainSentencePiece(training); !ok)
         return ok.error();
     return dir / "bench.model";
@@ -92,18 +90,19 @@ int runTokenizeBench(int argc, char **argv)
     cl.declareFlag("json");
     cl.declareFlag("help");
     if (const auto err = cl.parse(); !err.empty() || !cl.positional().empty()) {
-        std::cerr << "mplug2-bench tokenize: " << (err.empty() ? "unexpected argument " + cl.positional()[0] : err)
-                  << '\n';
+        std::cerr << "mplug2-bench tokenize: "
+                  << (err.empty() ? "unexpected argument " + cl.positional()[0] : err) << '\n';
         return 2;
     }
     if (cl.has("help")) {
-        std::cout << "Usage: mplug2-bench tokenize [--kind wordpiece|clip|sentencepiece|all] [--vocab FILE]\n"
-                     "                             [--clip-bpe FILE] [--spm-model FILE] [--size-mb N] [--json]\n"
-                     "Tokens per second of the tokenizers on a generated English/Chinese text mix\n"
-                     "(N MB, default 10), encoded one line at a time.\n"
-                     "  --vocab FILE      WordPiece vocabulary (default: the bundled bert-base-uncased)\n"
-                     "  --clip-bpe FILE   CLIP merges, bpe_simple_vocab_16e6.txt.gz (CLIP is skipped without it)\n"
-                     "  --spm-model FILE  SentencePiece model (default: one trained on the text mix)\n";
+        std::cout
+            << "Usage: mplug2-bench tokenize [--kind wordpiece|clip|sentencepiece|all] [--vocab FILE]\n"
+               "                             [--clip-bpe FILE] [--spm-model FILE] [--size-mb N] [--json]\n"
+               "Tokens per second of the tokenizers on a generated English/Chinese text mix\n"
+               "(N MB, default 10), encoded one line at a time.\n"
+               "  --vocab FILE      WordPiece vocabulary (default: the bundled bert-base-uncased)\n"
+               "  --clip-bpe FILE   CLIP merges, bpe_simple_vocab_16e6.txt.gz (CLIP is skipped without it)\n"
+               "  --spm-model FILE  SentencePiece model (default: one trained on the text mix)\n";
         return 0;
     }
     bool ok = true;
@@ -130,7 +129,8 @@ int runTokenizeBench(int argc, char **argv)
 
     std::vector<Measurement> results;
     std::error_code ec;
-    const fs::path tempDir = fs::temp_directory_path(ec) / ("mplug2-bench-tokenize-" + std::to_string(::getpid()));
+    const fs::path tempDir
+        = fs::temp_directory_path(ec) / ("mplug2-bench-tokenize-" + std::to_string(::getpid()));
     for (const TokenizerKind kind : kinds) {
         fs::path file;
         std::string missing;

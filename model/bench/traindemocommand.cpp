@@ -18,8 +18,9 @@ struct IntKnob {
 void printProgress(const train::TrainingProgress &p)
 {
     std::cerr << "step " << p.step << '/' << p.steps << "  " << int(p.elapsedSeconds) << " s  "
-              << p.samplesPerSecond << " samples/s  lr " << p.learningRate << "  loss " << p.loss << " (caption "
-              << p.caption << ", qa " << p.qa << ", itc " << p.itc << ", attention " << p.attention << ")\n";
+              << p.samplesPerSecond << " samples/s  lr " << p.learningRate << "  loss " << p.loss
+              << " (caption " << p.caption << ", qa " << p.qa << ", itc " << p.itc << ", attention "
+              << p.attention << ")\n";
     if (p.heldOut)
         std::cerr << "held-out: " << p.heldOut->toJson().dump() << '\n';
 }
@@ -32,23 +33,23 @@ int runTrainDemoCommand(int argc, char **argv)
     train::DemoArchitecture &a = o.architecture;
     int64_t seed = int64_t(o.seed), batch = o.batchSize, evalItems = o.evalItems, threads = o.threads,
             replicas = o.replicas;
-    const IntKnob knobs[] = {
-        {"seed", &seed}, {"steps", &o.steps}, {"batch", &batch}, {"warmup", &o.warmupSteps},
-        {"log-every", &o.logEvery}, {"eval-every", &o.evalEvery}, {"eval-items", &evalItems},
-        {"checkpoint-every", &o.checkpointEvery}, {"threads", &threads}, {"replicas", &replicas}, {"res", &a.imageRes},
-        {"patch", &a.patchSize}, {"frames", &a.frames}, {"vision-width", &a.visionWidth},
-        {"vision-layers", &a.visionLayers}, {"vision-heads", &a.visionHeads}, {"hidden", &a.hidden},
-        {"heads", &a.heads}, {"text-layers", &a.textLayers}, {"fusion-layers", &a.fusionLayers},
+    const IntKnob knobs[] = {{"seed", &seed}, {"steps", &o.steps}, {"batch", &batch},
+        {"warmup", &o.warmupSteps}, {"log-every", &o.logEvery}, {"eval-every", &o.evalEvery},
+        {"eval-items", &evalItems}, {"checkpoint-every", &o.checkpointEvery}, {"threads", &threads},
+        {"replicas", &replicas}, {"res", &a.imageRes}, {"patch", &a.patchSize}, {"frames", &a.frames},
+        {"vision-width", &a.visionWidth}, {"vision-layers", &a.visionLayers},
+        {"vision-heads", &a.visionHeads}, {"hidden", &a.hidden}, {"heads", &a.heads},
+        {"text-layers", &a.textLayers}, {"fusion-layers", &a.fusionLayers},
         {"decoder-layers", &a.decoderLayers}, {"latents", &a.latents}, {"clip-width", &a.clipWidth},
         {"clip-layers", &a.clipLayers}, {"embed-dim", &a.embedDim}};
     struct RealKnob {
         const char *name;
         double *target;
     };
-    const RealKnob reals[] = {{"lr", &o.learningRate}, {"minutes", &o.maxMinutes},
-                              {"picture-batches", &o.pictureBatches}, {"two-shapes", &o.twoShapes},
-                              {"w-caption", &o.losses.caption}, {"w-qa", &o.losses.qa},
-                              {"w-itc", &o.losses.itc}, {"w-attention", &o.losses.attention}};
+    const RealKnob reals[]
+        = {{"lr", &o.learningRate}, {"minutes", &o.maxMinutes}, {"picture-batches", &o.pictureBatches},
+            {"two-shapes", &o.twoShapes}, {"w-caption", &o.losses.caption}, {"w-qa", &o.losses.qa},
+            {"w-itc", &o.losses.itc}, {"w-attention", &o.losses.attention}};
     CommandLine cl(argc, argv, 2);
     cl.declareValue("out");
     for (const IntKnob &k : knobs)
@@ -61,10 +62,12 @@ int runTrainDemoCommand(int argc, char **argv)
         return 2;
     }
     if (cl.has("help") || !cl.has("out")) {
-        std::cout << "Usage: mplug2-bench train-demo --out DIR [--seed S] [--steps N] [--minutes M] [--batch B]\n"
-                     "       [--threads T] [--replicas N] [--lr X] [--res R --patch P --frames T --vision-width W ...]\n"
-                     "Trains the demo model on the synthetic world (DIR/demo.safetensors, DIR/demo.model);\n"
-                     "running again with the same DIR resumes. Progress goes to stderr.\n";
+        std::cout
+            << "Usage: mplug2-bench train-demo --out DIR [--seed S] [--steps N] [--minutes M] [--batch B]\n"
+               "       [--threads T] [--replicas N] [--lr X] [--res R --patch P --frames T --vision-width W "
+               "...]\n"
+               "Trains the demo model on the synthetic world (DIR/demo.safetensors, DIR/demo.model);\n"
+               "running again with the same DIR resumes. Progress goes to stderr.\n";
         return cl.has("help") ? 0 : 2;
     }
     bool ok = true;
@@ -94,8 +97,8 @@ int runTrainDemoCommand(int argc, char **argv)
         return 1;
     }
     std::cout << "{\"weights\": \"" << result->weights << "\", \"steps\": " << result->steps
-              << ", \"finished\": " << (result->finished ? "true" : "false") << ", \"seconds\": " << result->seconds
-              << "}\n";
+              << ", \"finished\": " << (result->finished ? "true" : "false")
+              << ", \"seconds\": " << result->seconds << "}\n";
     return 0;
 }
 

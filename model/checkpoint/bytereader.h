@@ -18,8 +18,7 @@ public:
     explicit ByteReader(std::span<const std::uint8_t> bytes, std::uint64_t position = 0)
         : m_bytes(bytes)
         , m_position(position)
-    {
-    }
+    { }
 
     std::uint64_t position() const { return m_position; }
     std::uint64_t size() const { return m_bytes.size(); }
@@ -60,8 +59,7 @@ public:
     }
 
 private:
-    template<typename T>
-    bool readLittleEndian(T &out)
+    template<typename T> bool readLittleEndian(T &out)
     {
         if (sizeof(T) > remaining())
             return false;

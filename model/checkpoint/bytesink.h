@@ -56,7 +56,10 @@ public:
     Expected<void> finish() override;
 
 private:
-    FileSink(std::string path, std::FILE *file) : m_path(std::move(path)), m_file(file) {}
+    FileSink(std::string path, std::FILE *file)
+        : m_path(std::move(path))
+        , m_file(file)
+    { }
     void noteError(const char *what);
 
     std::string m_path;

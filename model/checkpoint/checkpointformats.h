@@ -6,10 +6,10 @@
 
 namespace mplug2::model::detail {
 
-Expected<CheckpointContents> readTorchZip(std::span<const std::uint8_t> bytes, const std::string &name,
-                                          const UnpickleLimits &limits);
-Expected<CheckpointContents> readTorchLegacy(std::span<const std::uint8_t> bytes, const std::string &name,
-                                             const UnpickleLimits &limits);
+Expected<CheckpointContents> readTorchZip(
+    std::span<const std::uint8_t> bytes, const std::string &name, const UnpickleLimits &limits);
+Expected<CheckpointContents> readTorchLegacy(
+    std::span<const std::uint8_t> bytes, const std::string &name, const UnpickleLimits &limits);
 Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes, const std::string &name);
 
 /// Names every tensor reachable from the pickle's root and describes the
@@ -20,7 +20,7 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
 /// under megabyte-long keys, while real checkpoints name a few thousand.
 inline constexpr std::uint64_t kMaxTensorNames = 1ull << 18;
 inline constexpr std::uint64_t kMaxTensorNameBytes = 64ull << 20;
-Expected<CheckpointContents> collectPickleTensors(const PickleGraph &graph, std::vector<StoredStorage> storages,
-                                                  const std::string &name);
+Expected<CheckpointContents> collectPickleTensors(
+    const PickleGraph &graph, std::vector<StoredStorage> storages, const std::string &name);
 
 } // namespace mplug2::model::detail

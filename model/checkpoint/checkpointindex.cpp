@@ -11,9 +11,12 @@ namespace mplug2::model {
 const char *checkpointFormatName(CheckpointFormat format)
 {
     switch (format) {
-    case CheckpointFormat::TorchZip: return "torch zip";
-    case CheckpointFormat::TorchLegacy: return "torch legacy";
-    case CheckpointFormat::Safetensors: return "safetensors";
+    case CheckpointFormat::TorchZip:
+        return "torch zip";
+    case CheckpointFormat::TorchLegacy:
+        return "torch legacy";
+    case CheckpointFormat::Safetensors:
+        return "safetensors";
     }
     return "unknown";
 }
@@ -44,8 +47,8 @@ bool looksLikeSafetensors(std::span<const std::uint8_t> bytes)
 
 } // namespace
 
-Expected<CheckpointIndex> CheckpointIndex::parse(std::span<const std::uint8_t> bytes, const std::string &displayName,
-                                                 const UnpickleLimits &limits)
+Expected<CheckpointIndex> CheckpointIndex::parse(
+    std::span<const std::uint8_t> bytes, const std::string &displayName, const UnpickleLimits &limits)
 {
     CheckpointIndex index;
     index.m_displayName = displayName;
@@ -63,15 +66,16 @@ Expected<CheckpointIndex> CheckpointIndex::parse(std::span<const std::uint8_t> b
             contents = detail::readSafetensors(bytes, displayName);
         } else {
             return makeError(ErrorCode::Format,
-                             "'" + displayName
-                                 + "' is not a checkpoint this program reads (expected a torch.save .pth "
-                                   "file or a .safetensors file)");
+                "'" + displayName
+                    + "' is not a checkpoint this program reads (expected a torch.save .pth "
+                      "file or a .safetensors file)");
         }
         if (!contents)
             return contents.error();
         index.m_contents = std::move(*contents);
     } catch (const std::bad_alloc &) {
-        return makeError(ErrorCode::OutOfMemory, "'" + displayName + "': out of memory while reading its index");
+        return makeError(
+            ErrorCode::OutOfMemory, "'" + displayName + "': out of memory while reading its index");
     }
     return index;
 }

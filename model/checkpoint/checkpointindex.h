@@ -49,13 +49,13 @@ struct StoredTensor {
     /// Full dotted path: "model.text_encoder.embeddings.word_embeddings.weight",
     /// or the key itself for tensors at the top level.
     std::string name;
-    std::uint32_t entry = 0;        ///< index into CheckpointIndex::entries()
+    std::uint32_t entry = 0; ///< index into CheckpointIndex::entries()
     std::uint32_t prefixLength = 0; ///< length of "<entry>." in name (0 at the top level)
     ElementType type = ElementType::Float32;
     std::vector<std::int64_t> shape;
     std::vector<std::int64_t> strides;
     std::uint64_t storageOffset = 0; ///< in elements
-    std::uint32_t storage = 0;       ///< index into CheckpointIndex::storages()
+    std::uint32_t storage = 0; ///< index into CheckpointIndex::storages()
 
     std::string_view nameInEntry() const { return std::string_view(name).substr(prefixLength); }
     std::uint64_t numel() const;
@@ -80,11 +80,11 @@ struct CheckpointContents {
 
 class CheckpointIndex {
 public:
-    static Expected<CheckpointIndex> open(const std::string &path,
-                                          const UnpickleLimits &limits = UnpickleLimits::defaultLimits());
+    static Expected<CheckpointIndex> open(
+        const std::string &path, const UnpickleLimits &limits = UnpickleLimits::defaultLimits());
     /// Parses bytes in memory (tests, fuzzers); they must outlive the index.
-    static Expected<CheckpointIndex> parse(std::span<const std::uint8_t> bytes, const std::string &displayName,
-                                           const UnpickleLimits &limits = UnpickleLimits::defaultLimits());
+    static Expected<CheckpointIndex> parse(std::span<const std::uint8_t> bytes,
+        const std::string &displayName, const UnpickleLimits &limits = UnpickleLimits::defaultLimits());
 
     CheckpointFormat format() const { return m_format; }
     const std::string &displayName() const { return m_displayName; }

@@ -36,11 +36,20 @@ const ElementTypeInfo &info(ElementType type)
 
 } // namespace
 
-int elementSize(ElementType type) { return info(type).size; }
+int elementSize(ElementType type)
+{
+    return info(type).size;
+}
 
-const char *elementTypeName(ElementType type) { return info(type).name; }
+const char *elementTypeName(ElementType type)
+{
+    return info(type).name;
+}
 
-const char *safetensorsName(ElementType type) { return info(type).safetensorsName; }
+const char *safetensorsName(ElementType type)
+{
+    return info(type).safetensorsName;
+}
 
 std::optional<ElementType> elementTypeFromStorageName(std::string_view name)
 {

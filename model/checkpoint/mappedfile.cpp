@@ -12,12 +12,17 @@ namespace mplug2::model {
 
 namespace {
 
-std::string systemReason() { return std::strerror(errno); }
+std::string systemReason()
+{
+    return std::strerror(errno);
+}
 
 /// Closes the descriptor on every path out (the mapping outlives it).
 class FileDescriptor {
 public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    { }
     ~FileDescriptor()
     {
         if (m_fd >= 0)
@@ -44,8 +49,7 @@ MappedFile::MappedFile(std::string path, std::uint8_t *data, std::uint64_t size)
     : m_path(std::move(path))
     , m_data(data)
     , m_size(size)
-{
-}
+{ }
 
 MappedFile::~MappedFile()
 {
@@ -58,8 +62,8 @@ Expected<std::shared_ptr<MappedFile>> MappedFile::open(const std::string &path)
     const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)
         return makeError(errno == ENOENT ? ErrorCode::NotFound : ErrorCode::Io,
-                         "cannot open '" + path + "': " + systemReason());
-    struct stat st {};
+            "cannot open '" + path + "': " + systemReason());
+    struct stat st { };
     if (::fstat(fd.get(), &st) != 0)
         return makeError(ErrorCode::Io, "cannot read the size of '" + path + "': " + systemReason());
     if (!S_ISREG(st.st_mode))
@@ -72,7 +76,7 @@ Expected<std::shared_ptr<MappedFile>> MappedFile::open(const std::string &path)
     void *data = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_NORESERVE, fd.get(), 0);
     if (data == MAP_FAILED)
         return makeError(errno == ENOMEM ? ErrorCode::OutOfMemory : ErrorCode::Io,
-                         "cannot map '" + path + "' into memory: " + systemReason());
+            "cannot map '" + path + "' into memory: " + systemReason());
     return std::shared_ptr<MappedFile>(new MappedFile(path, static_cast<std::uint8_t *>(data), size));
 }
 

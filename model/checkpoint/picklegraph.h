@@ -27,28 +27,28 @@ enum class PickleKind : std::uint8_t {
     None,
     Bool,
     Int,
-    BigInt,  ///< an integer wider than 64 bits (value not kept)
+    BigInt, ///< an integer wider than 64 bits (value not kept)
     Float,
     String,
     Bytes,
     Tuple,
     List,
-    Dict,    ///< dict or OrderedDict; items = key, value, key, value, ...
+    Dict, ///< dict or OrderedDict; items = key, value, key, value, ...
     Set,
-    Global,  ///< a class or function named by the pickle (never imported)
-    Object,  ///< placeholder for a call, NEWOBJ or BUILD result (never run)
+    Global, ///< a class or function named by the pickle (never imported)
+    Object, ///< placeholder for a call, NEWOBJ or BUILD result (never run)
     Storage, ///< a torch storage (view); `first` indexes PickleGraph::storageViews
-    Tensor,  ///< a torch tensor; `first` indexes PickleGraph::tensors
+    Tensor, ///< a torch tensor; `first` indexes PickleGraph::tensors
 };
 
 /// Which of the globals that a state dict needs a Global node stands for.
 enum class GlobalRole : std::uint8_t {
     Unknown,
     OrderedDict,
-    RebuildTensor,    ///< torch._utils._rebuild_tensor(_v2)
+    RebuildTensor, ///< torch._utils._rebuild_tensor(_v2)
     RebuildParameter, ///< torch._utils._rebuild_parameter(_with_state)
-    RebuildFromType,  ///< torch._tensor._rebuild_from_type_v2
-    StorageType,      ///< torch.FloatStorage & co; `elementType` says which
+    RebuildFromType, ///< torch._tensor._rebuild_from_type_v2
+    StorageType, ///< torch.FloatStorage & co; `elementType` says which
 };
 
 struct PickleNode {
@@ -56,7 +56,7 @@ struct PickleNode {
     GlobalRole role = GlobalRole::Unknown;
     ElementType elementType = ElementType::Float32;
     std::int64_t integer = 0; ///< Int, Bool
-    double real = 0;          ///< Float
+    double real = 0; ///< Float
     /// Object: the callable, its arguments and BUILD state; Tensor/Storage: index.
     PickleId first = kNoPickleNode;
     PickleId second = kNoPickleNode;
@@ -83,7 +83,7 @@ struct PickledStorageView {
 };
 
 struct PickledTensor {
-    std::uint32_t storage = 0;       ///< index into PickleGraph::storages
+    std::uint32_t storage = 0; ///< index into PickleGraph::storages
     std::uint64_t storageOffset = 0; ///< in elements, from the storage's start
     std::vector<std::int64_t> sizes;
     std::vector<std::int64_t> strides;

@@ -33,8 +33,7 @@ public:
         : m_graph(graph)
         , m_out(out)
         , m_expanded(graph.nodes.size(), false)
-    {
-    }
+    { }
 
     /// Set once a limit was hit; the walk stops adding names from then on.
     const std::string &limitHit() const { return m_limitHit; }
@@ -46,7 +45,7 @@ public:
         if (key != kNoPickleNode && !join({}, key, name))
             return;
         const auto entry = static_cast<std::uint32_t>(m_out.entries.size());
-        m_out.entries.push_back(TopLevelEntry{name, describePickleNode(m_graph, value), 0, 0});
+        m_out.entries.push_back(TopLevelEntry {name, describePickleNode(m_graph, value), 0, 0});
         m_entry = entry;
         m_entryStorages.clear();
         m_prefixLength = name.empty() ? 0 : static_cast<std::uint32_t>(name.size() + 1);
@@ -97,10 +96,11 @@ private:
             return;
         m_expanded[id] = true;
         switch (node.kind) {
-        case PickleKind::Dict: visitPairs(name, node.items, depth); break;
+        case PickleKind::Dict:
+            visitPairs(name, node.items, depth);
+            break;
         case PickleKind::List:
-        case PickleKind::Tuple:
-        {
+        case PickleKind::Tuple: {
             std::string item;
             for (std::size_t i = 0; i < node.items.size() && join(name, std::to_string(i), item); ++i)
                 visit(item, node.items[i], depth + 1);
@@ -113,7 +113,8 @@ private:
             if (node.third != kNoPickleNode)
                 visit(name, node.third, depth + 1);
             break;
-        default: break;
+        default:
+            break;
         }
     }
 
@@ -151,8 +152,8 @@ private:
 
 } // namespace
 
-Expected<CheckpointContents> collectPickleTensors(const PickleGraph &graph, std::vector<StoredStorage> storages,
-                                                  const std::string &name)
+Expected<CheckpointContents> collectPickleTensors(
+    const PickleGraph &graph, std::vector<StoredStorage> storages, const std::string &name)
 {
     CheckpointContents out;
     out.storages = std::move(storages);
@@ -165,8 +166,8 @@ Expected<CheckpointContents> collectPickleTensors(const PickleGraph &graph, std:
         collector.collectEntry(kNoPickleNode, graph.root);
     }
     if (!collector.limitHit().empty())
-        return makeError(ErrorCode::LimitExceeded, "'" + name + "': " + collector.limitHit()
-                                                       + " (repeated references to one object?)");
+        return makeError(ErrorCode::LimitExceeded,
+            "'" + name + "': " + collector.limitHit() + " (repeated references to one object?)");
     return out;
 }
 

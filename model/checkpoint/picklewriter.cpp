@@ -15,11 +15,26 @@ PickleWriter &PickleWriter::le(std::uint64_t value, int bytes)
     return *this;
 }
 
-PickleWriter &PickleWriter::proto(std::uint8_t version) { return op(0x80).le(version, 1); }
-PickleWriter &PickleWriter::stop() { return op('.'); }
-PickleWriter &PickleWriter::mark() { return op('('); }
-PickleWriter &PickleWriter::none() { return op('N'); }
-PickleWriter &PickleWriter::boolean(bool value) { return op(value ? 0x88 : 0x89); }
+PickleWriter &PickleWriter::proto(std::uint8_t version)
+{
+    return op(0x80).le(version, 1);
+}
+PickleWriter &PickleWriter::stop()
+{
+    return op('.');
+}
+PickleWriter &PickleWriter::mark()
+{
+    return op('(');
+}
+PickleWriter &PickleWriter::none()
+{
+    return op('N');
+}
+PickleWriter &PickleWriter::boolean(bool value)
+{
+    return op(value ? 0x88 : 0x89);
+}
 
 PickleWriter &PickleWriter::integer(std::int64_t value)
 {
@@ -39,17 +54,50 @@ PickleWriter &PickleWriter::string(const std::string &value)
     return *this;
 }
 
-PickleWriter &PickleWriter::emptyDict() { return op('}'); }
-PickleWriter &PickleWriter::emptyList() { return op(']'); }
-PickleWriter &PickleWriter::emptyTuple() { return op(')'); }
-PickleWriter &PickleWriter::tuple() { return op('t'); }
-PickleWriter &PickleWriter::tuple1() { return op(0x85); }
-PickleWriter &PickleWriter::setItem() { return op('s'); }
-PickleWriter &PickleWriter::setItems() { return op('u'); }
-PickleWriter &PickleWriter::append() { return op('a'); }
-PickleWriter &PickleWriter::reduce() { return op('R'); }
-PickleWriter &PickleWriter::build() { return op('b'); }
-PickleWriter &PickleWriter::persistentId() { return op('Q'); }
+PickleWriter &PickleWriter::emptyDict()
+{
+    return op('}');
+}
+PickleWriter &PickleWriter::emptyList()
+{
+    return op(']');
+}
+PickleWriter &PickleWriter::emptyTuple()
+{
+    return op(')');
+}
+PickleWriter &PickleWriter::tuple()
+{
+    return op('t');
+}
+PickleWriter &PickleWriter::tuple1()
+{
+    return op(0x85);
+}
+PickleWriter &PickleWriter::setItem()
+{
+    return op('s');
+}
+PickleWriter &PickleWriter::setItems()
+{
+    return op('u');
+}
+PickleWriter &PickleWriter::append()
+{
+    return op('a');
+}
+PickleWriter &PickleWriter::reduce()
+{
+    return op('R');
+}
+PickleWriter &PickleWriter::build()
+{
+    return op('b');
+}
+PickleWriter &PickleWriter::persistentId()
+{
+    return op('Q');
+}
 
 PickleWriter &PickleWriter::global(const std::string &module, const std::string &name)
 {

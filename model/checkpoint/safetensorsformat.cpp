@@ -22,17 +22,21 @@ struct HeaderFailure {
 
 class HeaderParser {
 public:
-    explicit HeaderParser(std::string_view text) : m_text(text) {}
+    explicit HeaderParser(std::string_view text)
+        : m_text(text)
+    { }
 
     [[noreturn]] void fail(const std::string &what) const
     {
-        throw HeaderFailure{"the JSON header " + what + " (at byte " + std::to_string(m_pos) + " of the header)"};
+        throw HeaderFailure {
+            "the JSON header " + what + " (at byte " + std::to_string(m_pos) + " of the header)"};
     }
 
     void skipSpace()
     {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r'
-                                         || m_text[m_pos] == '\t'))
+        while (m_pos < m_text.size()
+            && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r'
+                || m_text[m_pos] == '\t'))
             ++m_pos;
     }
     bool consume(char c)
@@ -73,14 +77,31 @@ public:
                 break;
             const char e = m_text[m_pos++];
             switch (e) {
-            case '"': case '\\': case '/': out.push_back(e); break;
-            case 'b': out.push_back('\b'); break;
-            case 'f': out.push_back('\f'); break;
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
-            case 'u': appendUtf8(out, codePoint()); break;
-            default: fail("has a bad escape in a string");
+            case '"':
+            case '\\':
+            case '/':
+                out.push_back(e);
+                break;
+            case 'b':
+                out.push_back('\b');
+                break;
+            case 'f':
+                out.push_back('\f');
+                break;
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
+            case 'u':
+                appendUtf8(out, codePoint());
+                break;
+            default:
+                fail("has a bad escape in a string");
             }
         }
         fail("ends inside a string");
@@ -126,10 +147,14 @@ private:
         for (int i = 0; i < 4; ++i) {
             const char c = m_text[m_pos++];
             v <<= 4;
-            if (c >= '0' && c <= '9') v |= static_cast<std::uint32_t>(c - '0');
-            else if (c >= 'a' && c <= 'f') v |= static_cast<std::uint32_t>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') v |= static_cast<std::uint32_t>(c - 'A' + 10);
-            else fail("has a bad \\u escape");
+            if (c >= '0' && c <= '9')
+                v |= static_cast<std::uint32_t>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                v |= static_cast<std::uint32_t>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                v |= static_cast<std::uint32_t>(c - 'A' + 10);
+            else
+                fail("has a bad \\u escape");
         }
         return v;
     }
@@ -190,7 +215,8 @@ HeaderTensor parseTensor(HeaderParser &p, std::string name)
             const std::string dtype = p.string();
             const auto type = elementTypeFromSafetensorsName(dtype);
             if (!type)
-                throw HeaderFailure{"tensor '" + t.name + "' has dtype '" + dtype + "', which is not supported"};
+                throw HeaderFailure {
+                    "tensor '" + t.name + "' has dtype '" + dtype + "', which is not supported"};
             t.type = *type;
             hasType = true;
         } else if (field == "shape" && !hasShape) {
@@ -213,7 +239,7 @@ HeaderTensor parseTensor(HeaderParser &p, std::string name)
     } while (p.consume(','));
     p.expect('}');
     if (!hasType || !hasShape || !hasOffsets)
-        throw HeaderFailure{"tensor '" + t.name + "' lacks dtype, shape or data_offsets"};
+        throw HeaderFailure {"tensor '" + t.name + "' lacks dtype, shape or data_offsets"};
     return t;
 }
 
@@ -228,9 +254,9 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
     std::uint64_t headerLength = 0;
     reader.readU64(headerLength);
     if (headerLength > kMaxHeaderBytes)
-        return makeError(ErrorCode::LimitExceeded, "'" + name + "' has a safetensors header of "
-                                                       + std::to_string(headerLength) + " bytes (limit "
-                                                       + std::to_string(kMaxHeaderBytes) + ")");
+        return makeError(ErrorCode::LimitExceeded,
+            "'" + name + "' has a safetensors header of " + std::to_string(headerLength) + " bytes (limit "
+                + std::to_string(kMaxHeaderBytes) + ")");
     std::string_view headerText;
     if (!reader.readText(headerLength, headerText))
         return fail("the header is longer than the file (truncated?)");
@@ -275,7 +301,7 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
     for (std::size_t i = 0; i < tensors.size(); ++i)
         byOffset[i] = i;
     std::sort(byOffset.begin(), byOffset.end(),
-              [&](std::size_t a, std::size_t b) { return tensors[a].begin < tensors[b].begin; });
+        [&](std::size_t a, std::size_t b) { return tensors[a].begin < tensors[b].begin; });
     std::uint64_t previousEnd = 0;
     for (const std::size_t i : byOffset) {
         const HeaderTensor &t = tensors[i];
@@ -289,7 +315,7 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
             return fail("tensor '" + t.name + "' has data_offsets that do not match its shape and dtype");
         if (t.end > dataSize)
             return fail("tensor '" + t.name + "' reaches byte " + std::to_string(t.end) + " of a "
-                        + std::to_string(dataSize) + "-byte data buffer (truncated?)");
+                + std::to_string(dataSize) + "-byte data buffer (truncated?)");
         if (t.begin < previousEnd)
             return fail("tensor '" + t.name + "' overlaps another tensor's data");
         previousEnd = t.end;
@@ -304,8 +330,9 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
         for (std::size_t d = t.shape.size(); d-- > 1;)
             stored.strides[d - 1] = stored.strides[d] * std::max<std::int64_t>(t.shape[d], 1);
         stored.storage = static_cast<std::uint32_t>(out.storages.size());
-        out.storages.push_back(StoredStorage{t.name, t.type, stored.numel(), dataStart + t.begin, t.end - t.begin});
-        out.entries.push_back(TopLevelEntry{t.name, "", 1, t.end - t.begin});
+        out.storages.push_back(
+            StoredStorage {t.name, t.type, stored.numel(), dataStart + t.begin, t.end - t.begin});
+        out.entries.push_back(TopLevelEntry {t.name, "", 1, t.end - t.begin});
         stored.name = std::move(t.name);
         out.tensors.push_back(std::move(stored));
     }
@@ -324,7 +351,7 @@ Expected<CheckpointContents> readSafetensors(std::span<const std::uint8_t> bytes
         StoredTensor tiedTensor = out.tensors[source->second];
         tiedTensor.name = name;
         tiedTensor.entry = static_cast<std::uint32_t>(out.entries.size());
-        out.entries.push_back(TopLevelEntry{name, "", 1, out.storages[tiedTensor.storage].byteSize});
+        out.entries.push_back(TopLevelEntry {name, "", 1, out.storages[tiedTensor.storage].byteSize});
         byName.emplace(name, out.tensors.size());
         out.tensors.push_back(std::move(tiedTensor));
     }

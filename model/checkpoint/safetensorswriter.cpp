@@ -5,12 +5,11 @@
 #include "model/checkpoint/tensormaterializer.h"
 #include "model/json/jsonvalue.h"
 
-#include <torch/torch.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <torch/torch.h>
 #include <tuple>
 
 namespace mplug2::model {
@@ -27,25 +26,27 @@ at::Tensor prepared(const at::Tensor &tensor, const SafetensorsWriteOptions &opt
 
 } // namespace
 
-Expected<void> writeSafetensors(const StateDict &tensors, const std::string &path,
-                                const SafetensorsWriteOptions &options)
+Expected<void> writeSafetensors(
+    const StateDict &tensors, const std::string &path, const SafetensorsWriteOptions &options)
 {
     const std::string partial = path + ".partial";
     try {
         if (options.floatingType && !isFloatingPoint(*options.floatingType))
-            return makeError(ErrorCode::InvalidArgument, "the target type of a safetensors cast must be floating point");
+            return makeError(
+                ErrorCode::InvalidArgument, "the target type of a safetensors cast must be floating point");
         JsonValue header = JsonValue::object();
         // Tied weights: the same storage, offset, shape and strides as an earlier tensor.
-        std::map<std::tuple<const void *, std::int64_t, std::vector<std::int64_t>, std::vector<std::int64_t>, int>,
-                 std::string>
+        std::map<
+            std::tuple<const void *, std::int64_t, std::vector<std::int64_t>, std::vector<std::int64_t>, int>,
+            std::string>
             views;
         std::set<std::string> tied;
         JsonValue metadata = JsonValue::object();
         for (const auto &[key, value] : options.metadata)
             metadata.set(key, JsonValue(value));
         for (const auto &[name, tensor] : tensors) {
-            const auto view = std::make_tuple(tensor.storage().data(), tensor.storage_offset(), tensor.sizes().vec(),
-                                              tensor.strides().vec(), static_cast<int>(tensor.scalar_type()));
+            const auto view = std::make_tuple(tensor.storage().data(), tensor.storage_offset(),
+                tensor.sizes().vec(), tensor.strides().vec(), static_cast<int>(tensor.scalar_type()));
             const auto [it, first] = views.emplace(view, name);
             if (!first && tensor.numel() > 0) {
                 metadata.set(std::string(kSafetensorsTiedPrefix) + name, JsonValue(it->second));
@@ -59,10 +60,11 @@ Expected<void> writeSafetensors(const StateDict &tensors, const std::string &pat
             if (tied.count(name))
                 continue;
             const auto type = elementTypeOf(options.floatingType && tensor.is_floating_point()
-                                                ? toScalarType(*options.floatingType)
-                                                : tensor.scalar_type());
+                    ? toScalarType(*options.floatingType)
+                    : tensor.scalar_type());
             if (!type)
-                return makeError(ErrorCode::Unsupported, "tensor '" + name + "' has a type safetensors cannot hold");
+                return makeError(
+                    ErrorCode::Unsupported, "tensor '" + name + "' has a type safetensors cannot hold");
             JsonValue shape = JsonValue::array();
             for (const std::int64_t d : tensor.sizes())
                 shape.append(JsonValue(d));
@@ -87,7 +89,8 @@ Expected<void> writeSafetensors(const StateDict &tensors, const std::string &pat
         for (int i = 0; i < 8; ++i)
             length[i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(text.size()) >> (8 * i));
         (*sink)->write(length);
-        (*sink)->write(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(text.data()), text.size()));
+        (*sink)->write(
+            std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(text.data()), text.size()));
         std::size_t done = 0;
         for (const auto &[name, tensor] : tensors) {
             if (tied.count(name)) {
@@ -95,7 +98,8 @@ Expected<void> writeSafetensors(const StateDict &tensors, const std::string &pat
                 continue;
             }
             const at::Tensor t = prepared(tensor, options);
-            (*sink)->write(std::span<const std::uint8_t>(static_cast<const std::uint8_t *>(t.data_ptr()), t.nbytes()));
+            (*sink)->write(
+                std::span<const std::uint8_t>(static_cast<const std::uint8_t *>(t.data_ptr()), t.nbytes()));
             if (options.progress && !options.progress(++done, tensors.size())) {
                 sink->reset();
                 std::remove(partial.c_str());
@@ -110,7 +114,8 @@ Expected<void> writeSafetensors(const StateDict &tensors, const std::string &pat
         std::filesystem::rename(partial, path, ec);
         if (ec) {
             std::remove(partial.c_str());
-            return makeError(ErrorCode::Io, "cannot rename '" + partial + "' to '" + path + "': " + ec.message());
+            return makeError(
+                ErrorCode::Io, "cannot rename '" + partial + "' to '" + path + "': " + ec.message());
         }
         return {};
     } catch (const c10::Error &e) {

@@ -33,7 +33,7 @@ struct SafetensorsWriteOptions {
     std::function<bool(std::size_t, std::size_t)> progress;
 };
 
-Expected<void> writeSafetensors(const StateDict &tensors, const std::string &path,
-                                const SafetensorsWriteOptions &options = {});
+Expected<void> writeSafetensors(
+    const StateDict &tensors, const std::string &path, const SafetensorsWriteOptions &options = {});
 
 } // namespace mplug2::model

@@ -12,11 +12,11 @@ namespace {
 
 constexpr const char *kVisualPositionalEmbedding = "visual_encoder.visual.positional_embedding";
 
-Expected<StateDict> materialize(const CheckpointIndex &index, const std::vector<SelectedTensor> &selected,
-                                bool mapFile)
+Expected<StateDict> materialize(
+    const CheckpointIndex &index, const std::vector<SelectedTensor> &selected, bool mapFile)
 {
-    TensorMaterializer materializer(index, mapFile ? TensorMaterializer::Mode::AliasFile
-                                                   : TensorMaterializer::Mode::Copy);
+    TensorMaterializer materializer(
+        index, mapFile ? TensorMaterializer::Mode::AliasFile : TensorMaterializer::Mode::Copy);
     StateDict dict;
     for (const SelectedTensor &s : selected) {
         auto tensor = materializer.materialize(s.tensor);
@@ -41,8 +41,8 @@ Expected<StateDict> loadStateDict(const CheckpointIndex &index, const StateDictO
         return dict;
     const auto it = dict->find(kVisualPositionalEmbedding);
     if (it == dict->end())
-        return makeError(ErrorCode::NotFound, "'" + index.displayName() + "' has no " + kVisualPositionalEmbedding
-                                                  + " to resize");
+        return makeError(ErrorCode::NotFound,
+            "'" + index.displayName() + "' has no " + kVisualPositionalEmbedding + " to resize");
     auto resized = resizePositionalEmbedding(it->second, *options.visualGridSide);
     if (!resized)
         return makeError(resized.error().code, "'" + index.displayName() + "': " + resized.error().message);
@@ -61,8 +61,9 @@ Expected<StateDict> loadStateDictShapes(const CheckpointIndex &index, const Stat
             const StoredTensor &t = index.tensors()[s.tensor];
             std::vector<std::int64_t> shape = t.shape;
             if (options.visualGridSide && s.name == kVisualPositionalEmbedding && shape.size() == 2)
-                shape[0] = 1 + std::int64_t{*options.visualGridSide} * *options.visualGridSide;
-            dict.insert_or_assign(s.name, at::empty(shape, at::TensorOptions().dtype(toScalarType(t.type)).device(at::kMeta)));
+                shape[0] = 1 + std::int64_t {*options.visualGridSide} * *options.visualGridSide;
+            dict.insert_or_assign(
+                s.name, at::empty(shape, at::TensorOptions().dtype(toScalarType(t.type)).device(at::kMeta)));
         }
     } catch (const c10::Error &e) {
         return makeError(ErrorCode::Internal, "'" + index.displayName() + "': " + e.what_without_backtrace());

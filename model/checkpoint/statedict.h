@@ -12,7 +12,6 @@
 #include "model/checkpoint/checkpointindex.h"
 
 #include <ATen/core/Tensor.h>
-
 #include <map>
 #include <optional>
 #include <string>

@@ -1,27 +1,38 @@
 #include "model/checkpoint/tensormaterializer.h"
 
-#include <torch/torch.h>
-
 #include <cstring>
 #include <optional>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
 c10::ScalarType toScalarType(ElementType type)
 {
     switch (type) {
-    case ElementType::Float32: return at::kFloat;
-    case ElementType::Float64: return at::kDouble;
-    case ElementType::Float16: return at::kHalf;
-    case ElementType::BFloat16: return at::kBFloat16;
-    case ElementType::Int64: return at::kLong;
-    case ElementType::Int32: return at::kInt;
-    case ElementType::Int16: return at::kShort;
-    case ElementType::Int8: return at::kChar;
-    case ElementType::UInt8: return at::kByte;
-    case ElementType::Bool: return at::kBool;
-    case ElementType::Complex64: return at::kComplexFloat;
-    case ElementType::Complex128: return at::kComplexDouble;
+    case ElementType::Float32:
+        return at::kFloat;
+    case ElementType::Float64:
+        return at::kDouble;
+    case ElementType::Float16:
+        return at::kHalf;
+    case ElementType::BFloat16:
+        return at::kBFloat16;
+    case ElementType::Int64:
+        return at::kLong;
+    case ElementType::Int32:
+        return at::kInt;
+    case ElementType::Int16:
+        return at::kShort;
+    case ElementType::Int8:
+        return at::kChar;
+    case ElementType::UInt8:
+        return at::kByte;
+    case ElementType::Bool:
+        return at::kBool;
+    case ElementType::Complex64:
+        return at::kComplexFloat;
+    case ElementType::Complex128:
+        return at::kComplexDouble;
     }
     return at::kFloat;
 }
@@ -62,13 +73,15 @@ at::Storage aliasFile(const std::shared_ptr<MappedFile> &file, const StoredStora
     void *data = file->writableData() + s.fileOffset;
     auto *owner = new std::shared_ptr<MappedFile>(file);
     c10::DataPtr pointer(data, owner, &releaseFileReference, c10::Device(c10::DeviceType::CPU));
-    return at::Storage(c10::Storage::use_byte_size_t(), static_cast<std::int64_t>(s.byteSize), std::move(pointer),
-                       /*allocator=*/nullptr, /*resizable=*/false);
+    return at::Storage(c10::Storage::use_byte_size_t(), static_cast<std::int64_t>(s.byteSize),
+        std::move(pointer),
+        /*allocator=*/nullptr, /*resizable=*/false);
 }
 
 at::Storage copyBytes(std::span<const std::uint8_t> bytes, const StoredStorage &s)
 {
-    at::Tensor buffer = at::empty({static_cast<std::int64_t>(s.byteSize)}, at::TensorOptions().dtype(at::kByte));
+    at::Tensor buffer
+        = at::empty({static_cast<std::int64_t>(s.byteSize)}, at::TensorOptions().dtype(at::kByte));
     const std::uint8_t *source = bytes.data() + s.fileOffset;
     auto *target = buffer.data_ptr<std::uint8_t>();
     if (s.type == ElementType::Bool) {
@@ -99,7 +112,8 @@ Expected<at::Tensor> TensorMaterializer::materialize(std::uint32_t tensorIndex)
         auto &cached = m_cache->storages[t.storage];
         if (!cached) {
             const bool aligned = (s.fileOffset % static_cast<std::uint64_t>(elementSize(s.type))) == 0;
-            const bool alias = m_mode == Mode::AliasFile && m_index.file() && aligned && s.type != ElementType::Bool;
+            const bool alias
+                = m_mode == Mode::AliasFile && m_index.file() && aligned && s.type != ElementType::Bool;
             if (m_index.file())
                 m_index.file()->adviseWillNeed(s.fileOffset, s.byteSize);
             cached = alias ? aliasFile(m_index.file(), s) : copyBytes(m_index.bytes(), s);
@@ -111,11 +125,13 @@ Expected<at::Tensor> TensorMaterializer::materialize(std::uint32_t tensorIndex)
         tensor.set_(*cached, static_cast<std::int64_t>(t.storageOffset), t.shape, t.strides);
         return tensor;
     } catch (const c10::Error &e) {
-        return makeError(ErrorCode::Format, "'" + m_index.displayName() + "': tensor '" + t.name
-                                                + "' cannot be built: " + e.what_without_backtrace());
+        return makeError(ErrorCode::Format,
+            "'" + m_index.displayName() + "': tensor '" + t.name
+                + "' cannot be built: " + e.what_without_backtrace());
     } catch (const std::bad_alloc &) {
-        return makeError(ErrorCode::OutOfMemory, "'" + m_index.displayName() + "': out of memory reading tensor '"
-                                                     + t.name + "' (" + std::to_string(s.byteSize) + " bytes)");
+        return makeError(ErrorCode::OutOfMemory,
+            "'" + m_index.displayName() + "': out of memory reading tensor '" + t.name + "' ("
+                + std::to_string(s.byteSize) + " bytes)");
     }
 }
 

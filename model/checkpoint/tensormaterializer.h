@@ -13,7 +13,6 @@
 #include "model/checkpoint/checkpointindex.h"
 
 #include <ATen/core/Tensor.h>
-
 #include <memory>
 #include <optional>
 #include <vector>

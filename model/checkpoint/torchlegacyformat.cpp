@@ -14,8 +14,8 @@ namespace mplug2::model::detail {
 namespace {
 
 // pickle.dumps(0x1950a86a20f9469cfc6c) after the PROTO opcode.
-constexpr std::array<std::uint8_t, 13> kMagicPickle = {0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9,
-                                                       0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e};
+constexpr std::array<std::uint8_t, 13> kMagicPickle
+    = {0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e};
 constexpr std::int64_t kProtocolVersion = 1001;
 
 Error formatError(const std::string &name, const std::string &what)
@@ -39,17 +39,20 @@ bool isLittleEndian(const PickleGraph &sysInfo)
 
 } // namespace
 
-Expected<CheckpointContents> readTorchLegacy(std::span<const std::uint8_t> bytes, const std::string &name,
-                                             const UnpickleLimits &limits)
+Expected<CheckpointContents> readTorchLegacy(
+    std::span<const std::uint8_t> bytes, const std::string &name, const UnpickleLimits &limits)
 {
     if (bytes.size() < 2 + kMagicPickle.size()
         || !std::equal(kMagicPickle.begin(), kMagicPickle.end(), bytes.begin() + 2))
-        return makeError(ErrorCode::Format, "'" + name + "' starts with a pickle but not with torch.save's magic "
-                                                         "number: not a torch checkpoint");
+        return makeError(ErrorCode::Format,
+            "'" + name
+                + "' starts with a pickle but not with torch.save's magic "
+                  "number: not a torch checkpoint");
     std::uint64_t offset = 2 + kMagicPickle.size();
 
     auto next = [&](const char *what) -> Expected<PickleGraph> {
-        auto graph = unpickle(bytes.subspan(static_cast<std::size_t>(offset)), name + " (" + what + ")", limits);
+        auto graph
+            = unpickle(bytes.subspan(static_cast<std::size_t>(offset)), name + " (" + what + ")", limits);
         if (graph)
             offset += graph->byteLength;
         return graph;
@@ -59,7 +62,8 @@ Expected<CheckpointContents> readTorchLegacy(std::span<const std::uint8_t> bytes
         return version.error();
     const PickleNode &versionNode = version->node(version->root);
     if (versionNode.kind != PickleKind::Int || versionNode.integer != kProtocolVersion)
-        return makeError(ErrorCode::Unsupported, "'" + name + "' uses a legacy torch protocol other than 1001");
+        return makeError(
+            ErrorCode::Unsupported, "'" + name + "' uses a legacy torch protocol other than 1001");
     auto sysInfo = next("system info");
     if (!sysInfo)
         return sysInfo.error();
@@ -92,12 +96,14 @@ Expected<CheckpointContents> readTorchLegacy(std::span<const std::uint8_t> bytes
         std::uint64_t numel = 0, byteSize = 0;
         if (!reader.readU64(numel))
             return formatError(name, "the data of storage '" + key.text + "' is missing (truncated?)");
-        if (numel != s.numel || !multiplyWithinLimit(numel, static_cast<std::uint64_t>(elementSize(s.type)), byteSize)
+        if (numel != s.numel
+            || !multiplyWithinLimit(numel, static_cast<std::uint64_t>(elementSize(s.type)), byteSize)
             || byteSize > reader.remaining())
-            return formatError(name, "storage '" + key.text + "' claims " + std::to_string(numel) + " elements ("
-                                         + std::to_string(s.numel) + " in the pickle), but "
-                                         + std::to_string(reader.remaining()) + " bytes remain (truncated?)");
-        storages[it->second] = StoredStorage{s.key, s.type, s.numel, reader.position(), byteSize};
+            return formatError(name,
+                "storage '" + key.text + "' claims " + std::to_string(numel) + " elements ("
+                    + std::to_string(s.numel) + " in the pickle), but " + std::to_string(reader.remaining())
+                    + " bytes remain (truncated?)");
+        storages[it->second] = StoredStorage {s.key, s.type, s.numel, reader.position(), byteSize};
         found[it->second] = true;
         reader.skip(byteSize);
     }

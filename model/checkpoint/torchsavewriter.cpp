@@ -15,18 +15,30 @@ constexpr std::int64_t kLegacyProtocolVersion = 1001;
 std::string storageClassName(ElementType type)
 {
     switch (type) {
-    case ElementType::Float32: return "FloatStorage";
-    case ElementType::Float64: return "DoubleStorage";
-    case ElementType::Float16: return "HalfStorage";
-    case ElementType::BFloat16: return "BFloat16Storage";
-    case ElementType::Int64: return "LongStorage";
-    case ElementType::Int32: return "IntStorage";
-    case ElementType::Int16: return "ShortStorage";
-    case ElementType::Int8: return "CharStorage";
-    case ElementType::UInt8: return "ByteStorage";
-    case ElementType::Bool: return "BoolStorage";
-    case ElementType::Complex64: return "ComplexFloatStorage";
-    case ElementType::Complex128: return "ComplexDoubleStorage";
+    case ElementType::Float32:
+        return "FloatStorage";
+    case ElementType::Float64:
+        return "DoubleStorage";
+    case ElementType::Float16:
+        return "HalfStorage";
+    case ElementType::BFloat16:
+        return "BFloat16Storage";
+    case ElementType::Int64:
+        return "LongStorage";
+    case ElementType::Int32:
+        return "IntStorage";
+    case ElementType::Int16:
+        return "ShortStorage";
+    case ElementType::Int8:
+        return "CharStorage";
+    case ElementType::UInt8:
+        return "ByteStorage";
+    case ElementType::Bool:
+        return "BoolStorage";
+    case ElementType::Complex64:
+        return "ComplexFloatStorage";
+    case ElementType::Complex128:
+        return "ComplexDoubleStorage";
     }
     return "FloatStorage";
 }
@@ -53,7 +65,7 @@ void writeStorageBytes(ByteSink &sink, std::uint64_t size, const ChunkFiller &fi
 
 std::uint32_t TorchSaveWriter::addStorage(ElementType type, std::uint64_t numel, ChunkFiller fill)
 {
-    m_storages.push_back(Storage{type, numel, std::move(fill)});
+    m_storages.push_back(Storage {type, numel, std::move(fill)});
     return static_cast<std::uint32_t>(m_storages.size() - 1);
 }
 
@@ -61,9 +73,9 @@ std::uint32_t TorchSaveWriter::addStorage(ElementType type, std::span<const std:
 {
     auto copy = std::make_shared<std::vector<std::uint8_t>>(bytes.begin(), bytes.end());
     return addStorage(type, bytes.size() / static_cast<std::size_t>(elementSize(type)),
-                      [copy](std::uint64_t offset, std::span<std::uint8_t> chunk) {
-                          std::memcpy(chunk.data(), copy->data() + offset, chunk.size());
-                      });
+        [copy](std::uint64_t offset, std::span<std::uint8_t> chunk) {
+            std::memcpy(chunk.data(), copy->data() + offset, chunk.size());
+        });
 }
 
 TorchSaveWriter::Entry &TorchSaveWriter::entry(const std::string &name)
@@ -79,12 +91,11 @@ TorchSaveWriter::Entry &TorchSaveWriter::entry(const std::string &name)
 }
 
 void TorchSaveWriter::addTensor(const std::string &entryName, const std::string &name, std::uint32_t storage,
-                                std::vector<std::int64_t> shape, std::vector<std::int64_t> strides,
-                                std::uint64_t storageOffset)
+    std::vector<std::int64_t> shape, std::vector<std::int64_t> strides, std::uint64_t storageOffset)
 {
     if (strides.empty())
         strides = contiguousStrides(shape);
-    Tensor tensor{name, storage, std::move(shape), std::move(strides), storageOffset};
+    Tensor tensor {name, storage, std::move(shape), std::move(strides), storageOffset};
     if (entryName.empty()) {
         Entry e;
         e.name = name;
@@ -111,7 +122,10 @@ std::vector<std::uint8_t> TorchSaveWriter::pickle(bool legacy) const
     auto tensor = [&](const Tensor &t) {
         const Storage &s = m_storages[t.storage];
         p.global("torch._utils", "_rebuild_tensor_v2").mark();
-        p.mark().string("storage").global("torch", storageClassName(s.type)).string(std::to_string(t.storage));
+        p.mark()
+            .string("storage")
+            .global("torch", storageClassName(s.type))
+            .string(std::to_string(t.storage));
         p.string("cpu").integer(static_cast<std::int64_t>(s.numel));
         if (legacy)
             p.none();
@@ -140,19 +154,20 @@ std::vector<std::uint8_t> TorchSaveWriter::pickle(bool legacy) const
     return p.take();
 }
 
-void TorchSaveWriter::writeZip(ByteSink &sink, const std::string &archiveName, ZipWriter::Options options) const
+void TorchSaveWriter::writeZip(
+    ByteSink &sink, const std::string &archiveName, ZipWriter::Options options) const
 {
     ZipWriter zip(sink, options);
     zip.addEntry(archiveName + "/data.pkl", pickle(false));
-    zip.addEntry(archiveName + "/byteorder", std::span<const std::uint8_t>(
-                                                 reinterpret_cast<const std::uint8_t *>("little"), 6));
+    zip.addEntry(archiveName + "/byteorder",
+        std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>("little"), 6));
     for (std::uint32_t i = 0; i < m_storages.size(); ++i) {
         const Storage &s = m_storages[i];
-        zip.addEntry(archiveName + "/data/" + std::to_string(i), s.numel * static_cast<std::uint64_t>(elementSize(s.type)),
-                     s.fill);
+        zip.addEntry(archiveName + "/data/" + std::to_string(i),
+            s.numel * static_cast<std::uint64_t>(elementSize(s.type)), s.fill);
     }
-    zip.addEntry(archiveName + "/version", std::span<const std::uint8_t>(
-                                               reinterpret_cast<const std::uint8_t *>("3\n"), 2));
+    zip.addEntry(archiveName + "/version",
+        std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>("3\n"), 2));
     zip.finish();
 }
 
@@ -163,7 +178,7 @@ std::vector<std::uint32_t> TorchSaveWriter::legacyStorageOrder() const
     for (std::uint32_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::sort(order.begin(), order.end(),
-              [](std::uint32_t a, std::uint32_t b) { return std::to_string(a) < std::to_string(b); });
+        [](std::uint32_t a, std::uint32_t b) { return std::to_string(a) < std::to_string(b); });
     return order;
 }
 

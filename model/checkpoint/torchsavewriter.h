@@ -34,12 +34,12 @@ public:
     /// A tensor viewing `storage`; strides default to contiguous. An empty
     /// `entry` puts the tensor at the top level under `name`.
     void addTensor(const std::string &entry, const std::string &name, std::uint32_t storage,
-                   std::vector<std::int64_t> shape, std::vector<std::int64_t> strides = {},
-                   std::uint64_t storageOffset = 0);
+        std::vector<std::int64_t> shape, std::vector<std::int64_t> strides = {},
+        std::uint64_t storageOffset = 0);
     void addInteger(const std::string &entry, std::int64_t value);
 
-    void writeZip(ByteSink &sink, const std::string &archiveName = "archive",
-                  ZipWriter::Options options = {}) const;
+    void writeZip(
+        ByteSink &sink, const std::string &archiveName = "archive", ZipWriter::Options options = {}) const;
     void writeLegacy(ByteSink &sink) const;
 
     /// Whole files; errors name the path.

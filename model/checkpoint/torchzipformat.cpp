@@ -32,8 +32,8 @@ Expected<std::string> findArchivePrefix(const ZipArchive &zip, const std::string
 
 } // namespace
 
-Expected<CheckpointContents> readTorchZip(std::span<const std::uint8_t> bytes, const std::string &name,
-                                          const UnpickleLimits &limits)
+Expected<CheckpointContents> readTorchZip(
+    std::span<const std::uint8_t> bytes, const std::string &name, const UnpickleLimits &limits)
 {
     auto zip = ZipArchive::parse(bytes, name);
     if (!zip)
@@ -59,10 +59,10 @@ Expected<CheckpointContents> readTorchZip(std::span<const std::uint8_t> bytes, c
         std::uint64_t needed = 0;
         if (!multiplyWithinLimit(s.numel, static_cast<std::uint64_t>(elementSize(s.type)), needed)
             || needed > record->size)
-            return formatError(name, "storage '" + s.key + "' claims " + std::to_string(s.numel) + " "
-                                         + elementTypeName(s.type) + " elements but its record holds only "
-                                         + std::to_string(record->size) + " bytes");
-        storages.push_back(StoredStorage{s.key, s.type, s.numel, record->dataOffset, needed});
+            return formatError(name,
+                "storage '" + s.key + "' claims " + std::to_string(s.numel) + " " + elementTypeName(s.type)
+                    + " elements but its record holds only " + std::to_string(record->size) + " bytes");
+        storages.push_back(StoredStorage {s.key, s.type, s.numel, record->dataOffset, needed});
     }
     return collectPickleTensors(*graph, std::move(storages), name);
 }

@@ -26,8 +26,7 @@ public:
         : m_reader(data)
         , m_name(name)
         , m_limits(limits)
-    {
-    }
+    { }
 
     PickleGraph run()
     {
@@ -50,16 +49,15 @@ public:
 private:
     [[noreturn]] void fail(const std::string &what, ErrorCode code = ErrorCode::Format) const
     {
-        throw PickleFailure{code, "'" + m_name + "': pickle data: " + what + " (at byte "
-                                      + std::to_string(m_opcodeOffset) + ")"};
+        throw PickleFailure {code,
+            "'" + m_name + "': pickle data: " + what + " (at byte " + std::to_string(m_opcodeOffset) + ")"};
     }
     [[noreturn]] void limit(const std::string &what) const { fail(what, ErrorCode::LimitExceeded); }
 
     // --- reading ------------------------------------------------------------
-    template<typename T>
-    T read(bool (ByteReader::*reader)(T &))
+    template<typename T> T read(bool (ByteReader::*reader)(T &))
     {
-        T value{};
+        T value {};
         if (!(m_reader.*reader)(value))
             fail("the pickle is truncated");
         return value;
@@ -74,7 +72,7 @@ private:
         std::span<const std::uint8_t> out;
         if (!m_reader.readView(length, out))
             fail("a length of " + std::to_string(length) + " bytes runs past the end of the pickle ("
-                 + std::to_string(m_reader.remaining()) + " left)");
+                + std::to_string(m_reader.remaining()) + " left)");
         return out;
     }
 
@@ -196,9 +194,15 @@ private:
             else
                 popMark();
             return;
-        case '1': popMark(); return;
-        case '2': push(top()); return;
-        case 'N': push(add(PickleKind::None)); return;
+        case '1':
+            popMark();
+            return;
+        case '2':
+            push(top());
+            return;
+        case 'N':
+            push(add(PickleKind::None));
+            return;
         case 0x88:
         case 0x89: {
             const PickleId id = add(PickleKind::Bool);
@@ -206,11 +210,21 @@ private:
             push(id);
             return;
         }
-        case 'J': push(makeInt(static_cast<std::int32_t>(u32()))); return;
-        case 'K': push(makeInt(u8())); return;
-        case 'M': push(makeInt(u16())); return;
-        case 0x8a: pushLong(u8()); return;
-        case 0x8b: pushLong(u32()); return;
+        case 'J':
+            push(makeInt(static_cast<std::int32_t>(u32())));
+            return;
+        case 'K':
+            push(makeInt(u8()));
+            return;
+        case 'M':
+            push(makeInt(u16()));
+            return;
+        case 0x8a:
+            pushLong(u8());
+            return;
+        case 0x8b:
+            pushLong(u32());
+            return;
         case 'G': {
             const PickleId id = add(PickleKind::Float);
             const auto bytes = view(8); // big-endian IEEE 754
@@ -221,17 +235,39 @@ private:
             push(id);
             return;
         }
-        case 'X': pushString(u32()); return;
-        case 0x8c: pushString(u8()); return;
-        case 0x8d: pushString(u64()); return;
-        case 'T': pushString(u32()); return; // Python 2 str, as written by old torch
-        case 'U': pushString(u8()); return;
-        case 'B': pushBytes(u32()); return;
-        case 'C': pushBytes(u8()); return;
-        case 0x8e: pushBytes(u64()); return;
-        case 0x96: pushBytes(u64()); return; // BYTEARRAY8
-        case ')': push(add(PickleKind::Tuple)); return;
-        case 't': push(makeContainer(PickleKind::Tuple, popMark())); return;
+        case 'X':
+            pushString(u32());
+            return;
+        case 0x8c:
+            pushString(u8());
+            return;
+        case 0x8d:
+            pushString(u64());
+            return;
+        case 'T':
+            pushString(u32());
+            return; // Python 2 str, as written by old torch
+        case 'U':
+            pushString(u8());
+            return;
+        case 'B':
+            pushBytes(u32());
+            return;
+        case 'C':
+            pushBytes(u8());
+            return;
+        case 0x8e:
+            pushBytes(u64());
+            return;
+        case 0x96:
+            pushBytes(u64());
+            return; // BYTEARRAY8
+        case ')':
+            push(add(PickleKind::Tuple));
+            return;
+        case 't':
+            push(makeContainer(PickleKind::Tuple, popMark()));
+            return;
         case 0x85:
         case 0x86:
         case 0x87: {
@@ -241,12 +277,24 @@ private:
             push(makeContainer(PickleKind::Tuple, std::move(items)));
             return;
         }
-        case ']': push(add(PickleKind::List)); return;
-        case 'l': push(makeContainer(PickleKind::List, popMark())); return;
-        case '}': push(add(PickleKind::Dict)); return;
-        case 'd': push(makeContainer(PickleKind::Dict, popMark())); return;
-        case 0x8f: push(add(PickleKind::Set)); return;
-        case 0x91: push(makeContainer(PickleKind::Set, popMark())); return;
+        case ']':
+            push(add(PickleKind::List));
+            return;
+        case 'l':
+            push(makeContainer(PickleKind::List, popMark()));
+            return;
+        case '}':
+            push(add(PickleKind::Dict));
+            return;
+        case 'd':
+            push(makeContainer(PickleKind::Dict, popMark()));
+            return;
+        case 0x8f:
+            push(add(PickleKind::Set));
+            return;
+        case 0x91:
+            push(makeContainer(PickleKind::Set, popMark()));
+            return;
         case 'a': {
             const PickleId value = pop();
             appendTo(top(), {value});
@@ -316,13 +364,26 @@ private:
                 at(top()).third = state;
             return;
         }
-        case 'q': memoPut(u8(), top()); return;
-        case 'r': memoPut(u32(), top()); return;
-        case 0x94: memoPut(m_memo.size(), top()); return;
-        case 'h': push(memoGet(u8())); return;
-        case 'j': push(memoGet(u32())); return;
-        case 'Q': push(persistentLoad(pop())); return;
-        default: break;
+        case 'q':
+            memoPut(u8(), top());
+            return;
+        case 'r':
+            memoPut(u32(), top());
+            return;
+        case 0x94:
+            memoPut(m_memo.size(), top());
+            return;
+        case 'h':
+            push(memoGet(u8()));
+            return;
+        case 'j':
+            push(memoGet(u32()));
+            return;
+        case 'Q':
+            push(persistentLoad(pop()));
+            return;
+        default:
+            break;
         }
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", opcode);
@@ -340,7 +401,7 @@ private:
         for (std::size_t i = 0; i < bytes.size(); ++i)
             value |= static_cast<std::uint64_t>(bytes[i]) << (8 * i);
         if (length > 0 && length < 8 && (bytes.back() & 0x80))
-            value |= ~std::uint64_t{0} << (8 * length); // sign-extend
+            value |= ~std::uint64_t {0} << (8 * length); // sign-extend
         push(makeInt(static_cast<std::int64_t>(value)));
     }
 
@@ -388,7 +449,7 @@ private:
         } else if (module == "torch._utils" && (name == "_rebuild_tensor_v2" || name == "_rebuild_tensor")) {
             node.role = GlobalRole::RebuildTensor;
         } else if (module == "torch._utils"
-                   && (name == "_rebuild_parameter" || name == "_rebuild_parameter_with_state")) {
+            && (name == "_rebuild_parameter" || name == "_rebuild_parameter_with_state")) {
             node.role = GlobalRole::RebuildParameter;
         } else if (module == "torch._tensor" && name == "_rebuild_from_type_v2") {
             node.role = GlobalRole::RebuildFromType;
@@ -426,7 +487,8 @@ private:
             if (tupleItems(args, "OrderedDict").empty())
                 return add(PickleKind::Dict);
             break;
-        case GlobalRole::RebuildTensor: return makeTensor(tupleItems(args, "_rebuild_tensor_v2"));
+        case GlobalRole::RebuildTensor:
+            return makeTensor(tupleItems(args, "_rebuild_tensor_v2"));
         case GlobalRole::RebuildParameter: {
             const auto &items = tupleItems(args, "_rebuild_parameter");
             if (!items.empty() && at(items[0]).kind == PickleKind::Tensor)
@@ -440,7 +502,8 @@ private:
             break;
         }
         case GlobalRole::StorageType:
-        case GlobalRole::Unknown: break;
+        case GlobalRole::Unknown:
+            break;
         }
         return makeObject(callable, args);
     }
@@ -457,7 +520,8 @@ private:
         if (at(id).kind != PickleKind::Tuple)
             fail(std::string("a tensor record's ") + what + " is not a tuple");
         if (at(id).items.size() > m_limits.maxTensorDims)
-            limit(std::string("a tensor with more than ") + std::to_string(m_limits.maxTensorDims) + " dimensions");
+            limit(std::string("a tensor with more than ") + std::to_string(m_limits.maxTensorDims)
+                + " dimensions");
         std::vector<std::int64_t> out;
         for (const PickleId item : at(id).items) {
             const std::int64_t v = intItem(item, what);
@@ -487,14 +551,15 @@ private:
             const auto size = static_cast<std::uint64_t>(tensor.sizes[d]);
             std::uint64_t step = 0;
             if (!multiplyWithinLimit(numel, size, numel) || numel > kMaxTensorElements
-                || (size > 0 && (!multiplyWithinLimit(size - 1, static_cast<std::uint64_t>(tensor.strides[d]), step)
-                                 || !addWithinLimit(last, step, last))))
+                || (size > 0
+                    && (!multiplyWithinLimit(size - 1, static_cast<std::uint64_t>(tensor.strides[d]), step)
+                        || !addWithinLimit(last, step, last))))
                 fail("a tensor record's size overflows");
         }
         extent = numel == 0 ? 0 : last + 1;
         if (extent > view.elementCount)
-            fail("a tensor of " + std::to_string(numel) + " elements reaches element " + std::to_string(extent)
-                 + " of a storage that holds " + std::to_string(view.elementCount));
+            fail("a tensor of " + std::to_string(numel) + " elements reaches element "
+                + std::to_string(extent) + " of a storage that holds " + std::to_string(view.elementCount));
         tensor.storage = view.storage;
         // An empty tensor's offset points nowhere; keep it inside the storage.
         tensor.storageOffset = numel == 0 ? 0 : view.elementOffset + static_cast<std::uint64_t>(offset);
@@ -511,8 +576,8 @@ private:
     PickleId persistentLoad(PickleId pid)
     {
         const PickleNode &node = at(pid);
-        if (node.kind != PickleKind::Tuple || node.items.size() < 5 || at(node.items[0]).kind != PickleKind::String
-            || at(node.items[0]).text != "storage")
+        if (node.kind != PickleKind::Tuple || node.items.size() < 5
+            || at(node.items[0]).kind != PickleKind::String || at(node.items[0]).text != "storage")
             return makeObject(pid, kNoPickleNode);
         const auto items = node.items;
         const PickleNode &type = at(items[1]);
@@ -524,16 +589,17 @@ private:
         if (numel < 0)
             fail("a storage with a negative size");
         const std::string &key = at(items[2]).text;
-        auto [it, inserted] = m_storageByKey.emplace(key, static_cast<std::uint32_t>(m_graph.storages.size()));
+        auto [it, inserted]
+            = m_storageByKey.emplace(key, static_cast<std::uint32_t>(m_graph.storages.size()));
         if (inserted) {
             m_graph.storages.push_back(
-                PickledStorage{key, at(items[3]).text, type.elementType, static_cast<std::uint64_t>(numel)});
+                PickledStorage {key, at(items[3]).text, type.elementType, static_cast<std::uint64_t>(numel)});
         } else {
             const PickledStorage &known = m_graph.storages[it->second];
             if (known.type != type.elementType || known.numel != static_cast<std::uint64_t>(numel))
                 fail("storage '" + key + "' is declared twice with different types or sizes");
         }
-        PickledStorageView view{it->second, 0, static_cast<std::uint64_t>(numel)};
+        PickledStorageView view {it->second, 0, static_cast<std::uint64_t>(numel)};
         if (items.size() >= 6 && at(items[5]).kind == PickleKind::Tuple) { // legacy view_metadata
             const auto &meta = at(items[5]).items;
             if (meta.size() != 3)
@@ -568,15 +634,16 @@ private:
 
 } // namespace
 
-Expected<PickleGraph> unpickle(std::span<const std::uint8_t> data, const std::string &displayName,
-                               const UnpickleLimits &limits)
+Expected<PickleGraph> unpickle(
+    std::span<const std::uint8_t> data, const std::string &displayName, const UnpickleLimits &limits)
 {
     try {
         return Unpickler(data, displayName, limits).run();
     } catch (const PickleFailure &failure) {
         return makeError(failure.code, failure.message);
     } catch (const std::bad_alloc &) {
-        return makeError(ErrorCode::OutOfMemory, "'" + displayName + "': out of memory while reading the pickle");
+        return makeError(
+            ErrorCode::OutOfMemory, "'" + displayName + "': out of memory while reading the pickle");
     }
 }
 

@@ -38,6 +38,6 @@ struct UnpickleLimits {
 /// Parses one pickle. `displayName` names the file in error messages. The
 /// graph's Bytes nodes view `data`, which must outlive it.
 Expected<PickleGraph> unpickle(std::span<const std::uint8_t> data, const std::string &displayName,
-                               const UnpickleLimits &limits = UnpickleLimits::defaultLimits());
+    const UnpickleLimits &limits = UnpickleLimits::defaultLimits());
 
 } // namespace mplug2::model

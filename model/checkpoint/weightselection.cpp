@@ -9,8 +9,7 @@ namespace mplug2::model {
 namespace {
 
 /// Calls `f` on each dotted component of a key.
-template<typename F>
-bool anyComponent(std::string_view key, F f)
+template<typename F> bool anyComponent(std::string_view key, F f)
 {
     std::size_t start = 0;
     while (start <= key.size()) {
@@ -35,7 +34,8 @@ constexpr const char *kModelEntries[] = {"model", "module", "state_dict"};
 
 bool isMomentumKey(std::string_view key)
 {
-    return anyComponent(key, [](std::string_view c) { return c.size() > 2 && c.substr(c.size() - 2) == "_m"; });
+    return anyComponent(
+        key, [](std::string_view c) { return c.size() > 2 && c.substr(c.size() - 2) == "_m"; });
 }
 
 bool isQueueKey(std::string_view key)
@@ -52,7 +52,8 @@ std::string stripDdpPrefix(std::string_view key)
 
 std::string renamePretrainKey(std::string_view key)
 {
-    const bool applies = (key.find("fusion") != std::string_view::npos || key.find("bert") != std::string_view::npos)
+    const bool applies
+        = (key.find("fusion") != std::string_view::npos || key.find("bert") != std::string_view::npos)
         && key.find("decode") == std::string_view::npos;
     if (!applies)
         return std::string(key);
@@ -94,10 +95,11 @@ Expected<WeightSelection> selectModelWeights(const CheckpointIndex &index, bool 
                 std::string names;
                 for (const TopLevelEntry &e : entries)
                     names += (names.empty() ? "" : ", ") + ("'" + e.name + "'");
-                return makeError(ErrorCode::NotFound, "'" + index.displayName()
-                                                          + "' holds no model weights: expected a 'model' or "
-                                                            "'module' entry or a bare state dict; top-level entries: "
-                                                          + (names.empty() ? std::string("none") : names));
+                return makeError(ErrorCode::NotFound,
+                    "'" + index.displayName()
+                        + "' holds no model weights: expected a 'model' or "
+                          "'module' entry or a bare state dict; top-level entries: "
+                        + (names.empty() ? std::string("none") : names));
             }
         } else {
             selection.sourceEntry = entries[static_cast<std::size_t>(source)].name;
@@ -140,7 +142,7 @@ Expected<WeightSelection> selectModelWeights(const CheckpointIndex &index, bool 
         }
         const auto [it, inserted] = position.emplace(name, selection.kept.size());
         if (inserted) {
-            selection.kept.push_back(SelectedTensor{std::move(name), i});
+            selection.kept.push_back(SelectedTensor {std::move(name), i});
             keptWasRenamed.push_back(renamedNow);
         } else if (renamedNow || !keptWasRenamed[it->second]) {
             // The official loop assigns renamed keys over whatever is there;

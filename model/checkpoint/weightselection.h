@@ -20,7 +20,7 @@
 namespace mplug2::model {
 
 struct SelectedTensor {
-    std::string name;         ///< the state-dict key the model sees
+    std::string name; ///< the state-dict key the model sees
     std::uint32_t tensor = 0; ///< index into CheckpointIndex::tensors()
 };
 
@@ -32,7 +32,7 @@ struct IgnoredTensors {
 
 struct WeightSelection {
     std::string sourceEntry; ///< "model", "module", "state_dict" or "" for a bare state dict
-    std::vector<SelectedTensor> kept;  ///< in file order, unique names
+    std::vector<SelectedTensor> kept; ///< in file order, unique names
     std::vector<IgnoredTensors> ignored;
     std::size_t renamedPretrainKeys = 0;
     std::size_t strippedDdpPrefixes = 0;

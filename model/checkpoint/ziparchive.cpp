@@ -29,8 +29,7 @@ public:
     ZipParser(std::span<const std::uint8_t> bytes, const std::string &displayName)
         : m_bytes(bytes)
         , m_name(displayName)
-    {
-    }
+    { }
 
     Error fail(const std::string &what) const
     {
@@ -67,7 +66,7 @@ public:
         r.readU16(commentLength);
         if (disk != 0 || cdDisk != 0 || entriesOnDisk != entries)
             return fail("multi-volume archives are not supported");
-        CentralDirectory cd{cdOffset, cdSize, entries};
+        CentralDirectory cd {cdOffset, cdSize, entries};
         if (pos >= 20) {
             ByteReader locator(m_bytes, pos - 20);
             std::uint32_t signature = 0, zip64Disk = 0, diskCount = 0;
@@ -89,11 +88,12 @@ public:
         if (!addWithinLimit(cd.offset, cd.size, cdEnd) || cdEnd > pos)
             return fail("the central directory lies outside the file (truncated?)");
         if (cd.entryCount > ZipArchive::kMaxEntries)
-            return makeError(ErrorCode::LimitExceeded, "'" + m_name + "' claims " + std::to_string(cd.entryCount)
-                                                           + " zip entries, more than the limit of "
-                                                           + std::to_string(ZipArchive::kMaxEntries));
+            return makeError(ErrorCode::LimitExceeded,
+                "'" + m_name + "' claims " + std::to_string(cd.entryCount)
+                    + " zip entries, more than the limit of " + std::to_string(ZipArchive::kMaxEntries));
         if (cd.entryCount * kCentralHeaderSize > cd.size)
-            return fail("the central directory is too small for its " + std::to_string(cd.entryCount) + " entries");
+            return fail(
+                "the central directory is too small for its " + std::to_string(cd.entryCount) + " entries");
         return cd;
     }
 
@@ -153,7 +153,8 @@ private:
         std::uint32_t signature = 0, crc = 0, compressedSize32 = 0, size32 = 0, externalAttributes = 0;
         std::uint32_t localOffset32 = 0;
         std::uint16_t versionMade = 0, versionNeeded = 0, flags = 0, method = 0, time = 0, date = 0;
-        std::uint16_t nameLength = 0, extraLength = 0, commentLength = 0, diskStart = 0, internalAttributes = 0;
+        std::uint16_t nameLength = 0, extraLength = 0, commentLength = 0, diskStart = 0,
+                      internalAttributes = 0;
         if (!r.readU32(signature) || signature != kCentralHeaderSignature)
             return fail("a central directory record is missing or damaged");
         r.readU16(versionMade);
@@ -184,8 +185,8 @@ private:
             return fail("entry '" + entryName + "' is encrypted");
         if (method != 0)
             return fail("entry '" + entryName + "' is compressed (method " + std::to_string(method)
-                        + "); torch archives store entries uncompressed, so this file was repacked. "
-                          "Re-save it with torch.save or store it without compression");
+                + "); torch archives store entries uncompressed, so this file was repacked. "
+                  "Re-save it with torch.save or store it without compression");
 
         std::uint64_t size = size32, compressedSize = compressedSize32, localOffset = localOffset32;
         ByteReader extraReader(extra);
@@ -199,7 +200,8 @@ private:
             if (id != kZip64ExtraId)
                 continue;
             ByteReader z(field);
-            if ((size32 == 0xFFFFFFFF && !z.readU64(size)) || (compressedSize32 == 0xFFFFFFFF && !z.readU64(compressedSize))
+            if ((size32 == 0xFFFFFFFF && !z.readU64(size))
+                || (compressedSize32 == 0xFFFFFFFF && !z.readU64(compressedSize))
                 || (localOffset32 == 0xFFFFFFFF && !z.readU64(localOffset)))
                 return fail("entry '" + entryName + "' has a damaged ZIP64 field");
         }
@@ -214,17 +216,19 @@ private:
         std::uint64_t dataEnd = 0;
         if (!addWithinLimit(*dataOffset, size, dataEnd) || dataEnd > dataLimit)
             return fail("entry '" + entryName + "' claims " + std::to_string(size) + " bytes at offset "
-                        + std::to_string(*dataOffset) + ", past the end of its data area (file size "
-                        + std::to_string(m_bytes.size()) + "; truncated?)");
-        return std::pair{ZipEntry{entryName, *dataOffset, size}, localOffset};
+                + std::to_string(*dataOffset) + ", past the end of its data area (file size "
+                + std::to_string(m_bytes.size()) + "; truncated?)");
+        return std::pair {ZipEntry {entryName, *dataOffset, size}, localOffset};
     }
 
-    Expected<std::uint64_t> readLocalHeader(const std::string &name, std::uint64_t offset, std::uint16_t method) const
+    Expected<std::uint64_t> readLocalHeader(
+        const std::string &name, std::uint64_t offset, std::uint16_t method) const
     {
         ByteReader r(m_bytes, offset);
         std::uint32_t signature = 0;
         if (offset >= m_bytes.size() || !r.readU32(signature) || signature != kLocalHeaderSignature)
-            return fail("entry '" + name + "' points at " + std::to_string(offset) + ", where there is no local header");
+            return fail("entry '" + name + "' points at " + std::to_string(offset)
+                + ", where there is no local header");
         if (m_bytes.size() - offset < kLocalHeaderSize)
             return fail("the local header of entry '" + name + "' is truncated");
         std::uint16_t localMethod = 0, nameLength = 0, extraLength = 0;

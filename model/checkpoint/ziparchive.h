@@ -25,7 +25,7 @@ namespace mplug2::model {
 struct ZipEntry {
     std::string name;
     std::uint64_t dataOffset = 0; ///< first byte of the stored data in the archive
-    std::uint64_t size = 0;       ///< bytes of stored (= uncompressed) data
+    std::uint64_t size = 0; ///< bytes of stored (= uncompressed) data
 };
 
 class ZipArchive {

@@ -44,7 +44,7 @@ private:
 const std::array<std::uint32_t, 256> &crcTable()
 {
     static const std::array<std::uint32_t, 256> table = [] {
-        std::array<std::uint32_t, 256> t{};
+        std::array<std::uint32_t, 256> t {};
         for (std::uint32_t i = 0; i < 256; ++i) {
             std::uint32_t c = i;
             for (int k = 0; k < 8; ++k)
@@ -77,7 +77,7 @@ void ZipWriter::addEntry(const std::string &name, std::span<const std::uint8_t> 
 void ZipWriter::addEntry(const std::string &name, std::uint64_t size, const ChunkFiller &fill)
 {
     const bool zip64 = m_options.forceZip64 || size >= kMax32;
-    Written entry{name, m_sink.position(), size, 0};
+    Written entry {name, m_sink.position(), size, 0};
     Fields header;
     header.u32(0x04034b50).u16(zip64 ? 45 : 20).u16(0).u16(0).u16(0).u16(0x21);
     const std::size_t crcField = header.size();
@@ -91,7 +91,8 @@ void ZipWriter::addEntry(const std::string &name, std::uint64_t size, const Chun
     }
     if (m_options.alignment > 1) {
         const std::uint64_t unaligned = entry.localHeaderOffset + header.size() + 4;
-        const std::uint64_t pad = (m_options.alignment - unaligned % m_options.alignment) % m_options.alignment;
+        const std::uint64_t pad
+            = (m_options.alignment - unaligned % m_options.alignment) % m_options.alignment;
         header.u16(kPaddingExtraId).u16(pad).zeros(pad);
         extraLength += 4 + pad;
     }
@@ -137,7 +138,8 @@ void ZipWriter::finish()
         m_sink.write(extra.bytes());
     }
     const std::uint64_t cdSize = m_sink.position() - cdOffset;
-    const bool zip64 = m_options.forceZip64 || m_entries.size() >= 0xFFFF || cdOffset >= kMax32 || cdSize >= kMax32;
+    const bool zip64
+        = m_options.forceZip64 || m_entries.size() >= 0xFFFF || cdOffset >= kMax32 || cdSize >= kMax32;
     Fields end;
     if (zip64) {
         const std::uint64_t zip64End = m_sink.position();

@@ -32,8 +32,13 @@ public:
         std::uint32_t alignment = 64;
     };
 
-    explicit ZipWriter(ByteSink &sink) : ZipWriter(sink, Options{}) {}
-    ZipWriter(ByteSink &sink, Options options) : m_sink(sink), m_options(options) {}
+    explicit ZipWriter(ByteSink &sink)
+        : ZipWriter(sink, Options {})
+    { }
+    ZipWriter(ByteSink &sink, Options options)
+        : m_sink(sink)
+        , m_options(options)
+    { }
 
     void addEntry(const std::string &name, std::span<const std::uint8_t> data);
     void addEntry(const std::string &name, std::uint64_t size, const ChunkFiller &fill);

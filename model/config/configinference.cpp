@@ -1,7 +1,6 @@
 #include "model/config/configinference.h"
 
 #include <algorithm>
-
 #include <cmath>
 #include <set>
 
@@ -12,7 +11,9 @@ namespace {
 // Shape lookups that turn a missing or oddly shaped tensor into an error message.
 class ShapeReader {
 public:
-    explicit ShapeReader(const StateDict &weights) : m_weights(weights) {}
+    explicit ShapeReader(const StateDict &weights)
+        : m_weights(weights)
+    { }
 
     bool has(const std::string &key) const { return m_weights.count(key) != 0; }
 
@@ -43,8 +44,7 @@ public:
                 continue;
             try {
                 seen.insert(std::stoll(rest.substr(0, dot)));
-            } catch (const std::exception &) {
-            }
+            } catch (const std::exception &) { }
         }
         return static_cast<int64_t>(seen.size());
     }
@@ -57,7 +57,8 @@ public:
                 || key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0)
                 continue;
             const auto middle = key.substr(prefix.size(), key.size() - prefix.size() - suffix.size());
-            if (!middle.empty() && middle.size() <= 6 && middle.find_first_not_of("0123456789") == std::string::npos)
+            if (!middle.empty() && middle.size() <= 6
+                && middle.find_first_not_of("0123456789") == std::string::npos)
                 return std::stoll(middle);
         }
         return -1;
@@ -94,9 +95,11 @@ Expected<Mplug2Config> inferConfig(const StateDict &weights, const ConfigOverrid
     c.vision.layers = r.countIndices(visual + "transformer.resblocks.");
     c.vision.heads = overrides.visionHeads.value_or(headsFor(c.vision.width));
     const int64_t positions = r.dim(visual + "positional_embedding", 0, 2) - 1;
-    const auto side = static_cast<int64_t>(std::lround(std::sqrt(static_cast<double>(std::max<int64_t>(positions, 0)))));
+    const auto side
+        = static_cast<int64_t>(std::lround(std::sqrt(static_cast<double>(std::max<int64_t>(positions, 0)))));
     if (r.error().empty() && side * side != positions)
-        r.fail("the visual positional embedding has " + std::to_string(positions) + " patch rows: not a square grid");
+        r.fail("the visual positional embedding has " + std::to_string(positions)
+            + " patch rows: not a square grid");
     c.vision.imageRes = side * c.vision.patchSize;
     c.embedDim = r.dim(visual + "proj", 1, 2);
 
@@ -132,11 +135,12 @@ Expected<Mplug2Config> inferConfig(const StateDict &weights, const ConfigOverrid
         c.task = *overrides.task;
     if (overrides.prompt)
         c.prompt = *overrides.prompt;
-    c.generation = c.task == "qa" ? GenerationDefaults{5, 1, 10} : GenerationDefaults{5, 4, 20};
+    c.generation = c.task == "qa" ? GenerationDefaults {5, 1, 10} : GenerationDefaults {5, 4, 20};
     if (r.has("visn_fc.weight") != c.projectsVision())
-        r.fail("visn_fc is " + std::string(r.has("visn_fc.weight") ? "present" : "absent") + " but the vision width "
-               + std::to_string(c.vision.width) + (c.projectsVision() ? " differs from" : " equals")
-               + " the BERT width " + std::to_string(b.hiddenSize));
+        r.fail("visn_fc is " + std::string(r.has("visn_fc.weight") ? "present" : "absent")
+            + " but the vision width " + std::to_string(c.vision.width)
+            + (c.projectsVision() ? " differs from" : " equals") + " the BERT width "
+            + std::to_string(b.hiddenSize));
     if (!r.error().empty())
         return makeError(ErrorCode::Format, "cannot infer the model configuration: " + r.error());
     if (const auto problem = validateConfig(c); !problem.empty())

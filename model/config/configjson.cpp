@@ -6,7 +6,10 @@ namespace {
 
 class FieldReader {
 public:
-    FieldReader(const JsonValue &object, const char *file) : m_object(object), m_file(file) {}
+    FieldReader(const JsonValue &object, const char *file)
+        : m_object(object)
+        , m_file(file)
+    { }
 
     int64_t required(const char *key)
     {

@@ -19,10 +19,10 @@ Mplug2Config baseConfig()
     c.bert.fusionLayers = 6;
     c.bert.textDecodeLayers = 12;
     c.bert.strideLayer = defaultStrideLayer(768);
-    c.vision = VisionConfig{768, 12, 12, 16, 224, false, 2};
-    c.clipText = ClipTextConfig{77, 49408, 512, 8, 12};
+    c.vision = VisionConfig {768, 12, 12, 16, 224, false, 2};
+    c.clipText = ClipTextConfig {77, 49408, 512, 8, 12};
     c.embedDim = 512;
-    c.generation = GenerationDefaults{5, 4, 20};
+    c.generation = GenerationDefaults {5, 4, 20};
     return c;
 }
 
@@ -30,10 +30,10 @@ Mplug2Config largeConfig()
 {
     Mplug2Config c;
     c.bert.strideLayer = defaultStrideLayer(1024);
-    c.vision = VisionConfig{1024, 24, 16, 14, 224, false, 2};
-    c.clipText = ClipTextConfig{77, 49408, 768, 12, 12};
+    c.vision = VisionConfig {1024, 24, 16, 14, 224, false, 2};
+    c.clipText = ClipTextConfig {77, 49408, 768, 12, 12};
     c.embedDim = 768;
-    c.generation = GenerationDefaults{5, 4, 20};
+    c.generation = GenerationDefaults {5, 4, 20};
     return c;
 }
 
@@ -49,11 +49,11 @@ Mplug2Config tinyConfig()
     c.bert.fusionLayers = 2;
     c.bert.textDecodeLayers = 2;
     c.bert.strideLayer = 2;
-    c.vision = VisionConfig{96, 2, 2, 14, 56, false, 2};
-    c.clipText = ClipTextConfig{77, 49408, 32, 2, 1};
+    c.vision = VisionConfig {96, 2, 2, 14, 56, false, 2};
+    c.clipText = ClipTextConfig {77, 49408, 32, 2, 1};
     c.embedDim = 32;
     c.numFrames = 4;
-    c.generation = GenerationDefaults{5, 4, 12};
+    c.generation = GenerationDefaults {5, 4, 12};
     return c;
 }
 
@@ -76,16 +76,16 @@ std::string validateConfig(const Mplug2Config &config)
         return "the BERT vocabulary must hold [CLS]=101 and [SEP]=102";
     const VisionConfig &v = config.vision;
     if (v.width <= 0 || v.heads <= 0 || v.width % v.heads != 0)
-        return "vision width " + std::to_string(v.width) + " is not a multiple of its " + std::to_string(v.heads)
-            + " heads";
+        return "vision width " + std::to_string(v.width) + " is not a multiple of its "
+            + std::to_string(v.heads) + " heads";
     if (v.width % 2 != 0)
         return "vision width must be even (the temporal adapters halve it)";
     if (v.patchSize <= 0 || v.imageRes < v.patchSize || v.layers < 1)
         return "vision patch size and resolution do not give a patch grid";
     const ClipTextConfig &t = config.clipText;
     if (t.width <= 0 || t.heads <= 0 || t.width % t.heads != 0)
-        return "CLIP text width " + std::to_string(t.width) + " is not a multiple of its " + std::to_string(t.heads)
-            + " heads";
+        return "CLIP text width " + std::to_string(t.width) + " is not a multiple of its "
+            + std::to_string(t.heads) + " heads";
     if (config.embedDim <= 0 || config.numLatents <= 0)
         return "embed_dim and the number of latents must be positive";
     return {};

@@ -2,11 +2,10 @@
 
 #include "model/generation/decodersession.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -25,20 +24,24 @@ std::vector<int64_t> rowIds(const at::Tensor &sequences, int64_t row)
 
 } // namespace
 
-GenerationResult beamSearch(BertLMHeadModelImpl &decoder, const at::Tensor &encoder, const at::Tensor &encoderMask,
-                            const GenerationParams &params)
+GenerationResult beamSearch(BertLMHeadModelImpl &decoder, const at::Tensor &encoder,
+    const at::Tensor &encoderMask, const GenerationParams &params)
 {
-    TORCH_CHECK(params.beamSize >= 1 && params.maxLength >= 1, "beam search needs beamSize >= 1 and maxLength >= 1");
+    TORCH_CHECK(
+        params.beamSize >= 1 && params.maxLength >= 1, "beam search needs beamSize >= 1 and maxLength >= 1");
     const int64_t batch = encoder.size(0), beams = params.beamSize;
     const auto device = encoder.device();
     const auto longOptions = torch::TensorOptions().dtype(at::kLong).device(device);
     const int64_t prefixLength = 1 + static_cast<int64_t>(params.prefix.size());
-    DecoderSession session(decoder, encoder, encoderMask, beams, prefixLength + params.maxLength, params.useCache);
+    DecoderSession session(
+        decoder, encoder, encoderMask, beams, prefixLength + params.maxLength, params.useCache);
 
-    std::vector<int64_t> start{kStartTokenId};
+    std::vector<int64_t> start {kStartTokenId};
     start.insert(start.end(), params.prefix.begin(), params.prefix.end());
-    auto alive = torch::tensor(start, torch::TensorOptions().dtype(at::kLong)).to(device).unsqueeze(0).repeat(
-        {batch * beams, 1});
+    auto alive = torch::tensor(start, torch::TensorOptions().dtype(at::kLong))
+                     .to(device)
+                     .unsqueeze(0)
+                     .repeat({batch * beams, 1});
     // Only the first beam is live at the start: the others would duplicate it.
     std::vector<float> initial(static_cast<size_t>(beams), -std::numeric_limits<float>::infinity());
     initial[0] = 0.0f;
@@ -91,13 +94,14 @@ GenerationResult beamSearch(BertLMHeadModelImpl &decoder, const at::Tensor &enco
                 auto &itemHypotheses = hypotheses[static_cast<size_t>(b)];
                 for (int64_t j = 0; j < beams; ++j)
                     if (itemDone || finishedCpu[i][j].item<bool>())
-                        itemHypotheses.push_back({scoresCpu[i][j].item<float>(), rowIds(predictionsCpu[i], j)});
+                        itemHypotheses.push_back(
+                            {scoresCpu[i][j].item<float>(), rowIds(predictionsCpu[i], j)});
                 if (!itemDone) {
                     remaining.push_back(i);
                     continue;
                 }
                 std::stable_sort(itemHypotheses.begin(), itemHypotheses.end(),
-                                 [](const Candidate &a, const Candidate &c) { return a.score > c.score; });
+                    [](const Candidate &a, const Candidate &c) { return a.score > c.score; });
                 auto &out = result.items[static_cast<size_t>(b)];
                 const auto keep = std::min<size_t>(itemHypotheses.size(), static_cast<size_t>(beams));
                 for (size_t k = 0; k < keep; ++k)

@@ -15,7 +15,7 @@
 namespace mplug2::model {
 
 /// encoder (B, Lk, W) and encoderMask (B, Lk) of B items; params.strategy is ignored.
-GenerationResult beamSearch(BertLMHeadModelImpl &decoder, const at::Tensor &encoder, const at::Tensor &encoderMask,
-                            const GenerationParams &params);
+GenerationResult beamSearch(BertLMHeadModelImpl &decoder, const at::Tensor &encoder,
+    const at::Tensor &encoderMask, const GenerationParams &params);
 
 } // namespace mplug2::model

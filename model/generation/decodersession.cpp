@@ -2,9 +2,8 @@
 
 #include "model/runtime/blasthreads.h"
 
-#include <torch/torch.h>
-
 #include <optional>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -14,7 +13,7 @@ constexpr int64_t kFewRows = 64;
 } // namespace
 
 DecoderSession::DecoderSession(BertLMHeadModelImpl &decoder, const at::Tensor &encoder,
-                               const at::Tensor &encoderMask, int64_t rowsPerItem, int64_t capacity, bool useCache)
+    const at::Tensor &encoderMask, int64_t rowsPerItem, int64_t capacity, bool useCache)
     : m_decoder(decoder)
     , m_useCache(useCache)
 {
@@ -42,7 +41,8 @@ at::Tensor DecoderSession::nextLogits(const at::Tensor &sequences)
     std::optional<ScopedBlasThreads> oneThread;
     if (fewRows && sequences.device().is_cpu() && ScopedBlasThreads::hasOwnThreadPool())
         oneThread.emplace(1);
-    const auto hidden = m_decoder.bert->decodeStep(sequences.narrow(1, fed, sequences.size(1) - fed), m_cache);
+    const auto hidden
+        = m_decoder.bert->decodeStep(sequences.narrow(1, fed, sequences.size(1) - fed), m_cache);
     return m_decoder.predictions(hidden.select(1, hidden.size(1) - 1));
 }
 

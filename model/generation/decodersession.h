@@ -14,7 +14,7 @@ public:
     /// encoder (items, Lk, W), encoderMask (items, Lk); `rowsPerItem` rows per
     /// item at the start; room for `capacity` tokens per row.
     DecoderSession(BertLMHeadModelImpl &decoder, const at::Tensor &encoder, const at::Tensor &encoderMask,
-                   int64_t rowsPerItem, int64_t capacity, bool useCache);
+        int64_t rowsPerItem, int64_t capacity, bool useCache);
 
     /// Logits (rows, vocab) for the token after each row of `sequences` (rows, t).
     at::Tensor nextLogits(const at::Tensor &sequences);

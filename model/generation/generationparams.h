@@ -16,7 +16,7 @@
 namespace mplug2::model {
 
 enum class DecodingStrategy {
-    Beam,   ///< the official beam search (predictor.py); beamSize 1 is greedy
+    Beam, ///< the official beam search (predictor.py); beamSize 1 is greedy
     Sample, ///< temperature / top-k / top-p sampling with a seed
 };
 
@@ -30,8 +30,8 @@ struct GenerationParams {
     /// Hypotheses returned per item (at most beamSize for beam search).
     int64_t nBest = 1;
     double temperature = 1.0;
-    int64_t topK = 0;   ///< 0 = no top-k filter
-    double topP = 1.0;  ///< 1 = no nucleus filter
+    int64_t topK = 0; ///< 0 = no top-k filter
+    double topP = 1.0; ///< 1 = no nucleus filter
     uint64_t seed = 0;
     /// Keep the self-attention cache and the shared cross K/V. Off = the
     /// official way (recompute the whole prefix and per-beam cross K/V each
@@ -65,7 +65,7 @@ struct GenerationResult {
 double lengthPenalty(int64_t generatedTokens);
 
 constexpr int64_t kStartTokenId = 101; ///< [CLS]
-constexpr int64_t kEndTokenId = 102;   ///< [SEP]
-constexpr int64_t kPadTokenId = 0;     ///< [PAD]
+constexpr int64_t kEndTokenId = 102; ///< [SEP]
+constexpr int64_t kPadTokenId = 0; ///< [PAD]
 
 } // namespace mplug2::model

@@ -3,10 +3,9 @@
 #include "model/generation/decodersession.h"
 
 #include <ATen/CPUGeneratorImpl.h>
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <limits>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -23,13 +22,14 @@ void filterTopKTopP(at::Tensor &scores, int64_t topK, double topP)
         const auto cumulative = at::softmax(sorted, -1).cumsum(-1);
         auto remove = cumulative > topP;
         // Keep the token that crosses the threshold, and always the best one.
-        remove = at::cat({torch::zeros_like(remove.narrow(-1, 0, 1)), remove.narrow(-1, 0, remove.size(-1) - 1)}, -1);
+        remove = at::cat(
+            {torch::zeros_like(remove.narrow(-1, 0, 1)), remove.narrow(-1, 0, remove.size(-1) - 1)}, -1);
         scores.masked_fill_(remove.scatter(-1, order, remove), minusInf);
     }
 }
 
 GenerationResult sampleSequences(BertLMHeadModelImpl &decoder, const at::Tensor &encoder,
-                                 const at::Tensor &encoderMask, const GenerationParams &params)
+    const at::Tensor &encoderMask, const GenerationParams &params)
 {
     TORCH_CHECK(params.temperature > 0.0, "sampling temperature must be positive");
     TORCH_CHECK(params.maxLength >= 1, "sampling needs maxLength >= 1");
@@ -37,11 +37,13 @@ GenerationResult sampleSequences(BertLMHeadModelImpl &decoder, const at::Tensor 
     const int64_t rows = batch * perItem;
     const auto device = encoder.device();
     DecoderSession session(decoder, encoder, encoderMask, perItem,
-                           1 + static_cast<int64_t>(params.prefix.size()) + params.maxLength, params.useCache);
-    std::vector<int64_t> start{kStartTokenId};
+        1 + static_cast<int64_t>(params.prefix.size()) + params.maxLength, params.useCache);
+    std::vector<int64_t> start {kStartTokenId};
     start.insert(start.end(), params.prefix.begin(), params.prefix.end());
-    auto sequences = torch::tensor(start, torch::TensorOptions().dtype(at::kLong)).to(device).unsqueeze(0).repeat(
-        {rows, 1});
+    auto sequences = torch::tensor(start, torch::TensorOptions().dtype(at::kLong))
+                         .to(device)
+                         .unsqueeze(0)
+                         .repeat({rows, 1});
     auto generator = at::detail::createCPUGenerator(params.seed);
     auto sumLogProbs = torch::zeros({rows}, torch::TensorOptions().dtype(at::kDouble));
     auto lengths = torch::zeros({rows}, torch::TensorOptions().dtype(at::kLong));
@@ -77,13 +79,13 @@ GenerationResult sampleSequences(BertLMHeadModelImpl &decoder, const at::Tensor 
         const int64_t len = start.size() + lengths[r].item<int64_t>();
         const int64_t *row = sequencesCpu[r].data_ptr<int64_t>();
         h.ids.assign(row, row + len);
-        h.score = static_cast<float>(sumLogProbs[r].item<double>() / lengthPenalty(lengths[r].item<int64_t>()));
+        h.score
+            = static_cast<float>(sumLogProbs[r].item<double>() / lengthPenalty(lengths[r].item<int64_t>()));
         result.items[static_cast<size_t>(r / perItem)].push_back(std::move(h));
     }
     for (auto &item : result.items)
-        std::stable_sort(item.begin(), item.end(), [](const Hypothesis &a, const Hypothesis &b) {
-            return a.score > b.score;
-        });
+        std::stable_sort(item.begin(), item.end(),
+            [](const Hypothesis &a, const Hypothesis &b) { return a.score > b.score; });
     return result;
 }
 

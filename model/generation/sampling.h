@@ -12,7 +12,7 @@
 namespace mplug2::model {
 
 GenerationResult sampleSequences(BertLMHeadModelImpl &decoder, const at::Tensor &encoder,
-                                 const at::Tensor &encoderMask, const GenerationParams &params);
+    const at::Tensor &encoderMask, const GenerationParams &params);
 
 /// Sets filtered-out logits (rows, vocab) to -inf, in place: keep the top k
 /// (k > 0) and the smallest set whose probability reaches p (p < 1).

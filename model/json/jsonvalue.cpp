@@ -17,7 +17,10 @@ const std::vector<JsonValue::Member> kNoMembers;
 
 class JsonParser {
 public:
-    JsonParser(std::string_view text, int maxDepth) : m_text(text), m_maxDepth(maxDepth) {}
+    JsonParser(std::string_view text, int maxDepth)
+        : m_text(text)
+        , m_maxDepth(maxDepth)
+    { }
 
     Expected<JsonValue> parseDocument()
     {
@@ -36,8 +39,7 @@ public:
 private:
     Error fail() const
     {
-        return makeError(ErrorCode::Format,
-                         "JSON: " + m_error + " at byte " + std::to_string(m_pos));
+        return makeError(ErrorCode::Format, "JSON: " + m_error + " at byte " + std::to_string(m_pos));
     }
 
     void skipSpace()
@@ -71,9 +73,15 @@ private:
             return false;
         }
         switch (m_text[m_pos]) {
-        case 'n': out = JsonValue(); return expect("null");
-        case 't': out = JsonValue(true); return expect("true");
-        case 'f': out = JsonValue(false); return expect("false");
+        case 'n':
+            out = JsonValue();
+            return expect("null");
+        case 't':
+            out = JsonValue(true);
+            return expect("true");
+        case 'f':
+            out = JsonValue(false);
+            return expect("false");
         case '"': {
             std::string s;
             if (!parseString(s))
@@ -81,9 +89,12 @@ private:
             out = JsonValue(std::move(s));
             return true;
         }
-        case '[': return parseArray(out, depth);
-        case '{': return parseObject(out, depth);
-        default: return parseNumber(out);
+        case '[':
+            return parseArray(out, depth);
+        case '{':
+            return parseObject(out, depth);
+        default:
+            return parseNumber(out);
         }
     }
 
@@ -222,14 +233,30 @@ private:
                 break;
             const char e = m_text[m_pos++];
             switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
             case 'u': {
                 unsigned cp = 0;
                 if (!parseHex4(cp))
@@ -249,7 +276,9 @@ private:
                 appendUtf8(out, cp);
                 break;
             }
-            default: m_error = "invalid escape in string"; return false;
+            default:
+                m_error = "invalid escape in string";
+                return false;
             }
         }
         m_error = "unterminated string";
@@ -330,8 +359,8 @@ Expected<JsonValue> JsonValue::parseFile(const std::string &path, std::size_t ma
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     if (size < 0 || static_cast<std::uint64_t>(size) > maxBytes)
-        return makeError(ErrorCode::LimitExceeded, "JSON file " + path + " is larger than "
-                                                       + std::to_string(maxBytes) + " bytes");
+        return makeError(ErrorCode::LimitExceeded,
+            "JSON file " + path + " is larger than " + std::to_string(maxBytes) + " bytes");
     in.seekg(0);
     std::string text(static_cast<std::size_t>(size), '\0');
     if (!in.read(text.data(), size))
@@ -353,9 +382,18 @@ std::int64_t JsonValue::asInt(std::int64_t fallback) const
     return static_cast<std::int64_t>(m_double);
 }
 
-const std::string &JsonValue::asString() const { return isString() ? m_string : kEmptyString; }
-const std::vector<JsonValue> &JsonValue::items() const { return isArray() ? m_items : kNoItems; }
-const std::vector<JsonValue::Member> &JsonValue::members() const { return isObject() ? m_members : kNoMembers; }
+const std::string &JsonValue::asString() const
+{
+    return isString() ? m_string : kEmptyString;
+}
+const std::vector<JsonValue> &JsonValue::items() const
+{
+    return isArray() ? m_items : kNoItems;
+}
+const std::vector<JsonValue::Member> &JsonValue::members() const
+{
+    return isObject() ? m_members : kNoMembers;
+}
 
 std::size_t JsonValue::size() const
 {
@@ -409,17 +447,32 @@ static void dumpString(std::string &out, const std::string &s)
     out += '"';
     for (const char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                std::snprintf(
+                    buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
                 out += buf;
             } else {
                 out += c;
@@ -438,8 +491,12 @@ void JsonValue::dumpTo(std::string &out, int indent, int level) const
         }
     };
     switch (m_type) {
-    case Type::Null: out += "null"; break;
-    case Type::Bool: out += m_bool ? "true" : "false"; break;
+    case Type::Null:
+        out += "null";
+        break;
+    case Type::Bool:
+        out += m_bool ? "true" : "false";
+        break;
     case Type::Number: {
         char buf[40];
         if (m_isInt) {
@@ -453,7 +510,9 @@ void JsonValue::dumpTo(std::string &out, int indent, int level) const
         }
         break;
     }
-    case Type::String: dumpString(out, m_string); break;
+    case Type::String:
+        dumpString(out, m_string);
+        break;
     case Type::Array:
         out += '[';
         for (std::size_t i = 0; i < m_items.size(); ++i) {

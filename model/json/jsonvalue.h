@@ -30,13 +30,32 @@ public:
     using Member = std::pair<std::string, JsonValue>;
 
     JsonValue() = default;
-    JsonValue(std::nullptr_t) {}
-    JsonValue(bool b) : m_type(Type::Bool), m_bool(b) {}
-    JsonValue(int v) : JsonValue(static_cast<std::int64_t>(v)) {}
-    JsonValue(std::int64_t v) : m_type(Type::Number), m_double(static_cast<double>(v)), m_int(v), m_isInt(true) {}
-    JsonValue(double v) : m_type(Type::Number), m_double(v) {}
-    JsonValue(std::string s) : m_type(Type::String), m_string(std::move(s)) {}
-    JsonValue(const char *s) : m_type(Type::String), m_string(s) {}
+    JsonValue(std::nullptr_t) { }
+    JsonValue(bool b)
+        : m_type(Type::Bool)
+        , m_bool(b)
+    { }
+    JsonValue(int v)
+        : JsonValue(static_cast<std::int64_t>(v))
+    { }
+    JsonValue(std::int64_t v)
+        : m_type(Type::Number)
+        , m_double(static_cast<double>(v))
+        , m_int(v)
+        , m_isInt(true)
+    { }
+    JsonValue(double v)
+        : m_type(Type::Number)
+        , m_double(v)
+    { }
+    JsonValue(std::string s)
+        : m_type(Type::String)
+        , m_string(std::move(s))
+    { }
+    JsonValue(const char *s)
+        : m_type(Type::String)
+        , m_string(s)
+    { }
 
     static JsonValue array();
     static JsonValue object();

@@ -2,11 +2,10 @@
 
 #include "model/modules/rowlinear.h"
 
-#include <torch/torch.h>
-#include <torch/version.h>
-
 #include <atomic>
 #include <cmath>
+#include <torch/torch.h>
+#include <torch/version.h>
 
 #if TORCH_VERSION_MAJOR >= 2
 #define MPLUG2_HAS_SDPA 1
@@ -17,7 +16,7 @@
 namespace mplug2::model {
 
 namespace {
-std::atomic<bool> g_fusedEnabled{true};
+std::atomic<bool> g_fusedEnabled {true};
 }
 
 bool hasFusedAttention()
@@ -30,8 +29,8 @@ void setFusedAttentionEnabled(bool enabled)
     g_fusedEnabled = enabled;
 }
 
-at::Tensor attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask,
-                  at::Tensor *probs)
+at::Tensor attend(
+    const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask, at::Tensor *probs)
 {
     // One decoding step: a few query rows against a long cache.
     if (at::Tensor context = rowAttention(q, k, v, mask, probs); context.defined())

@@ -16,8 +16,8 @@ namespace mplug2::model {
 
 /// q (..., Lq, d), k and v (..., Lk, d), mask additive and broadcastable to
 /// (..., Lq, Lk) or undefined. When `probs` is given it receives the softmax.
-at::Tensor attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask,
-                  at::Tensor *probs);
+at::Tensor attend(
+    const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask, at::Tensor *probs);
 
 /// True when this LibTorch has a fused attention kernel (2.0 and later).
 bool hasFusedAttention();

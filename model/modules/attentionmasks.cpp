@@ -12,7 +12,8 @@ at::Tensor selfAttentionMask(const at::Tensor &mask, at::ScalarType dtype)
 
 at::Tensor causalSelfAttentionMask(const at::Tensor &mask, int64_t queryLength, at::ScalarType dtype)
 {
-    TORCH_CHECK(mask.dim() == 2 && mask.size(1) >= queryLength, "decoder attention mask must be (batch, length)");
+    TORCH_CHECK(
+        mask.dim() == 2 && mask.size(1) >= queryLength, "decoder attention mask must be (batch, length)");
     const int64_t total = mask.size(1), past = total - queryLength;
     const auto options = torch::TensorOptions().device(mask.device()).dtype(at::kLong);
     // Query i (absolute position past + i) sees keys 0 .. past + i.

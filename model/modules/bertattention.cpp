@@ -10,19 +10,20 @@ BertAttentionImpl::BertAttentionImpl(const BertConfig &config, bool isCrossAtten
     output = register_module("output", BertOutput(config, config.hiddenSize));
 }
 
-at::Tensor BertAttentionImpl::forward(const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask,
-                                      at::Tensor *probs)
+at::Tensor BertAttentionImpl::forward(
+    const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask, at::Tensor *probs)
 {
     return output(self->forward(hidden, states, mask, probs), hidden);
 }
 
-at::Tensor BertAttentionImpl::forwardShared(const at::Tensor &hidden, const KeyValue &shared,
-                                            const at::Tensor &mask, at::Tensor *probs)
+at::Tensor BertAttentionImpl::forwardShared(
+    const at::Tensor &hidden, const KeyValue &shared, const at::Tensor &mask, at::Tensor *probs)
 {
     return output(self->attendShared(hidden, shared, mask, probs), hidden);
 }
 
-at::Tensor BertAttentionImpl::forwardCached(const at::Tensor &hidden, KeyValueCache &cache, const at::Tensor &mask)
+at::Tensor BertAttentionImpl::forwardCached(
+    const at::Tensor &hidden, KeyValueCache &cache, const at::Tensor &mask)
 {
     return output(self->forwardCached(hidden, cache, mask), hidden);
 }

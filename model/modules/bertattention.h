@@ -13,15 +13,15 @@ public:
 
     /// hidden attends to `states` (itself for self-attention); residual on hidden.
     at::Tensor forward(const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask,
-                       at::Tensor *probs = nullptr);
+        at::Tensor *probs = nullptr);
     /// Beam rows attending to their item's shared keys/values (see BertSelfAttention).
     at::Tensor forwardShared(const at::Tensor &hidden, const KeyValue &shared, const at::Tensor &mask,
-                             at::Tensor *probs = nullptr);
+        at::Tensor *probs = nullptr);
     /// Self-attention over a growing cache (see BertSelfAttention).
     at::Tensor forwardCached(const at::Tensor &hidden, KeyValueCache &cache, const at::Tensor &mask);
 
-    BertSelfAttention self{nullptr};
-    BertOutput output{nullptr};
+    BertSelfAttention self {nullptr};
+    BertOutput output {nullptr};
 };
 TORCH_MODULE(BertAttention);
 

@@ -18,10 +18,10 @@ public:
     /// ids (B, L) at positions past .. past + L - 1 -> (B, L, H).
     at::Tensor forward(const at::Tensor &ids, int64_t past = 0);
 
-    torch::nn::Embedding word_embeddings{nullptr};
-    torch::nn::Embedding position_embeddings{nullptr};
-    torch::nn::Embedding token_type_embeddings{nullptr};
-    LayerNorm layerNorm{nullptr}; ///< registered as "LayerNorm"
+    torch::nn::Embedding word_embeddings {nullptr};
+    torch::nn::Embedding position_embeddings {nullptr};
+    torch::nn::Embedding token_type_embeddings {nullptr};
+    LayerNorm layerNorm {nullptr}; ///< registered as "LayerNorm"
 };
 TORCH_MODULE(BertEmbeddings);
 

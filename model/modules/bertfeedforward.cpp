@@ -20,7 +20,8 @@ at::Tensor BertIntermediateImpl::forward(const at::Tensor &x)
 BertOutputImpl::BertOutputImpl(const BertConfig &config, int64_t inFeatures)
 {
     dense = register_module("dense", torch::nn::Linear(inFeatures, config.hiddenSize));
-    layerNorm = register_module("LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
+    layerNorm
+        = register_module("LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
 }
 
 at::Tensor BertOutputImpl::forward(const at::Tensor &x, const at::Tensor &residual)

@@ -17,7 +17,7 @@ public:
     explicit BertIntermediateImpl(const BertConfig &config);
     at::Tensor forward(const at::Tensor &x);
 
-    torch::nn::Linear dense{nullptr};
+    torch::nn::Linear dense {nullptr};
 };
 TORCH_MODULE(BertIntermediate);
 
@@ -27,8 +27,8 @@ public:
     /// LayerNorm(dense(x) + residual).
     at::Tensor forward(const at::Tensor &x, const at::Tensor &residual);
 
-    torch::nn::Linear dense{nullptr};
-    LayerNorm layerNorm{nullptr}; ///< registered as "LayerNorm"
+    torch::nn::Linear dense {nullptr};
+    LayerNorm layerNorm {nullptr}; ///< registered as "LayerNorm"
 };
 TORCH_MODULE(BertOutput);
 

@@ -17,7 +17,7 @@ BertLayerImpl::BertLayerImpl(const BertLayerOptions &options)
 }
 
 at::Tensor BertLayerImpl::forward(const at::Tensor &hidden, const at::Tensor &mask, const at::Tensor &encoder,
-                                  const at::Tensor &encoderMask, at::Tensor *selfProbs, at::Tensor *crossProbs)
+    const at::Tensor &encoderMask, at::Tensor *selfProbs, at::Tensor *crossProbs)
 {
     auto x = attention(hidden, hidden, mask, selfProbs);
     if (encoder.defined()) {
@@ -27,8 +27,8 @@ at::Tensor BertLayerImpl::forward(const at::Tensor &hidden, const at::Tensor &ma
     return output(intermediate(x), x);
 }
 
-at::Tensor BertLayerImpl::forwardStep(const at::Tensor &hidden, KeyValueCache &selfCache, const at::Tensor &selfMask,
-                                      const KeyValue &cross, const at::Tensor &crossMask, at::Tensor *crossProbs)
+at::Tensor BertLayerImpl::forwardStep(const at::Tensor &hidden, KeyValueCache &selfCache,
+    const at::Tensor &selfMask, const KeyValue &cross, const at::Tensor &crossMask, at::Tensor *crossProbs)
 {
     TORCH_CHECK(hasCrossAttention(), "decoder layers need cross-attention");
     auto x = attention->forwardCached(hidden, selfCache, selfMask);

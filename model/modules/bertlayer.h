@@ -24,21 +24,20 @@ public:
     /// cross-attention to it under `encoderMask`, then the feed-forward block.
     /// The probability pointers receive (B, heads, Lq, Lk) maps when given.
     at::Tensor forward(const at::Tensor &hidden, const at::Tensor &mask, const at::Tensor &encoder,
-                       const at::Tensor &encoderMask, at::Tensor *selfProbs = nullptr,
-                       at::Tensor *crossProbs = nullptr);
+        const at::Tensor &encoderMask, at::Tensor *selfProbs = nullptr, at::Tensor *crossProbs = nullptr);
 
     /// One incremental decoder pass: cached self-attention, cross-attention to
     /// the items' shared keys/values (rows grouped by item), feed-forward.
     at::Tensor forwardStep(const at::Tensor &hidden, KeyValueCache &selfCache, const at::Tensor &selfMask,
-                           const KeyValue &cross, const at::Tensor &crossMask, at::Tensor *crossProbs = nullptr);
+        const KeyValue &cross, const at::Tensor &crossMask, at::Tensor *crossProbs = nullptr);
 
     bool hasCrossAttention() const { return !crossattention.is_empty(); }
     bool hasLatents() const { return latents.defined(); }
 
-    BertAttention attention{nullptr};
-    BertAttention crossattention{nullptr};
-    BertIntermediate intermediate{nullptr};
-    BertOutput output{nullptr};
+    BertAttention attention {nullptr};
+    BertAttention crossattention {nullptr};
+    BertIntermediate intermediate {nullptr};
+    BertOutput output {nullptr};
     at::Tensor latents;
 };
 TORCH_MODULE(BertLayer);

@@ -14,17 +14,17 @@ public:
 
     /// Teacher-forced logits (B, L, vocab) of ids (B, L) over encoder states.
     at::Tensor forward(const at::Tensor &ids, const at::Tensor &mask, const at::Tensor &encoder,
-                       const at::Tensor &encoderMask, std::vector<at::Tensor> *crossProbs = nullptr);
+        const at::Tensor &encoderMask, std::vector<at::Tensor> *crossProbs = nullptr);
 
     /// The official per-sequence loss (reduction 'none'): the sum over
     /// positions t >= 1 of -log p(labels[t] | ids[<t]), skipping labels of
     /// -100 (padding) -> (B).
     at::Tensor sequenceLoss(const at::Tensor &ids, const at::Tensor &mask, const at::Tensor &encoder,
-                            const at::Tensor &encoderMask, const at::Tensor &labels);
+        const at::Tensor &encoderMask, const at::Tensor &labels);
 
-    BertModel bert{nullptr};
+    BertModel bert {nullptr};
     std::shared_ptr<torch::nn::Module> cls;
-    BertPredictionHead predictions{nullptr};
+    BertPredictionHead predictions {nullptr};
 };
 TORCH_MODULE(BertLMHeadModel);
 

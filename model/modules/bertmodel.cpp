@@ -33,7 +33,8 @@ at::Tensor BertModelImpl::encodeText(const at::Tensor &ids, const at::Tensor &ma
     return x;
 }
 
-at::Tensor BertModelImpl::universal(const at::Tensor &visual, at::Tensor *latentToVisual, at::Tensor *visualToLatent)
+at::Tensor BertModelImpl::universal(
+    const at::Tensor &visual, at::Tensor *latentToVisual, at::Tensor *visualToLatent)
 {
     const int64_t count = layerCount();
     const int64_t first = count - m_options.config.numUniLayer;
@@ -43,8 +44,10 @@ at::Tensor BertModelImpl::universal(const at::Tensor &visual, at::Tensor *latent
     for (int64_t i = first; i < count; ++i) {
         auto layerModule = layerAt(i);
         if (layerModule->hasLatents())
-            hidden = layerModule->latents.to(visual.scalar_type()).unsqueeze(0).expand(
-                {visual.size(0), layerModule->latents.size(0), layerModule->latents.size(1)});
+            hidden
+                = layerModule->latents.to(visual.scalar_type())
+                      .unsqueeze(0)
+                      .expand({visual.size(0), layerModule->latents.size(0), layerModule->latents.size(1)});
         // The last universal layer swaps roles: the visual tokens attend to what the latents became.
         if (i == count - 1)
             std::swap(hidden, states);
@@ -59,23 +62,24 @@ at::Tensor BertModelImpl::universal(const at::Tensor &visual, at::Tensor *latent
     return hidden;
 }
 
-at::Tensor BertModelImpl::decode(const at::Tensor &ids, const at::Tensor &mask, const at::Tensor &encoderStates,
-                                 const at::Tensor &encoderMask, std::vector<at::Tensor> *crossProbs)
+at::Tensor BertModelImpl::decode(const at::Tensor &ids, const at::Tensor &mask,
+    const at::Tensor &encoderStates, const at::Tensor &encoderMask, std::vector<at::Tensor> *crossProbs)
 {
     auto x = embeddings(ids);
     const auto selfMask = causalSelfAttentionMask(mask, ids.size(1), x.scalar_type());
     const auto crossMask = crossAttentionMask(encoderMask, x.scalar_type());
     for (int64_t i = 0; i < layerCount(); ++i) {
         at::Tensor probs;
-        x = layerAt(i)->forward(x, selfMask, encoderStates, crossMask, nullptr, crossProbs ? &probs : nullptr);
+        x = layerAt(i)->forward(
+            x, selfMask, encoderStates, crossMask, nullptr, crossProbs ? &probs : nullptr);
         if (crossProbs)
             crossProbs->push_back(probs);
     }
     return x;
 }
 
-DecoderCache BertModelImpl::startDecoding(const at::Tensor &encoderStates, const at::Tensor &encoderMask,
-                                          int64_t rows, int64_t capacity)
+DecoderCache BertModelImpl::startDecoding(
+    const at::Tensor &encoderStates, const at::Tensor &encoderMask, int64_t rows, int64_t capacity)
 {
     const BertConfig &c = m_options.config;
     DecoderCache cache;
@@ -101,8 +105,8 @@ DecoderCache BertModelImpl::startDecoding(const at::Tensor &encoderStates, const
     at::Tensor stacked;
     if (transposed) {
         // W [X_b]^T + b per item, written in place (a broadcast matmul would copy W per item).
-        const at::Tensor stackedT =
-            at::empty({encoderStates.size(0), stackedWeights.size(0), encoderStates.size(1)}, options);
+        const at::Tensor stackedT
+            = at::empty({encoderStates.size(0), stackedWeights.size(0), encoderStates.size(1)}, options);
         const at::Tensor biasColumn = stackedBiases.unsqueeze(1);
         for (int64_t b = 0; b < encoderStates.size(0); ++b) {
             at::Tensor out = stackedT.select(0, b);
@@ -116,8 +120,8 @@ DecoderCache BertModelImpl::startDecoding(const at::Tensor &encoderStates, const
         auto layerModule = layerAt(i);
         const int64_t width = weights[static_cast<size_t>(2 * i)].size(0);
         const int64_t offset = 2 * i * width;
-        auto cross = layerModule->crossattention->self->splitKeyValue(stacked.narrow(-1, offset, width),
-                                                                      stacked.narrow(-1, offset + width, width));
+        auto cross = layerModule->crossattention->self->splitKeyValue(
+            stacked.narrow(-1, offset, width), stacked.narrow(-1, offset + width, width));
         // Contiguous once here (each head's block in one piece), instead of a
         // strided copy inside every step's matmul.
         if (!transposed)
@@ -131,20 +135,20 @@ DecoderCache BertModelImpl::startDecoding(const at::Tensor &encoderStates, const
     return cache;
 }
 
-at::Tensor BertModelImpl::decodeStep(const at::Tensor &ids, DecoderCache &cache, std::vector<at::Tensor> *crossProbs)
+at::Tensor BertModelImpl::decodeStep(
+    const at::Tensor &ids, DecoderCache &cache, std::vector<at::Tensor> *crossProbs)
 {
     const int64_t past = cache.length(), len = ids.size(1);
     auto x = embeddings(ids, past);
     // A single new token sees every cached one; a multi-token prefix needs the causal triangle.
     at::Tensor selfMask;
     if (len > 1)
-        selfMask = causalSelfAttentionMask(torch::ones({ids.size(0), past + len}, ids.options()), len,
-                                           x.scalar_type());
+        selfMask = causalSelfAttentionMask(
+            torch::ones({ids.size(0), past + len}, ids.options()), len, x.scalar_type());
     for (int64_t i = 0; i < layerCount(); ++i) {
         at::Tensor probs;
         x = layerAt(i)->forwardStep(x, cache.self[static_cast<size_t>(i)], selfMask,
-                                    cache.cross[static_cast<size_t>(i)], cache.crossMask,
-                                    crossProbs ? &probs : nullptr);
+            cache.cross[static_cast<size_t>(i)], cache.crossMask, crossProbs ? &probs : nullptr);
         if (crossProbs)
             crossProbs->push_back(probs);
     }

@@ -11,7 +11,6 @@
 #include "model/modules/decodercache.h"
 
 #include <torch/nn/modules/container/modulelist.h>
-
 #include <vector>
 
 namespace mplug2::model {
@@ -36,28 +35,29 @@ public:
     /// tokens; the last one lets the tokens self-attend and cross-attend to
     /// the latents. `latentToVisual` / `visualToLatent` receive those two
     /// layers' cross-attention maps when given.
-    at::Tensor universal(const at::Tensor &visual, at::Tensor *latentToVisual = nullptr,
-                         at::Tensor *visualToLatent = nullptr);
+    at::Tensor universal(
+        const at::Tensor &visual, at::Tensor *latentToVisual = nullptr, at::Tensor *visualToLatent = nullptr);
 
     /// Decoder, teacher-forced: ids, mask (B, L), encoder states (B, Lk, W)
     /// and mask (B, Lk) -> (B, L, H). `crossProbs` receives one
     /// (B, heads, L, Lk) map per layer when given.
     at::Tensor decode(const at::Tensor &ids, const at::Tensor &mask, const at::Tensor &encoder,
-                      const at::Tensor &encoderMask, std::vector<at::Tensor> *crossProbs = nullptr);
+        const at::Tensor &encoderMask, std::vector<at::Tensor> *crossProbs = nullptr);
 
     /// A cache for `rows` decoder rows (grouped by item) over encoder states
     /// (items, Lk, W) with mask (items, Lk), room for `capacity` tokens.
-    DecoderCache startDecoding(const at::Tensor &encoder, const at::Tensor &encoderMask, int64_t rows,
-                               int64_t capacity);
+    DecoderCache startDecoding(
+        const at::Tensor &encoder, const at::Tensor &encoderMask, int64_t rows, int64_t capacity);
     /// Feeds ids (rows, q) after the cached tokens -> hidden (rows, q, H).
-    at::Tensor decodeStep(const at::Tensor &ids, DecoderCache &cache, std::vector<at::Tensor> *crossProbs = nullptr);
+    at::Tensor decodeStep(
+        const at::Tensor &ids, DecoderCache &cache, std::vector<at::Tensor> *crossProbs = nullptr);
 
     int64_t layerCount() const { return static_cast<int64_t>(layer->size()); }
     BertLayer layerAt(int64_t i) const { return BertLayer(layer->ptr<BertLayerImpl>(i)); }
 
-    BertEmbeddings embeddings{nullptr};
+    BertEmbeddings embeddings {nullptr};
     std::shared_ptr<torch::nn::Module> encoder;
-    torch::nn::ModuleList layer{nullptr};
+    torch::nn::ModuleList layer {nullptr};
 
 private:
     BertModelOptions m_options;

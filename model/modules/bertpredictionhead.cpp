@@ -10,8 +10,8 @@ BertPredictionHeadImpl::BertPredictionHeadImpl(const BertConfig &config, const a
 {
     transform = register_module("transform", std::make_shared<torch::nn::Module>());
     dense = transform->register_module("dense", torch::nn::Linear(config.hiddenSize, config.hiddenSize));
-    layerNorm = transform->register_module("LayerNorm",
-                                           LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
+    layerNorm = transform->register_module(
+        "LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
     bias = register_parameter("bias", torch::zeros({config.vocabSize}));
     decoder = register_module("decoder", std::make_shared<torch::nn::Module>());
     decoderWeight = decoder->register_parameter("weight", wordEmbeddings);

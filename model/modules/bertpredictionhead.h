@@ -21,11 +21,11 @@ public:
     at::Tensor forward(const at::Tensor &hidden);
 
     std::shared_ptr<torch::nn::Module> transform;
-    torch::nn::Linear dense{nullptr};
-    LayerNorm layerNorm{nullptr}; ///< registered as "transform.LayerNorm"
+    torch::nn::Linear dense {nullptr};
+    LayerNorm layerNorm {nullptr}; ///< registered as "transform.LayerNorm"
     std::shared_ptr<torch::nn::Module> decoder;
     at::Tensor decoderWeight; ///< "decoder.weight"
-    at::Tensor bias;          ///< "bias" and "decoder.bias"
+    at::Tensor bias; ///< "bias" and "decoder.bias"
 };
 TORCH_MODULE(BertPredictionHead);
 

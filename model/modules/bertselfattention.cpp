@@ -31,7 +31,7 @@ at::Tensor BertSelfAttentionImpl::mergeHeads(const at::Tensor &x) const
 KeyValue BertSelfAttentionImpl::project(const at::Tensor &states)
 {
     return {splitHeads(rowLinear(states, key->weight, key->bias)),
-            splitHeads(rowLinear(states, value->weight, value->bias))};
+        splitHeads(rowLinear(states, value->weight, value->bias))};
 }
 
 KeyValue BertSelfAttentionImpl::splitKeyValue(const at::Tensor &keys, const at::Tensor &values) const
@@ -39,15 +39,15 @@ KeyValue BertSelfAttentionImpl::splitKeyValue(const at::Tensor &keys, const at::
     return {splitHeads(keys), splitHeads(values)};
 }
 
-at::Tensor BertSelfAttentionImpl::forward(const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask,
-                                          at::Tensor *probs)
+at::Tensor BertSelfAttentionImpl::forward(
+    const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask, at::Tensor *probs)
 {
     const auto kv = project(states);
     return mergeHeads(attend(splitHeads(query(hidden)), kv.key, kv.value, mask, probs));
 }
 
-at::Tensor BertSelfAttentionImpl::attendShared(const at::Tensor &hidden, const KeyValue &shared,
-                                               const at::Tensor &mask, at::Tensor *probs)
+at::Tensor BertSelfAttentionImpl::attendShared(
+    const at::Tensor &hidden, const KeyValue &shared, const at::Tensor &mask, at::Tensor *probs)
 {
     const int64_t items = shared.key.size(0), rows = hidden.size(0), len = hidden.size(1);
     TORCH_CHECK(rows % items == 0, "attendShared: ", rows, " rows do not group into ", items, " items");
@@ -60,19 +60,21 @@ at::Tensor BertSelfAttentionImpl::attendShared(const at::Tensor &hidden, const K
     at::Tensor itemProbs;
     const auto context = attend(q, shared.key, shared.value, mask, probs ? &itemProbs : nullptr);
     if (probs)
-        *probs = itemProbs.view({items, m_heads, perItem, len, -1}).transpose(1, 2).reshape(
-            {rows, m_heads, len, itemProbs.size(-1)});
+        *probs = itemProbs.view({items, m_heads, perItem, len, -1})
+                     .transpose(1, 2)
+                     .reshape({rows, m_heads, len, itemProbs.size(-1)});
     return context.view({items, m_heads, perItem, len, m_headSize})
         .permute({0, 2, 3, 1, 4})
         .reshape({rows, len, m_heads * m_headSize});
 }
 
-at::Tensor BertSelfAttentionImpl::forwardCached(const at::Tensor &hidden, KeyValueCache &cache,
-                                                const at::Tensor &mask)
+at::Tensor BertSelfAttentionImpl::forwardCached(
+    const at::Tensor &hidden, KeyValueCache &cache, const at::Tensor &mask)
 {
     const auto fresh = project(hidden);
     const int64_t len = hidden.size(1);
-    TORCH_CHECK(cache.key.defined() && cache.length + len <= cache.key.size(2), "self-attention cache overflow");
+    TORCH_CHECK(
+        cache.key.defined() && cache.length + len <= cache.key.size(2), "self-attention cache overflow");
     cache.key.narrow(2, cache.length, len).copy_(fresh.key);
     cache.value.narrow(2, cache.length, len).copy_(fresh.value);
     cache.length += len;

@@ -34,7 +34,7 @@ public:
     /// hidden (N, Lq, H) attends to `states` (N, Lk, W) (pass `hidden` for
     /// self-attention) under an additive mask; `probs` receives (N, heads, Lq, Lk).
     at::Tensor forward(const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask,
-                       at::Tensor *probs = nullptr);
+        at::Tensor *probs = nullptr);
 
     /// Keys and values of `states` (B, Lk, W), split into heads.
     KeyValue project(const at::Tensor &states);
@@ -46,15 +46,15 @@ public:
     /// attends to the items' shared keys/values (B, heads, Lk, d); mask (B, 1, 1, Lk).
     /// `probs` receives (B*k, heads, Lq, Lk).
     at::Tensor attendShared(const at::Tensor &hidden, const KeyValue &shared, const at::Tensor &mask,
-                            at::Tensor *probs = nullptr);
+        at::Tensor *probs = nullptr);
 
     /// Appends hidden's keys/values (N, Lq, H) to `cache` and attends over all
     /// cached positions; mask (N, 1, Lq, length + Lq) or undefined.
     at::Tensor forwardCached(const at::Tensor &hidden, KeyValueCache &cache, const at::Tensor &mask);
 
-    torch::nn::Linear query{nullptr};
-    torch::nn::Linear key{nullptr};
-    torch::nn::Linear value{nullptr};
+    torch::nn::Linear query {nullptr};
+    torch::nn::Linear key {nullptr};
+    torch::nn::Linear value {nullptr};
 
 private:
     at::Tensor splitHeads(const at::Tensor &x) const;

@@ -9,8 +9,8 @@ namespace mplug2::model {
 ClipAttentionImpl::ClipAttentionImpl(const ClipAttentionOptions &options)
     : m_options(options)
 {
-    TORCH_CHECK(options.heads > 0 && options.width % options.heads == 0, "CLIP attention width ", options.width,
-                " is not a multiple of its ", options.heads, " heads");
+    TORCH_CHECK(options.heads > 0 && options.width % options.heads == 0, "CLIP attention width ",
+        options.width, " is not a multiple of its ", options.heads, " heads");
     in_proj_weight = register_parameter("in_proj_weight", torch::empty({3 * options.width, options.width}));
     in_proj_bias = register_parameter("in_proj_bias", torch::zeros({3 * options.width}));
     out_proj = register_module("out_proj", torch::nn::Linear(options.width, options.width));

@@ -11,7 +11,10 @@
 namespace mplug2::model {
 
 struct ClipAttentionOptions {
-    ClipAttentionOptions(int64_t width, int64_t heads) : width(width), heads(heads) {}
+    ClipAttentionOptions(int64_t width, int64_t heads)
+        : width(width)
+        , heads(heads)
+    { }
     int64_t width;
     int64_t heads;
 };
@@ -26,7 +29,7 @@ public:
 
     at::Tensor in_proj_weight;
     at::Tensor in_proj_bias;
-    torch::nn::Linear out_proj{nullptr};
+    torch::nn::Linear out_proj {nullptr};
 
 private:
     ClipAttentionOptions m_options;

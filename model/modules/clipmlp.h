@@ -13,8 +13,8 @@ public:
     explicit ClipMlpImpl(int64_t width);
     at::Tensor forward(const at::Tensor &x);
 
-    torch::nn::Linear c_fc{nullptr};
-    torch::nn::Linear c_proj{nullptr};
+    torch::nn::Linear c_fc {nullptr};
+    torch::nn::Linear c_proj {nullptr};
 };
 TORCH_MODULE(ClipMlp);
 

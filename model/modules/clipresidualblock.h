@@ -15,10 +15,10 @@ public:
     /// x (N, L, width); mask additive (L, L) (the causal mask of the text tower).
     at::Tensor forward(const at::Tensor &x, const at::Tensor &mask);
 
-    ClipAttention attn{nullptr};
-    LayerNorm ln_1{nullptr};
-    ClipMlp mlp{nullptr};
-    LayerNorm ln_2{nullptr};
+    ClipAttention attn {nullptr};
+    LayerNorm ln_1 {nullptr};
+    ClipMlp mlp {nullptr};
+    LayerNorm ln_2 {nullptr};
 };
 TORCH_MODULE(ClipResidualBlock);
 

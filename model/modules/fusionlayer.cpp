@@ -12,8 +12,8 @@ FusionLayerImpl::FusionLayerImpl(const BertConfig &config)
     output = register_module("output", BertOutput(config, config.intermediateSize));
 }
 
-at::Tensor FusionLayerImpl::forward(const at::Tensor &text, const at::Tensor &selfMask, const at::Tensor &visual,
-                                    const at::Tensor &visualMask, bool concat)
+at::Tensor FusionLayerImpl::forward(const at::Tensor &text, const at::Tensor &selfMask,
+    const at::Tensor &visual, const at::Tensor &visualMask, bool concat)
 {
     at::Tensor x;
     if (concat) {

@@ -17,12 +17,12 @@ public:
     /// with additive visualMask (B, 1, 1, Lv). Returns (B, Lq, H), or
     /// (B, Lv + Lq, H) when `concat`.
     at::Tensor forward(const at::Tensor &text, const at::Tensor &selfMask, const at::Tensor &visual,
-                       const at::Tensor &visualMask, bool concat);
+        const at::Tensor &visualMask, bool concat);
 
-    BertAttention attention{nullptr};
-    BertAttention crossattention{nullptr};
-    BertIntermediate intermediate{nullptr};
-    BertOutput output{nullptr};
+    BertAttention attention {nullptr};
+    BertAttention crossattention {nullptr};
+    BertIntermediate intermediate {nullptr};
+    BertOutput output {nullptr};
 };
 TORCH_MODULE(FusionLayer);
 

@@ -2,9 +2,8 @@
 
 #include "model/modules/attentionmasks.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -19,7 +18,7 @@ FusionModelImpl::FusionModelImpl(const BertConfig &config)
 }
 
 std::pair<at::Tensor, at::Tensor> FusionModelImpl::forward(const at::Tensor &text, const at::Tensor &textMask,
-                                                           const at::Tensor &visual, const at::Tensor &visualMask)
+    const at::Tensor &visual, const at::Tensor &visualMask)
 {
     const int64_t count = static_cast<int64_t>(layer->size());
     const int64_t start = std::max<int64_t>(0, count - m_config.fusionLayers);

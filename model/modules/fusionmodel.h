@@ -11,7 +11,6 @@
 #include "model/modules/fusionlayer.h"
 
 #include <torch/nn/modules/container/modulelist.h>
-
 #include <utility>
 
 namespace mplug2::model {
@@ -23,11 +22,11 @@ public:
     /// text (B, Lq, H) with mask (B, Lq); visual (B, Lv, H) with mask (B, Lv).
     /// Returns {visual output (B, Lv, H), text output (B, Lq, H)}.
     std::pair<at::Tensor, at::Tensor> forward(const at::Tensor &text, const at::Tensor &textMask,
-                                              const at::Tensor &visual, const at::Tensor &visualMask);
+        const at::Tensor &visual, const at::Tensor &visualMask);
 
-    BertEmbeddings embeddings{nullptr};
+    BertEmbeddings embeddings {nullptr};
     std::shared_ptr<torch::nn::Module> encoder;
-    torch::nn::ModuleList layer{nullptr};
+    torch::nn::ModuleList layer {nullptr};
 
 private:
     BertConfig m_config;

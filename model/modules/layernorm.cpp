@@ -1,8 +1,7 @@
 #include "model/modules/layernorm.h"
 
-#include <torch/torch.h>
-
 #include <limits>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -17,8 +16,8 @@ at::Tensor LayerNormImpl::forward(const at::Tensor &x)
 {
     if (x.scalar_type() == at::kFloat && weight.scalar_type() == at::kFloat)
         return at::layer_norm(x, {m_options.dim}, weight, bias, m_options.eps);
-    return at::layer_norm(x.to(at::kFloat), {m_options.dim}, weight.to(at::kFloat), bias.to(at::kFloat),
-                          m_options.eps)
+    return at::layer_norm(
+        x.to(at::kFloat), {m_options.dim}, weight.to(at::kFloat), bias.to(at::kFloat), m_options.eps)
         .to(x.scalar_type());
 }
 

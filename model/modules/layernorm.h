@@ -10,7 +10,10 @@
 namespace mplug2::model {
 
 struct LayerNormOptions {
-    LayerNormOptions(int64_t dim, double eps) : dim(dim), eps(eps) {}
+    LayerNormOptions(int64_t dim, double eps)
+        : dim(dim)
+        , eps(eps)
+    { }
     int64_t dim;
     double eps;
 };

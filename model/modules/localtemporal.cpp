@@ -8,10 +8,12 @@ LocalTemporalImpl::LocalTemporalImpl(int64_t width)
 {
     const int64_t bottleneck = width / 2;
     ln = register_module("ln", LayerNorm(LayerNormOptions(width, 1e-5)));
-    down_proj = register_module("down_proj", torch::nn::Conv3d(torch::nn::Conv3dOptions(width, bottleneck, 1)));
-    conv = register_module("conv", torch::nn::Conv3d(torch::nn::Conv3dOptions(bottleneck, bottleneck, {3, 1, 1})
-                                                          .padding({1, 0, 0})
-                                                          .groups(bottleneck)));
+    down_proj
+        = register_module("down_proj", torch::nn::Conv3d(torch::nn::Conv3dOptions(width, bottleneck, 1)));
+    conv = register_module("conv",
+        torch::nn::Conv3d(torch::nn::Conv3dOptions(bottleneck, bottleneck, {3, 1, 1})
+                              .padding({1, 0, 0})
+                              .groups(bottleneck)));
     up_proj = register_module("up_proj", torch::nn::Conv3d(torch::nn::Conv3dOptions(bottleneck, width, 1)));
     // The official adapter starts as the identity: its up projection is zero.
     torch::nn::init::zeros_(up_proj->weight);

@@ -21,10 +21,10 @@ public:
     /// adapter's output of the same shape (the caller adds the residual).
     at::Tensor forward(const at::Tensor &x);
 
-    LayerNorm ln{nullptr};
-    torch::nn::Conv3d down_proj{nullptr};
-    torch::nn::Conv3d conv{nullptr};
-    torch::nn::Conv3d up_proj{nullptr};
+    LayerNorm ln {nullptr};
+    torch::nn::Conv3d down_proj {nullptr};
+    torch::nn::Conv3d conv {nullptr};
+    torch::nn::Conv3d up_proj {nullptr};
 };
 TORCH_MODULE(LocalTemporal);
 

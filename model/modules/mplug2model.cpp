@@ -1,7 +1,6 @@
 #include "model/modules/mplug2model.h"
 
 #include <torch/torch.h>
-
 #include <unordered_set>
 
 namespace mplug2::model {
@@ -21,7 +20,8 @@ Mplug2ModelImpl::Mplug2ModelImpl(const Mplug2Config &config)
     visn_emb_norm = register_module("visn_emb_norm", LayerNorm(LayerNormOptions(b.hiddenSize, 1e-12)));
     if (config.projectsVision()) {
         visn_fc = register_module("visn_fc", torch::nn::Linear(config.vision.width, b.hiddenSize));
-        visn_layer_norm = register_module("visn_layer_norm", LayerNorm(LayerNormOptions(b.hiddenSize, 1e-12)));
+        visn_layer_norm
+            = register_module("visn_layer_norm", LayerNorm(LayerNormOptions(b.hiddenSize, 1e-12)));
     }
 }
 
@@ -37,8 +37,8 @@ at::Tensor Mplug2ModelImpl::projectVisual(const at::Tensor &tokens)
     return visn_layer_norm(visn_fc(tokens));
 }
 
-at::Tensor Mplug2ModelImpl::universalEmbeds(const at::Tensor &projected, at::Tensor *latentToVisual,
-                                            at::Tensor *visualToLatent)
+at::Tensor Mplug2ModelImpl::universalEmbeds(
+    const at::Tensor &projected, at::Tensor *latentToVisual, at::Tensor *visualToLatent)
 {
     return visn_emb_norm(projected + text_encoder->universal(projected, latentToVisual, visualToLatent));
 }
@@ -48,11 +48,11 @@ at::Tensor Mplug2ModelImpl::encodeQuestion(const at::Tensor &ids, const at::Tens
     return text_encoder->encodeText(ids, mask);
 }
 
-std::pair<at::Tensor, at::Tensor> Mplug2ModelImpl::fuse(const at::Tensor &question, const at::Tensor &questionMask,
-                                                        const at::Tensor &imageEmbeds)
+std::pair<at::Tensor, at::Tensor> Mplug2ModelImpl::fuse(
+    const at::Tensor &question, const at::Tensor &questionMask, const at::Tensor &imageEmbeds)
 {
-    const auto visualMask = torch::ones({imageEmbeds.size(0), imageEmbeds.size(1)},
-                                        questionMask.options().dtype(at::kLong));
+    const auto visualMask
+        = torch::ones({imageEmbeds.size(0), imageEmbeds.size(1)}, questionMask.options().dtype(at::kLong));
     return fusion_encoder->forward(question, questionMask, imageEmbeds, visualMask);
 }
 

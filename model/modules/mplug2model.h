@@ -39,23 +39,23 @@ public:
     at::Tensor projectVisual(const at::Tensor &tokens);
     /// visn_emb_norm(x + universal layers(x)): the image_embeds every task reads.
     at::Tensor universalEmbeds(const at::Tensor &projected, at::Tensor *latentToVisual = nullptr,
-                               at::Tensor *visualToLatent = nullptr);
+        at::Tensor *visualToLatent = nullptr);
     /// Question states (B, Lq, H) of the text encoder (all layers).
     at::Tensor encodeQuestion(const at::Tensor &ids, const at::Tensor &mask);
     /// Fusion encoder: {visual output, question output}.
-    std::pair<at::Tensor, at::Tensor> fuse(const at::Tensor &question, const at::Tensor &questionMask,
-                                           const at::Tensor &imageEmbeds);
+    std::pair<at::Tensor, at::Tensor> fuse(
+        const at::Tensor &question, const at::Tensor &questionMask, const at::Tensor &imageEmbeds);
 
     /// Every parameter once (tied tensors appear under two names).
     std::vector<at::Tensor> uniqueParameters() const;
 
-    XClip visual_encoder{nullptr};
-    BertModel text_encoder{nullptr};
-    FusionModel fusion_encoder{nullptr};
-    BertLMHeadModel text_decoder{nullptr};
-    LayerNorm visn_emb_norm{nullptr};
-    torch::nn::Linear visn_fc{nullptr};
-    LayerNorm visn_layer_norm{nullptr};
+    XClip visual_encoder {nullptr};
+    BertModel text_encoder {nullptr};
+    FusionModel fusion_encoder {nullptr};
+    BertLMHeadModel text_decoder {nullptr};
+    LayerNorm visn_emb_norm {nullptr};
+    torch::nn::Linear visn_fc {nullptr};
+    LayerNorm visn_layer_norm {nullptr};
 
 private:
     Mplug2Config m_config;

@@ -2,11 +2,10 @@
 
 #include <ATen/ExpandUtils.h>
 #include <ATen/Parallel.h>
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <torch/torch.h>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -17,15 +16,15 @@ namespace mplug2::model {
 
 namespace {
 
-std::atomic<bool> g_enabled{true};
-std::atomic<int64_t> g_widthLimit{16};
+std::atomic<bool> g_enabled {true};
+std::atomic<int64_t> g_widthLimit {16};
 
 struct Product {
     const float *x; // rows x in, rows ldx apart
     int64_t rows;
     const float *w; // out x in, rows ldw apart
     const float *b; // out, or null
-    float *y;       // rows x out, rows ldy apart
+    float *y; // rows x out, rows ldy apart
     int64_t in;
     int64_t out;
     int64_t ldx, ldw, ldy;
@@ -45,7 +44,7 @@ constexpr int64_t kPrefetchBlocks = 2;
 struct RowSum {
     const float *a; // M x inner, rows lda apart
     const float *b; // inner x cols, rows ldb apart
-    float *y;       // M x cols, rows ldy apart
+    float *y; // M x cols, rows ldy apart
     int64_t inner, cols, lda, ldb, ldy;
 };
 
@@ -57,17 +56,16 @@ using RowSumKernel = void (*)(const RowSum &);
 // FMA) or 0 (none; everything goes to ATen).
 int64_t vectorWidth()
 {
-    static const int64_t width = __builtin_cpu_supports("avx512f")                                   ? 16
-                                 : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 8
-                                                                                                     : 0;
+    static const int64_t width = __builtin_cpu_supports("avx512f")        ? 16
+        : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 8
+                                                                          : 0;
     return std::min(width, g_widthLimit.load(std::memory_order_relaxed));
 }
 
 // The R weight rows kPrefetchBlocks blocks after row n (the last row past the
 // end): each block reads R short runs of W, too short for the hardware
 // prefetcher, so the kernels fetch these while summing theirs.
-template <int R>
-void rowsAhead(const Product &p, int64_t n, const float *(&ahead)[R])
+template<int R> void rowsAhead(const Product &p, int64_t n, const float *(&ahead)[R])
 {
     for (int r = 0; r < R; ++r)
         ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.ldw;
@@ -96,8 +94,7 @@ __attribute__((target("avx512f"))) inline float sum512(__m512 v)
 
 // M rows times R consecutive weight rows starting at n: M*R accumulators in
 // registers, each weight vector loaded once for all M rows.
-template <int M, int R>
-__attribute__((target("avx512f"))) void block512(const Product &p, int64_t n)
+template<int M, int R> __attribute__((target("avx512f"))) void block512(const Product &p, int64_t n)
 {
     __m512 acc[M][R];
 #pragma GCC unroll 8
@@ -129,8 +126,7 @@ __attribute__((target("avx512f"))) void block512(const Product &p, int64_t n)
             p.y[m * p.ldy + n + r] = finish(p, sum512(acc[m][r]), m, n + r, k);
 }
 
-template <int M>
-__attribute__((target("avx512f"))) void range512(const Product &p, int64_t n0, int64_t n1)
+template<int M> __attribute__((target("avx512f"))) void range512(const Product &p, int64_t n0, int64_t n1)
 {
     constexpr int R = M <= 6 ? 4 : 3;
     int64_t n = n0;
@@ -148,8 +144,7 @@ __attribute__((target("avx2,fma"))) inline float sum256(__m256 v)
     return _mm_cvtss_f32(s);
 }
 
-template <int M, int R>
-__attribute__((target("avx2,fma"))) void block256(const Product &p, int64_t n)
+template<int M, int R> __attribute__((target("avx2,fma"))) void block256(const Product &p, int64_t n)
 {
     __m256 acc[M][R];
 #pragma GCC unroll 8
@@ -183,8 +178,7 @@ __attribute__((target("avx2,fma"))) void block256(const Product &p, int64_t n)
             p.y[m * p.ldy + n + r] = finish(p, sum256(acc[m][r]), m, n + r, k);
 }
 
-template <int M>
-__attribute__((target("avx2,fma"))) void range256(const Product &p, int64_t n0, int64_t n1)
+template<int M> __attribute__((target("avx2,fma"))) void range256(const Product &p, int64_t n0, int64_t n1)
 {
     // 16 vector registers: M*R accumulators + R weights + 1 row.
     constexpr int R = M <= 6 ? 2 : 1;
@@ -198,7 +192,7 @@ __attribute__((target("avx2,fma"))) void range256(const Product &p, int64_t n0, 
 // RowSum: C vectors of consecutive columns at a time, every row's sums in
 // registers; each row of B is read once per block and nothing is reduced
 // across lanes.
-template <int M, int C, bool Tail>
+template<int M, int C, bool Tail>
 __attribute__((target("avx512f"))) void rowSumBlock512(const RowSum &c, int64_t n0, __mmask16 tail)
 {
     __m512 acc[M][C];
@@ -215,7 +209,8 @@ __attribute__((target("avx512f"))) void rowSumBlock512(const RowSum &c, int64_t 
             bv[j] = Tail ? _mm512_maskz_loadu_ps(tail, row + 16 * j) : _mm512_loadu_ps(row + 16 * j);
             // Each row of B is its own stream: fetch two blocks ahead.
             if (!Tail && n0 + 16 * C * (kPrefetchBlocks + 1) <= c.cols)
-                _mm_prefetch(reinterpret_cast<const char *>(row + 16 * (j + C * kPrefetchBlocks)), _MM_HINT_T1);
+                _mm_prefetch(
+                    reinterpret_cast<const char *>(row + 16 * (j + C * kPrefetchBlocks)), _MM_HINT_T1);
         }
 #pragma GCC unroll 8
         for (int m = 0; m < M; ++m) {
@@ -235,8 +230,7 @@ __attribute__((target("avx512f"))) void rowSumBlock512(const RowSum &c, int64_t 
         }
 }
 
-template <int M>
-__attribute__((target("avx512f"))) void rowSum512(const RowSum &c)
+template<int M> __attribute__((target("avx512f"))) void rowSum512(const RowSum &c)
 {
     constexpr int C = M <= 6 ? 4 : 3;
     int64_t n = 0;
@@ -248,8 +242,7 @@ __attribute__((target("avx512f"))) void rowSum512(const RowSum &c)
         rowSumBlock512<M, 1, true>(c, n, static_cast<__mmask16>((1u << (c.cols - n)) - 1));
 }
 
-template <int M, int C>
-__attribute__((target("avx2,fma"))) void rowSumBlock256(const RowSum &c, int64_t n0)
+template<int M, int C> __attribute__((target("avx2,fma"))) void rowSumBlock256(const RowSum &c, int64_t n0)
 {
     __m256 acc[M][C];
 #pragma GCC unroll 8
@@ -276,8 +269,7 @@ __attribute__((target("avx2,fma"))) void rowSumBlock256(const RowSum &c, int64_t
             _mm256_storeu_ps(c.y + m * c.ldy + n0 + 8 * j, acc[m][j]);
 }
 
-template <int M>
-__attribute__((target("avx2,fma"))) void rowSum256(const RowSum &c)
+template<int M> __attribute__((target("avx2,fma"))) void rowSum256(const RowSum &c)
 {
     // 16 vector registers: M*C accumulators + C of B + 1 weight.
     constexpr int C = M <= 3 ? 3 : M <= 6 ? 2 : 1;
@@ -297,8 +289,9 @@ __attribute__((target("avx2,fma"))) void rowSum256(const RowSum &c)
 }
 
 // One kernel per row count 1..kRowLinearMaxRows (index 0 unused), for each width.
-template <typename Kernel>
-Kernel pick(int64_t rows, const Kernel (&k512)[kRowLinearMaxRows + 1], const Kernel (&k256)[kRowLinearMaxRows + 1])
+template<typename Kernel>
+Kernel pick(
+    int64_t rows, const Kernel (&k512)[kRowLinearMaxRows + 1], const Kernel (&k256)[kRowLinearMaxRows + 1])
 {
     if (rows < 1 || rows > kRowLinearMaxRows)
         return nullptr;
@@ -307,27 +300,36 @@ Kernel pick(int64_t rows, const Kernel (&k512)[kRowLinearMaxRows + 1], const Ker
 
 RowSumKernel rowSumKernelFor(int64_t rows)
 {
-    static constexpr RowSumKernel k512[] = {nullptr,      rowSum512<1>, rowSum512<2>, rowSum512<3>, rowSum512<4>,
-                                            rowSum512<5>, rowSum512<6>, rowSum512<7>, rowSum512<8>};
-    static constexpr RowSumKernel k256[] = {nullptr,      rowSum256<1>, rowSum256<2>, rowSum256<3>, rowSum256<4>,
-                                            rowSum256<5>, rowSum256<6>, rowSum256<7>, rowSum256<8>};
+    static constexpr RowSumKernel k512[] = {nullptr, rowSum512<1>, rowSum512<2>, rowSum512<3>, rowSum512<4>,
+        rowSum512<5>, rowSum512<6>, rowSum512<7>, rowSum512<8>};
+    static constexpr RowSumKernel k256[] = {nullptr, rowSum256<1>, rowSum256<2>, rowSum256<3>, rowSum256<4>,
+        rowSum256<5>, rowSum256<6>, rowSum256<7>, rowSum256<8>};
     return pick(rows, k512, k256);
 }
 
 RangeKernel kernelFor(int64_t rows)
 {
-    static constexpr RangeKernel k512[] = {nullptr,      range512<1>, range512<2>, range512<3>, range512<4>,
-                                           range512<5>, range512<6>, range512<7>, range512<8>};
-    static constexpr RangeKernel k256[] = {nullptr,      range256<1>, range256<2>, range256<3>, range256<4>,
-                                           range256<5>, range256<6>, range256<7>, range256<8>};
+    static constexpr RangeKernel k512[] = {nullptr, range512<1>, range512<2>, range512<3>, range512<4>,
+        range512<5>, range512<6>, range512<7>, range512<8>};
+    static constexpr RangeKernel k256[] = {nullptr, range256<1>, range256<2>, range256<3>, range256<4>,
+        range256<5>, range256<6>, range256<7>, range256<8>};
     return pick(rows, k512, k256);
 }
 
 #else
 
-int64_t vectorWidth() { return 0; }
-RangeKernel kernelFor(int64_t) { return nullptr; }
-RowSumKernel rowSumKernelFor(int64_t) { return nullptr; }
+int64_t vectorWidth()
+{
+    return 0;
+}
+RangeKernel kernelFor(int64_t)
+{
+    return nullptr;
+}
+RowSumKernel rowSumKernelFor(int64_t)
+{
+    return nullptr;
+}
 
 #endif
 
@@ -343,9 +345,15 @@ bool needsGradient(const at::Tensor &t)
 
 } // namespace
 
-void setRowLinearEnabled(bool enabled) { g_enabled = enabled; }
+void setRowLinearEnabled(bool enabled)
+{
+    g_enabled = enabled;
+}
 
-bool rowKernelsAvailable() { return vectorWidth() > 0; }
+bool rowKernelsAvailable()
+{
+    return vectorWidth() > 0;
+}
 
 int64_t limitRowKernelWidth(int64_t floats)
 {
@@ -356,12 +364,12 @@ int64_t limitRowKernelWidth(int64_t floats)
 at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
 {
     const bool plain = g_enabled && x.defined() && x.dim() >= 1 && weight.dim() == 2 && isFloatOnCpu(x)
-                       && isFloatOnCpu(weight) && weight.is_contiguous() && x.size(-1) == weight.size(1)
-                       && weight.size(1) > 0 && x.numel() > 0
-                       && (!bias.defined()
-                           || (isFloatOnCpu(bias) && bias.dim() == 1 && bias.is_contiguous()
-                               && bias.size(0) == weight.size(0)))
-                       && !needsGradient(x) && !needsGradient(weight) && !needsGradient(bias);
+        && isFloatOnCpu(weight) && weight.is_contiguous() && x.size(-1) == weight.size(1)
+        && weight.size(1) > 0 && x.numel() > 0
+        && (!bias.defined()
+            || (isFloatOnCpu(bias) && bias.dim() == 1 && bias.is_contiguous()
+                && bias.size(0) == weight.size(0)))
+        && !needsGradient(x) && !needsGradient(weight) && !needsGradient(bias);
     const int64_t in = weight.size(1), out = weight.size(0);
     const RangeKernel kernel = plain ? kernelFor(x.numel() / in) : nullptr;
     if (!kernel)
@@ -370,42 +378,37 @@ at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Te
     std::vector<int64_t> shape = x.sizes().vec();
     shape.back() = out;
     at::Tensor y = at::empty(shape, x.options());
-    const Product p{rows.data_ptr<float>(),
-                    rows.numel() / in,
-                    weight.data_ptr<float>(),
-                    bias.defined() ? bias.data_ptr<float>() : nullptr,
-                    y.data_ptr<float>(),
-                    in,
-                    out,
-                    in,
-                    in,
-                    out};
+    const Product p {rows.data_ptr<float>(), rows.numel() / in, weight.data_ptr<float>(),
+        bias.defined() ? bias.data_ptr<float>() : nullptr, y.data_ptr<float>(), in, out, in, in, out};
     // 64 outputs at least per task: the smallest products stay on one thread.
     at::parallel_for(0, out, 64, [&](int64_t n0, int64_t n1) { kernel(p, n0, n1); });
     return y;
 }
 
-at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask,
-                        at::Tensor *probs)
+at::Tensor rowAttention(
+    const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask, at::Tensor *probs)
 {
     if (!g_enabled || q.dim() != 4 || k.dim() != 4 || v.dim() != 4 || !isFloatOnCpu(q) || !isFloatOnCpu(k)
         || !isFloatOnCpu(v) || needsGradient(q) || needsGradient(k) || needsGradient(v))
         return {};
     const int64_t batch = q.size(0), heads = q.size(1), rows = q.size(2), d = q.size(3), keys = k.size(2);
-    const bool sameShapes = k.size(0) == batch && v.size(0) == batch && k.size(1) == heads && v.size(1) == heads
-                            && k.size(3) == d && v.size(2) == keys && v.size(3) == d;
+    const bool sameShapes = k.size(0) == batch && v.size(0) == batch && k.size(1) == heads
+        && v.size(1) == heads && k.size(3) == d && v.size(2) == keys && v.size(3) == d;
     // K and V each either row-major per head (unit stride along d) or stored
     // transposed (unit stride along the keys, as startDecoding lays out the
     // cross-attention cache on the CPU); with a single key either will do.
     const bool keysByRow = k.stride(3) == 1, keysByColumn = !keysByRow && (k.stride(2) == 1 || keys == 1);
-    const bool valuesByRow = v.stride(3) == 1, valuesByColumn = !valuesByRow && (v.stride(2) == 1 || keys == 1);
+    const bool valuesByRow = v.stride(3) == 1,
+               valuesByColumn = !valuesByRow && (v.stride(2) == 1 || keys == 1);
     const RangeKernel rowScores = kernelFor(rows);
     const RowSumKernel rowSum = rowSumKernelFor(rows);
-    if (!sameShapes || !rowScores || !rowSum || keys == 0
-        || !(keysByRow || keysByColumn) || !(valuesByRow || valuesByColumn))
+    if (!sameShapes || !rowScores || !rowSum || keys == 0 || !(keysByRow || keysByColumn)
+        || !(valuesByRow || valuesByColumn))
         return {};
     // The mask is added in place, so it must not widen the scores.
-    if (mask.defined() && at::infer_size(mask.sizes(), {batch, heads, rows, keys}) != at::IntArrayRef{batch, heads, rows, keys})
+    if (mask.defined()
+        && at::infer_size(mask.sizes(), {batch, heads, rows, keys})
+            != at::IntArrayRef {batch, heads, rows, keys})
         return {};
     const at::Tensor queries = q.contiguous();
     at::Tensor scores = at::empty({batch, heads, rows, keys}, q.options());
@@ -415,8 +418,9 @@ at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tens
         for (int64_t i = first; i < last; ++i) {
             const float *kh = kd + (i / heads) * k.stride(0) + (i % heads) * k.stride(1);
             if (keysByRow)
-                rowScores({qd + i * rows * d, rows, kh, nullptr, sd + i * rows * keys, d, keys, d, k.stride(2), keys},
-                          0, keys);
+                rowScores({qd + i * rows * d, rows, kh, nullptr, sd + i * rows * keys, d, keys, d,
+                              k.stride(2), keys},
+                    0, keys);
             else
                 rowSum({qd + i * rows * d, kh, sd + i * rows * keys, d, keys, d, k.stride(3), keys});
         }
@@ -438,8 +442,9 @@ at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tens
                 rowSum({wd + i * rows * keys, vh, cd + i * rows * d, keys, d, keys, v.stride(2), d});
             else
                 // V transposed: each output is one long dot product over the keys.
-                rowScores({wd + i * rows * keys, rows, vh, nullptr, cd + i * rows * d, keys, d, keys, v.stride(3), d},
-                          0, d);
+                rowScores({wd + i * rows * keys, rows, vh, nullptr, cd + i * rows * d, keys, d, keys,
+                              v.stride(3), d},
+                    0, d);
         }
     });
     return context;

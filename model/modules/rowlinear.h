@@ -29,8 +29,8 @@ at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Te
 /// broadcastable to (B, H, Lq, Lk). Returns an undefined tensor where it does
 /// not apply (the caller then takes the general path). Same order of
 /// operations as attentionkernel.h's explicit form.
-at::Tensor rowAttention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask,
-                        at::Tensor *probs);
+at::Tensor rowAttention(
+    const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask, at::Tensor *probs);
 
 /// The largest row count the kernel takes (rows = x.numel() / in_features).
 inline constexpr int64_t kRowLinearMaxRows = 8;

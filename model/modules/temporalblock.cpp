@@ -30,7 +30,7 @@ at::Tensor withTemporalAdapter(LocalTemporal &adapter, const at::Tensor &x, int6
 at::Tensor TemporalBlockImpl::forward(const at::Tensor &input, int64_t frames, at::Tensor *attentionProbs)
 {
     TORCH_CHECK(frames > 0 && input.size(0) % frames == 0, "TemporalBlock: ", input.size(0),
-                " frame rows are not a multiple of ", frames, " frames");
+        " frame rows are not a multiple of ", frames, " frames");
     auto x = withTemporalAdapter(lmhra1, input, frames);
     x = x + attn->forward(ln_1(x), at::Tensor(), attentionProbs);
     x = withTemporalAdapter(lmhra2, x, frames);

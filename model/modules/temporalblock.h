@@ -12,7 +12,10 @@
 namespace mplug2::model {
 
 struct TemporalBlockOptions {
-    TemporalBlockOptions(int64_t width, int64_t heads) : width(width), heads(heads) {}
+    TemporalBlockOptions(int64_t width, int64_t heads)
+        : width(width)
+        , heads(heads)
+    { }
     int64_t width;
     int64_t heads;
 };
@@ -25,12 +28,12 @@ public:
     /// `attentionProbs` receives the spatial self-attention (N*T, heads, 1+L, 1+L).
     at::Tensor forward(const at::Tensor &x, int64_t frames, at::Tensor *attentionProbs = nullptr);
 
-    LocalTemporal lmhra1{nullptr};
-    LocalTemporal lmhra2{nullptr};
-    ClipAttention attn{nullptr};
-    LayerNorm ln_1{nullptr};
-    ClipMlp mlp{nullptr};
-    LayerNorm ln_2{nullptr};
+    LocalTemporal lmhra1 {nullptr};
+    LocalTemporal lmhra2 {nullptr};
+    ClipAttention attn {nullptr};
+    LayerNorm ln_1 {nullptr};
+    ClipMlp mlp {nullptr};
+    LayerNorm ln_2 {nullptr};
 };
 TORCH_MODULE(TemporalBlock);
 

@@ -1,8 +1,7 @@
 #include "model/modules/videoformer.h"
 
-#include <torch/torch.h>
-
 #include <cmath>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -17,7 +16,8 @@ VideoFormerImpl::VideoFormerImpl(const VisionConfig &config, int64_t embedDim)
     const double scale = 1.0 / std::sqrt(static_cast<double>(w));
     class_embedding = register_parameter("class_embedding", torch::randn({w}) * 0.02);
     const int64_t grid = config.gridSide();
-    positional_embedding = register_parameter("positional_embedding", torch::randn({grid * grid + 1, w}) * 0.02);
+    positional_embedding
+        = register_parameter("positional_embedding", torch::randn({grid * grid + 1, w}) * 0.02);
     proj = register_parameter("proj", torch::randn({w, embedDim}) * scale);
     ln_pre = register_module("ln_pre", LayerNorm(LayerNormOptions(w, 1e-5)));
     transformer = register_module("transformer", std::make_shared<torch::nn::Module>());
@@ -69,13 +69,15 @@ at::Tensor VideoFormerImpl::positionalEmbeddingFor(int64_t gridHeight, int64_t g
     // Another input size than the training one: resize the grid part bilinearly, as the official loader does.
     const auto side = static_cast<int64_t>(std::lround(std::sqrt(static_cast<double>(rows))));
     TORCH_CHECK(side * side == rows, "the positional embedding has ", rows, " patch rows: not a square grid");
-    const auto grid = positional_embedding.narrow(0, 1, rows).to(at::kFloat).reshape({1, side, side, -1}).permute(
-        {0, 3, 1, 2});
-    const auto resized = torch::nn::functional::interpolate(
-        grid, torch::nn::functional::InterpolateFuncOptions()
-                  .size(std::vector<int64_t>{gridHeight, gridWidth})
-                  .mode(torch::kBilinear)
-                  .align_corners(false));
+    const auto grid = positional_embedding.narrow(0, 1, rows)
+                          .to(at::kFloat)
+                          .reshape({1, side, side, -1})
+                          .permute({0, 3, 1, 2});
+    const auto resized = torch::nn::functional::interpolate(grid,
+        torch::nn::functional::InterpolateFuncOptions()
+            .size(std::vector<int64_t> {gridHeight, gridWidth})
+            .mode(torch::kBilinear)
+            .align_corners(false));
     const auto flat = resized.permute({0, 2, 3, 1}).reshape({gridHeight * gridWidth, -1});
     return at::cat({positional_embedding.narrow(0, 0, 1), flat.to(positional_embedding.scalar_type())}, 0);
 }
@@ -83,17 +85,18 @@ at::Tensor VideoFormerImpl::positionalEmbeddingFor(int64_t gridHeight, int64_t g
 at::Tensor VideoFormerImpl::forward(const at::Tensor &pixels, std::vector<at::Tensor> *layerAttention)
 {
     TORCH_CHECK(pixels.dim() == 5 && pixels.size(1) == 3, "VideoFormer expects pixels (B, 3, T, H, W), got ",
-                pixels.sizes());
+        pixels.sizes());
     const int64_t p = m_config.patchSize;
     TORCH_CHECK(pixels.size(3) >= p && pixels.size(4) >= p, "frames of ", pixels.size(3), "x", pixels.size(4),
-                " are smaller than one ", p, "x", p, " patch");
+        " are smaller than one ", p, "x", p, " patch");
     const int64_t batch = pixels.size(0);
     const auto geometry = geometryFor(pixels.size(2), pixels.size(3), pixels.size(4));
     auto x = embedPatches(pixels);
     const int64_t rows = x.size(0), width = x.size(2);
     const int64_t frames = rows / batch;
     const auto cls = class_embedding.to(x.scalar_type()).view({1, 1, width}).expand({rows, 1, width});
-    x = at::cat({cls, x}, 1) + positionalEmbeddingFor(geometry.gridHeight, geometry.gridWidth).to(x.scalar_type());
+    x = at::cat({cls, x}, 1)
+        + positionalEmbeddingFor(geometry.gridHeight, geometry.gridWidth).to(x.scalar_type());
     x = ln_pre(x);
     for (const auto &module : *resblocks) {
         if (layerAttention) {

@@ -13,7 +13,6 @@
 
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/conv.h>
-
 #include <vector>
 
 namespace mplug2::model {
@@ -35,14 +34,14 @@ public:
     };
     Geometry geometryFor(int64_t frames, int64_t height, int64_t width) const;
 
-    torch::nn::Conv3d conv1{nullptr};
+    torch::nn::Conv3d conv1 {nullptr};
     at::Tensor class_embedding;
     at::Tensor positional_embedding;
     at::Tensor proj;
-    LayerNorm ln_pre{nullptr};
+    LayerNorm ln_pre {nullptr};
     std::shared_ptr<torch::nn::Module> transformer;
-    torch::nn::ModuleList resblocks{nullptr};
-    LayerNorm ln_post{nullptr};
+    torch::nn::ModuleList resblocks {nullptr};
+    LayerNorm ln_post {nullptr};
 
 private:
     at::Tensor embedPatches(const at::Tensor &pixels) const;

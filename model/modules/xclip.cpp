@@ -1,9 +1,8 @@
 #include "model/modules/xclip.h"
 
-#include <torch/torch.h>
-
 #include <cmath>
 #include <limits>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -16,10 +15,11 @@ XClipImpl::XClipImpl(const Mplug2Config &config)
     for (int64_t i = 0; i < t.layers; ++i)
         resblocks->push_back(ClipResidualBlock(t.width, t.heads));
     token_embedding = register_module("token_embedding", torch::nn::Embedding(t.vocabSize, t.width));
-    positional_embedding = register_parameter("positional_embedding", torch::randn({t.contextLength, t.width}) * 0.01);
+    positional_embedding
+        = register_parameter("positional_embedding", torch::randn({t.contextLength, t.width}) * 0.01);
     ln_final = register_module("ln_final", LayerNorm(LayerNormOptions(t.width, 1e-5)));
-    text_projection = register_parameter("text_projection",
-                                         torch::randn({t.width, config.embedDim}) / std::sqrt(double(t.width)));
+    text_projection = register_parameter(
+        "text_projection", torch::randn({t.width, config.embedDim}) / std::sqrt(double(t.width)));
     logit_scale = register_parameter("logit_scale", torch::full({}, std::log(1.0 / 0.07)));
 }
 
@@ -32,14 +32,15 @@ at::Tensor XClipImpl::encodeImage(const at::Tensor &pixels)
 at::Tensor XClipImpl::encodeText(const at::Tensor &tokens)
 {
     TORCH_CHECK(tokens.dim() == 2 && tokens.size(1) >= 1 && tokens.size(1) <= positional_embedding.size(0),
-                "CLIP text tokens must be (N, L) with L <= ", positional_embedding.size(0), ", got ", tokens.sizes());
-    TORCH_CHECK(tokens.numel() == 0 || (tokens.min().item<int64_t>() >= 0
-                                        && tokens.max().item<int64_t>() < token_embedding->weight.size(0)),
-                "CLIP text token id out of the vocabulary");
+        "CLIP text tokens must be (N, L) with L <= ", positional_embedding.size(0), ", got ", tokens.sizes());
+    TORCH_CHECK(tokens.numel() == 0
+            || (tokens.min().item<int64_t>() >= 0
+                && tokens.max().item<int64_t>() < token_embedding->weight.size(0)),
+        "CLIP text token id out of the vocabulary");
     const int64_t len = tokens.size(1);
     auto x = token_embedding(tokens) + positional_embedding.narrow(0, 0, len);
     const auto causal = torch::full({len, len}, -std::numeric_limits<float>::infinity(),
-                                    torch::TensorOptions().dtype(x.scalar_type()).device(x.device()))
+        torch::TensorOptions().dtype(x.scalar_type()).device(x.device()))
                             .triu(1);
     for (const auto &module : *resblocks)
         x = module->as<ClipResidualBlock>()->forward(x, causal);

@@ -23,12 +23,12 @@ public:
     /// the end-of-text id (the largest id of the row): (N, embedDim), not normalised.
     at::Tensor encodeText(const at::Tensor &tokens);
 
-    VideoFormer visual{nullptr};
+    VideoFormer visual {nullptr};
     std::shared_ptr<torch::nn::Module> transformer;
-    torch::nn::ModuleList resblocks{nullptr};
-    torch::nn::Embedding token_embedding{nullptr};
+    torch::nn::ModuleList resblocks {nullptr};
+    torch::nn::Embedding token_embedding {nullptr};
     at::Tensor positional_embedding;
-    LayerNorm ln_final{nullptr};
+    LayerNorm ln_final {nullptr};
     at::Tensor text_projection;
     at::Tensor logit_scale;
 };

@@ -1,10 +1,9 @@
 #include "model/parity/casechecker.h"
 
-#include <torch/torch.h>
-
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -21,8 +20,7 @@ std::string sizesText(const at::Tensor &t)
 
 CaseChecker::CaseChecker(ToleranceRules tolerances)
     : m_tolerances(std::move(tolerances))
-{
-}
+{ }
 
 double CaseChecker::toleranceFor(const std::string &key, double expectedMagnitude) const
 {
@@ -34,16 +32,16 @@ void CaseChecker::tensor(const std::string &key, const at::Tensor &oursAny, cons
     m_checked.insert(key);
     ++m_checks;
     if (!oursAny.defined() || oursAny.sizes() != expected.sizes()) {
-        m_failures.push_back(key + ": shape " + (oursAny.defined() ? sizesText(oursAny) : "(none)") + " instead of "
-                             + sizesText(expected));
+        m_failures.push_back(key + ": shape " + (oursAny.defined() ? sizesText(oursAny) : "(none)")
+            + " instead of " + sizesText(expected));
         return;
     }
     const auto ours = oursAny.detach().to(at::kCPU);
     if (!at::isFloatingType(expected.scalar_type())) {
         const auto mismatches = ours.to(at::kLong).ne(expected.to(at::kLong)).sum().item<int64_t>();
         if (mismatches)
-            m_failures.push_back(key + ": " + std::to_string(mismatches) + " of " + std::to_string(expected.numel())
-                                 + " integers differ");
+            m_failures.push_back(key + ": " + std::to_string(mismatches) + " of "
+                + std::to_string(expected.numel()) + " integers differ");
         return;
     }
     if (expected.numel() == 0)

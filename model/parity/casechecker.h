@@ -10,7 +10,6 @@
 #include "model/parity/parityrunner.h"
 
 #include <ATen/core/Tensor.h>
-
 #include <set>
 
 namespace mplug2::model {

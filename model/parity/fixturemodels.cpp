@@ -3,14 +3,13 @@
 #include "model/config/configjson.h"
 #include "model/weights/weightmatch.h"
 
-#include <torch/torch.h>
-
 #include <stdexcept>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
-Mplug2Model FixtureModels::model(const ParityCase &parityCase, const std::string &configName,
-                                 const std::string &checkpoint)
+Mplug2Model FixtureModels::model(
+    const ParityCase &parityCase, const std::string &configName, const std::string &checkpoint)
 {
     const std::string path = parityCase.path(checkpoint);
     if (const auto it = m_models.find(path); it != m_models.end())
@@ -25,7 +24,8 @@ Mplug2Model FixtureModels::model(const ParityCase &parityCase, const std::string
     Mplug2Model model(*config);
     const WeightMatchReport report = loadWeights(*model, *weights);
     if (!report.ok())
-        throw std::runtime_error(checkpoint + " does not fit configs." + configName + ": " + report.describe(5));
+        throw std::runtime_error(
+            checkpoint + " does not fit configs." + configName + ": " + report.describe(5));
     const ComputeTarget &target = parityCase.options.target;
     model->to(torchDevice(target), torchDtype(target.precision));
     model->eval();

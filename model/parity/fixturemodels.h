@@ -17,7 +17,8 @@ namespace mplug2::model {
 class FixtureModels {
 public:
     /// Throws std::runtime_error naming the file and the problem.
-    Mplug2Model model(const ParityCase &parityCase, const std::string &configName, const std::string &checkpoint);
+    Mplug2Model model(
+        const ParityCase &parityCase, const std::string &configName, const std::string &checkpoint);
     const StateDict &expected(const ParityCase &parityCase, const std::string &file);
 
 private:

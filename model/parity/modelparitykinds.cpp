@@ -5,9 +5,8 @@
 #include "model/parity/tokenizerparitykinds.h"
 #include "model/tasks/answerranking.h"
 
-#include <torch/torch.h>
-
 #include <memory>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -16,7 +15,7 @@ namespace {
 // The checkpoint files that hold a case's weights: its own, then also_checkpoints.
 std::vector<std::string> checkpointsOf(const JsonValue &entry)
 {
-    std::vector<std::string> files{entry["checkpoint"].asString()};
+    std::vector<std::string> files {entry["checkpoint"].asString()};
     for (const JsonValue &also : entry["also_checkpoints"].items())
         files.push_back(also.asString());
     return files;
@@ -24,7 +23,9 @@ std::vector<std::string> checkpointsOf(const JsonValue &entry)
 
 at::TensorOptions floatOptions(const ParityCase &c)
 {
-    return at::TensorOptions().device(torchDevice(c.options.target)).dtype(torchDtype(c.options.target.precision));
+    return at::TensorOptions()
+        .device(torchDevice(c.options.target))
+        .dtype(torchDtype(c.options.target.precision));
 }
 
 at::Tensor onesFor(const at::Tensor &states)
@@ -65,11 +66,12 @@ CaseOutcome runQa(FixtureModels &fixtures, const ParityCase &c, const std::strin
     check.tensor(p + "question/last_hidden", question, expectedTensor(expected, p + "question/last_hidden"));
     const auto [imageOutput, questionOutput] = model->fuse(question, questionMask, embeds);
     check.tensor(p + "fusion/image_output", imageOutput, expectedTensor(expected, p + "fusion/image_output"));
-    check.tensor(p + "fusion/question_output", questionOutput,
-                 expectedTensor(expected, p + "fusion/question_output"));
+    check.tensor(
+        p + "fusion/question_output", questionOutput, expectedTensor(expected, p + "fusion/question_output"));
     const auto states = at::cat({imageOutput, questionOutput}, 1);
     const auto mask = at::cat({onesFor(imageOutput), questionMask.to(at::kLong)}, 1);
-    check.tensor(p + "fusion/merged_attention_mask", mask, expectedTensor(expected, p + "fusion/merged_attention_mask"));
+    check.tensor(p + "fusion/merged_attention_mask", mask,
+        expectedTensor(expected, p + "fusion/merged_attention_mask"));
     checkDecoder(check, *model, expected, p, states, mask);
     checkGeneration(check, *model, expected, entry, p, states, mask, c.options.target.precision);
     if (expected.count(p + "rank/topk_ids")) {
@@ -92,8 +94,8 @@ CaseOutcome runQa(FixtureModels &fixtures, const ParityCase &c, const std::strin
     }
     checkCaseTexts(check, c);
     checkCoverage(check, entry,
-                  {"pixel", "question/input_ids", "question/attention_mask", "dec/input_ids", "dec/attention_mask",
-                   "answers/input_ids", "answers/attention_mask"});
+        {"pixel", "question/input_ids", "question/attention_mask", "dec/input_ids", "dec/attention_mask",
+            "answers/input_ids", "answers/attention_mask"});
     return check.outcome(entry["id"].asString(), checkpoint);
 }
 
@@ -107,7 +109,8 @@ CaseOutcome runClip(FixtureModels &fixtures, const ParityCase &c, const std::str
     CaseChecker check(c.tolerances);
     c10::InferenceMode inference;
     auto &clip = *model->visual_encoder;
-    const auto image = clip.encodeImage(expectedTensor(expected, p + "pixel").to(floatOptions(c))).to(at::kFloat);
+    const auto image
+        = clip.encodeImage(expectedTensor(expected, p + "pixel").to(floatOptions(c))).to(at::kFloat);
     check.tensor(p + "image_embed_raw", image, expectedTensor(expected, p + "image_embed_raw"));
     const auto imageNorm = image / image.norm(2, -1, true);
     check.tensor(p + "image_embed", imageNorm, expectedTensor(expected, p + "image_embed"));

@@ -4,15 +4,14 @@
 #include "model/parity/fixturemodels.h"
 #include "model/tasks/sequencescoring.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <map>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
 at::Tensor checkVisualStages(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected,
-                             const std::string &p, const at::TensorOptions &options)
+    const std::string &p, const at::TensorOptions &options)
 {
     const auto pixel = expectedTensor(expected, p + "pixel").to(options);
     const auto visual = model.visualTokens(pixel);
@@ -31,24 +30,28 @@ at::Tensor checkVisualStages(CaseChecker &check, Mplug2ModelImpl &model, const S
     check.tensor(p + "vmodule_last_hidden", universal, expectedTensor(expected, p + "vmodule_last_hidden"));
     const auto embeds = model.visn_emb_norm(projected + universal);
     check.tensor(p + "image_embeds", embeds, expectedTensor(expected, p + "image_embeds"));
-    check.tensor(p + "attn/uni_latent_cross", latentToVisual, expectedTensor(expected, p + "attn/uni_latent_cross"));
-    check.tensor(p + "attn/uni_last_cross", visualToLatent, expectedTensor(expected, p + "attn/uni_last_cross"));
+    check.tensor(
+        p + "attn/uni_latent_cross", latentToVisual, expectedTensor(expected, p + "attn/uni_latent_cross"));
+    check.tensor(
+        p + "attn/uni_last_cross", visualToLatent, expectedTensor(expected, p + "attn/uni_last_cross"));
     return embeds;
 }
 
 void checkDecoder(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected, const std::string &p,
-                  const at::Tensor &states, const at::Tensor &statesMask)
+    const at::Tensor &states, const at::Tensor &statesMask)
 {
     const auto device = states.device();
     const auto ids = expectedTensor(expected, p + "dec/input_ids").to(device);
     const auto mask = expectedTensor(expected, p + "dec/attention_mask").to(device);
     std::vector<at::Tensor> crossProbs;
-    const auto logits = model.text_decoder->forward(ids, mask, states, statesMask, &crossProbs).to(at::kFloat);
+    const auto logits
+        = model.text_decoder->forward(ids, mask, states, statesMask, &crossProbs).to(at::kFloat);
     if (expected.count(p + "dec/logits"))
         check.tensor(p + "dec/logits", logits, expected.at(p + "dec/logits"));
     if (expected.count(p + "dec/logits_cols")) {
         const auto cols = expectedTensor(expected, "logit_cols").to(device);
-        check.tensor(p + "dec/logits_cols", logits.index_select(-1, cols), expected.at(p + "dec/logits_cols"));
+        check.tensor(
+            p + "dec/logits_cols", logits.index_select(-1, cols), expected.at(p + "dec/logits_cols"));
     }
     check.tensor(p + "dec/logsumexp", logits.logsumexp(-1), expectedTensor(expected, p + "dec/logsumexp"));
     const auto &expectedArgmax = expectedTensor(expected, p + "dec/argmax");
@@ -76,7 +79,8 @@ at::Tensor hypothesesTensor(const std::vector<Hypothesis> &hypotheses)
     size_t width = 0;
     for (const auto &h : hypotheses)
         width = std::max(width, h.ids.size());
-    auto ids = torch::zeros({static_cast<int64_t>(hypotheses.size()), static_cast<int64_t>(width)}, at::kLong);
+    auto ids
+        = torch::zeros({static_cast<int64_t>(hypotheses.size()), static_cast<int64_t>(width)}, at::kLong);
     for (size_t i = 0; i < hypotheses.size(); ++i)
         for (size_t j = 0; j < hypotheses[i].ids.size(); ++j)
             ids[static_cast<int64_t>(i)][static_cast<int64_t>(j)] = hypotheses[i].ids[j];
@@ -94,9 +98,9 @@ GenerationParams settingsFor(const JsonValue &entry, const std::string &name)
 
 } // namespace
 
-void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected, const JsonValue &entry,
-                     const std::string &p, const at::Tensor &states, const at::Tensor &statesMask,
-                     Precision precision)
+void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected,
+    const JsonValue &entry, const std::string &p, const at::Tensor &states, const at::Tensor &statesMask,
+    Precision precision)
 {
     // setting name -> item indices listed in the case
     std::map<std::string, std::vector<int64_t>> listed;
@@ -146,7 +150,8 @@ void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict
             const auto rescored = sequenceScores(*model.text_decoder, expIds, mask, itemStates, itemMask);
             check.tensor(base + "/scores", rescored, expectedScores);
             const double bestGap = expectedScores[0].item<double>() - (ours.empty() ? -1e30 : ours[0].score);
-            check.difference(base + "/ids", std::max(0.0, bestGap), std::abs(expectedScores[0].item<double>()));
+            check.difference(
+                base + "/ids", std::max(0.0, bestGap), std::abs(expectedScores[0].item<double>()));
         }
     }
 }
@@ -157,7 +162,8 @@ void checkCoverage(CaseChecker &check, const JsonValue &entry, const std::vector
         if (check.checkedKeys().count(key))
             continue;
         const bool input = std::any_of(inputKeys.begin(), inputKeys.end(), [&](const std::string &suffix) {
-            return key.size() >= suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
+            return key.size() >= suffix.size()
+                && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
         });
         check.require(input, key + ": expected but not compared");
     }

@@ -13,17 +13,17 @@ namespace mplug2::model {
 
 /// Runs pixels `P pixel` through the visual stages, compares each, returns image_embeds.
 at::Tensor checkVisualStages(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected,
-                             const std::string &prefix, const at::TensorOptions &options);
+    const std::string &prefix, const at::TensorOptions &options);
 
 /// Teacher-forced decoder on `P dec/input_ids` over states with mask.
-void checkDecoder(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected, const std::string &prefix,
-                  const at::Tensor &states, const at::Tensor &statesMask);
+void checkDecoder(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected,
+    const std::string &prefix, const at::Tensor &states, const at::Tensor &statesMask);
 
 /// Every `P gen/<setting>/b<i>/ids|scores` listed in the case, with the
 /// TextGenerator settings of the case's "generation" entry.
-void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected, const JsonValue &entry,
-                     const std::string &prefix, const at::Tensor &states, const at::Tensor &statesMask,
-                     Precision precision);
+void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected,
+    const JsonValue &entry, const std::string &prefix, const at::Tensor &states, const at::Tensor &statesMask,
+    Precision precision);
 
 /// Fails the case for expected tensors that nothing compared and that are not inputs.
 void checkCoverage(CaseChecker &check, const JsonValue &entry, const std::vector<std::string> &inputKeys);

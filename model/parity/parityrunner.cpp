@@ -26,8 +26,7 @@ std::string ParityCase::path(const std::string &relative) const
 
 ParityRunner::ParityRunner(ParityOptions options)
     : m_options(std::move(options))
-{
-}
+{ }
 
 void ParityRunner::registerKind(const std::string &kind, ParityHandler handler)
 {
@@ -50,9 +49,15 @@ std::string ParityRunner::outcomeLine(const CaseOutcome &o)
 {
     std::string line;
     switch (o.status) {
-    case CaseStatus::Passed: line = "PASS "; break;
-    case CaseStatus::Failed: line = "FAIL "; break;
-    case CaseStatus::Skipped: line = "SKIP "; break;
+    case CaseStatus::Passed:
+        line = "PASS ";
+        break;
+    case CaseStatus::Failed:
+        line = "FAIL ";
+        break;
+    case CaseStatus::Skipped:
+        line = "SKIP ";
+        break;
     }
     line += o.id;
     if (!o.variant.empty())
@@ -98,9 +103,10 @@ int ParityRunner::run(const std::string &fixtureDir, std::ostream &out)
         if (const auto skip = m_skipReasons.find(kind); skip != m_skipReasons.end()) {
             outcomes.push_back({id, {}, CaseStatus::Skipped, 0.0, {}, skip->second, 0});
         } else if (const auto handler = m_handlers.find(kind); handler == m_handlers.end()) {
-            outcomes.push_back({id, {}, CaseStatus::Failed, 0.0, {}, "no handler for case kind '" + kind + "'", 0});
+            outcomes.push_back(
+                {id, {}, CaseStatus::Failed, 0.0, {}, "no handler for case kind '" + kind + "'", 0});
         } else {
-            const ParityCase parityCase{*manifest, entry, fixtureDir, m_options, tolerances};
+            const ParityCase parityCase {*manifest, entry, fixtureDir, m_options, tolerances};
             try {
                 outcomes = handler->second(parityCase);
             } catch (const std::exception &e) {

@@ -10,9 +10,12 @@ namespace {
 CaseStatus caseStatus(text::ParityStatus status)
 {
     switch (status) {
-    case text::ParityStatus::Passed: return CaseStatus::Passed;
-    case text::ParityStatus::Failed: return CaseStatus::Failed;
-    case text::ParityStatus::Skipped: return CaseStatus::Skipped;
+    case text::ParityStatus::Passed:
+        return CaseStatus::Passed;
+    case text::ParityStatus::Failed:
+        return CaseStatus::Failed;
+    case text::ParityStatus::Skipped:
+        return CaseStatus::Skipped;
     }
     return CaseStatus::Failed;
 }
@@ -49,7 +52,8 @@ void registerTokenizerParityKinds(ParityRunner &runner)
 
 void checkCaseTexts(CaseChecker &check, const ParityCase &c)
 {
-    const text::TokenizerParityResult r = text::checkModelCaseTexts(c.manifest, c.entry, c.fixtureDir, parityFiles(c));
+    const text::TokenizerParityResult r
+        = text::checkModelCaseTexts(c.manifest, c.entry, c.fixtureDir, parityFiles(c));
     if (r.status == text::ParityStatus::Skipped)
         return;
     if (r.checks.empty())

@@ -12,8 +12,8 @@ ToleranceRules ToleranceRules::fromJson(const JsonValue &tolerances)
         r.m_rules.push_back({rule["contains"].asString(), atol->asDouble()});
     }
     if (r.m_rules.empty())
-        r.m_rules = {{"/dec/logits", 1e-3}, {"/dec/logsumexp", 1e-3}, {"cross_attn/", 1e-5},
-                     {"/attn/", 1e-5},      {"", 1e-4}};
+        r.m_rules = {{"/dec/logits", 1e-3}, {"/dec/logsumexp", 1e-3}, {"cross_attn/", 1e-5}, {"/attn/", 1e-5},
+            {"", 1e-4}};
     return r;
 }
 
@@ -32,9 +32,15 @@ ToleranceRules ToleranceRules::forPrecision(Precision precision) const
     // the stacks. Measured on the shared fixtures with CPU bf16: the worst tensor needs 6.5e-2
     // (rank probabilities), most stay below 3e-2; fp16 keeps 3 more bits (8x finer).
     switch (precision) {
-    case Precision::Fp32: r.m_relative = 0.0; break;
-    case Precision::Fp16: r.m_relative = 2e-2; break;
-    case Precision::Bf16: r.m_relative = 1e-1; break;
+    case Precision::Fp32:
+        r.m_relative = 0.0;
+        break;
+    case Precision::Fp16:
+        r.m_relative = 2e-2;
+        break;
+    case Precision::Bf16:
+        r.m_relative = 1e-1;
+        break;
     }
     return r;
 }

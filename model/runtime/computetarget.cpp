@@ -18,9 +18,12 @@ std::optional<Precision> parsePrecision(std::string_view name)
 const char *precisionName(Precision precision)
 {
     switch (precision) {
-    case Precision::Fp32: return "fp32";
-    case Precision::Fp16: return "fp16";
-    case Precision::Bf16: return "bf16";
+    case Precision::Fp32:
+        return "fp32";
+    case Precision::Fp16:
+        return "fp16";
+    case Precision::Bf16:
+        return "bf16";
     }
     return "fp32";
 }
@@ -31,20 +34,21 @@ Expected<void> checkComputeTarget(const ComputeTarget &target)
     try {
         device = c10::Device(target.device);
     } catch (const std::exception &) {
-        return makeError(ErrorCode::InvalidArgument,
-                         "unknown device '" + target.device + "' (use cpu, cuda or cuda:N)");
+        return makeError(
+            ErrorCode::InvalidArgument, "unknown device '" + target.device + "' (use cpu, cuda or cuda:N)");
     }
     if (device->is_cuda()) {
         if (!torch::cuda::is_available())
             return makeError(ErrorCode::Unsupported,
-                             "CUDA was requested but this LibTorch sees no CUDA device (build against a CUDA "
-                             "LibTorch and check the driver)");
+                "CUDA was requested but this LibTorch sees no CUDA device (build against a CUDA "
+                "LibTorch and check the driver)");
         const auto count = static_cast<int64_t>(torch::cuda::device_count());
         if (device->has_index() && device->index() >= count)
-            return makeError(ErrorCode::InvalidArgument, "device " + target.device + " does not exist: "
-                                                             + std::to_string(count) + " CUDA devices");
+            return makeError(ErrorCode::InvalidArgument,
+                "device " + target.device + " does not exist: " + std::to_string(count) + " CUDA devices");
     } else if (!device->is_cpu()) {
-        return makeError(ErrorCode::Unsupported, "device '" + target.device + "' is not supported (cpu or cuda)");
+        return makeError(
+            ErrorCode::Unsupported, "device '" + target.device + "' is not supported (cpu or cuda)");
     }
     if (device->is_cpu() && target.precision == Precision::Fp16)
         return makeError(ErrorCode::Unsupported, "fp16 needs a CUDA device; on the CPU use fp32 or bf16");
@@ -59,9 +63,12 @@ c10::Device torchDevice(const ComputeTarget &target)
 c10::ScalarType torchDtype(Precision precision)
 {
     switch (precision) {
-    case Precision::Fp32: return at::kFloat;
-    case Precision::Fp16: return at::kHalf;
-    case Precision::Bf16: return at::kBFloat16;
+    case Precision::Fp32:
+        return at::kFloat;
+    case Precision::Fp16:
+        return at::kHalf;
+    case Precision::Bf16:
+        return at::kBFloat16;
     }
     return at::kFloat;
 }

@@ -10,7 +10,6 @@
 
 #include <c10/core/Device.h>
 #include <c10/core/ScalarType.h>
-
 #include <optional>
 #include <string>
 #include <string_view>

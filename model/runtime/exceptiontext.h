@@ -2,7 +2,8 @@
 /// A one-line message for an exception caught at a library boundary:
 /// LibTorch's c10::Error without its C++ backtrace, others' what().
 ///
-///     try { ... } catch (const std::exception &e) { return makeError(ErrorCode::Internal, exceptionText(e)); }
+///     try { ... } catch (const std::exception &e) { return makeError(ErrorCode::Internal, exceptionText(e));
+///     }
 
 #include <exception>
 #include <string>

@@ -38,7 +38,8 @@ int64_t releaseCachedMemory(c10::Device device)
         return 0;
 #if MPLUG2_CUDA_MEMORY_STATS
     c10::cuda::CUDACachingAllocator::emptyCache();
-    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.has_index() ? device.index() : 0);
+    const auto stats
+        = c10::cuda::CUDACachingAllocator::getDeviceStats(device.has_index() ? device.index() : 0);
     return stats.reserved_bytes[0].current;
 #else
     return -1;
@@ -63,7 +64,8 @@ int64_t peakMemoryBytes(c10::Device device)
     if (device.is_cpu())
         return cpuPeakResidentBytes();
 #if MPLUG2_CUDA_MEMORY_STATS
-    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device.has_index() ? device.index() : 0);
+    const auto stats
+        = c10::cuda::CUDACachingAllocator::getDeviceStats(device.has_index() ? device.index() : 0);
     return stats.allocated_bytes[0].peak;
 #else
     return -1;

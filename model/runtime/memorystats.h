@@ -7,7 +7,6 @@
 ///     int64_t bytes = peakMemoryBytes(device);    // -1 when unknown
 
 #include <c10/core/Device.h>
-
 #include <cstdint>
 
 namespace mplug2::model {

@@ -1,11 +1,10 @@
 #include "model/runtime/runtimeinfo.h"
 
-#include <torch/torch.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <malloc.h>
 #include <sched.h>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 

@@ -13,12 +13,12 @@
 namespace mplug2::model {
 
 struct RuntimeInfo {
-    std::string torchVersion;  ///< e.g. "1.13.0"
-    int intraOpThreads = 1;    ///< at::get_num_threads()
-    int usableCpus = 1;        ///< CPUs in this process's affinity mask
+    std::string torchVersion; ///< e.g. "1.13.0"
+    int intraOpThreads = 1; ///< at::get_num_threads()
+    int usableCpus = 1; ///< CPUs in this process's affinity mask
     bool cudaAvailable = false;
     int cudaDeviceCount = 0;
-    std::string blas;          ///< BLAS library the process uses, when known
+    std::string blas; ///< BLAS library the process uses, when known
 };
 
 RuntimeInfo runtimeInfo();

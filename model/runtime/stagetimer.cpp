@@ -1,8 +1,7 @@
 #include "model/runtime/stagetimer.h"
 
-#include <torch/torch.h>
-
 #include <ctime>
+#include <torch/torch.h>
 
 namespace mplug2::model {
 
@@ -10,7 +9,7 @@ namespace {
 
 double processCpuMs()
 {
-    timespec t{};
+    timespec t {};
     if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
         return 0.0;
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;

@@ -10,7 +10,6 @@
 ///     decode();  double decodeMs = timer.lap();
 
 #include <c10/core/Device.h>
-
 #include <chrono>
 
 namespace mplug2::model {

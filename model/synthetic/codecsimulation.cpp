@@ -44,7 +44,8 @@ void quantise(Plane &p, float sigma, SceneRandom &random)
     const float scale = sigma * 2.0f / float(UINT32_MAX);
     for (float &x : p.v) {
         const uint64_t r = random.next();
-        const float noise = (float(uint32_t(r)) + float(uint32_t(r >> 32)) - float(UINT32_MAX)) * scale * 0.5f;
+        const float noise
+            = (float(uint32_t(r)) + float(uint32_t(r >> 32)) - float(UINT32_MAX)) * scale * 0.5f;
         x = std::round(x + noise * 2.4494897f); // sqrt(6): unit deviation
     }
 }
@@ -55,8 +56,8 @@ std::vector<int> nearestIndices(int in, int out)
     const float scale = float(in) / float(out);
     for (int i = 0; i < out; ++i)
         index[size_t(i)] = out == in ? i
-            : out == 2 * in         ? i >> 1
-                                    : std::min(int(std::floor(float(i) * scale)), in - 1);
+            : out == 2 * in          ? i >> 1
+                                     : std::min(int(std::floor(float(i) * scale)), in - 1);
     return index;
 }
 
@@ -105,9 +106,9 @@ void simulateCompression(RgbFrame &frame, int crf, SceneRandom &random)
 {
     const float strength = float(std::clamp((crf - kMinCrf) / (kMaxCrf - kMinCrf), 0.0, 1.0));
     const int w = frame.width, h = frame.height;
-    Plane y{w, h, std::vector<float>(size_t(w) * h)};
+    Plane y {w, h, std::vector<float>(size_t(w) * h)};
     const int cw = (w + 1) / 2, ch = (h + 1) / 2;
-    Plane cb{cw, ch, std::vector<float>(size_t(cw) * ch)};
+    Plane cb {cw, ch, std::vector<float>(size_t(cw) * ch)};
     Plane cr = cb;
     // BT.601 full range; chroma averaged over 2x2 blocks (4:2:0).
     for (int j = 0; j < h; ++j)
@@ -157,7 +158,7 @@ RgbFrame resizeNearest(const RgbFrame &frame, int width, int height)
 {
     const std::vector<int> xs = nearestIndices(frame.width, width);
     const std::vector<int> ys = nearestIndices(frame.height, height);
-    RgbFrame out{width, height, std::vector<uint8_t>(size_t(width) * height * 3)};
+    RgbFrame out {width, height, std::vector<uint8_t>(size_t(width) * height * 3)};
     for (int j = 0; j < height; ++j)
         for (int i = 0; i < width; ++i)
             std::copy_n(frame.at(xs[size_t(i)], ys[size_t(j)]), 3, out.at(i, j));
@@ -180,7 +181,7 @@ RgbFrame resizeCubic(const RgbFrame &frame, int width, int height)
                 rows[(size_t(j) * width + i) * 3 + c] = float(std::clamp(sum, 0.0, 255.0));
             }
         }
-    RgbFrame out{width, height, std::vector<uint8_t>(size_t(width) * height * 3)};
+    RgbFrame out {width, height, std::vector<uint8_t>(size_t(width) * height * 3)};
     for (int j = 0; j < height; ++j) {
         const Taps &t = yt[size_t(j)];
         for (int i = 0; i < width; ++i)

@@ -34,7 +34,8 @@ RenderedInput ModelInputRenderer::render(const Scene &scene, SceneRandom &random
 {
     const int res = m_options.imageRes;
     const int frames = framesFor(scene);
-    const std::vector<int> indices = scene.isClip() ? middleFrameIndices(frames, scene.frameCount) : std::vector<int>{0};
+    const std::vector<int> indices
+        = scene.isClip() ? middleFrameIndices(frames, scene.frameCount) : std::vector<int> {0};
     const bool compress = scene.isClip() || random.chance(m_options.pictureCompression);
     const bool nearest = scene.isClip() || random.chance(m_options.pictureNearest);
     RenderedInput rendered;

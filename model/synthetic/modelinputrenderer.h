@@ -39,8 +39,7 @@ class ModelInputRenderer {
 public:
     explicit ModelInputRenderer(const ModelInputOptions &options)
         : m_options(options)
-    {
-    }
+    { }
 
     int framesFor(const Scene &scene) const { return scene.isClip() ? m_options.frames : 1; }
     /// Floats written by render(): 3 * frames * imageRes * imageRes.

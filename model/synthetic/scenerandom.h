@@ -18,8 +18,7 @@ public:
     /// `stream` selects an independent sequence for the same seed (e.g. a batch number).
     explicit SceneRandom(uint64_t seed, uint64_t stream = 0)
         : m_engine(mix(seed) ^ mix(stream + 0x9e3779b97f4a7c15ULL))
-    {
-    }
+    { }
 
     /// Uniform in [low, high).
     double uniform(double low, double high) { return low + (high - low) * unit(); }

@@ -37,14 +37,18 @@ std::array<uint8_t, 3> SceneSampler::sampleRgb(Colour colour)
 {
     auto in = [this](int low, int high) { return uint8_t(m_random.integer(low, high)); };
     switch (colour) {
-    case Colour::Red: return {in(200, 255), in(0, 50), in(0, 50)};
-    case Colour::Green: return {in(0, 50), in(120, 255), in(0, 60)};
-    case Colour::Blue: return {in(0, 50), in(0, 70), in(190, 255)};
-    case Colour::Yellow: return {in(200, 255), in(200, 255), in(0, 60)};
+    case Colour::Red:
+        return {in(200, 255), in(0, 50), in(0, 50)};
+    case Colour::Green:
+        return {in(0, 50), in(120, 255), in(0, 60)};
+    case Colour::Blue:
+        return {in(0, 50), in(0, 70), in(190, 255)};
+    case Colour::Yellow:
+        return {in(200, 255), in(200, 255), in(0, 60)};
     case Colour::White: {
         const int v = m_random.integer(215, 255);
         return {uint8_t(std::min(255, v + m_random.integer(-8, 8))), uint8_t(v),
-                uint8_t(std::min(255, v + m_random.integer(-8, 8)))};
+            uint8_t(std::min(255, v + m_random.integer(-8, 8)))};
     }
     }
     return {255, 255, 255};
@@ -80,8 +84,10 @@ Scene SceneSampler::sample(SceneKind kind, int shapeCount)
     Scene scene;
     scene.kind = kind;
     scene.width = evenSide(m_random.integer(m_ranges.minSide, m_ranges.maxSide));
-    const double aspect = std::exp(m_random.uniform(-std::log(m_ranges.maxAspect), std::log(m_ranges.maxAspect)));
-    scene.height = evenSide(std::clamp(int(std::lround(scene.width * aspect)), m_ranges.minSide, m_ranges.maxSide));
+    const double aspect
+        = std::exp(m_random.uniform(-std::log(m_ranges.maxAspect), std::log(m_ranges.maxAspect)));
+    scene.height
+        = evenSide(std::clamp(int(std::lround(scene.width * aspect)), m_ranges.minSide, m_ranges.maxSide));
     if (kind == SceneKind::Clip) {
         const double seconds = m_random.uniform(m_ranges.minSeconds, m_ranges.maxSeconds);
         scene.fps = std::round(m_random.uniform(m_ranges.minFps, m_ranges.maxFps));

@@ -38,8 +38,7 @@ public:
     explicit SceneSampler(SceneRandom random, SceneRanges ranges = SceneRanges::defaultParams())
         : m_random(random)
         , m_ranges(ranges)
-    {
-    }
+    { }
 
     /// A scene of `kind` with `shapeCount` (1 or 2) shapes. Two shapes differ
     /// in colour or kind and never overlap.

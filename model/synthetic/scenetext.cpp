@@ -10,8 +10,8 @@ namespace {
 
 std::string colourQuestion(ShapeKind kind, bool britishSpelling)
 {
-    return std::string(britishSpelling ? "what colour is the " : "what color is the ") + std::string(shapeName(kind))
-        + "?";
+    return std::string(britishSpelling ? "what colour is the " : "what color is the ")
+        + std::string(shapeName(kind)) + "?";
 }
 
 std::string shapeQuestion(Colour colour)
@@ -36,7 +36,8 @@ std::string oneShapeCaption(ShapeKind kind, Colour colour, Motion motion, bool c
     return text;
 }
 
-std::string twoShapeCaption(ShapeKind firstKind, Colour firstColour, ShapeKind secondKind, Colour secondColour)
+std::string twoShapeCaption(
+    ShapeKind firstKind, Colour firstColour, ShapeKind secondKind, Colour secondColour)
 {
     return oneShapeCaption(firstKind, firstColour, Motion::Still, false) + " and "
         + oneShapeCaption(secondKind, secondColour, Motion::Still, false);
@@ -45,8 +46,8 @@ std::string twoShapeCaption(ShapeKind firstKind, Colour firstColour, ShapeKind s
 std::string caption(const Scene &scene)
 {
     if (scene.shapes.size() >= 2)
-        return twoShapeCaption(scene.shapes[0].kind, scene.shapes[0].colour, scene.shapes[1].kind,
-                               scene.shapes[1].colour);
+        return twoShapeCaption(
+            scene.shapes[0].kind, scene.shapes[0].colour, scene.shapes[1].kind, scene.shapes[1].colour);
     if (scene.shapes.empty())
         return {};
     const SceneShape &s = scene.shapes.front();
@@ -57,22 +58,25 @@ std::vector<QuestionAnswer> questions(const Scene &scene)
 {
     std::vector<QuestionAnswer> out;
     auto countKind = [&](ShapeKind k) {
-        return std::count_if(scene.shapes.begin(), scene.shapes.end(), [k](const SceneShape &s) { return s.kind == k; });
+        return std::count_if(
+            scene.shapes.begin(), scene.shapes.end(), [k](const SceneShape &s) { return s.kind == k; });
     };
     auto countColour = [&](Colour c) {
-        return std::count_if(scene.shapes.begin(), scene.shapes.end(),
-                             [c](const SceneShape &s) { return s.colour == c; });
+        return std::count_if(
+            scene.shapes.begin(), scene.shapes.end(), [c](const SceneShape &s) { return s.colour == c; });
     };
     for (const SceneShape &s : scene.shapes) {
         if (countKind(s.kind) == 1) {
             for (bool british : {false, true})
                 out.push_back({QuestionKind::ColourOfShape, colourQuestion(s.kind, british),
-                               std::string(colourName(s.colour))});
+                    std::string(colourName(s.colour))});
             if (scene.isClip())
-                out.push_back({QuestionKind::MotionOfShape, motionQuestion(s.kind), std::string(motionAnswer(s.motion))});
+                out.push_back({QuestionKind::MotionOfShape, motionQuestion(s.kind),
+                    std::string(motionAnswer(s.motion))});
         }
         if (countColour(s.colour) == 1)
-            out.push_back({QuestionKind::ShapeOfColour, shapeQuestion(s.colour), std::string(shapeName(s.kind))});
+            out.push_back(
+                {QuestionKind::ShapeOfColour, shapeQuestion(s.colour), std::string(shapeName(s.kind))});
     }
     out.push_back({QuestionKind::ShapeCount, kCountQuestion, scene.shapes.size() == 1 ? "one" : "two"});
     return out;

@@ -29,7 +29,8 @@ struct QuestionAnswer {
 std::string caption(const Scene &scene);
 /// The caption of a one-shape clip / picture, or of two shapes in this order.
 std::string oneShapeCaption(ShapeKind kind, Colour colour, Motion motion, bool clip);
-std::string twoShapeCaption(ShapeKind firstKind, Colour firstColour, ShapeKind secondKind, Colour secondColour);
+std::string twoShapeCaption(
+    ShapeKind firstKind, Colour firstColour, ShapeKind secondKind, Colour secondColour);
 
 /// Every question `scene` has a unique answer to (the colour question in
 /// both spellings, "color" and "colour").

@@ -8,9 +8,12 @@ namespace mplug2::model::synthetic {
 std::string_view shapeName(ShapeKind kind)
 {
     switch (kind) {
-    case ShapeKind::Circle: return "circle";
-    case ShapeKind::Square: return "square";
-    case ShapeKind::Triangle: return "triangle";
+    case ShapeKind::Circle:
+        return "circle";
+    case ShapeKind::Square:
+        return "square";
+    case ShapeKind::Triangle:
+        return "triangle";
     }
     return {};
 }
@@ -18,11 +21,16 @@ std::string_view shapeName(ShapeKind kind)
 std::string_view colourName(Colour colour)
 {
     switch (colour) {
-    case Colour::Red: return "red";
-    case Colour::Green: return "green";
-    case Colour::Blue: return "blue";
-    case Colour::Yellow: return "yellow";
-    case Colour::White: return "white";
+    case Colour::Red:
+        return "red";
+    case Colour::Green:
+        return "green";
+    case Colour::Blue:
+        return "blue";
+    case Colour::Yellow:
+        return "yellow";
+    case Colour::White:
+        return "white";
     }
     return {};
 }
@@ -30,11 +38,16 @@ std::string_view colourName(Colour colour)
 std::string_view motionPhrase(Motion motion)
 {
     switch (motion) {
-    case Motion::Still: return "stays still";
-    case Motion::Left: return "moves left";
-    case Motion::Right: return "moves right";
-    case Motion::Up: return "moves up";
-    case Motion::Down: return "moves down";
+    case Motion::Still:
+        return "stays still";
+    case Motion::Left:
+        return "moves left";
+    case Motion::Right:
+        return "moves right";
+    case Motion::Up:
+        return "moves up";
+    case Motion::Down:
+        return "moves down";
     }
     return {};
 }
@@ -42,11 +55,16 @@ std::string_view motionPhrase(Motion motion)
 std::string_view motionAnswer(Motion motion)
 {
     switch (motion) {
-    case Motion::Still: return "nowhere";
-    case Motion::Left: return "left";
-    case Motion::Right: return "right";
-    case Motion::Up: return "up";
-    case Motion::Down: return "down";
+    case Motion::Still:
+        return "nowhere";
+    case Motion::Left:
+        return "left";
+    case Motion::Right:
+        return "right";
+    case Motion::Up:
+        return "up";
+    case Motion::Down:
+        return "down";
     }
     return {};
 }
@@ -56,11 +74,20 @@ Box SceneShape::boxAt(double progress) const
     double x = startX, y = startY;
     const double d = travel * progress;
     switch (motion) {
-    case Motion::Still: break;
-    case Motion::Left: x -= d; break;
-    case Motion::Right: x += d; break;
-    case Motion::Up: y -= d; break;
-    case Motion::Down: y += d; break;
+    case Motion::Still:
+        break;
+    case Motion::Left:
+        x -= d;
+        break;
+    case Motion::Right:
+        x += d;
+        break;
+    case Motion::Up:
+        y -= d;
+        break;
+    case Motion::Down:
+        y += d;
+        break;
     }
     return {x, y, x + size, y + size};
 }
@@ -75,8 +102,10 @@ double signedDistance(ShapeKind kind, const Box &box, double px, double py)
     const double half = (box.x1 - box.x0) / 2;
     const double cx = box.centreX(), cy = box.centreY();
     switch (kind) {
-    case ShapeKind::Circle: return std::hypot(px - cx, py - cy) - half;
-    case ShapeKind::Square: return std::max(std::abs(px - cx) - half, std::abs(py - cy) - half);
+    case ShapeKind::Circle:
+        return std::hypot(px - cx, py - cy) - half;
+    case ShapeKind::Square:
+        return std::max(std::abs(px - cx) - half, std::abs(py - cy) - half);
     case ShapeKind::Triangle: {
         // Upright: apex at the top middle, base along the bottom of the box.
         const double side = box.x1 - box.x0;

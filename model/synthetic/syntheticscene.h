@@ -29,11 +29,12 @@ enum class ShapeKind { Circle, Square, Triangle };
 enum class Colour { Red, Green, Blue, Yellow, White };
 enum class Motion { Still, Left, Right, Up, Down };
 
-inline constexpr std::array<ShapeKind, 3> kShapeKinds = {ShapeKind::Circle, ShapeKind::Square, ShapeKind::Triangle};
-inline constexpr std::array<Colour, 5> kColours = {Colour::Red, Colour::Green, Colour::Blue, Colour::Yellow,
-                                                   Colour::White};
-inline constexpr std::array<Motion, 5> kMotions = {Motion::Still, Motion::Left, Motion::Right, Motion::Up,
-                                                   Motion::Down};
+inline constexpr std::array<ShapeKind, 3> kShapeKinds
+    = {ShapeKind::Circle, ShapeKind::Square, ShapeKind::Triangle};
+inline constexpr std::array<Colour, 5> kColours
+    = {Colour::Red, Colour::Green, Colour::Blue, Colour::Yellow, Colour::White};
+inline constexpr std::array<Motion, 5> kMotions
+    = {Motion::Still, Motion::Left, Motion::Right, Motion::Up, Motion::Down};
 
 /// "circle", "square", "triangle".
 std::string_view shapeName(ShapeKind kind);

@@ -7,7 +7,7 @@
 namespace mplug2::model {
 
 at::Tensor tokenLogProbs(BertLMHeadModelImpl &decoder, const at::Tensor &ids, const at::Tensor &mask,
-                         const at::Tensor &states, const at::Tensor &statesMask)
+    const at::Tensor &states, const at::Tensor &statesMask)
 {
     TORCH_CHECK(ids.dim() == 2 && ids.size(1) >= 2, "sequences to score need [CLS] and at least one token");
     const int64_t len = ids.size(1);
@@ -19,7 +19,7 @@ at::Tensor tokenLogProbs(BertLMHeadModelImpl &decoder, const at::Tensor &ids, co
 }
 
 at::Tensor sequenceScores(BertLMHeadModelImpl &decoder, const at::Tensor &ids, const at::Tensor &mask,
-                          const at::Tensor &states, const at::Tensor &statesMask, int64_t skipTokens)
+    const at::Tensor &states, const at::Tensor &statesMask, int64_t skipTokens)
 {
     auto perToken = tokenLogProbs(decoder, ids, mask, states, statesMask);
     auto counts = mask.narrow(1, 1, ids.size(1) - 1).sum(1);
@@ -31,7 +31,8 @@ at::Tensor sequenceScores(BertLMHeadModelImpl &decoder, const at::Tensor &ids, c
     std::vector<double> penalties;
     for (int64_t i = 0; i < countsCpu.size(0); ++i)
         penalties.push_back(lengthPenalty(countsCpu[i].item<int64_t>()));
-    const auto penalty = torch::tensor(penalties, torch::TensorOptions().dtype(at::kDouble)).to(perToken.device());
+    const auto penalty
+        = torch::tensor(penalties, torch::TensorOptions().dtype(at::kDouble)).to(perToken.device());
     return (perToken.to(at::kDouble).sum(1) / penalty).to(at::kFloat);
 }
 

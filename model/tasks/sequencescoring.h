@@ -13,12 +13,12 @@ namespace mplug2::model {
 /// (N, Lk, W) with mask (N, Lk). Returns (N, L-1): log p(ids[t] | ids[<t]) for
 /// t = 1 .. L-1, 0 where mask[t] == 0.
 at::Tensor tokenLogProbs(BertLMHeadModelImpl &decoder, const at::Tensor &ids, const at::Tensor &mask,
-                         const at::Tensor &states, const at::Tensor &statesMask);
+    const at::Tensor &states, const at::Tensor &statesMask);
 
 /// The beam-search score of each sequence: sum of its token log-probs after
 /// `skipTokens` given tokens (the prefix after [CLS]), divided by
 /// lengthPenalty(number of those tokens) -> (N) in fp32.
 at::Tensor sequenceScores(BertLMHeadModelImpl &decoder, const at::Tensor &ids, const at::Tensor &mask,
-                          const at::Tensor &states, const at::Tensor &statesMask, int64_t skipTokens = 0);
+    const at::Tensor &states, const at::Tensor &statesMask, int64_t skipTokens = 0);
 
 } // namespace mplug2::model

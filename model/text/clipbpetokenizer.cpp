@@ -14,13 +14,16 @@ constexpr std::string_view kStartOfText = "<|startoftext|>";
 constexpr std::string_view kEndOfText = "<|endoftext|>";
 constexpr std::string_view kEndOfWord = "</w>";
 
-bool isPrintableByte(int b) { return (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || b >= 0xAE; }
+bool isPrintableByte(int b)
+{
+    return (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || b >= 0xAE;
+}
 
 // bytes_to_unicode(): printable Latin-1 bytes stand for themselves, the rest
 // are moved to U+0100 and up, in byte order.
 std::array<char32_t, 256> byteToCharTable()
 {
-    std::array<char32_t, 256> table{};
+    std::array<char32_t, 256> table {};
     char32_t next = 256;
     for (int b = 0; b < 256; ++b)
         table[static_cast<std::size_t>(b)] = isPrintableByte(b) ? static_cast<char32_t>(b) : next++;
@@ -67,8 +70,8 @@ bool matchesAt(std::u32string_view text, std::size_t i, std::u32string_view patt
 
 std::size_t leadingMatch(std::u32string_view text, std::size_t i)
 {
-    static constexpr std::u32string_view kFixed[] = {U"<|startoftext|>", U"<|endoftext|>", U"'s", U"'t", U"'re",
-                                                     U"'ve", U"'m", U"'ll", U"'d"};
+    static constexpr std::u32string_view kFixed[]
+        = {U"<|startoftext|>", U"<|endoftext|>", U"'s", U"'t", U"'re", U"'ve", U"'m", U"'ll", U"'d"};
     for (const std::u32string_view f : kFixed) {
         if (matchesAt(text, i, f))
             return f.size();
@@ -118,8 +121,8 @@ std::vector<std::u32string> clipPreSplit(std::u32string_view text)
             ++i;
             continue;
         } else {
-            while (end < text.size() && !isUnicodeWhiteSpace(text[end]) && !isLetter(generalCategory(text[end]))
-                   && !isNumber(generalCategory(text[end])))
+            while (end < text.size() && !isUnicodeWhiteSpace(text[end])
+                && !isLetter(generalCategory(text[end])) && !isNumber(generalCategory(text[end])))
                 ++end;
         }
         pieces.emplace_back(text.substr(i, end - i));
@@ -136,8 +139,8 @@ Expected<std::unique_ptr<ClipBpeTokenizer>> ClipBpeTokenizer::load(const std::fi
     return fromMerges(*text, file.string());
 }
 
-Expected<std::unique_ptr<ClipBpeTokenizer>> ClipBpeTokenizer::fromMerges(std::string_view mergesText,
-                                                                       const std::string &origin)
+Expected<std::unique_ptr<ClipBpeTokenizer>> ClipBpeTokenizer::fromMerges(
+    std::string_view mergesText, const std::string &origin)
 {
     if (!isValidUtf8(mergesText))
         return makeError(ErrorCode::Format, "the CLIP BPE merges " + origin + " are not UTF-8 text");
@@ -191,7 +194,8 @@ Expected<std::unique_ptr<ClipBpeTokenizer>> ClipBpeTokenizer::fromMerges(std::st
         const auto right = tok->m_encoder.find(merge[1]);
         if (left == tok->m_encoder.end() || right == tok->m_encoder.end())
             continue;
-        tok->m_merges[pairKey(left->second, right->second)] = Merge{rank, tok->m_encoder.at(merge[0] + merge[1])};
+        tok->m_merges[pairKey(left->second, right->second)]
+            = Merge {rank, tok->m_encoder.at(merge[0] + merge[1])};
     }
     tok->m_special.start = tok->m_encoder.at(std::string(kStartOfText));
     tok->m_special.end = tok->m_encoder.at(std::string(kEndOfText));
@@ -282,7 +286,8 @@ std::string ClipBpeTokenizer::decode(std::span<const TokenId> ids, const DecodeO
     for (const TokenId id : ids) {
         if (options.skipSpecialTokens && (id == m_special.start || id == m_special.end))
             continue;
-        if (id < 0 || static_cast<std::size_t>(id) >= m_decoder.size() || !m_decoder[static_cast<std::size_t>(id)])
+        if (id < 0 || static_cast<std::size_t>(id) >= m_decoder.size()
+            || !m_decoder[static_cast<std::size_t>(id)])
             continue;
         for (const char32_t c : decodeUtf8(*m_decoder[static_cast<std::size_t>(id)])) {
             const auto it = m_charToByte.find(c);
@@ -295,7 +300,8 @@ std::string ClipBpeTokenizer::decode(std::span<const TokenId> ids, const DecodeO
 
 std::string ClipBpeTokenizer::idToToken(TokenId id) const
 {
-    if (id < 0 || static_cast<std::size_t>(id) >= m_decoder.size() || !m_decoder[static_cast<std::size_t>(id)])
+    if (id < 0 || static_cast<std::size_t>(id) >= m_decoder.size()
+        || !m_decoder[static_cast<std::size_t>(id)])
         return {};
     return *m_decoder[static_cast<std::size_t>(id)];
 }

@@ -33,8 +33,8 @@ public:
     /// Reads the merges file, gzip-compressed or plain.
     static Expected<std::unique_ptr<ClipBpeTokenizer>> load(const std::filesystem::path &file);
     /// `mergesText`: the decompressed file (a header line, then "a b" merges).
-    static Expected<std::unique_ptr<ClipBpeTokenizer>> fromMerges(std::string_view mergesText,
-                                                                 const std::string &origin);
+    static Expected<std::unique_ptr<ClipBpeTokenizer>> fromMerges(
+        std::string_view mergesText, const std::string &origin);
 
     TokenizerKind kind() const override { return TokenizerKind::ClipBpe; }
     std::vector<TokenId> encode(std::string_view utf8, const EncodeOptions &options = {}) const override;
@@ -55,10 +55,10 @@ private:
         std::size_t rank;
         TokenId merged;
     };
-    std::array<char32_t, 256> m_byteToChar{};
+    std::array<char32_t, 256> m_byteToChar {};
     std::unordered_map<char32_t, unsigned char> m_charToByte;
-    std::array<TokenId, 256> m_byteId{};    ///< the byte's character alone
-    std::array<TokenId, 256> m_byteEndId{}; ///< the byte's character + "</w>"
+    std::array<TokenId, 256> m_byteId {}; ///< the byte's character alone
+    std::array<TokenId, 256> m_byteEndId {}; ///< the byte's character + "</w>"
     std::unordered_map<std::string, TokenId> m_encoder;
     std::vector<std::optional<std::string>> m_decoder;
     std::unordered_map<std::uint64_t, Merge> m_merges; ///< (left id << 32 | right id) -> merge

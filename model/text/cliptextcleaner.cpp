@@ -13,26 +13,46 @@ namespace {
 std::u32string_view ligatureExpansion(char32_t cp)
 {
     switch (cp) {
-    case 0x0132: return U"IJ";
-    case 0x0133: return U"ij";
-    case 0x0149: return U"\u02BCn";
-    case 0x01C4: return U"D\u017D";
-    case 0x01C5: return U"D\u017E";
-    case 0x01C6: return U"d\u017E";
-    case 0x01C7: return U"LJ";
-    case 0x01C8: return U"Lj";
-    case 0x01C9: return U"lj";
-    case 0x01CA: return U"NJ";
-    case 0x01CB: return U"Nj";
-    case 0x01CC: return U"nj";
-    case 0xFB00: return U"ff";
-    case 0xFB01: return U"fi";
-    case 0xFB02: return U"fl";
-    case 0xFB03: return U"ffi";
-    case 0xFB04: return U"ffl";
-    case 0xFB05: return U"\u017Ft";
-    case 0xFB06: return U"st";
-    default: return {};
+    case 0x0132:
+        return U"IJ";
+    case 0x0133:
+        return U"ij";
+    case 0x0149:
+        return U"\u02BCn";
+    case 0x01C4:
+        return U"D\u017D";
+    case 0x01C5:
+        return U"D\u017E";
+    case 0x01C6:
+        return U"d\u017E";
+    case 0x01C7:
+        return U"LJ";
+    case 0x01C8:
+        return U"Lj";
+    case 0x01C9:
+        return U"lj";
+    case 0x01CA:
+        return U"NJ";
+    case 0x01CB:
+        return U"Nj";
+    case 0x01CC:
+        return U"nj";
+    case 0xFB00:
+        return U"ff";
+    case 0xFB01:
+        return U"fi";
+    case 0xFB02:
+        return U"fl";
+    case 0xFB03:
+        return U"ffi";
+    case 0xFB04:
+        return U"ffl";
+    case 0xFB05:
+        return U"\u017Ft";
+    case 0xFB06:
+        return U"st";
+    default:
+        return {};
     }
 }
 
@@ -63,8 +83,8 @@ char32_t straightQuote(char32_t cp)
 bool isRemovedControl(char32_t cp)
 {
     return (cp <= 0x08) || cp == 0x0B || (cp >= 0x0E && cp <= 0x1F) || cp == 0x7F || cp == 0xFEFF
-        || (cp >= 0x206A && cp <= 0x206F) || (cp >= 0xFFF9 && cp <= 0xFFFC) || (cp >= 0x1D173 && cp <= 0x1D17A)
-        || (cp >= 0xE0000 && cp <= 0xE007F);
+        || (cp >= 0x206A && cp <= 0x206F) || (cp >= 0xFFF9 && cp <= 0xFFFC)
+        || (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
 // "\x1b[" digits/semicolons, then one letter (ftfy's ANSI escape pattern).
@@ -105,9 +125,38 @@ std::u32string fixText(std::u32string_view text)
 char32_t windows1252(char32_t cp)
 {
     static constexpr std::array<char32_t, 32> kTable = {
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC,
+        0x81,
+        0x201A,
+        0x0192,
+        0x201E,
+        0x2026,
+        0x2020,
+        0x2021,
+        0x02C6,
+        0x2030,
+        0x0160,
+        0x2039,
+        0x0152,
+        0x8D,
+        0x017D,
+        0x8F,
+        0x90,
+        0x2018,
+        0x2019,
+        0x201C,
+        0x201D,
+        0x2022,
+        0x2013,
+        0x2014,
+        0x02DC,
+        0x2122,
+        0x0161,
+        0x203A,
+        0x0153,
+        0x9D,
+        0x017E,
+        0x0178,
     };
     return kTable[cp - 0x80];
 }
@@ -140,7 +189,8 @@ std::size_t appendNumericReference(std::u32string_view text, std::size_t i, std:
             digit = static_cast<int>(c - U'A' + 10);
         if (digit < 0)
             break;
-        value = std::min<std::uint64_t>(value * (hex ? 16 : 10) + static_cast<std::uint64_t>(digit), 0x110000);
+        value
+            = std::min<std::uint64_t>(value * (hex ? 16 : 10) + static_cast<std::uint64_t>(digit), 0x110000);
     }
     if (j == digitsStart)
         return 0;
@@ -168,9 +218,16 @@ std::size_t appendNamedReference(std::u32string_view text, std::size_t i, std::u
         bool needsSemicolon;
     };
     static constexpr Named kNames[] = {
-        {U"amp", U'&', false},  {U"AMP", U'&', false},   {U"lt", U'<', false},     {U"LT", U'<', false},
-        {U"gt", U'>', false},   {U"GT", U'>', false},    {U"quot", U'"', false},   {U"QUOT", U'"', false},
-        {U"apos", U'\'', true}, {U"nbsp", 0xA0, false},
+        {U"amp", U'&', false},
+        {U"AMP", U'&', false},
+        {U"lt", U'<', false},
+        {U"LT", U'<', false},
+        {U"gt", U'>', false},
+        {U"GT", U'>', false},
+        {U"quot", U'"', false},
+        {U"QUOT", U'"', false},
+        {U"apos", U'\'', true},
+        {U"nbsp", 0xA0, false},
     };
     const std::u32string_view rest = text.substr(i + 1);
     for (const Named &n : kNames) {

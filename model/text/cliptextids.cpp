@@ -9,7 +9,8 @@ std::vector<TokenId> clipTextIds(const Tokenizer &tokenizer, std::string_view te
     if (tokenizer.kind() == TokenizerKind::ClipBpe)
         return tokenizer.encode(text, {.addSpecialTokens = true, .maxLength = contextLength});
     // WordPiece and SentencePiece add only the start token: append the end one.
-    std::vector<TokenId> ids = tokenizer.encode(text, {.addSpecialTokens = true, .maxLength = contextLength - 1});
+    std::vector<TokenId> ids
+        = tokenizer.encode(text, {.addSpecialTokens = true, .maxLength = contextLength - 1});
     const TokenId end = tokenizer.specialTokenIds().end;
     if (end >= 0 && (ids.empty() || ids.back() != end))
         ids.push_back(end);

@@ -18,6 +18,7 @@
 
 namespace mplug2::model::text {
 
-std::vector<TokenId> clipTextIds(const Tokenizer &tokenizer, std::string_view text, std::size_t contextLength);
+std::vector<TokenId> clipTextIds(
+    const Tokenizer &tokenizer, std::string_view text, std::size_t contextLength);
 
 } // namespace mplug2::model::text

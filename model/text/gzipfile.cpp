@@ -1,8 +1,7 @@
 #include "model/text/gzipfile.h"
 
-#include <zlib.h>
-
 #include <memory>
+#include <zlib.h>
 
 namespace mplug2::model::text {
 
@@ -21,22 +20,23 @@ Expected<std::string> readGzipFile(const std::filesystem::path &file, std::size_
         if (n < 0) {
             int code = 0;
             const char *message = gzerror(gz.get(), &code);
-            return makeError(ErrorCode::Format, "cannot decompress " + file.string() + ": "
-                                                    + (message ? message : "zlib error"));
+            return makeError(ErrorCode::Format,
+                "cannot decompress " + file.string() + ": " + (message ? message : "zlib error"));
         }
         if (n == 0)
             break;
         if (out.size() + static_cast<std::size_t>(n) > maxBytes)
-            return makeError(ErrorCode::LimitExceeded, file.string() + " inflates to more than "
-                                                           + std::to_string(maxBytes) + " bytes; refused");
+            return makeError(ErrorCode::LimitExceeded,
+                file.string() + " inflates to more than " + std::to_string(maxBytes) + " bytes; refused");
         out.append(buffer, static_cast<std::size_t>(n));
     }
     // A truncated stream ends with n == 0 and the error only in gzerror().
     int code = Z_OK;
     const char *message = gzerror(gz.get(), &code);
     if (code != Z_OK && code != Z_STREAM_END)
-        return makeError(ErrorCode::Format, "cannot decompress " + file.string() + ": "
-                                                + (message ? message : "zlib error") + " (truncated file?)");
+        return makeError(ErrorCode::Format,
+            "cannot decompress " + file.string() + ": " + (message ? message : "zlib error")
+                + " (truncated file?)");
     return out;
 }
 

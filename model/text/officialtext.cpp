@@ -16,8 +16,19 @@ std::string dropPunctuation(std::string_view text)
     out.reserve(lowered.size());
     for (const char c : lowered) {
         switch (c) {
-        case ',': case '.': case '\'': case '!': case '?': case '"': case '(': case ')':
-        case '*': case '#': case ':': case ';': case '~':
+        case ',':
+        case '.':
+        case '\'':
+        case '!':
+        case '?':
+        case '"':
+        case '(':
+        case ')':
+        case '*':
+        case '#':
+        case ':':
+        case ';':
+        case '~':
             break;
         case '-':
         case '/':
@@ -35,8 +46,9 @@ std::string keepWords(std::string_view text, std::size_t maxWords)
     const std::vector<std::string_view> words = splitOn(text, " ");
     if (words.size() <= maxWords)
         return std::string(text);
-    return join(std::vector<std::string_view>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(maxWords)),
-                " ");
+    return join(
+        std::vector<std::string_view>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(maxWords)),
+        " ");
 }
 
 // re.sub(r"\s{2,}", ' ', text) with Python's Unicode \s.

@@ -47,6 +47,9 @@ std::string withEndOfText(std::string_view text);
 std::string postprocessCaption(std::string_view decoded, std::string_view prompt);
 
 /// The QA eval's handling of a generated answer (the same without a prompt).
-inline std::string postprocessAnswer(std::string_view decoded) { return postprocessCaption(decoded, {}); }
+inline std::string postprocessAnswer(std::string_view decoded)
+{
+    return postprocessCaption(decoded, {});
+}
 
 } // namespace mplug2::model::text

@@ -55,7 +55,7 @@ std::string_view stripAsciiChars(std::string_view text, std::string_view chars)
 std::string_view rstripAsciiChars(std::string_view text, std::string_view chars)
 {
     const std::size_t last = text.find_last_not_of(chars);
-    return last == std::string_view::npos ? std::string_view{} : text.substr(0, last + 1);
+    return last == std::string_view::npos ? std::string_view {} : text.substr(0, last + 1);
 }
 
 std::vector<std::string_view> splitOn(std::string_view text, std::string_view sep)
@@ -84,6 +84,9 @@ std::string join(const std::vector<std::string_view> &parts, std::string_view se
     return out;
 }
 
-std::string pythonLower(std::string_view utf8) { return encodeUtf8(pythonLower(decodeUtf8(utf8))); }
+std::string pythonLower(std::string_view utf8)
+{
+    return encodeUtf8(pythonLower(decodeUtf8(utf8)));
+}
 
 } // namespace mplug2::model::text

@@ -32,7 +32,8 @@ enum Mplug2SpmSpecial { MPLUG2_SPM_UNKNOWN = 0, MPLUG2_SPM_BOS = 1, MPLUG2_SPM_E
 typedef struct Mplug2SpmApi {
     int version;
     int (*load)(const char *path, Mplug2SpmModel **model, char *error, size_t errorSize);
-    int (*loadFromMemory)(const char *data, size_t size, Mplug2SpmModel **model, char *error, size_t errorSize);
+    int (*loadFromMemory)(
+        const char *data, size_t size, Mplug2SpmModel **model, char *error, size_t errorSize);
     void (*release)(Mplug2SpmModel *model);
     int (*pieceCount)(const Mplug2SpmModel *model);
     /* The id of `piece`, or the unknown id when the model has no such piece. */
@@ -44,15 +45,15 @@ typedef struct Mplug2SpmApi {
     /* 1 for control, unknown and unused pieces. */
     int (*isSpecial)(const Mplug2SpmModel *model, int id);
     int (*encode)(const Mplug2SpmModel *model, const char *text, size_t size, int **ids, size_t *count,
-                  char *error, size_t errorSize);
+        char *error, size_t errorSize);
     int (*decode)(const Mplug2SpmModel *model, const int *ids, size_t count, char **text, size_t *size,
-                  char *error, size_t errorSize);
+        char *error, size_t errorSize);
     void (*freeBuffer)(void *buffer);
     /* Trains a model: `keys`/`values` are spm_train options without "--"
      * (model_prefix, vocab_size, model_type, ...). With `sentences`, they are
      * the training text and no `input` option is needed. */
     int (*train)(const char *const *keys, const char *const *values, size_t optionCount,
-                 const char *const *sentences, size_t sentenceCount, char *error, size_t errorSize);
+        const char *const *sentences, size_t sentenceCount, char *error, size_t errorSize);
 } Mplug2SpmApi;
 
 /* The only exported symbol: the table, or NULL when `version` is not the

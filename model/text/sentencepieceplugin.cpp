@@ -2,9 +2,8 @@
 
 #include "base/installlayout.h"
 
-#include <dlfcn.h>
-
 #include <cstdlib>
+#include <dlfcn.h>
 #include <mutex>
 
 namespace mplug2::model::text {
@@ -15,8 +14,8 @@ Expected<const Mplug2SpmApi *> openPlugin()
 {
 #ifdef MPLUG2_NO_DEEPBIND
     return makeError(ErrorCode::Unsupported,
-                     "SentencePiece is not available in sanitizer builds: AddressSanitizer does not support "
-                     "RTLD_DEEPBIND, which keeps SentencePiece's protobuf apart from LibTorch's");
+        "SentencePiece is not available in sanitizer builds: AddressSanitizer does not support "
+        "RTLD_DEEPBIND, which keeps SentencePiece's protobuf apart from LibTorch's");
 #else
     std::string tried;
     std::string lastError;
@@ -44,9 +43,9 @@ Expected<const Mplug2SpmApi *> openPlugin()
         return api;
     }
     return makeError(ErrorCode::NotFound,
-                     std::string("the SentencePiece plug-in ") + kSentencePiecePluginFile
-                         + " was not found; build it (it needs libsentencepiece-dev) or set "
-                         + kSentencePiecePluginEnv + " to its path. Tried:" + tried);
+        std::string("the SentencePiece plug-in ") + kSentencePiecePluginFile
+            + " was not found; build it (it needs libsentencepiece-dev) or set " + kSentencePiecePluginEnv
+            + " to its path. Tried:" + tried);
 #endif
 }
 

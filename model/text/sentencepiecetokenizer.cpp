@@ -7,7 +7,8 @@
 
 namespace mplug2::model::text {
 
-Expected<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::load(const std::filesystem::path &modelFile)
+Expected<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::load(
+    const std::filesystem::path &modelFile)
 {
     Expected<const Mplug2SpmApi *> api = sentencePieceApi();
     if (!api)
@@ -15,17 +16,17 @@ Expected<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::load(c
     return load(modelFile, **api);
 }
 
-Expected<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::load(const std::filesystem::path &modelFile,
-                                                                               const Mplug2SpmApi &api)
+Expected<std::unique_ptr<SentencePieceTokenizer>> SentencePieceTokenizer::load(
+    const std::filesystem::path &modelFile, const Mplug2SpmApi &api)
 {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(modelFile, ec))
         return makeError(ErrorCode::NotFound, "no SentencePiece model at " + modelFile.string());
-    std::array<char, 512> error{};
+    std::array<char, 512> error {};
     Mplug2SpmModel *model = nullptr;
     if (api.load(modelFile.c_str(), &model, error.data(), error.size()) != 0)
-        return makeError(ErrorCode::Format, "cannot load the SentencePiece model " + modelFile.string() + ": "
-                                                + error.data());
+        return makeError(ErrorCode::Format,
+            "cannot load the SentencePiece model " + modelFile.string() + ": " + error.data());
     return std::unique_ptr<SentencePieceTokenizer>(new SentencePieceTokenizer(api, model));
 }
 
@@ -44,7 +45,10 @@ SentencePieceTokenizer::SentencePieceTokenizer(const Mplug2SpmApi &api, Mplug2Sp
                 m_specialPieces.emplace_back(std::move(piece), id);
 }
 
-SentencePieceTokenizer::~SentencePieceTokenizer() { m_api.release(m_model); }
+SentencePieceTokenizer::~SentencePieceTokenizer()
+{
+    m_api.release(m_model);
+}
 
 std::vector<TokenId> SentencePieceTokenizer::encode(std::string_view utf8, const EncodeOptions &options) const
 {
@@ -84,7 +88,7 @@ void SentencePieceTokenizer::appendPieces(std::string_view text, std::vector<Tok
 {
     int *buffer = nullptr;
     std::size_t count = 0;
-    std::array<char, 512> error{};
+    std::array<char, 512> error {};
     // Encoding valid UTF-8 only fails when memory runs out; the ids so far
     // are then all there is.
     if (m_api.encode(m_model, text.data(), text.size(), &buffer, &count, error.data(), error.size()) == 0) {
@@ -107,7 +111,7 @@ std::string SentencePieceTokenizer::decode(std::span<const TokenId> ids, const D
     }
     char *text = nullptr;
     std::size_t length = 0;
-    std::array<char, 512> error{};
+    std::array<char, 512> error {};
     if (m_api.decode(m_model, kept.data(), kept.size(), &text, &length, error.data(), error.size()) != 0)
         return {};
     std::string out(text, length);

@@ -29,8 +29,8 @@ public:
     /// Opens the plug-in if needed and loads `modelFile`.
     static Expected<std::unique_ptr<SentencePieceTokenizer>> load(const std::filesystem::path &modelFile);
     /// The same with an explicit table (fuzz targets link the plug-in in).
-    static Expected<std::unique_ptr<SentencePieceTokenizer>> load(const std::filesystem::path &modelFile,
-                                                                 const Mplug2SpmApi &api);
+    static Expected<std::unique_ptr<SentencePieceTokenizer>> load(
+        const std::filesystem::path &modelFile, const Mplug2SpmApi &api);
     ~SentencePieceTokenizer() override;
     SentencePieceTokenizer(const SentencePieceTokenizer &) = delete;
     SentencePieceTokenizer &operator=(const SentencePieceTokenizer &) = delete;

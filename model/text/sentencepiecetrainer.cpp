@@ -20,12 +20,13 @@ Expected<void> trainSentencePiece(const SentencePieceTraining &training)
     std::vector<const char *> sentences;
     for (const std::string &s : training.sentences)
         sentences.push_back(s.c_str());
-    std::array<char, 1024> error{};
+    std::array<char, 1024> error {};
     const int rc = (*api)->train(keys.data(), values.data(), keys.size(),
-                                 training.sentences.empty() ? nullptr : sentences.data(), sentences.size(),
-                                 error.data(), error.size());
+        training.sentences.empty() ? nullptr : sentences.data(), sentences.size(), error.data(),
+        error.size());
     if (rc != 0)
-        return makeError(ErrorCode::InvalidArgument, std::string("SentencePiece training failed: ") + error.data());
+        return makeError(
+            ErrorCode::InvalidArgument, std::string("SentencePiece training failed: ") + error.data());
     return {};
 }
 

@@ -17,21 +17,25 @@ namespace mplug2::model::text {
 const char *tokenizerKindName(TokenizerKind kind)
 {
     switch (kind) {
-    case TokenizerKind::WordPiece: return "wordpiece";
-    case TokenizerKind::SentencePiece: return "sentencepiece";
-    case TokenizerKind::ClipBpe: return "clip";
+    case TokenizerKind::WordPiece:
+        return "wordpiece";
+    case TokenizerKind::SentencePiece:
+        return "sentencepiece";
+    case TokenizerKind::ClipBpe:
+        return "clip";
     }
     return "unknown";
 }
 
 Expected<TokenizerKind> parseTokenizerKind(std::string_view name)
 {
-    for (const TokenizerKind kind : {TokenizerKind::WordPiece, TokenizerKind::SentencePiece, TokenizerKind::ClipBpe}) {
+    for (const TokenizerKind kind :
+        {TokenizerKind::WordPiece, TokenizerKind::SentencePiece, TokenizerKind::ClipBpe}) {
         if (name == tokenizerKindName(kind))
             return kind;
     }
     return makeError(ErrorCode::InvalidArgument,
-                     "unknown tokenizer kind '" + std::string(name) + "' (expected wordpiece, sentencepiece or clip)");
+        "unknown tokenizer kind '" + std::string(name) + "' (expected wordpiece, sentencepiece or clip)");
 }
 
 std::vector<std::string> Tokenizer::tokenize(std::string_view utf8) const
@@ -57,7 +61,8 @@ TokenizerAvailability tokenizerAvailability(TokenizerKind kind)
 #if defined(MPLUG2_HAS_UTF8PROC) && defined(MPLUG2_HAS_ZLIB)
         return {true, {}};
 #else
-        return {false, "built without utf8proc or zlib (install libutf8proc-dev and zlib1g-dev and reconfigure)"};
+        return {
+            false, "built without utf8proc or zlib (install libutf8proc-dev and zlib1g-dev and reconfigure)"};
 #endif
     case TokenizerKind::SentencePiece: {
         const Expected<const Mplug2SpmApi *> api = sentencePieceApi();
@@ -73,8 +78,9 @@ Expected<std::unique_ptr<Tokenizer>> loadTokenizer(TokenizerKind kind, const std
 {
     const TokenizerAvailability availability = tokenizerAvailability(kind);
     if (!availability.available)
-        return makeError(ErrorCode::Unsupported, std::string("the ") + tokenizerKindName(kind)
-                                                     + " tokenizer is not available: " + availability.reason);
+        return makeError(ErrorCode::Unsupported,
+            std::string("the ") + tokenizerKindName(kind)
+                + " tokenizer is not available: " + availability.reason);
     const auto upcast = [](auto loaded) -> Expected<std::unique_ptr<Tokenizer>> {
         if (!loaded)
             return loaded.error();
@@ -110,7 +116,7 @@ std::span<const TokenId> BatchEncoding::maskRow(std::size_t row) const
 }
 
 BatchEncoding encodeBatch(const Tokenizer &tokenizer, const std::vector<std::string> &texts,
-                          const EncodeOptions &options, Padding padding)
+    const EncodeOptions &options, Padding padding)
 {
     std::vector<std::vector<TokenId>> rows;
     rows.reserve(texts.size());
@@ -126,8 +132,10 @@ BatchEncoding encodeBatch(const Tokenizer &tokenizer, const std::vector<std::str
     batch.inputIds.assign(batch.rows * batch.columns, pad);
     batch.attentionMask.assign(batch.rows * batch.columns, 0);
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        std::copy(rows[r].begin(), rows[r].end(), batch.inputIds.begin() + static_cast<std::ptrdiff_t>(r * batch.columns));
-        std::fill_n(batch.attentionMask.begin() + static_cast<std::ptrdiff_t>(r * batch.columns), rows[r].size(), 1);
+        std::copy(rows[r].begin(), rows[r].end(),
+            batch.inputIds.begin() + static_cast<std::ptrdiff_t>(r * batch.columns));
+        std::fill_n(
+            batch.attentionMask.begin() + static_cast<std::ptrdiff_t>(r * batch.columns), rows[r].size(), 1);
     }
     return batch;
 }

@@ -41,11 +41,11 @@ Expected<TokenizerKind> parseTokenizerKind(std::string_view name);
 
 /// Ids of the special tokens; -1 where the vocabulary has none.
 struct SpecialTokenIds {
-    TokenId start = -1;   ///< [CLS], <|startoftext|>, SentencePiece BOS
-    TokenId end = -1;     ///< [SEP], <|endoftext|>, SentencePiece EOS
-    TokenId padding = 0;  ///< what encodeBatch pads with
+    TokenId start = -1; ///< [CLS], <|startoftext|>, SentencePiece BOS
+    TokenId end = -1; ///< [SEP], <|endoftext|>, SentencePiece EOS
+    TokenId padding = 0; ///< what encodeBatch pads with
     TokenId unknown = -1; ///< [UNK], SentencePiece <unk>
-    TokenId mask = -1;    ///< [MASK]
+    TokenId mask = -1; ///< [MASK]
 };
 
 struct EncodeOptions {
@@ -111,7 +111,7 @@ TokenizerAvailability tokenizerAvailability(TokenizerKind kind);
 struct BatchEncoding {
     std::size_t rows = 0;
     std::size_t columns = 0;
-    std::vector<TokenId> inputIds;      ///< rows * columns, padded with the padding id
+    std::vector<TokenId> inputIds; ///< rows * columns, padded with the padding id
     std::vector<TokenId> attentionMask; ///< 1 for real tokens, 0 for padding
 
     std::span<const TokenId> idsRow(std::size_t row) const;
@@ -119,12 +119,12 @@ struct BatchEncoding {
 };
 
 enum class Padding {
-    Longest,   ///< to the longest text of the batch (padding='longest')
+    Longest, ///< to the longest text of the batch (padding='longest')
     MaxLength, ///< to EncodeOptions::maxLength (clip.tokenize's fixed context)
 };
 
 /// Encodes each text with `options` and pads the batch.
 BatchEncoding encodeBatch(const Tokenizer &tokenizer, const std::vector<std::string> &texts,
-                          const EncodeOptions &options = {}, Padding padding = Padding::Longest);
+    const EncodeOptions &options = {}, Padding padding = Padding::Longest);
 
 } // namespace mplug2::model::text

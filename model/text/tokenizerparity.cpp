@@ -35,8 +35,7 @@ std::vector<std::string> stringsOf(const JsonValue &array)
     return out;
 }
 
-template<typename T>
-std::string show(const std::vector<T> &values)
+template<typename T> std::string show(const std::vector<T> &values)
 {
     std::ostringstream s;
     s << '[';
@@ -46,11 +45,16 @@ std::string show(const std::vector<T> &values)
     return s.str();
 }
 
-std::string quoted(const std::string &s) { return '"' + s + '"'; }
+std::string quoted(const std::string &s)
+{
+    return '"' + s + '"';
+}
 
 class Checks {
 public:
-    explicit Checks(TokenizerParityResult &result) : m_result(result) {}
+    explicit Checks(TokenizerParityResult &result)
+        : m_result(result)
+    { }
 
     template<typename T>
     void equal(const std::string &name, const std::vector<T> &ours, const std::vector<T> &expected)
@@ -60,7 +64,9 @@ public:
         std::size_t at = 0;
         while (at < ours.size() && at < expected.size() && ours[at] == expected[at])
             ++at;
-        fail(name, "differs at index " + std::to_string(at) + ": ours " + show(ours) + ", expected " + show(expected));
+        fail(name,
+            "differs at index " + std::to_string(at) + ": ours " + show(ours) + ", expected "
+                + show(expected));
     }
 
     void equal(const std::string &name, const std::string &ours, const std::string &expected)
@@ -71,7 +77,10 @@ public:
     }
 
     void pass(const std::string &name) { m_result.checks.push_back({name, true, {}}); }
-    void fail(const std::string &name, const std::string &detail) { m_result.checks.push_back({name, false, detail}); }
+    void fail(const std::string &name, const std::string &detail)
+    {
+        m_result.checks.push_back({name, false, detail});
+    }
 
 private:
     TokenizerParityResult &m_result;
@@ -125,7 +134,8 @@ void checkBatch(Checks &checks, const Tokenizer &tok, const std::string &name, c
         texts = stringsOf(entry["text"]);
     else
         texts.push_back(entry["text"].asString());
-    if (entry.contains("padding") && entry["padding"].asString() != "longest" && entry["padding"].asBool(true))
+    if (entry.contains("padding") && entry["padding"].asString() != "longest"
+        && entry["padding"].asBool(true))
         return checks.fail(name, "padding '" + entry["padding"].asString() + "' is not supported");
     EncodeOptions options;
     if (entry["truncation"].asBool(false))
@@ -133,22 +143,22 @@ void checkBatch(Checks &checks, const Tokenizer &tok, const std::string &name, c
     const BatchEncoding batch = encodeBatch(tok, texts, options, Padding::Longest);
     const JsonValue &expectedIds = entry["input_ids"];
     if (expectedIds.size() != batch.rows)
-        return checks.fail(name + ".input_ids", "rows: ours " + std::to_string(batch.rows) + ", expected "
-                                                    + std::to_string(expectedIds.size()));
+        return checks.fail(name + ".input_ids",
+            "rows: ours " + std::to_string(batch.rows) + ", expected " + std::to_string(expectedIds.size()));
     for (std::size_t r = 0; r < batch.rows; ++r) {
         const auto row = batch.idsRow(r);
-        checks.equal(name + ".input_ids[" + std::to_string(r) + "]", std::vector<TokenId>(row.begin(), row.end()),
-                     idsOf(expectedIds[r]));
+        checks.equal(name + ".input_ids[" + std::to_string(r) + "]",
+            std::vector<TokenId>(row.begin(), row.end()), idsOf(expectedIds[r]));
         if (entry.contains("attention_mask")) {
             const auto mask = batch.maskRow(r);
             checks.equal(name + ".attention_mask[" + std::to_string(r) + "]",
-                         std::vector<TokenId>(mask.begin(), mask.end()), idsOf(entry["attention_mask"][r]));
+                std::vector<TokenId>(mask.begin(), mask.end()), idsOf(entry["attention_mask"][r]));
         }
     }
 }
 
 void checkDecode(Checks &checks, const Tokenizer &tok, const std::string &name, const JsonValue &entry,
-                 std::string_view prompt)
+    std::string_view prompt)
 {
     const std::vector<TokenId> ids = idsOf(entry["ids"]);
     for (const auto &[key, value] : entry.members()) {
@@ -185,7 +195,8 @@ void checkPreprocessing(Checks &checks, const std::string &name, const JsonValue
             continue;
         }
         const auto maxWords = static_cast<std::size_t>(std::stoull(m[2].str()));
-        const std::string ours = m[1] == "question" ? preQuestion(text, maxWords) : preCaption(text, maxWords);
+        const std::string ours
+            = m[1] == "question" ? preQuestion(text, maxWords) : preCaption(text, maxWords);
         checks.equal(name + "." + key, ours, value.asString());
     }
 }
@@ -207,9 +218,8 @@ std::filesystem::path clipBpeFile(const TokenizerParityFiles &files)
 
 #ifdef MPLUG2_HAS_UTF8PROC
 // The WordPiece vocabulary of a fixture set: the file its `tokenizer` case names.
-Expected<std::filesystem::path> manifestWordPieceVocab(const JsonValue &manifest,
-                                                       const std::filesystem::path &fixtureDir,
-                                                       const TokenizerParityFiles &files)
+Expected<std::filesystem::path> manifestWordPieceVocab(
+    const JsonValue &manifest, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
 {
     if (!files.wordPieceVocab.empty())
         return files.wordPieceVocab;
@@ -240,14 +250,16 @@ constexpr ModelTextField kModelTextFields[] = {
     {"texts", "text_tokens", nullptr, TokenizerKind::ClipBpe},
 };
 
-void checkModelTextField(Checks &checks, const Tokenizer &tok, const ModelTextField &field, const JsonValue &input)
+void checkModelTextField(
+    Checks &checks, const Tokenizer &tok, const ModelTextField &field, const JsonValue &input)
 {
     const std::vector<std::string> texts = stringsOf(input[field.texts]);
     const JsonValue &expectedIds = input[field.ids];
     const std::string name = std::string(field.texts) + "->" + field.ids;
     if (expectedIds.size() != texts.size())
-        return checks.fail(name, "rows: " + std::to_string(texts.size()) + " texts, "
-                                     + std::to_string(expectedIds.size()) + " expected id rows");
+        return checks.fail(name,
+            "rows: " + std::to_string(texts.size()) + " texts, " + std::to_string(expectedIds.size())
+                + " expected id rows");
     if (!field.mask) {
         for (std::size_t r = 0; r < texts.size(); ++r)
             checks.equal(name + "[" + std::to_string(r) + "]", tok.encode(texts[r]), idsOf(expectedIds[r]));
@@ -257,11 +269,11 @@ void checkModelTextField(Checks &checks, const Tokenizer &tok, const ModelTextFi
     for (std::size_t r = 0; r < batch.rows; ++r) {
         const auto row = batch.idsRow(r);
         checks.equal(name + "[" + std::to_string(r) + "]", std::vector<TokenId>(row.begin(), row.end()),
-                     idsOf(expectedIds[r]));
+            idsOf(expectedIds[r]));
         if (input.contains(field.mask)) {
             const auto mask = batch.maskRow(r);
             checks.equal(std::string(field.texts) + "->" + field.mask + "[" + std::to_string(r) + "]",
-                         std::vector<TokenId>(mask.begin(), mask.end()), idsOf(input[field.mask][r]));
+                std::vector<TokenId>(mask.begin(), mask.end()), idsOf(input[field.mask][r]));
         }
     }
 }
@@ -272,9 +284,12 @@ void checkModelTextField(Checks &checks, const Tokenizer &tok, const ModelTextFi
 const char *parityStatusName(ParityStatus status)
 {
     switch (status) {
-    case ParityStatus::Passed: return "passed";
-    case ParityStatus::Failed: return "FAILED";
-    case ParityStatus::Skipped: return "skipped";
+    case ParityStatus::Passed:
+        return "passed";
+    case ParityStatus::Failed:
+        return "FAILED";
+    case ParityStatus::Skipped:
+        return "skipped";
     }
     return "unknown";
 }
@@ -294,28 +309,33 @@ TokenizerParityFiles defaultTokenizerParityFiles(const std::filesystem::path &fi
     return files;
 }
 
-bool isTokenizerParityKind(std::string_view kind) { return kind == "tokenizer" || kind == "clip_tokenizer"; }
+bool isTokenizerParityKind(std::string_view kind)
+{
+    return kind == "tokenizer" || kind == "clip_tokenizer";
+}
 
-TokenizerParityResult checkTokenizerCase(const JsonValue &caseEntry, const std::filesystem::path &fixtureDir,
-                                         const TokenizerParityFiles &files)
+TokenizerParityResult checkTokenizerCase(
+    const JsonValue &caseEntry, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
 {
     std::string caseId = caseEntry["id"].asString();
     const std::string kind = caseEntry["kind"].asString();
-    const std::string file = caseEntry["file"].asString().empty() ? "tokenizer.json" : caseEntry["file"].asString();
+    const std::string file
+        = caseEntry["file"].asString().empty() ? "tokenizer.json" : caseEntry["file"].asString();
     Expected<JsonValue> json = JsonValue::parseFile((fixtureDir / file).string());
     if (!json)
         return failed(std::move(caseId), json.error().message);
     if (kind == "tokenizer")
         return checkWordPieceCases(*json, wordPieceVocabFile(*json, files), std::move(caseId));
     if (kind == "clip_tokenizer") {
-        const std::string key = caseEntry["json_key"].asString().empty() ? "clip_bpe" : caseEntry["json_key"].asString();
+        const std::string key
+            = caseEntry["json_key"].asString().empty() ? "clip_bpe" : caseEntry["json_key"].asString();
         return checkClipBpeCases(*json, key, clipBpeFile(files), std::move(caseId));
     }
     return failed(std::move(caseId), "not a tokenizer case kind: '" + kind + "'");
 }
 
-TokenizerParityResult checkWordPieceCases(const JsonValue &tokenizerJson, const std::filesystem::path &vocabFile,
-                                          std::string caseId)
+TokenizerParityResult checkWordPieceCases(
+    const JsonValue &tokenizerJson, const std::filesystem::path &vocabFile, std::string caseId)
 {
 #ifndef MPLUG2_HAS_UTF8PROC
     return skipped(std::move(caseId), tokenizerAvailability(TokenizerKind::WordPiece).reason);
@@ -334,7 +354,8 @@ TokenizerParityResult checkWordPieceCases(const JsonValue &tokenizerJson, const 
     result.caseId = std::move(caseId);
     Checks checks(result);
     for (const auto &[token, id] : tokenizerJson["special_ids"].members())
-        checks.equal("special_ids." + token, std::vector<TokenId>{tok.tokenToId(token)}, std::vector<TokenId>{id.asInt()});
+        checks.equal("special_ids." + token, std::vector<TokenId> {tok.tokenToId(token)},
+            std::vector<TokenId> {id.asInt()});
     const auto &encodes = tokenizerJson["encode"].items();
     for (std::size_t i = 0; i < encodes.size(); ++i) {
         const JsonValue &e = encodes[i];
@@ -345,14 +366,16 @@ TokenizerParityResult checkWordPieceCases(const JsonValue &tokenizerJson, const 
         const std::vector<TokenId> ids = tok.encode(text);
         checks.equal(name + ".input_ids", ids, idsOf(e["input_ids"]));
         if (e.contains("attention_mask"))
-            checks.equal(name + ".attention_mask", std::vector<TokenId>(ids.size(), 1), idsOf(e["attention_mask"]));
+            checks.equal(
+                name + ".attention_mask", std::vector<TokenId>(ids.size(), 1), idsOf(e["attention_mask"]));
     }
     if (tokenizerJson.contains("batch"))
         checkBatch(checks, tok, "batch", tokenizerJson["batch"]);
     if (tokenizerJson.contains("truncation"))
         checkBatch(checks, tok, "truncation", tokenizerJson["truncation"]);
-    const std::string prompt = tokenizerJson.contains("caption_prompt") ? tokenizerJson["caption_prompt"].asString()
-                                                                       : std::string(kOfficialCaptionPrompt);
+    const std::string prompt = tokenizerJson.contains("caption_prompt")
+        ? tokenizerJson["caption_prompt"].asString()
+        : std::string(kOfficialCaptionPrompt);
     const auto &decodes = tokenizerJson["decode"].items();
     for (std::size_t i = 0; i < decodes.size(); ++i)
         checkDecode(checks, tok, "decode[" + std::to_string(i) + "]", decodes[i], prompt);
@@ -365,7 +388,7 @@ TokenizerParityResult checkWordPieceCases(const JsonValue &tokenizerJson, const 
 }
 
 TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::string_view jsonKey,
-                                        const std::filesystem::path &bpeFile, std::string caseId)
+    const std::filesystem::path &bpeFile, std::string caseId)
 {
 #if !defined(MPLUG2_HAS_UTF8PROC) || !defined(MPLUG2_HAS_ZLIB)
     return skipped(std::move(caseId), tokenizerAvailability(TokenizerKind::ClipBpe).reason);
@@ -386,7 +409,8 @@ TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::str
         const JsonValue &e = entries[i];
         const std::string name = std::string(jsonKey) + "[" + std::to_string(i) + "]";
         EncodeOptions options;
-        options.maxLength = static_cast<std::size_t>(e["context_length"].asInt(ClipBpeTokenizer::kContextLength));
+        options.maxLength
+            = static_cast<std::size_t>(e["context_length"].asInt(ClipBpeTokenizer::kContextLength));
         const std::vector<TokenId> expected = idsOf(e["ids"]);
         checks.equal(name + ".ids", tok.encode(e["text"].asString(), options), expected);
         // clip.tokenize's tensor row: the ids, then zeros up to the context length.
@@ -402,12 +426,13 @@ TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::str
 }
 
 TokenizerParityResult checkModelCaseTexts(const JsonValue &manifest, const JsonValue &caseEntry,
-                                          const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
+    const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
 {
     std::string caseId = caseEntry["id"].asString();
 #if !defined(MPLUG2_HAS_UTF8PROC) || !defined(MPLUG2_HAS_ZLIB)
-    return skipped(std::move(caseId), tokenizerAvailability(TokenizerKind::WordPiece).reason + "; "
-                                          + tokenizerAvailability(TokenizerKind::ClipBpe).reason);
+    return skipped(std::move(caseId),
+        tokenizerAvailability(TokenizerKind::WordPiece).reason + "; "
+            + tokenizerAvailability(TokenizerKind::ClipBpe).reason);
 #else
     const JsonValue &input = caseEntry["input"];
     TokenizerParityResult result;
@@ -427,8 +452,8 @@ TokenizerParityResult checkModelCaseTexts(const JsonValue &manifest, const JsonV
                 return skipped(std::move(caseId), file.error().message);
             std::error_code ec;
             if (!std::filesystem::is_regular_file(*file, ec))
-                return skipped(std::move(caseId), std::string(tokenizerKindName(field.kind))
-                                                      + " vocabulary not found: " + file->string());
+                return skipped(std::move(caseId),
+                    std::string(tokenizerKindName(field.kind)) + " vocabulary not found: " + file->string());
             auto loaded = loadTokenizer(field.kind, *file);
             if (!loaded)
                 return failed(std::move(caseId), loaded.error().message);

@@ -45,9 +45,9 @@ struct TokenizerParityResult {
 };
 
 struct TokenizerParityFiles {
-    std::filesystem::path dataDir;      ///< where the vocabularies are
+    std::filesystem::path dataDir; ///< where the vocabularies are
     std::filesystem::path wordPieceVocab; ///< empty: dataDir / tokenizer.json "vocab"
-    std::filesystem::path clipBpe;        ///< empty: dataDir / bpe_simple_vocab_16e6.txt.gz
+    std::filesystem::path clipBpe; ///< empty: dataDir / bpe_simple_vocab_16e6.txt.gz
 };
 
 /// dataDir = <fixtureDir>/../data.
@@ -58,14 +58,14 @@ bool isTokenizerParityKind(std::string_view kind);
 
 /// Checks one cases.json entry of a tokenizer kind (reads its "file" from
 /// `fixtureDir`).
-TokenizerParityResult checkTokenizerCase(const JsonValue &caseEntry, const std::filesystem::path &fixtureDir,
-                                         const TokenizerParityFiles &files);
+TokenizerParityResult checkTokenizerCase(
+    const JsonValue &caseEntry, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files);
 
 /// The checks themselves, on a parsed tokenizer.json.
-TokenizerParityResult checkWordPieceCases(const JsonValue &tokenizerJson, const std::filesystem::path &vocabFile,
-                                          std::string caseId);
+TokenizerParityResult checkWordPieceCases(
+    const JsonValue &tokenizerJson, const std::filesystem::path &vocabFile, std::string caseId);
 TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::string_view jsonKey,
-                                        const std::filesystem::path &bpeFile, std::string caseId);
+    const std::filesystem::path &bpeFile, std::string caseId);
 
 /// The texts a model case (caption, qa, clip_embed) lists in its "input"
 /// next to the ids the official tokenizer made of them: "questions",
@@ -77,7 +77,6 @@ TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::str
 /// Skipped (with the reason) when the case has no texts or a vocabulary is
 /// missing.
 TokenizerParityResult checkModelCaseTexts(const JsonValue &manifest, const JsonValue &caseEntry,
-                                          const std::filesystem::path &fixtureDir,
-                                          const TokenizerParityFiles &files);
+    const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files);
 
 } // namespace mplug2::model::text

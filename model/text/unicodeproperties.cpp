@@ -1,8 +1,7 @@
 #include "model/text/unicodeproperties.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
+#include <utf8proc.h>
 
 namespace mplug2::model::text {
 
@@ -16,7 +15,10 @@ constexpr char32_t kCapitalSigma = 0x03A3;
 constexpr char32_t kSmallSigma = 0x03C3;
 constexpr char32_t kFinalSigma = 0x03C2;
 
-bool isValidCodePoint(char32_t cp) { return cp <= 0x10FFFF; }
+bool isValidCodePoint(char32_t cp)
+{
+    return cp <= 0x10FFFF;
+}
 
 // The characters Unicode 15.0 assigned. The official code ran on Python 3.11,
 // whose unicodedata is Unicode 14.0: there they are unassigned (Cn), which
@@ -29,13 +31,38 @@ bool isAssignedAfterUnicode14(char32_t cp)
         char32_t last;
     };
     static constexpr Range kUnicode15[] = {
-        {0x0CF3, 0x0CF3},   {0x0ECE, 0x0ECE},   {0x10EFD, 0x10EFF}, {0x1123F, 0x11241}, {0x11B00, 0x11B09},
-        {0x11F00, 0x11F10}, {0x11F12, 0x11F3A}, {0x11F3E, 0x11F59}, {0x1342F, 0x1342F}, {0x13439, 0x13455},
-        {0x1B132, 0x1B132}, {0x1B155, 0x1B155}, {0x1D2C0, 0x1D2D3}, {0x1DF25, 0x1DF2A}, {0x1E030, 0x1E06D},
-        {0x1E08F, 0x1E08F}, {0x1E4D0, 0x1E4F9}, {0x1F6DC, 0x1F6DC}, {0x1F774, 0x1F776}, {0x1F77B, 0x1F77F},
-        {0x1F7D9, 0x1F7D9}, {0x1FA75, 0x1FA77}, {0x1FA87, 0x1FA88}, {0x1FAAD, 0x1FAAF}, {0x1FABB, 0x1FABD},
-        {0x1FABF, 0x1FABF}, {0x1FACE, 0x1FACF}, {0x1FADA, 0x1FADB}, {0x1FAE8, 0x1FAE8}, {0x1FAF7, 0x1FAF8},
-        {0x2B739, 0x2B739}, {0x31350, 0x323AF},
+        {0x0CF3, 0x0CF3},
+        {0x0ECE, 0x0ECE},
+        {0x10EFD, 0x10EFF},
+        {0x1123F, 0x11241},
+        {0x11B00, 0x11B09},
+        {0x11F00, 0x11F10},
+        {0x11F12, 0x11F3A},
+        {0x11F3E, 0x11F59},
+        {0x1342F, 0x1342F},
+        {0x13439, 0x13455},
+        {0x1B132, 0x1B132},
+        {0x1B155, 0x1B155},
+        {0x1D2C0, 0x1D2D3},
+        {0x1DF25, 0x1DF2A},
+        {0x1E030, 0x1E06D},
+        {0x1E08F, 0x1E08F},
+        {0x1E4D0, 0x1E4F9},
+        {0x1F6DC, 0x1F6DC},
+        {0x1F774, 0x1F776},
+        {0x1F77B, 0x1F77F},
+        {0x1F7D9, 0x1F7D9},
+        {0x1FA75, 0x1FA77},
+        {0x1FA87, 0x1FA88},
+        {0x1FAAD, 0x1FAAF},
+        {0x1FABB, 0x1FABD},
+        {0x1FABF, 0x1FABF},
+        {0x1FACE, 0x1FACF},
+        {0x1FADA, 0x1FADB},
+        {0x1FAE8, 0x1FAE8},
+        {0x1FAF7, 0x1FAF8},
+        {0x2B739, 0x2B739},
+        {0x31350, 0x323AF},
     };
     if (cp < 0x0CF3)
         return false;
@@ -74,9 +101,23 @@ bool isCaseIgnorable(char32_t cp)
         break;
     }
     switch (cp) {
-    case 0x0027: case 0x002E: case 0x003A: case 0x00B7: case 0x0387: case 0x055F:
-    case 0x05F4: case 0x2018: case 0x2019: case 0x2024: case 0x2027: case 0xFE13:
-    case 0xFE52: case 0xFE55: case 0xFF07: case 0xFF0E: case 0xFF1A:
+    case 0x0027:
+    case 0x002E:
+    case 0x003A:
+    case 0x00B7:
+    case 0x0387:
+    case 0x055F:
+    case 0x05F4:
+    case 0x2018:
+    case 0x2019:
+    case 0x2024:
+    case 0x2027:
+    case 0xFE13:
+    case 0xFE52:
+    case 0xFE55:
+    case 0xFF07:
+    case 0xFF0E:
+    case 0xFF1A:
         return true;
     default:
         return false;
@@ -103,8 +144,8 @@ void appendDecomposition(std::u32string &out, char32_t cp)
         return;
     }
     utf8proc_int32_t buffer[32];
-    const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buffer, 32,
-                                                       UTF8PROC_DECOMPOSE, nullptr);
+    const utf8proc_ssize_t n
+        = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buffer, 32, UTF8PROC_DECOMPOSE, nullptr);
     if (n <= 0 || n > 32) {
         out.push_back(cp);
         return;
@@ -113,7 +154,10 @@ void appendDecomposition(std::u32string &out, char32_t cp)
         out.push_back(static_cast<char32_t>(buffer[k]));
 }
 
-int combiningClass(char32_t cp) { return cp < 0x300 ? 0 : property(cp)->combining_class; }
+int combiningClass(char32_t cp)
+{
+    return cp < 0x300 ? 0 : property(cp)->combining_class;
+}
 
 } // namespace
 
@@ -139,8 +183,14 @@ bool isUnicodeWhiteSpace(char32_t cp)
     if (cp < 0x80)
         return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
     switch (cp) {
-    case 0x0085: case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
-    case 0x205F: case 0x3000:
+    case 0x0085:
+    case 0x00A0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
         return true;
     default:
         return cp >= 0x2000 && cp <= 0x200A;
@@ -160,8 +210,9 @@ void appendLowercase(std::u32string &out, char32_t cp)
         out.push_back(0x0307);
         return;
     }
-    out.push_back(isValidCodePoint(cp) ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)))
-                                       : cp);
+    out.push_back(isValidCodePoint(cp)
+            ? static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)))
+            : cp);
 }
 
 std::u32string pythonLower(std::u32string_view text)
@@ -195,8 +246,9 @@ std::u32string canonicalDecomposition(std::u32string_view text)
         while (end < out.size() && combiningClass(out[end]) != 0)
             ++end;
         if (end - i > 1)
-            std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(i), out.begin() + static_cast<std::ptrdiff_t>(end),
-                             [](char32_t a, char32_t b) { return combiningClass(a) < combiningClass(b); });
+            std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(i),
+                out.begin() + static_cast<std::ptrdiff_t>(end),
+                [](char32_t a, char32_t b) { return combiningClass(a) < combiningClass(b); });
         i = end;
     }
     return out;
@@ -209,13 +261,16 @@ std::u32string canonicalComposition(std::u32string_view text)
         return decomposed;
     static_assert(sizeof(utf8proc_int32_t) == sizeof(char32_t));
     auto *buffer = reinterpret_cast<utf8proc_int32_t *>(decomposed.data());
-    const utf8proc_ssize_t n = utf8proc_normalize_utf32(buffer, static_cast<utf8proc_ssize_t>(decomposed.size()),
-                                                        UTF8PROC_COMPOSE);
+    const utf8proc_ssize_t n = utf8proc_normalize_utf32(
+        buffer, static_cast<utf8proc_ssize_t>(decomposed.size()), UTF8PROC_COMPOSE);
     if (n >= 0)
         decomposed.resize(static_cast<std::size_t>(n));
     return decomposed;
 }
 
-const char *unicodeVersion() { return utf8proc_unicode_version(); }
+const char *unicodeVersion()
+{
+    return utf8proc_unicode_version();
+}
 
 } // namespace mplug2::model::text

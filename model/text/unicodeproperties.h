@@ -21,16 +21,56 @@ namespace mplug2::model::text {
 
 /// Unicode general categories, in utf8proc's numbering.
 enum class GeneralCategory : std::uint8_t {
-    Cn, Lu, Ll, Lt, Lm, Lo, Mn, Mc, Me, Nd, Nl, No, Pc, Pd, Ps, Pe, Pi, Pf, Po,
-    Sm, Sc, Sk, So, Zs, Zl, Zp, Cc, Cf, Cs, Co,
+    Cn,
+    Lu,
+    Ll,
+    Lt,
+    Lm,
+    Lo,
+    Mn,
+    Mc,
+    Me,
+    Nd,
+    Nl,
+    No,
+    Pc,
+    Pd,
+    Ps,
+    Pe,
+    Pi,
+    Pf,
+    Po,
+    Sm,
+    Sc,
+    Sk,
+    So,
+    Zs,
+    Zl,
+    Zp,
+    Cc,
+    Cf,
+    Cs,
+    Co,
 };
 
 GeneralCategory generalCategory(char32_t cp);
 
-inline bool isLetter(GeneralCategory c) { return c >= GeneralCategory::Lu && c <= GeneralCategory::Lo; }
-inline bool isNumber(GeneralCategory c) { return c >= GeneralCategory::Nd && c <= GeneralCategory::No; }
-inline bool isPunctuation(GeneralCategory c) { return c >= GeneralCategory::Pc && c <= GeneralCategory::Po; }
-inline bool isOther(GeneralCategory c) { return c == GeneralCategory::Cn || c >= GeneralCategory::Cc; }
+inline bool isLetter(GeneralCategory c)
+{
+    return c >= GeneralCategory::Lu && c <= GeneralCategory::Lo;
+}
+inline bool isNumber(GeneralCategory c)
+{
+    return c >= GeneralCategory::Nd && c <= GeneralCategory::No;
+}
+inline bool isPunctuation(GeneralCategory c)
+{
+    return c >= GeneralCategory::Pc && c <= GeneralCategory::Po;
+}
+inline bool isOther(GeneralCategory c)
+{
+    return c == GeneralCategory::Cn || c >= GeneralCategory::Cc;
+}
 
 /// Python's `str.isspace()`: bidirectional class WS, B or S, or category Zs.
 /// Used by `str.split()` and `str.strip()` in the official code.

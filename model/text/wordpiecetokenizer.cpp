@@ -26,7 +26,7 @@ Expected<std::unique_ptr<WordPieceTokenizer>> WordPieceTokenizer::load(const std
 
 WordPieceTokenizer::WordPieceTokenizer(WordPieceVocab vocab)
     : m_vocab(std::move(vocab))
-    , m_specialTokens{"[UNK]", "[SEP]", "[PAD]", "[CLS]", "[MASK]"}
+    , m_specialTokens {"[UNK]", "[SEP]", "[PAD]", "[CLS]", "[MASK]"}
     , m_basic(asSet(m_specialTokens))
 {
     for (const std::string &tok : m_specialTokens) {
@@ -125,13 +125,24 @@ std::string WordPieceTokenizer::idToToken(TokenId id) const
     return tok ? *tok : m_vocab.unknownToken();
 }
 
-TokenId WordPieceTokenizer::tokenToId(std::string_view token) const { return m_vocab.idOrUnknown(token); }
+TokenId WordPieceTokenizer::tokenToId(std::string_view token) const
+{
+    return m_vocab.idOrUnknown(token);
+}
 
 std::string cleanUpTokenizationSpaces(std::string text)
 {
     static const std::pair<const char *, const char *> kReplacements[] = {
-        {" .", "."}, {" ?", "?"}, {" !", "!"}, {" ,", ","}, {" ' ", "'"},
-        {" n't", "n't"}, {" 'm", "'m"}, {" 's", "'s"}, {" 've", "'ve"}, {" 're", "'re"},
+        {" .", "."},
+        {" ?", "?"},
+        {" !", "!"},
+        {" ,", ","},
+        {" ' ", "'"},
+        {" n't", "n't"},
+        {" 'm", "'m"},
+        {" 's", "'s"},
+        {" 've", "'ve"},
+        {" 're", "'re"},
     };
     for (const auto &[from, to] : kReplacements)
         text = replaceAll(text, from, to);

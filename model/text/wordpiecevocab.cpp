@@ -9,7 +9,10 @@ namespace mplug2::model::text {
 
 namespace {
 
-bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool isContinuationByte(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 } // namespace
 
@@ -18,12 +21,12 @@ Expected<WordPieceVocab> WordPieceVocab::load(const std::filesystem::path &file)
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec)
-        return makeError(ErrorCode::NotFound, "cannot read the WordPiece vocabulary " + file.string() + ": "
-                                                  + ec.message());
+        return makeError(ErrorCode::NotFound,
+            "cannot read the WordPiece vocabulary " + file.string() + ": " + ec.message());
     if (size > kMaxFileBytes)
-        return makeError(ErrorCode::LimitExceeded, "the WordPiece vocabulary " + file.string() + " is "
-                                                       + std::to_string(size) + " bytes; more than "
-                                                       + std::to_string(kMaxFileBytes) + " is refused");
+        return makeError(ErrorCode::LimitExceeded,
+            "the WordPiece vocabulary " + file.string() + " is " + std::to_string(size) + " bytes; more than "
+                + std::to_string(kMaxFileBytes) + " is refused");
     std::ifstream in(file, std::ios::binary);
     if (!in)
         return makeError(ErrorCode::Io, "cannot open the WordPiece vocabulary " + file.string());
@@ -35,8 +38,8 @@ Expected<WordPieceVocab> WordPieceVocab::load(const std::filesystem::path &file)
 Expected<WordPieceVocab> WordPieceVocab::parse(std::string_view contents, const std::string &origin)
 {
     if (!isValidUtf8(contents))
-        return makeError(ErrorCode::Format, "the WordPiece vocabulary " + origin
-                                                + " is not UTF-8 text (expected one token per line)");
+        return makeError(ErrorCode::Format,
+            "the WordPiece vocabulary " + origin + " is not UTF-8 text (expected one token per line)");
     WordPieceVocab vocab;
     std::vector<std::string> lines;
     // Python's text mode reads "\n", "\r\n" and "\r" all as line ends.
@@ -65,8 +68,9 @@ Expected<WordPieceVocab> WordPieceVocab::parse(std::string_view contents, const 
 
     const auto unk = vocab.m_ids.find(vocab.m_unknownToken);
     if (unk == vocab.m_ids.end())
-        return makeError(ErrorCode::Format, "the WordPiece vocabulary " + origin + " has no " + vocab.m_unknownToken
-                                                + " line (" + std::to_string(lines.size()) + " lines read)");
+        return makeError(ErrorCode::Format,
+            "the WordPiece vocabulary " + origin + " has no " + vocab.m_unknownToken + " line ("
+                + std::to_string(lines.size()) + " lines read)");
     vocab.m_unknownId = unk->second;
     return vocab;
 }
@@ -79,7 +83,10 @@ std::optional<TokenId> WordPieceVocab::find(std::string_view token) const
     return it->second;
 }
 
-TokenId WordPieceVocab::idOrUnknown(std::string_view token) const { return find(token).value_or(m_unknownId); }
+TokenId WordPieceVocab::idOrUnknown(std::string_view token) const
+{
+    return find(token).value_or(m_unknownId);
+}
 
 const std::string *WordPieceVocab::token(TokenId id) const
 {

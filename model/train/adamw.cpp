@@ -1,8 +1,7 @@
 #include "model/train/adamw.h"
 
-#include <torch/torch.h>
-
 #include <cmath>
+#include <torch/torch.h>
 #include <unordered_set>
 
 namespace mplug2::model::train {
@@ -108,8 +107,8 @@ Expected<void> AdamW::setState(const StateDict &state)
         for (const char *kind : {"exp_avg.", "exp_avg_sq."}) {
             const auto it = state.find(kind + s.name);
             if (it == state.end() || it->second.sizes() != s.parameter.sizes())
-                return makeError(ErrorCode::Format, std::string("the optimizer state does not fit the model at ")
-                                                        + kind + s.name);
+                return makeError(ErrorCode::Format,
+                    std::string("the optimizer state does not fit the model at ") + kind + s.name);
         }
     torch::NoGradGuard noGrad;
     for (Slot &s : m_slots) {

@@ -10,8 +10,7 @@ BatchPrefetcher::BatchPrefetcher(const BatchMaker &maker, int64_t first, int64_t
     , m_last(last)
     , m_depth(size_t(std::max(1, depth)))
     , m_thread([this] { run(); })
-{
-}
+{ }
 
 BatchPrefetcher::~BatchPrefetcher()
 {

@@ -3,12 +3,11 @@
 #include "model/synthetic/modelinputrenderer.h"
 #include "model/train/trainingbatch.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <iterator>
 #include <set>
 #include <sstream>
+#include <torch/torch.h>
 
 namespace mplug2::model::train {
 
@@ -19,10 +18,14 @@ namespace {
 const char *kindName(QuestionKind kind)
 {
     switch (kind) {
-    case QuestionKind::ColourOfShape: return "colour";
-    case QuestionKind::ShapeOfColour: return "shape";
-    case QuestionKind::MotionOfShape: return "motion";
-    case QuestionKind::ShapeCount: return "count";
+    case QuestionKind::ColourOfShape:
+        return "colour";
+    case QuestionKind::ShapeOfColour:
+        return "shape";
+    case QuestionKind::MotionOfShape:
+        return "motion";
+    case QuestionKind::ShapeCount:
+        return "count";
     }
     return "";
 }
@@ -70,7 +73,8 @@ CaptionReading readCaption(const std::string &caption)
 {
     CaptionReading reading;
     std::istringstream words(caption);
-    std::vector<std::string> w{std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
+    std::vector<std::string> w {
+        std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
     for (size_t i = 0; i < w.size(); ++i) {
         if (i + 1 < w.size()) {
             for (Colour c : kColours)
@@ -105,15 +109,15 @@ DemoEvaluator::DemoEvaluator(Mplug2 &model, const DemoTextCodec &codec, const De
     : m_model(model)
     , m_codec(codec)
     , m_options(options)
-{
-}
+{ }
 
 std::string DemoEvaluator::decodeText(const std::vector<int64_t> &ids) const
 {
     return trimmed(m_codec.tokenizer().decode(ids, {.skipSpecialTokens = true}));
 }
 
-Expected<void> DemoEvaluator::add(const Scene &scene, const at::Tensor &pixels, const std::vector<int> &frameIndices)
+Expected<void> DemoEvaluator::add(
+    const Scene &scene, const at::Tensor &pixels, const std::vector<int> &frameIndices)
 {
     Expected<VisualFeatures> visual = m_model.encodeVisual(pixels);
     if (!visual)
@@ -183,7 +187,8 @@ Expected<void> DemoEvaluator::scoreAnswers(const Scene &scene, const VisualFeatu
             mask[i][int64_t(j)] = 1;
         }
     VisualFeatures repeated = visual;
-    repeated.imageEmbeds = visual.imageEmbeds.expand({count, visual.imageEmbeds.size(1), visual.imageEmbeds.size(2)});
+    repeated.imageEmbeds
+        = visual.imageEmbeds.expand({count, visual.imageEmbeds.size(1), visual.imageEmbeds.size(2)});
     Expected<EncodedQuestion> encoded = m_model.encodeQuestion(repeated, ids, mask);
     if (!encoded)
         return encoded.error();
@@ -198,8 +203,8 @@ Expected<void> DemoEvaluator::scoreAnswers(const Scene &scene, const VisualFeatu
     return {};
 }
 
-Expected<void> DemoEvaluator::scoreAttention(const Scene &scene, const VisualFeatures &visual,
-                                             const std::vector<int> &frameIndices, int64_t imageRes)
+Expected<void> DemoEvaluator::scoreAttention(
+    const Scene &scene, const VisualFeatures &visual, const std::vector<int> &frameIndices, int64_t imageRes)
 {
     const std::vector<int64_t> &ids = m_codec.withEnd(caption(scene));
     Expected<TokenAttention> explained = m_model.explain(visual, 0, ids, false);
@@ -214,11 +219,13 @@ Expected<void> DemoEvaluator::scoreAttention(const Scene &scene, const VisualFea
         if (word >= starts.size())
             continue;
         // Row k of the map is the decoder producing token k + 1 of the ids.
-        const auto map = explained->crossAttention[starts[word] - 1].mean(at::IntArrayRef{0, 1});
+        const auto map = explained->crossAttention[starts[word] - 1].mean(at::IntArrayRef {0, 1});
         const int64_t peak = map.narrow(0, 1, map.size(0) - 1).argmax().item<int64_t>();
-        const int64_t frame = peak / perFrame, row = (peak % perFrame) / g.gridWidth, col = peak % g.gridWidth;
+        const int64_t frame = peak / perFrame, row = (peak % perFrame) / g.gridWidth,
+                      col = peak % g.gridWidth;
         const std::vector<Box> boxes = boxesInInput(scene, frameIndices.at(size_t(frame)), int(imageRes));
-        const Box cell{double(col * patch), double(row * patch), double((col + 1) * patch), double((row + 1) * patch)};
+        const Box cell {
+            double(col * patch), double(row * patch), double((col + 1) * patch), double((row + 1) * patch)};
         m_metrics.attention.add(cell.intersects(boxes[s]));
     }
     return {};
@@ -249,7 +256,7 @@ Expected<DemoMetrics> DemoEvaluator::finish()
     const auto best = at::matmul(*text, media.t()).argmax(1);
     for (size_t i = 0; i < queries.size(); ++i)
         out.retrieval.add(captionAttributes(m_captions[size_t(best[int64_t(i)].item<int64_t>())])
-                          == captionAttributes(queries[i]));
+            == captionAttributes(queries[i]));
     return out;
 }
 

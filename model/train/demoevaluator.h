@@ -83,7 +83,8 @@ public:
 
     /// pixels (1, 3, T, R, R) as the app would feed them; frameIndices: the
     /// scene frame of each of the T frames (pictures: {0}).
-    Expected<void> add(const synthetic::Scene &scene, const at::Tensor &pixels, const std::vector<int> &frameIndices);
+    Expected<void> add(
+        const synthetic::Scene &scene, const at::Tensor &pixels, const std::vector<int> &frameIndices);
     /// The metrics so far, retrieval included (ranks every item added).
     Expected<DemoMetrics> finish();
 
@@ -93,7 +94,7 @@ private:
     Expected<void> scoreCaption(const synthetic::Scene &scene, const VisualFeatures &visual);
     Expected<void> scoreAnswers(const synthetic::Scene &scene, const VisualFeatures &visual);
     Expected<void> scoreAttention(const synthetic::Scene &scene, const VisualFeatures &visual,
-                                  const std::vector<int> &frameIndices, int64_t imageRes);
+        const std::vector<int> &frameIndices, int64_t imageRes);
     std::string decodeText(const std::vector<int64_t> &ids) const;
 
     Mplug2 &m_model;

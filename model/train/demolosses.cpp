@@ -1,8 +1,7 @@
 #include "model/train/demolosses.h"
 
-#include <torch/torch.h>
-
 #include <cmath>
+#include <torch/torch.h>
 
 namespace mplug2::model::train {
 
@@ -17,13 +16,14 @@ at::Tensor nextTokenLoss(const at::Tensor &logits, const at::Tensor &ids, const 
 {
     const int64_t len = ids.size(1);
     const auto predicted = logits.narrow(1, 0, len - 1).reshape({-1, logits.size(-1)});
-    const auto targets = ids.narrow(1, 1, len - 1).masked_fill(mask.narrow(1, 1, len - 1) == 0, -100).reshape({-1});
+    const auto targets
+        = ids.narrow(1, 1, len - 1).masked_fill(mask.narrow(1, 1, len - 1) == 0, -100).reshape({-1});
     return torch::nn::functional::cross_entropy(
         predicted, targets, torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100));
 }
 
 at::Tensor contrastiveLoss(const at::Tensor &media, const at::Tensor &text, const at::Tensor &logitScale,
-                           const at::Tensor &positives)
+    const at::Tensor &positives)
 {
     const auto m = media / media.norm(2, -1, true);
     const auto t = text / text.norm(2, -1, true);
@@ -44,15 +44,15 @@ LossValues demoLosses(Mplug2ModelImpl &network, const TrainingBatch &batch, cons
 
     std::vector<at::Tensor> crossProbs;
     const bool attend = weights.attention > 0 && batch.attentionItem.numel() > 0;
-    const auto captionLogits =
-        decoder.forward(batch.captionIds, batch.captionMask, embeds, visualMask, attend ? &crossProbs : nullptr);
+    const auto captionLogits = decoder.forward(
+        batch.captionIds, batch.captionMask, embeds, visualMask, attend ? &crossProbs : nullptr);
     const auto caption = nextTokenLoss(captionLogits, batch.captionIds, batch.captionMask);
     out.total = weights.caption * caption;
     out.caption = caption.item<double>();
 
     if (attend) {
         // (B, L, N): the map the attention view shows.
-        const auto mean = at::stack(crossProbs).mean(at::IntArrayRef{0, 2});
+        const auto mean = at::stack(crossProbs).mean(at::IntArrayRef {0, 2});
         const auto rows = mean.index({batch.attentionItem, batch.attentionQuery});
         const auto inside = (rows * batch.attentionMask).sum(1);
         const auto attention = -at::log(inside + 1e-6).mean();

@@ -39,6 +39,6 @@ at::Tensor nextTokenLoss(const at::Tensor &logits, const at::Tensor &ids, const 
 /// Symmetric InfoNCE with several positives per row: `positives` (B, B) is 1
 /// where row and column match; targets are spread evenly over them.
 at::Tensor contrastiveLoss(const at::Tensor &media, const at::Tensor &text, const at::Tensor &logitScale,
-                           const at::Tensor &positives);
+    const at::Tensor &positives);
 
 } // namespace mplug2::model::train

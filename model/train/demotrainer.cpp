@@ -11,14 +11,13 @@
 #include "model/train/demolosses.h"
 #include "model/train/trainingcheckpoint.h"
 
-#include <torch/torch.h>
-
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <torch/torch.h>
 
 namespace mplug2::model::train {
 
@@ -51,7 +50,7 @@ void initialiseForTraining(Mplug2ModelImpl &network, uint64_t seed)
         if (name.ends_with("in_proj_weight"))
             torch::nn::init::xavier_uniform_(item.value());
         else if (name.ends_with("in_proj_bias") || name.ends_with("out_proj.bias")
-                 || name.find("up_proj") != std::string::npos)
+            || name.find("up_proj") != std::string::npos)
             item.value().zero_();
     }
     for (auto &item : network.named_parameters(true)) {
@@ -94,7 +93,8 @@ struct RunningMeans {
     }
 };
 
-Expected<DemoMetrics> evaluateRendered(Mplug2 &model, const DemoTextCodec &codec, const DemoTrainingOptions &o)
+Expected<DemoMetrics> evaluateRendered(
+    Mplug2 &model, const DemoTextCodec &codec, const DemoTrainingOptions &o)
 {
     const DemoArchitecture &a = o.architecture;
     synthetic::ModelInputRenderer renderer({int(a.frames), int(a.imageRes), 0.5, 0.2});
@@ -108,8 +108,8 @@ Expected<DemoMetrics> evaluateRendered(Mplug2 &model, const DemoTextCodec &codec
         const int frames = renderer.framesFor(scene);
         auto pixels = torch::empty({1, 3, frames, a.imageRes, a.imageRes});
         renderer.render(scene, random, pixels.data_ptr<float>());
-        const std::vector<int> indices = scene.isClip() ? synthetic::middleFrameIndices(frames, scene.frameCount)
-                                                        : std::vector<int>{0};
+        const std::vector<int> indices
+            = scene.isClip() ? synthetic::middleFrameIndices(frames, scene.frameCount) : std::vector<int> {0};
         if (auto ok = evaluator.add(scene, pixels, indices); !ok)
             return ok.error();
     }
@@ -120,9 +120,8 @@ Expected<DemoMetrics> evaluateRendered(Mplug2 &model, const DemoTextCodec &codec
 // own (the caller's for the first), and leaves the sum of their gradients,
 // each loss divided by the replica count, on the first replica.
 std::vector<LossValues> replicatedStep(const std::vector<Mplug2ModelImpl *> &replicas,
-                                       const std::vector<std::vector<at::Tensor>> &parameters,
-                                       const std::vector<TrainingBatch> &batches, const LossWeights &weights,
-                                       int threadsEach)
+    const std::vector<std::vector<at::Tensor>> &parameters, const std::vector<TrainingBatch> &batches,
+    const LossWeights &weights, int threadsEach)
 {
     const size_t n = replicas.size();
     std::vector<LossValues> losses(n);
@@ -205,13 +204,14 @@ JsonValue DemoTrainingOptions::recipeJson() const
 {
     const DemoArchitecture &a = architecture;
     JsonValue arch = JsonValue::object();
-    for (const auto &[key, value] : std::initializer_list<std::pair<const char *, int64_t>>{
-             {"image_res", a.imageRes}, {"patch_size", a.patchSize}, {"frames", a.frames},
-             {"vision_width", a.visionWidth}, {"vision_layers", a.visionLayers}, {"vision_heads", a.visionHeads},
-             {"hidden", a.hidden}, {"heads", a.heads}, {"text_layers", a.textLayers},
-             {"fusion_layers", a.fusionLayers}, {"decoder_layers", a.decoderLayers}, {"latents", a.latents},
-             {"clip_width", a.clipWidth}, {"clip_layers", a.clipLayers}, {"clip_heads", a.clipHeads},
-             {"clip_context", a.clipContext}, {"embed_dim", a.embedDim}, {"max_positions", a.maxPositions}})
+    for (const auto &[key, value] :
+        std::initializer_list<std::pair<const char *, int64_t>> {{"image_res", a.imageRes},
+            {"patch_size", a.patchSize}, {"frames", a.frames}, {"vision_width", a.visionWidth},
+            {"vision_layers", a.visionLayers}, {"vision_heads", a.visionHeads}, {"hidden", a.hidden},
+            {"heads", a.heads}, {"text_layers", a.textLayers}, {"fusion_layers", a.fusionLayers},
+            {"decoder_layers", a.decoderLayers}, {"latents", a.latents}, {"clip_width", a.clipWidth},
+            {"clip_layers", a.clipLayers}, {"clip_heads", a.clipHeads}, {"clip_context", a.clipContext},
+            {"embed_dim", a.embedDim}, {"max_positions", a.maxPositions}})
         arch.set(key, JsonValue(value));
     JsonValue r = JsonValue::object();
     r.set("seed", JsonValue(int64_t(seed)));
@@ -239,7 +239,8 @@ double scheduledLearningRate(const DemoTrainingOptions &o, int64_t step)
 {
     if (step <= o.warmupSteps)
         return o.learningRate * double(step) / double(std::max<int64_t>(1, o.warmupSteps));
-    const double progress = double(step - o.warmupSteps) / double(std::max<int64_t>(1, o.steps - o.warmupSteps));
+    const double progress
+        = double(step - o.warmupSteps) / double(std::max<int64_t>(1, o.steps - o.warmupSteps));
     const double cosine = 0.5 * (1 + std::cos(M_PI * std::min(1.0, progress)));
     return o.learningRate * (o.finalLearningRate + (1 - o.finalLearningRate) * cosine);
 }
@@ -255,9 +256,10 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
         if (ec)
             return makeError(ErrorCode::Io, "cannot create " + work.string() + ": " + ec.message());
         if (o.replicas < 1 || o.batchSize < 2)
-            return makeError(ErrorCode::InvalidArgument, "the demo trainer needs at least one replica and batches of two");
-        const int threads =
-            o.threads > 0 ? o.threads : std::max(1, runtimeInfo().usableCpus / std::max(1, o.replicas));
+            return makeError(
+                ErrorCode::InvalidArgument, "the demo trainer needs at least one replica and batches of two");
+        const int threads
+            = o.threads > 0 ? o.threads : std::max(1, runtimeInfo().usableCpus / std::max(1, o.replicas));
         at::set_num_threads(threads);
 
         const fs::path vocabularyFile = out / "demo.model";
@@ -285,8 +287,8 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
             return resumed.error();
         // The other replicas: same shape, the first one's weights (synced after every step).
         std::vector<std::unique_ptr<Mplug2>> copies;
-        std::vector<Mplug2ModelImpl *> replicas{&network};
-        std::vector<std::vector<at::Tensor>> parameters{parameterList(network)};
+        std::vector<Mplug2ModelImpl *> replicas {&network};
+        std::vector<std::vector<at::Tensor>> parameters {parameterList(network)};
         for (int r = 1; r < o.replicas; ++r) {
             auto copy = Mplug2::create(o.architecture.config());
             if (!copy)
@@ -334,7 +336,8 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
                     batches.push_back(prefetch.next());
                 ++step;
                 const double lr = scheduledLearningRate(o, step);
-                const std::vector<LossValues> losses = replicatedStep(replicas, parameters, batches, o.losses, threads);
+                const std::vector<LossValues> losses
+                    = replicatedStep(replicas, parameters, batches, o.losses, threads);
                 optimizer.clipGradients(o.clipNorm);
                 optimizer.step(lr);
                 optimizer.zeroGrad();
@@ -361,11 +364,11 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
                     p.itc = means.itc / means.count;
                     p.attention = means.attention / means.count;
                     appendLine(work / "learning-curve.csv",
-                               "step,seconds,samples_per_second,learning_rate,loss,caption,qa,itc,attention",
-                               std::to_string(step) + ',' + fixed(p.elapsedSeconds, 1) + ','
-                                   + fixed(p.samplesPerSecond, 2) + ',' + fixed(lr, 6) + ',' + fixed(p.loss) + ','
-                                   + fixed(p.caption) + ',' + fixed(p.qa) + ',' + fixed(p.itc) + ','
-                                   + fixed(p.attention));
+                        "step,seconds,samples_per_second,learning_rate,loss,caption,qa,itc,attention",
+                        std::to_string(step) + ',' + fixed(p.elapsedSeconds, 1) + ','
+                            + fixed(p.samplesPerSecond, 2) + ',' + fixed(lr, 6) + ',' + fixed(p.loss) + ','
+                            + fixed(p.caption) + ',' + fixed(p.qa) + ',' + fixed(p.itc) + ','
+                            + fixed(p.attention));
                     means = {};
                     windowStart = elapsed();
                     windowSamples = 0;
@@ -378,17 +381,17 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
                     p.heldOut = *m;
                     result.heldOut = *m;
                     appendLine(work / "heldout.csv",
-                               "step,seconds,caption_one_shape,caption_two_shapes,qa,retrieval_r1,attention",
-                               std::to_string(step) + ',' + fixed(p.elapsedSeconds, 1) + ','
-                                   + fixed(m->oneShape.percent(), 1) + ',' + fixed(m->twoShape.percent(), 1) + ','
-                                   + fixed(m->qa.percent(), 1) + ',' + fixed(m->retrieval.percent(), 1) + ','
-                                   + fixed(m->attention.percent(), 1));
+                        "step,seconds,caption_one_shape,caption_two_shapes,qa,retrieval_r1,attention",
+                        std::to_string(step) + ',' + fixed(p.elapsedSeconds, 1) + ','
+                            + fixed(m->oneShape.percent(), 1) + ',' + fixed(m->twoShape.percent(), 1) + ','
+                            + fixed(m->qa.percent(), 1) + ',' + fixed(m->retrieval.percent(), 1) + ','
+                            + fixed(m->attention.percent(), 1));
                     // Evaluation time does not count towards the training rate.
                     windowStart += elapsed() - before;
                 }
                 if (step % o.checkpointEvery == 0 || step == o.steps)
-                    if (auto ok = saveTrainingCheckpoint(work, network, optimizer,
-                                                         {step, resumed->seconds + elapsed()}, o.recipeJson());
+                    if (auto ok = saveTrainingCheckpoint(
+                            work, network, optimizer, {step, resumed->seconds + elapsed()}, o.recipeJson());
                         !ok)
                         return ok.error();
                 if (o.progress)
@@ -396,8 +399,8 @@ Expected<DemoTrainingResult> trainDemoModel(const DemoTrainingOptions &o)
             }
         }
         if (stopped && step > resumed->step)
-            if (auto ok = saveTrainingCheckpoint(work, network, optimizer, {step, resumed->seconds + elapsed()},
-                                                 o.recipeJson());
+            if (auto ok = saveTrainingCheckpoint(
+                    work, network, optimizer, {step, resumed->seconds + elapsed()}, o.recipeJson());
                 !ok)
                 return ok.error();
         result.steps = step;

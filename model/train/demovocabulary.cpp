@@ -50,10 +50,10 @@ Expected<void> checkDemoVocabulary(const text::Tokenizer &tokenizer)
     const text::SpecialTokenIds s = tokenizer.specialTokenIds();
     if (tokenizer.vocabSize() != size_t(kDemoVocabSize) || s.start != 101 || s.end != 102 || s.padding != 0)
         return makeError(ErrorCode::Format,
-                         "not a demo vocabulary: it needs " + std::to_string(kDemoVocabSize)
-                             + " pieces with [PAD] 0, [CLS] 101 and [SEP] 102 (has "
-                             + std::to_string(tokenizer.vocabSize()) + " pieces, start " + std::to_string(s.start)
-                             + ", end " + std::to_string(s.end) + ", padding " + std::to_string(s.padding) + ")");
+            "not a demo vocabulary: it needs " + std::to_string(kDemoVocabSize)
+                + " pieces with [PAD] 0, [CLS] 101 and [SEP] 102 (has "
+                + std::to_string(tokenizer.vocabSize()) + " pieces, start " + std::to_string(s.start)
+                + ", end " + std::to_string(s.end) + ", padding " + std::to_string(s.padding) + ")");
     return {};
 }
 
@@ -68,8 +68,8 @@ DemoTextCodec::DemoTextCodec(const text::Tokenizer &tokenizer)
     }
 }
 
-const std::vector<int64_t> &DemoTextCodec::lookup(const std::map<std::string, std::vector<int64_t>> &table,
-                                                  const std::string &text) const
+const std::vector<int64_t> &DemoTextCodec::lookup(
+    const std::map<std::string, std::vector<int64_t>> &table, const std::string &text) const
 {
     const auto it = table.find(text);
     if (it == table.end())

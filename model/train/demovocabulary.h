@@ -40,8 +40,8 @@ public:
     const text::Tokenizer &tokenizer() const { return m_tokenizer; }
 
 private:
-    const std::vector<int64_t> &lookup(const std::map<std::string, std::vector<int64_t>> &table,
-                                       const std::string &text) const;
+    const std::vector<int64_t> &lookup(
+        const std::map<std::string, std::vector<int64_t>> &table, const std::string &text) const;
 
     const text::Tokenizer &m_tokenizer;
     std::map<std::string, std::vector<int64_t>> m_withEnd;

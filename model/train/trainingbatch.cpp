@@ -3,10 +3,9 @@
 #include "model/synthetic/scenesampler.h"
 #include "model/synthetic/scenetext.h"
 
-#include <torch/torch.h>
-
 #include <algorithm>
 #include <cmath>
+#include <torch/torch.h>
 #include <tuple>
 
 namespace mplug2::model::train {
@@ -16,7 +15,8 @@ namespace {
 constexpr std::string_view kWordStart = "\xE2\x96\x81"; // SentencePiece's U+2581
 
 // Zero-padded ids and mask of ragged rows, at least `minColumns` wide.
-std::pair<at::Tensor, at::Tensor> padded(const std::vector<std::vector<int64_t>> &rows, int64_t minColumns = 0)
+std::pair<at::Tensor, at::Tensor> padded(
+    const std::vector<std::vector<int64_t>> &rows, int64_t minColumns = 0)
 {
     int64_t width = minColumns;
     for (const auto &r : rows)
@@ -35,8 +35,8 @@ std::pair<at::Tensor, at::Tensor> padded(const std::vector<std::vector<int64_t>>
 
 // One question per scene, its kind drawn first so that each kind is asked
 // about as often (the count question would otherwise be rare).
-const synthetic::QuestionAnswer &pickQuestion(const std::vector<synthetic::QuestionAnswer> &qas,
-                                              synthetic::SceneRandom &random)
+const synthetic::QuestionAnswer &pickQuestion(
+    const std::vector<synthetic::QuestionAnswer> &qas, synthetic::SceneRandom &random)
 {
     const auto kind = qas[size_t(random.integer(0, int(qas.size()) - 1))].kind;
     std::vector<size_t> sameKind;
@@ -62,8 +62,8 @@ std::vector<int64_t> tokensCovering(const synthetic::Box &box, int frame, int gr
     std::vector<int64_t> tokens;
     for (int r = 0; r < grid; ++r)
         for (int c = 0; c < grid; ++c) {
-            const synthetic::Box cell{double(c * patch), double(r * patch), double((c + 1) * patch),
-                                      double((r + 1) * patch)};
+            const synthetic::Box cell {
+                double(c * patch), double(r * patch), double((c + 1) * patch), double((r + 1) * patch)};
             if (cell.intersects(box))
                 tokens.push_back(1 + int64_t(frame) * grid * grid + r * grid + c);
         }
@@ -74,8 +74,7 @@ BatchMaker::BatchMaker(const DemoTextCodec &codec, const BatchOptions &options)
     : m_codec(codec)
     , m_options(options)
     , m_renderer(options.input)
-{
-}
+{ }
 
 bool BatchMaker::isPictureBatch(int64_t index) const
 {
@@ -103,8 +102,8 @@ TrainingBatch BatchMaker::make(int64_t index) const
     for (int i = 0; i < b; ++i) {
         const int shapes = sampler.random().chance(m_options.twoShapes) ? 2 : 1;
         Scene scene = sampler.sample(pictures ? SceneKind::Picture : SceneKind::Clip, shapes);
-        const RenderedInput rendered =
-            m_renderer.render(scene, sampler.random(), batch.pixels.data_ptr<float>() + perItem * size_t(i));
+        const RenderedInput rendered = m_renderer.render(
+            scene, sampler.random(), batch.pixels.data_ptr<float>() + perItem * size_t(i));
         const std::vector<int64_t> &ids = m_codec.withEnd(caption(scene));
         captions.push_back(ids);
         const std::vector<QuestionAnswer> asked = questions(scene);
@@ -120,7 +119,8 @@ TrainingBatch BatchMaker::make(int64_t index) const
                 continue;
             std::vector<int64_t> covered;
             for (int t = 0; t < frames; ++t)
-                for (int64_t token : tokensCovering(rendered.boxes[size_t(t)][s], t, grid, m_options.patchSize))
+                for (int64_t token :
+                    tokensCovering(rendered.boxes[size_t(t)][s], t, grid, m_options.patchSize))
                     covered.push_back(token);
             attentionItem.push_back(i);
             attentionQuery.push_back(starts[word] - 1);

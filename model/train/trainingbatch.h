@@ -14,7 +14,6 @@
 #include "model/train/demovocabulary.h"
 
 #include <ATen/core/Tensor.h>
-
 #include <cstdint>
 #include <vector>
 
@@ -34,20 +33,20 @@ struct BatchOptions {
 };
 
 struct TrainingBatch {
-    at::Tensor pixels;          ///< (B, 3, T, R, R)
-    at::Tensor captionIds;      ///< (B, Lc): [CLS] caption [SEP], zero padded (also the CLIP text input)
-    at::Tensor captionMask;     ///< (B, Lc)
-    at::Tensor questionIds;     ///< (B, Lq): [CLS] question
+    at::Tensor pixels; ///< (B, 3, T, R, R)
+    at::Tensor captionIds; ///< (B, Lc): [CLS] caption [SEP], zero padded (also the CLIP text input)
+    at::Tensor captionMask; ///< (B, Lc)
+    at::Tensor questionIds; ///< (B, Lq): [CLS] question
     at::Tensor questionMask;
-    at::Tensor answerIds;       ///< (B, La): [CLS] answer [SEP]
+    at::Tensor answerIds; ///< (B, La): [CLS] answer [SEP]
     at::Tensor answerMask;
-    at::Tensor sameCaption;     ///< (B, B) float: 1 where two items have the same caption
+    at::Tensor sameCaption; ///< (B, B) float: 1 where two items have the same caption
     /// Where the caption's shape words should look: for K (item, position)
     /// pairs, the decoder position that predicts a shape word and a (K, N)
     /// mask of the visual tokens covering that shape.
-    at::Tensor attentionItem;   ///< (K) long
-    at::Tensor attentionQuery;  ///< (K) long
-    at::Tensor attentionMask;   ///< (K, N) float
+    at::Tensor attentionItem; ///< (K) long
+    at::Tensor attentionQuery; ///< (K) long
+    at::Tensor attentionMask; ///< (K, N) float
     std::vector<synthetic::Scene> scenes;
 };
 

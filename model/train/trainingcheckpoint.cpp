@@ -3,9 +3,8 @@
 #include "model/checkpoint/safetensorswriter.h"
 #include "model/checkpoint/statedict.h"
 
-#include <torch/torch.h>
-
 #include <fstream>
+#include <torch/torch.h>
 
 namespace mplug2::model::train {
 
@@ -34,18 +33,20 @@ Expected<void> writeTextAtomically(const fs::path &file, const std::string &text
 
 } // namespace
 
-Expected<TrainingState> resumeTraining(const fs::path &work, const JsonValue &recipe, Mplug2ModelImpl &network,
-                                       AdamW &optimizer)
+Expected<TrainingState> resumeTraining(
+    const fs::path &work, const JsonValue &recipe, Mplug2ModelImpl &network, AdamW &optimizer)
 {
     if (!fs::exists(work / kCheckpoint))
-        return TrainingState{};
+        return TrainingState {};
     Expected<JsonValue> state = JsonValue::parseFile((work / kState).string());
     if (!state)
-        return makeError(ErrorCode::Format, "cannot resume from " + work.string() + ": " + state.error().message);
+        return makeError(
+            ErrorCode::Format, "cannot resume from " + work.string() + ": " + state.error().message);
     if ((*state)["recipe"].dump() != recipe.dump())
         return makeError(ErrorCode::InvalidArgument,
-                         work.string() + " holds a training run with other settings; use another output folder "
-                                         "or delete it to start over");
+            work.string()
+                + " holds a training run with other settings; use another output folder "
+                  "or delete it to start over");
     StateDictOptions options;
     options.normalizeKeys = false;
     options.mapFile = false;
@@ -60,19 +61,19 @@ Expected<TrainingState> resumeTraining(const fs::path &work, const JsonValue &re
     for (auto &[name, p] : namedUniqueParameters(network)) {
         const auto it = tensors->find("model." + name);
         if (it == tensors->end() || it->second.sizes() != p.sizes())
-            return makeError(ErrorCode::Format, "the checkpoint in " + work.string() + " does not fit the model at "
-                                                    + name);
+            return makeError(ErrorCode::Format,
+                "the checkpoint in " + work.string() + " does not fit the model at " + name);
         p.copy_(it->second);
     }
     if (auto ok = optimizer.setState(optim); !ok)
         return ok.error();
     const auto seconds = tensors->find("training.seconds");
-    return TrainingState{optimizer.steps(),
-                         seconds != tensors->end() ? seconds->second.to(at::kDouble).item<double>() : 0.0};
+    return TrainingState {
+        optimizer.steps(), seconds != tensors->end() ? seconds->second.to(at::kDouble).item<double>() : 0.0};
 }
 
 Expected<void> saveTrainingCheckpoint(const fs::path &work, Mplug2ModelImpl &network, const AdamW &optimizer,
-                                      const TrainingState &state, const JsonValue &recipe)
+    const TrainingState &state, const JsonValue &recipe)
 {
     StateDict tensors;
     for (auto &[name, p] : namedUniqueParameters(network))

@@ -28,14 +28,15 @@ struct TrainingState {
 
 /// Restores the checkpoint in `work` when there is one (else returns {0, 0});
 /// fails when it was made with another recipe or does not fit.
-Expected<TrainingState> resumeTraining(const std::filesystem::path &work, const JsonValue &recipe,
-                                       Mplug2ModelImpl &network, AdamW &optimizer);
+Expected<TrainingState> resumeTraining(
+    const std::filesystem::path &work, const JsonValue &recipe, Mplug2ModelImpl &network, AdamW &optimizer);
 
 Expected<void> saveTrainingCheckpoint(const std::filesystem::path &work, Mplug2ModelImpl &network,
-                                      const AdamW &optimizer, const TrainingState &state, const JsonValue &recipe);
+    const AdamW &optimizer, const TrainingState &state, const JsonValue &recipe);
 
 /// The model's state dict (every name, tied weights under both) as float32
 /// safetensors, with the recipe in the metadata.
-Expected<void> saveModelWeights(const std::filesystem::path &file, Mplug2ModelImpl &network, const JsonValue &recipe);
+Expected<void> saveModelWeights(
+    const std::filesystem::path &file, Mplug2ModelImpl &network, const JsonValue &recipe);
 
 } // namespace mplug2::model::train

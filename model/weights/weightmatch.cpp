@@ -2,10 +2,9 @@
 
 #include "model/modules/mplug2model.h"
 
-#include <torch/torch.h>
-
 #include <map>
 #include <sstream>
+#include <torch/torch.h>
 #include <unordered_map>
 
 namespace mplug2::model {
@@ -47,7 +46,8 @@ std::string kindProblem(const at::Tensor &target, const at::Tensor &source)
     const bool sourceFloat = at::isFloatingType(source.scalar_type());
     const bool sourceInt = at::isIntegralType(source.scalar_type(), false);
     if (targetFloat && !sourceFloat)
-        return std::string("dtype ") + c10::toString(source.scalar_type()) + " cannot fill a floating-point tensor";
+        return std::string("dtype ") + c10::toString(source.scalar_type())
+            + " cannot fill a floating-point tensor";
     if (!targetFloat && !sourceInt)
         return std::string("dtype ") + c10::toString(source.scalar_type()) + " cannot fill an integer tensor";
     return {};
@@ -57,7 +57,8 @@ std::string kindProblem(const at::Tensor &target, const at::Tensor &source)
 
 bool isUnusedByDesign(const std::string &key)
 {
-    if (key.find(".intermediate_vision.") != std::string::npos || key.find(".output_vision.") != std::string::npos)
+    if (key.find(".intermediate_vision.") != std::string::npos
+        || key.find(".output_vision.") != std::string::npos)
         return true;
     if (key.rfind("text_decoder.", 0) == 0 && endsWith(key, ".latents"))
         return true;
@@ -70,15 +71,16 @@ bool isUnusedByDesign(const std::string &key)
 
 bool WeightMatchReport::ok(bool allowUnexpected) const
 {
-    return missing.empty() && misshaped.empty() && tiedConflicts.empty() && (allowUnexpected || unexpected.empty());
+    return missing.empty() && misshaped.empty() && tiedConflicts.empty()
+        && (allowUnexpected || unexpected.empty());
 }
 
 std::string WeightMatchReport::describe(std::size_t maxListed) const
 {
     std::ostringstream out;
     out << matched << " tensors matched, " << missing.size() << " missing, " << unexpected.size()
-        << " unexpected, " << misshaped.size() << " mis-shaped, " << tiedConflicts.size() << " tied conflicts, "
-        << unusedByDesign.size() << " unused by design\n";
+        << " unexpected, " << misshaped.size() << " mis-shaped, " << tiedConflicts.size()
+        << " tied conflicts, " << unusedByDesign.size() << " unused by design\n";
     const auto list = [&](const char *title, const std::vector<WeightIssue> &issues) {
         for (size_t i = 0; i < issues.size() && i < maxListed; ++i) {
             const WeightIssue &w = issues[i];
@@ -117,8 +119,8 @@ WeightMatchReport matchWeights(const Mplug2ModelImpl &model, const StateDict &we
         }
         const at::Tensor &target = it->second;
         if (!source.defined() || target.sizes() != source.sizes()) {
-            report.misshaped.push_back({key, shapeOf(target), source.defined() ? shapeOf(source) : std::vector<int64_t>{},
-                                        {}});
+            report.misshaped.push_back(
+                {key, shapeOf(target), source.defined() ? shapeOf(source) : std::vector<int64_t> {}, {}});
             continue;
         }
         if (const auto problem = kindProblem(target, source); !problem.empty()) {
@@ -130,8 +132,8 @@ WeightMatchReport matchWeights(const Mplug2ModelImpl &model, const StateDict &we
         if (!fresh) {
             const at::Tensor &first = weights.at(tied->second);
             if (!torch::equal(first.to(at::kFloat), source.to(at::kFloat)))
-                report.tiedConflicts.push_back(
-                    {key, shapeOf(target), shapeOf(source), "tied to " + tied->second + " but holds other values"});
+                report.tiedConflicts.push_back({key, shapeOf(target), shapeOf(source),
+                    "tied to " + tied->second + " but holds other values"});
         }
         ++report.matched;
     }

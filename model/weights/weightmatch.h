@@ -27,8 +27,8 @@ class Mplug2ModelImpl;
 struct WeightIssue {
     std::string name;
     std::vector<int64_t> expectedShape; ///< the model's (empty for unexpected keys)
-    std::vector<int64_t> foundShape;    ///< the checkpoint's (empty for missing keys)
-    std::string detail;                 ///< e.g. "dtype Bool cannot fill a Float parameter"
+    std::vector<int64_t> foundShape; ///< the checkpoint's (empty for missing keys)
+    std::string detail; ///< e.g. "dtype Bool cannot fill a Float parameter"
 };
 
 struct WeightMatchReport {

@@ -51,7 +51,7 @@ class AttentionExportersTest : public QObject {
         return findExporter(id)->write(m_input, m_dir.filePath(name));
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -69,10 +69,10 @@ private slots:
         QVERIFY(files->contains(m_dir.filePath(QStringLiteral("png/mean_frame01.png"))));
         QImage a(red0);
         QCOMPARE(a.size(), QSize(64, 64));
-        QVERIFY(isHot(a, 8, 8));    // top-left patch of frame 0
+        QVERIFY(isHot(a, 8, 8)); // top-left patch of frame 0
         QVERIFY(isCold(a, 56, 56));
         QImage b(circle1);
-        QVERIFY(isHot(b, 56, 56));  // bottom-right patch of frame 1
+        QVERIFY(isHot(b, 56, 56)); // bottom-right patch of frame 1
         QVERIFY(isCold(b, 8, 8));
         // "red" looked at frame 0 only: its frame 1 is cold everywhere, scaled by the same peak.
         QImage c(m_dir.filePath(QStringLiteral("png/00-red_frame01.png")));
@@ -83,7 +83,8 @@ private slots:
     {
         ExportInput one = m_input;
         one.attention.token = 1;
-        const Expected<QStringList> files = findExporter(QStringLiteral("attention-png"))->write(one, m_dir.filePath(QStringLiteral("one")));
+        const Expected<QStringList> files = findExporter(QStringLiteral("attention-png"))
+                                                ->write(one, m_dir.filePath(QStringLiteral("one")));
         QVERIFY(files);
         QCOMPARE(files->size(), 2);
         QVERIFY(files->at(0).endsWith(QStringLiteral("01-circle_frame00.png")));
@@ -91,7 +92,8 @@ private slots:
 
     void contactSheetStacksPlainAndOverlaidRows()
     {
-        const Expected<QStringList> files = write(QStringLiteral("contact-sheet"), QStringLiteral("sheet.png"));
+        const Expected<QStringList> files
+            = write(QStringLiteral("contact-sheet"), QStringLiteral("sheet.png"));
         QVERIFY2(files, files ? "" : files.error().message.c_str());
         QImage sheet(files->at(0));
         QVERIFY(!sheet.isNull());
@@ -113,16 +115,17 @@ private slots:
         QVERIFY2(mp4, mp4 ? "" : mp4.error().message.c_str());
         for (const QString &file : {gif->at(0), mp4->at(0)}) {
             const QString probe = runTool(QStringLiteral("ffprobe"),
-                                          {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
-                                           QStringLiteral("-select_streams"), QStringLiteral("v:0"), QStringLiteral("-show_entries"),
-                                           QStringLiteral("stream=codec_name,width,height,nb_read_frames"), QStringLiteral("-of"),
-                                           QStringLiteral("csv=p=0"), file});
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-count_frames"),
+                    QStringLiteral("-select_streams"), QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+                    QStringLiteral("stream=codec_name,width,height,nb_read_frames"), QStringLiteral("-of"),
+                    QStringLiteral("csv=p=0"), file});
             QVERIFY2(probe.endsWith(QStringLiteral(",64,64,2")), qPrintable(file + u' ' + probe));
         }
         // The MP4's first frame, decoded by ffmpeg, still shows the heat in the top-left patch.
         const QString png = m_dir.filePath(QStringLiteral("mp4frame.png"));
-        runTool(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), mp4->at(0),
-                                           QStringLiteral("-frames:v"), QStringLiteral("1"), png});
+        runTool(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), mp4->at(0),
+                QStringLiteral("-frames:v"), QStringLiteral("1"), png});
         QImage first(png);
         QVERIFY(!first.isNull());
         QVERIFY(isHot(first, 8, 8));
@@ -137,12 +140,16 @@ private slots:
         noMaps.results[0].attention.reset();
         for (const char *id : {"attention-png", "contact-sheet", "gif", "mp4"}) {
             const Exporter *e = findExporter(QString::fromLatin1(id));
-            const Expected<QStringList> a = e->write(noFrames, m_dir.filePath(QStringLiteral("x1.") + e->suffix()));
+            const Expected<QStringList> a
+                = e->write(noFrames, m_dir.filePath(QStringLiteral("x1.") + e->suffix()));
             QVERIFY(!a);
-            QVERIFY2(QString::fromStdString(a.error().message).contains(QStringLiteral("frames")), a.error().message.c_str());
-            const Expected<QStringList> b = e->write(noMaps, m_dir.filePath(QStringLiteral("x2.") + e->suffix()));
+            QVERIFY2(QString::fromStdString(a.error().message).contains(QStringLiteral("frames")),
+                a.error().message.c_str());
+            const Expected<QStringList> b
+                = e->write(noMaps, m_dir.filePath(QStringLiteral("x2.") + e->suffix()));
             QVERIFY(!b);
-            QVERIFY2(QString::fromStdString(b.error().message).contains(QStringLiteral("attention")), b.error().message.c_str());
+            QVERIFY2(QString::fromStdString(b.error().message).contains(QStringLiteral("attention")),
+                b.error().message.c_str());
         }
     }
 
@@ -151,7 +158,8 @@ private slots:
         ExportInput input;
         input.results = {test::attentionResult(), test::answerResult(), test::denseResult()};
         input.title = QStringLiteral("<Report & co>");
-        const Expected<QStringList> files = findExporter(QStringLiteral("html"))->write(input, m_dir.filePath(QStringLiteral("r.html")));
+        const Expected<QStringList> files
+            = findExporter(QStringLiteral("html"))->write(input, m_dir.filePath(QStringLiteral("r.html")));
         QVERIFY2(files, files ? "" : files.error().message.c_str());
         QFile f(files->at(0));
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -166,7 +174,8 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("01:00:25.500")));
         QVERIFY(html.contains(QStringLiteral("<figcaption>circle</figcaption>")));
         // Every embedded image is a PNG that decodes: the thumbnail and 3 attention strips.
-        static const QRegularExpression img(QStringLiteral("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\""));
+        static const QRegularExpression img(
+            QStringLiteral("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\""));
         int images = 0;
         for (const QRegularExpressionMatch &m : img.globalMatch(html)) {
             QImage decoded;

@@ -32,7 +32,7 @@ class AttentionMapsTest : public QObject {
     }
     static float value(int t, int l, int h, int v) { return 0.001f * v + 0.1f * h + 0.01f * l + 0.3f * t; }
 
-private slots:
+private Q_SLOTS:
     void oneLayerOneHeadIsTheRawRow()
     {
         const AttentionMaps m = makeMaps();

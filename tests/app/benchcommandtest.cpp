@@ -35,7 +35,7 @@ class BenchCommandTest : public QObject {
         return r;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -46,8 +46,8 @@ private slots:
     void mediaBenchReportsEveryRun()
     {
         mplug2::test::MediaFactory media(m_dir.path());
-        const QString clip = media.make(QStringLiteral("clip.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=25",
-                                                                     "-t", "4", "-c:v", "libx264", "-g", "25"});
+        const QString clip = media.make(QStringLiteral("clip.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=96x64:rate=25", "-t", "4", "-c:v", "libx264", "-g", "25"});
         QVERIFY2(!clip.isEmpty(), qPrintable(media.lastError()));
         const Run r = run({"bench", "media", clip, "--frames", "8", "--repeat", "2", "--json"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -67,10 +67,12 @@ private slots:
         QVERIFY2(text.out.contains("media bench: 16 frames in "), text.out.constData());
 
         // The baseline (every frame decoded in order) is timed beside it.
-        const Run both = run({"bench", "media", clip, "--frames", "4", "--repeat", "1", "--compare-full-decode", "--json"});
+        const Run both = run(
+            {"bench", "media", clip, "--frames", "4", "--repeat", "1", "--compare-full-decode", "--json"});
         QVERIFY2(both.exitCode == 0, both.err.constData());
         const QJsonObject withBaseline = QJsonDocument::fromJson(both.out).object();
-        QVERIFY2(withBaseline.value("full_decode").toObject().value("total_ms").toDouble() > 0, both.out.constData());
+        QVERIFY2(withBaseline.value("full_decode").toObject().value("total_ms").toDouble() > 0,
+            both.out.constData());
         QVERIFY(withBaseline.value("full_decode_ratio").toDouble() > 0);
         QVERIFY(!report.contains("full_decode"));
     }

@@ -1,7 +1,8 @@
 // BundleRegistry: registered bundles in QSettings, the built-in bundle from
 // the data folder, the default and its "nothing installed" error.
-#include "app/bundle/bundledresources.h"
 #include "app/bundle/bundleregistry.h"
+
+#include "app/bundle/bundledresources.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,11 +36,11 @@ class BundleRegistryTest : public QObject {
         const QString dir = m_dir.filePath(folder);
         write(dir + QStringLiteral("/w.pth"), "w");
         write(dir + QStringLiteral("/vocab.txt"), "v");
-        const QJsonObject m{{QStringLiteral("schema"), QStringLiteral("mplug2-bundle/1")},
-                            {QStringLiteral("id"), id},
-                            {QStringLiteral("kind"), QStringLiteral("caption")},
-                            {QStringLiteral("checkpoint"), QStringLiteral("w.pth")},
-                            {QStringLiteral("tokenizer"), QJsonObject{{QStringLiteral("file"), QStringLiteral("vocab.txt")}}}};
+        const QJsonObject m {{QStringLiteral("schema"), QStringLiteral("mplug2-bundle/1")},
+            {QStringLiteral("id"), id}, {QStringLiteral("kind"), QStringLiteral("caption")},
+            {QStringLiteral("checkpoint"), QStringLiteral("w.pth")},
+            {QStringLiteral("tokenizer"),
+                QJsonObject {{QStringLiteral("file"), QStringLiteral("vocab.txt")}}}};
         write(dir + QStringLiteral("/manifest.json"), QJsonDocument(m).toJson());
         return dir;
     }
@@ -49,7 +50,7 @@ class BundleRegistryTest : public QObject {
         return std::make_unique<QSettings>(m_dir.filePath(name), QSettings::IniFormat);
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -66,12 +67,13 @@ private slots:
         const Expected<ModelBundle> b = registry.defaultBundle();
         QVERIFY(!b);
         QCOMPARE(b.error().code, ErrorCode::NotFound);
-        QVERIFY2(QString::fromStdString(b.error().message).contains(QStringLiteral("no default model is installed")),
-                 b.error().message.c_str());
+        QVERIFY2(QString::fromStdString(b.error().message)
+                     .contains(QStringLiteral("no default model is installed")),
+            b.error().message.c_str());
         // The message says where the bundled model belongs.
         QVERIFY2(QString::fromStdString(b.error().message)
                      .contains(QDir(m_dataDir).absoluteFilePath(QStringLiteral("models/demo/manifest.json"))),
-                 b.error().message.c_str());
+            b.error().message.c_str());
     }
 
     void aBrokenBuiltInBundleIsNamedInTheError()
@@ -83,8 +85,9 @@ private slots:
         QVERIFY(!b);
         QCOMPARE(b.error().code, ErrorCode::Format);
         const QString message = QString::fromStdString(b.error().message);
-        QVERIFY2(message.contains(demo + QStringLiteral("/manifest.json")) && message.contains(QStringLiteral("w.pth")),
-                 qPrintable(message));
+        QVERIFY2(message.contains(demo + QStringLiteral("/manifest.json"))
+                && message.contains(QStringLiteral("w.pth")),
+            qPrintable(message));
         QVERIFY(QDir(m_dataDir + QStringLiteral("/models")).removeRecursively());
     }
 
@@ -92,7 +95,8 @@ private slots:
     {
         auto settings = freshSettings(QStringLiteral("registry.ini"));
         BundleRegistry registry(settings.get());
-        const Expected<ModelBundle> a = registry.add(makeBundle(QStringLiteral("a"), QStringLiteral("model-a")));
+        const Expected<ModelBundle> a
+            = registry.add(makeBundle(QStringLiteral("a"), QStringLiteral("model-a")));
         QVERIFY2(a, a ? "" : a.error().message.c_str());
         QVERIFY(registry.add(makeBundle(QStringLiteral("b"), QStringLiteral("model-b"))));
         QCOMPARE(registry.bundles().size(), 2);

@@ -75,7 +75,7 @@ class CaptionExportersTest : public QObject {
         return files && files->value(0) == path ? path : QString();
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -99,7 +99,7 @@ private slots:
     {
         const QString path = write(QStringLiteral("json"), QStringLiteral("out.json"));
         QVERIFY(!path.isEmpty());
-        QJsonParseError error{};
+        QJsonParseError error {};
         const QJsonArray all = QJsonDocument::fromJson(readAll(path), &error).array();
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(all.size(), 3);
@@ -108,11 +108,13 @@ private slots:
         QCOMPARE(first.value(QStringLiteral("task")).toString(), QStringLiteral("caption"));
         const QJsonArray results = first.value(QStringLiteral("results")).toArray();
         QCOMPARE(results.size(), 3);
-        QCOMPARE(results.at(2).toObject().value(QStringLiteral("text")).toString(), m_input.results.at(0).items.at(2).text);
+        QCOMPARE(results.at(2).toObject().value(QStringLiteral("text")).toString(),
+            m_input.results.at(0).items.at(2).text);
         QCOMPARE(results.at(0).toObject().value(QStringLiteral("score")).toDouble(), -0.4125);
         QCOMPARE(results.at(0).toObject().value(QStringLiteral("token_ids")).toArray().at(2).toInt(), 2158);
         QVERIFY(first.contains(QStringLiteral("timings_ms")));
-        QCOMPARE(all.at(1).toObject().value(QStringLiteral("question")).toString(), QStringLiteral("what color is the circle?"));
+        QCOMPARE(all.at(1).toObject().value(QStringLiteral("question")).toString(),
+            QStringLiteral("what color is the circle?"));
         const QJsonArray segments = all.at(2).toObject().value(QStringLiteral("segments")).toArray();
         QCOMPARE(segments.size(), 4);
         QCOMPARE(segments.at(3).toObject().value(QStringLiteral("end")).toDouble(), 3630.25);
@@ -125,7 +127,7 @@ private slots:
         QCOMPARE(lines.size(), 4); // three objects and the final newline
         QVERIFY(lines.last().isEmpty());
         for (int i = 0; i < 3; ++i) {
-            QJsonParseError error{};
+            QJsonParseError error {};
             const QJsonObject o = QJsonDocument::fromJson(lines.at(i), &error).object();
             QCOMPARE(error.error, QJsonParseError::NoError);
             QCOMPARE(o.value(QStringLiteral("media")).toString(), m_input.results.at(i).media);
@@ -171,7 +173,9 @@ private slots:
         QVERIFY(old.open(QIODevice::WriteOnly));
         old.write("old");
         old.close();
-        const Expected<QStringList> bad = findExporter(QStringLiteral("json"))->write(m_input, m_dir.filePath(QStringLiteral("no/such/dir/x.json")));
+        const Expected<QStringList> bad
+            = findExporter(QStringLiteral("json"))
+                  ->write(m_input, m_dir.filePath(QStringLiteral("no/such/dir/x.json")));
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, ErrorCode::Io);
         QVERIFY(QString::fromStdString(bad.error().message).contains(QStringLiteral("x.json")));

@@ -1,7 +1,5 @@
 // `mplug2 inspect` and `mplug2 convert`, run as a user would, on checkpoints
 // written here (training-style, hostile) and on the shared fixtures.
-#include <torch/torch.h> // before Qt: Qt's `slots` macro breaks torch's headers
-
 #include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/picklewriter.h"
 #include "model/checkpoint/statedict.h"
@@ -15,6 +13,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 
@@ -41,7 +41,7 @@ class CheckpointCommandsTest : public QObject {
 
     QString temp(const char *name) const { return m_dir.path() + QLatin1Char('/') + QLatin1String(name); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -50,8 +50,10 @@ private slots:
         const auto e = writer.addStorage(ElementType::Float32, bytesOf(m_embedding));
         writer.addTensor("model", "module.text_encoder.embeddings.word_embeddings.weight", e, {6, 4});
         writer.addTensor("model", "module.text_decoder.cls.predictions.decoder.weight", e, {6, 4});
-        writer.addTensor("model", "module.visual_encoder_m.proj", writer.addStorage(ElementType::Float32, bytesOf(m_momentum)), {4});
-        writer.addTensor("optimizer", "state.0.exp_avg", writer.addStorage(ElementType::Float32, bytesOf(m_embedding)), {24});
+        writer.addTensor("model", "module.visual_encoder_m.proj",
+            writer.addStorage(ElementType::Float32, bytesOf(m_momentum)), {4});
+        writer.addTensor("optimizer", "state.0.exp_avg",
+            writer.addStorage(ElementType::Float32, bytesOf(m_embedding)), {24});
         writer.addInteger("epoch", 2);
         m_training = temp("training.pth");
         QVERIFY(writer.writeZipFile(m_training.toStdString()));
@@ -59,7 +61,8 @@ private slots:
 
     void inspectDescribesWithoutLoading()
     {
-        const Run r = runCli({QStringLiteral("inspect"), m_training, QStringLiteral("--json"), QStringLiteral("--keys")});
+        const Run r = runCli(
+            {QStringLiteral("inspect"), m_training, QStringLiteral("--json"), QStringLiteral("--keys")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject obj = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(obj.value(QStringLiteral("format")).toString(), QStringLiteral("torch zip"));
@@ -80,8 +83,8 @@ private slots:
         const QJsonArray keys = weights.value(QStringLiteral("keys")).toArray();
         QCOMPARE(keys.size(), 2);
         QCOMPARE(keys[0].toObject().value(QStringLiteral("name")).toString(),
-                 QStringLiteral("text_encoder.embeddings.word_embeddings.weight"));
-        QCOMPARE(keys[0].toObject().value(QStringLiteral("shape")).toArray(), (QJsonArray{6, 4}));
+            QStringLiteral("text_encoder.embeddings.word_embeddings.weight"));
+        QCOMPARE(keys[0].toObject().value(QStringLiteral("shape")).toArray(), (QJsonArray {6, 4}));
 
         const Run text = runCli({QStringLiteral("inspect"), m_training});
         QCOMPARE(text.exitCode, 0);
@@ -133,7 +136,8 @@ private slots:
     void convertWritesInferenceWeights()
     {
         const QString out = temp("weights.safetensors");
-        const Run r = runCli({QStringLiteral("convert"), m_training, out, QStringLiteral("--dtype"), QStringLiteral("fp16")});
+        const Run r = runCli(
+            {QStringLiteral("convert"), m_training, out, QStringLiteral("--dtype"), QStringLiteral("fp16")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(out), qPrintable(r.out));
         auto index = CheckpointIndex::open(out.toStdString());
@@ -146,7 +150,8 @@ private slots:
         auto weights = loadTensorDict(out.toStdString());
         QVERIFY(weights);
         QCOMPARE(weights->size(), size_t(2));
-        for (const char *name : {"text_encoder.embeddings.word_embeddings.weight", "text_decoder.cls.predictions.decoder.weight"}) {
+        for (const char *name : {"text_encoder.embeddings.word_embeddings.weight",
+                 "text_decoder.cls.predictions.decoder.weight"}) {
             QCOMPARE(weights->at(name).scalar_type(), at::kHalf);
             QVERIFY(torch::equal(weights->at(name), m_embedding.to(at::kHalf)));
         }
@@ -155,7 +160,8 @@ private slots:
     void convertRefusesBadArguments()
     {
         QCOMPARE(runCli({QStringLiteral("convert"), m_training}).exitCode, 2);
-        const Run badType = runCli({QStringLiteral("convert"), m_training, temp("x.safetensors"), QStringLiteral("--dtype=int8")});
+        const Run badType = runCli(
+            {QStringLiteral("convert"), m_training, temp("x.safetensors"), QStringLiteral("--dtype=int8")});
         QCOMPARE(badType.exitCode, 2);
         QVERIFY(badType.err.contains(QStringLiteral("int8")));
         QCOMPARE(runCli({QStringLiteral("convert"), m_training, m_training}).exitCode, 2);
@@ -169,15 +175,19 @@ private slots:
         const QString dir = shared + QStringLiteral("/fixtures/tiny-a/");
         const auto readJson = [](const QString &path) {
             QFile f(path);
-            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+            return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                               : QJsonObject();
         };
         const QJsonObject config = readJson(dir + QStringLiteral("config.json"));
         const QJsonObject bert = readJson(dir + QStringLiteral("config_bert.json"));
         QVERIFY(!config.isEmpty() && !bert.isEmpty());
-        const Run r = runCli({QStringLiteral("inspect"), dir + QStringLiteral("qa.pth"), QStringLiteral("--json")});
+        const Run r
+            = runCli({QStringLiteral("inspect"), dir + QStringLiteral("qa.pth"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        const QJsonObject inferred =
-            QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("inferred_config")).toObject();
+        const QJsonObject inferred = QJsonDocument::fromJson(r.out.toUtf8())
+                                         .object()
+                                         .value(QStringLiteral("inferred_config"))
+                                         .toObject();
         QVERIFY2(!inferred.isEmpty(), qPrintable(r.out));
         // What the shapes determine must equal what the official config said.
         const QList<QPair<QString, int>> expected = {
@@ -185,17 +195,20 @@ private slots:
             {QStringLiteral("vision_layers"), config.value(QStringLiteral("clip_vision_layers")).toInt()},
             {QStringLiteral("image_res"), config.value(QStringLiteral("image_res")).toInt()},
             {QStringLiteral("embed_dim"), config.value(QStringLiteral("embed_dim")).toInt()},
-            {QStringLiteral("clip_transformer_width"), config.value(QStringLiteral("clip_transformer_width")).toInt()},
-            {QStringLiteral("clip_transformer_layers"), config.value(QStringLiteral("clip_transformer_layers")).toInt()},
+            {QStringLiteral("clip_transformer_width"),
+                config.value(QStringLiteral("clip_transformer_width")).toInt()},
+            {QStringLiteral("clip_transformer_layers"),
+                config.value(QStringLiteral("clip_transformer_layers")).toInt()},
             {QStringLiteral("hidden_size"), bert.value(QStringLiteral("hidden_size")).toInt()},
             {QStringLiteral("intermediate_size"), bert.value(QStringLiteral("intermediate_size")).toInt()},
             {QStringLiteral("vocab_size"), bert.value(QStringLiteral("vocab_size")).toInt()},
-            {QStringLiteral("text_encoder_layers"), bert.value(QStringLiteral("text_encoder_layers")).toInt()},
+            {QStringLiteral("text_encoder_layers"),
+                bert.value(QStringLiteral("text_encoder_layers")).toInt()},
             {QStringLiteral("text_decode_layers"), bert.value(QStringLiteral("text_decode_layers")).toInt()},
         };
         for (const auto &[name, value] : expected)
             QVERIFY2(inferred.value(name).toInt() == value,
-                     qPrintable(name + QStringLiteral(": %1 vs %2").arg(inferred.value(name).toInt()).arg(value)));
+                qPrintable(name + QStringLiteral(": %1 vs %2").arg(inferred.value(name).toInt()).arg(value)));
         const Run text = runCli({QStringLiteral("inspect"), dir + QStringLiteral("qa.pth")});
         QVERIFY2(text.out.contains(QStringLiteral("Inferred configuration")), qPrintable(text.out));
     }

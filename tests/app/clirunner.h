@@ -18,11 +18,11 @@ struct CliRun {
 
 enum class DataDir {
     Sandboxed, ///< sandbox/data: no built-in model unless the test puts one there
-    Bundled,   ///< the program finds its data beside itself (build tree or install), as a user's does
+    Bundled, ///< the program finds its data beside itself (build tree or install), as a user's does
 };
 
 inline CliRun runCli(const QStringList &args, const QString &sandbox, int timeoutMs = 120000,
-                     DataDir data = DataDir::Sandboxed)
+    DataDir data = DataDir::Sandboxed)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -37,7 +37,7 @@ class CliTest : public QObject {
         return f.open(QIODevice::WriteOnly) && f.write(QJsonDocument(obj).toJson()) > 0;
     }
 
-private slots:
+private Q_SLOTS:
     void helpListsCommands()
     {
         const Run r = run({QStringLiteral("--help")});
@@ -73,7 +73,7 @@ private slots:
     {
         const Run r = run({QStringLiteral("info"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QJsonParseError error{};
+        QJsonParseError error {};
         const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + r.out));
         const QJsonObject obj = doc.object();
@@ -97,7 +97,8 @@ private slots:
             const Run r = run({command, QStringLiteral("--help")});
             QCOMPARE(r.exitCode, 0);
             const QString usage = r.out.section(u'\n', 0, 0);
-            QVERIFY2(usage.startsWith(QStringLiteral("Usage: mplug2 %1 [options]").arg(command)), qPrintable(usage));
+            QVERIFY2(usage.startsWith(QStringLiteral("Usage: mplug2 %1 [options]").arg(command)),
+                qPrintable(usage));
             ++checked;
         }
         QVERIFY(checked >= 8);
@@ -117,12 +118,13 @@ private slots:
         QString shared;
         MPLUG2_REQUIRE_SHARED(shared);
         const QString fixtures = shared + QStringLiteral("/fixtures");
-        const Run r = run({QStringLiteral("parity"), fixtures, QStringLiteral("--case"), QStringLiteral("media/")});
+        const Run r
+            = run({QStringLiteral("parity"), fixtures, QStringLiteral("--case"), QStringLiteral("media/")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         for (const char *kind : {"frame_indices", "video_transform", "image_transform"})
             QVERIFY2(r.out.contains(QStringLiteral("PASS media/") + QLatin1String(kind)), qPrintable(r.out));
-        const QRegularExpressionMatch summary =
-            QRegularExpression(QStringLiteral("parity: (\\d+)/(\\d+) cases passed")).match(r.out);
+        const QRegularExpressionMatch summary
+            = QRegularExpression(QStringLiteral("parity: (\\d+)/(\\d+) cases passed")).match(r.out);
         QVERIFY2(summary.hasMatch(), qPrintable(r.out));
         QCOMPARE(summary.captured(1), summary.captured(2));
         QVERIFY(summary.captured(1).toInt() >= 3);

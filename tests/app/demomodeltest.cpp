@@ -32,7 +32,7 @@ const QString kBundle = QStringLiteral("resources/models/demo");
 class DemoModelTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void bundleIsSmallAndComplete()
     {
         const Expected<ModelBundle> bundle = ModelBundle::load(sourcePath(kBundle));
@@ -73,8 +73,8 @@ private slots:
         using namespace model::synthetic;
         const Expected<ModelBundle> bundle = ModelBundle::load(sourcePath(kBundle));
         QVERIFY2(bundle, bundle ? "" : bundle.error().message.c_str());
-        const auto tokenizer = model::text::loadTokenizer(model::text::TokenizerKind::SentencePiece,
-                                                          bundle->vocab.toStdString());
+        const auto tokenizer = model::text::loadTokenizer(
+            model::text::TokenizerKind::SentencePiece, bundle->vocab.toStdString());
         QVERIFY2(tokenizer, tokenizer ? "" : tokenizer.error().message.c_str());
         const auto generated = [&](std::string_view text) {
             return int((*tokenizer)->encode(text, {.addSpecialTokens = false}).size()) + 1;

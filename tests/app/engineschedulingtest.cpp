@@ -18,13 +18,18 @@ namespace {
 /// flag between steps like the real decoder; records the order it ran things in.
 class ScriptedBackend : public InferenceBackend {
 public:
-    explicit ScriptedBackend(QList<QString> *log, QMutex *logMutex) : m_log(log), m_logMutex(logMutex) {}
+    explicit ScriptedBackend(QList<QString> *log, QMutex *logMutex)
+        : m_log(log)
+        , m_logMutex(logMutex)
+    { }
 
-    Expected<ModelInfo> load(const ModelBundle &bundle, const DeviceChoice &device, RequestContext &ctx) override
+    Expected<ModelInfo> load(
+        const ModelBundle &bundle, const DeviceChoice &device, RequestContext &ctx) override
     {
         record(QStringLiteral("load ") + bundle.id);
         if (bundle.id == QLatin1String("broken"))
-            return makeError(ErrorCode::Format, "the checkpoint is damaged\nkey x has shape [3] instead of [4]");
+            return makeError(
+                ErrorCode::Format, "the checkpoint is damaged\nkey x has shape [3] instead of [4]");
         if (bundle.id == QLatin1String("huge"))
             return makeError(ErrorCode::OutOfMemory, "CUDA out of memory");
         ctx.progress(EngineStage::LoadingModel, 1, 1);
@@ -53,7 +58,7 @@ public:
         }
         EngineResult r;
         r.media = request.media.path;
-        r.items.append(ResultItem{request.media.path + QStringLiteral(" done"), -1.5, {101, 102}, {}});
+        r.items.append(ResultItem {request.media.path + QStringLiteral(" done"), -1.5, {101, 102}, {}});
         return r;
     }
 
@@ -93,7 +98,8 @@ class EngineSchedulingTest : public QObject {
     std::unique_ptr<Engine> makeEngine()
     {
         m_log.clear();
-        return std::make_unique<Engine>([this] { return std::make_unique<ScriptedBackend>(&m_log, &m_logMutex); });
+        return std::make_unique<Engine>(
+            [this] { return std::make_unique<ScriptedBackend>(&m_log, &m_logMutex); });
     }
     QList<QString> log()
     {
@@ -101,7 +107,7 @@ class EngineSchedulingTest : public QObject {
         return m_log;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { qRegisterMetaType<RequestId>("mplug2::app::RequestId"); }
 
     void requestWithoutModelFailsAndSignalsInOrder()
@@ -164,7 +170,8 @@ private slots:
             if (line.startsWith(QLatin1String("run ")))
                 runs.append(line.mid(4));
         // b1 may already be running when i1 arrives; i1 must still beat b2.
-        QVERIFY2(runs.indexOf(QStringLiteral("i1")) < runs.indexOf(QStringLiteral("b2")), qPrintable(runs.join(u',')));
+        QVERIFY2(runs.indexOf(QStringLiteral("i1")) < runs.indexOf(QStringLiteral("b2")),
+            qPrintable(runs.join(u',')));
     }
 
     void cancelARunningRequestEndsWithinTwoHundredMilliseconds()
@@ -236,7 +243,8 @@ private slots:
         QCOMPARE(load.message, QStringLiteral("the checkpoint is damaged"));
         QCOMPARE(load.details, QStringLiteral("key x has shape [3] instead of [4]"));
         QVERIFY(!load.suggestCpu);
-        QVERIFY(failed.at(1).at(0).value<EngineError>().message.contains(QStringLiteral("no model is loaded")));
+        QVERIFY(
+            failed.at(1).at(0).value<EngineError>().message.contains(QStringLiteral("no model is loaded")));
         QVERIFY(!engine->currentModel());
         QVERIFY(log().contains(QStringLiteral("unload")));
     }

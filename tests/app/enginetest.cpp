@@ -2,6 +2,7 @@
 // and media: results equal the official code's (cases.json) and the model
 // layer's; the cache, cancellation and failures behave.
 #include "app/engine/engine.h"
+
 #include "app/engine/mediaframes.h"
 #include "app/export/exporter.h"
 #include "model/checkpoint/statedict.h"
@@ -72,7 +73,7 @@ bool loadInto(Engine &engine, const ModelBundle &bundle)
         QTest::qWait(10);
     if (!failed.isEmpty())
         qWarning("load failed: %s (%s)", qPrintable(failed.at(0).at(0).value<EngineError>().message),
-                 qPrintable(failed.at(0).at(0).value<EngineError>().details));
+            qPrintable(failed.at(0).at(0).value<EngineError>().details));
     return !loaded.isEmpty();
 }
 
@@ -94,14 +95,18 @@ class EngineTest : public QObject {
     QJsonObject m_cases;
     QTemporaryDir m_dir;
 
-    QString fixture(const QString &relative) const { return m_shared + QStringLiteral("/fixtures/") + relative; }
+    QString fixture(const QString &relative) const
+    {
+        return m_shared + QStringLiteral("/fixtures/") + relative;
+    }
 
     QString ffmpeg(const QString &name, const QStringList &args)
     {
         const QString path = m_dir.filePath(name);
         QProcess p;
-        p.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error")}
-                                              + args + QStringList{path});
+        p.start(QStringLiteral("ffmpeg"),
+            QStringList {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error")} + args
+                + QStringList {path});
         return p.waitForFinished(60000) && p.exitCode() == 0 ? path : QString();
     }
 
@@ -110,7 +115,7 @@ class EngineTest : public QObject {
         const Outcome o = runRequest(engine, request);
         if (o.error)
             qWarning("request failed: %s (%s)", qPrintable(o.error->message), qPrintable(o.error->details));
-        return o.result.value_or(EngineResult{});
+        return o.result.value_or(EngineResult {});
     }
 
 private Q_SLOTS:
@@ -134,10 +139,14 @@ private Q_SLOTS:
             if (source.isEmpty() || shape.at(0).toInt() != 1)
                 continue; // batch cases have no single file
             Engine engine;
-            QVERIFY(loadInto(engine, test::fixtureBundle(m_shared, m_cases, c.value(QStringLiteral("config")).toString(),
-                                                         QStringLiteral("caption"))));
+            QVERIFY(loadInto(engine,
+                test::fixtureBundle(m_shared, m_cases, c.value(QStringLiteral("config")).toString(),
+                    QStringLiteral("caption"))));
             const QJsonObject generation = c.value(QStringLiteral("generation")).toObject();
-            const QJsonObject settings = generation.value(QStringLiteral("settings")).toObject().value(QStringLiteral("beam5")).toObject();
+            const QJsonObject settings = generation.value(QStringLiteral("settings"))
+                                             .toObject()
+                                             .value(QStringLiteral("beam5"))
+                                             .toObject();
             const QJsonObject expected = generation.value(QStringLiteral("beam5")).toArray().at(0).toObject();
             EngineRequest r = EngineRequest::caption(fixture(source));
             r.media.numFrames = shape.at(2).toInt();
@@ -150,7 +159,7 @@ private Q_SLOTS:
             for (qsizetype i = 0; i < ids.size(); ++i) {
                 QCOMPARE(result.items.at(i).tokenIds, test::idsOf(ids.at(i)));
                 QVERIFY2(qAbs(result.items.at(i).score - scores.at(i).toDouble()) <= atol,
-                         qPrintable(c.value(QStringLiteral("id")).toString()));
+                    qPrintable(c.value(QStringLiteral("id")).toString()));
             }
             QCOMPARE(result.items.at(0).tokens.first(), QStringLiteral("[CLS]"));
             ++checked;
@@ -170,12 +179,14 @@ private Q_SLOTS:
             if (source.isEmpty() || shape.at(0).toInt() != 1)
                 continue;
             Engine engine;
-            QVERIFY(loadInto(engine, test::fixtureBundle(m_shared, m_cases, c.value(QStringLiteral("config")).toString(),
-                                                         QStringLiteral("qa"))));
+            QVERIFY(loadInto(engine,
+                test::fixtureBundle(
+                    m_shared, m_cases, c.value(QStringLiteral("config")).toString(), QStringLiteral("qa"))));
             const QJsonObject generation = c.value(QStringLiteral("generation")).toObject();
             const QJsonObject settings = generation.value(QStringLiteral("settings")).toObject();
             const QJsonObject expected = generation.value(QStringLiteral("beam5")).toArray().at(0).toObject();
-            EngineRequest r = EngineRequest::ask(fixture(source), input.value(QStringLiteral("questions")).toArray().at(0).toString());
+            EngineRequest r = EngineRequest::ask(
+                fixture(source), input.value(QStringLiteral("questions")).toArray().at(0).toString());
             r.media.numFrames = shape.at(2).toInt();
             useOfficialGeneration(r, settings, expected);
             const EngineResult free = mustFinish(engine, r);
@@ -183,8 +194,9 @@ private Q_SLOTS:
             QCOMPARE(free.items.size(), ids.size());
             for (qsizetype i = 0; i < ids.size(); ++i)
                 QCOMPARE(free.items.at(i).tokenIds, test::idsOf(ids.at(i)));
-            QVERIFY(qAbs(free.items.at(0).score - expected.value(QStringLiteral("scores")).toArray().at(0).toDouble())
-                    <= test::toleranceFor(m_cases, QStringLiteral("/scores")));
+            QVERIFY(qAbs(free.items.at(0).score
+                        - expected.value(QStringLiteral("scores")).toArray().at(0).toDouble())
+                <= test::toleranceFor(m_cases, QStringLiteral("/scores")));
 
             const QJsonObject rank = generation.value(QStringLiteral("rank")).toObject();
             const QList<qint64> topIds = test::idsOf(rank.value(QStringLiteral("topk_ids")).toArray().at(0));
@@ -215,18 +227,19 @@ private Q_SLOTS:
     void captionAndAnswerEqualTheModelLayerDirectly()
     {
         const QString video = ffmpeg(QStringLiteral("direct.mp4"),
-                                     {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                      QStringLiteral("testsrc2=size=128x96:rate=12"), QStringLiteral("-t"), QStringLiteral("3"),
-                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")});
+            {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                QStringLiteral("testsrc2=size=128x96:rate=12"), QStringLiteral("-t"), QStringLiteral("3"),
+                QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")});
         QVERIFY(!video.isEmpty());
         const QString config = QStringLiteral("tiny-a");
-        const QJsonObject configs = m_cases.value(QStringLiteral("configs")).toObject().value(config).toObject();
+        const QJsonObject configs
+            = m_cases.value(QStringLiteral("configs")).toObject().value(config).toObject();
         const auto json = [](const QJsonObject &o) {
             return *model::JsonValue::parse(QJsonDocument(o).toJson().toStdString());
         };
-        const Expected<model::Mplug2Config> modelConfig =
-            model::configFromJson(json(configs.value(QStringLiteral("bert_config")).toObject()),
-                                  json(configs.value(QStringLiteral("model_config")).toObject()));
+        const Expected<model::Mplug2Config> modelConfig
+            = model::configFromJson(json(configs.value(QStringLiteral("bert_config")).toObject()),
+                json(configs.value(QStringLiteral("model_config")).toObject()));
         QVERIFY(modelConfig);
         const QString question = QStringLiteral("What is on the screen?");
         for (const QString &task : {QStringLiteral("caption"), QStringLiteral("qa")}) {
@@ -241,28 +254,34 @@ private Q_SLOTS:
 
             model::LoadOptions options = model::LoadOptions::defaultParams();
             options.config = *modelConfig;
-            Expected<std::unique_ptr<model::Mplug2>> net = model::Mplug2::load(bundle.checkpoint.toStdString(), options);
+            Expected<std::unique_ptr<model::Mplug2>> net
+                = model::Mplug2::load(bundle.checkpoint.toStdString(), options);
             QVERIFY2(net, net ? "" : net.error().message.c_str());
             MediaInput input;
             input.path = video;
-            const Expected<MediaFrames> frames = MediaFrames::decode(input, bundle.numFrames, bundle.imageRes, nullptr);
+            const Expected<MediaFrames> frames
+                = MediaFrames::decode(input, bundle.numFrames, bundle.imageRes, nullptr);
             QVERIFY(frames);
             const media::PixelBatch &p = frames->pixels;
-            const at::Tensor pixels =
-                torch::from_blob(const_cast<float *>(p.data.data()), {1, 3, p.frames, p.height, p.width}, at::kFloat);
+            const at::Tensor pixels = torch::from_blob(
+                const_cast<float *>(p.data.data()), {1, 3, p.frames, p.height, p.width}, at::kFloat);
             const Expected<model::VisualFeatures> visual = (*net)->encodeVisual(pixels);
             QVERIFY(visual);
             const GenerationDefaults d = qa ? bundle.qaGeneration : bundle.captionGeneration;
-            const model::GenerationParams params = model::GenerationParams::beam(d.beamSize, d.minLength, d.maxLength, 3);
-            Expected<model::GenerationResult> direct = model::GenerationResult{};
+            const model::GenerationParams params
+                = model::GenerationParams::beam(d.beamSize, d.minLength, d.maxLength, 3);
+            Expected<model::GenerationResult> direct = model::GenerationResult {};
             if (qa) {
-                const Expected<std::unique_ptr<model::text::Tokenizer>> tokenizer =
-                    model::text::loadTokenizer(model::text::TokenizerKind::WordPiece, bundle.vocab.toStdString());
+                const Expected<std::unique_ptr<model::text::Tokenizer>> tokenizer
+                    = model::text::loadTokenizer(
+                        model::text::TokenizerKind::WordPiece, bundle.vocab.toStdString());
                 QVERIFY(tokenizer);
-                const std::vector<int64_t> q = (*tokenizer)->encode(
-                    model::text::preQuestion(question.toStdString(), model::text::kOfficialMaxQuestionWords));
+                const std::vector<int64_t> q = (*tokenizer)
+                                                   ->encode(model::text::preQuestion(question.toStdString(),
+                                                       model::text::kOfficialMaxQuestionWords));
                 const at::Tensor ids = torch::tensor(q, at::kLong).unsqueeze(0);
-                const Expected<model::EncodedQuestion> encoded = (*net)->encodeQuestion(*visual, ids, torch::ones_like(ids));
+                const Expected<model::EncodedQuestion> encoded
+                    = (*net)->encodeQuestion(*visual, ids, torch::ones_like(ids));
                 QVERIFY(encoded);
                 direct = (*net)->answer(*encoded, params);
             } else {
@@ -272,7 +291,8 @@ private Q_SLOTS:
             const std::vector<model::Hypothesis> &best = direct->items.at(0);
             QCOMPARE(qsizetype(best.size()), viaEngine.items.size());
             for (size_t i = 0; i < best.size(); ++i) {
-                QCOMPARE(viaEngine.items.at(qsizetype(i)).tokenIds, QList<qint64>(best[i].ids.begin(), best[i].ids.end()));
+                QCOMPARE(viaEngine.items.at(qsizetype(i)).tokenIds,
+                    QList<qint64>(best[i].ids.begin(), best[i].ids.end()));
                 QCOMPARE(float(viaEngine.items.at(qsizetype(i)).score), best[i].score);
             }
         }
@@ -284,16 +304,20 @@ private Q_SLOTS:
         for (const QJsonObject &c : test::casesOfKind(m_cases, QStringLiteral("clip_embed"))) {
             const QString config = c.value(QStringLiteral("config")).toString();
             Engine engine;
-            QVERIFY(loadInto(engine, test::fixtureBundle(m_shared, m_cases, config, QStringLiteral("caption"))));
+            QVERIFY(
+                loadInto(engine, test::fixtureBundle(m_shared, m_cases, config, QStringLiteral("caption"))));
             QStringList texts;
-            for (const QJsonValue &t : c.value(QStringLiteral("input")).toObject().value(QStringLiteral("texts")).toArray())
+            for (const QJsonValue &t :
+                c.value(QStringLiteral("input")).toObject().value(QStringLiteral("texts")).toArray())
                 texts.append(t.toString());
             const EngineResult r = mustFinish(engine, EngineRequest::embedTexts(texts));
             QCOMPARE(r.textEmbeddings.size(), texts.size());
             const QString expectedFile = c.value(QStringLiteral("expected")).toString();
-            const Expected<model::StateDict> expected = model::loadTensorDict(fixture(expectedFile).toStdString());
+            const Expected<model::StateDict> expected
+                = model::loadTensorDict(fixture(expectedFile).toStdString());
             QVERIFY(expected);
-            const at::Tensor want = expected->at(c.value(QStringLiteral("prefix")).toString().toStdString() + "text_embed");
+            const at::Tensor want
+                = expected->at(c.value(QStringLiteral("prefix")).toString().toStdString() + "text_embed");
             const double atol = test::toleranceFor(m_cases, QStringLiteral("clip/text_embed"));
             for (int i = 0; i < texts.size(); ++i)
                 for (int j = 0; j < want.size(1); ++j)
@@ -311,10 +335,17 @@ private Q_SLOTS:
         const ModelBundle bundle = test::fixtureBundle(m_shared, m_cases, config, QStringLiteral("caption"));
         Engine engine;
         QVERIFY(loadInto(engine, bundle));
-        const QString source = c.value(QStringLiteral("input")).toObject().value(QStringLiteral("pixel_source")).toString();
-        const QStringList labels = {QStringLiteral("people dancing"), QStringLiteral("a red car"), QStringLiteral("soup")};
+        const QString source
+            = c.value(QStringLiteral("input")).toObject().value(QStringLiteral("pixel_source")).toString();
+        const QStringList labels
+            = {QStringLiteral("people dancing"), QStringLiteral("a red car"), QStringLiteral("soup")};
         EngineRequest r = EngineRequest::classify(fixture(source), labels);
-        r.media.numFrames = c.value(QStringLiteral("input")).toObject().value(QStringLiteral("pixel_shape")).toArray().at(2).toInt();
+        r.media.numFrames = c.value(QStringLiteral("input"))
+                                .toObject()
+                                .value(QStringLiteral("pixel_shape"))
+                                .toArray()
+                                .at(2)
+                                .toInt();
         const EngineResult result = mustFinish(engine, r);
         QCOMPARE(result.items.size(), 3);
         double total = 0;
@@ -324,41 +355,47 @@ private Q_SLOTS:
 
         // The model layer, directly: a model built from the official configs,
         // the tokenizer, and the official image_embeds of the same video.
-        const QJsonObject configs = m_cases.value(QStringLiteral("configs")).toObject().value(config).toObject();
+        const QJsonObject configs
+            = m_cases.value(QStringLiteral("configs")).toObject().value(config).toObject();
         const auto json = [](const QJsonObject &o) {
             return *model::JsonValue::parse(QJsonDocument(o).toJson().toStdString());
         };
-        const Expected<model::Mplug2Config> modelConfig =
-            model::configFromJson(json(configs.value(QStringLiteral("bert_config")).toObject()),
-                                  json(configs.value(QStringLiteral("model_config")).toObject()));
+        const Expected<model::Mplug2Config> modelConfig
+            = model::configFromJson(json(configs.value(QStringLiteral("bert_config")).toObject()),
+                json(configs.value(QStringLiteral("model_config")).toObject()));
         QVERIFY(modelConfig);
         model::Mplug2Model net(*modelConfig);
         const Expected<model::StateDict> weights = model::loadStateDict(bundle.checkpoint.toStdString());
         QVERIFY(weights);
         QVERIFY(model::loadWeights(*net, *weights).ok());
         net->eval();
-        const Expected<std::unique_ptr<model::text::Tokenizer>> tokenizer =
-            model::text::loadTokenizer(model::text::TokenizerKind::WordPiece, bundle.vocab.toStdString());
+        const Expected<std::unique_ptr<model::text::Tokenizer>> tokenizer
+            = model::text::loadTokenizer(model::text::TokenizerKind::WordPiece, bundle.vocab.toStdString());
         QVERIFY(tokenizer);
-        const Expected<model::StateDict> expected =
-            model::loadTensorDict(fixture(c.value(QStringLiteral("expected")).toString()).toStdString());
+        const Expected<model::StateDict> expected
+            = model::loadTensorDict(fixture(c.value(QStringLiteral("expected")).toString()).toStdString());
         QVERIFY(expected);
-        const at::Tensor embeds = expected->at(c.value(QStringLiteral("prefix")).toString().toStdString() + "image_embeds");
+        const at::Tensor embeds
+            = expected->at(c.value(QStringLiteral("prefix")).toString().toStdString() + "image_embeds");
         torch::InferenceMode inference;
-        const std::vector<int64_t> prompt = (*tokenizer)->encode(bundle.prompt.toStdString(), {.addSpecialTokens = false});
+        const std::vector<int64_t> prompt
+            = (*tokenizer)->encode(bundle.prompt.toStdString(), {.addSpecialTokens = false});
         std::vector<double> means;
         for (const QString &label : labels) {
-            std::vector<int64_t> ids{101};
+            std::vector<int64_t> ids {101};
             ids.insert(ids.end(), prompt.begin(), prompt.end());
-            const std::vector<int64_t> body = (*tokenizer)->encode(label.toStdString(), {.addSpecialTokens = false});
+            const std::vector<int64_t> body
+                = (*tokenizer)->encode(label.toStdString(), {.addSpecialTokens = false});
             ids.insert(ids.end(), body.begin(), body.end());
             ids.push_back(102);
             const at::Tensor idTensor = torch::tensor(ids, at::kLong).unsqueeze(0);
-            const at::Tensor lp = model::tokenLogProbs(*net->text_decoder, idTensor, torch::ones_like(idTensor), embeds,
-                                                       torch::ones({1, embeds.size(1)}, at::kLong));
-            means.push_back(lp[0].narrow(0, int64_t(prompt.size()), int64_t(ids.size()) - 1 - int64_t(prompt.size()))
-                                .mean()
-                                .item<double>());
+            const at::Tensor lp = model::tokenLogProbs(*net->text_decoder, idTensor,
+                torch::ones_like(idTensor), embeds, torch::ones({1, embeds.size(1)}, at::kLong));
+            means.push_back(
+                lp[0]
+                    .narrow(0, int64_t(prompt.size()), int64_t(ids.size()) - 1 - int64_t(prompt.size()))
+                    .mean()
+                    .item<double>());
         }
         double sum = 0;
         for (double m : means)
@@ -368,12 +405,13 @@ private Q_SLOTS:
             engineProb[item.text] = item.score;
         for (int i = 0; i < labels.size(); ++i)
             QVERIFY2(qAbs(engineProb[labels.at(i)] - std::exp(means[size_t(i)]) / sum) < 1e-4,
-                     qPrintable(labels.at(i)));
+                qPrintable(labels.at(i)));
     }
 
     void cancelStopsGenerationWithinTwoHundredMilliseconds()
     {
-        const ModelBundle bundle = test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"));
+        const ModelBundle bundle
+            = test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"));
         Engine engine;
         QVERIFY(loadInto(engine, bundle));
         QSignalSpy progress(&engine, &Engine::requestProgress);
@@ -383,11 +421,12 @@ private Q_SLOTS:
         r.generation.minLength = 400; // forces every step: [SEP] is masked until the end
         r.generation.maxLength = 400;
         const RequestId id = engine.submit(r);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.cbegin(), progress.cend(), [](const QList<QVariant> &a) {
-                                     const EngineProgress p = a.at(0).value<EngineProgress>();
-                                     return p.stage == EngineStage::Generating && p.step >= 2;
-                                 }),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.cbegin(), progress.cend(),
+                                     [](const QList<QVariant> &a) {
+                                         const EngineProgress p = a.at(0).value<EngineProgress>();
+                                         return p.stage == EngineStage::Generating && p.step >= 2;
+                                     }),
+            30000);
         const qint64 stepsBefore = engine.stats().decoderSteps;
         QElapsedTimer clock;
         clock.start();
@@ -411,15 +450,19 @@ private Q_SLOTS:
             f.putChar(char((i * 7919) % 251));
         f.close();
         Engine engine;
-        QVERIFY(loadInto(engine, test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
+        QVERIFY(loadInto(engine,
+            test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
         const Outcome broken = runRequest(engine, EngineRequest::caption(corrupt));
         QVERIFY(broken.error);
-        QVERIFY2(broken.error->message.contains(QStringLiteral("corrupt.mp4")), qPrintable(broken.error->message));
-        const Outcome missing = runRequest(engine, EngineRequest::caption(m_dir.filePath(QStringLiteral("nope.mp4"))));
+        QVERIFY2(
+            broken.error->message.contains(QStringLiteral("corrupt.mp4")), qPrintable(broken.error->message));
+        const Outcome missing
+            = runRequest(engine, EngineRequest::caption(m_dir.filePath(QStringLiteral("nope.mp4"))));
         QVERIFY(missing.error);
         QCOMPARE(missing.error->code, ErrorCode::NotFound);
         QVERIFY(missing.error->message.contains(QStringLiteral("nope.mp4")));
-        QVERIFY(!mustFinish(engine, EngineRequest::caption(fixture(QStringLiteral("media/testsrc.mp4")))).items.isEmpty());
+        QVERIFY(!mustFinish(engine, EngineRequest::caption(fixture(QStringLiteral("media/testsrc.mp4"))))
+                     .items.isEmpty());
         QCOMPARE(engine.stats().requestsFailed, 2);
     }
 
@@ -452,7 +495,8 @@ private Q_SLOTS:
     void attentionMapsComeWithTheCaption()
     {
         Engine engine;
-        QVERIFY(loadInto(engine, test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
+        QVERIFY(loadInto(engine,
+            test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
         EngineRequest r = EngineRequest::caption(fixture(QStringLiteral("media/testsrc.mp4")));
         r.attention.crossAttention = true;
         r.attention.gradCam = true;
@@ -487,18 +531,20 @@ private Q_SLOTS:
         // Ready for the exporters.
         ExportInput input;
         input.results = {result};
-        QVERIFY(findExporter(QStringLiteral("contact-sheet"))->write(input, m_dir.filePath(QStringLiteral("sheet.png"))));
+        QVERIFY(findExporter(QStringLiteral("contact-sheet"))
+                    ->write(input, m_dir.filePath(QStringLiteral("sheet.png"))));
     }
 
     void denseCaptionsCoverTheVideoWindowByWindow()
     {
         const QString video = ffmpeg(QStringLiteral("long.mp4"),
-                                     {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                      QStringLiteral("testsrc2=size=96x72:rate=10"), QStringLiteral("-t"), QStringLiteral("6"),
-                                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")});
+            {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                QStringLiteral("testsrc2=size=96x72:rate=10"), QStringLiteral("-t"), QStringLiteral("6"),
+                QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")});
         QVERIFY(!video.isEmpty());
         Engine engine;
-        QVERIFY(loadInto(engine, test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
+        QVERIFY(loadInto(engine,
+            test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
         const EngineResult dense = mustFinish(engine, EngineRequest::denseCaption(video, 2.0));
         QCOMPARE(dense.segments.size(), 3);
         for (int k = 0; k < 3; ++k) {
@@ -517,10 +563,18 @@ private Q_SLOTS:
     void mediaEmbeddingsAreUnitVectorsOfTheClipSpace()
     {
         Engine engine;
-        QVERIFY(loadInto(engine, test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
-        const EngineResult r = mustFinish(engine, EngineRequest::embedMedia(fixture(QStringLiteral("media/image.png"))));
-        const int embedDim = m_cases.value(QStringLiteral("configs")).toObject().value(QStringLiteral("tiny-a")).toObject()
-                                 .value(QStringLiteral("model_config")).toObject().value(QStringLiteral("embed_dim")).toInt();
+        QVERIFY(loadInto(engine,
+            test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
+        const EngineResult r
+            = mustFinish(engine, EngineRequest::embedMedia(fixture(QStringLiteral("media/image.png"))));
+        const int embedDim = m_cases.value(QStringLiteral("configs"))
+                                 .toObject()
+                                 .value(QStringLiteral("tiny-a"))
+                                 .toObject()
+                                 .value(QStringLiteral("model_config"))
+                                 .toObject()
+                                 .value(QStringLiteral("embed_dim"))
+                                 .toInt();
         QCOMPARE(r.mediaEmbedding.size(), embedDim);
         double norm = 0;
         for (float v : r.mediaEmbedding)

@@ -15,8 +15,8 @@ inline app::EngineResult captionResult()
     r.media = QStringLiteral("/videos/a, \"quoted\" clip.mp4");
     r.device = QStringLiteral("cpu");
     r.items = {{QStringLiteral("a man is cooking, then \"eating\""), -0.4125, {101, 1037, 2158, 102}, {}},
-               {QStringLiteral("=HYPERLINK(\"http://x\")"), -1.25, {101, 102}, {}},
-               {QStringLiteral("一只猫在睡觉\nsecond line"), -2.5, {101, 1740, 102}, {}}};
+        {QStringLiteral("=HYPERLINK(\"http://x\")"), -1.25, {101, 102}, {}},
+        {QStringLiteral("一只猫在睡觉\nsecond line"), -2.5, {101, 1740, 102}, {}}};
     r.timings.totalMs = 12.5;
     return r;
 }
@@ -27,7 +27,8 @@ inline app::EngineResult answerResult()
     r.task = app::TaskKind::Answer;
     r.media = QStringLiteral("image.png");
     r.question = QStringLiteral("what color is the circle?");
-    r.items = {{QStringLiteral("red"), 0.93, {101, 2417, 102}, {}}, {QStringLiteral("-blue"), 0.07, {101, 2630, 102}, {}}};
+    r.items = {{QStringLiteral("red"), 0.93, {101, 2417, 102}, {}},
+        {QStringLiteral("-blue"), 0.07, {101, 2630, 102}, {}}};
     return r;
 }
 
@@ -46,9 +47,8 @@ inline app::EngineResult denseResult()
         return c;
     };
     r.segments = {seg(0, 10, QStringLiteral("a dog runs --> away & <barks>")),
-                  seg(10, 20, QStringLiteral("一只狗\n在草地上")),
-                  seg(20, 25.5, QString()), // an empty window: no cue
-                  seg(3600 + 25.5, 3600 + 30.25, QStringLiteral("the end"))};
+        seg(10, 20, QStringLiteral("一只狗\n在草地上")), seg(20, 25.5, QString()), // an empty window: no cue
+        seg(3600 + 25.5, 3600 + 30.25, QStringLiteral("the end"))};
     return r;
 }
 

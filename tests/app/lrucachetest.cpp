@@ -8,7 +8,7 @@ using mplug2::app::LruCache;
 
 class LruCacheTest : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void evictsTheLeastRecentlyUsedFirst()
     {
         LruCache<QString, int> cache(100);

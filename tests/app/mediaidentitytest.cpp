@@ -20,7 +20,7 @@ class MediaIdentityTest : public QObject {
         f.write(bytes);
     }
 
-private slots:
+private Q_SLOTS:
     void samePathsAgreeChangesDisagree()
     {
         const QString file = m_dir.filePath(QStringLiteral("clip.mp4"));
@@ -48,7 +48,8 @@ private slots:
         write(replacement, "first");
         QFile r(replacement);
         QVERIFY(r.open(QIODevice::ReadWrite));
-        QVERIFY(r.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
+        QVERIFY(
+            r.setFileTime(QDateTime::currentDateTime().addSecs(-3600), QFileDevice::FileModificationTime));
         r.close();
         QVERIFY(QFile::rename(replacement, file));
         QVERIFY(MediaIdentity::of(file).key() != a.key());

@@ -44,18 +44,20 @@ class MediaParityTest : public QObject {
         std::map<std::string, app::MediaCaseResult> results;
         for (const model::JsonValue &entry : m_manifest["cases"].items()) {
             if (app::isMediaParityKind(entry["kind"].asString()))
-                results[entry["kind"].asString()] = app::runMediaParityCase(dir.toStdString(), entry, rulesOf(m_manifest));
+                results[entry["kind"].asString()]
+                    = app::runMediaParityCase(dir.toStdString(), entry, rulesOf(m_manifest));
         }
         return results;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QString shared;
         MPLUG2_REQUIRE_SHARED(shared);
         m_fixtures = shared + QStringLiteral("/fixtures");
-        auto manifest = model::JsonValue::parseFile((m_fixtures + QStringLiteral("/cases.json")).toStdString());
+        auto manifest
+            = model::JsonValue::parseFile((m_fixtures + QStringLiteral("/cases.json")).toStdString());
         QVERIFY2(manifest, manifest ? "" : manifest.error().message.c_str());
         m_manifest = *manifest;
     }
@@ -67,7 +69,8 @@ private slots:
         for (const auto &[kind, r] : results) {
             QVERIFY2(r.passed, (kind + ": " + r.message).c_str());
             QVERIFY(r.checks > 0);
-            qInfo("%s: %d checks, worst max-abs-diff %g (%s)", r.id.c_str(), r.checks, r.worstDiff, r.worstKey.c_str());
+            qInfo("%s: %d checks, worst max-abs-diff %g (%s)", r.id.c_str(), r.checks, r.worstDiff,
+                r.worstKey.c_str());
         }
         QVERIFY(results.at("frame_indices").checks >= 22);
         QVERIFY(results.at("video_transform").worstDiff <= 1e-6);
@@ -80,7 +83,8 @@ private slots:
         QVERIFY(dir.isValid());
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("media")));
         for (const QString &name : {QStringLiteral("expected_media.pth"), QStringLiteral("image.png")})
-            QVERIFY(QFile::copy(m_fixtures + QStringLiteral("/media/") + name, dir.filePath(QStringLiteral("media/") + name)));
+            QVERIFY(QFile::copy(m_fixtures + QStringLiteral("/media/") + name,
+                dir.filePath(QStringLiteral("media/") + name)));
         // One official index changed, and another video in place of testsrc.mp4.
         QFile json(m_fixtures + QStringLiteral("/media/media.json"));
         QVERIFY(json.open(QIODevice::ReadOnly));
@@ -95,14 +99,16 @@ private slots:
         test::MediaFactory media(dir.filePath(QStringLiteral("media")));
         if (test::MediaFactory::ffmpeg().isEmpty())
             QSKIP("the ffmpeg command-line tool is not installed");
-        QVERIFY(!media.make(QStringLiteral("testsrc.mp4"), {"-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-t", "2",
-                                                           "-pix_fmt", "yuv420p", "-c:v", "libx264"})
+        QVERIFY(!media
+                     .make(QStringLiteral("testsrc.mp4"),
+                         {"-f", "lavfi", "-i", "testsrc=size=160x120:rate=25", "-t", "2", "-pix_fmt",
+                             "yuv420p", "-c:v", "libx264"})
                      .isEmpty());
 
         const auto results = runAll(dir.path());
         QVERIFY(!results.at("frame_indices").passed);
         QVERIFY2(results.at("frame_indices").message.find("vlen 50") != std::string::npos,
-                 results.at("frame_indices").message.c_str());
+            results.at("frame_indices").message.c_str());
         QVERIFY(!results.at("video_transform").passed);
         QVERIFY(results.at("video_transform").worstDiff > 0.1);
         QVERIFY(results.at("image_transform").passed);

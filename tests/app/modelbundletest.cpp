@@ -30,23 +30,25 @@ class ModelBundleTest : public QObject {
 
     QJsonObject validManifest() const
     {
-        return QJsonObject{
+        return QJsonObject {
             {QStringLiteral("schema"), QStringLiteral("mplug2-bundle/1")},
             {QStringLiteral("id"), QStringLiteral("tiny-a.caption")},
             {QStringLiteral("name"), QStringLiteral("Tiny A caption")},
             {QStringLiteral("kind"), QStringLiteral("caption")},
             {QStringLiteral("checkpoint"), QStringLiteral("weights/caption.pth")},
             {QStringLiteral("tokenizer"),
-             QJsonObject{{QStringLiteral("kind"), QStringLiteral("wordpiece")}, {QStringLiteral("file"), QStringLiteral("vocab.txt")}}},
+                QJsonObject {{QStringLiteral("kind"), QStringLiteral("wordpiece")},
+                    {QStringLiteral("file"), QStringLiteral("vocab.txt")}}},
             {QStringLiteral("image_res"), 56},
             {QStringLiteral("num_frames"), 4},
             {QStringLiteral("generation"),
-             QJsonObject{{QStringLiteral("caption"),
-                          QJsonObject{{QStringLiteral("beam_size"), 3}, {QStringLiteral("min_length"), 2},
-                                      {QStringLiteral("max_length"), 9}}}}},
+                QJsonObject {{QStringLiteral("caption"),
+                    QJsonObject {{QStringLiteral("beam_size"), 3}, {QStringLiteral("min_length"), 2},
+                        {QStringLiteral("max_length"), 9}}}}},
             {QStringLiteral("config"),
-             QJsonObject{{QStringLiteral("bert"), QJsonObject{{QStringLiteral("num_attention_heads"), 2}}},
-                         {QStringLiteral("model"), QJsonObject{{QStringLiteral("clip_transformer_heads"), 2}}}}},
+                QJsonObject {
+                    {QStringLiteral("bert"), QJsonObject {{QStringLiteral("num_attention_heads"), 2}}},
+                    {QStringLiteral("model"), QJsonObject {{QStringLiteral("clip_transformer_heads"), 2}}}}},
         };
     }
 
@@ -61,7 +63,7 @@ class ModelBundleTest : public QObject {
         return b ? QString() : QString::fromStdString(b.error().message);
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -80,9 +82,9 @@ private slots:
         QCOMPARE(b->vocab, QDir(m_dir.path()).filePath(QStringLiteral("vocab.txt")));
         QCOMPARE(b->imageRes, 56);
         QCOMPARE(b->numFrames, 4);
-        QCOMPARE(b->captionGeneration, (GenerationDefaults{3, 2, 9}));
+        QCOMPARE(b->captionGeneration, (GenerationDefaults {3, 2, 9}));
         // Unspecified: the official QA defaults and the official prompt.
-        QCOMPARE(b->qaGeneration, (GenerationDefaults{5, 1, 10}));
+        QCOMPARE(b->qaGeneration, (GenerationDefaults {5, 1, 10}));
         QCOMPARE(b->prompt, QStringLiteral("a video of"));
         QCOMPARE(b->bertConfig.value(QStringLiteral("num_attention_heads")).toInt(), 2);
         QCOMPARE(b->modelConfig.value(QStringLiteral("clip_transformer_heads")).toInt(), 2);
@@ -106,7 +108,7 @@ private slots:
         QCOMPARE(back->description, b->description);
         QCOMPARE(back->prompt, QString());
         QCOMPARE(back->checkpoint, b->checkpoint);
-        QCOMPARE(back->generationDefaults(), (GenerationDefaults{5, 1, 10}));
+        QCOMPARE(back->generationDefaults(), (GenerationDefaults {5, 1, 10}));
         QCOMPARE(back->bertConfig, b->bertConfig);
         // Files outside the manifest's folder keep their absolute path; inside it they become relative.
         QFile f(file);
@@ -114,7 +116,7 @@ private slots:
         const QJsonObject written = QJsonDocument::fromJson(f.readAll()).object();
         QCOMPARE(written.value(QStringLiteral("checkpoint")).toString(), b->checkpoint);
         QCOMPARE(b->toJson(m_dir.path()).value(QStringLiteral("checkpoint")).toString(),
-                 QStringLiteral("weights/caption.pth"));
+            QStringLiteral("weights/caption.pth"));
     }
 
     void rejectsBadManifests_data()
@@ -127,22 +129,25 @@ private slots:
         QTest::newRow("bad id") << "id" << QJsonValue(QStringLiteral("Has Spaces")) << "\"id\"";
         QTest::newRow("kind") << "kind" << QJsonValue(QStringLiteral("retrieval")) << "retrieval";
         QTest::newRow("no checkpoint") << "checkpoint" << QJsonValue() << "\"checkpoint\"";
-        QTest::newRow("checkpoint type") << "checkpoint" << QJsonValue(3) << "\"checkpoint\" must be a string";
+        QTest::newRow("checkpoint type")
+            << "checkpoint" << QJsonValue(3) << "\"checkpoint\" must be a string";
         QTest::newRow("res range") << "image_res" << QJsonValue(100000) << "\"image_res\"";
         QTest::newRow("res fraction") << "image_res" << QJsonValue(224.5) << "\"image_res\"";
         QTest::newRow("frames") << "num_frames" << QJsonValue(0) << "\"num_frames\"";
-        QTest::newRow("tokenizer kind") << "tokenizer"
-                                        << QJsonValue(QJsonObject{{QStringLiteral("kind"), QStringLiteral("bpe")},
-                                                                  {QStringLiteral("file"), QStringLiteral("v")}})
-                                        << "tokenizer.kind";
+        QTest::newRow("tokenizer kind")
+            << "tokenizer"
+            << QJsonValue(QJsonObject {{QStringLiteral("kind"), QStringLiteral("bpe")},
+                   {QStringLiteral("file"), QStringLiteral("v")}})
+            << "tokenizer.kind";
         QTest::newRow("min > max") << "generation"
-                                   << QJsonValue(QJsonObject{{QStringLiteral("qa"),
-                                                              QJsonObject{{QStringLiteral("min_length"), 9},
-                                                                          {QStringLiteral("max_length"), 3}}}})
+                                   << QJsonValue(QJsonObject {{QStringLiteral("qa"),
+                                          QJsonObject {{QStringLiteral("min_length"), 9},
+                                              {QStringLiteral("max_length"), 3}}}})
                                    << "min_length 9";
         QTest::newRow("nested override")
             << "config"
-            << QJsonValue(QJsonObject{{QStringLiteral("bert"), QJsonObject{{QStringLiteral("hidden_size"), QJsonObject{{QStringLiteral("a"), 1}}}}}})
+            << QJsonValue(QJsonObject {{QStringLiteral("bert"),
+                   QJsonObject {{QStringLiteral("hidden_size"), QJsonObject {{QStringLiteral("a"), 1}}}}}})
             << "config.bert.hidden_size";
     }
 
@@ -169,7 +174,7 @@ private slots:
         QVERIFY(!b);
         QCOMPARE(b.error().code, ErrorCode::NotFound);
         QVERIFY2(QString::fromStdString(b.error().message).contains(QStringLiteral("nowhere.pth")),
-                 b.error().message.c_str());
+            b.error().message.c_str());
     }
 
     void notJsonOrTooBigIsAFormatError()
@@ -191,9 +196,10 @@ private slots:
     {
         // The demo model: SentencePiece for the CLIP text tower too, and answers besides captions.
         QJsonObject m = validManifest();
-        m.insert(QStringLiteral("clip_tokenizer"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("sentencepiece")},
-                                                               {QStringLiteral("file"), QStringLiteral("vocab.txt")}});
-        m.insert(QStringLiteral("tasks"), QJsonArray{QStringLiteral("qa")});
+        m.insert(QStringLiteral("clip_tokenizer"),
+            QJsonObject {{QStringLiteral("kind"), QStringLiteral("sentencepiece")},
+                {QStringLiteral("file"), QStringLiteral("vocab.txt")}});
+        m.insert(QStringLiteral("tasks"), QJsonArray {QStringLiteral("qa")});
         Expected<ModelBundle> b = ModelBundle::fromJson(m, m_dir.path());
         QVERIFY2(b, b ? "" : b.error().message.c_str());
         QCOMPARE(b->clipTokenizerKind, QStringLiteral("sentencepiece"));
@@ -204,13 +210,13 @@ private slots:
         const Expected<ModelBundle> back = ModelBundle::fromJson(written, m_dir.path());
         QVERIFY(back);
         QCOMPARE(back->clipTokenizerKind, QStringLiteral("sentencepiece"));
-        QCOMPARE(back->extraTasks, QStringList{QStringLiteral("qa")});
+        QCOMPARE(back->extraTasks, QStringList {QStringLiteral("qa")});
         // Without "tasks" a model does its kind's task only.
         QVERIFY(!ModelBundle::fromJson(validManifest(), m_dir.path())->answersQuestions());
         m.insert(QStringLiteral("clip_bpe"), QStringLiteral("vocab.txt"));
         QVERIFY(loadError(m).contains(QStringLiteral("not both")));
         m.remove(QStringLiteral("clip_bpe"));
-        m.insert(QStringLiteral("tasks"), QJsonArray{QStringLiteral("retrieval")});
+        m.insert(QStringLiteral("tasks"), QJsonArray {QStringLiteral("retrieval")});
         QVERIFY(loadError(m).contains(QStringLiteral("\"tasks\"")));
     }
 

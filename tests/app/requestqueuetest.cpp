@@ -33,13 +33,13 @@ class RequestQueueTest : public QObject {
         return order;
     }
 
-private slots:
+private Q_SLOTS:
     void fifoWithinAPriority()
     {
         RequestQueue q;
         for (RequestId id : {1, 2, 3})
             q.push(task(id, RequestPriority::Batch));
-        QCOMPARE(drain(q), (QList<RequestId>{1, 2, 3}));
+        QCOMPARE(drain(q), (QList<RequestId> {1, 2, 3}));
     }
 
     void interactiveOvertakesBatchButNotALoad()
@@ -51,7 +51,7 @@ private slots:
         q.push(load(4));
         q.push(task(5, RequestPriority::Batch));
         q.push(task(6, RequestPriority::Interactive));
-        QCOMPARE(drain(q), (QList<RequestId>{3, 1, 2, 4, 6, 5}));
+        QCOMPARE(drain(q), (QList<RequestId> {3, 1, 2, 4, 6, 5}));
     }
 
     void cancelQueuedAndRunning()
@@ -79,7 +79,7 @@ private slots:
         for (RequestId id : {1, 2, 3})
             q.push(task(id, RequestPriority::Batch));
         std::optional<QueuedJob> running = q.waitNext();
-        QCOMPARE(q.clear(), (QList<RequestId>{2, 3}));
+        QCOMPARE(q.clear(), (QList<RequestId> {2, 3}));
         QVERIFY(running->cancelFlag->load());
         QCOMPARE(q.queuedCount(), 0);
     }

@@ -25,8 +25,9 @@ struct Cue {
 QList<Cue> readWithFfmpeg(const QString &path, QString *log)
 {
     QProcess p;
-    p.start(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path,
-                                       QStringLiteral("-f"), QStringLiteral("srt"), QStringLiteral("-")});
+    p.start(QStringLiteral("ffmpeg"),
+        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path, QStringLiteral("-f"),
+            QStringLiteral("srt"), QStringLiteral("-")});
     if (!p.waitForFinished(30000) || p.exitCode() != 0) {
         *log = QString::fromUtf8(p.readAllStandardError());
         return {};
@@ -43,7 +44,7 @@ QList<Cue> readWithFfmpeg(const QString &path, QString *log)
             continue;
         const QRegularExpressionMatch m = times.match(lines.at(1));
         if (m.hasMatch())
-            cues.append(Cue{m.captured(1), m.captured(2), lines.mid(2).join(u'\n')});
+            cues.append(Cue {m.captured(1), m.captured(2), lines.mid(2).join(u'\n')});
     }
     return cues;
 }
@@ -81,7 +82,7 @@ class SubtitleExportersTest : public QObject {
         QCOMPARE(cues.at(2).text, QStringLiteral("the end"));
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -93,7 +94,8 @@ private slots:
     {
         const QString path = write(QStringLiteral("srt"));
         QVERIFY(!path.isEmpty());
-        QVERIFY(readAll(path).startsWith("1\r\n00:00:00,000 --> 00:00:10,000\r\na dog runs --> away & <barks>\r\n"));
+        QVERIFY(readAll(path).startsWith(
+            "1\r\n00:00:00,000 --> 00:00:10,000\r\na dog runs --> away & <barks>\r\n"));
         QString log;
         const QList<Cue> cues = readWithFfmpeg(path, &log);
         QVERIFY2(!cues.isEmpty(), qPrintable(log));
@@ -120,14 +122,16 @@ private slots:
         input.results = {test::captionResult()};
         for (const char *idText : {"srt", "vtt"}) {
             const QString id = QString::fromLatin1(idText);
-            const Expected<QStringList> r = findExporter(id)->write(input, m_dir.filePath(QStringLiteral("bad.") + id));
+            const Expected<QStringList> r
+                = findExporter(id)->write(input, m_dir.filePath(QStringLiteral("bad.") + id));
             QVERIFY(!r);
             QVERIFY(QString::fromStdString(r.error().message).contains(QStringLiteral("dense caption")));
             QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.") + id)));
         }
         input.results = {test::denseResult()};
         input.results[0].segments[0].endSeconds = -1;
-        QVERIFY(!findExporter(QStringLiteral("srt"))->write(input, m_dir.filePath(QStringLiteral("bad2.srt"))));
+        QVERIFY(
+            !findExporter(QStringLiteral("srt"))->write(input, m_dir.filePath(QStringLiteral("bad2.srt"))));
     }
 };
 

@@ -49,13 +49,17 @@ class TaskCommandsTest : public QObject {
     {
         const QString path = m_sandbox.filePath(name);
         QProcess p;
-        p.start(QStringLiteral("ffmpeg"), {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error"),
-                                           QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                           QStringLiteral("testsrc2=size=96x72:rate=10"), QStringLiteral("-t"),
-                                           QString::number(seconds), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
+        p.start(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=size=96x72:rate=10"),
+                QStringLiteral("-t"), QString::number(seconds), QStringLiteral("-pix_fmt"),
+                QStringLiteral("yuv420p"), path});
         return p.waitForFinished(60000) && p.exitCode() == 0 ? path : QString();
     }
-    QString fixture(const QString &relative) const { return m_shared + QStringLiteral("/fixtures/") + relative; }
+    QString fixture(const QString &relative) const
+    {
+        return m_shared + QStringLiteral("/fixtures/") + relative;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -84,30 +88,41 @@ private Q_SLOTS:
         QFETCH(QString, command);
         const CliRun r = run({command, QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.startsWith(QStringLiteral("Usage: mplug2 %1 [options] ").arg(command)), qPrintable(r.out));
-        for (const char *option : {"--model", "--checkpoint", "--vocab", "--device", "--precision", "--frames", "--json"})
-            QVERIFY2(r.out.contains(QLatin1String(option)), qPrintable(command + u' ' + QLatin1String(option)));
+        QVERIFY2(
+            r.out.startsWith(QStringLiteral("Usage: mplug2 %1 [options] ").arg(command)), qPrintable(r.out));
+        for (const char *option :
+            {"--model", "--checkpoint", "--vocab", "--device", "--precision", "--frames", "--json"})
+            QVERIFY2(
+                r.out.contains(QLatin1String(option)), qPrintable(command + u' ' + QLatin1String(option)));
     }
 
     void usageErrorsExitWithTwo_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("caption without media") << QStringList{QStringLiteral("caption")} << "no media given";
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("caption"), QStringLiteral("--frobnicate"), QStringLiteral("a.mp4")}
+        QTest::newRow("caption without media") << QStringList {QStringLiteral("caption")} << "no media given";
+        QTest::newRow("unknown option") << QStringList {QStringLiteral("caption"),
+            QStringLiteral("--frobnicate"), QStringLiteral("a.mp4")}
                                         << "frobnicate";
-        QTest::newRow("bad frames") << QStringList{QStringLiteral("caption"), QStringLiteral("--frames"), QStringLiteral("0"), QStringLiteral("a.mp4")}
+        QTest::newRow("bad frames") << QStringList {QStringLiteral("caption"), QStringLiteral("--frames"),
+            QStringLiteral("0"), QStringLiteral("a.mp4")}
                                     << "--frames";
-        QTest::newRow("bad device") << QStringList{QStringLiteral("caption"), QStringLiteral("--device"), QStringLiteral("tpu"), QStringLiteral("a.mp4")}
+        QTest::newRow("bad device") << QStringList {QStringLiteral("caption"), QStringLiteral("--device"),
+            QStringLiteral("tpu"), QStringLiteral("a.mp4")}
                                     << "unknown device";
-        QTest::newRow("ask without question") << QStringList{QStringLiteral("ask"), QStringLiteral("a.mp4")} << "--question";
-        QTest::newRow("one label") << QStringList{QStringLiteral("classify"), QStringLiteral("--labels"), QStringLiteral("dog"), QStringLiteral("a.mp4")}
+        QTest::newRow("ask without question")
+            << QStringList {QStringLiteral("ask"), QStringLiteral("a.mp4")} << "--question";
+        QTest::newRow("one label") << QStringList {QStringLiteral("classify"), QStringLiteral("--labels"),
+            QStringLiteral("dog"), QStringLiteral("a.mp4")}
                                    << "two labels";
-        QTest::newRow("dense two videos") << QStringList{QStringLiteral("dense-caption"), QStringLiteral("a.mp4"), QStringLiteral("b.mp4")}
-                                          << "exactly one video";
-        QTest::newRow("dense bad format") << QStringList{QStringLiteral("dense-caption"), QStringLiteral("-o"), QStringLiteral("x.doc"), QStringLiteral("a.mp4")}
+        QTest::newRow("dense two videos")
+            << QStringList {QStringLiteral("dense-caption"), QStringLiteral("a.mp4"), QStringLiteral("b.mp4")}
+            << "exactly one video";
+        QTest::newRow("dense bad format") << QStringList {QStringLiteral("dense-caption"),
+            QStringLiteral("-o"), QStringLiteral("x.doc"), QStringLiteral("a.mp4")}
                                           << "format";
-        QTest::newRow("import without out") << QStringList{QStringLiteral("import"), QStringLiteral("x.pth")} << "--out";
+        QTest::newRow("import without out")
+            << QStringList {QStringLiteral("import"), QStringLiteral("x.pth")} << "--out";
     }
 
     void usageErrorsExitWithTwo()
@@ -126,7 +141,8 @@ private Q_SLOTS:
         const CliRun r = run({QStringLiteral("caption"), QStringLiteral("a.mp4")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.startsWith(QStringLiteral("mplug2 caption: no default model is installed")), qPrintable(r.err));
+        QVERIFY2(r.err.startsWith(QStringLiteral("mplug2 caption: no default model is installed")),
+            qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("/data/models/demo/manifest.json")), qPrintable(r.err));
         QCOMPARE(r.err.count(u'\n'), 1);
     }
@@ -138,8 +154,8 @@ private Q_SLOTS:
         MPLUG2_REQUIRE_SHARED(m_shared);
         const QString demo = m_sandbox.filePath(QStringLiteral("data/models/demo"));
         QVERIFY(QDir().mkpath(demo));
-        mplug2::app::ModelBundle b = mplug2::test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"),
-                                                                 QStringLiteral("caption"));
+        mplug2::app::ModelBundle b = mplug2::test::fixtureBundle(
+            m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"));
         b.id = QStringLiteral("demo");
         QVERIFY(b.save(demo + QStringLiteral("/manifest.json")));
         const QString media = fixture(QStringLiteral("media/image.png"));
@@ -156,11 +172,12 @@ private Q_SLOTS:
         MPLUG2_REQUIRE_SHARED(m_shared);
         const QString out = m_sandbox.filePath(QStringLiteral("imported/tiny-a-caption"));
         const CliRun r = run({QStringLiteral("import"), fixture(QStringLiteral("tiny-a/caption.pth")),
-                              QStringLiteral("--bert-config"), fixture(QStringLiteral("tiny-a/config_bert.json")),
-                              QStringLiteral("--model-config"), fixture(QStringLiteral("tiny-a/config.json")),
-                              QStringLiteral("--vocab"), QStringLiteral(MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt"),
-                              QStringLiteral("--id"), QStringLiteral("tiny-a-caption"), QStringLiteral("--out"), out,
-                              QStringLiteral("--default")});
+            QStringLiteral("--bert-config"), fixture(QStringLiteral("tiny-a/config_bert.json")),
+            QStringLiteral("--model-config"), fixture(QStringLiteral("tiny-a/config.json")),
+            QStringLiteral("--vocab"),
+            QStringLiteral(MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt"),
+            QStringLiteral("--id"), QStringLiteral("tiny-a-caption"), QStringLiteral("--out"), out,
+            QStringLiteral("--default")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out.trimmed(), out + QStringLiteral("/manifest.json"));
         QFile f(out + QStringLiteral("/manifest.json"));
@@ -170,8 +187,9 @@ private Q_SLOTS:
         QCOMPARE(m.value(QStringLiteral("image_res")).toInt(), 56);
         QCOMPARE(m.value(QStringLiteral("num_frames")).toInt(), 4);
         QCOMPARE(QFileInfo(m.value(QStringLiteral("checkpoint")).toString()).canonicalFilePath(),
-                 QFileInfo(fixture(QStringLiteral("tiny-a/caption.pth"))).canonicalFilePath());
-        const QJsonObject bert = m.value(QStringLiteral("config")).toObject().value(QStringLiteral("bert")).toObject();
+            QFileInfo(fixture(QStringLiteral("tiny-a/caption.pth"))).canonicalFilePath());
+        const QJsonObject bert
+            = m.value(QStringLiteral("config")).toObject().value(QStringLiteral("bert")).toObject();
         QCOMPARE(bert.value(QStringLiteral("num_attention_heads")).toInt(), 2);
         // The vocabulary was copied into the bundle.
         QVERIFY(QFileInfo(out + QStringLiteral("/bert-base-uncased-vocab.txt")).size() > 200000);
@@ -186,9 +204,9 @@ private Q_SLOTS:
         MPLUG2_REQUIRE_SHARED(m_shared);
         QVERIFY(!m_captionBundle.isEmpty() && !m_qaBundle.isEmpty());
         const QString media = fixture(QStringLiteral("media/testsrc.mp4"));
-        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("--json"),
-                              QStringLiteral("--device"), QStringLiteral("cpu"), media,
-                              fixture(QStringLiteral("media/image.png"))});
+        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--model"), m_captionBundle,
+            QStringLiteral("--json"), QStringLiteral("--device"), QStringLiteral("cpu"), media,
+            fixture(QStringLiteral("media/image.png"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // no progress when stderr is not a terminal
         const QList<QJsonObject> objects = jsonLines(r.out);
@@ -197,15 +215,23 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("media")).toString(), media);
         QCOMPARE(o.value(QStringLiteral("task")).toString(), QStringLiteral("caption"));
         QCOMPARE(o.value(QStringLiteral("device")).toString(), QStringLiteral("cpu"));
-        QVERIFY(o.value(QStringLiteral("timings_ms")).toObject().value(QStringLiteral("total")).toDouble() > 0);
+        QVERIFY(
+            o.value(QStringLiteral("timings_ms")).toObject().value(QStringLiteral("total")).toDouble() > 0);
         const QJsonObject best = o.value(QStringLiteral("results")).toArray().at(0).toObject();
         QVERIFY(best.contains(QStringLiteral("text")) && best.value(QStringLiteral("score")).isDouble());
         // The official beam-5 caption of this video (cases.json, tiny-a/caption/video).
         for (const QJsonObject &c : mplug2::test::casesOfKind(m_cases, QStringLiteral("caption"))) {
             if (c.value(QStringLiteral("id")).toString() != QLatin1String("tiny-a/caption/video"))
                 continue;
-            const QJsonValue top = c.value(QStringLiteral("generation")).toObject().value(QStringLiteral("beam5_top1"))
-                                       .toArray().at(0).toObject().value(QStringLiteral("ids")).toArray().at(0);
+            const QJsonValue top = c.value(QStringLiteral("generation"))
+                                       .toObject()
+                                       .value(QStringLiteral("beam5_top1"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("ids"))
+                                       .toArray()
+                                       .at(0);
             QCOMPARE(mplug2::test::idsOf(best.value(QStringLiteral("token_ids"))), mplug2::test::idsOf(top));
         }
     }
@@ -219,8 +245,9 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("yes\nno\n\nfootball\n");
         f.close();
-        const CliRun ask = run({QStringLiteral("ask"), QStringLiteral("--model"), m_qaBundle, QStringLiteral("--question"),
-                                QStringLiteral("is it raining?"), QStringLiteral("--answers"), answers, QStringLiteral("--json"), media});
+        const CliRun ask = run({QStringLiteral("ask"), QStringLiteral("--model"), m_qaBundle,
+            QStringLiteral("--question"), QStringLiteral("is it raining?"), QStringLiteral("--answers"),
+            answers, QStringLiteral("--json"), media});
         QVERIFY2(ask.exitCode == 0, qPrintable(ask.err));
         const QJsonObject a = jsonLines(ask.out).value(0);
         QCOMPARE(a.value(QStringLiteral("task")).toString(), QStringLiteral("answer"));
@@ -232,13 +259,14 @@ private Q_SLOTS:
             total += v.toObject().value(QStringLiteral("score")).toDouble();
         QVERIFY(qAbs(total - 1.0) < 1e-4);
 
-        const CliRun cls = run({QStringLiteral("classify"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("--labels"),
-                                QStringLiteral("dancing,cooking,a car"), QStringLiteral("--json"), media});
+        const CliRun cls = run({QStringLiteral("classify"), QStringLiteral("--model"), m_captionBundle,
+            QStringLiteral("--labels"), QStringLiteral("dancing,cooking,a car"), QStringLiteral("--json"),
+            media});
         QVERIFY2(cls.exitCode == 0, qPrintable(cls.err));
         const QJsonArray labels = jsonLines(cls.out).value(0).value(QStringLiteral("results")).toArray();
         QCOMPARE(labels.size(), 3);
         QVERIFY(labels.at(0).toObject().value(QStringLiteral("score")).toDouble()
-                >= labels.at(2).toObject().value(QStringLiteral("score")).toDouble());
+            >= labels.at(2).toObject().value(QStringLiteral("score")).toDouble());
     }
 
     void denseCaptionWritesSubtitlesFfmpegReads()
@@ -248,11 +276,12 @@ private Q_SLOTS:
         QVERIFY(!clip.isEmpty());
         const QString srt = m_sandbox.filePath(QStringLiteral("four.srt"));
         const CliRun r = run({QStringLiteral("dense-caption"), QStringLiteral("--model"), m_captionBundle,
-                              QStringLiteral("--window"), QStringLiteral("2"), QStringLiteral("-o"), srt, clip});
+            QStringLiteral("--window"), QStringLiteral("2"), QStringLiteral("-o"), srt, clip});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QProcess p;
-        p.start(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), srt,
-                                           QStringLiteral("-f"), QStringLiteral("srt"), QStringLiteral("-")});
+        p.start(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), srt, QStringLiteral("-f"),
+                QStringLiteral("srt"), QStringLiteral("-")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         const QString back = QString::fromUtf8(p.readAllStandardOutput());
@@ -264,17 +293,17 @@ private Q_SLOTS:
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
         const QString sheet = m_sandbox.filePath(QStringLiteral("sheet.png"));
-        const CliRun r = run({QStringLiteral("attention"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("-o"),
-                              sheet, QStringLiteral("--method"), QStringLiteral("gradcam"),
-                              fixture(QStringLiteral("media/testsrc.mp4"))});
+        const CliRun r = run({QStringLiteral("attention"), QStringLiteral("--model"), m_captionBundle,
+            QStringLiteral("-o"), sheet, QStringLiteral("--method"), QStringLiteral("gradcam"),
+            fixture(QStringLiteral("media/testsrc.mp4"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(sheet));
         QImage image(sheet);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() > 160 * 4);
-        const CliRun bad = run({QStringLiteral("attention"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("-o"),
-                                sheet, QStringLiteral("--token"), QStringLiteral("zebra"),
-                                fixture(QStringLiteral("media/testsrc.mp4"))});
+        const CliRun bad = run({QStringLiteral("attention"), QStringLiteral("--model"), m_captionBundle,
+            QStringLiteral("-o"), sheet, QStringLiteral("--token"), QStringLiteral("zebra"),
+            fixture(QStringLiteral("media/testsrc.mp4"))});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains(QStringLiteral("no token \"zebra\"")), qPrintable(bad.err));
     }
@@ -283,11 +312,11 @@ private Q_SLOTS:
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
         const QString config = fixture(QStringLiteral("tiny-a/"));
-        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--checkpoint"), config + QStringLiteral("caption.pth"),
-                              QStringLiteral("--vocab"), m_shared + QStringLiteral("/data/bert-base-uncased-vocab.txt"),
-                              QStringLiteral("--bert-config"), config + QStringLiteral("config_bert.json"),
-                              QStringLiteral("--model-config"), config + QStringLiteral("config.json"),
-                              fixture(QStringLiteral("media/testsrc.mp4"))});
+        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--checkpoint"),
+            config + QStringLiteral("caption.pth"), QStringLiteral("--vocab"),
+            m_shared + QStringLiteral("/data/bert-base-uncased-vocab.txt"), QStringLiteral("--bert-config"),
+            config + QStringLiteral("config_bert.json"), QStringLiteral("--model-config"),
+            config + QStringLiteral("config.json"), fixture(QStringLiteral("media/testsrc.mp4"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.startsWith(fixture(QStringLiteral("media/testsrc.mp4")) + QStringLiteral(": ")));
     }
@@ -296,8 +325,8 @@ private Q_SLOTS:
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
         const QString missing = m_sandbox.filePath(QStringLiteral("missing.mp4"));
-        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--model"), m_captionBundle, QStringLiteral("--json"),
-                              missing, fixture(QStringLiteral("media/image.png"))});
+        const CliRun r = run({QStringLiteral("caption"), QStringLiteral("--model"), m_captionBundle,
+            QStringLiteral("--json"), missing, fixture(QStringLiteral("media/image.png"))});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.err.count(u'\n'), 1);
         QVERIFY2(r.err.contains(missing), qPrintable(r.err));
@@ -307,7 +336,7 @@ private Q_SLOTS:
     void importRejectsAMissingCheckpoint()
     {
         const CliRun r = run({QStringLiteral("import"), m_sandbox.filePath(QStringLiteral("nothing.pth")),
-                              QStringLiteral("--out"), m_sandbox.filePath(QStringLiteral("b"))});
+            QStringLiteral("--out"), m_sandbox.filePath(QStringLiteral("b"))});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("nothing.pth")), qPrintable(r.err));
         QVERIFY(!QFile::exists(m_sandbox.filePath(QStringLiteral("b/manifest.json"))));

@@ -39,7 +39,7 @@ class TokenizeCommandTest : public QObject {
 
     static QJsonObject parseLine(const QByteArray &line)
     {
-        QJsonParseError error{};
+        QJsonParseError error {};
         const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
         return error.error == QJsonParseError::NoError ? doc.object() : QJsonObject();
     }
@@ -54,19 +54,21 @@ class TokenizeCommandTest : public QObject {
 
     std::unique_ptr<Tokenizer> m_wordPiece;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
-        auto tok = loadTokenizer(TokenizerKind::WordPiece, MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt");
+        auto tok = loadTokenizer(
+            TokenizerKind::WordPiece, MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt");
         QVERIFY2(tok.hasValue(), tok ? "" : tok.error().message.c_str());
         m_wordPiece = std::move(*tok);
     }
 
     void tokenizePrintsOneJsonObjectPerText()
     {
-        const QStringList texts = {QStringLiteral("What is the man doing?"), QStringLiteral("playing guitar[SEP]"),
-                                   QStringLiteral("naïve café 中文"), QString()};
-        const Run r = run(QStringList{QStringLiteral("tokenize"), QStringLiteral("--json"), QStringLiteral("--")} + texts);
+        const QStringList texts = {QStringLiteral("What is the man doing?"),
+            QStringLiteral("playing guitar[SEP]"), QStringLiteral("naïve café 中文"), QString()};
+        const Run r = run(
+            QStringList {QStringLiteral("tokenize"), QStringLiteral("--json"), QStringLiteral("--")} + texts);
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), texts.size());
@@ -83,9 +85,9 @@ private slots:
 
     void tokenizeReadsStandardInputLines()
     {
-        const Run r = run({QStringLiteral("tokenize"), QStringLiteral("--json"), QStringLiteral("--max-length"),
-                           QStringLiteral("3")},
-                          "a video of a man\nsecond line here\n");
+        const Run r = run({QStringLiteral("tokenize"), QStringLiteral("--json"),
+                              QStringLiteral("--max-length"), QStringLiteral("3")},
+            "a video of a man\nsecond line here\n");
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
         QCOMPARE(lines.size(), qsizetype(2));
@@ -103,10 +105,11 @@ private slots:
             args << QString::number(id);
         const Run plain = run(args);
         QCOMPARE(plain.exitCode, 0);
-        QCOMPARE(QString::fromUtf8(plain.out.trimmed()), QString::fromStdString(m_wordPiece->decode(encoded)));
+        QCOMPARE(
+            QString::fromUtf8(plain.out.trimmed()), QString::fromStdString(m_wordPiece->decode(encoded)));
 
-        QStringList commaSeparated = {QStringLiteral("detokenize"), QStringLiteral("--skip-special"),
-                                      QStringLiteral("--json")};
+        QStringList commaSeparated
+            = {QStringLiteral("detokenize"), QStringLiteral("--skip-special"), QStringLiteral("--json")};
         QStringList idText;
         for (const TokenId id : encoded)
             idText << QString::number(id);
@@ -116,7 +119,7 @@ private slots:
         DecodeOptions skip;
         skip.skipSpecialTokens = true;
         QCOMPARE(parseLine(json.out.trimmed()).value(QStringLiteral("text")).toString(),
-                 QString::fromStdString(m_wordPiece->decode(encoded, skip)));
+            QString::fromStdString(m_wordPiece->decode(encoded, skip)));
     }
 
     void clipKindUsesTheGivenMerges()
@@ -127,7 +130,7 @@ private slots:
             QSKIP(tokenizerAvailability(TokenizerKind::ClipBpe).reason.c_str());
         const QString bpe = shared + QStringLiteral("/data/bpe_simple_vocab_16e6.txt.gz");
         const Run r = run({QStringLiteral("tokenize"), QStringLiteral("--kind"), QStringLiteral("clip"),
-                           QStringLiteral("--vocab"), bpe, QStringLiteral("--json"), QStringLiteral("a red car")});
+            QStringLiteral("--vocab"), bpe, QStringLiteral("--json"), QStringLiteral("a red car")});
         QCOMPARE(r.exitCode, 0);
         auto clip = loadTokenizer(TokenizerKind::ClipBpe, bpe.toStdString());
         QVERIFY(clip.hasValue());
@@ -137,18 +140,18 @@ private slots:
     void mistakesGiveClearErrors()
     {
         const Run noVocab = run({QStringLiteral("tokenize"), QStringLiteral("--kind"), QStringLiteral("clip"),
-                                 QStringLiteral("x")});
+            QStringLiteral("x")});
         QCOMPARE(noVocab.exitCode, 2);
         QVERIFY2(noVocab.err.contains(QStringLiteral("--vocab")), qPrintable(noVocab.err));
         QVERIFY(noVocab.out.isEmpty());
 
-        const Run badKind = run({QStringLiteral("tokenize"), QStringLiteral("--kind"), QStringLiteral("morse"),
-                                 QStringLiteral("x")});
+        const Run badKind = run({QStringLiteral("tokenize"), QStringLiteral("--kind"),
+            QStringLiteral("morse"), QStringLiteral("x")});
         QCOMPARE(badKind.exitCode, 2);
         QVERIFY2(badKind.err.contains(QStringLiteral("morse")), qPrintable(badKind.err));
 
         const Run missing = run({QStringLiteral("tokenize"), QStringLiteral("--vocab"),
-                                 QStringLiteral("/nonexistent/vocab.txt"), QStringLiteral("x")});
+            QStringLiteral("/nonexistent/vocab.txt"), QStringLiteral("x")});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains(QStringLiteral("/nonexistent/vocab.txt")), qPrintable(missing.err));
 
@@ -159,7 +162,8 @@ private slots:
 
     void invalidUtf8OnStandardInputIsNoCrash()
     {
-        const Run r = run({QStringLiteral("tokenize"), QStringLiteral("--json")}, QByteArray("caf\xff\xfe\xc3\xa9\n"));
+        const Run r = run(
+            {QStringLiteral("tokenize"), QStringLiteral("--json")}, QByteArray("caf\xff\xfe\xc3\xa9\n"));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(ids(parseLine(r.out.trimmed())), m_wordPiece->encode("caf\xc3\xa9"));
     }

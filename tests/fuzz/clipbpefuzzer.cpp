@@ -19,8 +19,9 @@ std::unique_ptr<ClipBpeTokenizer> g_tok;
 std::unique_ptr<ClipBpeTokenizer> fallbackTokenizer()
 {
     std::string merges = "#version: 0.2\n";
-    const char *pairs[] = {"t h", "i n", "a n", "th e</w>", "o n", "e r", "a t", "h e", "r e", "o u", "in g</w>",
-                           "a </w>", "o f</w>", "c a", "ca t</w>", "p h", "ph o", "pho to</w>", "t o</w>", "' s</w>"};
+    const char *pairs[]
+        = {"t h", "i n", "a n", "th e</w>", "o n", "e r", "a t", "h e", "r e", "o u", "in g</w>", "a </w>",
+            "o f</w>", "c a", "ca t</w>", "p h", "ph o", "pho to</w>", "t o</w>", "' s</w>"};
     for (const char *p : pairs)
         merges += std::string(p) + "\n";
     auto tok = ClipBpeTokenizer::fromMerges(merges, "fuzz merges");

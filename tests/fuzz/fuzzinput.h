@@ -17,7 +17,10 @@ namespace mplug2::fuzz {
 
 class FuzzInput {
 public:
-    FuzzInput(const std::uint8_t *data, std::size_t size) : m_data(data), m_size(size) {}
+    FuzzInput(const std::uint8_t *data, std::size_t size)
+        : m_data(data)
+        , m_size(size)
+    { }
 
     unsigned takeByte()
     {
@@ -26,10 +29,7 @@ public:
         return m_data[m_pos++];
     }
 
-    std::string_view rest() const
-    {
-        return {reinterpret_cast<const char *>(m_data) + m_pos, m_size - m_pos};
-    }
+    std::string_view rest() const { return {reinterpret_cast<const char *>(m_data) + m_pos, m_size - m_pos}; }
 
 private:
     const std::uint8_t *m_data;

@@ -55,7 +55,8 @@ void fuzzVideo(const uint8_t *data, size_t size, unsigned options)
     if (clip) {
         check(!clip->frames.empty(), "a successful read has frames");
         for (const VideoFrame &f : clip->frames) {
-            check(f.image.width == info.width && f.image.height == info.height, "frames have the probed size");
+            check(
+                f.image.width == info.width && f.image.height == info.height, "frames have the probed size");
             check(f.image.pixels.size() == size_t(f.image.width) * f.image.height * 3, "pixel buffer size");
             check(f.index >= 0 && f.index < info.frameCount, "frame index in range");
         }

@@ -10,9 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <vector>
-
 #include <unistd.h>
+#include <vector>
 
 using namespace mplug2::model::text;
 using mplug2::fuzz::fuzzCheck;
@@ -29,7 +28,7 @@ std::string trainModel()
     const std::string prefix = std::string(dirTemplate) + "/m";
     std::vector<std::string> lines;
     const char *words[] = {"a", "man", "woman", "is", "cooking", "playing", "guitar", "in", "the", "kitchen",
-                           "视频", "一个", "男人", "café", "naïve", "2023", "!", "?"};
+        "视频", "一个", "男人", "café", "naïve", "2023", "!", "?"};
     for (std::size_t i = 0; i < 400; ++i) {
         std::string line;
         for (std::size_t j = 0; j < 8; ++j)
@@ -42,7 +41,8 @@ std::string trainModel()
     const char *keys[] = {"model_prefix", "vocab_size", "model_type", "minloglevel", "character_coverage"};
     const char *values[] = {prefix.c_str(), "40", "unigram", "2", "1.0"};
     char error[512] = {};
-    const int rc = g_api->train(keys, values, std::size(keys), sentences.data(), sentences.size(), error, sizeof error);
+    const int rc = g_api->train(
+        keys, values, std::size(keys), sentences.data(), sentences.size(), error, sizeof error);
     if (rc != 0)
         std::fprintf(stderr, "%s\n", error);
     fuzzCheck(rc == 0, "training the fuzz model failed");

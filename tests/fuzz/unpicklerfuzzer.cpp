@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         (void)describePickleNode(*graph, id);
     std::vector<StoredStorage> storages;
     for (const PickledStorage &s : graph->storages)
-        storages.push_back(StoredStorage{s.key, s.type, s.numel, 0, 0});
+        storages.push_back(StoredStorage {s.key, s.type, s.numel, 0, 0});
     const auto contents = detail::collectPickleTensors(*graph, std::move(storages), "fuzz.pkl");
     if (!contents)
         return 0;

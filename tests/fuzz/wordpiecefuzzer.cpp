@@ -55,9 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     fuzzCheck(isValidUtf8(decoded), "decode produced invalid UTF-8");
     // Decoding then encoding again must not grow without bound.
     (void)g_tok->encode(decoded);
-    (void)g_tok->decode(std::vector<TokenId>{-1, 30522, 1 << 30});
+    (void)g_tok->decode(std::vector<TokenId> {-1, 30522, 1 << 30});
     fuzzCheck(isValidUtf8(preQuestion(text, mode % 40)), "pre_question produced invalid UTF-8");
     fuzzCheck(isValidUtf8(preCaption(text, mode % 40)), "pre_caption produced invalid UTF-8");
-    (void)postprocessCaption(text, mode & 1 ? kOfficialCaptionPrompt : std::string_view{});
+    (void)postprocessCaption(text, mode & 1 ? kOfficialCaptionPrompt : std::string_view {});
     return 0;
 }

@@ -20,7 +20,8 @@ int main(int argc, char **argv)
     for (const mplug2::fuzz::FuzzSeed &seed : mplug2::fuzz::makeFuzzSeeds(argc > 2 ? argv[2] : "")) {
         fs::create_directories(out / seed.kind);
         std::ofstream(out / seed.kind / seed.name, std::ios::binary)
-            .write(reinterpret_cast<const char *>(seed.bytes.data()), static_cast<std::streamsize>(seed.bytes.size()));
+            .write(reinterpret_cast<const char *>(seed.bytes.data()),
+                static_cast<std::streamsize>(seed.bytes.size()));
     }
     std::cout << "seeds written to " << out.string() << '\n';
     return 0;

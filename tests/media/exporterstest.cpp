@@ -48,7 +48,7 @@ class ExportersTest : public QObject {
     QTemporaryDir m_dir;
     std::string path(const char *name) { return m_dir.filePath(QString::fromLatin1(name)).toStdString(); }
 
-private slots:
+private Q_SLOTS:
     void pngRoundTripsExactly()
     {
         const RgbImage img = gradient(61, 33, 5);
@@ -60,7 +60,7 @@ private slots:
         auto bad = writePng(img, path("no-such-folder/frame.png"));
         QVERIFY(!bad);
         QCOMPARE(bad.error().code, ErrorCode::Io);
-        QVERIFY(!writePng(RgbImage{}, path("empty.png")));
+        QVERIFY(!writePng(RgbImage {}, path("empty.png")));
     }
 
     void animatedGifHasEveryFrame()
@@ -82,7 +82,7 @@ private slots:
         QVERIFY(back);
         // 256 colours for smooth gradients: close, not exact.
         QVERIFY2(meanAbsDiff(back->frames[0].image, frames[0]) < 6.0,
-                 qPrintable(QString::number(meanAbsDiff(back->frames[0].image, frames[0]))));
+            qPrintable(QString::number(meanAbsDiff(back->frames[0].image, frames[0]))));
         QVERIFY(meanAbsDiff(back->frames[1].image, frames[4]) < 6.0);
         QVERIFY(!writeAnimatedGif({}, path("none.gif")));
         QVERIFY(!QFileInfo::exists(m_dir.filePath("none.gif")));

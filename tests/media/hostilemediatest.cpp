@@ -11,8 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
 #include <numeric>
+#include <sys/stat.h>
 #include <thread>
 
 using namespace mplug2;
@@ -32,8 +32,7 @@ public:
     StallingSource(std::unique_ptr<ByteSource> inner, std::chrono::milliseconds pause)
         : m_inner(std::move(inner))
         , m_pause(pause)
-    {
-    }
+    { }
     const std::string &name() const override { return m_inner->name(); }
     int64_t size() const override { return m_inner->size(); }
     int64_t position() const override { return m_inner->position(); }
@@ -55,8 +54,7 @@ class EndlessSource : public ByteSource {
 public:
     explicit EndlessSource(QByteArray loop)
         : m_loop(std::move(loop))
-    {
-    }
+    { }
     const std::string &name() const override { return m_name; }
     int64_t size() const override { return int64_t(1) << 40; }
     int64_t position() const override { return m_position; }
@@ -104,29 +102,30 @@ class HostileMediaTest : public QObject {
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         if (MediaFactory::ffmpeg().isEmpty())
             QSKIP("the ffmpeg command-line tool is not installed");
         MediaFactory media(m_dir.path());
-        m_clip = media.make(QStringLiteral("clip.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t",
-                                                         "1.2", "-c:v", "libx264", "-g", "4", "-movflags", "+faststart"});
+        m_clip = media.make(QStringLiteral("clip.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t", "1.2", "-c:v", "libx264", "-g", "4",
+                "-movflags", "+faststart"});
         QVERIFY2(!m_clip.isEmpty(), qPrintable(media.lastError()));
     }
 
     void hugeDimensionsAreRefusedBeforeDecoding()
     {
         MediaFactory media(m_dir.path());
-        const QString path = media.make(QStringLiteral("wide.avi"), {"-f", "lavfi", "-i", "color=size=9000x16",
-                                                                     "-frames:v", "2", "-c:v", "mjpeg"});
+        const QString path = media.make(QStringLiteral("wide.avi"),
+            {"-f", "lavfi", "-i", "color=size=9000x16", "-frames:v", "2", "-c:v", "mjpeg"});
         QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
         auto reader = VideoReader::open(path.toStdString());
         QVERIFY(!reader);
         QCOMPARE(reader.error().code, ErrorCode::LimitExceeded);
         QVERIFY2(mentions(reader.error(), "9000x16") && mentions(reader.error(), "8192 px per side"),
-                 reader.error().message.c_str());
+            reader.error().message.c_str());
 
         MediaLimits small;
         small.maxSide = 32;
@@ -154,7 +153,8 @@ private slots:
     void audioOnlyFiles()
     {
         MediaFactory media(m_dir.path());
-        for (const QString &name : {QStringLiteral("tone.m4a"), QStringLiteral("tone.mp3"), QStringLiteral("tone.mp4")}) {
+        for (const QString &name :
+            {QStringLiteral("tone.m4a"), QStringLiteral("tone.mp3"), QStringLiteral("tone.mp4")}) {
             const QString path = media.make(name, {"-f", "lavfi", "-i", "sine=frequency=440", "-t", "0.5"});
             QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
             auto reader = VideoReader::open(path.toStdString());
@@ -169,8 +169,8 @@ private slots:
     {
         MediaFactory media(m_dir.path());
         for (const QString &name : {QStringLiteral("empty.mp4"), QStringLiteral("empty.mkv")}) {
-            const QString path = media.make(name, {"-f", "lavfi", "-i", "testsrc2=size=64x48", "-frames:v", "0",
-                                                   "-c:v", "libx264"});
+            const QString path = media.make(
+                name, {"-f", "lavfi", "-i", "testsrc2=size=64x48", "-frames:v", "0", "-c:v", "libx264"});
             QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
             auto reader = VideoReader::open(path.toStdString());
             QVERIFY(!reader);
@@ -205,15 +205,16 @@ private slots:
         auto last = reader->readFrames({2, 11});
         QVERIFY2(last, last ? "" : last.error().message.c_str());
         QCOMPARE(last->frames.size(), size_t(1));
-        QCOMPARE(last->missing, std::vector<int64_t>{11});
+        QCOMPARE(last->missing, std::vector<int64_t> {11});
         QVERIFY2(last->decodableFrames > 2 && last->decodableFrames < 12, last->warning.c_str());
-        QVERIFY2(mentions(Error{ErrorCode::Format, last->warning}, "truncated or damaged after frame"),
-                 last->warning.c_str());
+        QVERIFY2(mentions(Error {ErrorCode::Format, last->warning}, "truncated or damaged after frame"),
+            last->warning.c_str());
 
         auto clip = sampleClip(*reader, 4);
         QVERIFY2(clip, clip ? "" : clip.error().message.c_str());
         QCOMPARE(clip->frames.size(), size_t(4));
-        QVERIFY2(mentions(Error{ErrorCode::Format, clip->warning}, "frames that decode instead"), clip->warning.c_str());
+        QVERIFY2(mentions(Error {ErrorCode::Format, clip->warning}, "frames that decode instead"),
+            clip->warning.c_str());
         for (const VideoFrame &f : clip->frames)
             QVERIFY(f.index < last->decodableFrames);
 
@@ -223,10 +224,11 @@ private slots:
 
         // Cut before the index (an MP4 still being written): nothing to read.
         MediaFactory media(m_dir.path());
-        const QString tail = media.make(QStringLiteral("moovlast.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10",
-                                                                         "-t", "1.2", "-c:v", "libx264"});
+        const QString tail = media.make(QStringLiteral("moovlast.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t", "1.2", "-c:v", "libx264"});
         const QByteArray tailBytes = readBytes(tail);
-        const QString cutTail = writeBytes(QStringLiteral("cuttail.mp4"), tailBytes.left(tailBytes.size() / 2));
+        const QString cutTail
+            = writeBytes(QStringLiteral("cuttail.mp4"), tailBytes.left(tailBytes.size() / 2));
         auto broken = VideoReader::open(cutTail.toStdString());
         QVERIFY(!broken);
         QCOMPARE(broken.error().code, ErrorCode::Format);
@@ -245,10 +247,11 @@ private slots:
     void frameSizeChangingMidStream()
     {
         MediaFactory media(m_dir.path());
-        const QString big = media.make(QStringLiteral("big.ts"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10",
-                                                                  "-t", "1", "-c:v", "libx264"});
-        const QString small = media.make(QStringLiteral("small.ts"), {"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10",
-                                                                      "-t", "1", "-c:v", "libx264", "-output_ts_offset", "1"});
+        const QString big = media.make(QStringLiteral("big.ts"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t", "1", "-c:v", "libx264"});
+        const QString small = media.make(QStringLiteral("small.ts"),
+            {"-f", "lavfi", "-i", "testsrc2=size=32x24:rate=10", "-t", "1", "-c:v", "libx264",
+                "-output_ts_offset", "1"});
         QVERIFY2(!big.isEmpty() && !small.isEmpty(), qPrintable(media.lastError()));
         const QString both = writeBytes(QStringLiteral("both.ts"), readBytes(big) + readBytes(small));
         auto reader = VideoReader::open(both.toStdString());
@@ -263,7 +266,8 @@ private slots:
             QCOMPARE(f.image.width, 64);
             QCOMPARE(f.image.height, 48);
         }
-        QVERIFY2(mentions(Error{ErrorCode::Format, batch->warning}, "frame size changes"), batch->warning.c_str());
+        QVERIFY2(mentions(Error {ErrorCode::Format, batch->warning}, "frame size changes"),
+            batch->warning.c_str());
     }
 
     void damagedBytesInTheMiddle()
@@ -307,8 +311,8 @@ private slots:
         limits.deadline = std::chrono::milliseconds(300);
         QElapsedTimer timer;
         timer.start();
-        auto reader = VideoReader::open(std::make_unique<StallingSource>(std::move(*file), std::chrono::milliseconds(100)),
-                                        limits);
+        auto reader = VideoReader::open(
+            std::make_unique<StallingSource>(std::move(*file), std::chrono::milliseconds(100)), limits);
         QVERIFY(!reader);
         QCOMPARE(reader.error().code, ErrorCode::LimitExceeded);
         QVERIFY2(mentions(reader.error(), "deadline"), reader.error().message.c_str());
@@ -318,7 +322,8 @@ private slots:
     void endlessSourceHitsTheDeadline()
     {
         MediaFactory media(m_dir.path());
-        const QString ts = media.make(QStringLiteral("loop.ts"), {"-i", m_clip, "-c", "copy", "-f", "mpegts"});
+        const QString ts
+            = media.make(QStringLiteral("loop.ts"), {"-i", m_clip, "-c", "copy", "-f", "mpegts"});
         QVERIFY2(!ts.isEmpty(), qPrintable(media.lastError()));
         const QByteArray loop = readBytes(ts);
 
@@ -351,8 +356,8 @@ private slots:
     void packetsPerWantedFrameAreBounded()
     {
         MediaFactory media(m_dir.path());
-        const QString path = media.make(QStringLiteral("onekey.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25",
-                                                                       "-t", "4", "-c:v", "libx264", "-g", "1000"});
+        const QString path = media.make(QStringLiteral("onekey.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25", "-t", "4", "-c:v", "libx264", "-g", "1000"});
         QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
         MediaLimits limits;
         limits.maxPacketsPerFrame = 10;
@@ -369,7 +374,7 @@ private slots:
     {
         auto reader = VideoReader::open(m_clip.toStdString());
         QVERIFY(reader);
-        std::atomic<bool> cancel{true};
+        std::atomic<bool> cancel {true};
         reader->setCancelFlag(&cancel);
         auto batch = reader->readFrames({5});
         QVERIFY(!batch);

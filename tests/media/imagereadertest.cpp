@@ -2,8 +2,9 @@
 // (ffmpeg for lossless formats, libjpeg's djpeg for JPEG, which is what PIL
 // uses), EXIF orientation turns them upright, and hostile files are refused
 // from their header before any pixel is decoded.
-#include "media/image/imageheader.h"
 #include "media/image/imagereader.h"
+
+#include "media/image/imageheader.h"
 #include "tests/support/mediafactory.h"
 
 #include <QFile>
@@ -33,11 +34,11 @@ QByteArray readFile(const QString &path)
 QByteArray exifSegment(int orientation)
 {
     QByteArray tiff("II*\0\x08\0\0\0", 8);
-    tiff += QByteArray("\x01\0", 2);                            // one entry
-    tiff += QByteArray("\x12\x01\x03\0\x01\0\0\0", 8);          // 0x0112 SHORT x1
+    tiff += QByteArray("\x01\0", 2); // one entry
+    tiff += QByteArray("\x12\x01\x03\0\x01\0\0\0", 8); // 0x0112 SHORT x1
     tiff += char(orientation);
     tiff += QByteArray(3, '\0');
-    tiff += QByteArray(4, '\0');                               // no next IFD
+    tiff += QByteArray(4, '\0'); // no next IFD
     QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
     const int length = int(payload.size()) + 2;
     return QByteArray("\xFF\xE1", 2) + char(length >> 8) + char(length & 0xFF) + payload;
@@ -67,8 +68,8 @@ QByteArray pngChunk(const char *type, const QByteArray &data)
 // An 8-bit greyscale PNG of the given size whose image data is `zlibStream`.
 QByteArray greyPng(int width, int height, const QByteArray &zlibStream)
 {
-    const QByteArray header = bigEndian32(quint32(width)) + bigEndian32(quint32(height))
-        + QByteArray("\x08\x00\x00\x00\x00", 5);
+    const QByteArray header
+        = bigEndian32(quint32(width)) + bigEndian32(quint32(height)) + QByteArray("\x08\x00\x00\x00\x00", 5);
     return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", header) + pngChunk("IDAT", zlibStream)
         + pngChunk("IEND", {});
 }
@@ -89,7 +90,7 @@ class ImageReaderTest : public QObject {
         return f.fileName();
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -102,14 +103,15 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<int>("format");
-        QTest::newRow("png-rgb") << "rgb.png" << QStringList{"-pix_fmt", "rgb24"} << int(ImageFormat::Png);
-        QTest::newRow("png-rgba") << "rgba.png" << QStringList{"-pix_fmt", "rgba"} << int(ImageFormat::Png);
-        QTest::newRow("png-gray") << "gray.png" << QStringList{"-pix_fmt", "gray"} << int(ImageFormat::Png);
-        QTest::newRow("png-palette") << "pal.png" << QStringList{"-pix_fmt", "pal8"} << int(ImageFormat::Png);
-        QTest::newRow("bmp") << "pic.bmp" << QStringList{"-pix_fmt", "bgr24"} << int(ImageFormat::Bmp);
-        QTest::newRow("tiff") << "pic.tiff" << QStringList{"-pix_fmt", "rgb24"} << int(ImageFormat::Tiff);
-        QTest::newRow("webp-lossless") << "pic.webp" << QStringList{"-c:v", "libwebp", "-lossless", "1"}
-                                       << int(ImageFormat::WebP);
+        QTest::newRow("png-rgb") << "rgb.png" << QStringList {"-pix_fmt", "rgb24"} << int(ImageFormat::Png);
+        QTest::newRow("png-rgba") << "rgba.png" << QStringList {"-pix_fmt", "rgba"} << int(ImageFormat::Png);
+        QTest::newRow("png-gray") << "gray.png" << QStringList {"-pix_fmt", "gray"} << int(ImageFormat::Png);
+        QTest::newRow("png-palette") << "pal.png" << QStringList {"-pix_fmt", "pal8"}
+                                     << int(ImageFormat::Png);
+        QTest::newRow("bmp") << "pic.bmp" << QStringList {"-pix_fmt", "bgr24"} << int(ImageFormat::Bmp);
+        QTest::newRow("tiff") << "pic.tiff" << QStringList {"-pix_fmt", "rgb24"} << int(ImageFormat::Tiff);
+        QTest::newRow("webp-lossless")
+            << "pic.webp" << QStringList {"-c:v", "libwebp", "-lossless", "1"} << int(ImageFormat::WebP);
     }
 
     void losslessFormatsMatchFfmpeg()
@@ -118,8 +120,8 @@ private slots:
         QFETCH(QStringList, options);
         QFETCH(int, format);
         MediaFactory media(m_dir.path());
-        const QString path = media.make(file, QStringList{"-f", "lavfi", "-i", "testsrc=size=75x41", "-frames:v", "1"}
-                                                  + options);
+        const QString path = media.make(
+            file, QStringList {"-f", "lavfi", "-i", "testsrc=size=75x41", "-frames:v", "1"} + options);
         QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
         auto header = probeImage(path.toStdString());
         QVERIFY2(header, header ? "" : header.error().message.c_str());
@@ -140,10 +142,11 @@ private slots:
         if (djpeg.isEmpty())
             QSKIP("djpeg (libjpeg-turbo-progs) is not installed");
         MediaFactory media(m_dir.path());
-        for (const QString &chroma : {QStringLiteral("yuvj420p"), QStringLiteral("yuvj444p"), QStringLiteral("gray")}) {
+        for (const QString &chroma :
+            {QStringLiteral("yuvj420p"), QStringLiteral("yuvj444p"), QStringLiteral("gray")}) {
             const QString path = media.make(QStringLiteral("photo-%1.jpg").arg(chroma),
-                                            {"-f", "lavfi", "-i", "testsrc2=size=77x45", "-frames:v", "1", "-q:v", "4",
-                                             "-pix_fmt", chroma});
+                {"-f", "lavfi", "-i", "testsrc2=size=77x45", "-frames:v", "1", "-q:v", "4", "-pix_fmt",
+                    chroma});
             QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
             QProcess p;
             p.start(djpeg, {QStringLiteral("-ppm"), QStringLiteral("-rgb"), path});
@@ -163,8 +166,8 @@ private slots:
     void exifOrientationTurnsThePictureUpright()
     {
         MediaFactory media(m_dir.path());
-        const QString plain = media.make(QStringLiteral("plain.jpg"), {"-f", "lavfi", "-i", "testsrc=size=64x32",
-                                                                       "-frames:v", "1", "-q:v", "2"});
+        const QString plain = media.make(QStringLiteral("plain.jpg"),
+            {"-f", "lavfi", "-i", "testsrc=size=64x32", "-frames:v", "1", "-q:v", "2"});
         QVERIFY2(!plain.isEmpty(), qPrintable(media.lastError()));
         const QByteArray jpeg = readFile(plain);
         auto upright = readImage(plain.toStdString());
@@ -172,7 +175,7 @@ private slots:
         const RgbImage &in = upright->image;
         for (int orientation = 1; orientation <= 8; ++orientation) {
             const QString path = write(QStringLiteral("exif%1.jpg").arg(orientation),
-                                       jpeg.left(2) + exifSegment(orientation) + jpeg.mid(2));
+                jpeg.left(2) + exifSegment(orientation) + jpeg.mid(2));
             auto header = probeImage(path.toStdString());
             QVERIFY(header);
             QCOMPARE(header->orientation, orientation);
@@ -185,10 +188,12 @@ private slots:
             // Where the stored top-left pixel ends up, per the EXIF definition.
             const int w = out.width - 1;
             const int h = out.height - 1;
-            const int corners[9][2] = {{0, 0}, {0, 0}, {w, 0}, {w, h}, {0, h}, {0, 0}, {w, 0}, {w, h}, {0, h}};
-            QVERIFY2(std::equal(in.at(0, 0), in.at(0, 0) + 3, out.at(corners[orientation][0], corners[orientation][1])),
-                     qPrintable(QStringLiteral("orientation %1").arg(orientation)));
-            auto stored = readImage(path.toStdString(), MediaLimits::defaults(), ImageReadOptions{false});
+            const int corners[9][2]
+                = {{0, 0}, {0, 0}, {w, 0}, {w, h}, {0, h}, {0, 0}, {w, 0}, {w, h}, {0, h}};
+            QVERIFY2(std::equal(in.at(0, 0), in.at(0, 0) + 3,
+                         out.at(corners[orientation][0], corners[orientation][1])),
+                qPrintable(QStringLiteral("orientation %1").arg(orientation)));
+            auto stored = readImage(path.toStdString(), MediaLimits::defaults(), ImageReadOptions {false});
             QVERIFY(stored);
             QVERIFY(stored->image == in);
         }
@@ -197,16 +202,18 @@ private slots:
     void hugePicturesAreRefusedFromTheHeader()
     {
         // A PNG claiming 100000 x 100000 pixels in 33 bytes.
-        QByteArray png("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x02\0\0\0\0\0\0\0", 33);
+        QByteArray png(
+            "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x02\0\0\0\0\0\0\0", 33);
         const QString path = write(QStringLiteral("bomb.png"), png);
         auto picture = readImage(path.toStdString());
         QVERIFY(!picture);
         QCOMPARE(picture.error().code, ErrorCode::LimitExceeded);
-        QVERIFY2(picture.error().message.find("100000x100000") != std::string::npos, picture.error().message.c_str());
+        QVERIFY2(picture.error().message.find("100000x100000") != std::string::npos,
+            picture.error().message.c_str());
 
         MediaFactory media(m_dir.path());
-        const QString wide = media.make(QStringLiteral("wide.png"), {"-f", "lavfi", "-i", "color=size=8200x8",
-                                                                     "-frames:v", "1"});
+        const QString wide = media.make(
+            QStringLiteral("wide.png"), {"-f", "lavfi", "-i", "color=size=8200x8", "-frames:v", "1"});
         QVERIFY2(!wide.isEmpty(), qPrintable(media.lastError()));
         auto tooWide = readImage(wide.toStdString());
         QVERIFY(!tooWide);
@@ -221,7 +228,7 @@ private slots:
     {
         const int side = 4096;
         const QByteArray rows(qsizetype(side) * (side + 1), '\0'); // filter byte + pixels, per row
-        const QByteArray zlibStream = qCompress(rows, 9).mid(4);   // qCompress prefixes the length
+        const QByteArray zlibStream = qCompress(rows, 9).mid(4); // qCompress prefixes the length
         const QByteArray bomb = greyPng(side, side, zlibStream);
         QVERIFY2(bomb.size() < 64 * 1024, qPrintable(QString::number(bomb.size())));
         const QString path = write(QStringLiteral("bomb.png"), bomb);
@@ -231,7 +238,8 @@ private slots:
         auto refused = readImage(path.toStdString(), smaller);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::LimitExceeded);
-        QVERIFY2(refused.error().message.find("4096x4096") != std::string::npos, refused.error().message.c_str());
+        QVERIFY2(
+            refused.error().message.find("4096x4096") != std::string::npos, refused.error().message.c_str());
 
         auto decoded = readImage(path.toStdString());
         QVERIFY2(decoded, decoded ? "" : decoded.error().message.c_str());
@@ -252,8 +260,8 @@ private slots:
     void brokenPictures()
     {
         MediaFactory media(m_dir.path());
-        const QString png = media.make(QStringLiteral("whole.png"), {"-f", "lavfi", "-i", "testsrc=size=64x48",
-                                                                     "-frames:v", "1"});
+        const QString png = media.make(
+            QStringLiteral("whole.png"), {"-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1"});
         const QByteArray pngBytes = readFile(png);
         const QString cutPng = write(QStringLiteral("cut.png"), pngBytes.left(pngBytes.size() / 2));
         auto a = readImage(cutPng.toStdString());
@@ -261,8 +269,8 @@ private slots:
         QCOMPARE(a.error().code, ErrorCode::Format);
         QVERIFY2(a.error().message.find("cut.png") != std::string::npos, a.error().message.c_str());
 
-        const QString jpg = media.make(QStringLiteral("whole.jpg"), {"-f", "lavfi", "-i", "testsrc=size=64x48",
-                                                                     "-frames:v", "1"});
+        const QString jpg = media.make(
+            QStringLiteral("whole.jpg"), {"-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1"});
         const QByteArray jpgBytes = readFile(jpg);
         const QString cutJpg = write(QStringLiteral("cut.jpg"), jpgBytes.left(jpgBytes.size() * 2 / 3));
         auto b = readImage(cutJpg.toStdString());
@@ -270,16 +278,17 @@ private slots:
         QCOMPARE(b->image.width, 64);
         QVERIFY2(b->warning.find("cut short") != std::string::npos, b->warning.c_str());
 
-        for (const QByteArray &junk : {QByteArray("not a picture"), QByteArray(), QByteArray("\x89PNG\r\n\x1a\n", 8),
-                                       QByteArray("\xFF\xD8\xFF\xE0\x00", 5), QByteArray("RIFF\0\0\0\0WEBPVP8 ", 16)}) {
+        for (const QByteArray &junk :
+            {QByteArray("not a picture"), QByteArray(), QByteArray("\x89PNG\r\n\x1a\n", 8),
+                QByteArray("\xFF\xD8\xFF\xE0\x00", 5), QByteArray("RIFF\0\0\0\0WEBPVP8 ", 16)}) {
             const QString path = write(QStringLiteral("junk.png"), junk);
             auto c = readImage(path.toStdString());
             QVERIFY(!c);
             QCOMPARE(c.error().code, ErrorCode::Format);
         }
 
-        const QString gif = media.make(QStringLiteral("still.gif"), {"-f", "lavfi", "-i", "testsrc=size=32x32",
-                                                                     "-frames:v", "1"});
+        const QString gif = media.make(
+            QStringLiteral("still.gif"), {"-f", "lavfi", "-i", "testsrc=size=32x32", "-frames:v", "1"});
         auto d = readImage(gif.toStdString());
         QVERIFY(!d);
         QCOMPARE(d.error().code, ErrorCode::Unsupported);
@@ -291,16 +300,14 @@ private slots:
     void headersOfEveryFormat()
     {
         MediaFactory media(m_dir.path());
-        const QStringList src{"-f", "lavfi", "-i", "testsrc=size=99x37", "-frames:v", "1"};
+        const QStringList src {"-f", "lavfi", "-i", "testsrc=size=99x37", "-frames:v", "1"};
         const struct {
             const char *name;
             QStringList options;
             ImageFormat format;
-        } cases[] = {{"h.webp", {"-c:v", "libwebp"}, ImageFormat::WebP},
-                     {"h.jpg", {}, ImageFormat::Jpeg},
-                     {"h.gif", {}, ImageFormat::Gif},
-                     {"h.tif", {"-pix_fmt", "rgb24"}, ImageFormat::Tiff},
-                     {"h.bmp", {}, ImageFormat::Bmp}};
+        } cases[] = {{"h.webp", {"-c:v", "libwebp"}, ImageFormat::WebP}, {"h.jpg", {}, ImageFormat::Jpeg},
+            {"h.gif", {}, ImageFormat::Gif}, {"h.tif", {"-pix_fmt", "rgb24"}, ImageFormat::Tiff},
+            {"h.bmp", {}, ImageFormat::Bmp}};
         for (const auto &c : cases) {
             const QString path = media.make(QString::fromLatin1(c.name), src + c.options);
             QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));

@@ -1,6 +1,7 @@
 // probeMedia and loadModelInput: the one call from a file to the model's
 // pixels, for pictures and videos, whole or in a time window.
 #include "media/mediafile.h"
+
 #include "media/sampling/framesampler.h"
 #include "media/video/videoreader.h"
 #include "tests/support/mediafactory.h"
@@ -20,16 +21,17 @@ class MediaFileTest : public QObject {
     QString m_video; // 64x48, 25 fps, 4 s = 100 frames
     QString m_picture; // 75x41 PNG
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         if (MediaFactory::ffmpeg().isEmpty())
             QSKIP("the ffmpeg command-line tool is not installed");
         MediaFactory media(m_dir.path());
-        m_video = media.make(QStringLiteral("clip.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25", "-t", "4",
-                                                          "-c:v", "libx264", "-g", "20"});
-        m_picture = media.make(QStringLiteral("still.png"), {"-f", "lavfi", "-i", "testsrc=size=75x41", "-frames:v", "1"});
+        m_video = media.make(QStringLiteral("clip.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25", "-t", "4", "-c:v", "libx264", "-g", "20"});
+        m_picture = media.make(
+            QStringLiteral("still.png"), {"-f", "lavfi", "-i", "testsrc=size=75x41", "-frames:v", "1"});
         QVERIFY2(!m_video.isEmpty() && !m_picture.isEmpty(), qPrintable(media.lastError()));
     }
 
@@ -46,8 +48,8 @@ private slots:
         QCOMPARE(picture->image.format, ImageFormat::Png);
         QCOMPARE(picture->width, 75);
         MediaFactory media(m_dir.path());
-        const QString gif = media.make(QStringLiteral("anim.gif"), {"-f", "lavfi", "-i", "testsrc2=size=32x32:rate=5",
-                                                                    "-t", "1"});
+        const QString gif = media.make(
+            QStringLiteral("anim.gif"), {"-f", "lavfi", "-i", "testsrc2=size=32x32:rate=5", "-t", "1"});
         auto animated = probeMedia(gif.toStdString());
         QVERIFY(animated);
         QCOMPARE(animated->kind, MediaKind::Video);
@@ -117,7 +119,7 @@ private slots:
         QCOMPARE(*middle, expected);
         auto uniform = framesInWindow(*reader, 2, 1.0, 2.0, SamplingRule::UniformTime);
         QVERIFY(uniform);
-        QCOMPARE(*uniform, (std::vector<int64_t>{31, 43})); // 1.25 s and 1.75 s
+        QCOMPARE(*uniform, (std::vector<int64_t> {31, 43})); // 1.25 s and 1.75 s
         QVERIFY(!framesInWindow(*reader, 2, 3.0, 2.0, SamplingRule::Middle));
         QVERIFY(!framesInWindow(*reader, 2, 10.0, -1, SamplingRule::Middle));
 
@@ -155,7 +157,7 @@ private slots:
 
     void cancelledBeforeStart()
     {
-        std::atomic<bool> cancel{true};
+        std::atomic<bool> cancel {true};
         ModelInputOptions options;
         options.cancel = &cancel;
         auto input = loadModelInput(m_video.toStdString(), options);

@@ -12,7 +12,7 @@ using namespace mplug2::media;
 class RenderTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void fitWithinKeepsAspect()
     {
         const RgbImage frame = RgbImage::filled(1920, 1080, {10, 20, 30});
@@ -25,14 +25,14 @@ private slots:
         QVERIFY(fitWithin(frame, 0, 10).empty());
         const RgbImage boxed = letterbox(RgbImage::filled(100, 50, {255, 255, 255}), 100, 100);
         QCOMPARE(boxed.height, 100);
-        QCOMPARE(int(boxed.at(50, 10)[0]), 0);   // bar
+        QCOMPARE(int(boxed.at(50, 10)[0]), 0); // bar
         QCOMPARE(int(boxed.at(50, 50)[0]), 255); // picture
     }
 
     void filmstripPlacesFramesInARow()
     {
-        const std::vector<RgbImage> frames{RgbImage::filled(64, 48, {255, 0, 0}), RgbImage{},
-                                           RgbImage::filled(32, 48, {0, 255, 0})};
+        const std::vector<RgbImage> frames {
+            RgbImage::filled(64, 48, {255, 0, 0}), RgbImage {}, RgbImage::filled(32, 48, {0, 255, 0})};
         const RgbImage strip = makeFilmstrip(frames, 24, 2, {1, 2, 3});
         QCOMPARE(strip.height, 24);
         QCOMPARE(strip.width, 32 + 2 + 16);
@@ -77,9 +77,9 @@ private slots:
     {
         const RgbImage frame = RgbImage::filled(8, 8, {});
         QVERIFY(!overlayHeatmap(frame, std::vector<float>(15), 4, 4));
-        QVERIFY(!overlayHeatmap(RgbImage{}, std::vector<float>(16), 4, 4));
+        QVERIFY(!overlayHeatmap(RgbImage {}, std::vector<float>(16), 4, 4));
         QVERIFY(!renderHeatmap(std::vector<float>(4), 2, 2, 0, 8));
-        std::vector<float> odd{NAN, INFINITY, -1.0f, 1.0f};
+        std::vector<float> odd {NAN, INFINITY, -1.0f, 1.0f};
         QVERIFY(overlayHeatmap(frame, odd, 2, 2));
         QVERIFY(overlayHeatmap(frame, std::vector<float>(4, 0.25f), 2, 2)); // flat grid
         for (Colormap map : {Colormap::Inferno, Colormap::Viridis, Colormap::Turbo}) {

@@ -2,8 +2,9 @@
 // index arithmetic), Pillow's bicubic resize, CLIP normalisation and the
 // (3, T, H, W) layout. Bit-exactness against the official outputs is checked
 // by the media parity cases (tests/app/mediaparitytest.cpp).
-#include "media/preprocess/resize.h"
 #include "media/preprocess/testtransforms.h"
+
+#include "media/preprocess/resize.h"
 
 #include <QTest>
 
@@ -54,7 +55,7 @@ RgbImage mirrored(const RgbImage &in)
 class TestTransformsTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void nearestUsesTorchFloatIndices()
     {
         const RgbImage src = coordinates(160, 120);
@@ -87,11 +88,13 @@ private slots:
     void bicubicKeepsConstantsAndSymmetry()
     {
         const RgbImage flat = RgbImage::filled(37, 23, {200, 10, 128});
-        for (auto [w, h] : {std::pair{48, 48}, std::pair{5, 3}, std::pair{100, 71}, std::pair{1, 1}, std::pair{37, 50}}) {
+        for (auto [w, h] : {std::pair {48, 48}, std::pair {5, 3}, std::pair {100, 71}, std::pair {1, 1},
+                 std::pair {37, 50}}) {
             const RgbImage out = resizeBicubicPil(flat, w, h);
             QCOMPARE(out.width, w);
             QCOMPARE(out.height, h);
-            QVERIFY2(out == RgbImage::filled(w, h, {200, 10, 128}), qPrintable(QStringLiteral("%1x%2").arg(w).arg(h)));
+            QVERIFY2(out == RgbImage::filled(w, h, {200, 10, 128}),
+                qPrintable(QStringLiteral("%1x%2").arg(w).arg(h)));
         }
         // Mirroring the input mirrors the output (the taps are symmetric).
         const RgbImage src = noise(200, 150, 3);
@@ -147,7 +150,7 @@ private slots:
 
     void transformsGiveTheModelShape()
     {
-        const std::vector<RgbImage> frames{noise(160, 120, 1), noise(160, 120, 2), noise(160, 120, 3)};
+        const std::vector<RgbImage> frames {noise(160, 120, 1), noise(160, 120, 2), noise(160, 120, 3)};
         auto video = videoTestTransform(frames, 56);
         QVERIFY(video);
         QCOMPARE(video->frames, 3);
@@ -162,7 +165,7 @@ private slots:
         auto second = videoTestTransform({frames[1]}, 56);
         QVERIFY(asVideo->data == second->data);
         QVERIFY(!videoTestTransform(frames, 0));
-        QVERIFY(!imageTestTransform(RgbImage{}, 48));
+        QVERIFY(!imageTestTransform(RgbImage {}, 48));
     }
 };
 

@@ -1,9 +1,10 @@
 // VideoReader against the ffmpeg CLI: every container/codec Debian's FFmpeg
 // encodes, rotation, variable frame rate, one-frame videos, long GOPs with
 // B-frames. Our frames must equal `ffmpeg -pix_fmt rgb24` byte for byte.
+#include "media/video/videoreader.h"
+
 #include "media/sampling/clipsampler.h"
 #include "media/sampling/framesampler.h"
-#include "media/video/videoreader.h"
 #include "tests/support/mediafactory.h"
 
 #include <QTemporaryDir>
@@ -32,7 +33,7 @@ QByteArray bytesOf(const RgbImage &image)
     return QByteArray(reinterpret_cast<const char *>(image.pixels.data()), qsizetype(image.pixels.size()));
 }
 
-const QStringList kPassthrough{QStringLiteral("-fps_mode"), QStringLiteral("passthrough")};
+const QStringList kPassthrough {QStringLiteral("-fps_mode"), QStringLiteral("passthrough")};
 
 } // namespace
 
@@ -66,7 +67,7 @@ class VideoReaderTest : public QObject {
             QCOMPARE(f.image.width, info.width);
             QCOMPARE(f.image.height, info.height);
             QVERIFY2(bytesOf(f.image) == frameBytes(reference, info.width, info.height, f.index),
-                     qPrintable(QStringLiteral("frame %1 differs from ffmpeg").arg(f.index)));
+                qPrintable(QStringLiteral("frame %1 differs from ffmpeg").arg(f.index)));
         }
 
         std::vector<int64_t> shuffled = all;
@@ -78,12 +79,13 @@ class VideoReaderTest : public QObject {
         QCOMPARE(again->frames.size(), shuffled.size());
         for (size_t i = 0; i < shuffled.size(); ++i) {
             QCOMPARE(again->frames[i].index, shuffled[i]);
-            QVERIFY2(bytesOf(again->frames[i].image) == frameBytes(reference, info.width, info.height, shuffled[i]),
-                     qPrintable(QStringLiteral("frame %1 differs when read out of order").arg(shuffled[i])));
+            QVERIFY2(bytesOf(again->frames[i].image)
+                    == frameBytes(reference, info.width, info.height, shuffled[i]),
+                qPrintable(QStringLiteral("frame %1 differs when read out of order").arg(shuffled[i])));
         }
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -97,26 +99,76 @@ private slots:
         QTest::addColumn<QString>("encoder");
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("frames");
-        const QStringList src{"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t", "1.2"};
-        QTest::newRow("h264-mp4") << "h264.mp4" << "libx264" << (src + QStringList{"-c:v", "libx264", "-g", "5", "-pix_fmt", "yuv420p"}) << 12;
-        QTest::newRow("h264-mov") << "h264.mov" << "libx264" << (src + QStringList{"-c:v", "libx264", "-pix_fmt", "yuv420p"}) << 12;
-        QTest::newRow("h264-444-mkv") << "h264444.mkv" << "libx264" << (src + QStringList{"-c:v", "libx264", "-pix_fmt", "yuv444p"}) << 12;
-        QTest::newRow("h264-bt709-mp4") << "bt709.mp4" << "libx264" << (src + QStringList{"-c:v", "libx264", "-pix_fmt", "yuv420p", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709"}) << 12;
-        QTest::newRow("h264-fullrange-mp4") << "full.mp4" << "libx264" << (src + QStringList{"-c:v", "libx264", "-vf", "format=yuv420p", "-color_range", "pc"}) << 12;
-        QTest::newRow("h265-mkv") << "h265.mkv" << "libx265" << (src + QStringList{"-c:v", "libx265", "-x265-params", "log-level=none", "-pix_fmt", "yuv420p"}) << 12;
-        QTest::newRow("h265-10bit-mp4") << "h265p10.mp4" << "libx265" << (src + QStringList{"-c:v", "libx265", "-x265-params", "log-level=none", "-pix_fmt", "yuv420p10le"}) << 12;
-        QTest::newRow("vp8-webm") << "vp8.webm" << "libvpx" << (src + QStringList{"-c:v", "libvpx", "-deadline", "realtime"}) << 12;
-        QTest::newRow("vp9-webm") << "vp9.webm" << "libvpx-vp9" << (src + QStringList{"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8"}) << 12;
-        QTest::newRow("av1-mkv") << "av1.mkv" << "libaom-av1" << (src + QStringList{"-c:v", "libaom-av1", "-cpu-used", "8", "-usage", "realtime"}) << 12;
-        QTest::newRow("mpeg4-avi") << "mpeg4.avi" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4"}) << 12;
-        QTest::newRow("mpeg4-bframes-mp4") << "mpeg4b.mp4" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4", "-bf", "2"}) << 12;
+        const QStringList src {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t", "1.2"};
+        QTest::newRow("h264-mp4") << "h264.mp4"
+                                  << "libx264"
+                                  << (src + QStringList {"-c:v", "libx264", "-g", "5", "-pix_fmt", "yuv420p"})
+                                  << 12;
+        QTest::newRow("h264-mov") << "h264.mov"
+                                  << "libx264"
+                                  << (src + QStringList {"-c:v", "libx264", "-pix_fmt", "yuv420p"}) << 12;
+        QTest::newRow("h264-444-mkv")
+            << "h264444.mkv"
+            << "libx264" << (src + QStringList {"-c:v", "libx264", "-pix_fmt", "yuv444p"}) << 12;
+        QTest::newRow("h264-bt709-mp4")
+            << "bt709.mp4"
+            << "libx264"
+            << (src
+                   + QStringList {"-c:v", "libx264", "-pix_fmt", "yuv420p", "-colorspace", "bt709",
+                       "-color_primaries", "bt709", "-color_trc", "bt709"})
+            << 12;
+        QTest::newRow("h264-fullrange-mp4")
+            << "full.mp4"
+            << "libx264"
+            << (src + QStringList {"-c:v", "libx264", "-vf", "format=yuv420p", "-color_range", "pc"}) << 12;
+        QTest::newRow("h265-mkv") << "h265.mkv"
+                                  << "libx265"
+                                  << (src
+                                         + QStringList {"-c:v", "libx265", "-x265-params", "log-level=none",
+                                             "-pix_fmt", "yuv420p"})
+                                  << 12;
+        QTest::newRow("h265-10bit-mp4") << "h265p10.mp4"
+                                        << "libx265"
+                                        << (src
+                                               + QStringList {"-c:v", "libx265", "-x265-params",
+                                                   "log-level=none", "-pix_fmt", "yuv420p10le"})
+                                        << 12;
+        QTest::newRow("vp8-webm") << "vp8.webm"
+                                  << "libvpx"
+                                  << (src + QStringList {"-c:v", "libvpx", "-deadline", "realtime"}) << 12;
+        QTest::newRow("vp9-webm")
+            << "vp9.webm"
+            << "libvpx-vp9"
+            << (src + QStringList {"-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8"}) << 12;
+        QTest::newRow("av1-mkv")
+            << "av1.mkv"
+            << "libaom-av1"
+            << (src + QStringList {"-c:v", "libaom-av1", "-cpu-used", "8", "-usage", "realtime"}) << 12;
+        QTest::newRow("mpeg4-avi") << "mpeg4.avi"
+                                   << "mpeg4" << (src + QStringList {"-c:v", "mpeg4"}) << 12;
+        QTest::newRow("mpeg4-bframes-mp4")
+            << "mpeg4b.mp4"
+            << "mpeg4" << (src + QStringList {"-c:v", "mpeg4", "-bf", "2"}) << 12;
         // AVI stores no presentation timestamps: frames are known by order.
-        QTest::newRow("mpeg4-bframes-avi") << "mpeg4b.avi" << "mpeg4" << (src + QStringList{"-c:v", "mpeg4", "-bf", "2", "-g", "5"}) << 12;
-        QTest::newRow("h264-bframes-avi") << "h264b.avi" << "libx264" << (src + QStringList{"-c:v", "libx264", "-g", "5"}) << 12;
-        QTest::newRow("h264-ip-avi") << "h264ip.avi" << "libx264" << (src + QStringList{"-c:v", "libx264", "-g", "5", "-bf", "0"}) << 12;
-        QTest::newRow("mjpeg-avi") << "mjpeg.avi" << "mjpeg" << (src + QStringList{"-c:v", "mjpeg", "-pix_fmt", "yuvj420p"}) << 12;
-        QTest::newRow("ffv1-odd-size-mkv") << "odd.mkv" << "ffv1" << QStringList{"-f", "lavfi", "-i", "testsrc2=size=63x47:rate=10", "-t", "1.2", "-c:v", "ffv1", "-pix_fmt", "yuv420p"} << 12;
-        QTest::newRow("gif") << "anim.gif" << "gif" << src << 12;
+        QTest::newRow("mpeg4-bframes-avi")
+            << "mpeg4b.avi"
+            << "mpeg4" << (src + QStringList {"-c:v", "mpeg4", "-bf", "2", "-g", "5"}) << 12;
+        QTest::newRow("h264-bframes-avi")
+            << "h264b.avi"
+            << "libx264" << (src + QStringList {"-c:v", "libx264", "-g", "5"}) << 12;
+        QTest::newRow("h264-ip-avi") << "h264ip.avi"
+                                     << "libx264"
+                                     << (src + QStringList {"-c:v", "libx264", "-g", "5", "-bf", "0"}) << 12;
+        QTest::newRow("mjpeg-avi") << "mjpeg.avi"
+                                   << "mjpeg" << (src + QStringList {"-c:v", "mjpeg", "-pix_fmt", "yuvj420p"})
+                                   << 12;
+        QTest::newRow("ffv1-odd-size-mkv") << "odd.mkv"
+                                           << "ffv1"
+                                           << QStringList {"-f", "lavfi", "-i", "testsrc2=size=63x47:rate=10",
+                                                  "-t", "1.2", "-c:v", "ffv1", "-pix_fmt", "yuv420p"}
+                                           << 12;
+        QTest::newRow("gif") << "anim.gif"
+                             << "gif" << src << 12;
     }
 
     void containersAndCodecs()
@@ -137,9 +189,8 @@ private slots:
     {
         MediaFactory media(m_dir.path());
         const QString path = media.make(QStringLiteral("probe.mp4"),
-                                        {"-f", "lavfi", "-i", "testsrc2=size=80x60:rate=25", "-f", "lavfi", "-i",
-                                         "sine=frequency=440", "-t", "2", "-c:v", "libx264", "-c:a", "aac",
-                                         "-shortest"});
+            {"-f", "lavfi", "-i", "testsrc2=size=80x60:rate=25", "-f", "lavfi", "-i", "sine=frequency=440",
+                "-t", "2", "-c:v", "libx264", "-c:a", "aac", "-shortest"});
         QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
         auto reader = VideoReader::open(path.toStdString());
         QVERIFY2(reader, reader ? "" : reader.error().message.c_str());
@@ -172,12 +223,11 @@ private slots:
         QFETCH(int, metadata);
         QFETCH(int, clockwise);
         MediaFactory media(m_dir.path());
-        const QString plain = media.make(QStringLiteral("upright.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10",
-                                                                         "-t", "0.5", "-c:v", "libx264"});
+        const QString plain = media.make(QStringLiteral("upright.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t", "0.5", "-c:v", "libx264"});
         QVERIFY2(!plain.isEmpty(), qPrintable(media.lastError()));
         const QString path = media.make(QStringLiteral("rot%1.mp4").arg(metadata),
-                                        {"-i", plain, "-c", "copy", "-metadata:s:v",
-                                         QStringLiteral("rotate=%1").arg(metadata)});
+            {"-i", plain, "-c", "copy", "-metadata:s:v", QStringLiteral("rotate=%1").arg(metadata)});
         QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
         auto reader = VideoReader::open(path.toStdString());
         QVERIFY2(reader, reader ? "" : reader.error().message.c_str());
@@ -191,10 +241,10 @@ private slots:
     {
         MediaFactory media(m_dir.path());
         // Frames 0-3 every 40 ms, then every 160 ms: 10 frames over 1.12 s.
-        const QStringList vfr{"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25", "-frames:v", "10", "-vf",
-                              "settb=1/1000,setpts='if(lt(N,4),N*40,160+(N-4)*160)'", "-fps_mode", "vfr"};
+        const QStringList vfr {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25", "-frames:v", "10", "-vf",
+            "settb=1/1000,setpts='if(lt(N,4),N*40,160+(N-4)*160)'", "-fps_mode", "vfr"};
         for (const QString &name : {QStringLiteral("vfr.mkv"), QStringLiteral("vfr.mp4")}) {
-            const QString path = media.make(name, vfr + QStringList{"-c:v", "libx264"});
+            const QString path = media.make(name, vfr + QStringList {"-c:v", "libx264"});
             QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
             auto reader = VideoReader::open(path.toStdString());
             QVERIFY2(reader, reader ? "" : reader.error().message.c_str());
@@ -218,8 +268,8 @@ private slots:
     void oneFrameVideo()
     {
         MediaFactory media(m_dir.path());
-        const QString path = media.make(QStringLiteral("single.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48",
-                                                                       "-frames:v", "1", "-c:v", "libx264"});
+        const QString path = media.make(QStringLiteral("single.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48", "-frames:v", "1", "-c:v", "libx264"});
         QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
         auto reader = VideoReader::open(path.toStdString());
         QVERIFY2(reader, reader ? "" : reader.error().message.c_str());
@@ -238,9 +288,11 @@ private slots:
     {
         QTest::addColumn<QString>("codec");
         QTest::addColumn<QStringList>("options");
-        QTest::newRow("h264") << "libx264" << QStringList{"-g", "60", "-bf", "3"};
-        QTest::newRow("h265") << "libx265" << QStringList{"-x265-params", "log-level=none:keyint=60:bframes=3"};
-        QTest::newRow("vp9") << "libvpx-vp9" << QStringList{"-g", "60", "-deadline", "realtime", "-cpu-used", "8"};
+        QTest::newRow("h264") << "libx264" << QStringList {"-g", "60", "-bf", "3"};
+        QTest::newRow("h265") << "libx265"
+                              << QStringList {"-x265-params", "log-level=none:keyint=60:bframes=3"};
+        QTest::newRow("vp9") << "libvpx-vp9"
+                             << QStringList {"-g", "60", "-deadline", "realtime", "-cpu-used", "8"};
     }
 
     void sampledFramesOfLongGopEqualFullDecode()
@@ -251,9 +303,9 @@ private slots:
             QSKIP("encoder not available");
         MediaFactory media(m_dir.path());
         const QString path = media.make(QStringLiteral("gop-%1.mp4").arg(codec),
-                                        QStringList{"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25", "-t", "8",
-                                                    "-pix_fmt", "yuv420p", "-c:v", codec}
-                                            + options);
+            QStringList {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=25", "-t", "8", "-pix_fmt", "yuv420p",
+                "-c:v", codec}
+                + options);
         QVERIFY2(!path.isEmpty(), qPrintable(media.lastError()));
         auto reader = VideoReader::open(path.toStdString());
         QVERIFY2(reader, reader ? "" : reader.error().message.c_str());
@@ -267,7 +319,7 @@ private slots:
             for (size_t i = 0; i < expected.size(); ++i) {
                 QCOMPARE(clip->frames[i].index, expected[i]);
                 QVERIFY2(bytesOf(clip->frames[i].image) == frameBytes(reference, 64, 48, expected[i]),
-                         qPrintable(QStringLiteral("frame %1 differs").arg(expected[i])));
+                    qPrintable(QStringLiteral("frame %1 differs").arg(expected[i])));
             }
         }
         // Decoding every frame in order (no seeking) gives the same frames.
@@ -277,7 +329,7 @@ private slots:
         QCOMPARE(everyFrame->frames.size(), size_t(16));
         for (const VideoFrame &f : everyFrame->frames)
             QVERIFY2(bytesOf(f.image) == frameBytes(reference, 64, 48, f.index),
-                     qPrintable(QStringLiteral("frame %1 differs after decoding every frame").arg(f.index)));
+                qPrintable(QStringLiteral("frame %1 differs after decoding every frame").arg(f.index)));
         reader->setDecodeStrategy(DecodeStrategy::SeekToKeyFrames);
 
         auto uniform = sampleClip(*reader, 4, SamplingRule::UniformTime);
@@ -290,15 +342,15 @@ private slots:
     void outOfRangeIndexIsAnError()
     {
         MediaFactory media(m_dir.path());
-        const QString path = media.make(QStringLiteral("range.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10",
-                                                                      "-t", "1", "-c:v", "libx264"});
+        const QString path = media.make(QStringLiteral("range.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=10", "-t", "1", "-c:v", "libx264"});
         auto reader = VideoReader::open(path.toStdString());
         QVERIFY(reader);
         auto batch = reader->readFrames({3, 10});
         QVERIFY(!batch);
         QCOMPARE(batch.error().code, mplug2::ErrorCode::InvalidArgument);
         QVERIFY2(batch.error().message.find("frame 10 does not exist") != std::string::npos,
-                 batch.error().message.c_str());
+            batch.error().message.c_str());
         QVERIFY(!reader->readFramesAt({std::nan("")}));
     }
 };

@@ -1,9 +1,8 @@
 // CheckpointIndex and TensorMaterializer on files that TorchSaveWriter
 // writes in every format (zip, ZIP64, legacy): names, dtypes, shapes, views
 // with offsets and strides, tied storages, and values read back exactly.
-#include <torch/torch.h> // before Qt: Qt's `slots` macro breaks torch's headers
-
 #include "model/checkpoint/checkpointindex.h"
+
 #include "model/checkpoint/statedict.h"
 #include "model/checkpoint/tensormaterializer.h"
 #include "model/checkpoint/torchsavewriter.h"
@@ -12,6 +11,7 @@
 #include <QTest>
 
 #include <cstring>
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 
@@ -37,13 +37,13 @@ struct Sample {
     {
         const auto e = writer.addStorage(ElementType::Float32, bytesOf(embedding));
         writer.addTensor("model", "text.embeddings.weight", e, {4, 3});
-        writer.addTensor("model", "decoder.weight", e, {4, 3});               // tied
-        writer.addTensor("model", "embeddings.column1", e, {4}, {3}, 1);       // a strided view
+        writer.addTensor("model", "decoder.weight", e, {4, 3}); // tied
+        writer.addTensor("model", "embeddings.column1", e, {4}, {3}, 1); // a strided view
         writer.addTensor("model", "bias", writer.addStorage(ElementType::Int64, bytesOf(bias)), {4});
         writer.addTensor("model", "half", writer.addStorage(ElementType::Float16, bytesOf(half)), {7});
         writer.addTensor("model", "flags", writer.addStorage(ElementType::Bool, bytesOf(flags)), {3});
-        writer.addTensor("optimizer", "state.0.exp_avg", writer.addStorage(ElementType::Float32, bytesOf(embedding)),
-                         {12});
+        writer.addTensor("optimizer", "state.0.exp_avg",
+            writer.addStorage(ElementType::Float32, bytesOf(embedding)), {12});
         writer.addInteger("epoch", 7);
     }
 
@@ -53,7 +53,7 @@ struct Sample {
         if (format == Format::Legacy)
             writer.writeLegacy(sink);
         else
-            writer.writeZip(sink, "sample", ZipWriter::Options{format == Format::Zip64, 64});
+            writer.writeZip(sink, "sample", ZipWriter::Options {format == Format::Zip64, 64});
         return std::move(sink.bytes());
     }
 };
@@ -63,7 +63,7 @@ struct Sample {
 class CheckpointIndexTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void indexesEveryFormat_data()
     {
         QTest::addColumn<int>("format");
@@ -79,8 +79,8 @@ private slots:
         const auto bytes = sample.bytes(Format(format));
         auto index = CheckpointIndex::parse(bytes, "sample.pth");
         QVERIFY2(index, index ? "" : index.error().message.c_str());
-        QCOMPARE(index->format(), format == int(Format::Legacy) ? CheckpointFormat::TorchLegacy
-                                                                : CheckpointFormat::TorchZip);
+        QCOMPARE(index->format(),
+            format == int(Format::Legacy) ? CheckpointFormat::TorchLegacy : CheckpointFormat::TorchZip);
         QCOMPARE(index->entries().size(), size_t(3));
         QCOMPARE(index->entries()[0].name, std::string("model"));
         QCOMPARE(index->entries()[0].tensorCount, size_t(6));
@@ -90,7 +90,7 @@ private slots:
         const StoredTensor &view = index->tensors()[2];
         QCOMPARE(view.name, std::string("model.embeddings.column1"));
         QCOMPARE(std::string(view.nameInEntry()), std::string("embeddings.column1"));
-        QCOMPARE(view.strides, std::vector<std::int64_t>{3});
+        QCOMPARE(view.strides, std::vector<std::int64_t> {3});
         QCOMPARE(view.storageOffset, std::uint64_t(1));
         QCOMPARE(index->tensors()[0].storage, index->tensors()[1].storage);
     }
@@ -111,7 +111,9 @@ private slots:
         QCOMPARE(weights->size(), size_t(6)); // optimizer and epoch are not model weights
         QVERIFY(torch::equal(weights->at("text.embeddings.weight"), sample.embedding));
         QVERIFY(torch::equal(weights->at("decoder.weight"), sample.embedding));
-        QVERIFY(weights->at("decoder.weight").storage().is_alias_of(weights->at("text.embeddings.weight").storage()));
+        QVERIFY(weights->at("decoder.weight")
+                    .storage()
+                    .is_alias_of(weights->at("text.embeddings.weight").storage()));
         QVERIFY(torch::equal(weights->at("embeddings.column1"), sample.embedding.select(1, 1)));
         QVERIFY(torch::equal(weights->at("bias"), sample.bias));
         QVERIFY(torch::equal(weights->at("half"), sample.half));
@@ -146,7 +148,8 @@ private slots:
         QVERIFY(materializer.materialize(3));
         QCOMPARE(materializer.storageBytes(), std::uint64_t(sample.bias.nbytes()));
         QVERIFY(materializer.materialize(0) && materializer.materialize(1));
-        QCOMPARE(materializer.storageBytes(), std::uint64_t(sample.bias.nbytes() + sample.embedding.nbytes()));
+        QCOMPARE(
+            materializer.storageBytes(), std::uint64_t(sample.bias.nbytes() + sample.embedding.nbytes()));
         QVERIFY(!materializer.materialize(99));
     }
 
@@ -156,7 +159,7 @@ private slots:
         for (const std::string entry : {"", "module", "state_dict"}) {
             TorchSaveWriter writer;
             writer.addTensor(entry, entry.empty() ? "module.fc.weight" : "module.fc.weight",
-                             writer.addStorage(ElementType::Float32, bytesOf(w)), {6});
+                writer.addStorage(ElementType::Float32, bytesOf(w)), {6});
             MemorySink sink;
             writer.writeZip(sink);
             auto index = CheckpointIndex::parse(sink.bytes(), "x.pth");
@@ -172,10 +175,10 @@ private slots:
     {
         TorchSaveWriter writer;
         writer.addInteger("epoch", 3);
-        writer.addTensor("optimizer", "m", writer.addStorage(ElementType::Float32, 4, [](auto, auto c) {
-                             std::memset(c.data(), 0, c.size());
-                         }),
-                         {4});
+        writer.addTensor("optimizer", "m",
+            writer.addStorage(
+                ElementType::Float32, 4, [](auto, auto c) { std::memset(c.data(), 0, c.size()); }),
+            {4});
         MemorySink sink;
         writer.writeZip(sink);
         auto index = CheckpointIndex::parse(sink.bytes(), "opt.pth");
@@ -183,7 +186,7 @@ private slots:
         auto weights = loadStateDict(*index);
         QVERIFY(!weights);
         QVERIFY2(weights.error().message.find("'epoch', 'optimizer'") != std::string::npos,
-                 weights.error().message.c_str());
+            weights.error().message.c_str());
     }
 };
 

@@ -2,6 +2,7 @@
 // ourselves, and the behaviour on bad, empty and huge input with the real
 // bpe_simple_vocab_16e6.txt.gz from the shared data folder.
 #include "model/text/clipbpetokenizer.h"
+
 #include "model/text/cliptextcleaner.h"
 #include "model/text/gzipfile.h"
 #include "model/text/utf8.h"
@@ -18,8 +19,14 @@ namespace {
 
 // bytes_to_unicode() lists '!'..'~' first, so an ASCII letter's id is
 // its code - 33, and with "</w>" 256 more.
-TokenId letterId(char c) { return c - '!'; }
-TokenId letterEndId(char c) { return 256 + letterId(c); }
+TokenId letterId(char c)
+{
+    return c - '!';
+}
+TokenId letterEndId(char c)
+{
+    return 256 + letterId(c);
+}
 
 const char *kMerges = "#version: 0.2\nh e\nl l\nll o</w>\nhe llo</w>\na a\n";
 
@@ -47,7 +54,7 @@ class ClipBpeTokenizerTest : public QObject {
         }
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         auto small = ClipBpeTokenizer::fromMerges(kMerges, "test merges");
@@ -70,24 +77,26 @@ private slots:
         QCOMPARE(s.start, TokenId(518));
         QCOMPARE(s.end, TokenId(519));
         QCOMPARE(m_small->tokenToId("hello</w>"), TokenId(515));
-        QCOMPARE(encode(*m_small, "hello"), (std::vector<TokenId>{s.start, 515, s.end}));
+        QCOMPARE(encode(*m_small, "hello"), (std::vector<TokenId> {s.start, 515, s.end}));
         QCOMPARE(encode(*m_small, "HELLO hell"),
-                 (std::vector<TokenId>{s.start, 515, 512, letterId('l'), letterEndId('l'), s.end}));
+            (std::vector<TokenId> {s.start, 515, 512, letterId('l'), letterEndId('l'), s.end}));
     }
 
     void aPairMergesLeftToRightWithoutOverlap()
     {
         // "aaa": (a, a) merges once at the left; the last a keeps its </w>.
         const SpecialTokenIds s = m_small->specialTokenIds();
-        QCOMPARE(encode(*m_small, "aaa"), (std::vector<TokenId>{s.start, 516, letterEndId('a'), s.end}));
-        QCOMPARE(encode(*m_small, "aaaa"), (std::vector<TokenId>{s.start, 516, letterId('a'), letterEndId('a'), s.end}));
+        QCOMPARE(encode(*m_small, "aaa"), (std::vector<TokenId> {s.start, 516, letterEndId('a'), s.end}));
+        QCOMPARE(encode(*m_small, "aaaa"),
+            (std::vector<TokenId> {s.start, 516, letterId('a'), letterEndId('a'), s.end}));
     }
 
     void preSplitFollowsClipsPattern()
     {
-        const std::vector<std::u32string> got = clipPreSplit(U"it's 123 <|endoftext|>x!! \u00e9t\u00e9 '' ok");
-        const std::vector<std::u32string> expected = {U"it",  U"'s",        U"1",          U"2", U"3", U"<|endoftext|>",
-                                                      U"x",   U"!!",        U"\u00e9t\u00e9", U"''", U"ok"};
+        const std::vector<std::u32string> got
+            = clipPreSplit(U"it's 123 <|endoftext|>x!! \u00e9t\u00e9 '' ok");
+        const std::vector<std::u32string> expected
+            = {U"it", U"'s", U"1", U"2", U"3", U"<|endoftext|>", U"x", U"!!", U"\u00e9t\u00e9", U"''", U"ok"};
         QVERIFY(got == expected);
     }
 
@@ -138,8 +147,8 @@ private slots:
     {
         requireReal();
         const SpecialTokenIds s = m_real->specialTokenIds();
-        QCOMPARE(encode(*m_real, ""), (std::vector<TokenId>{s.start, s.end}));
-        QCOMPARE(encode(*m_real, " \t\n\u3000 "), (std::vector<TokenId>{s.start, s.end}));
+        QCOMPARE(encode(*m_real, ""), (std::vector<TokenId> {s.start, s.end}));
+        QCOMPARE(encode(*m_real, " \t\n\u3000 "), (std::vector<TokenId> {s.start, s.end}));
     }
 
     void invalidUtf8IsReadAsReplacementCharacters()
@@ -159,7 +168,8 @@ private slots:
         const std::vector<TokenId> cut = encode(*m_real, text, ClipBpeTokenizer::kContextLength);
         QCOMPARE(cut.size(), ClipBpeTokenizer::kContextLength);
         QCOMPARE(cut.back(), m_real->specialTokenIds().end);
-        QCOMPARE(std::vector<TokenId>(cut.begin(), cut.end() - 1), std::vector<TokenId>(full.begin(), full.begin() + 76));
+        QCOMPARE(std::vector<TokenId>(cut.begin(), cut.end() - 1),
+            std::vector<TokenId>(full.begin(), full.begin() + 76));
         EncodeOptions o;
         o.maxLength = ClipBpeTokenizer::kContextLength;
         const BatchEncoding b = encodeBatch(*m_real, {"a red car", text}, o, Padding::MaxLength);
@@ -182,7 +192,7 @@ private slots:
             }();
             QCOMPARE(m_real->decode(encode(*m_real, text), skip), expected);
         }
-        QCOMPARE(m_real->decode(std::vector<TokenId>{-5, 1 << 30}), std::string());
+        QCOMPARE(m_real->decode(std::vector<TokenId> {-5, 1 << 30}), std::string());
     }
 };
 

@@ -1,22 +1,23 @@
 // Configurations from JSON and from tensor shapes: the two agree on the
 // official tiny checkpoints (except the heads, which shapes cannot tell),
 // official defaults fill the gaps, and broken inputs give errors.
-#include <torch/torch.h>
+#include "model/config/configinference.h"
 
 #include "model/checkpoint/statedict.h"
-#include "model/config/configinference.h"
 #include "model/config/configjson.h"
 #include "model/modules/mplug2model.h"
 #include "tests/support/qtestshared.h"
 
 #include <QTest>
 
+#include <torch/torch.h>
+
 using namespace mplug2::model;
 
 class ConfigInferenceTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void shapesAgreeWithJson_data();
     void shapesAgreeWithJson();
@@ -43,9 +44,12 @@ void ConfigInferenceTest::shapesAgreeWithJson_data()
 {
     QTest::addColumn<QString>("config");
     QTest::addColumn<QString>("checkpoint");
-    QTest::newRow("tiny-a caption") << "tiny-a" << "tiny-a/caption.pth";
-    QTest::newRow("tiny-a qa") << "tiny-a" << "tiny-a/qa.pth";
-    QTest::newRow("tiny-b caption") << "tiny-b" << "tiny-b/caption.pth";
+    QTest::newRow("tiny-a caption") << "tiny-a"
+                                    << "tiny-a/caption.pth";
+    QTest::newRow("tiny-a qa") << "tiny-a"
+                               << "tiny-a/qa.pth";
+    QTest::newRow("tiny-b caption") << "tiny-b"
+                                    << "tiny-b/caption.pth";
 }
 
 void ConfigInferenceTest::shapesAgreeWithJson()

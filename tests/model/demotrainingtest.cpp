@@ -15,9 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <torch/torch.h>
-
 #include <cmath>
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 using namespace mplug2::model::train;
@@ -56,7 +55,7 @@ class DemoTrainingTest : public QObject {
             QSKIP("no SentencePiece plug-in in this build");
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         torch::manual_seed(0);
@@ -91,7 +90,8 @@ private slots:
         withEnd.push_back(102);
         QCOMPARE(m_tokenizer->encode("red[SEP]"), withEnd);
         QCOMPARE(m_tokenizer->encode("Red"), red);
-        QCOMPARE(codec.question("What color is the circle?"), m_tokenizer->encode("what color is the circle"));
+        QCOMPARE(
+            codec.question("What color is the circle?"), m_tokenizer->encode("what color is the circle"));
     }
 
     void losses()
@@ -239,7 +239,8 @@ private slots:
             difference += (tensor.to(at::kDouble) - b->at(name).to(at::kDouble)).abs().sum().item<double>();
             values += tensor.numel();
         }
-        QVERIFY2(difference / double(values) < 1e-5, qPrintable(QString::number(difference / double(values))));
+        QVERIFY2(
+            difference / double(values) < 1e-5, qPrintable(QString::number(difference / double(values))));
 
         // Another recipe in the same folder is refused rather than mixed in.
         o.learningRate *= 2;

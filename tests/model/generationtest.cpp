@@ -2,8 +2,6 @@
 // hypotheses as the official recompute-everything way, step logits equal the
 // teacher-forced ones, sampling is seeded, filters keep what they should, and
 // the network trains (gradients reach every stage).
-#include <torch/torch.h>
-
 #include "model/generation/beamsearch.h"
 #include "model/generation/sampling.h"
 #include "model/modules/attentionkernel.h"
@@ -12,12 +10,14 @@
 
 #include <QTest>
 
+#include <torch/torch.h>
+
 using namespace mplug2::model;
 
 class GenerationTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cacheMatchesOfficialRecompute();
     void stepLogitsMatchTeacherForcing();
@@ -30,7 +30,7 @@ private slots:
     void rowAttentionEqualsExplicit();
 
 private:
-    Mplug2Model m_model{nullptr};
+    Mplug2Model m_model {nullptr};
     at::Tensor m_states;
     at::Tensor m_mask;
 };
@@ -77,18 +77,21 @@ void GenerationTest::stepLogitsMatchTeacherForcing()
 {
     c10::InferenceMode inference;
     auto &decoder = *m_model->text_decoder;
-    const auto ids = torch::tensor({101, 1037, 2678, 1997, 2111, 5613}, at::kLong).unsqueeze(0).repeat({2, 1});
+    const auto ids
+        = torch::tensor({101, 1037, 2678, 1997, 2111, 5613}, at::kLong).unsqueeze(0).repeat({2, 1});
     const auto full = decoder.forward(ids, torch::ones_like(ids), m_states, m_mask);
     // Two rows per item share one copy of the item's cross-attention keys/values.
     auto cache = decoder.bert->startDecoding(m_states, m_mask, 4, ids.size(1));
     const auto rows = ids.repeat_interleave(2, 0);
     // A two-token prefix first, then one token at a time.
     auto hidden = decoder.bert->decodeStep(rows.narrow(1, 0, 2), cache);
-    QVERIFY(at::allclose(decoder.predictions(hidden), full.repeat_interleave(2, 0).narrow(1, 0, 2), 1e-4, 1e-4));
+    QVERIFY(
+        at::allclose(decoder.predictions(hidden), full.repeat_interleave(2, 0).narrow(1, 0, 2), 1e-4, 1e-4));
     for (int64_t t = 2; t < ids.size(1); ++t) {
         hidden = decoder.bert->decodeStep(rows.narrow(1, t, 1), cache);
         const auto step = decoder.predictions(hidden).select(1, 0);
-        QVERIFY2(at::allclose(step, full.select(1, t).repeat_interleave(2, 0), 1e-4, 1e-4), std::to_string(t).c_str());
+        QVERIFY2(at::allclose(step, full.select(1, t).repeat_interleave(2, 0), 1e-4, 1e-4),
+            std::to_string(t).c_str());
     }
     QCOMPARE(cache.length(), ids.size(1));
 }
@@ -137,7 +140,8 @@ void GenerationTest::prefixAndNBest()
         QCOMPARE(item.size(), size_t(2));
         for (const auto &h : item) {
             QVERIFY(h.ids.size() >= 5 && h.ids.size() <= 10);
-            QCOMPARE(std::vector<int64_t>(h.ids.begin(), h.ids.begin() + 4), (std::vector<int64_t>{101, 1037, 2678, 1997}));
+            QCOMPARE(std::vector<int64_t>(h.ids.begin(), h.ids.begin() + 4),
+                (std::vector<int64_t> {101, 1037, 2678, 1997}));
         }
     }
     p.useCache = false;
@@ -173,10 +177,11 @@ void GenerationTest::gradientsReachEveryStage()
     const auto states = embeds;
     const auto loss = model->text_decoder
                           ->sequenceLoss(ids, torch::ones_like(ids), states,
-                                         torch::ones({1, states.size(1)}, at::kLong), ids)
+                              torch::ones({1, states.size(1)}, at::kLong), ids)
                           .sum();
     loss.backward();
-    const auto nonZero = [](const at::Tensor &t) { return t.grad().defined() && t.grad().abs().sum().item<double>() > 0; };
+    const auto nonZero
+        = [](const at::Tensor &t) { return t.grad().defined() && t.grad().abs().sum().item<double>() > 0; };
     QVERIFY(nonZero(model->visual_encoder->visual->conv1->weight));
     QVERIFY(nonZero(model->text_encoder->layerAt(model->text_encoder->layerCount() - 2)->latents));
     QVERIFY(nonZero(model->text_decoder->bert->embeddings->word_embeddings->weight));
@@ -213,22 +218,23 @@ void GenerationTest::rowLinearEqualsLinear()
     for (int64_t width : each.widths) {
         QCOMPARE(limitRowKernelWidth(width), width);
         for (int64_t rows = 1; rows <= kRowLinearMaxRows + 1; ++rows)
-            for (const auto &[in, out] : {std::pair<int64_t, int64_t>{64, 96}, {37, 50}, {768, 131}, {8, 3}})
+            for (const auto &[in, out] : {std::pair<int64_t, int64_t> {64, 96}, {37, 50}, {768, 131}, {8, 3}})
                 for (bool withBias : {true, false}) {
                     const auto x = torch::randn({rows, 1, in});
                     const auto w = torch::randn({out, in});
                     const auto b = withBias ? torch::randn({out}) : at::Tensor();
                     const auto got = rowLinear(x, w, b);
-                    const auto want =
-                        at::linear(x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b);
-                    QCOMPARE(got.sizes(), (std::vector<int64_t>{rows, 1, out}));
+                    const auto want
+                        = at::linear(x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b);
+                    QCOMPARE(got.sizes(), (std::vector<int64_t> {rows, 1, out}));
                     const double diff = (got.to(at::kDouble) - want).abs().max().item<double>();
-                    QVERIFY2(diff < 1e-4 * std::sqrt(double(in)), qPrintable(QStringLiteral("width %1, %2 rows, %3 -> %4: %5")
-                                                                                 .arg(width)
-                                                                                 .arg(rows)
-                                                                                 .arg(in)
-                                                                                 .arg(out)
-                                                                                 .arg(diff)));
+                    QVERIFY2(diff < 1e-4 * std::sqrt(double(in)),
+                        qPrintable(QStringLiteral("width %1, %2 rows, %3 -> %4: %5")
+                                       .arg(width)
+                                       .arg(rows)
+                                       .arg(in)
+                                       .arg(out)
+                                       .arg(diff)));
                 }
     }
     // A non-contiguous input, and a double one (handed to ATen), give at::linear's results.
@@ -236,7 +242,8 @@ void GenerationTest::rowLinearEqualsLinear()
     const auto strided = torch::randn({32, 3}).t();
     QVERIFY(torch::allclose(rowLinear(strided, w, {}), at::linear(strided, w), 1e-5, 1e-5));
     const auto doubles = torch::randn({2, 32}).to(at::kDouble);
-    QVERIFY(torch::allclose(rowLinear(doubles, w.to(at::kDouble), {}), at::linear(doubles, w.to(at::kDouble))));
+    QVERIFY(
+        torch::allclose(rowLinear(doubles, w.to(at::kDouble), {}), at::linear(doubles, w.to(at::kDouble))));
 }
 
 void GenerationTest::rowAttentionEqualsExplicit()
@@ -272,7 +279,8 @@ void GenerationTest::rowAttentionEqualsExplicit()
                             if (transposed && keys > 1)
                                 QVERIFY(k.stride(2) == 1 && v.stride(2) == 1);
                             auto mask = torch::zeros({batch, 1, 1, keys});
-                            mask.narrow(-1, keys - std::min<int64_t>(keys - 1, 5), std::min<int64_t>(keys - 1, 5))
+                            mask.narrow(
+                                    -1, keys - std::min<int64_t>(keys - 1, 5), std::min<int64_t>(keys - 1, 5))
                                 .fill_(-10000.0);
                             at::Tensor probs;
                             const auto got = rowAttention(q, k, v, mask, capture ? &probs : nullptr);
@@ -283,12 +291,14 @@ void GenerationTest::rowAttentionEqualsExplicit()
                                                      .arg(d)
                                                      .arg(rows);
                             QVERIFY2(got.defined(), qPrintable(what));
-                            const auto scores =
-                                at::matmul(q.to(at::kDouble), k.to(at::kDouble).transpose(-1, -2)) / std::sqrt(double(d))
+                            const auto scores
+                                = at::matmul(q.to(at::kDouble), k.to(at::kDouble).transpose(-1, -2))
+                                    / std::sqrt(double(d))
                                 + mask.to(at::kDouble);
                             const auto weights = at::softmax(scores, -1);
                             const auto want = at::matmul(weights, v.to(at::kDouble));
-                            QVERIFY2((got.to(at::kDouble) - want).abs().max().item<double>() < 1e-5, qPrintable(what));
+                            QVERIFY2((got.to(at::kDouble) - want).abs().max().item<double>() < 1e-5,
+                                qPrintable(what));
                             if (capture)
                                 QVERIFY((probs.to(at::kDouble) - weights).abs().max().item<double>() < 1e-6);
                             // attend() takes the same path and agrees with it.
@@ -304,7 +314,8 @@ void GenerationTest::rowAttentionEqualsExplicit()
     const auto k64 = torch::randn({1, 2, 10, 64});
     QVERIFY(!rowAttention(torch::randn({1, 2, kRowLinearMaxRows + 1, 64}), k64, k64, {}, nullptr).defined());
     // A mask that would widen the scores (here: a second item) is left to ATen's broadcasting.
-    QVERIFY(!rowAttention(torch::randn({1, 2, 1, 64}), k64, k64, torch::zeros({2, 1, 1, 10}), nullptr).defined());
+    QVERIFY(
+        !rowAttention(torch::randn({1, 2, 1, 64}), k64, k64, torch::zeros({2, 1, 1, 10}), nullptr).defined());
     {
         torch::AutoGradMode enable(true);
         const auto q = torch::randn({1, 2, 1, 64}).requires_grad_();

@@ -4,8 +4,6 @@
 // nesting, memo bombs, compressed entries, cycles, broken safetensors headers. Each must
 // give a clear error or an inert placeholder, never a crash, and memory
 // must stay bounded.
-#include <torch/torch.h> // before Qt: Qt's `slots` macro breaks torch's headers
-
 #include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/picklewriter.h"
 #include "model/checkpoint/statedict.h"
@@ -19,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 
@@ -43,7 +42,7 @@ std::span<const std::uint8_t> bytesOf(const std::string &s)
 
 /// A zip checkpoint around an arbitrary data.pkl and storage records.
 std::vector<std::uint8_t> zipWith(const std::vector<std::uint8_t> &pickle,
-                                  const std::vector<std::pair<std::string, std::string>> &records = {})
+    const std::vector<std::pair<std::string, std::string>> &records = {})
 {
     MemorySink sink;
     ZipWriter zip(sink);
@@ -55,13 +54,20 @@ std::vector<std::uint8_t> zipWith(const std::vector<std::uint8_t> &pickle,
     return std::move(sink.bytes());
 }
 
-void writeTensor(PickleWriter &p, const std::string &key, std::int64_t numel, const std::vector<std::int64_t> &sizes)
+void writeTensor(
+    PickleWriter &p, const std::string &key, std::int64_t numel, const std::vector<std::int64_t> &sizes)
 {
     std::vector<std::int64_t> strides(sizes.size(), 1);
     for (std::size_t d = sizes.size(); d-- > 1;)
         strides[d - 1] = strides[d] * sizes[d];
     p.global("torch._utils", "_rebuild_tensor_v2").mark();
-    p.mark().string("storage").global("torch", "FloatStorage").string(key).string("cpu").integer(numel).tuple();
+    p.mark()
+        .string("storage")
+        .global("torch", "FloatStorage")
+        .string(key)
+        .string("cpu")
+        .integer(numel)
+        .tuple();
     p.persistentId().integer(0).intTuple(sizes).intTuple(strides).boolean(false);
     p.global("collections", "OrderedDict").emptyTuple().reduce().tuple().reduce();
 }
@@ -94,7 +100,7 @@ class HostileCheckpointTest : public QObject {
 
     long m_peakBefore = 0;
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { m_peakBefore = peakRssMiB(); }
 
     void codeInThePickleNeverRuns()
@@ -110,8 +116,8 @@ private slots:
             p.tuple();
         });
         const std::string path = (dir.path() + QStringLiteral("/evil.pth")).toStdString();
-        std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char *>(bytes.data()),
-                                                    static_cast<std::streamsize>(bytes.size()));
+        std::ofstream(path, std::ios::binary)
+            .write(reinterpret_cast<const char *>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
         auto index = CheckpointIndex::open(path);
         QVERIFY2(index, index ? "" : index.error().message.c_str());
         QCOMPARE(index->entries()[0].description, std::string("tuple (4 items)"));
@@ -125,14 +131,15 @@ private slots:
     {
         const auto bytes = checkpointWithConfig([](PickleWriter &p) {
             p.global("ruamel.yaml.comments", "CommentedMap").emptyTuple().raw({0x81}); // NEWOBJ
-            p.mark().string("image_res").integer(224).string("self").raw({'2'}).raw({'u'}); // SETITEMS with itself
-            p.emptyList().put(90).get(90).append();                 // a list that contains itself
+            p.mark().string("image_res").integer(224).string("self").raw({'2'}).raw({'u'}); // SETITEMS with
+                                                                                            // itself
+            p.emptyList().put(90).get(90).append(); // a list that contains itself
             p.build();
         });
         auto index = CheckpointIndex::parse(bytes, "config.pth");
         QVERIFY2(index, index ? "" : index.error().message.c_str());
         QCOMPARE(index->entries()[0].description,
-                 std::string("ruamel.yaml.comments.CommentedMap (placeholder, not run)"));
+            std::string("ruamel.yaml.comments.CommentedMap (placeholder, not run)"));
         QVERIFY(loadError(bytes).empty());
     }
 
@@ -146,8 +153,8 @@ private slots:
         QVERIFY(bytes.size() < 2048);
         const std::string error = loadError(bytes);
         QVERIFY2(error.find("claims 2684354560 float32 elements but its record holds only 16 bytes")
-                     != std::string::npos,
-                 error.c_str());
+                != std::string::npos,
+            error.c_str());
 
         PickleWriter missing;
         missing.proto().emptyDict().string("model").emptyDict().string("w");
@@ -168,7 +175,8 @@ private slots:
 
     void memoBombsHitTheNamingLimits()
     {
-        // One memoised tensor referenced 300000 times: a 600 KB pickle naming more tensors than any checkpoint has.
+        // One memoised tensor referenced 300000 times: a 600 KB pickle naming more tensors than any
+        // checkpoint has.
         PickleWriter refs;
         refs.proto().emptyDict().string("model").emptyList().mark();
         writeTensor(refs, "0", 4, {4});
@@ -181,14 +189,21 @@ private slots:
 
         // A 1 MiB key over a list of 100 references: 100 MiB of names from 1 MiB of pickle.
         PickleWriter longKey;
-        longKey.proto().emptyDict().string("model").emptyDict().string(std::string(1 << 20, 'k')).emptyList().mark();
+        longKey.proto()
+            .emptyDict()
+            .string("model")
+            .emptyDict()
+            .string(std::string(1 << 20, 'k'))
+            .emptyList()
+            .mark();
         writeTensor(longKey, "0", 4, {4});
         longKey.put(1);
         for (int i = 0; i < 100; ++i)
             longKey.get(1);
         longKey.raw({'e'}).setItem().setItem().stop();
         const std::string longNames = loadError(zipWith(longKey.take(), {{"0", std::string(16, '\1')}}));
-        QVERIFY2(longNames.find("tensor names of more than 67108864 bytes") != std::string::npos, longNames.c_str());
+        QVERIFY2(longNames.find("tensor names of more than 67108864 bytes") != std::string::npos,
+            longNames.c_str());
     }
 
     void compressedCheckpointIsRefused()
@@ -220,7 +235,8 @@ private slots:
         const QByteArray data = f.readAll();
         const std::vector<std::uint8_t> whole(data.begin(), data.end());
         for (int k = 0; k < 16; ++k) {
-            const std::vector<std::uint8_t> cut(whole.begin(), whole.begin() + static_cast<std::ptrdiff_t>(whole.size() * k / 16));
+            const std::vector<std::uint8_t> cut(
+                whole.begin(), whole.begin() + static_cast<std::ptrdiff_t>(whole.size() * k / 16));
             auto index = CheckpointIndex::parse(cut, "cut.pth");
             QVERIFY2(!index, qPrintable(QString::number(k)));
             QVERIFY(!index.error().message.empty());
@@ -240,22 +256,25 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("not json") << QByteArray("{nope}") << QStringLiteral("expects");
         QTest::newRow("offsets past the end")
-            << QByteArray(R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,1600000]}})") << QStringLiteral("shape");
+            << QByteArray(R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,1600000]}})")
+            << QStringLiteral("shape");
         QTest::newRow("past the buffer")
             << QByteArray(R"({"w":{"dtype":"F32","shape":[400000],"data_offsets":[0,1600000]}})")
             << QStringLiteral("data buffer");
         QTest::newRow("overlap") << QByteArray(R"({"a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]},)"
                                                R"("b":{"dtype":"U8","shape":[4],"data_offsets":[2,6]}})")
                                  << QStringLiteral("overlaps");
-        QTest::newRow("unknown dtype") << QByteArray(R"({"w":{"dtype":"F8_E9","shape":[1],"data_offsets":[0,1]}})")
-                                       << QStringLiteral("not supported");
+        QTest::newRow("unknown dtype")
+            << QByteArray(R"({"w":{"dtype":"F8_E9","shape":[1],"data_offsets":[0,1]}})")
+            << QStringLiteral("not supported");
         QTest::newRow("duplicate") << QByteArray(R"({"w":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},)"
                                                  R"("w":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}})")
                                    << QStringLiteral("twice");
         QTest::newRow("overflowing shape")
             << QByteArray(R"({"w":{"dtype":"F64","shape":[4294967296,4294967296,16],"data_offsets":[0,8]}})")
             << QStringLiteral("overflow");
-        QTest::newRow("huge number") << QByteArray(R"({"w":{"dtype":"U8","shape":[99999999999999999999999]}})")
+        QTest::newRow("huge number") << QByteArray(
+            R"({"w":{"dtype":"U8","shape":[99999999999999999999999]}})")
                                      << QStringLiteral("overflows");
     }
 
@@ -271,7 +290,7 @@ private slots:
         auto index = CheckpointIndex::parse(bytes, "broken.safetensors");
         QVERIFY(!index);
         QVERIFY2(index.error().message.find(expected.toStdString()) != std::string::npos,
-                 index.error().message.c_str());
+            index.error().message.c_str());
     }
 
     void safetensorsHeaderSizeIsCapped()

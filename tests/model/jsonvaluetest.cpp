@@ -1,5 +1,6 @@
 // JsonValue: the reader the parity runner and Qt-free tools rely on.
 #include "model/json/jsonvalue.h"
+
 #include "tests/support/qtestshared.h"
 
 #include <QTest>
@@ -9,10 +10,11 @@ using mplug2::model::JsonValue;
 class JsonValueTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void parsesNestedDocument()
     {
-        auto doc = JsonValue::parse("{\"id\": \"tiny-a/caption/video\", \"n\": 3, \"x\": -1.5e-3,\n"
+        auto doc = JsonValue::parse(
+            "{\"id\": \"tiny-a/caption/video\", \"n\": 3, \"x\": -1.5e-3,\n"
             "            \"ok\": true, \"none\": null, \"list\": [1, 2, [3]], \"obj\": {\"k\": \"v\"}}");
         QVERIFY2(doc.hasValue(), doc ? "" : doc.error().message.c_str());
         const JsonValue &d = *doc;
@@ -41,7 +43,8 @@ private slots:
 
     void decodesEscapesAndSurrogates()
     {
-        auto doc = JsonValue::parse("[\"a\\\"b\\\\c\\/\\n\\t\", \"\\u00e9\\u4e2d\", \"\\ud83d\\ude00\", \"\\udc00\"]");
+        auto doc = JsonValue::parse(
+            "[\"a\\\"b\\\\c\\/\\n\\t\", \"\\u00e9\\u4e2d\", \"\\ud83d\\ude00\", \"\\udc00\"]");
         QVERIFY(doc.hasValue());
         QCOMPARE((*doc)[0].asString(), std::string("a\"b\\c/\n\t"));
         QCOMPARE((*doc)[1].asString(), std::string("\xc3\xa9\xe4\xb8\xad"));
@@ -98,7 +101,9 @@ private slots:
             QCOMPARE((*back)["pi"].asDouble(), 3.141592653589793);
             QCOMPARE((*back)["ids"].size(), std::size_t(2));
         }
-        QCOMPARE(obj.dump(), std::string("{\"name\": \"x\\\"y\\n\", \"pi\": 3.141592653589793, \"ids\": [101, 102], \"flag\": false}"));
+        QCOMPARE(obj.dump(),
+            std::string("{\"name\": \"x\\\"y\\n\", \"pi\": 3.141592653589793, \"ids\": [101, 102], \"flag\": "
+                        "false}"));
     }
 
     void readsTheFixtureManifest()
@@ -107,7 +112,8 @@ private slots:
         MPLUG2_REQUIRE_SHARED(shared);
         auto doc = JsonValue::parseFile((shared + QStringLiteral("/fixtures/cases.json")).toStdString());
         QVERIFY2(doc.hasValue(), doc ? "" : doc.error().message.c_str());
-        QCOMPARE(QString::fromStdString((*doc)["schema"].asString()), QStringLiteral("mplug2-golden-fixtures/1"));
+        QCOMPARE(
+            QString::fromStdString((*doc)["schema"].asString()), QStringLiteral("mplug2-golden-fixtures/1"));
         QVERIFY((*doc)["cases"].size() > 0);
         for (const JsonValue &c : (*doc)["cases"].items())
             QVERIFY(!c["id"].asString().empty() && !c["kind"].asString().empty());

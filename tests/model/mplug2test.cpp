@@ -2,21 +2,22 @@
 // configs and from shapes), captions and answers equal to the official
 // ones, answer ranking, CLIP embeddings, text scores consistent with beam
 // scores, attention and Grad-CAM shapes and sums, and errors for bad input.
-#include <torch/torch.h>
+#include "model/mplug2.h"
 
 #include "model/checkpoint/statedict.h"
 #include "model/config/configjson.h"
-#include "model/mplug2.h"
 #include "tests/support/qtestshared.h"
 
 #include <QTest>
+
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 
 class Mplug2Test : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void captionsAsTheOfficialCode();
     void answersAndRanksAsTheOfficialCode();
@@ -109,7 +110,7 @@ void Mplug2Test::answersAndRanksAsTheOfficialCode()
     auto visual = m_qa->encodeVisual(m_qaExpected.at("batch2/pixel"));
     QVERIFY(visual.hasValue());
     auto question = m_qa->encodeQuestion(*visual, m_qaExpected.at("batch2/question/input_ids"),
-                                         m_qaExpected.at("batch2/question/attention_mask"));
+        m_qaExpected.at("batch2/question/attention_mask"));
     QVERIFY(question.hasValue());
     QVERIFY(at::allclose(question->mask, m_qaExpected.at("batch2/fusion/merged_attention_mask")));
     const JsonValue &entry = caseEntry("tiny-a/qa/batch2");
@@ -167,7 +168,8 @@ void Mplug2Test::scoresAgreeWithBeamScores()
     QVERIFY(scores.hasValue());
     QCOMPARE(scores->size(), texts.size());
     for (size_t i = 0; i < texts.size(); ++i) {
-        QVERIFY2(std::abs((*scores)[i].beamScore - result->items[0][i].score) < 1e-4, std::to_string(i).c_str());
+        QVERIFY2(
+            std::abs((*scores)[i].beamScore - result->items[0][i].score) < 1e-4, std::to_string(i).c_str());
         QCOMPARE((*scores)[i].tokens, int64_t(texts[i].size() - 1));
         QVERIFY((*scores)[i].meanLogProb < 0.0);
     }
@@ -177,17 +179,18 @@ void Mplug2Test::explainGivesMapsAndGradCam()
 {
     auto visual = m_caption->encodeVisual(m_captionExpected.at("video/pixel"));
     QVERIFY(visual.hasValue());
-    const std::vector<int64_t> ids{101, 1037, 2678, 1997, 2111};
+    const std::vector<int64_t> ids {101, 1037, 2678, 1997, 2111};
     auto maps = m_caption->explain(*visual, 0, ids, true);
     QVERIFY2(maps.hasValue(), maps.hasValue() ? "" : maps.error().message.c_str());
     const auto &config = m_caption->config();
     QCOMPARE(maps->crossAttention.sizes(),
-             (c10::IntArrayRef{4, config.bert.textDecodeLayers, config.bert.numAttentionHeads, visual->geometry.tokens()}));
+        (c10::IntArrayRef {
+            4, config.bert.textDecodeLayers, config.bert.numAttentionHeads, visual->geometry.tokens()}));
     QVERIFY(at::allclose(maps->crossAttention.sum(-1), torch::ones({4, 2, 4}), 1e-5, 1e-5));
     QCOMPARE(maps->gradients.sizes(), maps->crossAttention.sizes());
     QVERIFY(maps->gradients.abs().sum().item<double>() > 0.0);
     QVERIFY(maps->gradCam.min().item<float>() >= 0.0f);
-    QCOMPARE(maps->tokenIds, (std::vector<int64_t>{1037, 2678, 1997, 2111}));
+    QCOMPARE(maps->tokenIds, (std::vector<int64_t> {1037, 2678, 1997, 2111}));
     // The maps are the teacher-forced decoder's: equal to the official cross-attention of the same prefix.
     const auto &dec = m_captionExpected.at("video/dec/cross_attn/0");
     const auto official = dec.select(0, 0).narrow(1, 0, 4).transpose(0, 1);
@@ -205,11 +208,13 @@ void Mplug2Test::universalMapsAndRollout()
     capture.vitAttention = true;
     auto visual = m_caption->encodeVisual(m_captionExpected.at("video/pixel"), capture);
     QVERIFY(visual.hasValue());
-    QVERIFY(at::allclose(visual->latentToVisual, m_captionExpected.at("video/attn/uni_latent_cross"), 1e-5, 1e-5));
-    QVERIFY(at::allclose(visual->visualToLatent, m_captionExpected.at("video/attn/uni_last_cross"), 1e-5, 1e-5));
+    QVERIFY(at::allclose(
+        visual->latentToVisual, m_captionExpected.at("video/attn/uni_latent_cross"), 1e-5, 1e-5));
+    QVERIFY(
+        at::allclose(visual->visualToLatent, m_captionExpected.at("video/attn/uni_last_cross"), 1e-5, 1e-5));
     QCOMPARE(visual->vitAttention.size(), size_t(m_caption->config().vision.layers));
     const auto rollout = attentionRollout(visual->vitAttention);
-    QCOMPARE(rollout.sizes(), (c10::IntArrayRef{4, 9}));
+    QCOMPARE(rollout.sizes(), (c10::IntArrayRef {4, 9}));
     QVERIFY(rollout.min().item<float>() >= 0.0f && rollout.sum(-1).max().item<float>() <= 1.0f + 1e-5f);
     auto plain = m_caption->encodeVisual(m_captionExpected.at("video/pixel"));
     QVERIFY(!plain->latentToVisual.defined() && plain->vitAttention.empty());
@@ -236,11 +241,11 @@ void Mplug2Test::badInputIsAnError()
     QVERIFY(!m_caption->textEmbedding(torch::full({1, 78}, 5, at::kLong)).hasValue());
     QVERIFY(!Mplug2::load(m_fixtures + "cases.json").hasValue());
     if (!torch::cuda::is_available()) {
-        auto cuda = Mplug2::create(tinyConfig(), ComputeTarget{"cuda", Precision::Fp32});
+        auto cuda = Mplug2::create(tinyConfig(), ComputeTarget {"cuda", Precision::Fp32});
         QVERIFY(!cuda.hasValue());
         QCOMPARE(cuda.error().code, mplug2::ErrorCode::Unsupported);
     }
-    QVERIFY(!Mplug2::create(tinyConfig(), ComputeTarget{"cpu", Precision::Fp16}).hasValue());
+    QVERIFY(!Mplug2::create(tinyConfig(), ComputeTarget {"cpu", Precision::Fp16}).hasValue());
 }
 
 void Mplug2Test::loadsWithInferredConfig()

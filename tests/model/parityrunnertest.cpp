@@ -1,10 +1,9 @@
 // ParityRunner over the shared fixtures: every model and tokenizer case passes
 // on the CPU in fp32, and the runner really judges: a wrong head count, a zero tolerance and
 // an unknown kind fail; a missing folder is a usage error.
-#include <torch/torch.h>
+#include "model/parity/parityrunner.h"
 
 #include "model/parity/modelparitykinds.h"
-#include "model/parity/parityrunner.h"
 #include "tests/support/qtestshared.h"
 
 #include <QDir>
@@ -17,13 +16,14 @@
 
 #include <map>
 #include <sstream>
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 
 class ParityRunnerTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void sharedFixturesPassOnCpu();
     void wrongHeadCountFails();
@@ -36,7 +36,7 @@ private:
     /// A fixture folder in a temporary dir whose cases.json is `edit(original)`, the data linked.
     QString derivedFixtures(const std::function<void(QJsonObject &)> &edit);
     int runOn(const QString &dir, const std::string &filter, std::string *output,
-              ParityRunner::Summary *summary = nullptr);
+        ParityRunner::Summary *summary = nullptr);
 
     QString m_shared;
     QTemporaryDir m_temp;
@@ -48,8 +48,8 @@ void ParityRunnerTest::initTestCase()
     QVERIFY(m_temp.isValid());
 }
 
-int ParityRunnerTest::runOn(const QString &dir, const std::string &filter, std::string *output,
-                            ParityRunner::Summary *summary)
+int ParityRunnerTest::runOn(
+    const QString &dir, const std::string &filter, std::string *output, ParityRunner::Summary *summary)
 {
     ParityOptions options;
     options.caseFilter = filter;
@@ -91,16 +91,18 @@ void ParityRunnerTest::sharedFixturesPassOnCpu()
     QVERIFY(manifest.open(QIODevice::ReadOnly));
     // The model kinds and the tokenizer kinds (exact ids and strings); the media
     // kinds need the app layer (mplug2 parity) and are skipped here.
-    const QStringList modelKinds = {QStringLiteral("caption"), QStringLiteral("qa"), QStringLiteral("clip_embed"),
-                                    QStringLiteral("tokenizer"), QStringLiteral("clip_tokenizer")};
+    const QStringList modelKinds = {QStringLiteral("caption"), QStringLiteral("qa"),
+        QStringLiteral("clip_embed"), QStringLiteral("tokenizer"), QStringLiteral("clip_tokenizer")};
     std::map<std::string, QString> kindOf;
     std::map<QString, int> wanted;
-    for (const auto value : QJsonDocument::fromJson(manifest.readAll()).object().value(QStringLiteral("cases")).toArray()) {
+    for (const auto value :
+        QJsonDocument::fromJson(manifest.readAll()).object().value(QStringLiteral("cases")).toArray()) {
         const QJsonObject c = value.toObject();
         const QString kind = c.value(QStringLiteral("kind")).toString();
         kindOf[c.value(QStringLiteral("id")).toString().toStdString()] = kind;
         if (modelKinds.contains(kind))
-            wanted[kind] += 1 + static_cast<int>(c.value(QStringLiteral("also_checkpoints")).toArray().size());
+            wanted[kind]
+                += 1 + static_cast<int>(c.value(QStringLiteral("also_checkpoints")).toArray().size());
     }
     QVERIFY(wanted[QStringLiteral("caption")] > 0 && wanted[QStringLiteral("qa")] > 0);
 
@@ -122,7 +124,7 @@ void ParityRunnerTest::sharedFixturesPassOnCpu()
     const std::string all = std::to_string(summary.passed);
     const auto lastLine = output.substr(output.rfind("parity: "));
     QVERIFY2(lastLine.rfind("parity: " + all + "/" + all + " cases passed, worst max-abs-diff ", 0) == 0,
-             lastLine.c_str());
+        lastLine.c_str());
 }
 
 void ParityRunnerTest::wrongHeadCountFails()
@@ -149,8 +151,8 @@ void ParityRunnerTest::zeroToleranceFails()
 {
     const QString dir = derivedFixtures([](QJsonObject &root) {
         QJsonObject tolerances;
-        tolerances[QStringLiteral("rules")] = QJsonArray{QJsonObject{{QStringLiteral("contains"), QString()},
-                                                                     {QStringLiteral("atol"), 0.0}}};
+        tolerances[QStringLiteral("rules")] = QJsonArray {
+            QJsonObject {{QStringLiteral("contains"), QString()}, {QStringLiteral("atol"), 0.0}}};
         root[QStringLiteral("tolerances")] = tolerances;
     });
     std::string output;
@@ -162,10 +164,11 @@ void ParityRunnerTest::zeroToleranceFails()
 void ParityRunnerTest::unknownKindFails()
 {
     const QString dir = derivedFixtures([](QJsonObject &root) {
-        root[QStringLiteral("cases")] = QJsonArray{
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("x/new")}, {QStringLiteral("kind"), QStringLiteral("hologram")}},
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("media/frames")},
-                        {QStringLiteral("kind"), QStringLiteral("frame_indices")}}};
+        root[QStringLiteral("cases")]
+            = QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("x/new")},
+                              {QStringLiteral("kind"), QStringLiteral("hologram")}},
+                QJsonObject {{QStringLiteral("id"), QStringLiteral("media/frames")},
+                    {QStringLiteral("kind"), QStringLiteral("frame_indices")}}};
     });
     std::string output;
     ParityRunner::Summary summary;
@@ -194,7 +197,8 @@ void ParityRunnerTest::toleranceRulesFirstMatchWins()
     QCOMPARE(rules.atolFor("video/dec/logsumexp"), 0.5);
     QCOMPARE(rules.atolFor("video/visual"), 0.0001);
     QCOMPARE(rules.forPrecision(Precision::Fp32).relativeSlack(), 0.0);
-    QVERIFY(rules.forPrecision(Precision::Bf16).relativeSlack() > rules.forPrecision(Precision::Fp16).relativeSlack());
+    QVERIFY(rules.forPrecision(Precision::Bf16).relativeSlack()
+        > rules.forPrecision(Precision::Fp16).relativeSlack());
 }
 
 QTEST_GUILESS_MAIN(ParityRunnerTest)

@@ -3,8 +3,6 @@
 // (a minimal zip reading written in this test, no pickle) must equal the
 // tensor loaded by loadTensorDict and the same tensor after a safetensors
 // round trip.
-#include <torch/torch.h> // before Qt: Qt's `slots` macro breaks torch's headers
-
 #include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/safetensorswriter.h"
 #include "model/checkpoint/statedict.h"
@@ -16,6 +14,7 @@
 
 #include <cstring>
 #include <map>
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 
@@ -69,9 +68,12 @@ class SafetensorsTest : public QObject {
     QString m_fixtures;
     QTemporaryDir m_dir;
 
-    std::string temp(const char *name) const { return (m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString(); }
+    std::string temp(const char *name) const
+    {
+        return (m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString();
+    }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -83,8 +85,9 @@ private slots:
     void fixturesMatchAnIndependentReadingAndSurviveARoundTrip_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *f : {"tiny-a/caption.pth", "tiny-a/caption_fp16_module.pth", "tiny-a/qa.pth", "tiny-b/caption.pth",
-                              "tiny-b/qa.pth", "tiny-a/expected_caption.pth", "media/expected_media.pth"})
+        for (const char *f :
+            {"tiny-a/caption.pth", "tiny-a/caption_fp16_module.pth", "tiny-a/qa.pth", "tiny-b/caption.pth",
+                "tiny-b/qa.pth", "tiny-a/expected_caption.pth", "media/expected_media.pth"})
             QTest::newRow(f) << QString::fromLatin1(f);
     }
 
@@ -161,8 +164,8 @@ private slots:
         const at::Tensor shared = at::arange(12, at::kFloat).reshape({3, 4});
         StateDict dict;
         dict["encoder.embeddings.weight"] = shared;
-        dict["decoder.weight"] = shared.view({3, 4});   // the same view: tied
-        dict["decoder.row"] = shared[1];                // a different view: stored on its own
+        dict["decoder.weight"] = shared.view({3, 4}); // the same view: tied
+        dict["decoder.row"] = shared[1]; // a different view: stored on its own
         const std::string out = temp("tied.safetensors");
         QVERIFY(writeSafetensors(dict, out));
         auto index = CheckpointIndex::open(out);
@@ -171,7 +174,9 @@ private slots:
         QCOMPARE(index->tensors().size(), size_t(3));
         auto back = loadTensorDict(out);
         QVERIFY(back);
-        QVERIFY(back->at("decoder.weight").storage().is_alias_of(back->at("encoder.embeddings.weight").storage()));
+        QVERIFY(back->at("decoder.weight")
+                    .storage()
+                    .is_alias_of(back->at("encoder.embeddings.weight").storage()));
         QVERIFY(torch::equal(back->at("decoder.weight"), shared));
         QVERIFY(torch::equal(back->at("decoder.row"), shared[1]));
     }

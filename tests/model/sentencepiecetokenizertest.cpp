@@ -2,9 +2,10 @@
 // a process that also runs LibTorch (the combination that crashes when
 // libsentencepiece is linked directly), and check ids against Debian's
 // spm_encode for the same model.
+#include "model/text/sentencepiecetokenizer.h"
+
 #include "model/runtime/runtimeinfo.h"
 #include "model/text/sentencepieceplugin.h"
-#include "model/text/sentencepiecetokenizer.h"
 #include "model/text/sentencepiecetrainer.h"
 
 #include <QProcess>
@@ -21,8 +22,10 @@ namespace {
 std::vector<std::string> corpus()
 {
     const char *subjects[] = {"a man", "a woman", "two dogs", "the children", "a chef", "someone", "a cat"};
-    const char *verbs[] = {"is cooking", "plays guitar", "runs", "is dancing", "slices tomatoes", "swims", "sings"};
-    const char *places[] = {"in the kitchen", "on stage", "on the beach", "in the park", "at night", "outside"};
+    const char *verbs[]
+        = {"is cooking", "plays guitar", "runs", "is dancing", "slices tomatoes", "swims", "sings"};
+    const char *places[]
+        = {"in the kitchen", "on stage", "on the beach", "in the park", "at night", "outside"};
     std::vector<std::string> lines;
     for (const char *s : subjects)
         for (const char *v : verbs)
@@ -40,7 +43,7 @@ class SentencePieceTokenizerTest : public QObject {
     std::string m_model;
     std::unique_ptr<SentencePieceTokenizer> m_tok;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
 #ifndef MPLUG2_HAS_SENTENCEPIECE
@@ -53,7 +56,7 @@ private slots:
         m_model = (m_dir.path() + QStringLiteral("/demo")).toStdString();
         SentencePieceTraining training;
         training.settings = {{"model_prefix", m_model}, {"vocab_size", "48"}, {"model_type", "unigram"},
-                             {"character_coverage", "1.0"}, {"minloglevel", "2"}};
+            {"character_coverage", "1.0"}, {"minloglevel", "2"}};
         training.sentences = corpus();
         const auto trained = trainSentencePiece(training);
         QVERIFY2(trained.hasValue(), trained ? "" : trained.error().message.c_str());
@@ -80,15 +83,18 @@ private slots:
         if (spm.isEmpty())
             QSKIP("spm_encode (Debian package sentencepiece) is not installed");
         const std::vector<std::string> texts = {"a man is cooking in the kitchen.", "two cats swim at night",
-                                                "completely unseen words xyz", "naïve café 中文"};
+            "completely unseen words xyz", "naïve café 中文"};
         QProcess p;
-        p.start(spm, {QStringLiteral("--model=") + QString::fromStdString(m_model), QStringLiteral("--output_format=id")});
+        p.start(spm,
+            {QStringLiteral("--model=") + QString::fromStdString(m_model),
+                QStringLiteral("--output_format=id")});
         QVERIFY(p.waitForStarted());
         for (const std::string &t : texts)
             p.write((t + "\n").c_str());
         p.closeWriteChannel();
         QVERIFY(p.waitForFinished(30000));
-        const QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines
+            = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), qsizetype(texts.size()));
         EncodeOptions plain;
         plain.addSpecialTokens = false;
@@ -110,20 +116,22 @@ private slots:
         QCOMPARE(m_tok->decode(ids), std::string("a chef sings on stage."));
         EncodeOptions cut;
         cut.maxLength = 3;
-        QCOMPARE(m_tok->encode("a chef sings on stage.", cut), std::vector<TokenId>(ids.begin(), ids.begin() + 3));
+        QCOMPARE(
+            m_tok->encode("a chef sings on stage.", cut), std::vector<TokenId>(ids.begin(), ids.begin() + 3));
     }
 
     void oddInputIsHandled()
     {
-        QCOMPARE(m_tok->encode(""), std::vector<TokenId>{m_tok->specialTokenIds().start});
+        QCOMPARE(m_tok->encode(""), std::vector<TokenId> {m_tok->specialTokenIds().start});
         EncodeOptions plain;
         plain.addSpecialTokens = false;
-        QCOMPARE(m_tok->encode("a\xff\xfe man", plain), m_tok->encode("a\xef\xbf\xbd\xef\xbf\xbd man", plain));
+        QCOMPARE(
+            m_tok->encode("a\xff\xfe man", plain), m_tok->encode("a\xef\xbf\xbd\xef\xbf\xbd man", plain));
         std::string big;
         while (big.size() < (1u << 20))
             big += "a woman runs outside. ";
         QVERIFY(m_tok->encode(big).size() > big.size() / 22);
-        QCOMPARE(m_tok->decode(std::vector<TokenId>{-1, 1 << 30}), std::string());
+        QCOMPARE(m_tok->decode(std::vector<TokenId> {-1, 1 << 30}), std::string());
     }
 
     void badModelFilesAreRefused()
@@ -141,7 +149,8 @@ private slots:
     void trainingErrorsAreReported()
     {
         SentencePieceTraining training;
-        training.settings = {{"model_prefix", m_dir.path().toStdString() + "/bad"}, {"vocab_size", "not-a-number"}};
+        training.settings
+            = {{"model_prefix", m_dir.path().toStdString() + "/bad"}, {"vocab_size", "not-a-number"}};
         training.sentences = corpus();
         const auto result = trainSentencePiece(training);
         QVERIFY(!result);

@@ -2,11 +2,9 @@
 // shapes and dtypes against cases.json and keys_*.txt, tied storages, the fp16
 // 'module' copy against the fp32 file, momentum copies, positional-embedding
 // resizing against a hand-written bilinear interpolation.
-// torch first: Qt's `slots` macro breaks torch's headers when it comes earlier.
-#include <torch/torch.h>
+#include "model/checkpoint/statedict.h"
 
 #include "model/checkpoint/checkpointindex.h"
-#include "model/checkpoint/statedict.h"
 #include "tests/support/qtestshared.h"
 
 #include <QFile>
@@ -14,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 
@@ -37,7 +37,7 @@ std::vector<KeyLine> readKeyList(const QString &path)
         const QStringList parts = line.split(QLatin1Char('\t'));
         if (parts.size() != 3)
             continue;
-        KeyLine key{parts[0].toStdString(), {}, parts[2].toStdString()};
+        KeyLine key {parts[0].toStdString(), {}, parts[2].toStdString()};
         QString dims = parts[1];
         dims.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
         for (const QString &d : dims.split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -50,11 +50,16 @@ std::vector<KeyLine> readKeyList(const QString &path)
 std::string dtypeName(const at::Tensor &t)
 {
     switch (t.scalar_type()) {
-    case at::kFloat: return "float32";
-    case at::kHalf: return "float16";
-    case at::kLong: return "int64";
-    case at::kByte: return "uint8";
-    default: return std::string(c10::toString(t.scalar_type()));
+    case at::kFloat:
+        return "float32";
+    case at::kHalf:
+        return "float16";
+    case at::kLong:
+        return "int64";
+    case at::kByte:
+        return "uint8";
+    default:
+        return std::string(c10::toString(t.scalar_type()));
     }
 }
 
@@ -103,17 +108,20 @@ class StateDictTest : public QObject {
     QString m_fixtures;
     QJsonObject m_cases;
 
-    std::string fixture(const QString &relative) const { return (m_fixtures + QLatin1Char('/') + relative).toStdString(); }
+    std::string fixture(const QString &relative) const
+    {
+        return (m_fixtures + QLatin1Char('/') + relative).toStdString();
+    }
 
     StateDict load(const QString &relative, const StateDictOptions &options = {})
     {
         auto dict = loadStateDict(fixture(relative), options);
         if (!dict)
             qWarning("%s", dict.error().message.c_str());
-        return dict ? std::move(*dict) : StateDict{};
+        return dict ? std::move(*dict) : StateDict {};
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QString shared;
@@ -133,7 +141,8 @@ private slots:
         QTest::addColumn<int>("numKeys");
         const QJsonObject configs = m_cases.value(QStringLiteral("configs")).toObject();
         for (auto config = configs.begin(); config != configs.end(); ++config) {
-            const QJsonObject checkpoints = config->toObject().value(QStringLiteral("checkpoints")).toObject();
+            const QJsonObject checkpoints
+                = config->toObject().value(QStringLiteral("checkpoints")).toObject();
             for (auto ck = checkpoints.begin(); ck != checkpoints.end(); ++ck) {
                 const QJsonObject c = ck->toObject();
                 const QString file = c.value(QStringLiteral("file")).toString();
@@ -173,7 +182,8 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("keyList");
-        QTest::newRow("tiny-a caption") << QStringLiteral("tiny-a/caption.pth") << QStringLiteral("keys_caption.txt");
+        QTest::newRow("tiny-a caption")
+            << QStringLiteral("tiny-a/caption.pth") << QStringLiteral("keys_caption.txt");
         QTest::newRow("tiny-a qa") << QStringLiteral("tiny-a/qa.pth") << QStringLiteral("keys_qa.txt");
     }
 
@@ -213,7 +223,8 @@ private slots:
         const QJsonObject configs = m_cases.value(QStringLiteral("configs")).toObject();
         int checked = 0;
         for (auto config = configs.begin(); config != configs.end(); ++config) {
-            const QJsonObject checkpoints = config->toObject().value(QStringLiteral("checkpoints")).toObject();
+            const QJsonObject checkpoints
+                = config->toObject().value(QStringLiteral("checkpoints")).toObject();
             for (auto ck = checkpoints.begin(); ck != checkpoints.end(); ++ck) {
                 const QJsonObject shared = ck->toObject().value(QStringLiteral("shared_storage")).toObject();
                 if (shared.isEmpty())
@@ -239,7 +250,8 @@ private slots:
         const QJsonObject configs = m_cases.value(QStringLiteral("configs")).toObject();
         int compared = 0;
         for (auto config = configs.begin(); config != configs.end(); ++config) {
-            const QJsonObject checkpoints = config->toObject().value(QStringLiteral("checkpoints")).toObject();
+            const QJsonObject checkpoints
+                = config->toObject().value(QStringLiteral("checkpoints")).toObject();
             for (auto ck = checkpoints.begin(); ck != checkpoints.end(); ++ck) {
                 const QString same = ck->toObject().value(QStringLiteral("same_weights_as")).toString();
                 if (same.isEmpty())
@@ -294,14 +306,15 @@ private slots:
         QVERIFY2(dict, dict ? "" : dict.error().message.c_str());
         QFile file(m_fixtures + QStringLiteral("/media/media.json"));
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject video = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("video")).toObject();
+        const QJsonObject video
+            = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("video")).toObject();
         const auto frames = dict->find("video/frames_rgb_u8");
         QVERIFY(frames != dict->end());
         QCOMPARE(frames->second.scalar_type(), at::kByte);
         QCOMPARE(frames->second.sizes().vec(),
-                 (std::vector<std::int64_t>{video.value(QStringLiteral("num_frames")).toInteger(),
-                                            video.value(QStringLiteral("height")).toInteger(),
-                                            video.value(QStringLiteral("width")).toInteger(), 3}));
+            (std::vector<std::int64_t> {video.value(QStringLiteral("num_frames")).toInteger(),
+                video.value(QStringLiteral("height")).toInteger(),
+                video.value(QStringLiteral("width")).toInteger(), 3}));
         int pixels = 0;
         for (const auto &[name, tensor] : *dict) {
             if (name.size() > 6 && name.compare(name.size() - 6, 6, "/pixel") == 0) {
@@ -347,8 +360,10 @@ private slots:
             options.visualGridSide = static_cast<int>(newSide);
             const StateDict resized = load(QStringLiteral("tiny-a/caption.pth"), options);
             const at::Tensor got = resized.at("visual_encoder.visual.positional_embedding");
-            QCOMPARE(got.sizes().vec(), (std::vector<std::int64_t>{1 + newSide * newSide, embedding.size(1)}));
-            const double diff = (got.to(at::kDouble) - referenceResize(embedding, newSide)).abs().max().item<double>();
+            QCOMPARE(
+                got.sizes().vec(), (std::vector<std::int64_t> {1 + newSide * newSide, embedding.size(1)}));
+            const double diff
+                = (got.to(at::kDouble) - referenceResize(embedding, newSide)).abs().max().item<double>();
             QVERIFY2(diff < 1e-6, qPrintable(QString::number(diff)));
         }
     }

@@ -23,8 +23,8 @@ bool sameScene(const Scene &a, const Scene &b)
         return false;
     for (size_t i = 0; i < a.shapes.size(); ++i) {
         const SceneShape &x = a.shapes[i], &y = b.shapes[i];
-        if (x.kind != y.kind || x.colour != y.colour || x.motion != y.motion || x.rgb != y.rgb || x.size != y.size
-            || x.startX != y.startX || x.startY != y.startY || x.travel != y.travel)
+        if (x.kind != y.kind || x.colour != y.colour || x.motion != y.motion || x.rgb != y.rgb
+            || x.size != y.size || x.startX != y.startX || x.startY != y.startY || x.travel != y.travel)
             return false;
     }
     return true;
@@ -32,7 +32,7 @@ bool sameScene(const Scene &a, const Scene &b)
 
 std::vector<Scene> manyScenes(uint64_t seed, int count)
 {
-    SceneSampler sampler{SceneRandom(seed)};
+    SceneSampler sampler {SceneRandom(seed)};
     std::vector<Scene> out;
     for (int i = 0; i < count; ++i)
         out.push_back(sampler.sample(i % 3 == 0 ? SceneKind::Picture : SceneKind::Clip, 1 + i % 2));
@@ -44,7 +44,7 @@ std::vector<Scene> manyScenes(uint64_t seed, int count)
 class SyntheticWorldTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void sameSeedSameScenes()
     {
         const auto a = manyScenes(7, 50), b = manyScenes(7, 50), c = manyScenes(8, 50);
@@ -79,20 +79,32 @@ private slots:
                 QVERIFY(shape.size >= 0.15 * shorter - 1e-9 && shape.size <= 0.35 * shorter + 1e-9);
                 if (!s.isClip())
                     QCOMPARE(shape.motion, Motion::Still);
-                const double along = shape.motion == Motion::Left || shape.motion == Motion::Right ? s.width : s.height;
+                const double along
+                    = shape.motion == Motion::Left || shape.motion == Motion::Right ? s.width : s.height;
                 if (shape.motion != Motion::Still)
                     QVERIFY(shape.travel >= 0.2 * along - 1e-9 && shape.travel <= 0.6 * along + 1e-9);
                 for (double p : {0.0, 0.5, 1.0}) {
                     const Box b = shape.boxAt(p);
-                    QVERIFY(b.x0 >= -1e-9 && b.y0 >= -1e-9 && b.x1 <= s.width + 1e-9 && b.y1 <= s.height + 1e-9);
+                    QVERIFY(
+                        b.x0 >= -1e-9 && b.y0 >= -1e-9 && b.x1 <= s.width + 1e-9 && b.y1 <= s.height + 1e-9);
                 }
                 const Box start = shape.boxAt(0), end = shape.boxAt(1);
                 switch (shape.motion) {
-                case Motion::Left: QVERIFY(end.x0 < start.x0); break;
-                case Motion::Right: QVERIFY(end.x0 > start.x0); break;
-                case Motion::Up: QVERIFY(end.y0 < start.y0); break;
-                case Motion::Down: QVERIFY(end.y0 > start.y0); break;
-                case Motion::Still: QCOMPARE(end.x0, start.x0); break;
+                case Motion::Left:
+                    QVERIFY(end.x0 < start.x0);
+                    break;
+                case Motion::Right:
+                    QVERIFY(end.x0 > start.x0);
+                    break;
+                case Motion::Up:
+                    QVERIFY(end.y0 < start.y0);
+                    break;
+                case Motion::Down:
+                    QVERIFY(end.y0 > start.y0);
+                    break;
+                case Motion::Still:
+                    QCOMPARE(end.x0, start.x0);
+                    break;
                 }
             }
             if (s.shapes.size() == 2) {
@@ -109,7 +121,7 @@ private slots:
 
     void framesShowTheBoxes()
     {
-        SceneSampler sampler{SceneRandom(11)};
+        SceneSampler sampler {SceneRandom(11)};
         for (int n = 0; n < 20; ++n) {
             Scene s = sampler.sample(SceneKind::Clip, 2);
             s.antialiased = false;
@@ -129,7 +141,8 @@ private slots:
                         bool inside = false;
                         for (const SceneShape &shape : s.shapes) {
                             const Box b = shape.boxAt(s.progressOf(f));
-                            inside = inside || (x + 1 >= b.x0 && x - 1 < b.x1 && y + 1 >= b.y0 && y - 1 < b.y1);
+                            inside
+                                = inside || (x + 1 >= b.x0 && x - 1 < b.x1 && y + 1 >= b.y0 && y - 1 < b.y1);
                         }
                         if (!inside)
                             QCOMPARE(frame.at(x, y)[1], s.background[1]);
@@ -210,14 +223,14 @@ private slots:
     {
         // get_frame_indices(4, 10, 'middle'): linspace(0, 10, 5).astype(int) = 0, 2, 5, 7, 10; ranges
         // (0, 1), (2, 4), (5, 6), (7, 9); (a + b) // 2 -> [0, 3, 5, 8].
-        QCOMPARE(middleFrameIndices(4, 10), (std::vector<int>{0, 3, 5, 8}));
-        QCOMPARE(middleFrameIndices(4, 2), (std::vector<int>{0, 1, 1, 1}));
-        QCOMPARE(middleFrameIndices(1, 30), (std::vector<int>{14}));
+        QCOMPARE(middleFrameIndices(4, 10), (std::vector<int> {0, 3, 5, 8}));
+        QCOMPARE(middleFrameIndices(4, 2), (std::vector<int> {0, 1, 1, 1}));
+        QCOMPARE(middleFrameIndices(1, 30), (std::vector<int> {14}));
     }
 
     void compressionKeepsTheColours()
     {
-        SceneSampler sampler{SceneRandom(5)};
+        SceneSampler sampler {SceneRandom(5)};
         for (int crf : {16, 34}) {
             Scene s = sampler.sample(SceneKind::Picture, 1);
             s.crf = crf;
@@ -255,11 +268,11 @@ private slots:
         const auto [low, high] = std::minmax_element(pixels.begin(), pixels.end());
         QVERIFY(*low >= -1.8f && *high <= 2.2f);
         // Nearest neighbour takes source pixel floor(i * in / out).
-        RgbFrame f{3, 1, {10, 10, 10, 20, 20, 20, 30, 30, 30}};
+        RgbFrame f {3, 1, {10, 10, 10, 20, 20, 20, 30, 30, 30}};
         const RgbFrame r = resizeNearest(f, 2, 1);
         QCOMPARE(int(r.at(0, 0)[0]), 10);
         QCOMPARE(int(r.at(1, 0)[0]), 20);
-        const RgbFrame flat = resizeCubic(RgbFrame{8, 8, std::vector<uint8_t>(8 * 8 * 3, 77)}, 3, 3);
+        const RgbFrame flat = resizeCubic(RgbFrame {8, 8, std::vector<uint8_t>(8 * 8 * 3, 77)}, 3, 3);
         QCOMPARE(int(flat.at(1, 1)[0]), 77);
     }
 };

@@ -1,8 +1,9 @@
 // The tokenizer parity checks against the golden fixtures: every case of a
 // tokenizer kind in cases.json must pass, and a fixture that disagrees with
 // the official tokenizer must be caught.
-#include "model/json/jsonvalue.h"
 #include "model/text/tokenizerparity.h"
+
+#include "model/json/jsonvalue.h"
 #include "tests/support/qtestshared.h"
 
 #include <QTemporaryDir>
@@ -41,7 +42,7 @@ class TokenizerParityTest : public QObject {
         return found;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
@@ -85,7 +86,8 @@ private slots:
             encode.append(e);
         }
         changed.set("encode", encode);
-        const auto vocab = std::filesystem::path(m_shared.toStdString()) / "data" / "bert-base-uncased-vocab.txt";
+        const auto vocab
+            = std::filesystem::path(m_shared.toStdString()) / "data" / "bert-base-uncased-vocab.txt";
         const TokenizerParityResult r = checkWordPieceCases(changed, vocab, "mutated");
         QCOMPARE(r.status, ParityStatus::Failed);
         QCOMPARE(r.failedChecks(), std::size_t(1));
@@ -113,7 +115,8 @@ private slots:
 
     void anEmptyFixtureIsNotAPass()
     {
-        const auto vocab = std::filesystem::path(m_shared.toStdString()) / "data" / "bert-base-uncased-vocab.txt";
+        const auto vocab
+            = std::filesystem::path(m_shared.toStdString()) / "data" / "bert-base-uncased-vocab.txt";
         const TokenizerParityResult r = checkWordPieceCases(JsonValue::object(), vocab, "empty");
         QCOMPARE(r.status, ParityStatus::Failed);
     }

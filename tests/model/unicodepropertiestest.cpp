@@ -9,7 +9,7 @@ using namespace mplug2::model::text;
 class UnicodePropertiesTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void categoriesComeFromUtf8proc()
     {
         QCOMPARE(generalCategory(U'A'), GeneralCategory::Lu);
@@ -33,7 +33,7 @@ private slots:
     {
         QVERIFY(pythonLower(U"\u0130") == std::u32string(U"i\u0307"));
         QVERIFY(pythonLower(U"\u039F\u0394\u039F\u03A3") == std::u32string(U"\u03BF\u03B4\u03BF\u03C2"));
-        QVERIFY(pythonLower(U"\u03A3") == std::u32string(U"\u03C3"));          // alone: not final
+        QVERIFY(pythonLower(U"\u03A3") == std::u32string(U"\u03C3")); // alone: not final
         QVERIFY(pythonLower(U"\u039F\u03A3\u039F") == std::u32string(U"\u03BF\u03C3\u03BF")); // inside a word
         std::u32string one;
         appendLowercase(one, 0x03A3); // per character there is no context
@@ -46,7 +46,7 @@ private slots:
         QVERIFY(canonicalDecomposition(U"a\u0301\u0316") == std::u32string(U"a\u0316\u0301"));
         QVERIFY(canonicalDecomposition(U"\u00e9") == std::u32string(U"e\u0301"));
         QVERIFY(canonicalDecomposition(U"\uD55C") == std::u32string(U"\u1112\u1161\u11AB")); // Hangul
-        QVERIFY(canonicalDecomposition(U"\uFB01") == std::u32string(U"\uFB01"));             // compat only
+        QVERIFY(canonicalDecomposition(U"\uFB01") == std::u32string(U"\uFB01")); // compat only
         QVERIFY(canonicalComposition(U"e\u0301") == std::u32string(U"\u00e9"));
     }
 

@@ -1,8 +1,9 @@
 // The restricted unpickler: torch.save's opcodes, inert placeholders for
 // every global it does not know (nothing runs: no marker file appears), and
 // clear errors for lies, truncation and limits.
-#include "model/checkpoint/picklewriter.h"
 #include "model/checkpoint/unpickler.h"
+
+#include "model/checkpoint/picklewriter.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,10 +14,11 @@ using namespace mplug2::model;
 
 namespace {
 
-/// _rebuild_tensor_v2(('storage', FloatStorage, key, 'cpu', numel), offset, sizes, strides, False, OrderedDict())
+/// _rebuild_tensor_v2(('storage', FloatStorage, key, 'cpu', numel), offset, sizes, strides, False,
+/// OrderedDict())
 void writeTensor(PickleWriter &p, const std::string &key, std::int64_t numel, std::int64_t offset,
-                 const std::vector<std::int64_t> &sizes, const std::vector<std::int64_t> &strides,
-                 const std::string &storageType = "FloatStorage")
+    const std::vector<std::int64_t> &sizes, const std::vector<std::int64_t> &strides,
+    const std::string &storageType = "FloatStorage")
 {
     p.global("torch._utils", "_rebuild_tensor_v2").mark();
     p.mark().string("storage").global("torch", storageType).string(key).string("cpu").integer(numel).tuple();
@@ -57,7 +59,7 @@ const PickleNode &member(const PickleGraph &g, PickleId dict, const std::string 
 class UnpicklerTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void readsATorchStateDict()
     {
         auto g = parse(stateDictPickle());
@@ -68,7 +70,7 @@ private slots:
         const PickledTensor &bias = g->tensors[1];
         QCOMPARE(bias.storageOffset, std::uint64_t(4));
         QCOMPARE(bias.extent, std::uint64_t(6));
-        QCOMPARE(bias.sizes, std::vector<std::int64_t>{2});
+        QCOMPARE(bias.sizes, std::vector<std::int64_t> {2});
         const PickleNode &model = member(*g, g->root, "model");
         QCOMPARE(model.kind, PickleKind::Dict);
         QCOMPARE(model.items.size(), size_t(4));
@@ -82,7 +84,12 @@ private slots:
         PickleWriter p;
         p.proto().emptyDict().mark();
         p.string("system").global("os", "system").mark().string("touch " + marker).tuple().reduce();
-        p.string("eval").global("builtins", "eval").mark().string("open('" + marker + "', 'w')").tuple().reduce();
+        p.string("eval")
+            .global("builtins", "eval")
+            .mark()
+            .string("open('" + marker + "', 'w')")
+            .tuple()
+            .reduce();
         p.string("exec").global("builtins", "exec").mark().string("import os").tuple().reduce();
         // argparse.Namespace via NEWOBJ + BUILD, as configs are pickled.
         p.string("config").global("argparse", "Namespace").emptyTuple().raw({0x81}).emptyDict();
@@ -105,19 +112,19 @@ private slots:
     {
         PickleWriter p;
         p.proto(4).raw({0x95, 60, 0, 0, 0, 0, 0, 0, 0}); // FRAME
-        p.raw({0x8c, 3, 'a', 'b', 'c', 0x94});            // SHORT_BINUNICODE + MEMOIZE
+        p.raw({0x8c, 3, 'a', 'b', 'c', 0x94}); // SHORT_BINUNICODE + MEMOIZE
         p.raw({0x8c, 11}).raw({'c', 'o', 'l', 'l', 'e', 'c', 't', 'i', 'o', 'n', 's'});
         p.raw({0x8c, 11}).raw({'O', 'r', 'd', 'e', 'r', 'e', 'd', 'D', 'i', 'c', 't', 0x93}); // STACK_GLOBAL
-        p.emptyTuple().reduce();                          // -> dict
+        p.emptyTuple().reduce(); // -> dict
         p.get(0).raw({'G', 0x40, 0x09, 0x21, 0xfb, 0x54, 0x44, 0x2d, 0x18}).setItem(); // 'abc': pi
         p.raw({0x8a, 1, 0xff, 0x8a, 2, 0x00, 0x80, 'J', 0xfe, 0xff, 0xff, 0xff}); // -1, -32768, -2
-        p.raw({0x87});                                    // TUPLE3
-        p.raw({0x8f, '(', 'K', 1, 'K', 2, 0x90});         // EMPTY_SET, ADDITEMS
-        p.raw({'(', 'K', 7, 0x91});                       // FROZENSET
+        p.raw({0x87}); // TUPLE3
+        p.raw({0x8f, '(', 'K', 1, 'K', 2, 0x90}); // EMPTY_SET, ADDITEMS
+        p.raw({'(', 'K', 7, 0x91}); // FROZENSET
         p.raw({']', '(', 'K', 1, 'K', 2, 'e', '2', '0'}); // list APPENDS, DUP, POP
-        p.raw({'(', 'N', '1'});                           // POP_MARK
+        p.raw({'(', 'N', '1'}); // POP_MARK
         p.raw({'C', 2, 'h', 'i', 0x8b, 9, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9}); // SHORT_BINBYTES, LONG4 (big)
-        p.raw({'(', 'X', 1, 0, 0, 0, 'k', 'K', 5, 'd'});  // DICT
+        p.raw({'(', 'X', 1, 0, 0, 0, 'k', 'K', 5, 'd'}); // DICT
         p.raw({0x86, 0x86, 0x86, 0x86}).stop();
         auto g = parse(p.bytes());
         QVERIFY2(g, g ? "" : g.error().message.c_str());
@@ -138,7 +145,8 @@ private slots:
     {
         const auto bytes = stateDictPickle();
         for (std::size_t n = 0; n < bytes.size(); ++n) {
-            const std::vector<std::uint8_t> cut(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(n));
+            const std::vector<std::uint8_t> cut(
+                bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(n));
             QVERIFY2(!parse(cut), qPrintable(QString::number(n)));
         }
     }
@@ -184,10 +192,10 @@ private slots:
 
     void stackAndMemoMisuseAreErrors()
     {
-        QVERIFY(!parse(PickleWriter().proto().reduce().stop().bytes()));      // underflow
-        QVERIFY(!parse(PickleWriter().proto().get(7).stop().bytes()));        // unknown memo
+        QVERIFY(!parse(PickleWriter().proto().reduce().stop().bytes())); // underflow
+        QVERIFY(!parse(PickleWriter().proto().get(7).stop().bytes())); // unknown memo
         QVERIFY(!parse(PickleWriter().proto().none().setItem().stop().bytes()));
-        QVERIFY(!parse(PickleWriter().proto().raw({'1'}).stop().bytes()));    // POP_MARK without MARK
+        QVERIFY(!parse(PickleWriter().proto().raw({'1'}).stop().bytes())); // POP_MARK without MARK
         QVERIFY(!parse(PickleWriter().proto().mark().none().raw({'d'}).stop().bytes())); // odd DICT
         QVERIFY(!parse(PickleWriter().proto().none().none().append().stop().bytes()));
         auto ext = parse(PickleWriter().proto().raw({0x82, 1}).stop().bytes()); // EXT1
@@ -200,7 +208,7 @@ private slots:
     void tensorRecordsAreChecked()
     {
         auto tensorPickle = [](std::int64_t numel, std::int64_t offset, std::vector<std::int64_t> sizes,
-                               std::vector<std::int64_t> strides) {
+                                std::vector<std::int64_t> strides) {
             PickleWriter p;
             p.proto();
             writeTensor(p, "0", numel, offset, sizes, strides);
@@ -208,11 +216,11 @@ private slots:
         };
         QVERIFY(parse(tensorPickle(6, 0, {2, 3}, {3, 1})));
         QVERIFY(parse(tensorPickle(1, 0, {1000, 1000}, {0, 0}))); // expanded view: one element
-        QVERIFY(parse(tensorPickle(0, 99, {0, 5}, {5, 1})));      // empty tensor
+        QVERIFY(parse(tensorPickle(0, 99, {0, 5}, {5, 1}))); // empty tensor
         const auto tooSmall = parse(tensorPickle(5, 0, {2, 3}, {3, 1}));
         QVERIFY(!tooSmall);
         QVERIFY2(tooSmall.error().message.find("reaches element 6") != std::string::npos,
-                 tooSmall.error().message.c_str());
+            tooSmall.error().message.c_str());
         QVERIFY(!parse(tensorPickle(6, 1, {2, 3}, {3, 1})));
         QVERIFY(!parse(tensorPickle(6, 0, {2, 3}, {1})));
         QVERIFY(!parse(tensorPickle(6, -1, {2}, {1})));

@@ -9,7 +9,7 @@ using namespace mplug2::model::text;
 class Utf8Test : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void decodesWellFormedText()
     {
         std::size_t bad = 99;
@@ -29,7 +29,9 @@ private slots:
         QTest::newRow("truncated 4-byte") << QByteArray("\xf0\x9f\x98") << r;
         QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80") << r + r + r;
         QTest::newRow("overlong C0") << QByteArray("\xc0\xaf") << r + r;
-        QTest::newRow("stray byte") << QByteArray("a\xff" "b") << QStringLiteral("a") + r + QStringLiteral("b");
+        QTest::newRow("stray byte") << QByteArray("a\xff"
+                                                  "b")
+                                    << QStringLiteral("a") + r + QStringLiteral("b");
         QTest::newRow("above U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << r + r + r + r;
         QTest::newRow("cut at end") << QByteArray("\xe2\x82") << r;
     }
@@ -39,7 +41,8 @@ private slots:
         QFETCH(QByteArray, bytes);
         QFETCH(QString, expected);
         std::size_t bad = 0;
-        const std::u32string cps = decodeUtf8(std::string_view(bytes.constData(), std::size_t(bytes.size())), &bad);
+        const std::u32string cps
+            = decodeUtf8(std::string_view(bytes.constData(), std::size_t(bytes.size())), &bad);
         QCOMPARE(QString::fromStdString(encodeUtf8(cps)), expected);
         QCOMPARE(bad, std::size_t(expected.count(QChar(0xFFFD))));
         QVERIFY(!isValidUtf8(std::string_view(bytes.constData(), std::size_t(bytes.size()))));

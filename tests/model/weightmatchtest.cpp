@@ -1,21 +1,22 @@
 // loadWeights / matchWeights: a clean match on the official tiny checkpoints,
 // and a clear report instead of a crash for every kind of mismatch.
-#include <torch/torch.h>
+#include "model/weights/weightmatch.h"
 
 #include "model/checkpoint/statedict.h"
 #include "model/config/configinference.h"
 #include "model/modules/mplug2model.h"
-#include "model/weights/weightmatch.h"
 #include "tests/support/qtestshared.h"
 
 #include <QTest>
+
+#include <torch/torch.h>
 
 using namespace mplug2::model;
 
 class WeightMatchTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void captionCheckpointMatchesExactly();
     void momentumCopiesAreUnusedByDesign();
@@ -73,7 +74,7 @@ void WeightMatchTest::captionCheckpointMatchesExactly()
     QVERIFY(model->visual_encoder->visual->conv1->weight.equal(conv));
     // The decoder's output layer is its word embedding table, as in the official model.
     QCOMPARE(model->text_decoder->predictions->decoderWeight.unsafeGetTensorImpl(),
-             model->text_decoder->bert->embeddings->word_embeddings->weight.unsafeGetTensorImpl());
+        model->text_decoder->bert->embeddings->word_embeddings->weight.unsafeGetTensorImpl());
     QVERIFY(model->uniqueParameters().size() < model->parameters().size());
 }
 
@@ -88,7 +89,7 @@ void WeightMatchTest::momentumCopiesAreUnusedByDesign()
     const WeightMatchReport report = matchWeights(*model, weights);
     QVERIFY2(report.ok(), report.describe().c_str());
     const auto momentum = std::count_if(report.unusedByDesign.begin(), report.unusedByDesign.end(),
-                                        [](const std::string &k) { return k.find("_m.") != std::string::npos; });
+        [](const std::string &k) { return k.find("_m.") != std::string::npos; });
     QVERIFY(momentum > 300);
 }
 
@@ -101,19 +102,19 @@ void WeightMatchTest::otherShapesAreReportedNotLoaded()
     const WeightMatchReport report = loadWeights(*model, tinyB);
     QVERIFY(!report.ok());
     QVERIFY(!report.misshaped.empty());
-    const auto conv = std::find_if(report.misshaped.begin(), report.misshaped.end(), [](const WeightIssue &w) {
-        return w.name == "visual_encoder.visual.conv1.weight";
-    });
+    const auto conv = std::find_if(report.misshaped.begin(), report.misshaped.end(),
+        [](const WeightIssue &w) { return w.name == "visual_encoder.visual.conv1.weight"; });
     QVERIFY(conv != report.misshaped.end());
-    QCOMPARE(conv->expectedShape, (std::vector<int64_t>{64, 3, 1, 14, 14}));
-    QCOMPARE(conv->foundShape, (std::vector<int64_t>{128, 3, 1, 16, 16}));
+    QCOMPARE(conv->expectedShape, (std::vector<int64_t> {64, 3, 1, 14, 14}));
+    QCOMPARE(conv->foundShape, (std::vector<int64_t> {128, 3, 1, 16, 16}));
     // tiny-b has visn_fc (vision 128 -> BERT 32), tiny-a has none.
     QVERIFY(std::any_of(report.unexpected.begin(), report.unexpected.end(),
-                        [](const WeightIssue &w) { return w.name == "visn_fc.weight"; }));
+        [](const WeightIssue &w) { return w.name == "visn_fc.weight"; }));
     QVERIFY(model->visn_emb_norm->weight.equal(before));
-    QVERIFY(report.describe(1000).find("visual_encoder.visual.conv1.weight model [64, 3, 1, 14, 14] checkpoint "
+    QVERIFY(
+        report.describe(1000).find("visual_encoder.visual.conv1.weight model [64, 3, 1, 14, 14] checkpoint "
                                    "[128, 3, 1, 16, 16]")
-            != std::string::npos);
+        != std::string::npos);
 }
 
 void WeightMatchTest::missingAndUnexpectedKeysAreNamed()
@@ -127,7 +128,7 @@ void WeightMatchTest::missingAndUnexpectedKeysAreNamed()
     QVERIFY(report.ok(false) == false);
     QCOMPARE(report.missing.size(), size_t(1));
     QCOMPARE(report.missing.front().name, std::string("fusion_encoder.encoder.layer.3.output.dense.bias"));
-    QCOMPARE(report.missing.front().expectedShape, std::vector<int64_t>{32});
+    QCOMPARE(report.missing.front().expectedShape, std::vector<int64_t> {32});
     QCOMPARE(report.unexpected.size(), size_t(1));
     weights.erase("text_encoder.pooler.dense.weight");
     weights["fusion_encoder.encoder.layer.3.output.dense.bias"] = torch::zeros({32});

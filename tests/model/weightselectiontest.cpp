@@ -1,8 +1,9 @@
 // The official key normalisation: which tensors are model weights, under
 // which names, and what is left out and why.
+#include "model/checkpoint/weightselection.h"
+
 #include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/torchsavewriter.h"
-#include "model/checkpoint/weightselection.h"
 
 #include <QTest>
 
@@ -23,8 +24,8 @@ std::unique_ptr<Built> build(const std::string &entry, const std::vector<std::st
     TorchSaveWriter writer;
     for (std::size_t i = 0; i < names.size(); ++i) {
         const float values[2] = {float(i), float(i)};
-        const auto storage = writer.addStorage(ElementType::Float32, std::span<const std::uint8_t>(
-                                                                         reinterpret_cast<const std::uint8_t *>(values), 8));
+        const auto storage = writer.addStorage(ElementType::Float32,
+            std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>(values), 8));
         writer.addTensor(entry, names[i], storage, {2});
     }
     writer.addInteger("epoch", 1);
@@ -53,7 +54,7 @@ std::map<std::string, std::uint32_t> selected(const WeightSelection &s)
 class WeightSelectionTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void keyRules()
     {
         QVERIFY(isMomentumKey("visual_encoder_m.visual.proj"));
@@ -69,26 +70,29 @@ private slots:
         QCOMPARE(stripDdpPrefix("module.module.fc.weight"), std::string("fc.weight"));
         QCOMPARE(stripDdpPrefix("modules.fc"), std::string("modules.fc"));
         QCOMPARE(renamePretrainKey("text_encoder.bert.encoder.layer.0.attention.self.query.weight"),
-                 std::string("text_encoder.encoder.layer.0.attention.self.query.weight"));
+            std::string("text_encoder.encoder.layer.0.attention.self.query.weight"));
         QCOMPARE(renamePretrainKey("fusion_encoder.fusion.encoder.layer.3.output.dense.bias"),
-                 std::string("fusion_encoder.encoder.layer.3.output.dense.bias"));
+            std::string("fusion_encoder.encoder.layer.3.output.dense.bias"));
         QCOMPARE(renamePretrainKey("text_decoder.bert.encoder.layer.0.attention.self.query.weight"),
-                 std::string("text_decoder.bert.encoder.layer.0.attention.self.query.weight"));
+            std::string("text_decoder.bert.encoder.layer.0.attention.self.query.weight"));
         QCOMPARE(renamePretrainKey("fusion_encoder.encoder.layer.0.crossattention.output.dense.weight"),
-                 std::string("fusion_encoder.encoder.layer.0.crossattention.output.dense.weight"));
+            std::string("fusion_encoder.encoder.layer.0.crossattention.output.dense.weight"));
     }
 
     void finetunedCheckpointKeepsItsNames()
     {
-        const auto b = build("model", {"visual_encoder.visual.proj", "visual_encoder_m.visual.proj", "text_encoder.embeddings.word_embeddings.weight",
-                                       "image_queue", "fusion_encoder.encoder.layer.0.output.dense.weight"});
+        const auto b = build("model",
+            {"visual_encoder.visual.proj", "visual_encoder_m.visual.proj",
+                "text_encoder.embeddings.word_embeddings.weight", "image_queue",
+                "fusion_encoder.encoder.layer.0.output.dense.weight"});
         auto s = selectModelWeights(b->index, true);
         QVERIFY(s);
         QCOMPARE(s->sourceEntry, std::string("model"));
         const auto kept = selected(*s);
         QCOMPARE(kept.size(), size_t(3));
-        QVERIFY(kept.count("visual_encoder.visual.proj") && kept.count("text_encoder.embeddings.word_embeddings.weight")
-                && kept.count("fusion_encoder.encoder.layer.0.output.dense.weight"));
+        QVERIFY(kept.count("visual_encoder.visual.proj")
+            && kept.count("text_encoder.embeddings.word_embeddings.weight")
+            && kept.count("fusion_encoder.encoder.layer.0.output.dense.weight"));
         QCOMPARE(s->renamedPretrainKeys, size_t(0));
         std::map<std::string, std::size_t> ignored;
         for (const IgnoredTensors &i : s->ignored)
@@ -100,9 +104,10 @@ private slots:
     void pretrainRenamingFollowsTheOfficialLoop()
     {
         // 0 plain, 1 renamed onto 0's name (wins), 2 plain after a rename of the same name (loses).
-        const auto b = build("module", {"module.text_encoder.encoder.layer.0.w", "module.text_encoder.bert.encoder.layer.0.w",
-                                        "module.fusion_encoder.encoder.layer.1.w", "module.fusion_encoder.fusion.encoder.layer.1.w",
-                                        "module.text_decoder.bert.embeddings.w"});
+        const auto b = build("module",
+            {"module.text_encoder.encoder.layer.0.w", "module.text_encoder.bert.encoder.layer.0.w",
+                "module.fusion_encoder.encoder.layer.1.w", "module.fusion_encoder.fusion.encoder.layer.1.w",
+                "module.text_decoder.bert.embeddings.w"});
         auto s = selectModelWeights(b->index, true);
         QVERIFY(s);
         QCOMPARE(s->sourceEntry, std::string("module"));

@@ -1,8 +1,9 @@
 // WordPieceTokenizer: the official BERT tokenizer's behaviour on the inputs
 // the fixtures do not cover (bad and huge input, truncation, batches,
 // threads), with the vocabulary bundled in resources/.
-#include "model/text/tokenizer.h"
 #include "model/text/wordpiecetokenizer.h"
+
+#include "model/text/tokenizer.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,7 +17,10 @@ namespace {
 
 const char *kVocab = MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt";
 
-std::vector<TokenId> ids(std::initializer_list<TokenId> list) { return list; }
+std::vector<TokenId> ids(std::initializer_list<TokenId> list)
+{
+    return list;
+}
 
 } // namespace
 
@@ -38,7 +42,7 @@ class WordPieceTokenizerTest : public QObject {
         out << contents;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         auto tok = WordPieceTokenizer::load(kVocab);
@@ -57,7 +61,8 @@ private slots:
         const std::vector<TokenId> got = encode("i like strawberries");
         QCOMPARE(got.front(), m_tok->specialTokenIds().start);
         QVERIFY(std::find(got.begin(), got.end(), m_tok->specialTokenIds().end) == got.end());
-        QCOMPARE(m_tok->tokenize("i like strawberries"), (std::vector<std::string>{"i", "like", "straw", "##berries"}));
+        QCOMPARE(m_tok->tokenize("i like strawberries"),
+            (std::vector<std::string> {"i", "like", "straw", "##berries"}));
     }
 
     void emptyAndBlankInputGiveOnlyTheStartToken()
@@ -85,7 +90,8 @@ private slots:
             words += "video ";
         const std::vector<TokenId> got = encode(words);
         QCOMPARE(got.size(), 1 + words.size() / 6);
-        QVERIFY(std::all_of(got.begin() + 1, got.end(), [&](TokenId id) { return id == m_tok->tokenToId("video"); }));
+        QVERIFY(std::all_of(
+            got.begin() + 1, got.end(), [&](TokenId id) { return id == m_tok->tokenToId("video"); }));
 
         // One 1 MB "word" is longer than 100 characters: one [UNK].
         const std::string blob(1u << 20, 'x');
@@ -103,7 +109,8 @@ private slots:
         const std::vector<TokenId> hundred = encode(std::string(100, 'a'));
         QVERIFY(hundred.size() > 2);
         QVERIFY(std::find(hundred.begin(), hundred.end(), m_tok->specialTokenIds().unknown) == hundred.end());
-        QCOMPARE(encode(std::string(101, 'a')), ids({m_tok->specialTokenIds().start, m_tok->specialTokenIds().unknown}));
+        QCOMPARE(encode(std::string(101, 'a')),
+            ids({m_tok->specialTokenIds().start, m_tok->specialTokenIds().unknown}));
         // The limit counts characters, not bytes: 100 two-byte letters are fine.
         std::string accented;
         for (int i = 0; i < 100; ++i)
@@ -113,10 +120,11 @@ private slots:
 
     void truncationKeepsTheFirstIdsIncludingTheStartToken()
     {
-        const std::vector<TokenId> full = encode("a video of people people people people people people people");
+        const std::vector<TokenId> full
+            = encode("a video of people people people people people people people");
         QVERIFY(full.size() > 5);
         QCOMPARE(encode("a video of people people people people people people people", 5),
-                 std::vector<TokenId>(full.begin(), full.begin() + 5));
+            std::vector<TokenId>(full.begin(), full.begin() + 5));
         QCOMPARE(encode("a video of people", 50), encode("a video of people"));
         QCOMPARE(encode("a video", 1), ids({m_tok->specialTokenIds().start}));
     }
@@ -130,8 +138,8 @@ private slots:
         QCOMPARE(encode("yes[SEP]"), yesSep);
         QCOMPARE(encode("yes [SEP]"), yesSep);
         // Written in lower case it is ordinary text: "[", "sep", "]".
-        QCOMPARE(m_tok->tokenize("[sep]"), (std::vector<std::string>{"[", "sep", "]"}));
-        QCOMPARE(m_tok->tokenize("[CLS]x[MASK]"), (std::vector<std::string>{"[CLS]", "x", "[MASK]"}));
+        QCOMPARE(m_tok->tokenize("[sep]"), (std::vector<std::string> {"[", "sep", "]"}));
+        QCOMPARE(m_tok->tokenize("[CLS]x[MASK]"), (std::vector<std::string> {"[CLS]", "x", "[MASK]"}));
     }
 
     void decodeJoinsPiecesAndCleansSpaces()
@@ -146,7 +154,7 @@ private slots:
         QCOMPARE(m_tok->decode(got, raw), std::string("[CLS] what ' s up ? i like strawberries ."));
         // Ids outside the vocabulary read as [UNK], as the official decode does.
         QCOMPARE(m_tok->decode(ids({-1, 30522, 1045})), std::string("[UNK] [UNK] i"));
-        QCOMPARE(m_tok->decode(std::vector<TokenId>{}), std::string());
+        QCOMPARE(m_tok->decode(std::vector<TokenId> {}), std::string());
     }
 
     void batchesArePaddedToTheLongest()
@@ -156,7 +164,9 @@ private slots:
         QCOMPARE(b.columns, encode("a much longer sentence here").size());
         const TokenId pad = m_tok->specialTokenIds().padding;
         for (std::size_t r = 0; r < b.rows; ++r) {
-            const std::vector<TokenId> own = encode(r == 0 ? "short" : r == 1 ? "a much longer sentence here" : "");
+            const std::vector<TokenId> own = encode(r == 0 ? "short"
+                    : r == 1                               ? "a much longer sentence here"
+                                                           : "");
             const auto row = b.idsRow(r);
             const auto mask = b.maskRow(r);
             for (std::size_t c = 0; c < b.columns; ++c) {
@@ -204,7 +214,8 @@ private slots:
         writeFile(noUnk, "[PAD]\nhello\n");
         auto withoutUnk = WordPieceTokenizer::load(noUnk.toStdString());
         QVERIFY(!withoutUnk);
-        QVERIFY2(withoutUnk.error().message.find("[UNK]") != std::string::npos, withoutUnk.error().message.c_str());
+        QVERIFY2(withoutUnk.error().message.find("[UNK]") != std::string::npos,
+            withoutUnk.error().message.c_str());
     }
 
     void aSmallVocabularyWithWindowsLineEndsWorks()

@@ -2,6 +2,7 @@
 // damaged on purpose: compressed, duplicate, overlapping, out-of-bounds and
 // climbing ('..') entries, lies about sizes, truncation at every 1/16.
 #include "model/checkpoint/ziparchive.h"
+
 #include "model/checkpoint/zipwriter.h"
 
 #include <QTest>
@@ -17,8 +18,8 @@ std::span<const std::uint8_t> bytesOf(const std::string &s)
     return {reinterpret_cast<const std::uint8_t *>(s.data()), s.size()};
 }
 
-std::vector<std::uint8_t> makeZip(const std::vector<std::pair<std::string, std::string>> &entries,
-                                  ZipWriter::Options options = {})
+std::vector<std::uint8_t> makeZip(
+    const std::vector<std::pair<std::string, std::string>> &entries, ZipWriter::Options options = {})
 {
     MemorySink sink;
     ZipWriter zip(sink, options);
@@ -41,8 +42,14 @@ std::vector<std::size_t> find(const std::vector<std::uint8_t> &bytes, std::uint3
     return out;
 }
 
-void put16(std::vector<std::uint8_t> &bytes, std::size_t at, std::uint16_t v) { std::memcpy(bytes.data() + at, &v, 2); }
-void put32(std::vector<std::uint8_t> &bytes, std::size_t at, std::uint32_t v) { std::memcpy(bytes.data() + at, &v, 4); }
+void put16(std::vector<std::uint8_t> &bytes, std::size_t at, std::uint16_t v)
+{
+    std::memcpy(bytes.data() + at, &v, 2);
+}
+void put32(std::vector<std::uint8_t> &bytes, std::size_t at, std::uint32_t v)
+{
+    std::memcpy(bytes.data() + at, &v, 4);
+}
 
 std::string errorOf(const std::vector<std::uint8_t> &bytes)
 {
@@ -58,7 +65,7 @@ constexpr std::uint32_t kCentral = 0x02014b50;
 class ZipArchiveTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void readsWhatTheWriterWrote_data()
     {
         QTest::addColumn<bool>("zip64");
@@ -71,7 +78,7 @@ private slots:
         QFETCH(bool, zip64);
         const std::string big(100000, 'x');
         const auto bytes = makeZip({{"a/data.pkl", "pickle"}, {"a/data/0", big}, {"a/version", "3\n"}},
-                                   ZipWriter::Options{zip64, 64});
+            ZipWriter::Options {zip64, 64});
         auto zip = ZipArchive::parse(bytes, "test.zip");
         QVERIFY2(zip, zip ? "" : zip.error().message.c_str());
         QCOMPARE(zip->entries().size(), size_t(3));
@@ -82,7 +89,8 @@ private slots:
         const auto view = zip->view(*data);
         QCOMPARE(std::string(reinterpret_cast<const char *>(view.data()), view.size()), big);
         const auto version = zip->view(*zip->find("a/version"));
-        QCOMPARE(std::string(reinterpret_cast<const char *>(version.data()), version.size()), std::string("3\n"));
+        QCOMPARE(
+            std::string(reinterpret_cast<const char *>(version.data()), version.size()), std::string("3\n"));
         QVERIFY(!zip->find("a/missing"));
     }
 
@@ -145,7 +153,8 @@ private slots:
             for (int i = 0; i < n; ++i)
                 inner.push_back(static_cast<char>(v >> (8 * i)));
         };
-        le(kLocal, 4), le(20, 2), le(0, 2), le(0, 2), le(0, 4), le(0, 4), le(4, 4), le(4, 4), le(5, 2), le(0, 2);
+        le(kLocal, 4), le(20, 2), le(0, 2), le(0, 2), le(0, 4), le(0, 4), le(4, 4), le(4, 4), le(5, 2),
+            le(0, 2);
         inner += "a/two2222";
         auto bytes = makeZip({{"a/one", inner}, {"a/two", "2222"}});
         auto valid = ZipArchive::parse(bytes, "test.zip");
@@ -191,9 +200,11 @@ private slots:
 
     void everyTruncationGivesAnError()
     {
-        const auto bytes = makeZip({{"a/data.pkl", std::string(500, 'p')}, {"a/data/0", std::string(5000, 'd')}});
+        const auto bytes
+            = makeZip({{"a/data.pkl", std::string(500, 'p')}, {"a/data/0", std::string(5000, 'd')}});
         for (int k = 0; k < 16; ++k) {
-            const std::vector<std::uint8_t> cut(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bytes.size() * k / 16));
+            const std::vector<std::uint8_t> cut(
+                bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bytes.size() * k / 16));
             QVERIFY2(!errorOf(cut).empty(), qPrintable(QString::number(k)));
         }
     }

@@ -27,7 +27,7 @@ class EventLagProbe {
 public:
     struct Stalls {
         double wallMs = 0.0; ///< longest gap between two ticks
-        double ownMs = 0.0;  ///< longest gap less the run-queue wait inside it
+        double ownMs = 0.0; ///< longest gap less the run-queue wait inside it
         int ticks = 0;
         bool schedstat = false; ///< whether run-queue wait was known
     };
@@ -41,7 +41,7 @@ public:
 
     void start()
     {
-        m_stalls = Stalls{};
+        m_stalls = Stalls {};
         m_lastQueueNs = runQueueNs();
         m_stalls.schedstat = m_lastQueueNs >= 0;
         m_clock.start();

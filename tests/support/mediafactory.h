@@ -22,8 +22,7 @@ class MediaFactory {
 public:
     explicit MediaFactory(QString dir)
         : m_dir(std::move(dir))
-    {
-    }
+    { }
 
     static QString ffmpeg() { return QStandardPaths::findExecutable(QStringLiteral("ffmpeg")); }
 
@@ -31,7 +30,8 @@ public:
     static bool hasEncoder(const QString &name)
     {
         QProcess p;
-        p.start(ffmpeg(), {QStringLiteral("-hide_banner"), QStringLiteral("-h"), QStringLiteral("encoder=") + name});
+        p.start(ffmpeg(),
+            {QStringLiteral("-hide_banner"), QStringLiteral("-h"), QStringLiteral("encoder=") + name});
         if (!p.waitForFinished(30000))
             return false;
         return !QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("is not recognized"));
@@ -42,7 +42,7 @@ public:
     QString make(const QString &name, const QStringList &args)
     {
         const QString out = QDir(m_dir).filePath(name);
-        QStringList all{QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error")};
+        QStringList all {QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error")};
         all << args << out;
         return run(all, nullptr) ? out : QString();
     }
@@ -51,7 +51,7 @@ public:
     /// autorotate), `extra` options placed before the output.
     QByteArray decodeRgb(const QString &path, const QStringList &extra = {})
     {
-        QStringList all{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path};
+        QStringList all {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path};
         all << extra << QStringLiteral("-f") << QStringLiteral("rawvideo") << QStringLiteral("-pix_fmt")
             << QStringLiteral("rgb24") << QStringLiteral("-");
         QByteArray out;

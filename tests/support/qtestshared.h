@@ -9,13 +9,13 @@
 #include <QString>
 #include <QTest>
 
-#define MPLUG2_REQUIRE_SHARED(outDir)                                                                \
-    do {                                                                                             \
-        const std::string mplug2SharedDir_ = mplug2::test::sharedDir();                              \
-        if (mplug2SharedDir_.empty()) {                                                              \
-            if (mplug2::test::sharedRequired())                                                      \
-                QFAIL(mplug2::test::sharedMissingReason().c_str());                                  \
-            QSKIP(mplug2::test::sharedMissingReason().c_str());                                      \
-        }                                                                                            \
-        (outDir) = QString::fromStdString(mplug2SharedDir_);                                         \
+#define MPLUG2_REQUIRE_SHARED(outDir)                                                                        \
+    do {                                                                                                     \
+        const std::string mplug2SharedDir_ = mplug2::test::sharedDir();                                      \
+        if (mplug2SharedDir_.empty()) {                                                                      \
+            if (mplug2::test::sharedRequired())                                                              \
+                QFAIL(mplug2::test::sharedMissingReason().c_str());                                          \
+            QSKIP(mplug2::test::sharedMissingReason().c_str());                                              \
+        }                                                                                                    \
+        (outDir) = QString::fromStdString(mplug2SharedDir_);                                                 \
     } while (false)

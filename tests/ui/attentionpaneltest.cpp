@@ -1,8 +1,9 @@
 // The attention panel on hand-made attention maps: each token looks at one
 // patch of one frame, so what the panel draws can be checked against where
 // the attention really is.
-#include "ui/attention/attentiongridview.h"
 #include "ui/attention/attentionpanel.h"
+
+#include "ui/attention/attentiongridview.h"
 #include "ui/attention/tokenchipbar.h"
 
 #include <QAbstractButton>
@@ -33,7 +34,7 @@ app::EngineResult makeResult()
     app::EngineResult result;
     result.id = 7;
     result.media = QStringLiteral("clip.mp4");
-    result.items = {app::ResultItem{kTokens.join(' '), -1.5, {}, kTokens}};
+    result.items = {app::ResultItem {kTokens.join(' '), -1.5, {}, kTokens}};
     app::AttentionMaps maps;
     maps.geometry.frames = kFrames;
     maps.geometry.gridHeight = kRows;
@@ -73,12 +74,12 @@ QImage grabCell(AttentionPanel &panel, int frame)
 class AttentionPanelTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void chipsShowSentencePieceTokensAsWords()
     {
         ui::TokenChipBar bar;
-        const QStringList pieces = {QStringLiteral("\u2581a"), QStringLiteral("\u2581blue"), QStringLiteral("\u2581"),
-                                    QStringLiteral("ow")};
+        const QStringList pieces = {QStringLiteral("\u2581a"), QStringLiteral("\u2581blue"),
+            QStringLiteral("\u2581"), QStringLiteral("ow")};
         bar.setTokens(pieces);
         QCOMPARE(bar.tokens(), pieces); // the tokens themselves stay as the model gave them
         QCOMPARE(bar.chip(0)->text(), QStringLiteral("a"));
@@ -99,8 +100,8 @@ private slots:
         QCOMPARE(panel.tokenChips()->chip(1)->accessibleName(), QStringLiteral("Token 2: dog"));
         auto *layers = panel.findChild<QComboBox *>(QStringLiteral("layerCombo"));
         auto *heads = panel.findChild<QComboBox *>(QStringLiteral("headCombo"));
-        QCOMPARE(layers->count(), 1 + kLayers);  // mean + each layer
-        QCOMPARE(heads->count(), 2 + kHeads);    // mean, max + each head
+        QCOMPARE(layers->count(), 1 + kLayers); // mean + each layer
+        QCOMPARE(heads->count(), 2 + kHeads); // mean, max + each head
         // Only what was captured is offered: no Grad-CAM in these maps.
         QCOMPARE(panel.findChild<QComboBox *>(QStringLiteral("methodCombo"))->count(), 1);
     }
@@ -131,8 +132,8 @@ private slots:
         QVERIFY2(grabCell(panel, 2) != frame2Token1, "frame 2 should light up when token 2 is chosen");
 
         // The overlay's values are the engine's reduction of the maps.
-        const app::AttentionGrid expected =
-            makeResult().attention->grid(app::AttentionMethod::CrossAttention, 2, app::kMeanOfLayers, app::kMeanOfHeads);
+        const app::AttentionGrid expected = makeResult().attention->grid(
+            app::AttentionMethod::CrossAttention, 2, app::kMeanOfLayers, app::kMeanOfHeads);
         QCOMPARE(panel.grid().values, expected.values);
     }
 
@@ -147,7 +148,8 @@ private slots:
         ui::FrameView *cell = panel.gridView()->cell(0);
         const QRect image = cell->imageRect();
         // The centre of patch (0, 0) of frame 0, where token 0 looked.
-        const QPoint hot(image.left() + image.width() / (2 * kCols), image.top() + image.height() / (2 * kRows));
+        const QPoint hot(
+            image.left() + image.width() / (2 * kCols), image.top() + image.height() / (2 * kRows));
         float value = 0;
         int row = -1;
         int col = -1;
@@ -159,7 +161,7 @@ private slots:
         QTest::mouseMove(cell, hot);
         QTRY_VERIFY(!hovered.isEmpty());
         QVERIFY2(hovered.last().at(0).toString().contains(QStringLiteral("row 1")),
-                 qPrintable(hovered.last().at(0).toString()));
+            qPrintable(hovered.last().at(0).toString()));
     }
 
     void layerHeadAndOpacityChangeTheDrawing()
@@ -173,7 +175,7 @@ private slots:
         const QList<float> mean = panel.grid().values;
         auto *heads = panel.findChild<QComboBox *>(QStringLiteral("headCombo"));
         heads->setCurrentIndex(heads->findData(app::kMaxOfHeads));
-        emit heads->activated(heads->currentIndex());
+        Q_EMIT heads->activated(heads->currentIndex());
         QVERIFY(panel.grid().values != mean); // max differs from mean off the peak
         const QImage before = grabCell(panel, 1);
         panel.findChild<QSlider *>(QStringLiteral("opacitySlider"))->setValue(100);

@@ -1,8 +1,9 @@
 // Importing an official checkpoint from the GUI: the dialog previews the
 // bundle the choices make, runs the inspector in its own process, and
 // writes and registers the manifest without touching the checkpoint.
-#include "tests/support/qtestshared.h"
 #include "ui/model/importbundledialog.h"
+
+#include "tests/support/qtestshared.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,7 +19,7 @@ using mplug2::ui::ImportBundleDialog;
 class ImportBundleDialogTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
@@ -35,10 +36,11 @@ private slots:
         ImportBundleDialog dialog(&registry);
         QVERIFY(!dialog.bundle()); // nothing chosen yet
         QSignalSpy reported(&dialog, &ImportBundleDialog::reportReady);
-        dialog.setVocabulary(QStringLiteral(MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt"));
+        dialog.setVocabulary(
+            QStringLiteral(MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt"));
         dialog.setKind(app::ModelKind::Qa);
         dialog.setConfigFiles(fixtures + QStringLiteral("tiny-a/config_bert.json"),
-                              fixtures + QStringLiteral("tiny-a/config.json"));
+            fixtures + QStringLiteral("tiny-a/config.json"));
         dialog.setCheckpoint(fixtures + QStringLiteral("tiny-a/qa.pth"));
         QVERIFY(reported.wait(60000));
         QVERIFY(!dialog.report().isEmpty());
@@ -46,9 +48,10 @@ private slots:
         const Expected<app::ModelBundle> preview = dialog.bundle();
         QVERIFY2(preview, preview ? "" : preview.error().message.c_str());
         QCOMPARE(preview->kind, app::ModelKind::Qa);
-        QCOMPARE(preview->numFrames, 4);  // from the model config
+        QCOMPARE(preview->numFrames, 4); // from the model config
         QCOMPARE(preview->imageRes, 56);
-        const QString shown = dialog.findChild<QPlainTextEdit *>(QStringLiteral("configPreview"))->toPlainText();
+        const QString shown
+            = dialog.findChild<QPlainTextEdit *>(QStringLiteral("configPreview"))->toPlainText();
         QVERIFY2(shown.contains(QStringLiteral("num_attention_heads")), qPrintable(shown));
 
         const Expected<QString> id = dialog.importBundle();
@@ -56,8 +59,9 @@ private slots:
         const Expected<app::ModelBundle> registered = registry.resolve(*id);
         QVERIFY2(registered, registered ? "" : registered.error().message.c_str());
         QCOMPARE(QFileInfo(registered->checkpoint).canonicalFilePath(),
-                 QFileInfo(fixtures + QStringLiteral("tiny-a/qa.pth")).canonicalFilePath());
-        QVERIFY(registered->manifestPath.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+            QFileInfo(fixtures + QStringLiteral("tiny-a/qa.pth")).canonicalFilePath());
+        QVERIFY(registered->manifestPath.startsWith(
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
     }
 
     void missingCheckpointSaysSo()
@@ -68,7 +72,7 @@ private slots:
         const Expected<app::ModelBundle> bundle = dialog.bundle();
         QVERIFY(!bundle);
         QVERIFY2(QString::fromStdString(bundle.error().message).contains(QStringLiteral("model.pth")),
-                 bundle.error().message.c_str());
+            bundle.error().message.c_str());
         QVERIFY(!dialog.importBundle());
     }
 

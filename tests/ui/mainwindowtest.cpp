@@ -1,7 +1,8 @@
 // The main window as a user meets it: menus, opening files, recent files,
 // the About dialog with licences, and the real executable starting offscreen.
-#include "ui/aboutdialog.h"
 #include "ui/mainwindow.h"
+
+#include "ui/aboutdialog.h"
 #include "ui/status/errorbanner.h"
 #include "ui/task/taskpanel.h"
 
@@ -9,19 +10,19 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
-#include <QLineEdit>
 #include <QDockWidget>
-#include <QSlider>
-#include <QSpinBox>
 #include <QImage>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStatusBar>
 #include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -33,7 +34,7 @@ using mplug2::ui::StudioTask;
 class MainWindowTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
@@ -52,7 +53,7 @@ private slots:
         QVERIFY2(titles.contains(QStringLiteral("&Help")), qPrintable(titles.join(',')));
         QVERIFY(w.findChild<QAction *>(QStringLiteral("actionOpen")));
         QCOMPARE(w.findChild<QAction *>(QStringLiteral("actionOpen"))->shortcut(),
-                 QKeySequence(QKeySequence::Open));
+            QKeySequence(QKeySequence::Open));
     }
 
     void openMediaListsFilesAndRemembersThem()
@@ -113,7 +114,7 @@ private slots:
         QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("resultsDock"))->isHidden());
         QCOMPARE(w.taskPanel()->task(), StudioTask::Ask);
         QCOMPARE(w.taskPanel()->questionHistory(),
-                 QStringList({QStringLiteral("is it raining?"), QStringLiteral("what is the man doing?")}));
+            QStringList({QStringLiteral("is it raining?"), QStringLiteral("what is the man doing?")}));
         QCOMPARE(w.findChild<QSpinBox *>(QStringLiteral("framesSpin"))->value(), 8);
         QCOMPARE(w.findChild<QSlider *>(QStringLiteral("opacitySlider"))->value(), 70);
         w.findChild<QDockWidget *>(QStringLiteral("attentionDock"))->show();
@@ -149,19 +150,23 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QStringList unnamed;
         for (QWidget *widget : w.findChildren<QWidget *>()) {
-            const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) ||
-                                 qobject_cast<QAbstractSpinBox *>(widget) || qobject_cast<QSlider *>(widget) ||
-                                 qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractItemView *>(widget);
+            const bool control = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget)
+                || qobject_cast<QAbstractSpinBox *>(widget) || qobject_cast<QSlider *>(widget)
+                || qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractItemView *>(widget);
             // Qt's own parts (popup lists, clear buttons, headers) and hidden widgets are not ours to name.
             const QByteArray cls = widget->metaObject()->className();
-            const bool internal = cls == "QComboBoxListView" || cls == "QLineEditIconButton" || cls == "QHeaderView";
-            if (!control || internal || widget->isHidden() || widget->objectName().startsWith(QLatin1String("qt_")) ||
-                qobject_cast<QComboBox *>(widget->parentWidget()) || qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
-                qobject_cast<QDockWidget *>(widget->parentWidget()))
+            const bool internal
+                = cls == "QComboBoxListView" || cls == "QLineEditIconButton" || cls == "QHeaderView";
+            if (!control || internal || widget->isHidden()
+                || widget->objectName().startsWith(QLatin1String("qt_"))
+                || qobject_cast<QComboBox *>(widget->parentWidget())
+                || qobject_cast<QAbstractSpinBox *>(widget->parentWidget())
+                || qobject_cast<QDockWidget *>(widget->parentWidget()))
                 continue;
             const auto *button = qobject_cast<QAbstractButton *>(widget);
             if (widget->accessibleName().isEmpty() && !(button && !button->text().isEmpty()))
-                unnamed << QStringLiteral("%1 (%2)").arg(widget->objectName(), widget->metaObject()->className());
+                unnamed << QStringLiteral("%1 (%2)").arg(
+                    widget->objectName(), widget->metaObject()->className());
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
@@ -206,7 +211,7 @@ private slots:
             env.remove(QStringLiteral("LC_ALL"));
             env.remove(QStringLiteral("LC_MESSAGES"));
             p.setProcessEnvironment(env);
-            p.start(QStringLiteral(MPLUG2_STUDIO_PATH), language + QStringList{QStringLiteral("--help")});
+            p.start(QStringLiteral(MPLUG2_STUDIO_PATH), language + QStringList {QStringLiteral("--help")});
             p.waitForFinished(60000);
             return QString::fromUtf8(p.readAllStandardOutput());
         };
@@ -214,7 +219,8 @@ private slots:
         QVERIFY(help({}).contains(english));
         const QString chinese = help({QStringLiteral("--lang"), QStringLiteral("zh_CN")});
         QVERIFY2(!chinese.contains(english), qPrintable(chinese));
-        QVERIFY2(chinese.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))), qPrintable(chinese));
+        QVERIFY2(chinese.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))),
+            qPrintable(chinese));
         QCOMPARE(help({QStringLiteral("--lang=zh_CN")}), chinese);
     }
 };

@@ -2,9 +2,10 @@
 // the filmstrip and on the timeline, plays, pauses, seeks and steps to the
 // right frames (checked against ffmpeg's own decoding); pictures and broken
 // files behave.
+#include "ui/viewer/mediaviewer.h"
+
 #include "tests/support/mediafactory.h"
 #include "ui/viewer/filmstripwidget.h"
-#include "ui/viewer/mediaviewer.h"
 #include "ui/viewer/timelinewidget.h"
 
 #include <QSignalSpy>
@@ -25,8 +26,8 @@ constexpr int kFrames = 30;
 QImage referenceFrame(const QByteArray &rgb, int index)
 {
     const qsizetype frameBytes = qsizetype(kWidth) * kHeight * 3;
-    QImage image(reinterpret_cast<const uchar *>(rgb.constData() + index * frameBytes), kWidth, kHeight, kWidth * 3,
-                 QImage::Format_RGB888);
+    QImage image(reinterpret_cast<const uchar *>(rgb.constData() + index * frameBytes), kWidth, kHeight,
+        kWidth * 3, QImage::Format_RGB888);
     return image.copy();
 }
 } // namespace
@@ -34,7 +35,7 @@ QImage referenceFrame(const QByteArray &rgb, int index)
 class MediaViewerTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         if (test::MediaFactory::ffmpeg().isEmpty())
@@ -42,12 +43,14 @@ private slots:
         QVERIFY(m_dir.isValid());
         test::MediaFactory media(m_dir.path());
         m_video = media.make(QStringLiteral("clip.mp4"),
-                             {"-f", "lavfi", "-i", QStringLiteral("testsrc2=size=%1x%2:rate=%3").arg(kWidth).arg(kHeight).arg(kFps),
-                              "-t", QString::number(kFrames / kFps), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-g", "8"});
+            {"-f", "lavfi", "-i",
+                QStringLiteral("testsrc2=size=%1x%2:rate=%3").arg(kWidth).arg(kHeight).arg(kFps), "-t",
+                QString::number(kFrames / kFps), "-pix_fmt", "yuv420p", "-c:v", "libx264", "-g", "8"});
         QVERIFY2(!m_video.isEmpty(), qPrintable(media.lastError()));
         m_reference = media.decodeRgb(m_video);
         QCOMPARE(m_reference.size(), qsizetype(kWidth) * kHeight * 3 * kFrames);
-        m_picture = media.make(QStringLiteral("picture.png"), {"-f", "lavfi", "-i", "color=c=red:size=40x30", "-frames:v", "1"});
+        m_picture = media.make(
+            QStringLiteral("picture.png"), {"-f", "lavfi", "-i", "color=c=red:size=40x30", "-frames:v", "1"});
         QVERIFY2(!m_picture.isEmpty(), qPrintable(media.lastError()));
     }
 
@@ -86,7 +89,8 @@ private slots:
         QCOMPARE(viewer.frameView()->image(), referenceFrame(m_reference, 21));
         viewer.stepBackward();
         viewer.stepBackward();
-        QTRY_VERIFY_WITH_TIMEOUT(qAbs(viewer.position() - 1.9) < 1e-6 || qAbs(viewer.position() - 2.0) < 1e-6, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qAbs(viewer.position() - 1.9) < 1e-6 || qAbs(viewer.position() - 2.0) < 1e-6, 20000);
     }
 
     void timelineClickSeeks()
@@ -151,7 +155,7 @@ private slots:
         viewer.setMedia(broken);
         QVERIFY(failed.wait(20000));
         QVERIFY2(failed.first().first().toString().contains(QStringLiteral("broken.mp4")),
-                 qPrintable(failed.first().first().toString()));
+            qPrintable(failed.first().first().toString()));
         QVERIFY(viewer.frameView()->image().isNull());
     }
 

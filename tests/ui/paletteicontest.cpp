@@ -13,7 +13,8 @@ namespace {
 /// The mean colour of the icon's opaque pixels.
 QColor inkOf(const QIcon &icon, QIcon::Mode mode = QIcon::Normal)
 {
-    const QImage image = icon.pixmap(QSize(32, 32), 1.0, mode).toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage image
+        = icon.pixmap(QSize(32, 32), 1.0, mode).toImage().convertToFormat(QImage::Format_ARGB32);
     qint64 r = 0, g = 0, b = 0, n = 0;
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
@@ -43,12 +44,12 @@ QPalette paletteWithText(const QColor &text, const QColor &window)
 class PaletteIconTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void everyIconLoads()
     {
-        for (const char *name : {"open-file", "open-folder", "play", "pause", "next-frame", "previous-frame", "caption",
-                                 "dense-caption", "ask", "classify", "search", "cancel", "export", "copy", "model",
-                                 "unload", "attention", "remove", "image", "video", "run", "warning", "close"}) {
+        for (const char *name : {"open-file", "open-folder", "play", "pause", "next-frame", "previous-frame",
+                 "caption", "dense-caption", "ask", "classify", "search", "cancel", "export", "copy", "model",
+                 "unload", "attention", "remove", "image", "video", "run", "warning", "close"}) {
             const QIcon icon = paletteIcon(QLatin1String(name));
             QVERIFY2(!icon.isNull(), name);
             QVERIFY2(inkOf(icon).isValid(), name);

@@ -25,8 +25,8 @@ app::EngineResult answerResult(app::RequestId id)
     result.task = app::TaskKind::Answer;
     result.media = QStringLiteral("/videos/kitchen.mp4");
     result.question = QStringLiteral("what is he doing?");
-    result.items = {app::ResultItem{QStringLiteral("cooking"), 0.72, {101, 8434, 102}, {"cooking"}},
-                    app::ResultItem{QStringLiteral("eating"), 0.20, {101, 5983, 102}, {"eating"}}};
+    result.items = {app::ResultItem {QStringLiteral("cooking"), 0.72, {101, 8434, 102}, {"cooking"}},
+        app::ResultItem {QStringLiteral("eating"), 0.20, {101, 5983, 102}, {"eating"}}};
     result.timings.totalMs = 1234;
     return result;
 }
@@ -35,12 +35,12 @@ app::EngineResult answerResult(app::RequestId id)
 class ResultsPanelTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void showsProgressThenTheAnswers()
     {
         ResultsPanel panel;
-        app::EngineRequest request = app::EngineRequest::ask(QStringLiteral("/videos/kitchen.mp4"),
-                                                             QStringLiteral("what is he doing?"));
+        app::EngineRequest request = app::EngineRequest::ask(
+            QStringLiteral("/videos/kitchen.mp4"), QStringLiteral("what is he doing?"));
         request.texts = {QStringLiteral("cooking"), QStringLiteral("eating")};
         panel.addPending(3, request);
         QCOMPARE(panel.tree()->topLevelItemCount(), 1);
@@ -83,7 +83,8 @@ private slots:
     void copiesAndExports()
     {
         ResultsPanel panel;
-        panel.addPending(5, app::EngineRequest::ask(QStringLiteral("/videos/kitchen.mp4"), QStringLiteral("q")));
+        panel.addPending(
+            5, app::EngineRequest::ask(QStringLiteral("/videos/kitchen.mp4"), QStringLiteral("q")));
         panel.setResult(answerResult(5));
         panel.copySelection();
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("cooking"));

@@ -50,7 +50,7 @@ class SearchViewTest : public QObject {
         return -1;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
@@ -181,7 +181,7 @@ private slots:
         MainWindow window;
         window.show();
         QVERIFY(window.searchView());
-        emit window.findChild<TaskPanel *>()->searchRequested(QStringLiteral("a red circle"));
+        Q_EMIT window.findChild<TaskPanel *>()->searchRequested(QStringLiteral("a red circle"));
         QVERIFY(window.searchView()->isVisible());
         // No model is loaded in a fresh window: the search view says what to do.
         QTRY_VERIFY2(window.searchView()->statusText().contains(QStringLiteral("model")),

@@ -61,7 +61,7 @@ int differingPixels(const QImage &a, const QImage &b)
 class StudioWorkflowTest : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
@@ -73,12 +73,14 @@ private slots:
         QSettings().clear();
         QVERIFY(m_dir.isValid());
         test::MediaFactory media(m_dir.path());
-        m_video = media.make(QStringLiteral("clip.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=96x72:rate=10", "-t", "4",
-                                                          "-pix_fmt", "yuv420p", "-c:v", "libx264"});
+        m_video = media.make(QStringLiteral("clip.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=96x72:rate=10", "-t", "4", "-pix_fmt", "yuv420p", "-c:v",
+                "libx264"});
         QVERIFY2(!m_video.isEmpty(), qPrintable(media.lastError()));
         // Ten minutes at 2 frames per second: many dense-caption windows, cheap to encode.
-        m_longVideo = media.make(QStringLiteral("long.mp4"), {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=2", "-t", "600",
-                                                              "-pix_fmt", "yuv420p", "-c:v", "libx264", "-preset", "ultrafast"});
+        m_longVideo = media.make(QStringLiteral("long.mp4"),
+            {"-f", "lavfi", "-i", "testsrc2=size=64x48:rate=2", "-t", "600", "-pix_fmt", "yuv420p", "-c:v",
+                "libx264", "-preset", "ultrafast"});
         QVERIFY2(!m_longVideo.isEmpty(), qPrintable(media.lastError()));
         m_caption = bundle(QStringLiteral("caption.pth"), app::ModelKind::Caption);
         m_qa = bundle(QStringLiteral("qa.pth"), app::ModelKind::Qa);
@@ -103,7 +105,8 @@ private slots:
         const QString caption = result.items.first().text;
         QVERIFY(!caption.isEmpty());
         // The caption is in the results tree, where the user reads it.
-        QTRY_VERIFY(!w.resultsPanel()->tree()->findItems(caption, Qt::MatchExactly | Qt::MatchRecursive).isEmpty());
+        QTRY_VERIFY(
+            !w.resultsPanel()->tree()->findItems(caption, Qt::MatchExactly | Qt::MatchRecursive).isEmpty());
         QCOMPARE(w.resultsPanel()->texts(result.id).value(0), caption);
         QVERIFY(result.attention.has_value());
 
@@ -125,14 +128,16 @@ private slots:
         const QImage overlaid = frame->grab().toImage();
         QCOMPARE(overlaid.size(), plain.size());
         QVERIFY2(differingPixels(plain, overlaid) > overlaid.width() * overlaid.height() / 10,
-                 "the overlay barely changed the player's frame");
+            "the overlay barely changed the player's frame");
 
         // Another token: another map (the one the model's arrays give), other pixels.
         QTest::mouseClick(attention->tokenChips()->chip(1), Qt::LeftButton);
         QCOMPARE(attention->selectedToken(), 1);
         QVERIFY(attention->grid().values != first.values);
         QCOMPARE(attention->grid().values,
-                 result.attention->grid(app::AttentionMethod::CrossAttention, 1, app::kMeanOfLayers, app::kMeanOfHeads).values);
+            result.attention
+                ->grid(app::AttentionMethod::CrossAttention, 1, app::kMeanOfLayers, app::kMeanOfHeads)
+                .values);
         const QImage second = frame->grab().toImage();
         QCOMPARE(second.size(), overlaid.size());
         QVERIFY2(differingPixels(overlaid, second) > 0, "the overlay did not change with the token");
@@ -158,7 +163,8 @@ private slots:
         QVERIFY(!result.items.isEmpty());
         const QString answer = result.items.first().text;
         QVERIFY(!answer.isEmpty());
-        QTRY_VERIFY(!w.resultsPanel()->tree()->findItems(answer, Qt::MatchExactly | Qt::MatchRecursive).isEmpty());
+        QTRY_VERIFY(
+            !w.resultsPanel()->tree()->findItems(answer, Qt::MatchExactly | Qt::MatchRecursive).isEmpty());
         QCOMPARE(w.resultsPanel()->texts(result.id).value(0), answer);
         QCOMPARE(w.taskPanel()->questionHistory().value(0), QStringLiteral("what is shown?"));
     }
@@ -269,9 +275,10 @@ private slots:
         const test::EventLagProbe::Stalls stalls = probe.stop();
         qInfo("longest event-loop stall over %d ticks during %d requests: %.1f ms own, %.1f ms wall "
               "(wall includes waiting for a CPU; schedstat %s)",
-              stalls.ticks, runs, stalls.ownMs, stalls.wallMs, stalls.schedstat ? "read" : "unavailable");
+            stalls.ticks, runs, stalls.ownMs, stalls.wallMs, stalls.schedstat ? "read" : "unavailable");
         QVERIFY(stalls.ticks > 10);
-        QVERIFY2(stalls.ownMs <= kMaxStallMs, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(stalls.ownMs)));
+        QVERIFY2(stalls.ownMs <= kMaxStallMs,
+            qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(stalls.ownMs)));
     }
 
 private:

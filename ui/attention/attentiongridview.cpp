@@ -15,7 +15,10 @@ constexpr int kSpacing = 4;
 } // namespace
 
 AttentionGridView::AttentionGridView(QWidget *parent)
-    : QScrollArea(parent), m_canvas(new QWidget), m_layout(new QGridLayout(m_canvas)), m_placeholder(new FrameView)
+    : QScrollArea(parent)
+    , m_canvas(new QWidget)
+    , m_layout(new QGridLayout(m_canvas))
+    , m_placeholder(new FrameView)
 {
     setAccessibleName(tr("Attention on every sampled frame"));
     setWidgetResizable(false);
@@ -43,7 +46,7 @@ void AttentionGridView::setFrames(const QList<QImage> &frames, const QStringList
         cell->setObjectName(QStringLiteral("attentionCell%1").arg(index));
         cell->setAccessibleName(tr("Sampled frame %1").arg(index + 1));
         connect(cell, &FrameView::valueHovered, this, &AttentionGridView::valueHovered);
-        connect(cell, &FrameView::clicked, this, [this, index] { emit frameClicked(index); });
+        connect(cell, &FrameView::clicked, this, [this, index] { Q_EMIT frameClicked(index); });
         m_cells.append(cell);
     }
     for (int i = 0; i < int(frames.size()); ++i) {
@@ -97,7 +100,8 @@ void AttentionGridView::relayout()
     columns = (n + rows - 1) / rows;
     const int cellWidth = (available - kSpacing * (columns - 1)) / columns;
     const QImage &first = m_cells.first()->image();
-    const double aspect = first.isNull() || first.width() == 0 ? 0.75 : double(first.height()) / first.width();
+    const double aspect
+        = first.isNull() || first.width() == 0 ? 0.75 : double(first.height()) / first.width();
     const int cellHeight = std::max(40, int(std::lround(cellWidth * aspect)));
     if (columns != m_columns) {
         for (FrameView *cell : std::as_const(m_cells))

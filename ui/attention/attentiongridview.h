@@ -31,7 +31,7 @@ public:
     /// Shown instead of the grid when there is nothing to show.
     void setPlaceholderText(const QString &text);
 
-signals:
+Q_SIGNALS:
     void valueHovered(const QString &text);
     void frameClicked(int index);
 

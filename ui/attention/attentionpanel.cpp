@@ -26,7 +26,7 @@ namespace mplug2::ui {
 namespace {
 constexpr int kOverlayWidth = 256;
 const QStringList kAttentionExporters = {QStringLiteral("attention-png"), QStringLiteral("contact-sheet"),
-                                         QStringLiteral("gif"), QStringLiteral("mp4")};
+    QStringLiteral("gif"), QStringLiteral("mp4")};
 
 QComboBox *labelledCombo(const QString &label, const QString &objectName, QLayout *layout, QWidget *parent)
 {
@@ -51,7 +51,8 @@ QString formatSeconds(double seconds)
 }
 } // namespace
 
-AttentionPanel::AttentionPanel(QWidget *parent) : QWidget(parent)
+AttentionPanel::AttentionPanel(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("attentionPanel"));
     setAccessibleName(tr("Attention"));
@@ -134,7 +135,8 @@ QWidget *AttentionPanel::createControls()
     auto *menu = new QMenu(m_exportButton);
     for (const QString &id : kAttentionExporters) {
         if (const app::Exporter *exporter = app::findExporter(id))
-            menu->addAction(exporter->description() + QStringLiteral("…"), this, [this, id] { chooseExport(id); });
+            menu->addAction(
+                exporter->description() + QStringLiteral("…"), this, [this, id] { chooseExport(id); });
     }
     m_exportButton->setMenu(menu);
     flow->addWidget(m_exportButton);
@@ -149,8 +151,8 @@ QWidget *AttentionPanel::createControls()
     connect(m_colormap, &QComboBox::activated, this, &AttentionPanel::redraw);
     connect(m_opacity, &QSlider::valueChanged, this, [this](int value) {
         m_gridView->setOpacity(value / 100.0);
-        emit overlaysChanged(m_onPlayer->isChecked() ? m_overlays : QList<FrameOverlay>(),
-                             m_grid.frameImportance(), value / 100.0);
+        Q_EMIT overlaysChanged(m_onPlayer->isChecked() ? m_overlays : QList<FrameOverlay>(),
+            m_grid.frameImportance(), value / 100.0);
     });
     connect(m_onPlayer, &QCheckBox::toggled, this, &AttentionPanel::redraw);
     return controls;
@@ -233,7 +235,8 @@ void AttentionPanel::fillSelectors()
         layers.append({tr("Layer %1").arg(l + 1), l});
     refill(m_layer, layers);
 
-    QList<QPair<QString, int>> heads = {{tr("Mean of heads"), app::kMeanOfHeads}, {tr("Max of heads"), app::kMaxOfHeads}};
+    QList<QPair<QString, int>> heads
+        = {{tr("Mean of heads"), app::kMeanOfHeads}, {tr("Max of heads"), app::kMaxOfHeads}};
     const int headCount = !maps ? 0 : latentMode() ? maps->latentHeads : maps->heads;
     for (int h = 0; h < headCount; ++h)
         heads.append({tr("Head %1").arg(h + 1), h});
@@ -241,7 +244,7 @@ void AttentionPanel::fillSelectors()
 
     const bool enabled = maps != nullptr;
     for (QWidget *w : {static_cast<QWidget *>(m_source), static_cast<QWidget *>(m_head),
-                       static_cast<QWidget *>(m_colormap), static_cast<QWidget *>(m_opacity)})
+             static_cast<QWidget *>(m_colormap), static_cast<QWidget *>(m_opacity)})
         w->setEnabled(enabled);
     m_method->setEnabled(enabled && !latentMode());
     m_layer->setEnabled(enabled && !latentMode());
@@ -289,7 +292,8 @@ void AttentionPanel::recompute()
         } else {
             const auto method = static_cast<app::AttentionMethod>(m_method->currentData().toInt());
             const int layer = m_layer->currentData().toInt();
-            m_grid = m_token < 0 ? maps.meanGrid(method, layer, head) : maps.grid(method, m_token, layer, head);
+            m_grid
+                = m_token < 0 ? maps.meanGrid(method, layer, head) : maps.grid(method, m_token, layer, head);
         }
     }
     redraw();
@@ -306,10 +310,11 @@ void AttentionPanel::redraw()
     const qsizetype cells = qsizetype(m_grid.height) * m_grid.width;
     for (int f = 0; f < m_grid.frames; ++f) {
         const QImage frame = m_frames.value(f);
-        const double aspect = frame.isNull() || frame.width() == 0 ? 1.0 : double(frame.height()) / frame.width();
+        const double aspect
+            = frame.isNull() || frame.width() == 0 ? 1.0 : double(frame.height()) / frame.width();
         FrameOverlay overlay;
-        overlay.heat = app::renderHeatmapFrame(m_grid, f, QSize(kOverlayWidth, std::max(1, int(std::lround(kOverlayWidth * aspect)))),
-                                               colormap, top);
+        overlay.heat = app::renderHeatmapFrame(m_grid, f,
+            QSize(kOverlayWidth, std::max(1, int(std::lround(kOverlayWidth * aspect)))), colormap, top);
         overlay.values = m_grid.values.mid(f * cells, cells);
         overlay.rows = m_grid.height;
         overlay.cols = m_grid.width;
@@ -318,8 +323,8 @@ void AttentionPanel::redraw()
         if (f < times.size() && m_result.geometry.frames > 1)
             caption += QStringLiteral(" · ") + tr("%1 s").arg(formatSeconds(times.at(f)));
         if (f < importance.size())
-            caption += QStringLiteral(" · ") + QLocale().toString(100.0 * double(importance.at(f)), 'f', 0) +
-                       QLatin1Char('%');
+            caption += QStringLiteral(" · ") + QLocale().toString(100.0 * double(importance.at(f)), 'f', 0)
+                + QLatin1Char('%');
         captions.append(caption);
     }
     QList<QImage> frames = m_frames.mid(0, m_grid.frames);
@@ -331,7 +336,7 @@ void AttentionPanel::redraw()
     const double opacity = m_opacity->value() / 100.0;
     m_gridView->setFrames(frames, captions);
     m_gridView->setOverlays(m_overlays, opacity);
-    emit overlaysChanged(m_onPlayer->isChecked() ? m_overlays : QList<FrameOverlay>(), importance, opacity);
+    Q_EMIT overlaysChanged(m_onPlayer->isChecked() ? m_overlays : QList<FrameOverlay>(), importance, opacity);
 }
 
 app::AttentionExportOptions AttentionPanel::exportOptions() const
@@ -342,7 +347,8 @@ app::AttentionExportOptions AttentionPanel::exportOptions() const
     options.layer = m_layer->currentData().toInt();
     options.head = m_head->currentData().toInt();
     options.opacity = m_opacity->value() / 100.0;
-    options.colormap = app::heatmapColormapName(static_cast<app::HeatmapColormap>(m_colormap->currentData().toInt()));
+    options.colormap
+        = app::heatmapColormapName(static_cast<app::HeatmapColormap>(m_colormap->currentData().toInt()));
     return options;
 }
 
@@ -370,14 +376,15 @@ void AttentionPanel::chooseExport(const QString &exporterId)
     if (exporter->suffix().isEmpty()) {
         path = QFileDialog::getExistingDirectory(this, exporter->description());
     } else {
-        path = QFileDialog::getSaveFileName(this, exporter->description(), base + QLatin1Char('.') + exporter->suffix(),
-                                            QStringLiteral("%1 (*.%2)").arg(exporter->description(), exporter->suffix()));
+        path = QFileDialog::getSaveFileName(this, exporter->description(),
+            base + QLatin1Char('.') + exporter->suffix(),
+            QStringLiteral("%1 (*.%2)").arg(exporter->description(), exporter->suffix()));
     }
     if (path.isEmpty())
         return;
     const Expected<QStringList> written = exportTo(exporterId, path);
-    emit message(written ? tr("Exported %n file(s) to %1", nullptr, int(written->size())).arg(path)
-                         : tr("Export failed: %1").arg(QString::fromStdString(written.error().message)));
+    Q_EMIT message(written ? tr("Exported %n file(s) to %1", nullptr, int(written->size())).arg(path)
+                           : tr("Export failed: %1").arg(QString::fromStdString(written.error().message)));
 }
 
 void AttentionPanel::saveSettings(QSettings &settings) const
@@ -389,7 +396,8 @@ void AttentionPanel::saveSettings(QSettings &settings) const
 
 void AttentionPanel::restoreSettings(const QSettings &settings)
 {
-    m_colormap->setCurrentIndex(std::max(0, m_colormap->findData(settings.value(QStringLiteral("attention/colormap")))));
+    m_colormap->setCurrentIndex(
+        std::max(0, m_colormap->findData(settings.value(QStringLiteral("attention/colormap")))));
     m_opacity->setValue(settings.value(QStringLiteral("attention/opacity"), 50).toInt());
     m_onPlayer->setChecked(settings.value(QStringLiteral("attention/onPlayer"), true).toBool());
 }

@@ -66,11 +66,11 @@ public:
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
 
-signals:
+Q_SIGNALS:
     /// For the viewer: overlays (empty when "on the player" is off), the
     /// per-frame importance strip and the opacity.
-    void overlaysChanged(const QList<mplug2::ui::FrameOverlay> &overlays, const QList<float> &importance,
-                         double opacity);
+    void overlaysChanged(
+        const QList<mplug2::ui::FrameOverlay> &overlays, const QList<float> &importance, double opacity);
     void frameClicked(int index);
     /// A line for the status bar (export done, or why it failed).
     void message(const QString &text);

@@ -6,7 +6,8 @@
 
 namespace mplug2::ui {
 
-FlowLayout::FlowLayout(QWidget *parent, int spacing) : QLayout(parent)
+FlowLayout::FlowLayout(QWidget *parent, int spacing)
+    : QLayout(parent)
 {
     setSpacing(spacing);
     setContentsMargins(0, 0, 0, 0);

@@ -14,12 +14,14 @@ constexpr int kRowHeight = 4;
 constexpr int kLabelWidth = 28;
 } // namespace
 
-LatentOverview::LatentOverview(QWidget *parent) : QWidget(parent)
+LatentOverview::LatentOverview(QWidget *parent)
+    : QWidget(parent)
 {
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAccessibleName(tr("Latent queries by sampled frame"));
-    setToolTip(tr("Rows: the universal layer's latent queries; columns: sampled frames. Click a row to show that latent."));
+    setToolTip(tr("Rows: the universal layer's latent queries; columns: sampled frames. Click a row to show "
+                  "that latent."));
 }
 
 void LatentOverview::setShares(int latents, int frames, const QList<float> &shares)
@@ -79,8 +81,8 @@ void LatentOverview::paintEvent(QPaintEvent *)
         for (int f = 0; f < m_frames; ++f) {
             const double t = std::clamp(double(m_shares.at(q * m_frames + f) / top), 0.0, 1.0);
             const QColor c = QColor::fromRgbF(float(cold.redF() + (hot.redF() - cold.redF()) * t),
-                                              float(cold.greenF() + (hot.greenF() - cold.greenF()) * t),
-                                              float(cold.blueF() + (hot.blueF() - cold.blueF()) * t));
+                float(cold.greenF() + (hot.greenF() - cold.greenF()) * t),
+                float(cold.blueF() + (hot.blueF() - cold.blueF()) * t));
             const int x0 = matrix.left() + f * matrix.width() / m_frames;
             const int x1 = matrix.left() + (f + 1) * matrix.width() / m_frames;
             painter.fillRect(QRect(x0, matrix.top() + q * kRowHeight, x1 - x0, kRowHeight), c);
@@ -90,11 +92,12 @@ void LatentOverview::paintEvent(QPaintEvent *)
     const QFontMetrics metrics(font());
     for (int q = 0; q < m_latents; q += 10)
         painter.drawText(QRect(0, matrix.top() + q * kRowHeight - 2, kLabelWidth - 4, metrics.height()),
-                         Qt::AlignRight | Qt::AlignTop, QString::number(q + 1));
+            Qt::AlignRight | Qt::AlignTop, QString::number(q + 1));
     if (m_selected >= 0) {
         painter.setPen(QPen(pal.color(QPalette::Highlight), 2));
         painter.setBrush(Qt::NoBrush);
-        painter.drawRect(QRect(matrix.left(), matrix.top() + m_selected * kRowHeight - 1, matrix.width(), kRowHeight + 1));
+        painter.drawRect(
+            QRect(matrix.left(), matrix.top() + m_selected * kRowHeight - 1, matrix.width(), kRowHeight + 1));
     }
 }
 
@@ -104,7 +107,7 @@ void LatentOverview::mousePressEvent(QMouseEvent *event)
     int frame = 0;
     if (event->button() == Qt::LeftButton && cellAt(event->position().toPoint(), &latent, &frame)) {
         setSelectedLatent(latent);
-        emit latentSelected(latent);
+        Q_EMIT latentSelected(latent);
     }
 }
 
@@ -117,12 +120,12 @@ void LatentOverview::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     QToolTip::showText(event->globalPosition().toPoint(),
-                       tr("Latent %1, sampled frame %2: %3 of its attention")
-                           .arg(latent + 1)
-                           .arg(frame + 1)
-                           .arg(QLocale().toString(100.0 * double(m_shares.at(latent * m_frames + frame)), 'f', 1) +
-                                QLatin1Char('%')),
-                       this);
+        tr("Latent %1, sampled frame %2: %3 of its attention")
+            .arg(latent + 1)
+            .arg(frame + 1)
+            .arg(QLocale().toString(100.0 * double(m_shares.at(latent * m_frames + frame)), 'f', 1)
+                + QLatin1Char('%')),
+        this);
 }
 
 } // namespace mplug2::ui

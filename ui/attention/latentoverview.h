@@ -24,7 +24,7 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-signals:
+Q_SIGNALS:
     void latentSelected(int latent);
 
 protected:

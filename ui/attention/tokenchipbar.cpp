@@ -44,12 +44,15 @@ QToolButton *makeChip(const QString &text, QWidget *parent)
 }
 } // namespace
 
-TokenChipBar::TokenChipBar(QWidget *parent) : QWidget(parent), m_group(new QButtonGroup(this))
+TokenChipBar::TokenChipBar(QWidget *parent)
+    : QWidget(parent)
+    , m_group(new QButtonGroup(this))
 {
     setAccessibleName(tr("Answer tokens"));
     new FlowLayout(this);
     m_group->setExclusive(true);
-    connect(m_group, &QButtonGroup::idClicked, this, [this](int id) { emit tokenSelected(fromGroupId(id)); });
+    connect(
+        m_group, &QButtonGroup::idClicked, this, [this](int id) { Q_EMIT tokenSelected(fromGroupId(id)); });
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
 }
 
@@ -85,7 +88,7 @@ void TokenChipBar::selectToken(int index)
 {
     if (QAbstractButton *button = m_group->button(toGroupId(index))) {
         button->setChecked(true);
-        emit tokenSelected(index);
+        Q_EMIT tokenSelected(index);
     }
 }
 

@@ -27,7 +27,7 @@ public:
     /// The chip of token `index` (-1: "All tokens"), for tests and accessibility.
     QAbstractButton *chip(int index) const;
 
-signals:
+Q_SIGNALS:
     void tokenSelected(int index);
 
 private:

@@ -40,8 +40,9 @@ QIcon framedIcon(const QImage &image)
     canvas.fill(Qt::transparent);
     QPainter painter(&canvas);
     const QImage scaled = image.scaled(kThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    painter.drawImage(QPoint((kThumbnailSize.width() - scaled.width()) / 2, (kThumbnailSize.height() - scaled.height()) / 2),
-                      scaled);
+    painter.drawImage(QPoint((kThumbnailSize.width() - scaled.width()) / 2,
+                          (kThumbnailSize.height() - scaled.height()) / 2),
+        scaled);
     return QIcon(canvas);
 }
 
@@ -57,8 +58,10 @@ QToolButton *toolButton(const QString &icon, const QString &text, QWidget *paren
 } // namespace
 
 MediaPanel::MediaPanel(QWidget *parent)
-    : QWidget(parent), m_list(new QListWidget(this)), m_hint(new QLabel(this)),
-      m_thumbnails(new ThumbnailLoader(kThumbnailSize, this))
+    : QWidget(parent)
+    , m_list(new QListWidget(this))
+    , m_hint(new QLabel(this))
+    , m_thumbnails(new ThumbnailLoader(kThumbnailSize, this))
 {
     setObjectName(QStringLiteral("mediaPanel"));
     setAccessibleName(tr("Media"));
@@ -95,7 +98,7 @@ MediaPanel::MediaPanel(QWidget *parent)
     connect(openFolder, &QToolButton::clicked, this, &MediaPanel::openFolderRequested);
     connect(m_remove, &QToolButton::clicked, this, &MediaPanel::removeSelected);
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        emit currentChanged(item ? item->data(kPathRole).toString() : QString());
+        Q_EMIT currentChanged(item ? item->data(kPathRole).toString() : QString());
     });
     connect(m_thumbnails, &ThumbnailLoader::thumbnailReady, this, &MediaPanel::onThumbnail);
     connect(m_thumbnails, &ThumbnailLoader::thumbnailFailed, this, &MediaPanel::onThumbnailFailed);
@@ -123,7 +126,8 @@ QStringList MediaPanel::addFiles(const QStringList &paths)
         const QString absolute = info.absoluteFilePath();
         if (itemFor(absolute))
             continue;
-        const QString icon = app::isVideoFileName(absolute) ? QStringLiteral("video") : QStringLiteral("image");
+        const QString icon
+            = app::isVideoFileName(absolute) ? QStringLiteral("video") : QStringLiteral("image");
         auto *item = new QListWidgetItem(paletteIcon(icon), info.fileName());
         item->setData(kPathRole, absolute);
         item->setToolTip(absolute);
@@ -179,7 +183,7 @@ void MediaPanel::removeSelected()
     qDeleteAll(m_list->selectedItems());
     updateHint();
     if (m_list->count() == 0)
-        emit currentChanged({});
+        Q_EMIT currentChanged({});
 }
 
 void MediaPanel::onThumbnail(const QString &path, const QImage &image, const app::MediaFacts &facts)
@@ -190,10 +194,10 @@ void MediaPanel::onThumbnail(const QString &path, const QImage &image, const app
     item->setIcon(framedIcon(image));
     item->setData(kFactsRole, QVariant::fromValue(facts));
     const QString size = QStringLiteral("%1×%2").arg(facts.width).arg(facts.height);
-    const QString details = facts.isVideo ? tr("%1 · %2 · %3 fps")
-                                                .arg(formatDuration(facts.durationSeconds), size,
-                                                     QLocale().toString(facts.fps, 'f', 0))
-                                          : tr("picture · %1").arg(size);
+    const QString details = facts.isVideo
+        ? tr("%1 · %2 · %3 fps")
+              .arg(formatDuration(facts.durationSeconds), size, QLocale().toString(facts.fps, 'f', 0))
+        : tr("picture · %1").arg(size);
     item->setText(QFileInfo(path).fileName() + QLatin1Char('\n') + details);
 }
 
@@ -228,7 +232,7 @@ void MediaPanel::dropEvent(QDropEvent *event)
             paths.append(url.toLocalFile());
     }
     event->acceptProposedAction();
-    emit filesDropped(paths);
+    Q_EMIT filesDropped(paths);
 }
 
 } // namespace mplug2::ui

@@ -39,10 +39,10 @@ public:
 
     QListWidget *list() const { return m_list; }
 
-public slots:
+public Q_SLOTS:
     void removeSelected();
 
-signals:
+Q_SIGNALS:
     void currentChanged(const QString &path);
     void openFilesRequested();
     void openFolderRequested();

@@ -27,8 +27,8 @@ bool readCached(const QString &file, QImage *image, app::MediaFacts *facts)
     stream >> magic >> version;
     if (magic != kCacheMagic || version != kCacheVersion)
         return false;
-    stream >> facts->isVideo >> facts->width >> facts->height >> facts->durationSeconds >> facts->fps >>
-        facts->frameCount >> facts->codec >> *image;
+    stream >> facts->isVideo >> facts->width >> facts->height >> facts->durationSeconds >> facts->fps
+        >> facts->frameCount >> facts->codec >> *image;
     return stream.status() == QDataStream::Ok && !image->isNull();
 }
 
@@ -39,13 +39,16 @@ void writeCached(const QString &file, const QImage &image, const app::MediaFacts
     if (!out.open(QIODevice::WriteOnly))
         return;
     QDataStream stream(&out);
-    stream << kCacheMagic << kCacheVersion << facts.isVideo << facts.width << facts.height << facts.durationSeconds
-           << facts.fps << facts.frameCount << facts.codec << image;
+    stream << kCacheMagic << kCacheVersion << facts.isVideo << facts.width << facts.height
+           << facts.durationSeconds << facts.fps << facts.frameCount << facts.codec << image;
     out.commit();
 }
 } // namespace
 
-ThumbnailLoader::ThumbnailLoader(QSize size, QObject *parent) : QObject(parent), m_size(size), m_memory(400)
+ThumbnailLoader::ThumbnailLoader(QSize size, QObject *parent)
+    : QObject(parent)
+    , m_size(size)
+    , m_memory(400)
 {
     // One thread: thumbnails must not compete with the model for the CPU.
     m_pool.setMaxThreadCount(1);
@@ -69,15 +72,15 @@ QString ThumbnailLoader::cacheFile(const QString &path) const
                                .arg(m_size.height())
                                .toUtf8();
     const QString name = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex());
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails/") + name +
-           QStringLiteral(".thumb");
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/thumbnails/")
+        + name + QStringLiteral(".thumb");
 }
 
 void ThumbnailLoader::request(const QString &path)
 {
     const QString file = cacheFile(path);
     if (const Entry *entry = m_memory.object(file)) {
-        emit thumbnailReady(path, entry->image, entry->facts);
+        Q_EMIT thumbnailReady(path, entry->image, entry->facts);
         return;
     }
     const QSize size = m_size;
@@ -98,14 +101,17 @@ void ThumbnailLoader::request(const QString &path)
             }
         }
         facts.path = QFileInfo(path).absoluteFilePath();
-        QMetaObject::invokeMethod(this, [this, path, file, image, facts, error] {
-            if (!error.isEmpty()) {
-                emit thumbnailFailed(path, error);
-                return;
-            }
-            m_memory.insert(file, new Entry{image, facts});
-            emit thumbnailReady(path, image, facts);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, path, file, image, facts, error] {
+                if (!error.isEmpty()) {
+                    Q_EMIT thumbnailFailed(path, error);
+                    return;
+                }
+                m_memory.insert(file, new Entry {image, facts});
+                Q_EMIT thumbnailReady(path, image, facts);
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -32,7 +32,7 @@ public:
     /// Drops queued requests (the running one finishes).
     void cancelPending();
 
-signals:
+Q_SIGNALS:
     void thumbnailReady(const QString &path, const QImage &image, const mplug2::app::MediaFacts &facts);
     void thumbnailFailed(const QString &path, const QString &message);
 
@@ -46,7 +46,7 @@ private:
     QSize m_size;
     QThreadPool m_pool;
     QCache<QString, Entry> m_memory;
-    std::atomic<bool> m_stopping{false};
+    std::atomic<bool> m_stopping {false};
 };
 
 } // namespace mplug2::ui

@@ -30,7 +30,9 @@ QString inspectorProgram()
 } // namespace
 
 ImportBundleDialog::ImportBundleDialog(app::BundleRegistry *registry, QWidget *parent)
-    : QDialog(parent), m_registry(registry), m_inspector(new QProcess(this))
+    : QDialog(parent)
+    , m_registry(registry)
+    , m_inspector(new QProcess(this))
 {
     setObjectName(QStringLiteral("importBundleDialog"));
     setWindowTitle(tr("Import Checkpoint"));
@@ -38,7 +40,7 @@ ImportBundleDialog::ImportBundleDialog(app::BundleRegistry *registry, QWidget *p
 
     auto *form = new QFormLayout;
     m_checkpoint = fileRow(tr("&Checkpoint:"), QStringLiteral("checkpointEdit"),
-                           tr("Checkpoints (*.pth *.pt *.bin *.safetensors)"), form);
+        tr("Checkpoints (*.pth *.pt *.bin *.safetensors)"), form);
     m_vocab = fileRow(tr("&Vocabulary:"), QStringLiteral("vocabEdit"), tr("Vocabularies (*.txt)"), form);
     m_vocab->setText(app::BundledResources::vocabulary());
     m_kind = new QComboBox(this);
@@ -48,9 +50,11 @@ ImportBundleDialog::ImportBundleDialog(app::BundleRegistry *registry, QWidget *p
     m_kind->addItem(tr("Question answering"), int(app::ModelKind::Qa));
     m_kind->addItem(tr("Pre-trained"), int(app::ModelKind::Pretrain));
     form->addRow(tr("&Kind:"), m_kind);
-    m_bertConfig = fileRow(tr("&BERT config:"), QStringLiteral("bertConfigEdit"), tr("JSON files (*.json)"), form);
+    m_bertConfig
+        = fileRow(tr("&BERT config:"), QStringLiteral("bertConfigEdit"), tr("JSON files (*.json)"), form);
     m_bertConfig->setPlaceholderText(tr("optional: config_bert.json (head counts, stride_layer)"));
-    m_modelConfig = fileRow(tr("&Model config:"), QStringLiteral("modelConfigEdit"), tr("JSON files (*.json)"), form);
+    m_modelConfig
+        = fileRow(tr("&Model config:"), QStringLiteral("modelConfigEdit"), tr("JSON files (*.json)"), form);
     m_modelConfig->setPlaceholderText(tr("optional: the task's config as JSON (frames, resolution, prompt)"));
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
@@ -76,7 +80,8 @@ ImportBundleDialog::ImportBundleDialog(app::BundleRegistry *registry, QWidget *p
     auto *configBox = new QWidget(this);
     auto *configLayout = new QVBoxLayout(configBox);
     configLayout->setContentsMargins(0, 0, 0, 0);
-    configLayout->addWidget(new QLabel(tr("The bundle (tensor shapes fill in the rest at load):"), configBox));
+    configLayout->addWidget(
+        new QLabel(tr("The bundle (tensor shapes fill in the rest at load):"), configBox));
     configLayout->addWidget(m_config);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(reportBox);
@@ -111,16 +116,17 @@ ImportBundleDialog::ImportBundleDialog(app::BundleRegistry *registry, QWidget *p
         QString text = QString::fromUtf8(m_inspector->readAllStandardOutput());
         const QString errors = QString::fromUtf8(m_inspector->readAllStandardError()).trimmed();
         if (status != QProcess::NormalExit || exitCode != 0)
-            text += (text.isEmpty() ? QString() : QStringLiteral("\n")) +
-                    tr("The checkpoint could not be inspected: %1").arg(errors.isEmpty() ? tr("the inspector stopped") : errors);
+            text += (text.isEmpty() ? QString() : QStringLiteral("\n"))
+                + tr("The checkpoint could not be inspected: %1")
+                      .arg(errors.isEmpty() ? tr("the inspector stopped") : errors);
         m_report->setPlainText(text);
-        emit reportReady();
+        Q_EMIT reportReady();
     });
     connect(m_inspector, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
         m_report->setPlainText(tr("Cannot run %1 to inspect the checkpoint.").arg(inspectorProgram()));
-        emit reportReady();
+        Q_EMIT reportReady();
     });
     refreshPreview();
 }
@@ -133,8 +139,8 @@ ImportBundleDialog::~ImportBundleDialog()
     }
 }
 
-QLineEdit *ImportBundleDialog::fileRow(const QString &label, const QString &objectName, const QString &filter,
-                                       QFormLayout *form)
+QLineEdit *ImportBundleDialog::fileRow(
+    const QString &label, const QString &objectName, const QString &filter, QFormLayout *form)
 {
     auto *row = new QWidget(this);
     auto *layout = new QHBoxLayout(row);
@@ -234,8 +240,8 @@ Expected<QString> ImportBundleDialog::importBundle()
     Expected<app::ModelBundle> made = bundle();
     if (!made)
         return made.error();
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                           QStringLiteral("/models/") + made->id;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/models/") + made->id;
     if (!QDir().mkpath(folder))
         return makeError(ErrorCode::Io, tr("Cannot create %1").arg(folder).toStdString());
     const QString manifest = QDir(folder).filePath(QString::fromLatin1(app::ModelBundle::kManifestName));

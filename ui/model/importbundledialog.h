@@ -44,12 +44,13 @@ public:
     Expected<QString> importBundle();
     QString importedId() const { return m_importedId; }
 
-signals:
+Q_SIGNALS:
     /// The inspect report is complete (successful or not).
     void reportReady();
 
 private:
-    QLineEdit *fileRow(const QString &label, const QString &objectName, const QString &filter, QFormLayout *form);
+    QLineEdit *fileRow(
+        const QString &label, const QString &objectName, const QString &filter, QFormLayout *form);
     void refreshPreview();
     void inspect();
 

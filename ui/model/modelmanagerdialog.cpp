@@ -47,7 +47,9 @@ qint64 processResidentBytes()
 }
 
 ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry *registry, QWidget *parent)
-    : QDialog(parent), m_engine(engine), m_registry(registry)
+    : QDialog(parent)
+    , m_engine(engine)
+    , m_registry(registry)
 {
     setObjectName(QStringLiteral("modelManager"));
     setWindowTitle(tr("Models"));
@@ -69,7 +71,8 @@ ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry 
 
     auto *addButton = new QPushButton(paletteIcon(QStringLiteral("open-folder")), tr("&Add Bundle…"), this);
     addButton->setToolTip(tr("Register a model bundle folder or manifest.json"));
-    auto *importButton = new QPushButton(paletteIcon(QStringLiteral("open-file")), tr("&Import Checkpoint…"), this);
+    auto *importButton
+        = new QPushButton(paletteIcon(QStringLiteral("open-file")), tr("&Import Checkpoint…"), this);
     importButton->setObjectName(QStringLiteral("importCheckpointButton"));
     importButton->setToolTip(tr("Make a bundle from an official mPLUG-2 checkpoint (.pth)"));
     m_remove = new QPushButton(paletteIcon(QStringLiteral("remove")), tr("&Remove"), this);
@@ -139,7 +142,8 @@ ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry 
 
 void ModelManagerDialog::refresh()
 {
-    const QString previous = m_list->currentItem() ? m_list->currentItem()->data(kIdRole).toString() : QString();
+    const QString previous
+        = m_list->currentItem() ? m_list->currentItem()->data(kIdRole).toString() : QString();
     const QString defaultId = m_registry->defaultId();
     m_list->clear();
     for (const app::BundleRegistry::Entry &entry : m_registry->entries()) {
@@ -153,7 +157,7 @@ void ModelManagerDialog::refresh()
         }
         const app::ModelBundle &bundle = *entry.bundle;
         QString text = bundle.name.isEmpty() ? bundle.id : bundle.name;
-        QStringList tags{app::modelKindName(bundle.kind)};
+        QStringList tags {app::modelKindName(bundle.kind)};
         if (bundle.builtIn)
             tags.append(tr("built in"));
         if (bundle.id == defaultId || (defaultId.isEmpty() && bundle.builtIn))
@@ -189,7 +193,8 @@ std::optional<app::ModelBundle> ModelManagerDialog::selectedBundle() const
 
 app::DeviceChoice ModelManagerDialog::deviceChoice() const
 {
-    const auto choice = app::DeviceChoice::parse(m_device->currentData().toString(), m_precision->currentData().toString());
+    const auto choice
+        = app::DeviceChoice::parse(m_device->currentData().toString(), m_precision->currentData().toString());
     return choice ? *choice : app::DeviceChoice::cpu();
 }
 
@@ -206,7 +211,8 @@ void ModelManagerDialog::showDetails()
     }
     QStringList lines;
     lines << tr("Name: %1").arg(bundle->name) << tr("Id: %1").arg(bundle->id)
-          << tr("Kind: %1").arg(app::modelKindName(bundle->kind)) << tr("Checkpoint: %1").arg(bundle->checkpoint)
+          << tr("Kind: %1").arg(app::modelKindName(bundle->kind))
+          << tr("Checkpoint: %1").arg(bundle->checkpoint)
           << tr("Vocabulary: %1 (%2)").arg(bundle->vocab, bundle->tokenizerKind)
           << tr("CLIP BPE: %1").arg(bundle->clipBpe.isEmpty() ? tr("none") : bundle->clipBpe)
           << tr("Prompt: “%1”").arg(bundle->prompt)
@@ -227,7 +233,8 @@ void ModelManagerDialog::showDetails()
     if (current && current->bundle.id == bundle->id && !current->config.isEmpty())
         lines << QString() << tr("Inferred config (loaded):") << jsonText(current->config);
     else
-        lines << QString() << tr("The full config is inferred from the checkpoint's tensor shapes when it loads.");
+        lines << QString()
+              << tr("The full config is inferred from the checkpoint's tensor shapes when it loads.");
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
 }
 
@@ -238,24 +245,26 @@ void ModelManagerDialog::updateLoadedState()
     if (!current) {
         m_loaded->setText(tr("nothing loaded · %1").arg(memory));
     } else {
-        m_loaded->setText(tr("%1 on %2 (%3) · %4 parameters · weights %5 · %6")
-                              .arg(current->bundle.name.isEmpty() ? current->bundle.id : current->bundle.name,
-                                   current->deviceName, app::precisionName(current->device.precision))
-                              .arg(QLocale().toString(double(current->parameters) / 1e6, 'f', 1) + QStringLiteral(" M"))
-                              .arg(formatBytes(current->weightBytes), memory));
+        m_loaded->setText(
+            tr("%1 on %2 (%3) · %4 parameters · weights %5 · %6")
+                .arg(current->bundle.name.isEmpty() ? current->bundle.id : current->bundle.name,
+                    current->deviceName, app::precisionName(current->device.precision))
+                .arg(QLocale().toString(double(current->parameters) / 1e6, 'f', 1) + QStringLiteral(" M"))
+                .arg(formatBytes(current->weightBytes), memory));
     }
     m_unload->setEnabled(current.has_value() && !m_engine->isBusy());
 }
 
 void ModelManagerDialog::addBundle()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Add Model Bundle"), QString(),
-                                                      tr("Bundle manifests (manifest.json *.json)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Add Model Bundle"), QString(), tr("Bundle manifests (manifest.json *.json)"));
     if (path.isEmpty())
         return;
     const auto added = m_registry->add(path);
     if (!added) {
-        m_details->setPlainText(tr("Cannot add %1:\n%2").arg(path, QString::fromStdString(added.error().message)));
+        m_details->setPlainText(
+            tr("Cannot add %1:\n%2").arg(path, QString::fromStdString(added.error().message)));
         return;
     }
     refresh();
@@ -288,7 +297,7 @@ void ModelManagerDialog::makeDefault()
 void ModelManagerDialog::requestLoad()
 {
     if (const auto bundle = selectedBundle())
-        emit loadRequested(*bundle, deviceChoice());
+        Q_EMIT loadRequested(*bundle, deviceChoice());
 }
 
 } // namespace mplug2::ui

@@ -36,7 +36,7 @@ public:
     std::optional<app::ModelBundle> selectedBundle() const;
     app::DeviceChoice deviceChoice() const;
 
-signals:
+Q_SIGNALS:
     void loadRequested(const mplug2::app::ModelBundle &bundle, const mplug2::app::DeviceChoice &device);
     void unloadRequested();
 

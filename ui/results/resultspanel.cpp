@@ -22,8 +22,7 @@ constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kProbabilityRole = Qt::UserRole + 2;
 constexpr int kSegmentStartRole = Qt::UserRole + 3;
 const QStringList kTextExporters = {QStringLiteral("txt"), QStringLiteral("json"), QStringLiteral("jsonl"),
-                                    QStringLiteral("csv"), QStringLiteral("srt"),  QStringLiteral("vtt"),
-                                    QStringLiteral("html")};
+    QStringLiteral("csv"), QStringLiteral("srt"), QStringLiteral("vtt"), QStringLiteral("html")};
 
 QString timeRange(double start, double end)
 {
@@ -47,7 +46,8 @@ QToolButton *toolButton(const QString &icon, const QString &text, QWidget *paren
 }
 } // namespace
 
-ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent)
+ResultsPanel::ResultsPanel(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("resultsPanel"));
     setAccessibleName(tr("Results"));
@@ -93,9 +93,9 @@ ResultsPanel::ResultsPanel(QWidget *parent) : QWidget(parent)
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         updateActions();
         if (auto current = currentResult())
-            emit resultSelected(*current);
+            Q_EMIT resultSelected(*current);
         if (item && item->data(0, kSegmentStartRole).isValid())
-            emit seekRequested(item->data(0, kSegmentStartRole).toDouble());
+            Q_EMIT seekRequested(item->data(0, kSegmentStartRole).toDouble());
     });
     updateActions();
 }
@@ -137,8 +137,8 @@ void ResultsPanel::addPending(app::RequestId id, const app::EngineRequest &reque
     top->setIcon(0, paletteIcon(icon));
     top->setToolTip(0, request.media.path);
     top->setData(0, kIdRole, QVariant::fromValue<quint64>(id));
-    const bool probabilities =
-        request.task == app::TaskKind::Classify || (request.task == app::TaskKind::Answer && !request.texts.isEmpty());
+    const bool probabilities = request.task == app::TaskKind::Classify
+        || (request.task == app::TaskKind::Answer && !request.texts.isEmpty());
     top->setData(0, kProbabilityRole, probabilities);
     QFont bold = top->font(0);
     bold.setBold(true);
@@ -153,8 +153,9 @@ void ResultsPanel::showProgress(const app::EngineProgress &progress)
     QTreeWidgetItem *top = requestItem(progress.id);
     if (!top || m_results.contains(progress.id))
         return;
-    const QString text = progress.partialText.isEmpty() ? app::stageDescription(progress.stage) + QStringLiteral("…")
-                                                        : progress.partialText + QStringLiteral(" …");
+    const QString text = progress.partialText.isEmpty()
+        ? app::stageDescription(progress.stage) + QStringLiteral("…")
+        : progress.partialText + QStringLiteral(" …");
     if (top->childCount() == 0)
         top->addChild(new QTreeWidgetItem({text}));
     else
@@ -179,16 +180,17 @@ void ResultsPanel::fillItems(QTreeWidgetItem *top, const app::EngineResult &resu
     const bool probabilities = top->data(0, kProbabilityRole).toBool();
     const QLocale locale;
     top->setText(1, tr("%1 s").arg(locale.toString(result.timings.totalMs / 1000.0, 'f', 1)));
-    top->setToolTip(1, tr("Decoding %1 ms, vision %2 ms, text %3 ms, generation %4 ms on %5 (%6)")
-                           .arg(qRound(result.timings.decodeMs))
-                           .arg(qRound(result.timings.visualMs))
-                           .arg(qRound(result.timings.textMs))
-                           .arg(qRound(result.timings.generateMs))
-                           .arg(result.device, result.precision));
+    top->setToolTip(1,
+        tr("Decoding %1 ms, vision %2 ms, text %3 ms, generation %4 ms on %5 (%6)")
+            .arg(qRound(result.timings.decodeMs))
+            .arg(qRound(result.timings.visualMs))
+            .arg(qRound(result.timings.textMs))
+            .arg(qRound(result.timings.generateMs))
+            .arg(result.device, result.precision));
     for (const app::CaptionSegment &segment : result.segments) {
-        auto *item = new QTreeWidgetItem({timeRange(segment.startSeconds, segment.endSeconds) + QStringLiteral("  ") +
-                                              segment.caption.text,
-                                          locale.toString(segment.caption.score, 'f', 3)});
+        auto *item = new QTreeWidgetItem({timeRange(segment.startSeconds, segment.endSeconds)
+                + QStringLiteral("  ") + segment.caption.text,
+            locale.toString(segment.caption.score, 'f', 3)});
         item->setToolTip(0, segment.caption.text);
         item->setData(0, kSegmentStartRole, segment.startSeconds);
         top->addChild(item);
@@ -199,7 +201,8 @@ void ResultsPanel::fillItems(QTreeWidgetItem *top, const app::EngineResult &resu
                                             : locale.toString(r.score, 'f', 3);
         auto *item = new QTreeWidgetItem({r.text, score});
         item->setToolTip(0, r.tokens.join(QLatin1Char(' ')));
-        item->setToolTip(1, probabilities ? tr("Probability") : tr("Length-penalised log-probability (higher is better)"));
+        item->setToolTip(
+            1, probabilities ? tr("Probability") : tr("Length-penalised log-probability (higher is better)"));
         if (i == 0) {
             QFont bold = item->font(0);
             bold.setBold(true);
@@ -270,11 +273,13 @@ QStringList ResultsPanel::texts(app::RequestId id) const
     return texts;
 }
 
-Expected<QStringList> ResultsPanel::exportResult(app::RequestId id, const QString &exporterId, const QString &path) const
+Expected<QStringList> ResultsPanel::exportResult(
+    app::RequestId id, const QString &exporterId, const QString &path) const
 {
     const app::Exporter *exporter = app::findExporter(exporterId);
     if (!exporter)
-        return makeError(ErrorCode::Unsupported, tr("no exporter “%1” in this build").arg(exporterId).toStdString());
+        return makeError(
+            ErrorCode::Unsupported, tr("no exporter “%1” in this build").arg(exporterId).toStdString());
     const auto found = result(id);
     if (!found)
         return makeError(ErrorCode::NotFound, tr("that request has no result to export").toStdString());
@@ -292,7 +297,7 @@ void ResultsPanel::copySelection()
     if (!item)
         return;
     QApplication::clipboard()->setText(item->text(0));
-    emit message(tr("Copied “%1”").arg(item->text(0)));
+    Q_EMIT message(tr("Copied “%1”").arg(item->text(0)));
 }
 
 void ResultsPanel::exportSelection()
@@ -315,17 +320,17 @@ void ResultsPanel::exportSelection()
         return;
     QString chosenFilter = filters.first();
     const QString base = QFileInfo(found->media).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Result"), base + QLatin1Char('.') +
-                                                      candidates.first()->suffix(), filters.join(QStringLiteral(";;")),
-                                                      &chosenFilter);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Result"),
+        base + QLatin1Char('.') + candidates.first()->suffix(), filters.join(QStringLiteral(";;")),
+        &chosenFilter);
     if (path.isEmpty())
         return;
     const app::Exporter *exporter = app::exporterForPath(path);
     if (!exporter)
         exporter = candidates.value(int(filters.indexOf(chosenFilter)), candidates.first());
     const Expected<QStringList> written = exportResult(id, exporter->id(), path);
-    emit message(written ? tr("Exported to %1").arg(path)
-                         : tr("Export failed: %1").arg(QString::fromStdString(written.error().message)));
+    Q_EMIT message(written ? tr("Exported to %1").arg(path)
+                           : tr("Export failed: %1").arg(QString::fromStdString(written.error().message)));
 }
 
 void ResultsPanel::clearAll()

@@ -44,18 +44,19 @@ public:
     /// The texts shown under request `id`, best first.
     QStringList texts(app::RequestId id) const;
     /// Writes result `id` with exporter `exporterId` ("txt", "json", "csv", "srt", ...).
-    Expected<QStringList> exportResult(app::RequestId id, const QString &exporterId, const QString &path) const;
+    Expected<QStringList> exportResult(
+        app::RequestId id, const QString &exporterId, const QString &path) const;
 
     QTreeWidget *tree() const { return m_tree; }
 
-public slots:
+public Q_SLOTS:
     /// Copies the selected text (or a request's best text) to the clipboard.
     void copySelection();
     /// Asks where to export the selected result, and in which format.
     void exportSelection();
     void clearAll();
 
-signals:
+Q_SIGNALS:
     void resultSelected(const mplug2::app::EngineResult &result);
     /// A dense-caption window was chosen: show the video from its start.
     void seekRequested(double seconds);

@@ -110,7 +110,7 @@ bool IndexingBar::indexFolders(const QStringList &folders)
                                   .arg(s.dropped)
                                   .arg(s.failed + s.failedBefore));
         showState();
-        emit jobFinished(s);
+        Q_EMIT jobFinished(s);
     });
     m_job->start();
     showState();

@@ -39,7 +39,7 @@ public:
     bool isRunning() const;
     app::IndexJob *job() const { return m_job.get(); }
 
-signals:
+Q_SIGNALS:
     void jobFinished(const mplug2::app::IndexSummary &summary);
 
 private:

@@ -111,7 +111,7 @@ void SearchResultsModel::setPreviewRow(int row)
     m_previewFrame = 0;
     for (int r : {old, row})
         if (r >= 0 && r < rowCount())
-            emit dataChanged(index(r), index(r), {Qt::DecorationRole});
+            Q_EMIT dataChanged(index(r), index(r), {Qt::DecorationRole});
 }
 
 void SearchResultsModel::advancePreview()
@@ -119,7 +119,7 @@ void SearchResultsModel::advancePreview()
     if (m_previewRow < 0 || m_previewRow >= rowCount())
         return;
     ++m_previewFrame;
-    emit dataChanged(index(m_previewRow), index(m_previewRow), {Qt::DecorationRole});
+    Q_EMIT dataChanged(index(m_previewRow), index(m_previewRow), {Qt::DecorationRole});
 }
 
 } // namespace mplug2::ui

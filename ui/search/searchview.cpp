@@ -65,12 +65,12 @@ SearchView::SearchView(app::Engine *engine, QString catalogLocation, QWidget *pa
                               .arg(results.searchedCount)
                               .arg(how));
         m_searchButton->setEnabled(true);
-        emit resultsShown(int(results.hits.size()));
+        Q_EMIT resultsShown(int(results.hits.size()));
     });
     connect(&m_search, &app::MediaSearch::failed, this, [this](const QString &why) {
         m_status->setText(why);
         m_searchButton->setEnabled(true);
-        emit resultsShown(-1);
+        Q_EMIT resultsShown(-1);
     });
     connect(m_indexing, &IndexingBar::jobFinished, this, [this] { refreshFolders(); });
     refreshFolders();
@@ -202,13 +202,13 @@ void SearchView::buildUi()
     connect(m_results, &QListView::activated, this, [this](const QModelIndex &index) {
         const QString path = index.data(SearchResultsModel::PathRole).toString();
         if (!path.isEmpty())
-            emit openMediaRequested(path);
+            Q_EMIT openMediaRequested(path);
     });
     const auto currentPath
         = [this] { return m_results->currentIndex().data(SearchResultsModel::PathRole).toString(); };
     connect(m_open, &QPushButton::clicked, this, [this, currentPath] {
         if (!currentPath().isEmpty())
-            emit openMediaRequested(currentPath());
+            Q_EMIT openMediaRequested(currentPath());
     });
     connect(m_like, &QPushButton::clicked, this, [this, currentPath] {
         if (!currentPath().isEmpty())
@@ -366,7 +366,7 @@ void SearchView::showContextMenu(const QPoint &pos)
     const QString path = index.data(SearchResultsModel::PathRole).toString();
     QMenu menu(this);
     if (!path.isEmpty()) {
-        menu.addAction(tr("Open in viewer"), this, [this, path] { emit openMediaRequested(path); });
+        menu.addAction(tr("Open in viewer"), this, [this, path] { Q_EMIT openMediaRequested(path); });
         menu.addAction(tr("More like this"), this, [this, path] { searchLike(path); });
     }
     menu.addAction(tr("Why this result?"), this, [this, row = index.row()] { explain(row); });

@@ -59,7 +59,7 @@ public:
     IndexingBar *indexingBar() const { return m_indexing; }
     QString statusText() const;
 
-signals:
+Q_SIGNALS:
     /// The user wants to look at this file in the viewer.
     void openMediaRequested(const QString &path);
     /// A search finished (for tests and status displays).

@@ -58,7 +58,7 @@ WhyResultDialog::WhyResultDialog(app::Engine *engine, QString mediaPath, QString
             return;
         m_request = 0;
         m_status->setText(e.message);
-        emit ready(false);
+        Q_EMIT ready(false);
     });
     m_status->setText(tr("Reading the query over the media…"));
     m_request = m_engine->submit(request);
@@ -75,7 +75,7 @@ void WhyResultDialog::onFinished(const app::EngineResult &result)
     m_request = 0;
     if (!result.attention || !result.attention->hasCrossAttention() || result.frames.isEmpty()) {
         m_status->setText(tr("This model gave no attention maps for this media."));
-        emit ready(false);
+        Q_EMIT ready(false);
         return;
     }
     m_result = result;
@@ -90,7 +90,7 @@ void WhyResultDialog::onFinished(const app::EngineResult &result)
     m_status->setText(
         tr("Mean log-probability per word of the query given this media: %1").arg(score, 0, 'f', 3));
     render();
-    emit ready(true);
+    Q_EMIT ready(true);
 }
 
 void WhyResultDialog::render()

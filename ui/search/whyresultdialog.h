@@ -28,7 +28,7 @@ public:
     QList<QImage> shownFrames() const { return m_shown; }
     bool isWaiting() const { return m_request != 0; }
 
-signals:
+Q_SIGNALS:
     /// The maps arrived and are shown (or the request failed: `ok` false).
     void ready(bool ok);
 

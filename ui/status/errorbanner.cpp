@@ -11,7 +11,8 @@
 
 namespace mplug2::ui {
 
-ErrorBanner::ErrorBanner(QWidget *parent) : QWidget(parent)
+ErrorBanner::ErrorBanner(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("errorBanner"));
     setAccessibleName(tr("Error"));
@@ -64,8 +65,8 @@ ErrorBanner::ErrorBanner(QWidget *parent) : QWidget(parent)
     hide();
 }
 
-void ErrorBanner::showError(const QString &message, const QString &details, const QString &actionText,
-                            std::function<void()> action)
+void ErrorBanner::showError(
+    const QString &message, const QString &details, const QString &actionText, std::function<void()> action)
 {
     m_message->setText(message);
     m_details->setPlainText(details);
@@ -115,8 +116,8 @@ void ErrorBanner::paintEvent(QPaintEvent *)
     const QColor window = palette().color(QPalette::Window);
     const QColor amber(230, 140, 20);
     const auto mix = [](const QColor &a, const QColor &b, double t) {
-        return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                                float(a.blueF() * (1 - t) + b.blueF() * t));
+        return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+            float(a.greenF() * (1 - t) + b.greenF() * t), float(a.blueF() * (1 - t) + b.blueF() * t));
     };
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);

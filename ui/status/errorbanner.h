@@ -24,12 +24,12 @@ public:
     explicit ErrorBanner(QWidget *parent = nullptr);
 
     void showError(const QString &message, const QString &details = {}, const QString &actionText = {},
-                   std::function<void()> action = {});
+        std::function<void()> action = {});
     QString message() const;
     QString details() const;
     bool detailsVisible() const;
 
-public slots:
+public Q_SLOTS:
     void dismiss();
     void toggleDetails();
 

@@ -10,8 +10,11 @@
 namespace mplug2::ui {
 
 JobStatusWidget::JobStatusWidget(app::Engine *engine, QWidget *parent)
-    : QWidget(parent), m_engine(engine), m_stage(new QLabel(this)), m_bar(new QProgressBar(this)),
-      m_cancel(new QToolButton(this))
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_stage(new QLabel(this))
+    , m_bar(new QProgressBar(this))
+    , m_cancel(new QToolButton(this))
 {
     setObjectName(QStringLiteral("jobStatus"));
     setAccessibleName(tr("Progress"));
@@ -38,7 +41,8 @@ JobStatusWidget::JobStatusWidget(app::Engine *engine, QWidget *parent)
     connect(engine, &app::Engine::requestStarted, this, &JobStatusWidget::onStarted);
     connect(engine, &app::Engine::requestProgress, this, &JobStatusWidget::onProgress);
     connect(engine, &app::Engine::requestQueued, this, &JobStatusWidget::updateQueue);
-    connect(engine, &app::Engine::requestFinished, this, [this](const app::EngineResult &r) { onEnded(r.id); });
+    connect(
+        engine, &app::Engine::requestFinished, this, [this](const app::EngineResult &r) { onEnded(r.id); });
     connect(engine, &app::Engine::requestFailed, this, [this](const app::EngineError &e) { onEnded(e.id); });
     connect(engine, &app::Engine::requestCancelled, this, &JobStatusWidget::onEnded);
     connect(engine, &app::Engine::modelLoaded, this, [this](app::RequestId id) { onEnded(id); });

@@ -27,7 +27,7 @@ public:
     QToolButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_bar; }
 
-public slots:
+public Q_SLOTS:
     /// Cancels the running request (or load); false when nothing runs.
     bool cancelCurrent();
 

@@ -28,7 +28,8 @@ void addRow(QFormLayout *form, const QString &label, QWidget *field, const QStri
 }
 } // namespace
 
-TaskOptionsWidget::TaskOptionsWidget(QWidget *parent) : QWidget(parent)
+TaskOptionsWidget::TaskOptionsWidget(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("taskOptions"));
     auto *form = new QFormLayout(this);
@@ -99,10 +100,10 @@ TaskOptionsWidget::TaskOptionsWidget(QWidget *parent) : QWidget(parent)
     addRow(form, tr("P&recision:"), m_precision, QStringLiteral("precisionCombo"));
 
     connect(m_decoding, &QComboBox::currentIndexChanged, this, &TaskOptionsWidget::updateEnabled);
-    const auto samplingChanged = [this] { emit this->samplingChanged(numFrames(), sampling()); };
+    const auto samplingChanged = [this] { Q_EMIT this->samplingChanged(numFrames(), sampling()); };
     connect(m_frames, &QSpinBox::valueChanged, this, samplingChanged);
     connect(m_sampling, &QComboBox::currentIndexChanged, this, samplingChanged);
-    const auto deviceChanged = [this] { emit this->deviceChanged(deviceChoice()); };
+    const auto deviceChanged = [this] { Q_EMIT this->deviceChanged(deviceChoice()); };
     connect(m_device, &QComboBox::activated, this, deviceChanged);
     connect(m_precision, &QComboBox::activated, this, deviceChanged);
     updateEnabled();
@@ -150,13 +151,15 @@ app::FrameSampling TaskOptionsWidget::sampling() const
 
 app::DeviceChoice TaskOptionsWidget::deviceChoice() const
 {
-    const auto parsed = app::DeviceChoice::parse(m_device->currentData().toString(), m_precision->currentData().toString());
+    const auto parsed
+        = app::DeviceChoice::parse(m_device->currentData().toString(), m_precision->currentData().toString());
     return parsed ? *parsed : app::DeviceChoice::cpu();
 }
 
 void TaskOptionsWidget::setDeviceChoice(const app::DeviceChoice &choice)
 {
-    const QString device = choice.kind == app::DeviceKind::Cuda ? QStringLiteral("cuda") : QStringLiteral("cpu");
+    const QString device
+        = choice.kind == app::DeviceKind::Cuda ? QStringLiteral("cuda") : QStringLiteral("cpu");
     m_device->setCurrentIndex(std::max(0, m_device->findData(device)));
     m_precision->setCurrentIndex(std::max(0, m_precision->findData(app::precisionName(choice.precision))));
 }
@@ -203,7 +206,8 @@ void TaskOptionsWidget::restoreSettings(const QSettings &settings)
     m_gradCam->setChecked(value("gradCam", false).toBool());
     m_latents->setChecked(value("latents", false).toBool());
     m_device->setCurrentIndex(std::max(0, m_device->findData(value("device", QStringLiteral("auto")))));
-    m_precision->setCurrentIndex(std::max(0, m_precision->findData(value("precision", QStringLiteral("auto")))));
+    m_precision->setCurrentIndex(
+        std::max(0, m_precision->findData(value("precision", QStringLiteral("auto")))));
     updateEnabled();
 }
 

@@ -38,7 +38,7 @@ public:
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
 
-signals:
+Q_SIGNALS:
     void samplingChanged(int numFrames, mplug2::app::FrameSampling sampling);
     void deviceChanged(const mplug2::app::DeviceChoice &choice);
 

@@ -34,7 +34,8 @@ QStringList splitList(const QString &text)
 }
 } // namespace
 
-TaskPanel::TaskPanel(QWidget *parent) : QWidget(parent)
+TaskPanel::TaskPanel(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("taskPanel"));
     setAccessibleName(tr("Task"));
@@ -114,8 +115,10 @@ QWidget *TaskPanel::createTaskButtons()
         m_tasks->addButton(button, int(t.task));
         layout->addWidget(button);
     }
-    m_tasks->button(int(StudioTask::DenseCaption))->setToolTip(tr("Dense captions: one caption per time window"));
-    connect(m_tasks, &QButtonGroup::idClicked, this, [this](int id) { setTask(static_cast<StudioTask>(id)); });
+    m_tasks->button(int(StudioTask::DenseCaption))
+        ->setToolTip(tr("Dense captions: one caption per time window"));
+    connect(
+        m_tasks, &QButtonGroup::idClicked, this, [this](int id) { setTask(static_cast<StudioTask>(id)); });
     return row;
 }
 
@@ -209,11 +212,11 @@ void TaskPanel::setTask(StudioTask task)
     m_inputs->setCurrentIndex(int(task));
     // A stacked widget is as tall as its tallest page; let only the shown page count.
     for (int i = 0; i < m_inputs->count(); ++i)
-        m_inputs->widget(i)->setSizePolicy(QSizePolicy::Preferred,
-                                           i == int(task) ? QSizePolicy::Maximum : QSizePolicy::Ignored);
+        m_inputs->widget(i)->setSizePolicy(
+            QSizePolicy::Preferred, i == int(task) ? QSizePolicy::Maximum : QSizePolicy::Ignored);
     m_inputs->adjustSize();
     updateRunButton();
-    emit taskChanged(task);
+    Q_EMIT taskChanged(task);
 }
 
 void TaskPanel::updateRunButton()
@@ -264,15 +267,18 @@ Expected<app::EngineRequest> TaskPanel::buildRequest(const QString &mediaPath) c
     case StudioTask::Classify: {
         const QStringList labels = splitList(m_labels->text());
         if (labels.size() < 2)
-            return makeError(ErrorCode::InvalidArgument, tr("Give at least two labels, separated by commas.").toStdString());
+            return makeError(ErrorCode::InvalidArgument,
+                tr("Give at least two labels, separated by commas.").toStdString());
         request = app::EngineRequest::classify(mediaPath, labels);
-        request.labelTemplate = m_labelTemplate->text().contains(QStringLiteral("{}")) ? m_labelTemplate->text()
-                                                                                      : QStringLiteral("{}");
+        request.labelTemplate = m_labelTemplate->text().contains(QStringLiteral("{}"))
+            ? m_labelTemplate->text()
+            : QStringLiteral("{}");
         request.classifyMethod = static_cast<app::ClassifyMethod>(m_classifyMethod->currentData().toInt());
         break;
     }
     case StudioTask::Search:
-        return makeError(ErrorCode::InvalidArgument, tr("Search runs over an index, not one file.").toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, tr("Search runs over an index, not one file.").toStdString());
     }
     m_options->applyTo(request);
     request.returnFrames = true;
@@ -343,9 +349,9 @@ void TaskPanel::run()
     if (!m_run->isEnabled())
         return;
     if (task() == StudioTask::Search)
-        emit searchRequested(searchQuery());
+        Q_EMIT searchRequested(searchQuery());
     else
-        emit runRequested();
+        Q_EMIT runRequested();
 }
 
 void TaskPanel::saveSettings(QSettings &settings) const
@@ -366,12 +372,14 @@ void TaskPanel::restoreSettings(const QSettings &settings)
     m_question->addItems(questions.mid(0, kMaxQuestionHistory));
     m_question->setEditText({});
     m_labels->setText(settings.value(QStringLiteral("task/labels")).toString());
-    m_labelTemplate->setText(settings.value(QStringLiteral("task/labelTemplate"), QStringLiteral("{}")).toString());
+    m_labelTemplate->setText(
+        settings.value(QStringLiteral("task/labelTemplate"), QStringLiteral("{}")).toString());
     m_window->setValue(settings.value(QStringLiteral("task/window"), 10.0).toDouble());
     m_optionsToggle->setChecked(settings.value(QStringLiteral("task/optionsOpen"), false).toBool());
     m_options->restoreSettings(settings);
     const int current = settings.value(QStringLiteral("task/current"), int(StudioTask::Caption)).toInt();
-    setTask(current >= 0 && current <= int(StudioTask::Search) ? static_cast<StudioTask>(current) : StudioTask::Caption);
+    setTask(current >= 0 && current <= int(StudioTask::Search) ? static_cast<StudioTask>(current)
+                                                               : StudioTask::Caption);
 }
 
 } // namespace mplug2::ui

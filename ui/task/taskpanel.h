@@ -57,7 +57,7 @@ public:
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
 
-signals:
+Q_SIGNALS:
     void runRequested();
     void searchRequested(const QString &query);
     void taskChanged(mplug2::ui::StudioTask task);

@@ -16,7 +16,10 @@ namespace {
 /// colour for the icon's mode, so nothing stale is cached across palettes.
 class PaletteIconEngine : public QIconEngine {
 public:
-    PaletteIconEngine(QString name, QByteArray svg) : m_name(std::move(name)), m_svg(std::move(svg)) {}
+    PaletteIconEngine(QString name, QByteArray svg)
+        : m_name(std::move(name))
+        , m_svg(std::move(svg))
+    { }
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {

@@ -13,7 +13,8 @@ constexpr int kBarHeight = 4;
 constexpr int kHeight = 72;
 } // namespace
 
-FilmstripWidget::FilmstripWidget(QWidget *parent) : QWidget(parent)
+FilmstripWidget::FilmstripWidget(QWidget *parent)
+    : QWidget(parent)
 {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAccessibleName(tr("Frames the model sees"));
@@ -73,7 +74,8 @@ void FilmstripWidget::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     const QPalette pal = palette();
     painter.fillRect(rect(), pal.color(QPalette::Base));
-    const float top = m_importance.isEmpty() ? 0.f : *std::max_element(m_importance.begin(), m_importance.end());
+    const float top
+        = m_importance.isEmpty() ? 0.f : *std::max_element(m_importance.begin(), m_importance.end());
     for (int i = 0; i < int(m_frames.size()); ++i) {
         const QRect cell = cellRect(i);
         QRect picture = cell.adjusted(0, 0, 0, -kBarHeight - 2);
@@ -88,7 +90,8 @@ void FilmstripWidget::paintEvent(QPaintEvent *)
         }
         if (top > 0.f) {
             const int w = std::max(1, int(cell.width() * m_importance.at(i) / top));
-            painter.fillRect(QRect(cell.left(), cell.bottom() - kBarHeight + 1, w, kBarHeight), QColor(239, 108, 0));
+            painter.fillRect(
+                QRect(cell.left(), cell.bottom() - kBarHeight + 1, w, kBarHeight), QColor(239, 108, 0));
         }
         if (i == m_current) {
             painter.setPen(QPen(pal.color(QPalette::Highlight), 2));
@@ -102,7 +105,7 @@ void FilmstripWidget::mousePressEvent(QMouseEvent *event)
 {
     for (int i = 0; i < int(m_frames.size()); ++i) {
         if (cellRect(i).contains(event->position().toPoint())) {
-            emit frameClicked(i);
+            Q_EMIT frameClicked(i);
             return;
         }
     }

@@ -32,7 +32,7 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-signals:
+Q_SIGNALS:
     void frameClicked(int index);
 
 protected:

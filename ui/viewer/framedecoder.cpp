@@ -13,7 +13,10 @@ struct FrameDecoder::Worker {
 };
 
 FrameDecoder::FrameDecoder(QObject *parent)
-    : QObject(parent), m_thread(new QThread), m_context(new QObject), m_worker(std::make_shared<Worker>())
+    : QObject(parent)
+    , m_thread(new QThread)
+    , m_context(new QObject)
+    , m_worker(std::make_shared<Worker>())
 {
     m_thread->setObjectName(QStringLiteral("FrameDecoder"));
     m_context->moveToThread(m_thread);
@@ -32,7 +35,8 @@ FrameDecoder::~FrameDecoder()
 void FrameDecoder::post(std::function<void(Worker &)> job)
 {
     std::shared_ptr<Worker> worker = m_worker;
-    QMetaObject::invokeMethod(m_context, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context, [worker, job = std::move(job)] { job(*worker); }, Qt::QueuedConnection);
 }
 
 void FrameDecoder::open(const QString &path)
@@ -47,21 +51,27 @@ void FrameDecoder::open(const QString &path)
         auto source = app::MediaSource::open(path);
         if (!source) {
             const QString message = QString::fromStdString(source.error().message);
-            QMetaObject::invokeMethod(this, [this, serial, message] {
-                if (serial == m_openSerial)
-                    emit failed(message);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, serial, message] {
+                    if (serial == m_openSerial)
+                        Q_EMIT failed(message);
+                },
+                Qt::QueuedConnection);
             return;
         }
         source->setCancelFlag(&m_cancel);
         const app::MediaFacts facts = source->facts();
         worker.source.emplace(std::move(*source));
-        QMetaObject::invokeMethod(this, [this, serial, facts] {
-            if (serial != m_openSerial)
-                return;
-            m_open = true;
-            emit opened(facts);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, serial, facts] {
+                if (serial != m_openSerial)
+                    return;
+                m_open = true;
+                Q_EMIT opened(facts);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -98,13 +108,17 @@ void FrameDecoder::queueSeek(double seconds, qint64 index)
             if (frame.error().code == ErrorCode::Cancelled)
                 return;
             const QString message = QString::fromStdString(frame.error().message);
-            QMetaObject::invokeMethod(this, [this, message] { emit failed(message); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, message] { Q_EMIT failed(message); }, Qt::QueuedConnection);
             return;
         }
-        QMetaObject::invokeMethod(this, [this, openSerial, decoded = *frame] {
-            if (openSerial == m_openSerial)
-                emit frameReady(decoded);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, openSerial, decoded = *frame] {
+                if (openSerial == m_openSerial)
+                    Q_EMIT frameReady(decoded);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -116,10 +130,13 @@ void FrameDecoder::readAhead(qint64 first, int count, quint64 playbackSerial)
             return;
         auto frames = worker.source->framesFrom(first, count);
         QList<app::MediaFrame> decoded = frames ? *frames : QList<app::MediaFrame>();
-        QMetaObject::invokeMethod(this, [this, openSerial, playbackSerial, decoded] {
-            if (openSerial == m_openSerial)
-                emit framesReady(decoded, playbackSerial);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, openSerial, playbackSerial, decoded] {
+                if (openSerial == m_openSerial)
+                    Q_EMIT framesReady(decoded, playbackSerial);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -132,10 +149,13 @@ void FrameDecoder::readSampledFrames(int numFrames, app::FrameSampling sampling)
         auto frames = worker.source->sampledFrames(numFrames, sampling);
         if (!frames)
             return; // the player reports unreadable frames when it shows them
-        QMetaObject::invokeMethod(this, [this, openSerial, decoded = *frames] {
-            if (openSerial == m_openSerial)
-                emit sampledFramesReady(decoded);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, openSerial, decoded = *frames] {
+                if (openSerial == m_openSerial)
+                    Q_EMIT sampledFramesReady(decoded);
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -46,7 +46,7 @@ public:
     /// Whether a file is open (after opened(), before close() or failed()).
     bool isOpen() const { return m_open; }
 
-signals:
+Q_SIGNALS:
     void opened(const mplug2::app::MediaFacts &facts);
     void failed(const QString &message);
     void frameReady(const mplug2::app::MediaFrame &frame);
@@ -61,8 +61,8 @@ private:
     QThread *m_thread = nullptr;
     QObject *m_context = nullptr; ///< lives on m_thread; runs the jobs
     std::shared_ptr<Worker> m_worker;
-    std::atomic<bool> m_cancel{false};
-    std::atomic<quint64> m_seekSerial{0};
+    std::atomic<bool> m_cancel {false};
+    std::atomic<quint64> m_seekSerial {0};
     quint64 m_openSerial = 0;
     bool m_open = false;
 };

@@ -6,7 +6,8 @@
 
 namespace mplug2::ui {
 
-FrameView::FrameView(QWidget *parent) : QWidget(parent)
+FrameView::FrameView(QWidget *parent)
+    : QWidget(parent)
 {
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -74,8 +75,10 @@ bool FrameView::valueAt(QPoint position, float *value, int *row, int *col) const
     const QRect target = imageRect();
     if (m_overlay.isEmpty() || m_overlay.rows <= 0 || m_overlay.cols <= 0 || !target.contains(position))
         return false;
-    const int c = std::min(m_overlay.cols - 1, (position.x() - target.left()) * m_overlay.cols / target.width());
-    const int r = std::min(m_overlay.rows - 1, (position.y() - target.top()) * m_overlay.rows / target.height());
+    const int c
+        = std::min(m_overlay.cols - 1, (position.x() - target.left()) * m_overlay.cols / target.width());
+    const int r
+        = std::min(m_overlay.rows - 1, (position.y() - target.top()) * m_overlay.rows / target.height());
     const qsizetype i = qsizetype(r) * m_overlay.cols + c;
     if (i >= m_overlay.values.size())
         return false;
@@ -121,11 +124,12 @@ void FrameView::paintEvent(QPaintEvent *)
     }
     if (!m_caption.isEmpty()) {
         const QFontMetrics metrics(font());
-        QRect band(target.left(), target.bottom() - metrics.height() - 3, target.width(), metrics.height() + 4);
+        QRect band(
+            target.left(), target.bottom() - metrics.height() - 3, target.width(), metrics.height() + 4);
         painter.fillRect(band, QColor(0, 0, 0, 150));
         painter.setPen(Qt::white);
         painter.drawText(band.adjusted(4, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                         metrics.elidedText(m_caption, Qt::ElideRight, band.width() - 8));
+            metrics.elidedText(m_caption, Qt::ElideRight, band.width() - 8));
     }
     if (m_highlighted) {
         painter.setPen(QPen(palette().color(QPalette::Highlight), 3));
@@ -140,7 +144,7 @@ void FrameView::mouseMoveEvent(QMouseEvent *event)
     int col = 0;
     if (!valueAt(event->position().toPoint(), &value, &row, &col)) {
         QToolTip::hideText();
-        emit valueHovered({});
+        Q_EMIT valueHovered({});
         return;
     }
     const QString text = tr("Attention %1 at patch row %2, column %3")
@@ -148,19 +152,19 @@ void FrameView::mouseMoveEvent(QMouseEvent *event)
                              .arg(row + 1)
                              .arg(col + 1);
     QToolTip::showText(event->globalPosition().toPoint(), text, this);
-    emit valueHovered(text);
+    Q_EMIT valueHovered(text);
 }
 
 void FrameView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton)
-        emit clicked();
+        Q_EMIT clicked();
     QWidget::mousePressEvent(event);
 }
 
 void FrameView::leaveEvent(QEvent *event)
 {
-    emit valueHovered({});
+    Q_EMIT valueHovered({});
     QWidget::leaveEvent(event);
 }
 

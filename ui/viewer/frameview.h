@@ -57,7 +57,7 @@ public:
     bool hasHeightForWidth() const override { return !m_image.isNull(); }
     int heightForWidth(int width) const override;
 
-signals:
+Q_SIGNALS:
     /// The value under the cursor, formatted for people; "" when it left the overlay.
     void valueHovered(const QString &text);
     void clicked();

@@ -41,8 +41,12 @@ QToolButton *transportButton(const QString &icon, const QString &name, QWidget *
 } // namespace
 
 MediaViewer::MediaViewer(QWidget *parent)
-    : QWidget(parent), m_decoder(new FrameDecoder(this)), m_view(new FrameView(this)),
-      m_timeline(new TimelineWidget(this)), m_filmstrip(new FilmstripWidget(this)), m_playTimer(new QTimer(this))
+    : QWidget(parent)
+    , m_decoder(new FrameDecoder(this))
+    , m_view(new FrameView(this))
+    , m_timeline(new TimelineWidget(this))
+    , m_filmstrip(new FilmstripWidget(this))
+    , m_playTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("mediaViewer"));
     setAccessibleName(tr("Viewer"));
@@ -149,7 +153,8 @@ void MediaViewer::setModelFrames(const QList<QImage> &frames, const QList<double
     updateControls();
 }
 
-void MediaViewer::setAttention(const QList<FrameOverlay> &overlays, const QList<float> &importance, double opacity)
+void MediaViewer::setAttention(
+    const QList<FrameOverlay> &overlays, const QList<float> &importance, double opacity)
 {
     m_overlays = overlays;
     m_importance = importance;
@@ -203,7 +208,7 @@ void MediaViewer::play()
     const double fps = m_facts.fps > 0 ? std::min(m_facts.fps, 60.0) : 25.0;
     m_playTimer->start(std::max(5, int(500.0 / fps)));
     updateControls();
-    emit playingChanged(true);
+    Q_EMIT playingChanged(true);
 }
 
 void MediaViewer::pause()
@@ -221,7 +226,7 @@ void MediaViewer::stopPlayback()
     m_buffer.clear();
     ++m_playbackSerial;
     updateControls();
-    emit playingChanged(false);
+    Q_EMIT playingChanged(false);
 }
 
 void MediaViewer::togglePlay()
@@ -280,7 +285,7 @@ void MediaViewer::onOpened(const app::MediaFacts &facts)
     m_decoder->seek(0.0);
     m_decoder->readSampledFrames(m_sampleCount, m_sampling);
     updateControls();
-    emit mediaOpened(facts);
+    Q_EMIT mediaOpened(facts);
 }
 
 void MediaViewer::onFailed(const QString &message)
@@ -288,7 +293,7 @@ void MediaViewer::onFailed(const QString &message)
     stopPlayback();
     if (m_view->image().isNull())
         m_view->setPlaceholderText(message);
-    emit mediaFailed(message);
+    Q_EMIT mediaFailed(message);
 }
 
 void MediaViewer::showFrame(const app::MediaFrame &frame)
@@ -299,7 +304,7 @@ void MediaViewer::showFrame(const app::MediaFrame &frame)
     m_timeline->setPosition(m_position);
     refreshOverlay();
     updateControls();
-    emit positionChanged(m_position);
+    Q_EMIT positionChanged(m_position);
     if (m_resumeAfterSeek) {
         m_resumeAfterSeek = false;
         play();
@@ -359,7 +364,7 @@ void MediaViewer::advancePlayback()
         m_timeline->setPosition(m_position);
         refreshOverlay();
         updateControls();
-        emit positionChanged(m_position);
+        Q_EMIT positionChanged(m_position);
     } else if (m_buffer.isEmpty() && m_requestPending) {
         // Decoding fell behind: hold the clock instead of skipping ahead.
         m_clockStart = m_position;
@@ -407,7 +412,8 @@ void MediaViewer::updateControls()
     const QString playText = m_playing ? tr("Pause") : tr("Play");
     m_playButton->setToolTip(playText);
     m_playButton->setAccessibleName(playText);
-    m_timeLabel->setText(QStringLiteral("%1 / %2").arg(formatTime(m_position), formatTime(m_facts.durationSeconds)));
+    m_timeLabel->setText(
+        QStringLiteral("%1 / %2").arg(formatTime(m_position), formatTime(m_facts.durationSeconds)));
 }
 
 } // namespace mplug2::ui

@@ -60,7 +60,7 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     FilmstripWidget *filmstrip() const { return m_filmstrip; }
 
-public slots:
+public Q_SLOTS:
     void play();
     void pause();
     void togglePlay();
@@ -70,7 +70,7 @@ public slots:
     /// Shows sampled frame `index`.
     void showSample(int index);
 
-signals:
+Q_SIGNALS:
     void mediaOpened(const mplug2::app::MediaFacts &facts);
     void mediaFailed(const QString &message);
     void positionChanged(double seconds);

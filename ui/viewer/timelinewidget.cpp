@@ -14,7 +14,8 @@ constexpr int kBarsHeight = 22;
 constexpr int kTrackHeight = 6;
 } // namespace
 
-TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent)
+TimelineWidget::TimelineWidget(QWidget *parent)
+    : QWidget(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
@@ -99,7 +100,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     painter.setBrush(accent);
     painter.drawRoundedRect(played, 3, 3);
 
-    const float top = m_importance.isEmpty() ? 0.f : *std::max_element(m_importance.begin(), m_importance.end());
+    const float top
+        = m_importance.isEmpty() ? 0.f : *std::max_element(m_importance.begin(), m_importance.end());
     for (qsizetype i = 0; i < m_samples.size(); ++i) {
         const int x = xForSeconds(m_samples.at(i));
         const bool current = i == m_currentSample;
@@ -128,7 +130,7 @@ void TimelineWidget::mousePressEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && m_duration > 0) {
         const double seconds = secondsForX(event->position().toPoint().x());
         setPosition(seconds);
-        emit seekRequested(seconds);
+        Q_EMIT seekRequested(seconds);
     }
 }
 
@@ -137,7 +139,7 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
     if ((event->buttons() & Qt::LeftButton) && m_duration > 0) {
         const double seconds = secondsForX(event->position().toPoint().x());
         setPosition(seconds);
-        emit seekRequested(seconds);
+        Q_EMIT seekRequested(seconds);
     }
 }
 
@@ -146,18 +148,18 @@ void TimelineWidget::keyPressEvent(QKeyEvent *event)
     const double step = event->modifiers() & Qt::ShiftModifier ? 10.0 : 1.0;
     switch (event->key()) {
     case Qt::Key_Home:
-        emit seekRequested(0.0);
+        Q_EMIT seekRequested(0.0);
         return;
     case Qt::Key_End:
-        emit seekRequested(m_duration);
+        Q_EMIT seekRequested(m_duration);
         return;
     case Qt::Key_PageUp:
     case Qt::Key_Up:
-        emit seekRequested(std::min(m_duration, m_position + step));
+        Q_EMIT seekRequested(std::min(m_duration, m_position + step));
         return;
     case Qt::Key_PageDown:
     case Qt::Key_Down:
-        emit seekRequested(std::max(0.0, m_position - step));
+        Q_EMIT seekRequested(std::max(0.0, m_position - step));
         return;
     default:
         QWidget::keyPressEvent(event);

@@ -37,7 +37,7 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-signals:
+Q_SIGNALS:
     void seekRequested(double seconds);
 
 protected:

@@ -3,15 +3,14 @@
 // never meets LibTorch's (see sentencepieceapi.h).
 #include "model/text/sentencepieceapi.h"
 
-#include <sentencepiece_processor.h>
-#include <sentencepiece_trainer.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <memory>
 #include <new>
+#include <sentencepiece_processor.h>
+#include <sentencepiece_trainer.h>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,8 +31,7 @@ int fail(char *error, std::size_t errorSize, const std::string &message)
     return 1;
 }
 
-template<typename F>
-int guarded(char *error, std::size_t errorSize, F &&body)
+template<typename F> int guarded(char *error, std::size_t errorSize, F &&body)
 {
     try {
         return body();
@@ -47,7 +45,7 @@ int guarded(char *error, std::size_t errorSize, F &&body)
 }
 
 int finishLoad(std::unique_ptr<Mplug2SpmModel> model, const sentencepiece::util::Status &status,
-               Mplug2SpmModel **out, char *error, std::size_t errorSize)
+    Mplug2SpmModel **out, char *error, std::size_t errorSize)
 {
     if (!status.ok())
         return fail(error, errorSize, status.ToString());
@@ -64,7 +62,8 @@ int load(const char *path, Mplug2SpmModel **out, char *error, std::size_t errorS
     });
 }
 
-int loadFromMemory(const char *data, std::size_t size, Mplug2SpmModel **out, char *error, std::size_t errorSize)
+int loadFromMemory(
+    const char *data, std::size_t size, Mplug2SpmModel **out, char *error, std::size_t errorSize)
 {
     return guarded(error, errorSize, [&] {
         auto model = std::make_unique<Mplug2SpmModel>();
@@ -73,9 +72,15 @@ int loadFromMemory(const char *data, std::size_t size, Mplug2SpmModel **out, cha
     });
 }
 
-void release(Mplug2SpmModel *model) { delete model; }
+void release(Mplug2SpmModel *model)
+{
+    delete model;
+}
 
-int pieceCount(const Mplug2SpmModel *model) { return model->processor.GetPieceSize(); }
+int pieceCount(const Mplug2SpmModel *model)
+{
+    return model->processor.GetPieceSize();
+}
 
 int pieceToId(const Mplug2SpmModel *model, const char *piece, std::size_t size)
 {
@@ -94,11 +99,16 @@ const char *idToPiece(const Mplug2SpmModel *model, int id, std::size_t *size)
 int specialId(const Mplug2SpmModel *model, int which)
 {
     switch (which) {
-    case MPLUG2_SPM_UNKNOWN: return model->processor.unk_id();
-    case MPLUG2_SPM_BOS: return model->processor.bos_id();
-    case MPLUG2_SPM_EOS: return model->processor.eos_id();
-    case MPLUG2_SPM_PAD: return model->processor.pad_id();
-    default: return -1;
+    case MPLUG2_SPM_UNKNOWN:
+        return model->processor.unk_id();
+    case MPLUG2_SPM_BOS:
+        return model->processor.bos_id();
+    case MPLUG2_SPM_EOS:
+        return model->processor.eos_id();
+    case MPLUG2_SPM_PAD:
+        return model->processor.pad_id();
+    default:
+        return -1;
     }
 }
 
@@ -111,7 +121,7 @@ int isSpecial(const Mplug2SpmModel *model, int id)
 }
 
 int encode(const Mplug2SpmModel *model, const char *text, std::size_t size, int **ids, std::size_t *count,
-           char *error, std::size_t errorSize)
+    char *error, std::size_t errorSize)
 {
     return guarded(error, errorSize, [&] {
         std::vector<int> out;
@@ -129,7 +139,7 @@ int encode(const Mplug2SpmModel *model, const char *text, std::size_t size, int 
 }
 
 int decode(const Mplug2SpmModel *model, const int *ids, std::size_t count, char **text, std::size_t *size,
-           char *error, std::size_t errorSize)
+    char *error, std::size_t errorSize)
 {
     return guarded(error, errorSize, [&] {
         std::string out;
@@ -146,11 +156,16 @@ int decode(const Mplug2SpmModel *model, const int *ids, std::size_t count, char 
     });
 }
 
-void freeBuffer(void *buffer) { std::free(buffer); }
+void freeBuffer(void *buffer)
+{
+    std::free(buffer);
+}
 
 class SentenceList : public sentencepiece::SentenceIterator {
 public:
-    SentenceList(const char *const *sentences, std::size_t count) : m_sentences(sentences), m_count(count)
+    SentenceList(const char *const *sentences, std::size_t count)
+        : m_sentences(sentences)
+        , m_count(count)
     {
         load();
     }
@@ -175,16 +190,16 @@ private:
     std::string m_current;
 };
 
-int train(const char *const *keys, const char *const *values, std::size_t optionCount, const char *const *sentences,
-          std::size_t sentenceCount, char *error, std::size_t errorSize)
+int train(const char *const *keys, const char *const *values, std::size_t optionCount,
+    const char *const *sentences, std::size_t sentenceCount, char *error, std::size_t errorSize)
 {
     return guarded(error, errorSize, [&] {
         std::unordered_map<std::string, std::string> options;
         for (std::size_t i = 0; i < optionCount; ++i)
             options[keys[i]] = values[i];
         SentenceList list(sentences, sentenceCount);
-        const auto status =
-            sentencepiece::SentencePieceTrainer::Train(options, sentences ? &list : nullptr, nullptr);
+        const auto status
+            = sentencepiece::SentencePieceTrainer::Train(options, sentences ? &list : nullptr, nullptr);
         if (!status.ok())
             return fail(error, errorSize, status.ToString());
         return 0;
@@ -192,8 +207,19 @@ int train(const char *const *keys, const char *const *values, std::size_t option
 }
 
 const Mplug2SpmApi kApi = {
-    MPLUG2_SPM_API_VERSION, &load,   &loadFromMemory, &release, &pieceCount, &pieceToId, &idToPiece,
-    &specialId,             &isSpecial, &encode,      &decode,  &freeBuffer, &train,
+    MPLUG2_SPM_API_VERSION,
+    &load,
+    &loadFromMemory,
+    &release,
+    &pieceCount,
+    &pieceToId,
+    &idToPiece,
+    &specialId,
+    &isSpecial,
+    &encode,
+    &decode,
+    &freeBuffer,
+    &train,
 };
 
 } // namespace

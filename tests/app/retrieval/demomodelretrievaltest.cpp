@@ -45,7 +45,7 @@ class DemoModelRetrievalTest : public QObject {
         return results;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         const QString manifest = BundledResources::defaultModelManifest();

@@ -72,7 +72,7 @@ class FixtureModelRetrievalTest : public QObject {
         + modelArgs() + QStringList {m_gallery};
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         MPLUG2_REQUIRE_SHARED(m_shared);

@@ -51,7 +51,7 @@ class IndexCrashTest : public QObject {
         return check.problems.isEmpty() ? check.files : -1;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_gallery = m_dir.filePath(QStringLiteral("gallery"));

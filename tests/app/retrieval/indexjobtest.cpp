@@ -61,7 +61,7 @@ class IndexJobTest : public QObject {
 
     static qint64 visualRuns(const Engine &engine) { return engine.stats().visualEncoderRuns; }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
@@ -237,7 +237,8 @@ private slots:
         engine->loadModel(wordBundle(otherDir, "another model"), DeviceChoice::cpu());
         QVERIFY(finished.wait(10000));
         QCOMPARE(job.summary().status, IndexJobStatus::Failed);
-        QVERIFY2(job.summary().error.contains(QStringLiteral("model was changed")), qPrintable(job.summary().error));
+        QVERIFY2(job.summary().error.contains(QStringLiteral("model was changed")),
+            qPrintable(job.summary().error));
         // Everything stored belongs to the first model.
         auto catalog = std::move(*Catalog::open(db));
         QCOMPARE(catalog->spaces()->size(), 1);

@@ -42,7 +42,7 @@ class IndexPlanTest : public QObject {
         return e;
     }
 
-private slots:
+private Q_SLOTS:
     void scanFindsMediaByExtensionAndSkipsHiddenAndLinks()
     {
         const QString root = m_dir.filePath(QStringLiteral("scan"));

@@ -69,7 +69,7 @@ class MediaSearchTest : public QObject {
         f.write(relative.toUtf8());
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_gallery = m_dir.filePath(QStringLiteral("gallery"));

@@ -26,7 +26,7 @@ class RetrievalCliTest : public QObject {
 
     QString media(const QString &name) const { return m_dir.filePath(QStringLiteral("gallery/") + name); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_db = m_dir.filePath(QStringLiteral("index.sqlite"));

@@ -48,7 +48,7 @@ class SqliteCatalogTest : public QObject {
         return std::move(*c);
     }
 
-private slots:
+private Q_SLOTS:
     void storesAndReadsBackAnEntry()
     {
         auto c = fresh();

@@ -65,7 +65,7 @@ class VectorIndexTest : public QObject {
 
     QTemporaryDir m_dir;
 
-private slots:
+private Q_SLOTS:
     void exactSearchMatchesBruteForce()
     {
         const int n = 500, dim = 24;
