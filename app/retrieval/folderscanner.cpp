@@ -52,10 +52,11 @@ MediaKind FolderScanner::kindOf(const QString &fileName) const
     return MediaKind::Unknown;
 }
 
-Expected<QList<FileStamp>> FolderScanner::scan(
-    const QStringList &roots, const std::function<bool()> &cancelled) const
+Expected<QList<FileStamp>> FolderScanner::scan(const QStringList &roots,
+    const std::function<bool()> &cancelled, const std::function<void(qsizetype)> &found) const
 {
-    QList<FileStamp> found;
+    qsizetype visited = 0;
+    QList<FileStamp> files;
     QSet<QString> seen;
     auto add = [&](const QFileInfo &info) {
         const MediaKind kind = kindOf(info.fileName());
@@ -64,7 +65,7 @@ Expected<QList<FileStamp>> FolderScanner::scan(
         FileStamp stamp = stampFrom(info, kind);
         if (!seen.contains(stamp.path)) {
             seen.insert(stamp.path);
-            found.append(std::move(stamp));
+            files.append(std::move(stamp));
         }
     };
     for (const QString &root : roots) {
@@ -92,14 +93,16 @@ Expected<QList<FileStamp>> FolderScanner::scan(
             if (cancelled && cancelled())
                 return makeError(ErrorCode::Cancelled, tr("scan cancelled").toStdString());
             it.next();
+            if (found && ++visited % 256 == 0)
+                found(files.size());
             const QFileInfo info = it.fileInfo();
             if (info.isFile() && !info.isHidden() && !info.path().contains(QLatin1String("/.")))
                 add(info);
         }
     }
     std::sort(
-        found.begin(), found.end(), [](const FileStamp &a, const FileStamp &b) { return a.path < b.path; });
-    return found;
+        files.begin(), files.end(), [](const FileStamp &a, const FileStamp &b) { return a.path < b.path; });
+    return files;
 }
 
 } // namespace mplug2::app

@@ -49,9 +49,10 @@ public:
     /// Every media file under `roots`, sorted by path, each once. A root that
     /// does not exist or cannot be read is an error naming it (so that an
     /// unplugged disk is never mistaken for deleted files); `cancelled` is
-    /// polled between files and ends the scan with ErrorCode::Cancelled.
-    Expected<QList<FileStamp>> scan(
-        const QStringList &roots, const std::function<bool()> &cancelled = {}) const;
+    /// polled between files and ends the scan with ErrorCode::Cancelled;
+    /// `found` hears the count of media files found so far, every 256 entries.
+    Expected<QList<FileStamp>> scan(const QStringList &roots, const std::function<bool()> &cancelled = {},
+        const std::function<void(qsizetype)> &found = {}) const;
 
 private:
     QStringList m_imageExtensions;
