@@ -30,7 +30,7 @@ int runAskCommand(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"),
         QCoreApplication::translate("AskCommand", "Print one JSON object per media item."));
     parser.addOptions({question, answers, top, json});
-    const ModelOptions model;
+    const ModelOptions model(ModelKind::Qa);
     model.addTo(parser);
     model.addGenerationTo(parser);
     parser.addPositionalArgument(QStringLiteral("media"),

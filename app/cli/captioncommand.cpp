@@ -17,7 +17,7 @@ int runCaptionCommand(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"),
         QCoreApplication::translate("CaptionCommand", "Print one JSON object per media item."));
     parser.addOption(json);
-    const ModelOptions model;
+    const ModelOptions model(ModelKind::Caption);
     model.addTo(parser);
     model.addGenerationTo(parser);
     parser.addPositionalArgument(QStringLiteral("media"),

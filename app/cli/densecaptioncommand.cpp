@@ -55,7 +55,7 @@ int runDenseCaptionCommand(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"),
         QCoreApplication::translate("DenseCaptionCommand", "Print the result as one JSON object."));
     parser.addOptions({window, stride, format, output, json});
-    const ModelOptions model;
+    const ModelOptions model(ModelKind::Caption);
     model.addTo(parser);
     model.addGenerationTo(parser);
     parser.addPositionalArgument(QStringLiteral("video"),

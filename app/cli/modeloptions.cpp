@@ -4,6 +4,8 @@
 #include "app/bundle/checkpointbundle.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
 
 namespace mplug2::app {
 
@@ -57,12 +59,13 @@ Expected<double> doubleOption(const QCommandLineParser &parser, const QCommandLi
 
 } // namespace
 
-ModelOptions::ModelOptions()
-    : m_model(valueOption(QStringLiteral("model"),
-        QT_TRANSLATE_NOOP("ModelOptions",
-            "Model bundle: a folder, a manifest or a registered id "
-            "(default: the installed default model)."),
-        QT_TRANSLATE_NOOP("ModelOptions", "bundle")))
+ModelOptions::ModelOptions(std::optional<ModelKind> commandKind)
+    : m_commandKind(commandKind)
+    , m_model(valueOption(QStringLiteral("model"),
+          QT_TRANSLATE_NOOP("ModelOptions",
+              "Model bundle: a folder, a manifest or a registered id "
+              "(default: the installed default model)."),
+          QT_TRANSLATE_NOOP("ModelOptions", "bundle")))
     , m_checkpoint(valueOption(QStringLiteral("checkpoint"),
           QT_TRANSLATE_NOOP("ModelOptions", "Run a checkpoint (.pth or .safetensors) without a bundle."),
           QT_TRANSLATE_NOOP("ModelOptions", "file")))
@@ -148,16 +151,27 @@ Expected<ModelBundle> ModelOptions::bundle(const QCommandLineParser &parser) con
         o.vocab = parser.value(m_vocab);
         if (parser.isSet(m_tokenizer))
             o.tokenizerKind = parser.value(m_tokenizer);
-        if (parser.isSet(m_kind)) {
-            const Expected<ModelKind> kind = parseModelKind(parser.value(m_kind));
-            if (!kind)
-                return kind.error();
-            o.kind = *kind;
-        }
+        const Expected<ModelKind> kind = checkpointKind(parser);
+        if (!kind)
+            return kind.error();
+        o.kind = *kind;
         o.bertConfigFile = parser.value(m_bertConfig);
         o.modelConfigFile = parser.value(m_modelConfig);
         o.clipBpe = parser.value(m_clipBpe);
-        return bundleForCheckpoint(o);
+        Expected<ModelBundle> bundle = bundleForCheckpoint(o);
+        if (bundle && m_commandKind == ModelKind::Qa && !bundle->answersQuestions()) {
+            const QString file = QFileInfo(o.checkpoint).fileName();
+            return makeError(ErrorCode::Unsupported,
+                (o.kind == ModelKind::Pretrain
+                        ? Text::tr("%1 is a pretraining checkpoint and cannot answer questions: use a "
+                                   "question-answering checkpoint (for example mPLUG2_MSRVTT_QA.pth), or "
+                                   "--kind qa to try it anyway")
+                        : Text::tr("%1 was given as a caption checkpoint (--kind caption) and cannot answer "
+                                   "questions: use --kind qa for a question-answering checkpoint"))
+                    .arg(file)
+                    .toStdString());
+        }
+        return bundle;
     }
     for (const QCommandLineOption *o : {&m_vocab, &m_tokenizer, &m_kind, &m_bertConfig, &m_modelConfig}) {
         if (parser.isSet(*o))
@@ -169,7 +183,33 @@ Expected<ModelBundle> ModelOptions::bundle(const QCommandLineParser &parser) con
         = parser.isSet(m_model) ? registry.resolve(parser.value(m_model)) : registry.defaultBundle();
     if (bundle && parser.isSet(m_clipBpe))
         bundle->clipBpe = parser.value(m_clipBpe);
+    if (bundle && m_commandKind == ModelKind::Qa && !bundle->answersQuestions())
+        return makeError(ErrorCode::Unsupported,
+            Text::tr("the model %1 cannot answer questions (it is a %2 model): choose a question-answering "
+                     "model with --model, or give its checkpoint with --checkpoint")
+                .arg(bundle->name.isEmpty() ? bundle->id : bundle->name, modelKindName(bundle->kind))
+                .toStdString());
     return bundle;
+}
+
+Expected<ModelKind> ModelOptions::checkpointKind(const QCommandLineParser &parser) const
+{
+    if (parser.isSet(m_kind))
+        return parseModelKind(parser.value(m_kind));
+    // The official files say what they are: mPLUG2_Pretrain.pth, mPLUG2_MSRVTT_QA.pth,
+    // mPLUG2_MSVD_Caption.pth.
+    const QStringList words
+        = QFileInfo(parser.value(m_checkpoint))
+              .completeBaseName()
+              .toLower()
+              .split(QRegularExpression(QStringLiteral("[^a-z0-9]+")), Qt::SkipEmptyParts);
+    if (words.contains(QLatin1String("pretrain")))
+        return ModelKind::Pretrain;
+    if (m_commandKind)
+        return *m_commandKind;
+    if (words.contains(QLatin1String("qa")) || words.contains(QLatin1String("vqa")))
+        return ModelKind::Qa;
+    return ModelKind::Caption;
 }
 
 Expected<DeviceChoice> ModelOptions::device(const QCommandLineParser &parser) const

@@ -20,16 +20,26 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
+#include <optional>
+
 namespace mplug2::app {
 
 class ModelOptions {
 public:
-    ModelOptions();
+    /// `commandKind`: what the command asks of the model (`ask` -> Qa,
+    /// `caption` -> Caption); it decides the kind of a bare --checkpoint
+    /// when --kind is not given, and a model that cannot do it is refused
+    /// before it is loaded.
+    explicit ModelOptions(std::optional<ModelKind> commandKind = std::nullopt);
     void addTo(QCommandLineParser &parser) const;
     /// Adds the generation options too (beam, lengths, n-best, sampling).
     void addGenerationTo(QCommandLineParser &parser) const;
 
     Expected<ModelBundle> bundle(const QCommandLineParser &parser) const;
+    /// The kind of a bare checkpoint: --kind, else a file name that says
+    /// Pretrain, else the command's, else a file name that says QA or Caption,
+    /// else caption. An error for a --kind that is not a kind.
+    Expected<ModelKind> checkpointKind(const QCommandLineParser &parser) const;
     Expected<DeviceChoice> device(const QCommandLineParser &parser) const;
     /// --frames, or 0 when not given (the bundle's num_frames); an error for a bad number.
     Expected<int> frames(const QCommandLineParser &parser) const;
@@ -37,6 +47,7 @@ public:
     Expected<void> applyTo(const QCommandLineParser &parser, EngineRequest &request) const;
 
 private:
+    std::optional<ModelKind> m_commandKind;
     QCommandLineOption m_model, m_checkpoint, m_vocab, m_tokenizer, m_kind, m_bertConfig, m_modelConfig,
         m_clipBpe;
     QCommandLineOption m_device, m_precision, m_frames;

@@ -321,6 +321,70 @@ private Q_SLOTS:
         QVERIFY(r.out.startsWith(fixture(QStringLiteral("media/testsrc.mp4")) + QStringLiteral(": ")));
     }
 
+    void theCommandDecidesTheKindOfABareCheckpoint()
+    {
+        // The official caption and QA checkpoints hold the same keys: `ask` means QA, `caption` means
+        // caption, unless --kind says otherwise; a file named as a pretraining checkpoint cannot answer.
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        const QString tiny = fixture(QStringLiteral("tiny-a/"));
+        const auto linked = [&](const QString &target, const QString &name) {
+            const QString path = m_sandbox.filePath(name);
+            QFile::remove(path);
+            return QFile::link(target, path) ? path : QString();
+        };
+        const QString neutral = linked(tiny + QStringLiteral("qa.pth"), QStringLiteral("weights.pth"));
+        const QString pretrain
+            = linked(tiny + QStringLiteral("qa.pth"), QStringLiteral("mPLUG2_Pretrain.pth"));
+        const QString misnamed
+            = linked(tiny + QStringLiteral("caption.pth"), QStringLiteral("mPLUG2_MSRVTT_QA.pth"));
+        QVERIFY(!neutral.isEmpty() && !pretrain.isEmpty() && !misnamed.isEmpty());
+        const QString media = fixture(QStringLiteral("media/testsrc.mp4"));
+        const QStringList configs
+            = {QStringLiteral("--vocab"), m_shared + QStringLiteral("/data/bert-base-uncased-vocab.txt"),
+                QStringLiteral("--bert-config"), tiny + QStringLiteral("config_bert.json"),
+                QStringLiteral("--model-config"), tiny + QStringLiteral("config.json")};
+        const QStringList question = {QStringLiteral("--question"), QStringLiteral("is it raining?")};
+
+        const CliRun ask = run(QStringList {QStringLiteral("ask"), QStringLiteral("--checkpoint"), neutral}
+            + configs + question + QStringList {QStringLiteral("--json"), media});
+        QVERIFY2(ask.exitCode == 0, qPrintable(ask.err));
+        const QJsonObject answer = jsonLines(ask.out).value(0);
+        QCOMPARE(answer.value(QStringLiteral("task")).toString(), QStringLiteral("answer"));
+        QVERIFY(!answer.value(QStringLiteral("results")).toArray().isEmpty());
+
+        const CliRun pre = run(QStringList {QStringLiteral("ask"), QStringLiteral("--checkpoint"), pretrain}
+            + configs + question + QStringList {media});
+        QCOMPARE(pre.exitCode, 1);
+        QVERIFY2(pre.err.contains(QStringLiteral("pretraining checkpoint and cannot answer")),
+            qPrintable(pre.err));
+        QVERIFY2(pre.err.contains(QStringLiteral("--kind qa")), qPrintable(pre.err));
+        const CliRun forced = run(QStringList {QStringLiteral("ask"), QStringLiteral("--checkpoint"),
+                                      pretrain, QStringLiteral("--kind"), QStringLiteral("qa")}
+            + configs + question + QStringList {media});
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
+
+        const CliRun asCaption = run(QStringList {QStringLiteral("ask"), QStringLiteral("--checkpoint"),
+                                         neutral, QStringLiteral("--kind"), QStringLiteral("caption")}
+            + configs + question + QStringList {media});
+        QCOMPARE(asCaption.exitCode, 1);
+        QVERIFY2(asCaption.err.contains(QStringLiteral("--kind qa")), qPrintable(asCaption.err));
+
+        // `caption` on a file named like a QA checkpoint: the command wins.
+        const CliRun caption
+            = run(QStringList {QStringLiteral("caption"), QStringLiteral("--checkpoint"), misnamed} + configs
+                + QStringList {QStringLiteral("--json"), media});
+        QVERIFY2(caption.exitCode == 0, qPrintable(caption.err));
+        QCOMPARE(jsonLines(caption.out).value(0).value(QStringLiteral("task")).toString(),
+            QStringLiteral("caption"));
+
+        // A registered caption-only bundle is refused by `ask` before loading, with the option that fixes it.
+        const CliRun bundle
+            = run(QStringList {QStringLiteral("ask"), QStringLiteral("--model"), m_captionBundle} + question
+                + QStringList {media});
+        QCOMPARE(bundle.exitCode, 1);
+        QVERIFY2(bundle.err.contains(QStringLiteral("--model")), qPrintable(bundle.err));
+    }
+
     void aFailingMediumIsOneLineAndTheOthersStillRun()
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
