@@ -76,7 +76,14 @@ void ErrorBanner::showError(
     m_callback = std::move(action);
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty() && m_callback);
+    m_cause.clear();
     show();
+}
+
+void ErrorBanner::dismissIfCausedBy(const QString &cause)
+{
+    if (!isHidden() && !m_cause.isEmpty() && m_cause == cause)
+        dismiss();
 }
 
 QString ErrorBanner::message() const
@@ -97,6 +104,7 @@ bool ErrorBanner::detailsVisible() const
 void ErrorBanner::dismiss()
 {
     m_callback = {};
+    m_cause.clear();
     hide();
 }
 

@@ -29,6 +29,13 @@ public:
     QString details() const;
     bool detailsVisible() const;
 
+    /// What caused the error shown now ("" for no particular cause). An error
+    /// goes with its cause: its owner calls dismissIfCausedBy() when the cause
+    /// is gone (the media it was about is no longer shown, say).
+    void setCause(const QString &cause) { m_cause = cause; }
+    QString cause() const { return m_cause; }
+    void dismissIfCausedBy(const QString &cause);
+
 public Q_SLOTS:
     void dismiss();
     void toggleDetails();
@@ -44,6 +51,7 @@ private:
     QToolButton *m_close = nullptr;
     QPlainTextEdit *m_details = nullptr;
     std::function<void()> m_callback;
+    QString m_cause;
 };
 
 } // namespace mplug2::ui
