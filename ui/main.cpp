@@ -98,50 +98,55 @@ int main(int argc, char **argv)
     window.openMedia(parser.positionalArguments());
     window.show();
 
+    app::RequestHandle load;
     if (parser.isSet(modelOption)) {
         const auto bundle = app::BundleRegistry().resolve(parser.value(modelOption));
         if (!bundle) {
             std::fprintf(stderr, "mplug2-studio: %s\n", bundle.error().message.c_str());
             return 2;
         }
-        window.loadModel(*bundle, app::DeviceChoice::automatic());
-    } else {
-        window.loadStartupModel();
+        load = window.loadModel(*bundle, app::DeviceChoice::automatic());
+    } else if (window.loadStartupModel()) {
+        load = window.loadRequest();
     }
 
     const bool runAtStart = parser.isSet(captionOption) || parser.isSet(askOption);
+    const QString screenshot = parser.value(screenshotOption);
+    // Waits for the answer, then gives the viewer a moment to decode the frame it shows.
+    const auto shootLater = [&window, screenshot] {
+        if (!screenshot.isEmpty())
+            QTimer::singleShot(1500, &window, [&window, screenshot] { saveScreenshot(window, screenshot); });
+    };
     if (runAtStart) {
-        QObject::connect(
-            window.engine(), &app::Engine::modelLoaded, &window,
-            [&window, &parser, &askOption] {
-                if (parser.isSet(askOption)) {
-                    window.taskPanel()->setTask(ui::StudioTask::Ask);
-                    window.taskPanel()->setQuestion(parser.value(askOption));
-                } else {
-                    window.taskPanel()->setTask(ui::StudioTask::Caption);
-                }
-                window.runTask();
-            },
-            Qt::SingleShotConnection);
-        QObject::connect(
-            window.engine(), &app::Engine::requestFinished, &window, [&window, &parser, &tokenOption] {
-                if (parser.isSet(tokenOption))
+        const auto runFirstTask = [&window, &parser, &askOption, &tokenOption, shootLater] {
+            if (parser.isSet(askOption)) {
+                window.taskPanel()->setTask(ui::StudioTask::Ask);
+                window.taskPanel()->setQuestion(parser.value(askOption));
+            } else {
+                window.taskPanel()->setTask(ui::StudioTask::Caption);
+            }
+            const app::RequestHandle task = window.runTask();
+            if (!task.isValid()) {
+                shootLater();
+                return;
+            }
+            task.then(&window, [&window, &parser, &tokenOption, shootLater](const app::RequestOutcome &o) {
+                if (o.isFinished() && parser.isSet(tokenOption))
                     window.attentionPanel()->selectToken(parser.value(tokenOption).toInt() - 1);
+                shootLater();
             });
-    }
-
-    if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        if (runAtStart) {
-            // Wait for the answer, then give the viewer a moment to decode the frame it shows.
-            const auto shootLater = [&window, file] {
-                QTimer::singleShot(1500, &window, [&window, file] { saveScreenshot(window, file); });
-            };
-            QObject::connect(window.engine(), &app::Engine::requestFinished, &window, shootLater);
-            QObject::connect(window.engine(), &app::Engine::requestFailed, &window, shootLater);
-        } else {
-            QTimer::singleShot(300, &window, [&window, file] { saveScreenshot(window, file); });
-        }
+        };
+        if (load.isValid())
+            load.then(&window, [runFirstTask, shootLater](const app::RequestOutcome &o) {
+                if (o.isFinished())
+                    runFirstTask();
+                else
+                    shootLater();
+            });
+        else
+            shootLater();
+    } else if (!screenshot.isEmpty()) {
+        QTimer::singleShot(300, &window, [&window, screenshot] { saveScreenshot(window, screenshot); });
     }
     return QApplication::exec();
 }

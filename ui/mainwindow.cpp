@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 
 #include "app/media/mediasource.h"
+#include "app/retrieval/folderscanjob.h"
 #include "ui/aboutdialog.h"
 #include "ui/attention/attentionpanel.h"
 #include "ui/media/mediapanel.h"
@@ -18,10 +19,10 @@
 #include <QApplication>
 #include <QBoxLayout>
 #include <QCloseEvent>
-#include <QDirIterator>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -29,11 +30,14 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace mplug2::ui {
 
 namespace {
 constexpr int kMaxRecentFiles = 10;
+/// ErrorBanner cause of errors about the media shown (or about having none).
+const QString kMediaCause = QStringLiteral("media");
 constexpr int kDefaultFrames = 16;
 } // namespace
 
@@ -75,6 +79,10 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({taskDock, resultsDock}, {300, 300}, Qt::Vertical);
 
     m_jobStatus = new JobStatusWidget(m_engine, this);
+    m_folderStatus = new QLabel(this);
+    m_folderStatus->setObjectName(QStringLiteral("folderStatus"));
+    m_folderStatus->hide();
+    statusBar()->addPermanentWidget(m_folderStatus);
     m_modelLabel = new QLabel(this);
     m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
     statusBar()->addPermanentWidget(m_jobStatus);
@@ -91,7 +99,11 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The engine ends what is left as Cancelled, and those ends reach this window's panels: delete it
+    // now, while the window is whole, not later among the children QWidget deletes.
     m_engine->cancelAll();
+    delete m_engine;
+    m_engine = nullptr;
 }
 
 QDockWidget *MainWindow::addPanel(
@@ -118,6 +130,8 @@ void MainWindow::createMenus()
     openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    m_recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    m_settingsWriter.setMaxThreadCount(1);
     rebuildRecentMenu();
     file->addSeparator();
     QAction *exportResult = file->addAction(paletteIcon(QStringLiteral("export")), tr("&Export Result…"),
@@ -144,8 +158,11 @@ void MainWindow::createMenus()
     });
     ask->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     ask->setObjectName(QStringLiteral("actionAsk"));
-    QAction *cancel = task->addAction(
-        paletteIcon(QStringLiteral("cancel")), tr("&Cancel"), m_jobStatus, &JobStatusWidget::cancelCurrent);
+    // Esc stops what the user is waiting for: opening a folder first, else the engine's running request.
+    QAction *cancel = task->addAction(paletteIcon(QStringLiteral("cancel")), tr("&Cancel"), this, [this] {
+        if (!cancelFolderOpening())
+            m_jobStatus->cancelCurrent();
+    });
     cancel->setShortcut(QKeySequence(Qt::Key_Escape));
     cancel->setObjectName(QStringLiteral("actionCancel"));
 
@@ -185,25 +202,8 @@ void MainWindow::createMenus()
 
 void MainWindow::connectEngine()
 {
-    connect(m_engine, &app::Engine::requestProgress, m_results, &ResultsPanel::showProgress);
-    connect(m_engine, &app::Engine::requestFinished, this, [this](const app::EngineResult &result) {
-        if (m_requests.remove(result.id)) {
-            m_results->setResult(result);
-            statusBar()->showMessage(
-                tr("Done in %1 s").arg(QLocale().toString(result.timings.totalMs / 1000.0, 'f', 1)), 5000);
-        }
-    });
-    connect(m_engine, &app::Engine::requestFailed, this, &MainWindow::onFailed);
-    connect(m_engine, &app::Engine::requestCancelled, this, [this](app::RequestId id) {
-        if (m_requests.remove(id))
-            m_results->setCancelled(id);
-        if (id == m_loadRequest)
-            m_loadRequest = 0;
-        statusBar()->showMessage(tr("Cancelled"), 5000);
-        updateModelLabel();
-    });
-    connect(m_engine, &app::Engine::modelLoaded, this,
-        [this](app::RequestId, const app::ModelInfo &info) { onModelLoaded(info); });
+    // Whoever loaded it (this window, the model manager, a test): the window shows the engine's model.
+    connect(m_engine, &app::Engine::modelLoaded, this, &MainWindow::onModelLoaded);
     connect(m_engine, &app::Engine::modelUnloaded, this, [this] {
         updateModelLabel();
         statusBar()->showMessage(tr("Model unloaded"), 5000);
@@ -240,8 +240,8 @@ void MainWindow::connectPanels()
         else
             statusBar()->showMessage(text);
     });
-    connect(
-        m_viewer, &MediaViewer::mediaFailed, this, [this](const QString &message) { showError(message); });
+    connect(m_viewer, &MediaViewer::mediaFailed, this,
+        [this](const QString &message) { showError(message, {}, kMediaCause); });
     connect(m_search, &SearchView::openMediaRequested, this, [this](const QString &path) {
         openMedia({path});
         m_media->setCurrentFile(QFileInfo(path).absoluteFilePath());
@@ -251,18 +251,13 @@ void MainWindow::connectPanels()
 void MainWindow::openMedia(const QStringList &paths)
 {
     QStringList files;
-    for (const QString &path : paths) {
-        if (QFileInfo(path).isDir()) {
-            QStringList found;
-            QDirIterator it(path, app::mediaNameFilters(), QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                found.append(it.next());
-            found.sort();
-            files.append(found);
-        } else {
-            files.append(path);
-        }
-    }
+    QStringList folders;
+    for (const QString &path : paths)
+        (QFileInfo(path).isDir() ? folders : files).append(path);
+    if (!folders.isEmpty())
+        openFolders(folders);
+    if (files.isEmpty())
+        return;
     const QStringList missing = m_media->addFiles(files);
     QStringList opened;
     for (const QString &file : std::as_const(files)) {
@@ -270,8 +265,88 @@ void MainWindow::openMedia(const QStringList &paths)
             opened.append(QFileInfo(file).absoluteFilePath());
     }
     rememberRecent(opened);
+    // Show what was just opened, even when something else was on screen.
+    if (!opened.isEmpty())
+        m_media->setCurrentFile(opened.first());
     if (!missing.isEmpty())
         statusBar()->showMessage(tr("Not found: %1").arg(missing.join(QStringLiteral(", "))));
+}
+
+void MainWindow::openFolders(const QStringList &folders)
+{
+    cancelFolderOpening();
+    auto *scan = new app::FolderScanJob(folders, this);
+    m_folderScan = scan;
+    const auto ended = [this, scan] {
+        if (m_folderScan == scan)
+            m_folderScan = nullptr;
+        scan->deleteLater();
+        m_folderStatus->hide();
+    };
+    m_folderStatus->setText(tr("Opening %1… (Esc cancels)").arg(QFileInfo(folders.first()).fileName()));
+    m_folderStatus->show();
+    connect(scan, &app::FolderScanJob::progressed, this, [this](qsizetype found) {
+        m_folderStatus->setText(
+            tr("Opening the folder: %n media file(s) found… (Esc cancels)", nullptr, int(found)));
+    });
+    connect(scan, &app::FolderScanJob::finished, this,
+        [this, ended, folders](const QList<app::FileStamp> &files) {
+            ended();
+            QStringList cleanFolders;
+            for (const QString &folder : folders)
+                cleanFolders.append(QDir::cleanPath(QFileInfo(folder).absoluteFilePath()));
+            // The folder goes into Open Recent, not its files.
+            rememberRecent(cleanFolders);
+            for (const app::FileStamp &file : files)
+                m_filesToAdd.append(file.path);
+            statusBar()->showMessage(tr("%n media file(s) found", nullptr, int(files.size())), 5000);
+            addFilesInBatches();
+        });
+    connect(scan, &app::FolderScanJob::cancelled, this, [this, ended] {
+        ended();
+        statusBar()->showMessage(tr("Opening the folder was cancelled"), 5000);
+    });
+    connect(scan, &app::FolderScanJob::failed, this, [this, ended](const QString &message) {
+        ended();
+        showError(message);
+    });
+    scan->start();
+}
+
+void MainWindow::addFilesInBatches()
+{
+    // Small slices of list items, each turn of the event loop for at most ~8 ms: a folder of 10^5
+    // files never freezes the window, however fast or slow the disk and the machine.
+    constexpr qsizetype kSlice = 50;
+    constexpr qint64 kTurnMs = 8;
+    QElapsedTimer turn;
+    turn.start();
+    qsizetype taken = 0;
+    while (taken < m_filesToAdd.size() && turn.elapsed() < kTurnMs) {
+        m_media->addFiles(m_filesToAdd.mid(taken, kSlice));
+        taken += kSlice;
+    }
+    m_filesToAdd.remove(0, std::min(taken, m_filesToAdd.size()));
+    if (!m_filesToAdd.isEmpty())
+        QTimer::singleShot(0, this, &MainWindow::addFilesInBatches);
+}
+
+bool MainWindow::isOpeningFolder() const
+{
+    return m_folderScan != nullptr || !m_filesToAdd.isEmpty();
+}
+
+bool MainWindow::cancelFolderOpening()
+{
+    if (!isOpeningFolder())
+        return false;
+    if (m_folderScan)
+        m_folderScan->cancel();
+    if (!m_filesToAdd.isEmpty()) {
+        m_filesToAdd.clear();
+        statusBar()->showMessage(tr("Opening the folder was cancelled"), 5000);
+    }
+    return true;
 }
 
 QStringList MainWindow::mediaFiles() const
@@ -281,16 +356,17 @@ QStringList MainWindow::mediaFiles() const
 
 void MainWindow::rememberRecent(const QStringList &paths)
 {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &path : paths) {
-        recent.removeAll(path);
-        recent.prepend(path);
+        m_recent.removeAll(path);
+        m_recent.prepend(path);
     }
-    while (recent.size() > kMaxRecentFiles)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
+    while (m_recent.size() > kMaxRecentFiles)
+        m_recent.removeLast();
     rebuildRecentMenu();
+    // Written by one background thread, in order: a QSettings write ends in an fsync, which took
+    // 40-60 ms on the GUI thread here while the disk was busy.
+    m_settingsWriter.start(
+        [recent = m_recent] { QSettings().setValue(QStringLiteral("recentFiles"), recent); });
 }
 
 void MainWindow::chooseFiles()
@@ -336,19 +412,27 @@ void MainWindow::showModelManager()
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString &path : recent)
+    for (const QString &path : std::as_const(m_recent))
         m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openMedia({path}); })
             ->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
 }
 
-app::RequestId MainWindow::loadModel(const app::ModelBundle &bundle, const app::DeviceChoice &device)
+app::RequestHandle MainWindow::loadModel(const app::ModelBundle &bundle, const app::DeviceChoice &device)
 {
     m_banner->dismiss();
     m_loadingBundle = bundle;
     m_loadingDevice = device;
     m_loadRequest = m_engine->loadModel(bundle, device);
+    m_loadRequest.then(this, [this, id = m_loadRequest.id(), bundle](const app::RequestOutcome &o) {
+        if (m_loadRequest.id() == id)
+            m_loadRequest = {};
+        if (o.isFailed() && o.error)
+            onLoadFailed(*o.error, bundle);
+        else if (o.isCancelled())
+            statusBar()->showMessage(tr("Loading the model was cancelled"), 5000);
+        updateModelLabel();
+    });
     m_task->options()->setDeviceChoice(device);
     updateModelLabel();
     return m_loadRequest;
@@ -370,34 +454,52 @@ bool MainWindow::loadStartupModel()
     return true;
 }
 
-app::RequestId MainWindow::runTask()
+app::RequestHandle MainWindow::runTask()
 {
     if (m_task->task() == StudioTask::Search) {
         search(m_task->searchQuery());
-        return 0;
+        return {};
     }
-    if (!m_engine->currentModel() && m_loadRequest == 0) {
+    if (!m_engine->currentModel() && !m_loadRequest.isValid()) {
         m_banner->showError(
             tr("Load a model first."), {}, tr("Manage Models…"), [this] { showModelManager(); });
-        return 0;
+        return {};
     }
     const Expected<app::EngineRequest> request = m_task->buildRequest(m_media->currentFile());
     if (!request) {
-        showError(QString::fromStdString(request.error().message));
+        // Most of these are about the media (none chosen, unreadable); opening another one makes them moot.
+        showError(QString::fromStdString(request.error().message), {},
+            m_media->currentFile().isEmpty() ? kMediaCause : QString());
         m_task->focusInput();
-        return 0;
+        return {};
     }
     m_banner->dismiss();
-    const app::RequestId id = m_engine->submit(*request);
-    m_requests.insert(id);
-    m_results->addPending(id, *request);
+    const app::RequestHandle handle = m_engine->submit(*request);
+    m_results->addPending(handle.id(), *request);
+    handle.onProgress(m_results, [this](const app::EngineProgress &p) { m_results->showProgress(p); })
+        .then(this, [this, id = handle.id()](const app::RequestOutcome &o) {
+            if (o.isFinished() && o.result) {
+                m_results->setResult(*o.result);
+                statusBar()->showMessage(
+                    tr("Done in %1 s").arg(QLocale().toString(o.result->timings.totalMs / 1000.0, 'f', 1)),
+                    5000);
+            } else if (o.isFailed() && o.error) {
+                m_results->setFailed(*o.error);
+                showError(o.error->message, o.error->details);
+            } else {
+                m_results->setCancelled(id);
+                statusBar()->showMessage(tr("Cancelled"), 5000);
+            }
+        });
     if (request->task == app::TaskKind::Answer)
         m_task->rememberQuestion(request->question);
-    return id;
+    return handle;
 }
 
 void MainWindow::onMediaChanged(const QString &path)
 {
+    // An error about the media shown before, or about having none, goes with it.
+    m_banner->dismissIfCausedBy(kMediaCause);
     m_viewer->setMedia(path);
     updateSampling();
     if (path != m_shownResultMedia) {
@@ -420,19 +522,9 @@ void MainWindow::showResult(const app::EngineResult &result)
     m_attention->setResult(result);
 }
 
-void MainWindow::onFailed(const app::EngineError &error)
+void MainWindow::onLoadFailed(const app::EngineError &error, const app::ModelBundle &bundle)
 {
-    const bool ours = m_requests.remove(error.id);
-    if (ours)
-        m_results->setFailed(error);
-    if (!ours && error.id != m_loadRequest)
-        return;
-    if (error.id == m_loadRequest) {
-        m_loadRequest = 0;
-        updateModelLabel();
-    }
-    if (error.suggestCpu && m_loadingBundle) {
-        const app::ModelBundle bundle = *m_loadingBundle;
+    if (error.suggestCpu) {
         m_banner->showError(error.message, error.details, tr("Load on CPU"),
             [this, bundle] { loadModel(bundle, app::DeviceChoice::cpu()); });
     } else {
@@ -442,7 +534,6 @@ void MainWindow::onFailed(const app::EngineError &error)
 
 void MainWindow::onModelLoaded(const app::ModelInfo &info)
 {
-    m_loadRequest = 0;
     QSettings().setValue(QStringLiteral("model/current"), info.bundle.id);
     updateModelLabel();
     updateSampling();
@@ -463,7 +554,7 @@ void MainWindow::updateSampling()
 void MainWindow::updateModelLabel()
 {
     const auto model = m_engine->currentModel();
-    if (m_loadRequest != 0 && m_loadingBundle) {
+    if (m_loadRequest.isValid() && m_loadingBundle) {
         m_modelLabel->setText(
             tr("Loading %1…")
                 .arg(m_loadingBundle->name.isEmpty() ? m_loadingBundle->id : m_loadingBundle->name));
@@ -494,9 +585,10 @@ void MainWindow::search(const QString &query)
     m_search->searchText(query);
 }
 
-void MainWindow::showError(const QString &message, const QString &details)
+void MainWindow::showError(const QString &message, const QString &details, const QString &cause)
 {
     m_banner->showError(message, details);
+    m_banner->setCause(cause);
     statusBar()->showMessage(message, 8000);
 }
 

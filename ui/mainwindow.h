@@ -14,10 +14,14 @@
 #include "app/engine/engine.h"
 
 #include <QMainWindow>
-#include <QSet>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <optional>
+
+namespace mplug2::app {
+class FolderScanJob;
+}
 
 class QAction;
 class QDockWidget;
@@ -43,20 +47,28 @@ public:
     ~MainWindow() override;
 
     /// Adds existing files to the media list (missing ones are reported in
-    /// the status bar) and remembers them as recent files; folders are scanned.
+    /// the status bar) and remembers them as recent files. Folders are scanned
+    /// off the GUI thread (progress in the status bar, Esc cancels), their
+    /// media files added a batch at a time, and the folder remembered as recent.
     void openMedia(const QStringList &paths);
+    /// Whether a folder is still being scanned or its files added.
+    bool isOpeningFolder() const;
+    /// Stops opening a folder (files already listed stay); false when none was opening.
+    bool cancelFolderOpening();
     QStringList mediaFiles() const;
 
     /// Loads `bundle` on `device` (the current one is freed first).
-    app::RequestId loadModel(const app::ModelBundle &bundle, const app::DeviceChoice &device);
+    app::RequestHandle loadModel(const app::ModelBundle &bundle, const app::DeviceChoice &device);
     /// Loads the model used last, else the registry's default (the demo model).
     /// Returns false, and says why in the window, when there is none.
     bool loadStartupModel();
-    /// Runs the task chosen in the task panel on the current media file;
-    /// 0 when it could not start (the reason is shown).
-    app::RequestId runTask();
+    /// Runs the task chosen in the task panel on the current media file; an
+    /// empty handle when it could not start (the reason is shown).
+    app::RequestHandle runTask();
 
     app::Engine *engine() const { return m_engine; }
+    /// The model load this window asked for last, while it is not over.
+    app::RequestHandle loadRequest() const { return m_loadRequest; }
     MediaPanel *mediaPanel() const { return m_media; }
     MediaViewer *viewer() const { return m_viewer; }
     TaskPanel *taskPanel() const { return m_task; }
@@ -80,13 +92,15 @@ private:
     void connectPanels();
     void chooseFiles();
     void chooseFolder();
+    void openFolders(const QStringList &folders);
+    void addFilesInBatches();
     void showAbout();
     void showModelManager();
     void rebuildRecentMenu();
     void rememberRecent(const QStringList &paths);
     void onMediaChanged(const QString &path);
     void showResult(const app::EngineResult &result);
-    void onFailed(const app::EngineError &error);
+    void onLoadFailed(const app::EngineError &error, const app::ModelBundle &bundle);
     void onModelLoaded(const app::ModelInfo &info);
     void updateSampling();
     void updateModelLabel();
@@ -94,7 +108,7 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void search(const QString &query);
-    void showError(const QString &message, const QString &details = {});
+    void showError(const QString &message, const QString &details = {}, const QString &cause = {});
 
     app::Engine *m_engine = nullptr;
     app::BundleRegistry m_registry;
@@ -108,11 +122,15 @@ private:
     ErrorBanner *m_banner = nullptr;
     JobStatusWidget *m_jobStatus = nullptr;
     QLabel *m_modelLabel = nullptr;
+    QLabel *m_folderStatus = nullptr;
+    app::FolderScanJob *m_folderScan = nullptr;
+    QStringList m_filesToAdd; ///< found in a folder, not listed yet
+    QStringList m_recent; ///< Open Recent, newest first (persisted by m_settingsWriter)
+    QThreadPool m_settingsWriter;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     ModelManagerDialog *m_modelManager = nullptr;
-    QSet<app::RequestId> m_requests; ///< submitted from this window, not ended yet
-    app::RequestId m_loadRequest = 0;
+    app::RequestHandle m_loadRequest; ///< valid while a load from this window is not over
     std::optional<app::ModelBundle> m_loadingBundle;
     app::DeviceChoice m_loadingDevice;
     QString m_shownResultMedia;

@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QHash>
 #include <QTextStream>
 
 #include <unistd.h>
@@ -15,35 +14,39 @@ CliSession::CliSession(QString command, std::unique_ptr<Engine> engine)
     : m_command(std::move(command))
     , m_engine(engine ? std::move(engine) : std::make_unique<Engine>())
     , m_progressOnTerminal(isatty(STDERR_FILENO) == 1)
-{
-    if (m_progressOnTerminal)
-        QObject::connect(m_engine.get(), &Engine::requestProgress, m_engine.get(),
-            [this](const EngineProgress &p) { showProgress(p); });
-}
+{ }
 
 CliSession::~CliSession()
 {
     clearProgress();
 }
 
+void CliSession::followProgress(const RequestHandle &handle, QObject *context)
+{
+    if (m_progressOnTerminal)
+        handle.onProgress(context, [this](const EngineProgress &p) { showProgress(p); });
+}
+
 bool CliSession::loadModel(const ModelBundle &bundle, const DeviceChoice &device)
 {
     QEventLoop loop;
     bool ok = false;
-    const RequestId id = m_engine->loadModel(bundle, device);
-    QObject::connect(m_engine.get(), &Engine::modelLoaded, &loop, [&](RequestId done, const ModelInfo &info) {
-        if (done != id)
-            return;
-        m_model = info;
-        ok = true;
-        loop.quit();
-    });
-    QObject::connect(m_engine.get(), &Engine::requestFailed, &loop, [&](const EngineError &e) {
-        if (e.id != id)
-            return;
+    const RequestHandle load = m_engine->loadModel(bundle, device);
+    followProgress(load, &loop);
+    load.then(&loop, [&](const RequestOutcome &o) {
         clearProgress();
-        reportCliError(m_command,
-            e.message + (e.details.isEmpty() ? QString() : QStringLiteral(" (") + e.details + u')'));
+        if (o.isFinished() && o.model) {
+            m_model = *o.model;
+            ok = true;
+        } else if (o.isFailed()) {
+            reportCliError(m_command,
+                o.error->message
+                    + (o.error->details.isEmpty() ? QString()
+                                                  : QStringLiteral(" (") + o.error->details + u')'));
+        } else {
+            reportCliError(
+                m_command, QCoreApplication::translate("CliSession", "loading the model was cancelled"));
+        }
         loop.quit();
     });
     loop.exec();
@@ -55,41 +58,29 @@ int CliSession::run(
     const QList<EngineRequest> &requests, const std::function<void(const EngineResult &)> &onResult)
 {
     QEventLoop loop;
-    QHash<RequestId, QString> pending;
+    qsizetype pending = requests.size();
     int failures = 0;
-    auto done = [&](RequestId id) {
-        pending.remove(id);
-        if (pending.isEmpty())
-            loop.quit();
-    };
-    QObject::connect(m_engine.get(), &Engine::requestFinished, &loop, [&](const EngineResult &r) {
-        if (!pending.contains(r.id))
-            return;
-        clearProgress();
-        onResult(r);
-        done(r.id);
-    });
-    QObject::connect(m_engine.get(), &Engine::requestFailed, &loop, [&](const EngineError &e) {
-        if (!pending.contains(e.id))
-            return;
-        clearProgress();
-        const QString media = pending.value(e.id);
-        reportCliError(m_command,
-            (media.isEmpty() ? QString() : media + QStringLiteral(": ")) + e.message
-                + (e.suggestCpu ? QCoreApplication::translate("CliSession", " (try --device cpu)")
-                                : QString()));
-        ++failures;
-        done(e.id);
-    });
-    QObject::connect(m_engine.get(), &Engine::requestCancelled, &loop, [&](RequestId id) {
-        if (!pending.contains(id))
-            return;
-        ++failures;
-        done(id);
-    });
-    for (const EngineRequest &r : requests)
-        pending.insert(m_engine->submit(r), r.media.path);
-    if (!pending.isEmpty())
+    for (const EngineRequest &r : requests) {
+        const RequestHandle handle = m_engine->submit(r);
+        followProgress(handle, &loop);
+        handle.then(&loop, [&, media = r.media.path](const RequestOutcome &o) {
+            clearProgress();
+            if (o.isFinished() && o.result) {
+                onResult(*o.result);
+            } else {
+                ++failures;
+                if (o.isFailed())
+                    reportCliError(m_command,
+                        (media.isEmpty() ? QString() : media + QStringLiteral(": ")) + o.error->message
+                            + (o.error->suggestCpu
+                                    ? QCoreApplication::translate("CliSession", " (try --device cpu)")
+                                    : QString()));
+            }
+            if (--pending == 0)
+                loop.quit();
+        });
+    }
+    if (pending > 0)
         loop.exec();
     clearProgress();
     return failures == 0 ? 0 : 1;

@@ -42,6 +42,8 @@ public:
         const std::function<void(const EngineResult &)> &onResult);
 
 private:
+    /// Progress lines on a terminal while `handle` runs.
+    void followProgress(const RequestHandle &handle, QObject *context);
     void showProgress(const EngineProgress &progress);
     void clearProgress();
 

@@ -236,6 +236,10 @@ int runSearchCommand(const QStringList &args)
         error = why;
         loop.quit();
     });
+    QObject::connect(&search, &MediaSearch::cancelled, &loop, [&] {
+        error = QCoreApplication::translate("SearchCommand", "the search was cancelled");
+        loop.quit();
+    });
     search.search(query);
     if (search.isBusy())
         loop.exec();

@@ -17,6 +17,15 @@ void registerMetaTypes()
     qRegisterMetaType<EngineResult>();
     qRegisterMetaType<EngineError>();
     qRegisterMetaType<ModelInfo>();
+    qRegisterMetaType<RequestOutcome>();
+    qRegisterMetaType<RequestHandle>();
+}
+
+RequestOutcome cancelledOutcome()
+{
+    RequestOutcome outcome;
+    outcome.state = RequestState::Cancelled;
+    return outcome;
 }
 
 } // namespace
@@ -40,23 +49,43 @@ Engine::~Engine()
     m_queue.stop();
     m_thread->wait();
     delete m_thread;
+    endAllLive(); // what the worker never got to, or whose end was still posted
 }
 
-RequestId Engine::enqueue(QueuedJob job)
+RequestHandle Engine::enqueue(QueuedJob job)
 {
     job.id = m_nextId.fetch_add(1);
     job.submitted.start();
     const RequestId id = job.id;
+    auto shared = std::make_shared<detail::RequestShared>(id, this);
+    m_live.insert(id, shared);
+    RequestHandle handle(std::move(shared));
+    // Announced before the worker can see the job, so observers hear of it before it starts.
+    post([this, handle] { Q_EMIT requestSubmitted(handle); });
     m_queue.push(std::move(job));
     if (!m_busy) {
         m_busy = true;
         Q_EMIT busyChanged(true);
     }
-    post([this, id] { Q_EMIT requestQueued(id); });
-    return id;
+    return handle;
 }
 
-RequestId Engine::loadModel(const ModelBundle &bundle, const DeviceChoice &device)
+void Engine::endRequest(RequestId id, RequestOutcome outcome)
+{
+    // Held here while its callbacks run: they may drop the last handle.
+    const std::shared_ptr<detail::RequestShared> shared = m_live.take(id);
+    if (shared)
+        shared->end(std::move(outcome));
+}
+
+void Engine::endAllLive()
+{
+    const QList<RequestId> ids = m_live.keys();
+    for (RequestId id : ids)
+        endRequest(id, cancelledOutcome());
+}
+
+RequestHandle Engine::loadModel(const ModelBundle &bundle, const DeviceChoice &device)
 {
     QueuedJob job;
     job.kind = QueuedJob::Kind::LoadModel;
@@ -65,14 +94,14 @@ RequestId Engine::loadModel(const ModelBundle &bundle, const DeviceChoice &devic
     return enqueue(std::move(job));
 }
 
-RequestId Engine::unloadModel()
+RequestHandle Engine::unloadModel()
 {
     QueuedJob job;
     job.kind = QueuedJob::Kind::UnloadModel;
     return enqueue(std::move(job));
 }
 
-RequestId Engine::submit(const EngineRequest &request)
+RequestHandle Engine::submit(const EngineRequest &request)
 {
     QueuedJob job;
     job.request = request;
@@ -84,7 +113,7 @@ bool Engine::cancel(RequestId id)
     if (m_queue.removeQueued(id)) {
         m_counters.requestsCancelled.fetch_add(1);
         post([this, id] {
-            Q_EMIT requestCancelled(id);
+            endRequest(id, cancelledOutcome());
             announceEnd();
         });
         return true;
@@ -97,7 +126,7 @@ void Engine::cancelAll()
     const QList<RequestId> removed = m_queue.clear();
     m_counters.requestsCancelled.fetch_add(removed.size());
     for (RequestId id : removed)
-        post([this, id] { Q_EMIT requestCancelled(id); });
+        post([this, id] { endRequest(id, cancelledOutcome()); });
     post([this] { announceEnd(); });
 }
 
@@ -142,7 +171,7 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         m_queue.finishRunning();
         m_counters.requestsCancelled.fetch_add(1);
         post([this, id] {
-            Q_EMIT requestCancelled(id);
+            endRequest(id, cancelledOutcome());
             announceEnd();
         });
     };
@@ -152,7 +181,10 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         EngineError e = EngineError::fromError(id, error);
         e.suggestCpu = onCuda && error.code == ErrorCode::OutOfMemory;
         post([this, e] {
-            Q_EMIT requestFailed(e);
+            RequestOutcome outcome;
+            outcome.state = RequestState::Failed;
+            outcome.error = e;
+            endRequest(e.id, std::move(outcome));
             announceEnd();
         });
     };
@@ -160,10 +192,19 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         endAsCancelled();
         return;
     }
-    post([this, id] { Q_EMIT requestStarted(id); });
+    post([this, id] {
+        if (const auto shared = m_live.value(id))
+            shared->markStarted();
+    });
     RequestContext context(
         id, job.cancelFlag,
-        [this](const EngineProgress &p) { post([this, p] { Q_EMIT requestProgress(p); }); }, &m_counters);
+        [this](const EngineProgress &p) {
+            post([this, p] {
+                if (const auto shared = m_live.value(p.id))
+                    shared->reportProgress(p);
+            });
+        },
+        &m_counters);
     QElapsedTimer clock;
     clock.start();
 
@@ -186,7 +227,11 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
             m_counters.requestsFinished.fetch_add(1);
             post([this, id, model = std::move(*info)] {
                 m_model = model;
-                Q_EMIT modelLoaded(id, model);
+                RequestOutcome outcome;
+                outcome.state = RequestState::Finished;
+                outcome.model = model;
+                endRequest(id, std::move(outcome));
+                Q_EMIT modelLoaded(model);
                 announceEnd();
             });
             return;
@@ -198,7 +243,10 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
             m_counters.requestsFinished.fetch_add(1);
             post([this, id] {
                 m_model.reset();
-                Q_EMIT modelUnloaded(id);
+                RequestOutcome outcome;
+                outcome.state = RequestState::Finished;
+                endRequest(id, std::move(outcome));
+                Q_EMIT modelUnloaded();
                 announceEnd();
             });
             return;
@@ -226,8 +274,11 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         result->timings.totalMs = double(clock.nsecsElapsed()) / 1e6;
         m_queue.finishRunning();
         m_counters.requestsFinished.fetch_add(1);
-        post([this, r = std::move(*result)] {
-            Q_EMIT requestFinished(r);
+        post([this, id, r = std::move(*result)] {
+            RequestOutcome outcome;
+            outcome.state = RequestState::Finished;
+            outcome.result = r;
+            endRequest(id, std::move(outcome));
             announceEnd();
         });
     } catch (const std::bad_alloc &) {

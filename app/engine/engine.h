@@ -1,23 +1,24 @@
 #pragma once
 /// The inference engine shared by the GUI, the CLI and the retrieval index:
 /// one worker thread owns the loaded mPLUG-2 model; requests queue and come
-/// back as signals. Create it on the GUI (or main) thread and use it from
-/// there; every signal arrives on that thread, asynchronously (never inside
-/// the call that caused it).
+/// back through their own handles. Create it on the GUI (or main) thread and
+/// use it from there; every handle callback and signal arrives on that thread,
+/// asynchronously (never inside the call that caused it).
 ///
 ///     Engine engine;
 ///     engine.loadModel(*BundleRegistry().defaultBundle(), DeviceChoice::automatic());
-///     const RequestId id = engine.submit(EngineRequest::caption("clip.mp4"));
-///     connect(&engine, &Engine::requestFinished, this, [](const EngineResult &r) {
-///         qDebug() << r.items.value(0).text;
+///     RequestHandle h = engine.submit(EngineRequest::caption("clip.mp4"));
+///     h.then(this, [](const RequestOutcome &o) {
+///         if (o.isFinished()) qDebug() << o.result->items.value(0).text;
 ///     });
-///     engine.cancel(id);                      // stops within ~200 ms on the CPU
+///     h.cancel();                             // stops within ~200 ms on the CPU
 ///
-/// Life of a request: requestQueued, requestStarted, requestProgress..., then
-/// exactly one of requestFinished / requestFailed / requestCancelled. A model
-/// load goes through the same queue and ends in modelLoaded, requestFailed or
-/// requestCancelled; requests submitted after a load run on the new model.
-/// Interactive requests overtake queued Batch requests, never a load.
+/// Life of a request (requesthandle.h): queued, started, progress..., then
+/// exactly one end: Finished, Failed or Cancelled. A model load goes through
+/// the same queue (its Finished outcome carries the ModelInfo, and
+/// modelLoaded announces it to everyone); requests submitted after a load run
+/// on the new model. Interactive requests overtake queued Batch requests,
+/// never a load.
 
 #include "app/bundle/modelbundle.h"
 #include "app/engine/devicechoice.h"
@@ -28,8 +29,10 @@
 #include "app/engine/engineresult.h"
 #include "app/engine/inferencebackend.h"
 #include "app/engine/modelinfo.h"
+#include "app/engine/requesthandle.h"
 #include "app/engine/requestqueue.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <atomic>
@@ -54,14 +57,15 @@ public:
     ~Engine() override;
 
     /// Queues loading `bundle` on `device`; the previous model is freed first.
-    RequestId loadModel(const ModelBundle &bundle, const DeviceChoice &device = DeviceChoice::automatic());
-    /// Queues freeing the model (ends in modelUnloaded).
-    RequestId unloadModel();
+    RequestHandle loadModel(
+        const ModelBundle &bundle, const DeviceChoice &device = DeviceChoice::automatic());
+    /// Queues freeing the model (also announced by modelUnloaded).
+    RequestHandle unloadModel();
     /// Queues a request; fails (asynchronously) when no model is loaded by then.
-    RequestId submit(const EngineRequest &request);
+    RequestHandle submit(const EngineRequest &request);
 
     /// Cancels a queued or running request or load. False when `id` is
-    /// unknown or already over (its end signal is then already on its way).
+    /// unknown or already over (its end is then already on its way).
     bool cancel(RequestId id);
     /// Cancels every queued and running request.
     void cancelAll();
@@ -78,18 +82,19 @@ public:
     void setVisualCacheCapacity(qint64 bytes);
 
 Q_SIGNALS:
-    void requestQueued(mplug2::app::RequestId id);
-    void requestStarted(mplug2::app::RequestId id);
-    void requestProgress(const mplug2::app::EngineProgress &progress);
-    void requestFinished(const mplug2::app::EngineResult &result);
-    void requestFailed(const mplug2::app::EngineError &error);
-    void requestCancelled(mplug2::app::RequestId id);
-    void modelLoaded(mplug2::app::RequestId id, const mplug2::app::ModelInfo &info);
-    void modelUnloaded(mplug2::app::RequestId id);
+    /// Every request, load or unload, as it is queued: for observers of all
+    /// work (the status bar). The submitter holds the same handle.
+    void requestSubmitted(const mplug2::app::RequestHandle &handle);
+    /// The engine's model changed (whoever asked for it).
+    void modelLoaded(const mplug2::app::ModelInfo &info);
+    void modelUnloaded();
     void busyChanged(bool busy);
 
 private:
-    RequestId enqueue(QueuedJob job);
+    RequestHandle enqueue(QueuedJob job);
+    /// On the engine's thread: hands the end to the request's handles.
+    void endRequest(RequestId id, RequestOutcome outcome);
+    void endAllLive();
     void workerLoop();
     void runJob(InferenceBackend &backend, QueuedJob &job, std::optional<DeviceChoice> &loadedDevice);
     /// Posts `emitter` to this object's thread; it runs there after the
@@ -106,6 +111,8 @@ private:
     QThread *m_thread = nullptr;
     std::optional<ModelInfo> m_model;
     bool m_busy = false;
+    /// Requests not over yet, by id (the engine's thread only).
+    QHash<RequestId, std::shared_ptr<detail::RequestShared>> m_live;
 };
 
 } // namespace mplug2::app

@@ -3,7 +3,9 @@
 /// says what went wrong and what to do, and details (file names, shapes, the
 /// library's own words) shown on demand.
 ///
-///     connect(&engine, &Engine::requestFailed, this, [this](const EngineError &e) {
+///     handle.then(this, [this](const RequestOutcome &o) {
+///         if (!o.isFailed()) return;
+///         const EngineError &e = *o.error;
 ///         statusBar()->showMessage(e.message);
 ///         if (e.suggestCpu) offerCpuFallback();
 ///     });

@@ -3,7 +3,7 @@
 /// dialog. `step` of `total` counts what the stage counts (frames decoded,
 /// tokens generated, windows captioned); total 0 means "unknown".
 ///
-///     connect(&engine, &Engine::requestProgress, this, [bar](const EngineProgress &p) {
+///     handle.onProgress(this, [bar](const EngineProgress &p) {
 ///         bar->setFormat(stageDescription(p.stage));
 ///         bar->setRange(0, p.total);
 ///         bar->setValue(p.step);

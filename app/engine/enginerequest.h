@@ -5,7 +5,7 @@
 ///     EngineRequest r = EngineRequest::ask("clip.mp4", "what is the man doing?");
 ///     r.media.numFrames = 8;
 ///     r.attention.crossAttention = true;      // attach the answer's attention maps
-///     RequestId id = engine.submit(r);
+///     RequestHandle h = engine.submit(r);
 ///
 /// Zero / negative numbers mean "the model bundle's default" (frames,
 /// beam size, lengths), so a request made before a model is chosen stays valid.

@@ -2,7 +2,9 @@
 /// What a finished request gives back: plain values that cross threads and
 /// serialise to the CLI's JSON (see resultjson.h).
 ///
-///     connect(&engine, &Engine::requestFinished, this, [](const EngineResult &r) {
+///     handle.then(this, [](const RequestOutcome &o) {
+///         if (!o.isFinished()) return;
+///         const EngineResult &r = *o.result;
 ///         for (const ResultItem &item : r.items)
 ///             qDebug() << item.text << item.score;
 ///         if (r.attention) showAttention(*r.attention);

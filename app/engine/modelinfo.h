@@ -1,7 +1,7 @@
 #pragma once
 /// The model the engine has loaded, for the model manager and the CLI.
 ///
-///     connect(&engine, &Engine::modelLoaded, this, [](RequestId, const ModelInfo &m) {
+///     connect(&engine, &Engine::modelLoaded, this, [](const ModelInfo &m) {
 ///         qDebug() << m.name << m.deviceName << m.parameters;
 ///     });
 

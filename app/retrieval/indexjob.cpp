@@ -134,11 +134,11 @@ IndexJob::~IndexJob()
 
 void IndexJob::cancelRequests()
 {
-    const QList<RequestId> ids = m_inFlight.keys();
+    const QList<PartRequest> parts = m_inFlight.values();
     m_inFlight.clear();
     m_pending.clear();
-    for (RequestId id : ids)
-        m_engine->cancel(id);
+    for (const PartRequest &part : parts)
+        part.handle.cancel();
 }
 
 void IndexJob::setState(State state)
@@ -228,9 +228,6 @@ void IndexJob::onScanned()
     m_sinceRecordSaved.start();
     m_progress.total = m_plan.toEmbed.size();
 
-    connect(m_engine, &Engine::requestFinished, this, &IndexJob::onEngineFinished);
-    connect(m_engine, &Engine::requestFailed, this, &IndexJob::onEngineFailed);
-    connect(m_engine, &Engine::requestCancelled, this, &IndexJob::onEngineCancelled);
     // Embeddings of another model would be stored under this model's key: stop instead. (Requests sent
     // before a load run before it, so what arrived until now came from the right model.)
     const auto modelChanged = [this] {
@@ -252,26 +249,42 @@ void IndexJob::pump()
         const qsizetype file = m_next++;
         EngineRequest request = EngineRequest::embedMedia(m_plan.toEmbed.at(file).path);
         request.returnFrames = true;
-        m_inFlight.insert(m_engine->submit(request), {file, EmbeddingKind::Clip});
         PendingFile &pending = m_pending[file];
-        pending.awaiting = 1;
+        pending.awaiting = m_withItc ? 2 : 1;
+        submitPart(request, file, EmbeddingKind::Clip);
         if (m_withItc) {
             // The second request finds the visual features in the engine's cache.
             request.returnFrames = false;
             request.embedding = EmbeddingKind::Itc;
-            m_inFlight.insert(m_engine->submit(request), {file, EmbeddingKind::Itc});
-            pending.awaiting = 2;
+            submitPart(request, file, EmbeddingKind::Itc);
         }
     }
 }
 
-void IndexJob::onEngineFinished(const EngineResult &result)
+void IndexJob::submitPart(const EngineRequest &request, qsizetype file, EmbeddingKind kind)
 {
-    const auto it = m_inFlight.constFind(result.id);
+    const RequestHandle handle = m_engine->submit(request);
+    m_inFlight.insert(handle.id(), {file, kind, handle});
+    handle.then(this, [this, id = handle.id()](const RequestOutcome &o) { onPartEnded(id, o); });
+}
+
+void IndexJob::onPartEnded(RequestId id, const RequestOutcome &outcome)
+{
+    const auto it = m_inFlight.constFind(id);
     if (it == m_inFlight.constEnd())
-        return;
+        return; // given up on already: the job ended, or the file's other part failed
     const PartRequest part = *it;
     m_inFlight.erase(it);
+    if (outcome.isFinished() && outcome.result)
+        onPartFinished(part, *outcome.result);
+    else if (outcome.isFailed() && outcome.error)
+        onPartFailed(part, *outcome.error);
+    else if (m_state == State::Indexing || m_state == State::Paused)
+        cancel(); // someone else (Esc in the status bar) stopped one of ours: stop the job too
+}
+
+void IndexJob::onPartFinished(const PartRequest &part, const EngineResult &result)
+{
     PendingFile &pending = m_pending[part.file];
     if (part.kind == EmbeddingKind::Clip)
         pending.clip = result;
@@ -304,13 +317,9 @@ void IndexJob::prepareAndStore(qsizetype file, const PendingFile &parts)
     watcher->setFuture(QtConcurrent::run(prepareEntry, stamp, parts.clip, m_options));
 }
 
-void IndexJob::onEngineFailed(const EngineError &error)
+void IndexJob::onPartFailed(const PartRequest &part, const EngineError &error)
 {
-    const auto it = m_inFlight.constFind(error.id);
-    if (it == m_inFlight.constEnd())
-        return;
-    const qsizetype file = it->file;
-    m_inFlight.erase(it);
+    const qsizetype file = part.file;
     if (failsEveryFile(error)) {
         finishWith(IndexJobStatus::Failed, error.message);
         return;
@@ -318,7 +327,7 @@ void IndexJob::onEngineFailed(const EngineError &error)
     // The file's other request (if any) is of no use now.
     for (auto other = m_inFlight.begin(); other != m_inFlight.end();) {
         if (other->file == file) {
-            m_engine->cancel(other.key());
+            other->handle.cancel();
             other = m_inFlight.erase(other);
         } else {
             ++other;
@@ -343,13 +352,6 @@ void IndexJob::storeFailure(const FileStamp &file, const QString &message)
     media.modelKey = m_modelKey;
     media.bundleId = m_bundleId;
     store(media, true, message);
-}
-
-void IndexJob::onEngineCancelled(RequestId id)
-{
-    // Someone else (a "cancel all" in the GUI) stopped one of ours: stop the job too.
-    if (m_inFlight.remove(id) > 0 && (m_state == State::Indexing || m_state == State::Paused))
-        cancel();
 }
 
 void IndexJob::store(const IndexedMedia &media, bool failure, const QString &message)

@@ -99,14 +99,16 @@ private:
     struct PartRequest {
         qsizetype file = 0;
         EmbeddingKind kind = EmbeddingKind::Clip;
+        RequestHandle handle;
     };
 
     void setState(State state);
     void onScanned();
     void pump();
-    void onEngineFinished(const EngineResult &result);
-    void onEngineFailed(const EngineError &error);
-    void onEngineCancelled(RequestId id);
+    void submitPart(const EngineRequest &request, qsizetype file, EmbeddingKind kind);
+    void onPartEnded(RequestId id, const RequestOutcome &outcome);
+    void onPartFinished(const PartRequest &part, const EngineResult &result);
+    void onPartFailed(const PartRequest &part, const EngineError &error);
     void prepareAndStore(qsizetype file, const PendingFile &parts);
     void storeFailure(const FileStamp &file, const QString &message);
     void store(const IndexedMedia &media, bool failure, const QString &message);
@@ -125,7 +127,7 @@ private:
     QString m_bundleId;
     IndexPlan m_plan;
     qsizetype m_next = 0;
-    QHash<RequestId, PartRequest> m_inFlight;
+    QHash<RequestId, PartRequest> m_inFlight; ///< our requests not over yet
     QHash<qsizetype, PendingFile> m_pending;
     bool m_withItc = false;
     int m_preparing = 0;

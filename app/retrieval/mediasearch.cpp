@@ -35,8 +35,6 @@ MediaSearch::MediaSearch(
     , m_options(std::move(options))
 {
     qRegisterMetaType<SearchResults>();
-    connect(m_engine, &Engine::requestFinished, this, &MediaSearch::onEngineFinished);
-    connect(m_engine, &Engine::requestFailed, this, &MediaSearch::onEngineFailed);
     connect(&m_indexLoad, &QFutureWatcher<IndexLoad>::finished, this, [this] {
         const IndexLoad load = m_indexLoad.result();
         const EmbeddingSpace loaded = *m_loadingSpace;
@@ -69,10 +67,10 @@ void MediaSearch::cancel()
 {
     if (!m_run)
         return;
-    const QList<RequestId> ids = m_run->requests.keys();
+    const QList<RequestHandle> requests = m_run->requests.values();
     m_run.reset();
-    for (RequestId id : ids)
-        m_engine->cancel(id);
+    for (const RequestHandle &request : requests)
+        request.cancel();
 }
 
 void MediaSearch::search(const SearchQuery &query)
@@ -166,11 +164,17 @@ Expected<void> MediaSearch::begin()
     Expected<std::optional<EmbeddingSpace>> space = m_catalog->space(key, m_run->results.space);
     if (!space)
         return space.error();
-    if (!*space)
+    if (!*space) {
+        // In the user's words: the model as they named it, never the internal key (demo@9d749ea16469-r96-f4).
+        const QString modelName = modelMatches
+            ? (model->bundle.name.isEmpty() ? model->bundle.id : model->bundle.name)
+            : tr("this model");
         return makeError(ErrorCode::NotFound,
-            tr("the index %1 holds no media embedded by model %2: index some folders with it first")
-                .arg(QDir::toNativeSeparators(m_location), key)
+            tr("Nothing is indexed with %1 yet: index a folder first (Index a folder… in the search panel, "
+               "or mplug2 index).")
+                .arg(modelName)
                 .toStdString());
+    }
     m_run->space = **space;
 
     if (q.mode == SearchMode::TextToMedia) {
@@ -242,19 +246,32 @@ void MediaSearch::startIndexLoad(const EmbeddingSpace &space)
     }));
 }
 
-RequestId MediaSearch::submit(EngineRequest request, Role role, int index)
+void MediaSearch::submit(EngineRequest request, Role role, int index)
 {
     request.priority = RequestPriority::Interactive;
-    const RequestId id = m_engine->submit(request);
-    m_run->requests.insert(id, {role, index});
-    return id;
+    const RequestHandle handle = m_engine->submit(request);
+    m_run->requests.insert(handle.id(), handle);
+    handle.then(this, [this, id = handle.id(), role, index](const RequestOutcome &o) {
+        onRequestEnded(id, role, index, o);
+    });
 }
 
-void MediaSearch::onEngineFinished(const EngineResult &result)
+void MediaSearch::onRequestEnded(RequestId id, Role role, int index, const RequestOutcome &outcome)
 {
-    if (!m_run || !m_run->requests.contains(result.id))
-        return;
-    const auto [role, index] = m_run->requests.take(result.id);
+    if (!m_run || m_run->requests.remove(id) == 0)
+        return; // a search given up on already
+    if (outcome.isFinished() && outcome.result) {
+        onRequestFinished(role, index, *outcome.result);
+    } else if (outcome.isFailed() && outcome.error) {
+        fail(outcome.error->message);
+    } else {
+        cancel();
+        Q_EMIT cancelled();
+    }
+}
+
+void MediaSearch::onRequestFinished(Role role, int index, const EngineResult &result)
+{
     switch (role) {
     case Role::QueryMedia:
         m_run->queryVector = result.mediaEmbedding;
@@ -270,14 +287,6 @@ void MediaSearch::onEngineFinished(const EngineResult &result)
         break;
     }
     proceed();
-}
-
-void MediaSearch::onEngineFailed(const EngineError &error)
-{
-    if (!m_run || !m_run->requests.contains(error.id))
-        return;
-    m_run->requests.remove(error.id);
-    fail(error.message);
 }
 
 void MediaSearch::proceed()

@@ -51,6 +51,9 @@ public:
 Q_SIGNALS:
     void finished(const mplug2::app::SearchResults &results);
     void failed(const QString &message);
+    /// One of the search's engine requests was cancelled by someone else (Esc
+    /// in the status bar): the search stopped. Not emitted by cancel().
+    void cancelled();
 
 private:
     enum class Role { QueryMedia, QueryTexts, Rerank };
@@ -67,7 +70,7 @@ private:
         qint64 excludeEntry = 0;
         bool firstStageDone = false;
         bool itm = false;
-        QHash<RequestId, QPair<Role, int>> requests;
+        QHash<RequestId, RequestHandle> requests; ///< not over yet
         QElapsedTimer clock;
         double rerankStartMs = 0;
     };
@@ -76,9 +79,9 @@ private:
     Expected<QString> engineModelKey();
     Expected<void> ensureIndex(const EmbeddingSpace &space);
     void startIndexLoad(const EmbeddingSpace &space);
-    RequestId submit(EngineRequest request, Role role, int index = 0);
-    void onEngineFinished(const EngineResult &result);
-    void onEngineFailed(const EngineError &error);
+    void submit(EngineRequest request, Role role, int index = 0);
+    void onRequestEnded(RequestId id, Role role, int index, const RequestOutcome &outcome);
+    void onRequestFinished(Role role, int index, const EngineResult &result);
     void proceed();
     Expected<void> firstStage();
     void rankSentences();

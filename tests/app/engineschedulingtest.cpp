@@ -2,6 +2,8 @@
 // scripted backend whose timing the test controls. (The engine over the real
 // mPLUG-2 backend and the fixture checkpoints is tested in enginetest.cpp.)
 #include "app/engine/engine.h"
+#include "tests/app/enginerecorder.h"
+#include "tests/app/scriptedbackend.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
@@ -11,83 +13,7 @@
 
 using namespace mplug2;
 using namespace mplug2::app;
-
-namespace {
-
-/// Works for `generation.maxLength` steps of 10 ms each, polling the cancel
-/// flag between steps like the real decoder; records the order it ran things in.
-class ScriptedBackend : public InferenceBackend {
-public:
-    explicit ScriptedBackend(QList<QString> *log, QMutex *logMutex)
-        : m_log(log)
-        , m_logMutex(logMutex)
-    { }
-
-    Expected<ModelInfo> load(
-        const ModelBundle &bundle, const DeviceChoice &device, RequestContext &ctx) override
-    {
-        record(QStringLiteral("load ") + bundle.id);
-        if (bundle.id == QLatin1String("broken"))
-            return makeError(
-                ErrorCode::Format, "the checkpoint is damaged\nkey x has shape [3] instead of [4]");
-        if (bundle.id == QLatin1String("huge"))
-            return makeError(ErrorCode::OutOfMemory, "CUDA out of memory");
-        ctx.progress(EngineStage::LoadingModel, 1, 1);
-        ModelInfo info;
-        info.bundle = bundle;
-        info.device = device;
-        return info;
-    }
-    void unload() override { record(QStringLiteral("unload")); }
-    void setVisualCacheCapacity(qint64 bytes) override { record(QStringLiteral("cache %1").arg(bytes)); }
-
-    Expected<EngineResult> run(const EngineRequest &request, RequestContext &ctx) override
-    {
-        record(QStringLiteral("run ") + request.media.path);
-        if (request.media.path == QLatin1String("missing.mp4"))
-            return makeError(ErrorCode::NotFound, "missing.mp4 does not exist");
-        if (request.media.path == QLatin1String("throws.mp4"))
-            throw std::runtime_error("boom");
-        const int steps = request.generation.maxLength;
-        for (int k = 0; k < steps; ++k) {
-            if (ctx.isCancelled())
-                return RequestContext::cancelledError();
-            ctx.counters().decoderSteps.fetch_add(1);
-            ctx.progress(EngineStage::Generating, k + 1, steps);
-            QThread::msleep(10);
-        }
-        EngineResult r;
-        r.media = request.media.path;
-        r.items.append(ResultItem {request.media.path + QStringLiteral(" done"), -1.5, {101, 102}, {}});
-        return r;
-    }
-
-private:
-    void record(const QString &what)
-    {
-        QMutexLocker lock(m_logMutex);
-        m_log->append(what);
-    }
-    QList<QString> *m_log;
-    QMutex *m_logMutex;
-};
-
-ModelBundle bundleNamed(const QString &id)
-{
-    ModelBundle b;
-    b.id = id;
-    return b;
-}
-
-EngineRequest work(const QString &name, int steps, RequestPriority priority = RequestPriority::Interactive)
-{
-    EngineRequest r = EngineRequest::caption(name);
-    r.generation.maxLength = steps;
-    r.priority = priority;
-    return r;
-}
-
-} // namespace
+using namespace mplug2::app::testing;
 
 class EngineSchedulingTest : public QObject {
     Q_OBJECT
@@ -108,24 +34,23 @@ class EngineSchedulingTest : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase() { qRegisterMetaType<RequestId>("mplug2::app::RequestId"); }
-
-    void requestWithoutModelFailsAndSignalsInOrder()
+    void requestWithoutModelFailsAndEndsInOrder()
     {
         auto engine = makeEngine();
-        QSignalSpy queued(engine.get(), &Engine::requestQueued);
-        QSignalSpy started(engine.get(), &Engine::requestStarted);
-        QSignalSpy failed(engine.get(), &Engine::requestFailed);
+        EngineRecorder rec(engine.get());
         QSignalSpy busy(engine.get(), &Engine::busyChanged);
-        const RequestId id = engine->submit(work(QStringLiteral("a.mp4"), 1));
-        QVERIFY(id != 0);
-        QCOMPARE(queued.size(), 0); // signals never fire inside the call
-        QVERIFY(failed.wait(5000));
-        QCOMPARE(queued.size(), 1);
-        QCOMPARE(started.size(), 1);
-        const EngineError e = failed.at(0).at(0).value<EngineError>();
-        QCOMPARE(e.id, id);
+        const RequestHandle h = engine->submit(work(QStringLiteral("a.mp4"), 1));
+        QVERIFY(h.id() != 0);
+        QCOMPARE(h.state(), RequestState::Queued);
+        QCOMPARE(rec.queued.size(), 0); // nothing is announced inside the call
+        QTRY_COMPARE_WITH_TIMEOUT(rec.failed.size(), 1, 5000);
+        QCOMPARE(rec.queued, QList<RequestId> {h.id()});
+        QCOMPARE(rec.started, QList<RequestId> {h.id()});
+        const EngineError e = rec.failed.at(0);
+        QCOMPARE(e.id, h.id());
         QVERIFY2(e.message.contains(QStringLiteral("no model is loaded")), qPrintable(e.message));
+        QCOMPARE(h.state(), RequestState::Failed);
+        QVERIFY(h.isOver());
         QTRY_VERIFY(!engine->isBusy());
         QCOMPARE(busy.size(), 2);
     }
@@ -133,38 +58,97 @@ private Q_SLOTS:
     void loadThenRunGivesResultsAndProgress()
     {
         auto engine = makeEngine();
+        EngineRecorder rec(engine.get());
         QSignalSpy loaded(engine.get(), &Engine::modelLoaded);
-        QSignalSpy progress(engine.get(), &Engine::requestProgress);
-        QSignalSpy finished(engine.get(), &Engine::requestFinished);
-        const RequestId loadId = engine->loadModel(bundleNamed(QStringLiteral("m1")), DeviceChoice::cpu());
-        const RequestId id = engine->submit(work(QStringLiteral("a.mp4"), 3));
-        QVERIFY(finished.wait(5000));
+        const RequestHandle load = engine->loadModel(bundleNamed(QStringLiteral("m1")), DeviceChoice::cpu());
+        const RequestHandle h = engine->submit(work(QStringLiteral("a.mp4"), 3));
+        QList<EngineProgress> progress;
+        h.onProgress(this, [&](const EngineProgress &p) { progress.append(p); });
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finished.size(), 1, 5000);
         QCOMPARE(loaded.size(), 1);
-        QCOMPARE(loaded.at(0).at(0).value<RequestId>(), loadId);
+        QVERIFY(load.outcome() && load.outcome()->model);
+        QCOMPARE(load.outcome()->model->bundle.id, QStringLiteral("m1"));
         QCOMPARE(engine->currentModel()->bundle.id, QStringLiteral("m1"));
-        const EngineResult r = finished.at(0).at(0).value<EngineResult>();
-        QCOMPARE(r.id, id);
+        const EngineResult r = rec.finished.at(0);
+        QCOMPARE(r.id, h.id());
+        QCOMPARE(h.outcome()->result->items.value(0).text, QStringLiteral("a.mp4 done"));
         QCOMPARE(r.task, TaskKind::Caption);
         QCOMPARE(r.items.value(0).text, QStringLiteral("a.mp4 done"));
         QVERIFY(r.timings.totalMs >= 30.0);
         // The stage change and the last step always go out; steps in between are throttled.
         QVERIFY(progress.size() >= 2);
-        const EngineProgress last = progress.last().at(0).value<EngineProgress>();
-        QCOMPARE(last.step, 3);
-        QCOMPARE(last.total, 3);
+        QCOMPARE(progress.last().id, h.id());
+        QCOMPARE(progress.last().step, 3);
+        QCOMPARE(progress.last().total, 3);
         QCOMPARE(engine->stats().decoderSteps, 3);
         QCOMPARE(engine->stats().requestsFinished, 2);
+    }
+
+    void aHandleEndsExactlyOnceAndLateCallbacksStillRun()
+    {
+        auto engine = makeEngine();
+        engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
+        const RequestHandle h = engine->submit(work(QStringLiteral("once.mp4"), 2));
+        int ends = 0;
+        int started = 0;
+        h.onStarted(this, [&] { ++started; }).then(this, [&](const RequestOutcome &o) {
+            ++ends;
+            QCOMPARE(o.id, h.id());
+            QVERIFY(o.isFinished());
+            QVERIFY(o.expected());
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(ends, 1, 5000);
+        QCOMPARE(started, 1);
+        QVERIFY(!h.cancel()); // over: nothing to cancel, and no second end
+        int late = 0;
+        h.then(this, [&](const RequestOutcome &o) { late += o.isFinished() ? 1 : 100; });
+        QCOMPARE(late, 0); // never inside the call that attached it
+        QTRY_COMPARE(late, 1);
+        QTest::qWait(50);
+        QCOMPARE(ends, 1);
+        QCOMPARE(late, 1);
+    }
+
+    void aCallbackWhoseContextIsGoneNeverRuns()
+    {
+        auto engine = makeEngine();
+        engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
+        const RequestHandle h = engine->submit(work(QStringLiteral("a.mp4"), 2));
+        bool ran = false;
+        auto context = std::make_unique<QObject>();
+        h.then(context.get(), [&](const RequestOutcome &) { ran = true; });
+        context.reset();
+        QTRY_VERIFY(h.isOver());
+        QTest::qWait(20);
+        QVERIFY(!ran);
+    }
+
+    void destroyingTheEngineEndsWhatIsLeftAsCancelled()
+    {
+        auto engine = makeEngine();
+        engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
+        const RequestHandle running = engine->submit(work(QStringLiteral("endless"), 100000));
+        const RequestHandle queued = engine->submit(work(QStringLiteral("never"), 1));
+        QList<RequestState> ends;
+        for (const RequestHandle &h : {running, queued})
+            h.then(this, [&](const RequestOutcome &o) { ends.append(o.state); });
+        QTRY_COMPARE_WITH_TIMEOUT(running.state(), RequestState::Running, 5000);
+        engine.reset();
+        QCOMPARE(running.state(), RequestState::Cancelled);
+        QCOMPARE(queued.state(), RequestState::Cancelled);
+        QCOMPARE(ends, (QList<RequestState> {RequestState::Cancelled, RequestState::Cancelled}));
+        QVERIFY(!running.cancel());
     }
 
     void interactiveRequestsOvertakeBatchWork()
     {
         auto engine = makeEngine();
-        QSignalSpy finished(engine.get(), &Engine::requestFinished);
+        EngineRecorder rec(engine.get());
         engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
         engine->submit(work(QStringLiteral("b1"), 5, RequestPriority::Batch));
         engine->submit(work(QStringLiteral("b2"), 1, RequestPriority::Batch));
         engine->submit(work(QStringLiteral("i1"), 1, RequestPriority::Interactive));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finished.size(), 3, 5000);
         QStringList runs;
         for (const QString &line : log())
             if (line.startsWith(QLatin1String("run ")))
@@ -177,57 +161,75 @@ private Q_SLOTS:
     void cancelARunningRequestEndsWithinTwoHundredMilliseconds()
     {
         auto engine = makeEngine();
-        QSignalSpy started(engine.get(), &Engine::requestStarted);
-        QSignalSpy cancelled(engine.get(), &Engine::requestCancelled);
-        QSignalSpy finished(engine.get(), &Engine::requestFinished);
+        EngineRecorder rec(engine.get());
         engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
-        const RequestId id = engine->submit(work(QStringLiteral("long.mp4"), 1000));
-        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
+        const RequestHandle h = engine->submit(work(QStringLiteral("long.mp4"), 1000));
+        QTRY_COMPARE_WITH_TIMEOUT(rec.started.size(), 2, 5000);
         QTest::qWait(100);
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(engine->cancel(id));
-        QVERIFY(cancelled.wait(2000));
+        QVERIFY(h.cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(h.state(), RequestState::Cancelled, 2000);
         QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
-        QCOMPARE(cancelled.at(0).at(0).value<RequestId>(), id);
-        QVERIFY(!engine->cancel(id));
+        QCOMPARE(rec.cancelled, QList<RequestId> {h.id()});
+        QVERIFY(!engine->cancel(h.id()));
         // Next request still works.
         engine->submit(work(QStringLiteral("next.mp4"), 1));
-        QVERIFY(finished.wait(5000));
-        QCOMPARE(finished.size(), 1);
-        QCOMPARE(cancelled.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finished.size(), 1, 5000);
+        QCOMPARE(rec.cancelled.size(), 1);
     }
 
     void cancelAQueuedRequestNeverRunsIt()
     {
         auto engine = makeEngine();
-        QSignalSpy cancelled(engine.get(), &Engine::requestCancelled);
-        QSignalSpy finished(engine.get(), &Engine::requestFinished);
+        EngineRecorder rec(engine.get());
         engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
         engine->submit(work(QStringLiteral("first"), 10));
-        const RequestId second = engine->submit(work(QStringLiteral("second"), 1));
-        QVERIFY(engine->cancel(second));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
-        QCOMPARE(cancelled.size(), 1);
+        const RequestHandle second = engine->submit(work(QStringLiteral("second"), 1));
+        bool startedAnyway = false;
+        second.onStarted(this, [&] { startedAnyway = true; });
+        QVERIFY(second.cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finished.size(), 1, 5000);
+        QCOMPARE(rec.cancelled, QList<RequestId> {second.id()});
+        QCOMPARE(second.state(), RequestState::Cancelled);
+        QCOMPARE(second.outcome()->expected().error().code, ErrorCode::Cancelled);
         QTRY_VERIFY(!engine->isBusy());
+        QVERIFY(!startedAnyway);
         QVERIFY(!log().contains(QStringLiteral("run second")));
+    }
+
+    void cancelALoadWhileQueuedAndWhileRunning()
+    {
+        auto engine = makeEngine();
+        const RequestHandle first
+            = engine->loadModel(bundleNamed(QStringLiteral("slow")), DeviceChoice::cpu());
+        const RequestHandle second = engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
+        QVERIFY(second.cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(first.state(), RequestState::Running, 5000);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(first.cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(first.state(), RequestState::Cancelled, 2000);
+        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(second.state(), RequestState::Cancelled);
+        QVERIFY(!engine->currentModel());
+        QVERIFY(!log().contains(QStringLiteral("load m")));
     }
 
     void failuresAreMessagesAndTheNextRequestWorks()
     {
         auto engine = makeEngine();
-        QSignalSpy failed(engine.get(), &Engine::requestFailed);
-        QSignalSpy finished(engine.get(), &Engine::requestFinished);
+        EngineRecorder rec(engine.get());
         engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
         engine->submit(work(QStringLiteral("missing.mp4"), 1));
         engine->submit(work(QStringLiteral("throws.mp4"), 1));
         engine->submit(work(QStringLiteral("fine.mp4"), 1));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
-        QCOMPARE(failed.size(), 2);
-        const EngineError missing = failed.at(0).at(0).value<EngineError>();
+        QTRY_COMPARE_WITH_TIMEOUT(rec.finished.size(), 1, 5000);
+        QCOMPARE(rec.failed.size(), 2);
+        const EngineError missing = rec.failed.at(0);
         QCOMPARE(missing.code, ErrorCode::NotFound);
         QCOMPARE(missing.message, QStringLiteral("missing.mp4 does not exist"));
-        const EngineError thrown = failed.at(1).at(0).value<EngineError>();
+        const EngineError thrown = rec.failed.at(1);
         QCOMPARE(thrown.code, ErrorCode::Internal);
         QVERIFY(thrown.details.contains(QStringLiteral("boom")));
     }
@@ -235,16 +237,15 @@ private Q_SLOTS:
     void failedLoadsKeepNoModelAndSayWhy()
     {
         auto engine = makeEngine();
-        QSignalSpy failed(engine.get(), &Engine::requestFailed);
+        EngineRecorder rec(engine.get());
         engine->loadModel(bundleNamed(QStringLiteral("broken")), DeviceChoice::cpu());
         engine->submit(work(QStringLiteral("a.mp4"), 1));
-        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 5000);
-        const EngineError load = failed.at(0).at(0).value<EngineError>();
+        QTRY_COMPARE_WITH_TIMEOUT(rec.failed.size(), 2, 5000);
+        const EngineError load = rec.failed.at(0);
         QCOMPARE(load.message, QStringLiteral("the checkpoint is damaged"));
         QCOMPARE(load.details, QStringLiteral("key x has shape [3] instead of [4]"));
         QVERIFY(!load.suggestCpu);
-        QVERIFY(
-            failed.at(1).at(0).value<EngineError>().message.contains(QStringLiteral("no model is loaded")));
+        QVERIFY(rec.failed.at(1).message.contains(QStringLiteral("no model is loaded")));
         QVERIFY(!engine->currentModel());
         QVERIFY(log().contains(QStringLiteral("unload")));
     }
@@ -252,12 +253,12 @@ private Q_SLOTS:
     void cudaOutOfMemorySuggestsTheCpu()
     {
         auto engine = makeEngine();
-        QSignalSpy failed(engine.get(), &Engine::requestFailed);
         DeviceChoice cuda;
         cuda.kind = DeviceKind::Cuda;
-        engine->loadModel(bundleNamed(QStringLiteral("huge")), cuda);
-        QVERIFY(failed.wait(5000));
-        const EngineError e = failed.at(0).at(0).value<EngineError>();
+        const RequestHandle load = engine->loadModel(bundleNamed(QStringLiteral("huge")), cuda);
+        QTRY_VERIFY_WITH_TIMEOUT(load.isOver(), 5000);
+        QVERIFY(load.outcome()->isFailed());
+        const EngineError e = *load.outcome()->error;
         QCOMPARE(e.code, ErrorCode::OutOfMemory);
         QVERIFY(e.suggestCpu);
     }
@@ -265,21 +266,21 @@ private Q_SLOTS:
     void cancelAllAndDestructionStopPromptly()
     {
         auto engine = makeEngine();
-        QSignalSpy cancelled(engine.get(), &Engine::requestCancelled);
-        QSignalSpy started(engine.get(), &Engine::requestStarted);
+        EngineRecorder rec(engine.get());
         engine->loadModel(bundleNamed(QStringLiteral("m")), DeviceChoice::cpu());
         for (int i = 0; i < 4; ++i)
             engine->submit(work(QStringLiteral("w%1").arg(i), 1000));
-        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(rec.started.size(), 2, 5000);
         engine->cancelAll();
-        QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 4, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(rec.cancelled.size(), 4, 2000);
         QTRY_VERIFY(!engine->isBusy());
         engine->submit(work(QStringLiteral("endless"), 100000));
-        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 3, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(rec.started.size(), 3, 5000);
         QElapsedTimer clock;
         clock.start();
         engine.reset();
         QVERIFY2(clock.elapsed() < 500, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(rec.cancelled.size(), 5);
     }
 
     void cacheCapacityReachesTheBackendBeforeTheNextRequest()

@@ -38,43 +38,31 @@ struct Outcome {
 /// Submits and waits for the request's end.
 Outcome runRequest(Engine &engine, const EngineRequest &request, int timeoutMs = 60000)
 {
-    QSignalSpy finished(&engine, &Engine::requestFinished);
-    QSignalSpy failed(&engine, &Engine::requestFailed);
-    QSignalSpy cancelled(&engine, &Engine::requestCancelled);
-    const RequestId id = engine.submit(request);
-    Outcome out;
+    const RequestHandle handle = engine.submit(request);
     QElapsedTimer clock;
     clock.start();
-    while (clock.elapsed() < timeoutMs) {
-        for (const QList<QVariant> &args : finished)
-            if (args.at(0).value<EngineResult>().id == id)
-                out.result = args.at(0).value<EngineResult>();
-        for (const QList<QVariant> &args : failed)
-            if (args.at(0).value<EngineError>().id == id)
-                out.error = args.at(0).value<EngineError>();
-        for (const QList<QVariant> &args : cancelled)
-            if (args.at(0).value<RequestId>() == id)
-                out.cancelled = true;
-        if (out.result || out.error || out.cancelled)
-            return out;
+    while (!handle.isOver() && clock.elapsed() < timeoutMs)
         QTest::qWait(5);
+    Outcome out;
+    if (const std::optional<RequestOutcome> o = handle.outcome()) {
+        out.result = o->result;
+        out.error = o->error;
+        out.cancelled = o->isCancelled();
     }
     return out;
 }
 
 bool loadInto(Engine &engine, const ModelBundle &bundle)
 {
-    QSignalSpy loaded(&engine, &Engine::modelLoaded);
-    QSignalSpy failed(&engine, &Engine::requestFailed);
-    engine.loadModel(bundle, DeviceChoice::cpu());
+    const RequestHandle load = engine.loadModel(bundle, DeviceChoice::cpu());
     QElapsedTimer clock;
     clock.start();
-    while (loaded.isEmpty() && failed.isEmpty() && clock.elapsed() < 60000)
+    while (!load.isOver() && clock.elapsed() < 60000)
         QTest::qWait(10);
-    if (!failed.isEmpty())
-        qWarning("load failed: %s (%s)", qPrintable(failed.at(0).at(0).value<EngineError>().message),
-            qPrintable(failed.at(0).at(0).value<EngineError>().details));
-    return !loaded.isEmpty();
+    if (load.outcome() && load.outcome()->error)
+        qWarning("load failed: %s (%s)", qPrintable(load.outcome()->error->message),
+            qPrintable(load.outcome()->error->details));
+    return load.outcome() && load.outcome()->isFinished();
 }
 
 /// The case's beam settings, and as many results as it recorded.
@@ -414,26 +402,22 @@ private Q_SLOTS:
             = test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"));
         Engine engine;
         QVERIFY(loadInto(engine, bundle));
-        QSignalSpy progress(&engine, &Engine::requestProgress);
-        QSignalSpy cancelled(&engine, &Engine::requestCancelled);
-        QSignalSpy finished(&engine, &Engine::requestFinished);
         EngineRequest r = EngineRequest::caption(fixture(QStringLiteral("media/testsrc.mp4")));
         r.generation.minLength = 400; // forces every step: [SEP] is masked until the end
         r.generation.maxLength = 400;
-        const RequestId id = engine.submit(r);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(progress.cbegin(), progress.cend(),
-                                     [](const QList<QVariant> &a) {
-                                         const EngineProgress p = a.at(0).value<EngineProgress>();
-                                         return p.stage == EngineStage::Generating && p.step >= 2;
-                                     }),
-            30000);
+        const RequestHandle handle = engine.submit(r);
+        bool generating = false;
+        handle.onProgress(this, [&](const EngineProgress &p) {
+            generating = generating || (p.stage == EngineStage::Generating && p.step >= 2);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(generating, 30000);
         const qint64 stepsBefore = engine.stats().decoderSteps;
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(engine.cancel(id));
-        QVERIFY(cancelled.wait(2000));
+        QVERIFY(handle.cancel());
+        QTRY_VERIFY_WITH_TIMEOUT(handle.isOver(), 2000);
         QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
-        QVERIFY(finished.isEmpty());
+        QCOMPARE(handle.state(), RequestState::Cancelled);
         QVERIFY(engine.stats().decoderSteps < 400);
         QVERIFY(engine.stats().decoderSteps >= stepsBefore);
         // The engine goes on working.

@@ -3,9 +3,11 @@
 // matched, export the list.
 #include "ui/search/searchview.h"
 
+#include "tests/app/enginerecorder.h"
 #include "tests/app/retrieval/retrievaltestsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/search/indexingbar.h"
+#include "ui/search/searchresultdelegate.h"
 #include "ui/search/searchresultsmodel.h"
 #include "ui/search/whyresultdialog.h"
 #include "ui/task/taskpanel.h"
@@ -13,10 +15,13 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -145,6 +150,140 @@ private Q_SLOTS:
         auto *tokens = dialog->findChild<QComboBox *>();
         QCOMPARE(tokens->count(), 3); // the whole query + two words
         dialog->close();
+    }
+
+    void escDuringASearchEndsItVisibly_data()
+    {
+        QTest::addColumn<bool>("whileRunning");
+        QTest::newRow("queued") << false;
+        QTest::newRow("running") << true;
+    }
+    void escDuringASearchEndsItVisibly()
+    {
+        // Esc (the status bar's Cancel) stops the search's engine request: the view must not stay
+        // on "Searching…" with its button disabled.
+        QFETCH(bool, whileRunning);
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->textDelayMs = 5000;
+        config->delayMs = 5000;
+        auto slow = loadedWordEngine(m_dir.path(), config);
+        app::testing::EngineRecorder rec(slow.get());
+        app::RequestHandle blocker;
+        if (!whileRunning) {
+            blocker
+                = slow->submit(app::EngineRequest::embedMedia(m_gallery + QStringLiteral("/red_circle.png")));
+            QTRY_COMPARE(blocker.state(), app::RequestState::Running);
+        }
+        SearchView view(slow.get(), m_dir.filePath(QStringLiteral("index.sqlite")));
+        view.show();
+        QSignalSpy shown(&view, &SearchView::resultsShown);
+        view.searchText(QStringLiteral("red circle"));
+        QTRY_COMPARE(rec.handles.size(), whileRunning ? 1 : 2);
+        const app::RequestHandle ours = rec.handles.last();
+        QTRY_COMPARE(ours.state(), whileRunning ? app::RequestState::Running : app::RequestState::Queued);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(ours.cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 2000);
+        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(shown.first().first().toInt(), -1);
+        QCOMPARE(view.statusText(), QStringLiteral("Search cancelled."));
+        for (QPushButton *b : view.findChildren<QPushButton *>())
+            if (b->text() == QLatin1String("Search"))
+                QVERIFY(b->isEnabled());
+        blocker.cancel();
+    }
+
+    void cancellingWhyThisResultSaysSo_data()
+    {
+        QTest::addColumn<bool>("whileRunning");
+        QTest::newRow("queued") << false;
+        QTest::newRow("running") << true;
+    }
+    void cancellingWhyThisResultSaysSo()
+    {
+        QFETCH(bool, whileRunning);
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->textDelayMs = 5000;
+        config->delayMs = 5000;
+        auto slow = loadedWordEngine(m_dir.path(), config);
+        app::testing::EngineRecorder rec(slow.get());
+        app::RequestHandle blocker;
+        if (!whileRunning) {
+            blocker
+                = slow->submit(app::EngineRequest::embedMedia(m_gallery + QStringLiteral("/red_circle.png")));
+            QTRY_COMPARE(blocker.state(), app::RequestState::Running);
+        }
+        WhyResultDialog dialog(
+            slow.get(), m_gallery + QStringLiteral("/red_circle.png"), QStringLiteral("red circle"));
+        dialog.show();
+        QSignalSpy ready(&dialog, &WhyResultDialog::ready);
+        QVERIFY(dialog.isWaiting());
+        QTRY_COMPARE(rec.handles.size(), whileRunning ? 1 : 2);
+        const app::RequestHandle ours = rec.handles.last();
+        QTRY_COMPARE(ours.state(), whileRunning ? app::RequestState::Running : app::RequestState::Queued);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(ours.cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 2000);
+        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(ready.first().first().toBool(), false);
+        QVERIFY(!dialog.isWaiting());
+        bool saysCancelled = false;
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            saysCancelled = saysCancelled || label->text() == QLatin1String("Cancelled.");
+        QVERIFY(saysCancelled);
+        blocker.cancel();
+    }
+
+    void theSelectedResultIsHighlightedAndItsNameReadable_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+    void theSelectedResultIsHighlightedAndItsNameReadable()
+    {
+        // Selected, a card once drew its name in the highlight's text colour on the view's base: white on
+        // white.
+        QFETCH(bool, dark);
+        m_view->searchText(QStringLiteral("red circle"));
+        QTRY_COMPARE(m_view->resultsModel()->index(0).data(Qt::DisplayRole).toString(),
+            QStringLiteral("red_circle.png"));
+        QPalette palette;
+        palette.setColor(QPalette::Base, dark ? QColor(30, 30, 30) : Qt::white);
+        palette.setColor(QPalette::Text, dark ? Qt::white : Qt::black);
+        palette.setColor(QPalette::Highlight, QColor(40, 100, 200));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+        SearchResultDelegate delegate;
+        QStyleOptionViewItem option;
+        option.palette = palette;
+        option.fontMetrics = QFontMetrics(QApplication::font());
+        option.state = QStyle::State_Enabled | QStyle::State_Active | QStyle::State_Selected;
+        const QModelIndex index = m_view->resultsModel()->index(0);
+        option.rect = QRect(QPoint(0, 0), delegate.sizeHint(option, index));
+        QImage image(option.rect.size(), QImage::Format_RGB32);
+        image.fill(palette.color(QPalette::Base));
+        {
+            QPainter painter(&image);
+            delegate.paint(&painter, option, index);
+        }
+        // Behind the name (below the thumbnail) is the highlight, not the view's base...
+        const QColor highlight = palette.color(QPalette::Highlight);
+        const int nameTop = 12 + SearchResultDelegate::kThumbnailHeight;
+        const int nameBottom = qMin(image.height(), nameTop + option.fontMetrics.height());
+        QCOMPARE(image.pixelColor(1, (nameTop + nameBottom) / 2), highlight);
+        // ...and the name is drawn on it, in the highlighted-text colour (antialiased edges blend the two).
+        int textPixels = 0;
+        int nearWhite = 0;
+        for (int y = nameTop; y < nameBottom; ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                textPixels += c != highlight ? 1 : 0;
+                nearWhite += c.lightness() > 200 ? 1 : 0;
+            }
+        QVERIFY2(textPixels > 20, qPrintable(QString::number(textPixels)));
+        QVERIFY2(nearWhite > 5, qPrintable(QString::number(nearWhite)));
     }
 
     void exportsWhatIsShown()

@@ -7,6 +7,7 @@
 #include "app/bundle/bundleregistry.h"
 #include "app/bundle/checkpointbundle.h"
 #include "model/runtime/runtimeinfo.h"
+#include "tests/app/enginerecorder.h"
 #include "tests/support/eventlagprobe.h"
 #include "tests/support/mediafactory.h"
 #include "tests/support/qtestshared.h"
@@ -23,6 +24,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -96,11 +98,11 @@ private Q_SLOTS:
         w.openMedia({m_video});
         QTRY_VERIFY_WITH_TIMEOUT(w.viewer()->isVideo(), kWait);
 
-        QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
+        app::testing::EngineRecorder rec(w.engine());
         w.taskPanel()->setTask(StudioTask::Caption);
         QTest::mouseClick(w.taskPanel()->runButton(), Qt::LeftButton);
-        QVERIFY(finished.wait(kWait));
-        const auto result = finished.first().first().value<app::EngineResult>();
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.finished.isEmpty(), kWait);
+        const app::EngineResult result = rec.finished.first();
         QVERIFY(!result.items.isEmpty());
         const QString caption = result.items.first().text;
         QVERIFY(!caption.isEmpty());
@@ -153,12 +155,12 @@ private Q_SLOTS:
         w.taskPanel()->setTask(StudioTask::Ask);
         auto *question = w.taskPanel()->findChild<QComboBox *>(QStringLiteral("questionBox"));
         QVERIFY(question);
-        QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
+        app::testing::EngineRecorder rec(w.engine());
         question->lineEdit()->setFocus();
         QTest::keyClicks(question->lineEdit(), QStringLiteral("what is shown?"));
         QTest::keyClick(question->lineEdit(), Qt::Key_Return);
-        QVERIFY(finished.wait(kWait));
-        const auto result = finished.first().first().value<app::EngineResult>();
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.finished.isEmpty(), kWait);
+        const app::EngineResult result = rec.finished.first();
         QCOMPARE(result.question, QStringLiteral("what is shown?"));
         QVERIFY(!result.items.isEmpty());
         const QString answer = result.items.first().text;
@@ -177,28 +179,72 @@ private Q_SLOTS:
         QVERIFY(loadModel(w, m_caption));
         w.openMedia({m_longVideo});
         w.taskPanel()->setTask(StudioTask::DenseCaption);
-        QSignalSpy progress(w.engine(), &app::Engine::requestProgress);
-        QSignalSpy cancelled(w.engine(), &app::Engine::requestCancelled);
-        QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
-        const app::RequestId id = w.runTask();
-        QVERIFY(id != 0);
-        QTRY_VERIFY_WITH_TIMEOUT(progress.count() >= 2, kWait);
-        QVERIFY(finished.isEmpty());
+        app::testing::EngineRecorder rec(w.engine());
+        const app::RequestHandle task = w.runTask();
+        QVERIFY(task.isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(rec.progress.count() >= 2, kWait);
+        QVERIFY(rec.finished.isEmpty());
         QTRY_VERIFY(w.jobStatus()->cancelButton()->isVisible());
         QElapsedTimer clock;
         clock.start();
         QTest::mouseClick(w.jobStatus()->cancelButton(), Qt::LeftButton);
-        QVERIFY(cancelled.wait(kWait));
+        QTRY_VERIFY_WITH_TIMEOUT(task.isOver(), kWait);
         qInfo("cancelled %lld ms after the click", clock.elapsed());
-        QCOMPARE(cancelled.first().first().value<app::RequestId>(), id);
-        QVERIFY(finished.isEmpty());
+        QCOMPARE(task.state(), app::RequestState::Cancelled);
+        QCOMPARE(rec.cancelled, QList<app::RequestId> {task.id()});
+        QVERIFY(rec.finished.isEmpty());
         QTRY_VERIFY(!w.jobStatus()->isVisible());
-        QVERIFY(!w.resultsPanel()->result(id).has_value());
+        QVERIFY(!w.resultsPanel()->result(task.id()).has_value());
         // The window still works: the next caption runs.
         w.openMedia({m_video});
         w.taskPanel()->setTask(StudioTask::Caption);
-        QVERIFY(w.runTask() != 0);
-        QVERIFY(finished.wait(kWait));
+        const app::RequestHandle next = w.runTask();
+        QVERIFY(next.isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(next.isOver(), kWait);
+        QVERIFY(next.outcome()->isFinished());
+    }
+
+    void cancellingAQueuedTaskOrLoadEndsItVisibly()
+    {
+        // While a long dense caption runs, a second task and a model load wait in the queue; Esc on
+        // each (from the status bar, which follows every request) ends it where the user sees it.
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModel(w, m_caption));
+        app::testing::EngineRecorder rec(w.engine());
+        w.openMedia({m_longVideo});
+        w.taskPanel()->setTask(StudioTask::DenseCaption);
+        const app::RequestHandle running = w.runTask();
+        QTRY_COMPARE_WITH_TIMEOUT(running.state(), app::RequestState::Running, kWait);
+        const app::RequestHandle queued = w.runTask();
+        QVERIFY(queued.isValid());
+        QTRY_COMPARE(rec.handles.size(), 2);
+        QCOMPARE(rec.handles.last(), queued);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(rec.handles.last().cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            w.resultsPanel()->texts(queued.id()), QStringList {QStringLiteral("Cancelled")}, 2000);
+        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(running.state(), app::RequestState::Running);
+
+        auto *label = w.findChild<QLabel *>(QStringLiteral("modelLabel"));
+        const QString loadedText = label->text();
+        const app::RequestHandle load = w.loadModel(m_qa, app::DeviceChoice::cpu());
+        QVERIFY(label->text().startsWith(QStringLiteral("Loading")));
+        QTRY_COMPARE(rec.handles.size(), 3);
+        clock.restart();
+        QVERIFY(rec.handles.last().cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(load.state(), app::RequestState::Cancelled, 2000);
+        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(label->text(), loadedText);
+        QVERIFY(!w.loadRequest().isValid());
+        QCOMPARE(w.engine()->currentModel()->bundle.id, m_caption.id);
+
+        QVERIFY(w.jobStatus()->cancelCurrent());
+        QTRY_COMPARE_WITH_TIMEOUT(running.state(), app::RequestState::Cancelled, 2000);
+        QTRY_VERIFY(!w.jobStatus()->isVisible());
     }
 
     void aRestartBringsBackTheWindowTheModelAndTheQuestions()
@@ -219,9 +265,10 @@ private Q_SLOTS:
             w.openMedia({m_video});
             w.taskPanel()->setTask(StudioTask::Ask);
             w.taskPanel()->setQuestion(QStringLiteral("is it raining?"));
-            QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
-            QVERIFY(w.runTask() != 0);
-            QVERIFY(finished.wait(kWait));
+            const app::RequestHandle task = w.runTask();
+            QVERIFY(task.isValid());
+            QTRY_VERIFY_WITH_TIMEOUT(task.isOver(), kWait);
+            QVERIFY(task.outcome()->isFinished());
             w.findChild<QDockWidget *>(QStringLiteral("mediaDock"))->hide();
             w.close();
         }
@@ -254,7 +301,6 @@ private Q_SLOTS:
 
         // Captions with attention maps (the panel's default), each result
         // shown and its first token's overlay drawn, as a user would.
-        QSignalSpy finished(w.engine(), &app::Engine::requestFinished);
         test::EventLagProbe probe;
         probe.start();
         // At least 4 requests, and more until the probe has watched for 300 ms:
@@ -266,8 +312,10 @@ private Q_SLOTS:
         int runs = 0;
         while (runs < kMinRuns || (probing.elapsed() < kMinProbeMs && runs < kMaxRuns)) {
             w.taskPanel()->setTask(StudioTask::Caption);
-            QVERIFY(w.runTask() != 0);
-            QVERIFY(finished.wait(kWait));
+            const app::RequestHandle task = w.runTask();
+            QVERIFY(task.isValid());
+            QTRY_VERIFY_WITH_TIMEOUT(task.isOver(), kWait);
+            QVERIFY(task.outcome()->isFinished());
             QTRY_VERIFY(w.attentionPanel()->hasAttention());
             w.attentionPanel()->selectToken(0);
             ++runs;
@@ -299,16 +347,14 @@ private:
 
     static bool loadModel(MainWindow &w, const app::ModelBundle &bundle)
     {
-        QSignalSpy loaded(w.engine(), &app::Engine::modelLoaded);
-        QSignalSpy failed(w.engine(), &app::Engine::requestFailed);
-        w.loadModel(bundle, app::DeviceChoice::cpu());
+        const app::RequestHandle load = w.loadModel(bundle, app::DeviceChoice::cpu());
         QElapsedTimer clock;
         clock.start();
-        while (loaded.isEmpty() && failed.isEmpty() && clock.elapsed() < kWait)
+        while (!load.isOver() && clock.elapsed() < kWait)
             QTest::qWait(20);
-        if (!failed.isEmpty())
-            qWarning("load failed: %s", qPrintable(failed.first().first().value<app::EngineError>().message));
-        return !loaded.isEmpty();
+        if (load.outcome() && load.outcome()->error)
+            qWarning("load failed: %s", qPrintable(load.outcome()->error->message));
+        return load.outcome() && load.outcome()->isFinished();
     }
 
     QString m_shared;

@@ -8,6 +8,7 @@
 
 #include "app/media/mediasource.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
@@ -62,6 +63,7 @@ private:
     QLabel *m_hint = nullptr;
     QToolButton *m_remove = nullptr;
     ThumbnailLoader *m_thumbnails = nullptr;
+    QHash<QString, QListWidgetItem *> m_items; ///< by absolute path: a folder of 10^5 files stays fast
 };
 
 } // namespace mplug2::ui

@@ -6,7 +6,7 @@
 /// work on the selected entry; selecting one shows its attention.
 ///
 ///     panel->addPending(id, request);
-///     connect(&engine, &Engine::requestFinished, panel, &ResultsPanel::setResult);
+///     handle.then(panel, [panel](const RequestOutcome &o) { if (o.result) panel->setResult(*o.result); });
 ///     connect(panel, &ResultsPanel::resultSelected, attention, [](const EngineResult &r) { ... });
 
 #include "app/engine/engineerror.h"

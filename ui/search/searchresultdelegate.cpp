@@ -41,6 +41,14 @@ void SearchResultDelegate::paint(
     card.text.clear();
     card.icon = QIcon();
     QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &card, painter, card.widget);
+    const bool selected = option.state & QStyle::State_Selected;
+    if (selected) {
+        // Styles highlight only an item's text and icon, which a card has none of: without this the
+        // name below would be the highlight's text colour on the view's base (white on white).
+        const QPalette::ColorGroup group
+            = option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
+        painter->fillRect(option.rect, option.palette.color(group, QPalette::Highlight));
+    }
 
     const QRect area(
         option.rect.left() + kPadding, option.rect.top() + kPadding, kThumbnailWidth, kThumbnailHeight);
@@ -64,9 +72,8 @@ void SearchResultDelegate::paint(
             {mark.topLeft() + QPoint(6, 4), mark.topLeft() + QPoint(6, 12), mark.topLeft() + QPoint(12, 8)}));
     }
 
-    const QColor text = option.state & QStyle::State_Selected
-        ? option.palette.color(QPalette::HighlightedText)
-        : option.palette.color(QPalette::Text);
+    const QColor text
+        = selected ? option.palette.color(QPalette::HighlightedText) : option.palette.color(QPalette::Text);
     painter->setPen(text);
     const int lineHeight = option.fontMetrics.height();
     const QRect nameRect(area.left(), area.bottom() + kPadding, area.width(), lineHeight);
@@ -77,7 +84,7 @@ void SearchResultDelegate::paint(
     const QString score = reranked
         ? tr("%1 (model)").arg(index.data(SearchResultsModel::ScoreRole).toDouble(), 0, 'f', 3)
         : QString::number(index.data(SearchResultsModel::ScoreRole).toDouble(), 'f', 3);
-    painter->setPen(option.palette.color(QPalette::PlaceholderText));
+    painter->setPen(selected ? text : option.palette.color(QPalette::PlaceholderText));
     painter->drawText(nameRect.translated(0, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, score);
     painter->restore();
 }

@@ -72,6 +72,11 @@ SearchView::SearchView(app::Engine *engine, QString catalogLocation, QWidget *pa
         m_searchButton->setEnabled(true);
         Q_EMIT resultsShown(-1);
     });
+    connect(&m_search, &app::MediaSearch::cancelled, this, [this] {
+        m_status->setText(tr("Search cancelled."));
+        m_searchButton->setEnabled(true);
+        Q_EMIT resultsShown(-1);
+    });
     connect(m_indexing, &IndexingBar::jobFinished, this, [this] { refreshFolders(); });
     refreshFolders();
     modeChanged();

@@ -49,30 +49,25 @@ WhyResultDialog::WhyResultDialog(app::Engine *engine, QString mediaPath, QString
     request.texts = {m_text};
     request.attention.crossAttention = true;
     request.returnFrames = true;
-    connect(m_engine, &app::Engine::requestFinished, this, [this](const app::EngineResult &r) {
-        if (r.id == m_request)
-            onFinished(r);
-    });
-    connect(m_engine, &app::Engine::requestFailed, this, [this](const app::EngineError &e) {
-        if (e.id != m_request)
-            return;
-        m_request = 0;
-        m_status->setText(e.message);
-        Q_EMIT ready(false);
-    });
     m_status->setText(tr("Reading the query over the media…"));
     m_request = m_engine->submit(request);
+    m_request.then(this, [this](const app::RequestOutcome &o) {
+        if (o.isFinished() && o.result) {
+            onFinished(*o.result);
+            return;
+        }
+        m_status->setText(o.isFailed() && o.error ? o.error->message : tr("Cancelled."));
+        Q_EMIT ready(false);
+    });
 }
 
 WhyResultDialog::~WhyResultDialog()
 {
-    if (m_request)
-        m_engine->cancel(m_request);
+    m_request.cancel();
 }
 
 void WhyResultDialog::onFinished(const app::EngineResult &result)
 {
-    m_request = 0;
     if (!result.attention || !result.attention->hasCrossAttention() || result.frames.isEmpty()) {
         m_status->setText(tr("This model gave no attention maps for this media."));
         Q_EMIT ready(false);

@@ -26,7 +26,7 @@ public:
 
     /// The frames as shown (attention blended in), once the result is there.
     QList<QImage> shownFrames() const { return m_shown; }
-    bool isWaiting() const { return m_request != 0; }
+    bool isWaiting() const { return m_request.isValid() && !m_request.isOver(); }
 
 Q_SIGNALS:
     /// The maps arrived and are shown (or the request failed: `ok` false).
@@ -39,7 +39,7 @@ private:
     app::Engine *m_engine;
     QString m_mediaPath;
     QString m_text;
-    app::RequestId m_request = 0;
+    app::RequestHandle m_request;
     std::optional<app::EngineResult> m_result;
     QList<QImage> m_shown;
     QComboBox *m_token;

@@ -38,32 +38,34 @@ JobStatusWidget::JobStatusWidget(app::Engine *engine, QWidget *parent)
     layout->addWidget(m_cancel);
 
     connect(m_cancel, &QToolButton::clicked, this, &JobStatusWidget::cancelCurrent);
-    connect(engine, &app::Engine::requestStarted, this, &JobStatusWidget::onStarted);
-    connect(engine, &app::Engine::requestProgress, this, &JobStatusWidget::onProgress);
-    connect(engine, &app::Engine::requestQueued, this, &JobStatusWidget::updateQueue);
-    connect(
-        engine, &app::Engine::requestFinished, this, [this](const app::EngineResult &r) { onEnded(r.id); });
-    connect(engine, &app::Engine::requestFailed, this, [this](const app::EngineError &e) { onEnded(e.id); });
-    connect(engine, &app::Engine::requestCancelled, this, &JobStatusWidget::onEnded);
-    connect(engine, &app::Engine::modelLoaded, this, [this](app::RequestId id) { onEnded(id); });
-    connect(engine, &app::Engine::modelUnloaded, this, &JobStatusWidget::onEnded);
+    connect(engine, &app::Engine::requestSubmitted, this, &JobStatusWidget::follow);
     connect(engine, &app::Engine::busyChanged, this, &JobStatusWidget::setVisible);
     setVisible(engine->isBusy());
 }
 
+void JobStatusWidget::follow(const app::RequestHandle &handle)
+{
+    updateQueue();
+    handle.onStarted(this, [this, handle] { onStarted(handle); })
+        .onProgress(this,
+            [this, id = handle.id()](const app::EngineProgress &p) {
+                if (id == m_current.id())
+                    onProgress(p);
+            })
+        .then(this, [this, handle](const app::RequestOutcome &) { onEnded(handle); });
+}
+
 bool JobStatusWidget::cancelCurrent()
 {
-    if (m_current == 0)
-        return false;
-    const bool cancelled = m_engine->cancel(m_current);
+    const bool cancelled = m_current.cancel();
     if (cancelled)
         m_stage->setText(tr("Cancelling…"));
     return cancelled;
 }
 
-void JobStatusWidget::onStarted(app::RequestId id)
+void JobStatusWidget::onStarted(const app::RequestHandle &handle)
 {
-    m_current = id;
+    m_current = handle;
     m_bar->setRange(0, 0);
     m_stage->setText(tr("Starting…"));
     m_cancel->setEnabled(true);
@@ -72,8 +74,6 @@ void JobStatusWidget::onStarted(app::RequestId id)
 
 void JobStatusWidget::onProgress(const app::EngineProgress &progress)
 {
-    if (progress.id != m_current)
-        return;
     QString text = app::stageDescription(progress.stage);
     if (progress.total > 0) {
         m_bar->setRange(0, progress.total);
@@ -86,10 +86,10 @@ void JobStatusWidget::onProgress(const app::EngineProgress &progress)
     updateQueue();
 }
 
-void JobStatusWidget::onEnded(app::RequestId id)
+void JobStatusWidget::onEnded(const app::RequestHandle &handle)
 {
-    if (id == m_current) {
-        m_current = 0;
+    if (handle == m_current) {
+        m_current = {};
         m_cancel->setEnabled(false);
         m_bar->setRange(0, 1);
         m_bar->setValue(1);

@@ -23,7 +23,7 @@ public:
     explicit JobStatusWidget(app::Engine *engine, QWidget *parent = nullptr);
 
     /// The request running now (0: none).
-    app::RequestId currentRequest() const { return m_current; }
+    app::RequestId currentRequest() const { return m_current.id(); }
     QToolButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_bar; }
 
@@ -32,16 +32,18 @@ public Q_SLOTS:
     bool cancelCurrent();
 
 private:
-    void onStarted(app::RequestId id);
+    /// Shows `handle` while it runs (every request the engine is given).
+    void follow(const app::RequestHandle &handle);
+    void onStarted(const app::RequestHandle &handle);
     void onProgress(const app::EngineProgress &progress);
-    void onEnded(app::RequestId id);
+    void onEnded(const app::RequestHandle &handle);
     void updateQueue();
 
     app::Engine *m_engine = nullptr;
     QLabel *m_stage = nullptr;
     QProgressBar *m_bar = nullptr;
     QToolButton *m_cancel = nullptr;
-    app::RequestId m_current = 0;
+    app::RequestHandle m_current;
 };
 
 } // namespace mplug2::ui

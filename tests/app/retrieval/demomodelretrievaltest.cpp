@@ -57,11 +57,10 @@ private Q_SLOTS:
         Expected<ModelBundle> bundle = ModelBundle::load(manifest);
         QVERIFY2(bundle, bundle ? "" : bundle.error().message.c_str());
         m_engine = std::make_unique<Engine>();
-        QSignalSpy loaded(m_engine.get(), &Engine::modelLoaded);
-        QSignalSpy failed(m_engine.get(), &Engine::requestFailed);
-        m_engine->loadModel(*bundle, DeviceChoice::cpu());
-        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() || !failed.isEmpty(), 120000);
-        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).value<EngineError>().message));
+        const RequestHandle load = m_engine->loadModel(*bundle, DeviceChoice::cpu());
+        QTRY_VERIFY_WITH_TIMEOUT(load.isOver(), 120000);
+        QVERIFY2(load.outcome()->isFinished(),
+            qPrintable(load.outcome()->error ? load.outcome()->error->message : QStringLiteral("cancelled")));
 
         const QString gallery = m_dir.filePath(QStringLiteral("gallery"));
         QDir().mkpath(gallery);

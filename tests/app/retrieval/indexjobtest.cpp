@@ -3,11 +3,13 @@
 // and drop deleted ones; pause, resume and cancel behave; ITC embeddings are
 // stored when the model has the heads.
 #include "app/retrieval/catalog.h"
+#include "tests/app/enginerecorder.h"
 #include "tests/app/retrieval/retrievaltestsupport.h"
 #include "tests/app/retrieval/shapegallery.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -216,6 +218,46 @@ private Q_SLOTS:
         QCOMPARE(rest.indexed, 10 - stored);
         QCOMPARE(rest.unchanged, stored);
         QCOMPARE(visualRuns(*engine) - runsBefore, 10 - stored);
+    }
+
+    void aRequestCancelledFromOutsideEndsTheJob_data()
+    {
+        QTest::addColumn<bool>("whileRunning");
+        QTest::newRow("queued") << false;
+        QTest::newRow("running") << true;
+    }
+    void aRequestCancelledFromOutsideEndsTheJob()
+    {
+        // Esc in the status bar cancels one of the job's engine requests: the job ends as cancelled,
+        // with what it stored so far kept.
+        QFETCH(bool, whileRunning);
+        const QString dir
+            = makeNamedFiles(QString::fromLatin1(whileRunning ? "outside-running" : "outside-queued"),
+                QStringLiteral("red_circle"), 6);
+        QVERIFY(!dir.isEmpty());
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->delayMs = 5000;
+        auto engine = loadedWordEngine(m_dir.path(), config);
+        testing::EngineRecorder rec(engine.get());
+        IndexJobOptions options;
+        options.roots = {dir};
+        options.pipelineDepth = 2;
+        IndexJob job(engine.get(), newDb(), options);
+        QSignalSpy finished(&job, &IndexJob::finished);
+        job.start();
+        QTRY_COMPARE_WITH_TIMEOUT(rec.handles.size(), 2, 10000);
+        QTRY_COMPARE(rec.handles.first().state(), RequestState::Running);
+        const RequestHandle target = rec.handles.at(whileRunning ? 0 : 1);
+        QCOMPARE(target.state(), whileRunning ? RequestState::Running : RequestState::Queued);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(target.cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 2000);
+        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(job.state(), IndexJob::State::Cancelled);
+        QCOMPARE(job.summary().status, IndexJobStatus::Cancelled);
+        // Its other request does not go on running for nothing.
+        QTRY_VERIFY_WITH_TIMEOUT(!engine->isBusy(), 2000);
     }
 
     void loadingAnotherModelMidwayStopsTheJob()

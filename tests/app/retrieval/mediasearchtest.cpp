@@ -5,9 +5,11 @@
 #include "app/retrieval/mediasearch.h"
 
 #include "app/retrieval/searchresultsexport.h"
+#include "tests/app/enginerecorder.h"
 #include "tests/app/retrieval/retrievaltestsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -233,7 +235,10 @@ private Q_SLOTS:
         auto empty = loadedWordEngine(m_dir.path());
         MediaSearch nothingIndexed(empty.get(), m_dir.filePath(QStringLiteral("empty.sqlite")));
         const Outcome o = run(nothingIndexed, SearchQuery::textToMedia(QStringLiteral("red")));
-        QVERIFY2(o.error.contains(QStringLiteral("index some folders")), qPrintable(o.error));
+        QVERIFY2(
+            o.error.startsWith(QStringLiteral("Nothing is indexed with words yet: index a folder first")),
+            qPrintable(o.error));
+        QVERIFY2(!o.error.contains(u'@'), qPrintable(o.error)); // no internal model key
         // A newer search replaces a running one; only the last one reports.
         QSignalSpy finished(&search, &MediaSearch::finished);
         search.search(SearchQuery::textToMedia(QStringLiteral("red")));
@@ -242,6 +247,48 @@ private Q_SLOTS:
         QTest::qWait(200);
         QCOMPARE(finished.size(), 1);
         QCOMPARE(finished.first().first().value<SearchResults>().query.text, QStringLiteral("blue"));
+    }
+
+    void aRequestCancelledFromOutsideEndsTheSearch_data()
+    {
+        QTest::addColumn<bool>("whileRunning");
+        QTest::newRow("queued") << false;
+        QTest::newRow("running") << true;
+    }
+    void aRequestCancelledFromOutsideEndsTheSearch()
+    {
+        // Esc in the status bar cancels the search's engine request, not the search: the search
+        // still has to end, in a state its view can show.
+        QFETCH(bool, whileRunning);
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->textDelayMs = 5000;
+        config->delayMs = 5000;
+        auto engine = loadedWordEngine(m_dir.path(), config);
+        testing::EngineRecorder rec(engine.get());
+        RequestHandle blocker;
+        if (!whileRunning) { // something else runs first, so the search's request waits in the queue
+            blocker
+                = engine->submit(EngineRequest::embedMedia(m_gallery + QStringLiteral("/red_circle.png")));
+            QTRY_COMPARE(blocker.state(), RequestState::Running);
+        }
+        MediaSearch search(engine.get(), m_db);
+        QSignalSpy cancelled(&search, &MediaSearch::cancelled);
+        QSignalSpy finished(&search, &MediaSearch::finished);
+        QSignalSpy failed(&search, &MediaSearch::failed);
+        search.search(SearchQuery::textToMedia(QStringLiteral("red")));
+        QVERIFY(search.isBusy());
+        QTRY_COMPARE(rec.handles.size(), whileRunning ? 1 : 2);
+        const RequestHandle ours = rec.handles.last();
+        QTRY_COMPARE(ours.state(), whileRunning ? RequestState::Running : RequestState::Queued);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(ours.cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, 2000);
+        QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!search.isBusy());
+        QVERIFY(finished.isEmpty());
+        QVERIFY(failed.isEmpty());
+        blocker.cancel();
     }
 };
 

@@ -23,6 +23,7 @@ struct WordEmbeddingConfig {
     bool itcHeads = false;
     bool itmHead = false;
     int delayMs = 0; ///< per embedded file, to give a kill something to interrupt
+    int textDelayMs = 0; ///< per text request (embed texts, score texts), to give a cancel something to stop
     QHash<QString, double> rerankBonus; ///< file base name -> added to its ScoreTexts score
 };
 
@@ -33,6 +34,17 @@ public:
     explicit WordEmbeddingBackend(std::shared_ptr<const WordEmbeddingConfig> config)
         : m_config(std::move(config))
     { }
+
+    /// Sleeps `ms` in steps of 5 ms, like a model polling its cancel flag; false when cancelled.
+    static bool waitUnlessCancelled(int ms, app::RequestContext &ctx)
+    {
+        for (int waited = 0; waited < ms; waited += 5) {
+            if (ctx.isCancelled())
+                return false;
+            QThread::msleep(5);
+        }
+        return true;
+    }
 
     static QStringList vocabulary()
     {
@@ -85,6 +97,9 @@ public:
         const bool itc = request.embedding == app::EmbeddingKind::Itc;
         if (itc && !m_config->itcHeads)
             return makeError(ErrorCode::Unsupported, "no ITC heads");
+        if (request.task == app::TaskKind::EmbedTexts || request.task == app::TaskKind::ScoreTexts)
+            if (!waitUnlessCancelled(m_config->textDelayMs, ctx))
+                return app::RequestContext::cancelledError();
         switch (request.task) {
         case app::TaskKind::EmbedTexts:
             ctx.counters().textEncoderRuns.fetch_add(request.texts.size());
@@ -97,11 +112,8 @@ public:
                 return makeError(ErrorCode::NotFound, (request.media.path + " does not exist").toStdString());
             if (file.fileName().contains(QLatin1String("broken")))
                 return makeError(ErrorCode::Format, (file.fileName() + " is not a media file").toStdString());
-            for (int waited = 0; waited < m_config->delayMs; waited += 5) {
-                if (ctx.isCancelled())
-                    return app::RequestContext::cancelledError();
-                QThread::msleep(5);
-            }
+            if (!waitUnlessCancelled(m_config->delayMs, ctx))
+                return app::RequestContext::cancelledError();
             ctx.counters().visualEncoderRuns.fetch_add(1);
             const Expected<QByteArray> hash = app::sampleHash(request.media.path);
             r.mediaEmbedding = embed(words(file.completeBaseName()), hash ? *hash : QByteArray(), itc);
