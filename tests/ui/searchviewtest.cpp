@@ -308,6 +308,21 @@ private Q_SLOTS:
         view.searchText(QStringLiteral("red"));
         QTRY_VERIFY(view.statusText().contains(QStringLiteral("load")));
     }
+    void aSearchErrorGoesOnceTheIndexIsBuilt()
+    {
+        // "Nothing is indexed..." stayed in the panel after indexing had succeeded.
+        SearchView view(m_engine.get(), m_dir.filePath(QStringLiteral("fresh.sqlite")));
+        view.searchText(QStringLiteral("red"));
+        QTRY_VERIFY(view.statusText().startsWith(QStringLiteral("Nothing is indexed")));
+        QSignalSpy indexed(view.indexingBar(), &IndexingBar::jobFinished);
+        QVERIFY(view.indexingBar()->indexFolders({m_gallery}));
+        QVERIFY(indexed.wait(30000));
+        QVERIFY2(
+            !view.statusText().contains(QStringLiteral("Nothing is indexed")), qPrintable(view.statusText()));
+        view.searchText(QStringLiteral("red"));
+        QTRY_VERIFY(view.statusText().contains(QStringLiteral("result")));
+    }
+
     void fitsANarrowDock()
     {
         // Embedded in the main window's bottom dock, the view must not force the window wider.

@@ -60,6 +60,7 @@ SearchView::SearchView(app::Engine *engine, QString catalogLocation, QWidget *pa
         QString how = results.approximate ? tr("approximate search") : tr("exact search");
         if (!results.rerankMethod.isEmpty())
             how += QStringLiteral(", ") + tr("best %1 re-scored by the model").arg(results.query.rerank);
+        m_statusIsError = false;
         m_status->setText(tr("%n result(s) in %1 ms (%2 searched, %3)", nullptr, int(results.hits.size()))
                               .arg(results.totalMs, 0, 'f', 0)
                               .arg(results.searchedCount)
@@ -69,6 +70,7 @@ SearchView::SearchView(app::Engine *engine, QString catalogLocation, QWidget *pa
     });
     connect(&m_search, &app::MediaSearch::failed, this, [this](const QString &why) {
         m_status->setText(why);
+        m_statusIsError = true;
         m_searchButton->setEnabled(true);
         Q_EMIT resultsShown(-1);
     });
@@ -77,7 +79,14 @@ SearchView::SearchView(app::Engine *engine, QString catalogLocation, QWidget *pa
         m_searchButton->setEnabled(true);
         Q_EMIT resultsShown(-1);
     });
-    connect(m_indexing, &IndexingBar::jobFinished, this, [this] { refreshFolders(); });
+    connect(m_indexing, &IndexingBar::jobFinished, this, [this](const app::IndexSummary &summary) {
+        refreshFolders();
+        // A search that failed before (often: nothing indexed yet) may work now; its error goes.
+        if (m_statusIsError && summary.status == app::IndexJobStatus::Finished) {
+            m_statusIsError = false;
+            m_status->setText(tr("The index was updated: search again."));
+        }
+    });
     refreshFolders();
     modeChanged();
 }

@@ -97,6 +97,7 @@ private:
     QPushButton *m_like;
     QPushButton *m_export;
     QLabel *m_status;
+    bool m_statusIsError = false; ///< m_status shows why the last search failed
     IndexingBar *m_indexing;
     QTimer *m_previewTimer;
 };
