@@ -25,6 +25,25 @@ check_files("${media_files}" "^[ \t]*#[ \t]*include[ \t]*[<\"]model/" "media/ in
 check_files("${media_files}" "^[ \t]*#[ \t]*include[ \t]*[<\"](torch|ATen|c10)/" "media/ includes torch")
 check_files("${app_files}" "^[ \t]*#[ \t]*include[ \t]*[<\"]ui/" "app/ includes ui/")
 
+# Libraries by purpose: the inference library (model/ less its tools), the
+# services the desktop app links (app/ less the CLI's folders) and the app
+# itself never reach into the tools: parity, synthetic world, trainer,
+# benchmarks, CLI commands.
+set(model_tools "parity|synthetic|train|bench")
+set(app_cli "cli|demo|parity|bench")
+set(model_core_files "${model_files}")
+list(FILTER model_core_files EXCLUDE REGEX "/model/(${model_tools})/")
+set(app_core_files "${app_files}")
+list(FILTER app_core_files EXCLUDE REGEX "/app/(${app_cli})/")
+file(GLOB_RECURSE ui_files "${ROOT}/ui/*.h" "${ROOT}/ui/*.cpp")
+set(tools_include "^[ \t]*#[ \t]*include[ \t]*[<\"]model/(${model_tools})/")
+set(cli_include "^[ \t]*#[ \t]*include[ \t]*[<\"]app/(${app_cli})/")
+check_files("${model_core_files}" "${tools_include}" "the inference library includes a tool")
+check_files("${app_core_files}" "${tools_include}" "mplug2_app includes a tool")
+check_files("${app_core_files}" "${cli_include}" "mplug2_app includes the CLI's code")
+check_files("${ui_files}" "${tools_include}" "ui/ includes a tool")
+check_files("${ui_files}" "${cli_include}" "ui/ includes the CLI's code")
+
 file(GLOB_RECURSE public_headers "${ROOT}/model/*.h" "${ROOT}/media/*.h")
 list(FILTER public_headers EXCLUDE REGEX "/torchpch\\.h$")
 check_files("${public_headers}" "^[ \t]*#[ \t]*include[ \t]*<torch/torch\\.h>" "public header includes torch.h")
