@@ -3,7 +3,6 @@
 // matched, export the list.
 #include "ui/search/searchview.h"
 
-#include "tests/app/enginerecorder.h"
 #include "tests/app/retrieval/retrievaltestsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/search/indexingbar.h"
@@ -163,27 +162,13 @@ private Q_SLOTS:
         // Esc (the status bar's Cancel) stops the search's engine request: the view must not stay
         // on "Searching…" with its button disabled.
         QFETCH(bool, whileRunning);
-        auto config = std::make_shared<WordEmbeddingConfig>();
-        config->textDelayMs = 5000;
-        config->delayMs = 5000;
-        auto slow = loadedWordEngine(m_dir.path(), config);
-        app::testing::EngineRecorder rec(slow.get());
-        app::RequestHandle blocker;
-        if (!whileRunning) {
-            blocker
-                = slow->submit(app::EngineRequest::embedMedia(m_gallery + QStringLiteral("/red_circle.png")));
-            QTRY_COMPARE(blocker.state(), app::RequestState::Running);
-        }
-        SearchView view(slow.get(), m_dir.filePath(QStringLiteral("index.sqlite")));
+        SlowWordEngine slow(m_dir.path(), !whileRunning, m_gallery + QStringLiteral("/red_circle.png"));
+        SearchView view(slow.engine.get(), m_dir.filePath(QStringLiteral("index.sqlite")));
         view.show();
         QSignalSpy shown(&view, &SearchView::resultsShown);
         view.searchText(QStringLiteral("red circle"));
-        QTRY_COMPARE(rec.handles.size(), whileRunning ? 1 : 2);
-        const app::RequestHandle ours = rec.handles.last();
-        QTRY_COMPARE(ours.state(), whileRunning ? app::RequestState::Running : app::RequestState::Queued);
         QElapsedTimer clock;
-        clock.start();
-        QVERIFY(ours.cancel());
+        slow.cancelTheConsumersRequest(clock);
         QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 2000);
         QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(shown.first().first().toInt(), -1);
@@ -191,7 +176,6 @@ private Q_SLOTS:
         for (QPushButton *b : view.findChildren<QPushButton *>())
             if (b->text() == QLatin1String("Search"))
                 QVERIFY(b->isEnabled());
-        blocker.cancel();
     }
 
     void cancellingWhyThisResultSaysSo_data()
@@ -203,28 +187,14 @@ private Q_SLOTS:
     void cancellingWhyThisResultSaysSo()
     {
         QFETCH(bool, whileRunning);
-        auto config = std::make_shared<WordEmbeddingConfig>();
-        config->textDelayMs = 5000;
-        config->delayMs = 5000;
-        auto slow = loadedWordEngine(m_dir.path(), config);
-        app::testing::EngineRecorder rec(slow.get());
-        app::RequestHandle blocker;
-        if (!whileRunning) {
-            blocker
-                = slow->submit(app::EngineRequest::embedMedia(m_gallery + QStringLiteral("/red_circle.png")));
-            QTRY_COMPARE(blocker.state(), app::RequestState::Running);
-        }
+        SlowWordEngine slow(m_dir.path(), !whileRunning, m_gallery + QStringLiteral("/red_circle.png"));
         WhyResultDialog dialog(
-            slow.get(), m_gallery + QStringLiteral("/red_circle.png"), QStringLiteral("red circle"));
+            slow.engine.get(), m_gallery + QStringLiteral("/red_circle.png"), QStringLiteral("red circle"));
         dialog.show();
         QSignalSpy ready(&dialog, &WhyResultDialog::ready);
         QVERIFY(dialog.isWaiting());
-        QTRY_COMPARE(rec.handles.size(), whileRunning ? 1 : 2);
-        const app::RequestHandle ours = rec.handles.last();
-        QTRY_COMPARE(ours.state(), whileRunning ? app::RequestState::Running : app::RequestState::Queued);
         QElapsedTimer clock;
-        clock.start();
-        QVERIFY(ours.cancel());
+        slow.cancelTheConsumersRequest(clock);
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 2000);
         QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(ready.first().first().toBool(), false);
@@ -233,7 +203,6 @@ private Q_SLOTS:
         for (QLabel *label : dialog.findChildren<QLabel *>())
             saysCancelled = saysCancelled || label->text() == QLatin1String("Cancelled.");
         QVERIFY(saysCancelled);
-        blocker.cancel();
     }
 
     void theSelectedResultIsHighlightedAndItsNameReadable_data()
@@ -321,6 +290,25 @@ private Q_SLOTS:
             !view.statusText().contains(QStringLiteral("Nothing is indexed")), qPrintable(view.statusText()));
         view.searchText(QStringLiteral("red"));
         QTRY_VERIFY(view.statusText().contains(QStringLiteral("result")));
+    }
+
+    void escDuringIndexingSaysCancelled()
+    {
+        // Esc in the status bar cancels the index job's running request: the bar must say so (it
+        // used to print the usual "n indexed, m unchanged" line).
+        SlowWordEngine slow(m_dir.path(), false, {});
+        SearchView view(slow.engine.get(), m_dir.filePath(QStringLiteral("cancelled.sqlite")));
+        QSignalSpy finished(view.indexingBar(), &IndexingBar::jobFinished);
+        QVERIFY(view.indexingBar()->indexFolders({m_gallery}));
+        QTRY_VERIFY_WITH_TIMEOUT(!slow.recorder->handles.isEmpty(), 10000);
+        QTRY_COMPARE(slow.recorder->handles.first().state(), app::RequestState::Running);
+        QVERIFY(slow.recorder->handles.first().cancel());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 2000);
+        QCOMPARE(finished.first().first().value<app::IndexSummary>().status, app::IndexJobStatus::Cancelled);
+        bool saysCancelled = false;
+        for (QLabel *label : view.indexingBar()->findChildren<QLabel *>())
+            saysCancelled = saysCancelled || label->text().startsWith(QLatin1String("Indexing cancelled"));
+        QVERIFY(saysCancelled);
     }
 
     void fitsANarrowDock()

@@ -103,6 +103,10 @@ bool IndexingBar::indexFolders(const QStringList &folders)
     connect(m_job.get(), &app::IndexJob::finished, this, [this](const app::IndexSummary &s) {
         if (s.status == app::IndexJobStatus::Failed)
             m_status->setText(tr("Indexing failed: %1").arg(s.error));
+        else if (s.status == app::IndexJobStatus::Cancelled)
+            m_status->setText(tr("Indexing cancelled: %1 indexed so far (kept); index the folder again to "
+                                 "go on.")
+                                  .arg(s.indexed));
         else
             m_status->setText(tr("%1 indexed, %2 unchanged, %3 removed, %4 could not be read")
                                   .arg(s.indexed)

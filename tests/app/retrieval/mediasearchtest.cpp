@@ -5,7 +5,6 @@
 #include "app/retrieval/mediasearch.h"
 
 #include "app/retrieval/searchresultsexport.h"
-#include "tests/app/enginerecorder.h"
 #include "tests/app/retrieval/retrievaltestsupport.h"
 
 #include <QDir>
@@ -260,35 +259,20 @@ private Q_SLOTS:
         // Esc in the status bar cancels the search's engine request, not the search: the search
         // still has to end, in a state its view can show.
         QFETCH(bool, whileRunning);
-        auto config = std::make_shared<WordEmbeddingConfig>();
-        config->textDelayMs = 5000;
-        config->delayMs = 5000;
-        auto engine = loadedWordEngine(m_dir.path(), config);
-        testing::EngineRecorder rec(engine.get());
-        RequestHandle blocker;
-        if (!whileRunning) { // something else runs first, so the search's request waits in the queue
-            blocker
-                = engine->submit(EngineRequest::embedMedia(m_gallery + QStringLiteral("/red_circle.png")));
-            QTRY_COMPARE(blocker.state(), RequestState::Running);
-        }
-        MediaSearch search(engine.get(), m_db);
+        SlowWordEngine slow(m_dir.path(), !whileRunning, m_gallery + QStringLiteral("/red_circle.png"));
+        MediaSearch search(slow.engine.get(), m_db);
         QSignalSpy cancelled(&search, &MediaSearch::cancelled);
         QSignalSpy finished(&search, &MediaSearch::finished);
         QSignalSpy failed(&search, &MediaSearch::failed);
         search.search(SearchQuery::textToMedia(QStringLiteral("red")));
         QVERIFY(search.isBusy());
-        QTRY_COMPARE(rec.handles.size(), whileRunning ? 1 : 2);
-        const RequestHandle ours = rec.handles.last();
-        QTRY_COMPARE(ours.state(), whileRunning ? RequestState::Running : RequestState::Queued);
         QElapsedTimer clock;
-        clock.start();
-        QVERIFY(ours.cancel());
+        slow.cancelTheConsumersRequest(clock);
         QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, 2000);
         QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(!search.isBusy());
         QVERIFY(finished.isEmpty());
         QVERIFY(failed.isEmpty());
-        blocker.cancel();
     }
 };
 

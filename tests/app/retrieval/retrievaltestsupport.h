@@ -3,11 +3,14 @@
 // small file (the model key hashes it), an engine over WordEmbeddingBackend
 // with that bundle loaded, and a blocking run of an IndexJob.
 #include "app/retrieval/indexjob.h"
+#include "tests/app/enginerecorder.h"
 #include "tests/app/retrieval/wordembeddingbackend.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTest>
 #include <QTimer>
 
 namespace mplug2::test {
@@ -36,6 +39,42 @@ inline std::unique_ptr<app::Engine> loadedWordEngine(
         qFatal("the word model did not load");
     return engine;
 }
+
+/// A loaded word engine whose requests take 5 s each (polling the cancel flag
+/// like the model), and a record of every request it is given. With `busy`,
+/// a request already runs, so the next one waits in the queue.
+struct SlowWordEngine {
+    SlowWordEngine(const QString &dir, bool busy, const QString &blockerMedia)
+    {
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->textDelayMs = 5000;
+        config->delayMs = 5000;
+        engine = loadedWordEngine(dir, config);
+        recorder = std::make_unique<app::testing::EngineRecorder>(engine.get());
+        if (busy) {
+            blocker = engine->submit(app::EngineRequest::embedMedia(blockerMedia));
+            QTRY_COMPARE(blocker.state(), app::RequestState::Running);
+        }
+    }
+    ~SlowWordEngine() { blocker.cancel(); }
+
+    /// Waits until the consumer's request (the last one given) runs, or waits in
+    /// the queue behind the blocker, then cancels it as Esc in the status bar
+    /// would. `clock` starts at the cancel.
+    void cancelTheConsumersRequest(QElapsedTimer &clock)
+    {
+        const bool busy = blocker.isValid();
+        QTRY_COMPARE(recorder->handles.size(), busy ? 2 : 1);
+        const app::RequestHandle ours = recorder->handles.last();
+        QTRY_COMPARE(ours.state(), busy ? app::RequestState::Queued : app::RequestState::Running);
+        clock.start();
+        QVERIFY(ours.cancel());
+    }
+
+    std::unique_ptr<app::Engine> engine;
+    std::unique_ptr<app::testing::EngineRecorder> recorder;
+    app::RequestHandle blocker;
+};
 
 /// Runs a job to its end (or `timeoutMs`) and returns its summary.
 inline app::IndexSummary runIndexJob(app::Engine &engine, const QString &db, const QStringList &roots,
