@@ -288,6 +288,10 @@
         <source> (try --device cpu)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>loading the model was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConvertCommand</name>
@@ -1334,6 +1338,18 @@
         <source>--min-length is larger than --max-length</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a pretraining checkpoint and cannot answer questions: use a question-answering checkpoint (for example mPLUG2_MSRVTT_QA.pth), or --kind qa to try it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was given as a caption checkpoint (--kind caption) and cannot answer questions: use --kind qa for a question-answering checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model %1 cannot answer questions (it is a %2 model): choose a question-answering model with --model, or give its checkpoint with --checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mplug2Backend</name>
@@ -1559,6 +1575,10 @@
     </message>
     <message>
         <source>no results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search was cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1927,11 +1947,15 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the index %1 holds no media embedded by model %2: index some folders with it first</source>
+        <source>the query embedding has %1 numbers, the index %2: was it built with another model?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the query embedding has %1 numbers, the index %2: was it built with another model?</source>
+        <source>this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is indexed with %1 yet: index a folder first (Index a folder… in the search panel, or mplug2 index).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2360,6 +2384,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Updating the search index…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Indexing cancelled: %1 indexed so far (kept); index the folder again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::JobStatusWidget</name>
@@ -2594,6 +2622,32 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1… (Esc cancels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Opening the folder: %n media file(s) found… (Esc cancels)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n media file(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the folder was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the model was cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3181,6 +3235,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Copy path</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index was updated: search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::TaskOptionsWidget</name>
@@ -3538,6 +3600,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Frame %1: %2% of the attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

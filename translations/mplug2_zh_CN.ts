@@ -82,11 +82,11 @@
     <context>
         <name>AttentionCommand</name>
         <message>
-            <source>--%1 must be mean%2 or a number from 0 to %3 (got "%4")</source>
+            <source>--%1 must be mean%2 or a number from 0 to %3 (got &quot;%4&quot;)</source>
             <translation>--%1 必须是 mean%2 或 0 到 %3 之间的数字（实际为“%4”）</translation>
         </message>
         <message>
-            <source>no token "%1" in the answer (its tokens: %2)</source>
+            <source>no token &quot;%1&quot; in the answer (its tokens: %2)</source>
             <translation>回答中没有词元“%1”（其词元为：%2）</translation>
         </message>
         <message>
@@ -173,18 +173,18 @@
     <context>
         <name>AttentionFigure</name>
         <message>
-            <source>the caption "%1" names no shape</source>
+            <source>the caption &quot;%1&quot; names no shape</source>
             <translation>描述“%1”没有说出任何形状</translation>
         </message>
     </context>
     <context>
         <name>BundleRegistry</name>
         <message>
-            <source>the id "%1" belongs to the built-in model; give the bundle another id</source>
+            <source>the id &quot;%1&quot; belongs to the built-in model; give the bundle another id</source>
             <translation>ID “%1” 属于内置模型；请为该模型包换一个 ID</translation>
         </message>
         <message>
-            <source>no model bundle "%1": not a registered id and not a bundle folder or manifest</source>
+            <source>no model bundle &quot;%1&quot;: not a registered id and not a bundle folder or manifest</source>
             <translation>没有模型包“%1”：它既不是已注册的 ID，也不是模型包文件夹或清单文件</translation>
         </message>
         <message>
@@ -192,8 +192,8 @@
             <translation>无法使用内置的默认模型（%1）：%2</translation>
         </message>
         <message>
-            <source>no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with 'mplug2 import'</source>
-            <translation>未安装默认模型（内置模型应位于 %1）：请传入 --model BUNDLE 或 --checkpoint FILE --vocab FILE，或用 'mplug2 import' 导入一个模型</translation>
+            <source>no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or --checkpoint FILE --vocab FILE, or import one with &apos;mplug2 import&apos;</source>
+            <translation>未安装默认模型（内置模型应位于 %1）：请传入 --model BUNDLE 或 --checkpoint FILE --vocab FILE，或用 &apos;mplug2 import&apos; 导入一个模型</translation>
         </message>
         <message>
             <source>&lt;data folder&gt;/models/demo/manifest.json</source>
@@ -238,7 +238,7 @@
             <translation>文件</translation>
         </message>
         <message>
-            <source>likelihood (the decoder's, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
+            <source>likelihood (the decoder&apos;s, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
             <translation>likelihood（解码器似然，默认）或 clip（CLIP 空间相似度；需要 CLIP BPE 文件）。</translation>
         </message>
         <message>
@@ -246,8 +246,8 @@
             <translation>方法</translation>
         </message>
         <message>
-            <source>Text scored for each label, {} is the label (default "{}").</source>
-            <translation>为每个标签打分的文本，{} 代表标签（默认 "{}"）。</translation>
+            <source>Text scored for each label, {} is the label (default &quot;{}&quot;).</source>
+            <translation>为每个标签打分的文本，{} 代表标签（默认 &quot;{}&quot;）。</translation>
         </message>
         <message>
             <source>text</source>
@@ -288,11 +288,15 @@
             <source> (try --device cpu)</source>
             <translation>（可尝试 --device cpu）</translation>
         </message>
+        <message>
+            <source>loading the model was cancelled</source>
+            <translation>加载模型已取消</translation>
+        </message>
     </context>
     <context>
         <name>ConvertCommand</name>
         <message>
-            <source>Write the inference weights of a checkpoint as .safetensors: the model's tensors under their normalised names, without optimizer state or momentum copies. Nothing in the input is run.</source>
+            <source>Write the inference weights of a checkpoint as .safetensors: the model&apos;s tensors under their normalised names, without optimizer state or momentum copies. Nothing in the input is run.</source>
             <translation>将检查点的推理权重写为 .safetensors：模型张量使用规范化后的名称，不含优化器状态和动量副本。不会运行输入文件中的任何内容。</translation>
         </message>
         <message>
@@ -312,8 +316,8 @@
             <translation>请给出一个输入检查点和一个输出文件</translation>
         </message>
         <message>
-            <source>unknown --dtype "%1" (expected fp16, bf16 or fp32)</source>
-            <translation>未知的 --dtype "%1"（应为 fp16、bf16 或 fp32）</translation>
+            <source>unknown --dtype &quot;%1&quot; (expected fp16, bf16 or fp32)</source>
+            <translation>未知的 --dtype &quot;%1&quot;（应为 fp16、bf16 或 fp32）</translation>
         </message>
         <message>
             <source>the output would overwrite the input</source>
@@ -365,7 +369,7 @@
             <translation>目录</translation>
         </message>
         <message>
-            <source>Random seed (default 1, the shipped model's).</source>
+            <source>Random seed (default 1, the shipped model&apos;s).</source>
             <translation>随机种子（默认 1，即随附模型所用的种子）。</translation>
         </message>
         <message>
@@ -441,7 +445,7 @@
             <translation>未安装示例视频；请用 --media 指定一个</translation>
         </message>
         <message>
-            <source>"%1": rows for %2</source>
+            <source>&quot;%1&quot;: rows for %2</source>
             <translation>“%1”：%2 各占一行</translation>
         </message>
         <message>
@@ -572,7 +576,7 @@
     <context>
         <name>DeviceChoice</name>
         <message>
-            <source>bad device "%1": expected cuda:N with N a device number</source>
+            <source>bad device &quot;%1&quot;: expected cuda:N with N a device number</source>
             <translation>设备“%1”无效：应为 cuda:N，N 为设备编号</translation>
         </message>
         <message>
@@ -584,11 +588,11 @@
             <translation>没有 CUDA 设备 %1（本机共有 %2 个）</translation>
         </message>
         <message>
-            <source>unknown device "%1" (expected auto, cpu, cuda or cuda:N)</source>
+            <source>unknown device &quot;%1&quot; (expected auto, cpu, cuda or cuda:N)</source>
             <translation>未知设备“%1”（应为 auto、cpu、cuda 或 cuda:N）</translation>
         </message>
         <message>
-            <source>unknown precision "%1" (expected auto, fp32, fp16 or bf16)</source>
+            <source>unknown precision &quot;%1&quot; (expected auto, fp32, fp16 or bf16)</source>
             <translation>未知精度“%1”（应为 auto、fp32、fp16 或 bf16）</translation>
         </message>
         <message>
@@ -835,7 +839,7 @@
             <translation>在 CPU 上加载一次模型，检查能否正常工作。</translation>
         </message>
         <message>
-            <source>Add the bundle to this user's models.</source>
+            <source>Add the bundle to this user&apos;s models.</source>
             <translation>将模型包加入当前用户的模型列表。</translation>
         </message>
         <message>
@@ -870,7 +874,7 @@
     <context>
         <name>IndexCommand</name>
         <message>
-            <source>Index images and videos for search: new and changed files are embedded, unchanged ones skipped, deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last job's folders.</source>
+            <source>Index images and videos for search: new and changed files are embedded, unchanged ones skipped, deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last job&apos;s folders.</source>
             <translation>为搜索建立图片和视频索引：新文件和已修改的文件会被嵌入，未变化的文件跳过，已删除的文件移出索引。可以安全地重复运行或中断；不指定文件夹时继续上一次任务的文件夹。</translation>
         </message>
         <message>
@@ -980,9 +984,9 @@
             <translation>键分组：</translation>
         </message>
         <message numerus="yes">
-            <source>%n key(s) lost a DDP 'module.' prefix.</source>
+            <source>%n key(s) lost a DDP &apos;module.&apos; prefix.</source>
             <translation>
-                <numerusform>%n 个键去掉了 DDP 的 'module.' 前缀。</numerusform>
+                <numerusform>%n 个键去掉了 DDP 的 &apos;module.&apos; 前缀。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1045,51 +1049,51 @@
     <context>
         <name>ModelBundle</name>
         <message>
-            <source>"tasks" must be a list of task names</source>
-            <translation>"tasks" 必须是任务名称列表</translation>
+            <source>&quot;tasks&quot; must be a list of task names</source>
+            <translation>&quot;tasks&quot; 必须是任务名称列表</translation>
         </message>
         <message>
-            <source>"tasks" may hold "caption" and "qa" only</source>
-            <translation>"tasks" 只能包含 "caption" 和 "qa"</translation>
+            <source>&quot;tasks&quot; may hold &quot;caption&quot; and &quot;qa&quot; only</source>
+            <translation>&quot;tasks&quot; 只能包含 &quot;caption&quot; 和 &quot;qa&quot;</translation>
         </message>
         <message>
-            <source>"clip_tokenizer.kind" must be clip or sentencepiece (got "%1")</source>
-            <translation>"clip_tokenizer.kind" 必须是 clip 或 sentencepiece（实际为 "%1"）</translation>
+            <source>&quot;clip_tokenizer.kind&quot; must be clip or sentencepiece (got &quot;%1&quot;)</source>
+            <translation>&quot;clip_tokenizer.kind&quot; 必须是 clip 或 sentencepiece（实际为 &quot;%1&quot;）</translation>
         </message>
         <message>
-            <source>give either "clip_bpe" or "clip_tokenizer", not both</source>
-            <translation>请只给出 "clip_bpe" 或 "clip_tokenizer" 之一，不要同时给出</translation>
+            <source>give either &quot;clip_bpe&quot; or &quot;clip_tokenizer&quot;, not both</source>
+            <translation>请只给出 &quot;clip_bpe&quot; 或 &quot;clip_tokenizer&quot; 之一，不要同时给出</translation>
         </message>
         <message>
             <source>CLIP text tokenizer file</source>
             <translation>CLIP 文本分词器文件</translation>
         </message>
         <message>
-            <source>the manifest has no "%1"</source>
+            <source>the manifest has no &quot;%1&quot;</source>
             <translation>清单中缺少“%1”</translation>
         </message>
         <message>
-            <source>"%1" must be a string</source>
+            <source>&quot;%1&quot; must be a string</source>
             <translation>“%1”必须是字符串</translation>
         </message>
         <message>
-            <source>"%1" is longer than 4096 characters</source>
+            <source>&quot;%1&quot; is longer than 4096 characters</source>
             <translation>“%1”超过 4096 个字符</translation>
         </message>
         <message>
-            <source>"%1" must be a whole number from %2 to %3</source>
+            <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
             <translation>“%1”必须是 %2 到 %3 之间的整数</translation>
         </message>
         <message>
-            <source>"%1" must be an object</source>
+            <source>&quot;%1&quot; must be an object</source>
             <translation>“%1”必须是对象</translation>
         </message>
         <message>
-            <source>"generation.%1" must be an object</source>
+            <source>&quot;generation.%1&quot; must be an object</source>
             <translation>“generation.%1”必须是对象</translation>
         </message>
         <message>
-            <source>"generation.%1": min_length %2 is larger than max_length %3</source>
+            <source>&quot;generation.%1&quot;: min_length %2 is larger than max_length %3</source>
             <translation>“generation.%1”：min_length %2 大于 max_length %3</translation>
         </message>
         <message>
@@ -1105,23 +1109,23 @@
             <translation>%1 %2 无法读取（权限不足）</translation>
         </message>
         <message>
-            <source>unknown model kind "%1" (expected caption, qa or pretrain)</source>
+            <source>unknown model kind &quot;%1&quot; (expected caption, qa or pretrain)</source>
             <translation>未知模型类型“%1”（应为 caption、qa 或 pretrain）</translation>
         </message>
         <message>
-            <source>unsupported manifest schema "%1" (this version reads %2)</source>
+            <source>unsupported manifest schema &quot;%1&quot; (this version reads %2)</source>
             <translation>不支持的清单格式“%1”（此版本读取 %2）</translation>
         </message>
         <message>
-            <source>"id" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got "%1")</source>
-            <translation>“id”必须由 1 到 100 个小写字母、数字、'.'、'_' 或 '-' 组成（实际为“%1”）</translation>
+            <source>&quot;id&quot; must be 1-100 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &quot;%1&quot;)</source>
+            <translation>“id”必须由 1 到 100 个小写字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成（实际为“%1”）</translation>
         </message>
         <message>
-            <source>the manifest has no "tokenizer"</source>
+            <source>the manifest has no &quot;tokenizer&quot;</source>
             <translation>清单中缺少“tokenizer”</translation>
         </message>
         <message>
-            <source>"tokenizer.kind" must be wordpiece or sentencepiece (got "%1")</source>
+            <source>&quot;tokenizer.kind&quot; must be wordpiece or sentencepiece (got &quot;%1&quot;)</source>
             <translation>“tokenizer.kind”必须是 wordpiece 或 sentencepiece（实际为“%1”）</translation>
         </message>
         <message>
@@ -1173,22 +1177,22 @@
             <translation>未提供词表且未安装内置词表：请传入 --vocab 文件</translation>
         </message>
         <message>
-            <source>"image_res" must be 0 (the checkpoint's own) or from 16 to 1024</source>
+            <source>&quot;image_res&quot; must be 0 (the checkpoint&apos;s own) or from 16 to 1024</source>
             <translation>“image_res”必须为 0（使用检查点自身的分辨率）或 16 到 1024 之间</translation>
         </message>
         <message>
-            <source>"config.%1.%2" must be a number, a string, a list or true/false</source>
+            <source>&quot;config.%1.%2&quot; must be a number, a string, a list or true/false</source>
             <translation>“config.%1.%2”必须是数字、字符串、列表或 true/false</translation>
         </message>
     </context>
     <context>
         <name>ModelOptions</name>
         <message>
-            <source>--%1 must be a whole number from %2 to %3 (got "%4")</source>
+            <source>--%1 must be a whole number from %2 to %3 (got &quot;%4&quot;)</source>
             <translation>--%1 必须是 %2 到 %3 之间的整数（实际为“%4”）</translation>
         </message>
         <message>
-            <source>--%1 must be a number from %2 to %3 (got "%4")</source>
+            <source>--%1 must be a number from %2 to %3 (got &quot;%4&quot;)</source>
             <translation>--%1 必须是 %2 到 %3 之间的数（实际为“%4”）</translation>
         </message>
         <message>
@@ -1252,7 +1256,7 @@
             <translation>精度</translation>
         </message>
         <message>
-            <source>Frames sampled per video (default: the model's).</source>
+            <source>Frames sampled per video (default: the model&apos;s).</source>
             <translation>每个视频采样的帧数（默认使用模型设定）。</translation>
         </message>
         <message>
@@ -1260,15 +1264,15 @@
             <translation>n</translation>
         </message>
         <message>
-            <source>Beam size (default: the model's).</source>
+            <source>Beam size (default: the model&apos;s).</source>
             <translation>束搜索宽度（默认使用模型设定）。</translation>
         </message>
         <message>
-            <source>Fewest tokens to generate (default: the model's).</source>
+            <source>Fewest tokens to generate (default: the model&apos;s).</source>
             <translation>最少生成的词元数（默认使用模型设定）。</translation>
         </message>
         <message>
-            <source>Most tokens to generate (default: the model's).</source>
+            <source>Most tokens to generate (default: the model&apos;s).</source>
             <translation>最多生成的词元数（默认使用模型设定）。</translation>
         </message>
         <message>
@@ -1320,12 +1324,24 @@
             <translation>--%1 需要与 --checkpoint 一起使用</translation>
         </message>
         <message>
-            <source>--decoding must be beam, greedy or sample (got "%1")</source>
+            <source>--decoding must be beam, greedy or sample (got &quot;%1&quot;)</source>
             <translation>--decoding 必须是 beam、greedy 或 sample（实际为“%1”）</translation>
         </message>
         <message>
             <source>--min-length is larger than --max-length</source>
             <translation>--min-length 大于 --max-length</translation>
+        </message>
+        <message>
+            <source>%1 is a pretraining checkpoint and cannot answer questions: use a question-answering checkpoint (for example mPLUG2_MSRVTT_QA.pth), or --kind qa to try it anyway</source>
+            <translation>%1 是预训练检查点，不能回答问题：请使用问答检查点（例如 mPLUG2_MSRVTT_QA.pth），或加 --kind qa 强行一试</translation>
+        </message>
+        <message>
+            <source>%1 was given as a caption checkpoint (--kind caption) and cannot answer questions: use --kind qa for a question-answering checkpoint</source>
+            <translation>%1 被指定为描述检查点（--kind caption），不能回答问题：问答检查点请用 --kind qa</translation>
+        </message>
+        <message>
+            <source>the model %1 cannot answer questions (it is a %2 model): choose a question-answering model with --model, or give its checkpoint with --checkpoint</source>
+            <translation>模型 %1 不能回答问题（它是 %2 模型）：请用 --model 选择问答模型，或用 --checkpoint 指定其检查点</translation>
         </message>
     </context>
     <context>
@@ -1463,7 +1479,7 @@
     <context>
         <name>SearchCommand</name>
         <message>
-            <source>the index %1 is empty: run 'mplug2 index --db %1 DIR' first</source>
+            <source>the index %1 is empty: run &apos;mplug2 index --db %1 DIR&apos; first</source>
             <translation>索引 %1 为空：请先运行“mplug2 index --db %1 DIR”</translation>
         </message>
         <message>
@@ -1471,7 +1487,7 @@
             <translation>该索引包含多个模型的嵌入（%1）：请用 --model 选择其中一个</translation>
         </message>
         <message>
-            <source>Search an index made by 'mplug2 index': media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
+            <source>Search an index made by &apos;mplug2 index&apos;: media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
             <translation>在“mplug2 index”建立的索引中搜索：与句子相符的媒体（--text）、与某图片或视频相似的媒体（--like），或为一个媒体文件对一组句子排序（--media 配合 --sentences）。</translation>
         </message>
         <message>
@@ -1543,7 +1559,7 @@
             <translation>--type 只能是 image 或 video</translation>
         </message>
         <message>
-            <source>there is no index %1: make one with 'mplug2 index'</source>
+            <source>there is no index %1: make one with &apos;mplug2 index&apos;</source>
             <translation>索引 %1 不存在：请用“mplug2 index”创建</translation>
         </message>
         <message>
@@ -1553,6 +1569,10 @@
         <message>
             <source>no results</source>
             <translation>没有结果</translation>
+        </message>
+        <message>
+            <source>the search was cancelled</source>
+            <translation>搜索已取消</translation>
         </message>
     </context>
     <context>
@@ -1648,9 +1668,9 @@
         </message>
         <message>
             <source>
-Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
+    Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
             <translation>
-运行 'mplug2 &lt;命令&gt; --help' 查看命令的选项。</translation>
+    运行 &apos;mplug2 &lt;命令&gt; --help&apos; 查看命令的选项。</translation>
         </message>
         <message>
             <source>mPLUG-2 Studio command line: captions, questions, attention maps and retrieval with the mPLUG-2 model.</source>
@@ -1689,7 +1709,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>显示窗口，将其截图保存到 &lt;file&gt; 后退出（如有任务，则在任务完成后）。</translation>
         </message>
         <message>
-            <source>Use the interface language &lt;language&gt; (e.g. en, zh_CN) instead of the system's.</source>
+            <source>Use the interface language &lt;language&gt; (e.g. en, zh_CN) instead of the system&apos;s.</source>
             <translation>使用界面语言 &lt;language&gt;（例如 en、zh_CN），而不是系统语言。</translation>
         </message>
     </context>
@@ -1756,8 +1776,8 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>输出一个 JSON 对象。</translation>
         </message>
         <message>
-            <source>mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'</source>
-            <translation>mplug2 bench：请指明要测量的内容：'mplug2 bench media 文件' 或 'mplug2 bench media --generate'</translation>
+            <source>mplug2 bench: say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
+            <translation>mplug2 bench：请指明要测量的内容：&apos;mplug2 bench media 文件&apos; 或 &apos;mplug2 bench media --generate&apos;</translation>
         </message>
         <message>
             <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
@@ -1772,8 +1792,8 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
         </message>
         <message>
-            <source>Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help').</source>
-            <translation>基准测试。'media'：从视频中采样并解码模型所需帧的耗时（打开、定位解码、官方变换）。使用 --generate 时会先生成一个 10 分钟的 1080p H.264 文件。'retrieval'：搜索索引的延迟与召回率，以及建立索引的吞吐量（见“mplug2 bench retrieval --help”）。</translation>
+            <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;).</source>
+            <translation>基准测试。&apos;media&apos;：从视频中采样并解码模型所需帧的耗时（打开、定位解码、官方变换）。使用 --generate 时会先生成一个 10 分钟的 1080p H.264 文件。&apos;retrieval&apos;：搜索索引的延迟与召回率，以及建立索引的吞吐量（见“mplug2 bench retrieval --help”）。</translation>
         </message>
         <message>
             <source>What to measure: media or retrieval.</source>
@@ -1824,7 +1844,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>词元 ID。</translation>
         </message>
         <message>
-            <source>'%1' is not a token id</source>
+            <source>&apos;%1&apos; is not a token id</source>
             <translation>“%1”不是词元 ID</translation>
         </message>
         <message>
@@ -1921,12 +1941,16 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>此搜索需要建立索引时所用的模型（%1）：请先加载它</translation>
         </message>
         <message>
-            <source>the index %1 holds no media embedded by model %2: index some folders with it first</source>
-            <translation>索引 %1 中没有模型 %2 嵌入的媒体：请先用该模型索引一些文件夹</translation>
-        </message>
-        <message>
             <source>the query embedding has %1 numbers, the index %2: was it built with another model?</source>
             <translation>查询嵌入有 %1 维，而索引是 %2 维：索引是否由其他模型建立？</translation>
+        </message>
+        <message>
+            <source>this model</source>
+            <translation>此模型</translation>
+        </message>
+        <message>
+            <source>Nothing is indexed with %1 yet: index a folder first (Index a folder… in the search panel, or mplug2 index).</source>
+            <translation>还没有用 %1 建立任何索引：请先为文件夹建立索引（搜索面板中的“为文件夹建立索引…”，或 mplug2 index）。</translation>
         </message>
     </context>
     <context>
@@ -1951,7 +1975,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>关于 mPLUG-2 Studio</translation>
         </message>
         <message>
-            <source>A desktop tool for exploring the mPLUG-2 multimodal model (ICML 2023): captions and answers for images and videos, the model's attention on the frames, and cross-modal retrieval over your own folders.</source>
+            <source>A desktop tool for exploring the mPLUG-2 multimodal model (ICML 2023): captions and answers for images and videos, the model&apos;s attention on the frames, and cross-modal retrieval over your own folders.</source>
             <translation>一款用于探索 mPLUG-2 多模态模型（ICML 2023）的桌面工具：为图像和视频生成描述与回答，查看模型在各帧上的注意力，并在您自己的文件夹中进行跨模态检索。</translation>
         </message>
         <message>
@@ -2211,7 +2235,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>模型配置(&amp;M)：</translation>
         </message>
         <message>
-            <source>optional: the task's config as JSON (frames, resolution, prompt)</source>
+            <source>optional: the task&apos;s config as JSON (frames, resolution, prompt)</source>
             <translation>可选：任务配置的 JSON（帧数、分辨率、提示词）</translation>
         </message>
         <message>
@@ -2353,6 +2377,10 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <source>Updating the search index…</source>
             <translation>正在更新搜索索引…</translation>
         </message>
+        <message>
+            <source>Indexing cancelled: %1 indexed so far (kept); index the folder again to go on.</source>
+            <translation>索引已取消：已索引 %1 个（已保留）；再次为该文件夹建立索引即可继续。</translation>
+        </message>
     </context>
     <context>
         <name>mplug2::ui::JobStatusWidget</name>
@@ -2390,7 +2418,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>各采样帧上的潜在查询</translation>
         </message>
         <message>
-            <source>Rows: the universal layer's latent queries; columns: sampled frames. Click a row to show that latent.</source>
+            <source>Rows: the universal layer&apos;s latent queries; columns: sampled frames. Click a row to show that latent.</source>
             <translation>行：通用层的潜在查询；列：采样帧。点击一行即可显示该潜在查询。</translation>
         </message>
         <message>
@@ -2587,6 +2615,30 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Search</source>
             <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Opening %1… (Esc cancels)</source>
+            <translation>正在打开 %1…（按 Esc 取消）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Opening the folder: %n media file(s) found… (Esc cancels)</source>
+            <translation>
+                <numerusform>正在打开文件夹：已找到 %n 个媒体文件…（按 Esc 取消）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n media file(s) found</source>
+            <translation>
+                <numerusform>找到 %n 个媒体文件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Opening the folder was cancelled</source>
+            <translation>打开文件夹已取消</translation>
+        </message>
+        <message>
+            <source>Loading the model was cancelled</source>
+            <translation>加载模型已取消</translation>
         </message>
     </context>
     <context>
@@ -2810,7 +2862,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>推断出的配置（已加载）：</translation>
         </message>
         <message>
-            <source>The full config is inferred from the checkpoint's tensor shapes when it loads.</source>
+            <source>The full config is inferred from the checkpoint&apos;s tensor shapes when it loads.</source>
             <translation>完整配置会在加载时根据检查点中张量的形状推断出来。</translation>
         </message>
         <message>
@@ -2835,9 +2887,9 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         </message>
         <message>
             <source>Cannot add %1:
-%2</source>
+    %2</source>
             <translation>无法添加 %1：
-%2</translation>
+    %2</translation>
         </message>
         <message>
             <source>&amp;Import Checkpoint…</source>
@@ -3162,7 +3214,7 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
             <translation>CSV (*.csv);;JSON (*.json)</translation>
         </message>
         <message>
-            <source>"Why this result" needs a text query: this search was by example.</source>
+            <source>&quot;Why this result&quot; needs a text query: this search was by example.</source>
             <translation>“为什么是这个结果”需要文字查询：本次搜索是按样例进行的。</translation>
         </message>
         <message>
@@ -3172,6 +3224,14 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Copy path</source>
             <translation>复制路径</translation>
+        </message>
+        <message>
+            <source>Search cancelled.</source>
+            <translation>搜索已取消。</translation>
+        </message>
+        <message>
+            <source>The index was updated: search again.</source>
+            <translation>索引已更新：请重新搜索。</translation>
         </message>
     </context>
     <context>
@@ -3531,6 +3591,10 @@ Run 'mplug2 &lt;command&gt; --help' for a command's options.</source>
         <message>
             <source>Frame %1: %2% of the attention</source>
             <translation>第 %1 帧：占注意力的 %2%</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
         </message>
     </context>
 </TS>
