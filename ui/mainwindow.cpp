@@ -277,11 +277,15 @@ void MainWindow::openFolders(const QStringList &folders)
     cancelFolderOpening();
     auto *scan = new app::FolderScanJob(folders, this);
     m_folderScan = scan;
+    // True when `scan` was still the folder being opened; a scan replaced by a newer open ends
+    // quietly, leaving the status bar to the newer one.
     const auto ended = [this, scan] {
-        if (m_folderScan == scan)
-            m_folderScan = nullptr;
         scan->deleteLater();
+        if (m_folderScan != scan)
+            return false;
+        m_folderScan = nullptr;
         m_folderStatus->hide();
+        return true;
     };
     m_folderStatus->setText(tr("Opening %1… (Esc cancels)").arg(QFileInfo(folders.first()).fileName()));
     m_folderStatus->show();
@@ -291,7 +295,8 @@ void MainWindow::openFolders(const QStringList &folders)
     });
     connect(scan, &app::FolderScanJob::finished, this,
         [this, ended, folders](const QList<app::FileStamp> &files) {
-            ended();
+            if (!ended())
+                return;
             QStringList cleanFolders;
             for (const QString &folder : folders)
                 cleanFolders.append(QDir::cleanPath(QFileInfo(folder).absoluteFilePath()));
@@ -303,12 +308,12 @@ void MainWindow::openFolders(const QStringList &folders)
             addFilesInBatches();
         });
     connect(scan, &app::FolderScanJob::cancelled, this, [this, ended] {
-        ended();
-        statusBar()->showMessage(tr("Opening the folder was cancelled"), 5000);
+        if (ended())
+            statusBar()->showMessage(tr("Opening the folder was cancelled"), 5000);
     });
     connect(scan, &app::FolderScanJob::failed, this, [this, ended](const QString &message) {
-        ended();
-        showError(message);
+        if (ended())
+            showError(message);
     });
     scan->start();
 }

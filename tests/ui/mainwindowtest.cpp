@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -137,7 +138,12 @@ private Q_SLOTS:
         MainWindow other;
         other.show();
         QVERIFY(QTest::qWaitForWindowExposed(&other));
+        // A second open replaces the first: the first one's end must not hide the second's progress.
         other.openMedia({root});
+        other.openMedia({root});
+        QTest::qWait(100);
+        QVERIFY(other.isOpeningFolder());
+        QVERIFY(other.findChild<QLabel *>(QStringLiteral("folderStatus"))->isVisible());
         QVERIFY(other.isOpeningFolder());
         clock.restart();
         other.findChild<QAction *>(QStringLiteral("actionCancel"))->trigger();
