@@ -217,6 +217,12 @@ Expected<DeviceChoice> ModelOptions::device(const QCommandLineParser &parser) co
     return DeviceChoice::parse(parser.value(m_device), parser.value(m_precision));
 }
 
+bool ModelOptions::precisionGiven(const QCommandLineParser &parser) const
+{
+    const QString p = parser.value(m_precision).trimmed().toLower();
+    return !p.isEmpty() && p != QLatin1String("auto");
+}
+
 Expected<int> ModelOptions::frames(const QCommandLineParser &parser) const
 {
     return intOption(parser, m_frames, 0, 1, 64);

@@ -41,6 +41,8 @@ public:
     /// else caption. An error for a --kind that is not a kind.
     Expected<ModelKind> checkpointKind(const QCommandLineParser &parser) const;
     Expected<DeviceChoice> device(const QCommandLineParser &parser) const;
+    /// Whether the user chose a precision (anything but --precision auto).
+    bool precisionGiven(const QCommandLineParser &parser) const;
     /// --frames, or 0 when not given (the bundle's num_frames); an error for a bad number.
     Expected<int> frames(const QCommandLineParser &parser) const;
     /// Copies --frames and the generation options into `request`; an error for bad numbers.

@@ -26,24 +26,46 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(SearchCommand)
 };
 
-/// The model whose embeddings the search uses, and the bundle to load when
-/// the search needs the model itself.
+/// The model whose embeddings the search uses, the bundle to load when the
+/// search needs the model itself, and where to run it.
 struct ModelChoice {
     QString key;
     std::optional<ModelBundle> bundle;
+    DeviceChoice device;
 };
 
-Expected<ModelChoice> chooseModel(
-    Catalog *catalog, const ModelOptions &options, const QCommandLineParser &parser)
+/// A catalogued space made in another precision than the one asked for can
+/// still be searched: the model runs in the space's precision when the user
+/// did not ask for one and the device computes in it.
+Expected<DeviceChoice> deviceForSpace(const QString &key, DeviceChoice device, bool precisionGiven)
 {
+    const std::optional<Precision> wanted = precisionOfModelKey(key);
+    if (!wanted || *wanted == device.effectivePrecision())
+        return device;
+    const bool runsThere = device.kind == DeviceKind::Cuda || *wanted == Precision::Fp32;
+    if (precisionGiven || !runsThere)
+        return makeError(ErrorCode::InvalidArgument,
+            Text::tr("the index holds %1 embeddings of this model and the search would compute in %2: "
+                     "pass --precision %1%3")
+                .arg(precisionName(*wanted), precisionName(device.effectivePrecision()),
+                    runsThere ? QString() : QStringLiteral(" --device cuda"))
+                .toStdString());
+    device.precision = *wanted;
+    return device;
+}
+
+Expected<ModelChoice> chooseModel(Catalog *catalog, const ModelOptions &options,
+    const QCommandLineParser &parser, const DeviceChoice &device, bool precisionGiven)
+{
+    const Precision precision = device.effectivePrecision();
     if (modelNamed(parser) || !catalog) {
         Expected<ModelBundle> bundle = retrievalBundle(options, parser);
         if (!bundle)
             return bundle.error();
-        Expected<QString> key = modelKey(*bundle);
+        Expected<QString> key = modelKey(*bundle, precision);
         if (!key)
             return key.error();
-        return ModelChoice {*key, *bundle};
+        return ModelChoice {*key, *bundle, device};
     }
     Expected<QList<EmbeddingSpace>> spaces = catalog->spaces();
     if (!spaces)
@@ -59,23 +81,37 @@ Expected<ModelChoice> chooseModel(
                 .toStdString());
     // The default model when the index has its embeddings, else the one model the index knows.
     if (Expected<ModelBundle> def = retrievalBundle(options, parser); def)
-        if (Expected<QString> key = modelKey(*def); key)
+        if (Expected<QString> key = modelKey(*def, precision); key)
             for (const EmbeddingSpace &s : models)
                 if (s.modelKey == *key)
-                    return ModelChoice {*key, *def};
+                    return ModelChoice {*key, *def, device};
     if (models.size() > 1) {
         QStringList keys;
         for (const EmbeddingSpace &s : models)
-            keys << s.modelKey;
+            keys << QStringLiteral("%1 (%2)").arg(s.modelKey, s.bundleId);
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("the index holds embeddings of several models (%1): choose one with --model")
+            Text::tr("the index holds embeddings of several models (%1): choose one with --model "
+                     "and --precision")
                 .arg(keys.join(QStringLiteral(", ")))
                 .toStdString());
     }
-    ModelChoice choice {models.first().modelKey, std::nullopt};
-    if (Expected<ModelBundle> bundle = BundleRegistry().resolve(models.first().bundleId); bundle)
-        if (Expected<QString> key = modelKey(*bundle); key && *key == choice.key)
-            choice.bundle = *bundle;
+    const QString key = models.first().modelKey;
+    Expected<DeviceChoice> runOn = deviceForSpace(key, device, precisionGiven);
+    if (!runOn)
+        return runOn.error();
+    ModelChoice choice {key, std::nullopt, *runOn};
+    // The bundle the index was made with, or any bundle of the same checkpoint.
+    BundleRegistry registry;
+    QList<ModelBundle> candidates;
+    if (Expected<ModelBundle> made = registry.resolve(models.first().bundleId); made)
+        candidates << *made;
+    if (Expected<ModelBundle> def = retrievalBundle(options, parser); def)
+        candidates << *def;
+    for (const ModelBundle &bundle : std::as_const(candidates))
+        if (Expected<QString> k = modelKey(bundle, runOn->effectivePrecision()); k && *k == key) {
+            choice.bundle = bundle;
+            break;
+        }
     return choice;
 }
 
@@ -199,8 +235,12 @@ int runSearchCommand(const QStringList &args)
             return failure(opened.error());
         catalog = std::move(*opened);
     }
+    const Expected<DeviceChoice> device = model.device(parser);
+    if (!device)
+        return usage(QString::fromStdString(device.error().message));
     Expected<ModelChoice> choice
-        = chooseModel(query.mode == SearchMode::MediaToText ? nullptr : catalog.get(), model, parser);
+        = chooseModel(query.mode == SearchMode::MediaToText ? nullptr : catalog.get(), model, parser, *device,
+            model.precisionGiven(parser));
     if (!choice)
         return failure(choice.error());
 
@@ -215,10 +255,7 @@ int runSearchCommand(const QStringList &args)
                          "with --model")
                     .arg(choice->key)
                     .toStdString()));
-        const Expected<DeviceChoice> device = model.device(parser);
-        if (!device)
-            return usage(QString::fromStdString(device.error().message));
-        if (!session.loadModel(*choice->bundle, *device))
+        if (!session.loadModel(*choice->bundle, choice->device))
             return 1;
     }
     catalog.reset();

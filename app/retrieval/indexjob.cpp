@@ -24,12 +24,12 @@ struct ScanOutcome {
     IndexPlan plan;
 };
 
-ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const ModelBundle &bundle,
+ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const ModelInfo &model,
     const std::shared_ptr<std::atomic_bool> &stop)
 {
     ScanOutcome out;
     const auto cancelled = [stop] { return stop->load(); };
-    Expected<QString> key = modelKey(bundle);
+    Expected<QString> key = modelKey(model);
     if (!key) {
         out.error = key.error();
         return out;
@@ -184,7 +184,7 @@ void IndexJob::start()
         m_plan = outcome.plan;
         onScanned();
     });
-    watcher->setFuture(QtConcurrent::run(scanAndPlan, m_location, m_options.roots, model->bundle, m_stop));
+    watcher->setFuture(QtConcurrent::run(scanAndPlan, m_location, m_options.roots, *model, m_stop));
 }
 
 void IndexJob::onScanned()

@@ -93,9 +93,12 @@ Expected<QString> MediaSearch::engineModelKey()
     const std::optional<ModelInfo> model = m_engine->currentModel();
     if (!model)
         return makeError(ErrorCode::InvalidArgument, tr("no model is loaded").toStdString());
-    const QString checkpoint = model->bundle.checkpoint + QLatin1Char('|') + model->bundle.id;
+    const QString checkpoint = model->bundle.checkpoint + QLatin1Char('|')
+        + precisionName(model->device.effectivePrecision()) + QLatin1Char('|')
+        + QString::number(model->bundle.imageRes) + QLatin1Char('|')
+        + QString::number(model->bundle.numFrames);
     if (!m_modelKeyOfCheckpoint.contains(checkpoint)) {
-        Expected<QString> key = modelKey(model->bundle);
+        Expected<QString> key = modelKey(*model);
         if (!key)
             return key.error();
         m_modelKeyOfCheckpoint.insert(checkpoint, *key);
@@ -169,6 +172,19 @@ Expected<void> MediaSearch::begin()
         const QString modelName = modelMatches
             ? (model->bundle.name.isEmpty() ? model->bundle.id : model->bundle.name)
             : tr("this model");
+        // The same weights indexed in another precision: say which, rather than "nothing".
+        if (Expected<QList<EmbeddingSpace>> spaces = m_catalog->spaces(); spaces)
+            for (const EmbeddingSpace &s : std::as_const(*spaces))
+                if (s.kind == m_run->results.space && s.count > 0
+                    && modelKeyWithoutPrecision(s.modelKey) == modelKeyWithoutPrecision(key))
+                    if (const std::optional<Precision> indexed = precisionOfModelKey(s.modelKey))
+                        return makeError(ErrorCode::NotFound,
+                            tr("%1 indexed these folders in %2 and now runs in %3: embeddings of "
+                               "different precisions are not compared. Load it in %2, or index the "
+                               "folders again.")
+                                .arg(modelName, precisionName(*indexed),
+                                    precisionName(precisionOfModelKey(key).value_or(Precision::Fp32)))
+                                .toStdString());
         return makeError(ErrorCode::NotFound,
             tr("Nothing is indexed with %1 yet: index a folder first (Index a folder… in the search panel, "
                "or mplug2 index).")

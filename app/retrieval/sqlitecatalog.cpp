@@ -1,5 +1,6 @@
 #include "app/retrieval/sqlitecatalog.h"
 
+#include "app/retrieval/modelkey.h"
 #include "app/retrieval/sqlitecatalogsupport.h"
 
 #include <QAtomicInteger>
@@ -15,6 +16,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "embedding blobs are stored as little-endian float32");
 
@@ -157,6 +159,12 @@ Expected<void> SqliteCatalog::initialise()
                     .arg(QDir::toNativeSeparators(m_path))
                     .toStdString());
         const QString schema = q.value(0).toString();
+        q.finish();
+        const QString prefix = QStringLiteral("mplug2-catalog/");
+        bool numbered = false;
+        const int version = schema.startsWith(prefix) ? schema.mid(prefix.size()).toInt(&numbered) : 0;
+        if (numbered && version >= 1 && version < kSchemaVersion)
+            return migrate(version);
         if (schema != QLatin1String(kSchema))
             return makeError(ErrorCode::Unsupported,
                 tr("%1 was written by another version (%2; this one reads %3): index the folders "
@@ -201,6 +209,98 @@ Expected<void> SqliteCatalog::initialise()
         if (!q.exec())
             return sqlFailure(m_path, q.lastError());
         return {};
+    });
+}
+
+namespace {
+
+/// Schema 1 named embedding spaces `<bundle id>@<hash>-r<res>-f<frames>`;
+/// schema 2 names them by content and precision (modelkey.h), so a bundle
+/// imported again under another id keeps its index. Spaces that differ only
+/// in the old bundle id are the same space now: their embeddings are merged.
+Expected<void> renameSpacesByContent(QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery spaces(db);
+    if (!spaces.exec(QStringLiteral("SELECT id, model_key, kind FROM space ORDER BY id")))
+        return sqlFailure(path, spaces.lastError());
+    struct Space {
+        qint64 id;
+        QString key;
+        QString kind;
+    };
+    QList<Space> all;
+    while (spaces.next())
+        all.append({spaces.value(0).toLongLong(), spaces.value(1).toString(), spaces.value(2).toString()});
+    spaces.finish();
+    for (const Space &space : std::as_const(all)) {
+        const std::optional<QString> key = upgradedModelKey(space.key);
+        if (!key)
+            continue;
+        QSqlQuery existing(db);
+        existing.prepare(QStringLiteral("SELECT id FROM space WHERE model_key = ? AND kind = ?"));
+        existing.addBindValue(*key);
+        existing.addBindValue(space.kind);
+        if (!existing.exec())
+            return sqlFailure(path, existing.lastError());
+        QSqlQuery q(db);
+        if (existing.next()) {
+            const qint64 into = existing.value(0).toLongLong();
+            existing.finish();
+            q.prepare(QStringLiteral("UPDATE OR IGNORE embedding SET space_id = ? WHERE space_id = ?"));
+            q.addBindValue(into);
+            q.addBindValue(space.id);
+            if (!q.exec())
+                return sqlFailure(path, q.lastError());
+            q.prepare(QStringLiteral("DELETE FROM space WHERE id = ?"));
+            q.addBindValue(space.id);
+        } else {
+            q.prepare(QStringLiteral("UPDATE space SET model_key = ? WHERE id = ?"));
+            q.addBindValue(*key);
+            q.addBindValue(space.id);
+        }
+        if (!q.exec())
+            return sqlFailure(path, q.lastError());
+    }
+    QSqlQuery jobs(db);
+    if (!jobs.exec(QStringLiteral("SELECT DISTINCT model_key FROM job")))
+        return sqlFailure(path, jobs.lastError());
+    QStringList jobKeys;
+    while (jobs.next())
+        jobKeys << jobs.value(0).toString();
+    jobs.finish();
+    for (const QString &old : std::as_const(jobKeys)) {
+        const std::optional<QString> key = upgradedModelKey(old);
+        if (!key)
+            continue;
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE job SET model_key = ? WHERE model_key = ?"));
+        q.addBindValue(*key);
+        q.addBindValue(old);
+        if (!q.exec())
+            return sqlFailure(path, q.lastError());
+    }
+    return {};
+}
+
+/// kMigrations[n - 1] takes a file from schema version n to n + 1.
+using Migration = Expected<void> (*)(QSqlDatabase &db, const QString &path);
+const Migration kMigrations[] = {renameSpacesByContent};
+static_assert(std::size(kMigrations) == SqliteCatalog::kSchemaVersion - 1, "one migration per version step");
+
+} // namespace
+
+Expected<void> SqliteCatalog::migrate(int from)
+{
+    return inTransaction([&]() -> Expected<void> {
+        for (int version = from; version < kSchemaVersion; ++version)
+            if (Expected<void> ok = kMigrations[version - 1](m_db, m_path); !ok)
+                return ok;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema'"));
+        q.addBindValue(QString::fromLatin1(kSchema));
+        if (!q.exec())
+            return sqlFailure(m_path, q.lastError());
+        return bumpGeneration();
     });
 }
 

@@ -21,7 +21,10 @@ class SqliteCatalog final : public Catalog {
 
 public:
     /// The schema this build reads and writes (stored under meta.schema).
-    static constexpr const char *kSchema = "mplug2-catalog/1";
+    /// Older files are upgraded in place when opened, one step at a time
+    /// (see kMigrations in sqlitecatalog.cpp); newer ones are refused.
+    static constexpr const char *kSchema = "mplug2-catalog/2";
+    static constexpr int kSchemaVersion = 2;
 
     static Expected<std::unique_ptr<SqliteCatalog>> open(const QString &path);
     ~SqliteCatalog() override;
@@ -55,6 +58,8 @@ public:
 private:
     SqliteCatalog(QString path, QString connectionName);
     Expected<void> initialise();
+    /// Brings a file of schema version `from` to kSchemaVersion, in one transaction.
+    Expected<void> migrate(int from);
     Expected<void> exec(const QString &sql);
     Expected<qint64> ensureSpace(
         const QString &modelKey, const QString &bundleId, EmbeddingKind kind, int dim);

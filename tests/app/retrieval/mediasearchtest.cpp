@@ -238,6 +238,14 @@ private Q_SLOTS:
             o.error.startsWith(QStringLiteral("Nothing is indexed with words yet: index a folder first")),
             qPrintable(o.error));
         QVERIFY2(!o.error.contains(u'@'), qPrintable(o.error)); // no internal model key
+
+        // The same weights in another precision: a space of their own, and the error says why.
+        auto bf16
+            = loadedWordEngine(m_dir.path(), nullptr, DeviceChoice {DeviceKind::Cuda, 0, Precision::Bf16});
+        MediaSearch otherPrecision(bf16.get(), m_db);
+        const Outcome p = run(otherPrecision, SearchQuery::textToMedia(QStringLiteral("red")));
+        QVERIFY(!p.results);
+        QVERIFY2(p.error.contains(QStringLiteral("in fp32 and now runs in bf16")), qPrintable(p.error));
         // A newer search replaces a running one; only the last one reports.
         QSignalSpy finished(&search, &MediaSearch::finished);
         search.search(SearchQuery::textToMedia(QStringLiteral("red")));

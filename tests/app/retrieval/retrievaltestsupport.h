@@ -27,14 +27,15 @@ inline app::ModelBundle wordBundle(const QString &dir, const QByteArray &weights
     return b;
 }
 
-inline std::unique_ptr<app::Engine> loadedWordEngine(
-    const QString &dir, std::shared_ptr<const WordEmbeddingConfig> config = nullptr)
+inline std::unique_ptr<app::Engine> loadedWordEngine(const QString &dir,
+    std::shared_ptr<const WordEmbeddingConfig> config = nullptr,
+    const app::DeviceChoice &device = app::DeviceChoice::cpu())
 {
     if (!config)
         config = std::make_shared<WordEmbeddingConfig>();
     auto engine = makeWordEngine(config);
     QSignalSpy loaded(engine.get(), &app::Engine::modelLoaded);
-    engine->loadModel(wordBundle(dir), app::DeviceChoice::cpu());
+    engine->loadModel(wordBundle(dir), device);
     if (!loaded.wait(10000))
         qFatal("the word model did not load");
     return engine;

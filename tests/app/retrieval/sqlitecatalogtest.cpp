@@ -252,6 +252,83 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("inspect"));
     }
 
+    void upgradesSchemaOneKeysToContentKeysAndMergesTheirSpaces()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("schema1.sqlite"));
+        const QString alpha = QStringLiteral("alpha@0123456789ab-r224-f16");
+        const QString beta = QStringLiteral("beta.v2@0123456789ab-r224-f16");
+        const QString other = QStringLiteral("gamma@ba9876543210-r336-f8");
+        {
+            auto c = *Catalog::open(path);
+            QVERIFY(
+                c->storeIndexed(media(QStringLiteral("/m/a.png"), MediaKind::Image, "a", {1, 0, 0}, alpha)));
+            QVERIFY(
+                c->storeIndexed(media(QStringLiteral("/m/b.png"), MediaKind::Image, "b", {0, 1, 0}, alpha)));
+            QVERIFY(
+                c->storeIndexed(media(QStringLiteral("/m/b.png"), MediaKind::Image, "b", {0, 1, 1}, beta)));
+            QVERIFY(
+                c->storeIndexed(media(QStringLiteral("/m/c.png"), MediaKind::Image, "c", {0, 0, 1}, beta)));
+            QVERIFY(
+                c->storeIndexed(media(QStringLiteral("/m/c.png"), MediaKind::Image, "c", {1, 1, 1}, other)));
+            IndexJobRecord job;
+            job.roots = {QStringLiteral("/m")};
+            job.modelKey = beta;
+            QVERIFY(c->beginJob(job));
+        }
+        {
+            // What a build of schema 1 left behind.
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(
+                QStringLiteral("UPDATE meta SET value = 'mplug2-catalog/1' WHERE key = 'schema'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+
+        auto c = Catalog::open(path);
+        QVERIFY2(c, c ? "" : c.error().message.c_str());
+        QVERIFY(!*(*c)->space(alpha, EmbeddingKind::Clip));
+        QVERIFY(!*(*c)->space(beta, EmbeddingKind::Clip));
+        auto merged = *(*c)->space(QStringLiteral("0123456789ab-r224-f16-fp32"), EmbeddingKind::Clip);
+        QVERIFY(merged);
+        // a and b from alpha, c from beta; b's second embedding collided and went.
+        QCOMPARE(merged->count, 3);
+        auto kept = *(*c)->space(QStringLiteral("ba9876543210-r336-f8-fp32"), EmbeddingKind::Clip);
+        QVERIFY(kept);
+        QCOMPARE(kept->count, 1);
+        QCOMPARE((*(*c)->spaces()).size(), 2);
+        QCOMPARE((*(*c)->lastJob())->modelKey, QStringLiteral("0123456789ab-r224-f16-fp32"));
+        const auto under
+            = (*c)->entriesUnder(QStringLiteral("/m"), QStringLiteral("0123456789ab-r224-f16-fp32"));
+        QCOMPARE(under->size(), 3);
+        c->reset();
+        // Opened again: already schema 2, nothing changes.
+        auto again = *Catalog::open(path);
+        QCOMPARE(
+            (*again->space(QStringLiteral("0123456789ab-r224-f16-fp32"), EmbeddingKind::Clip))->count, 3);
+    }
+
+    void refusesACatalogOfANewerSchema()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("future.sqlite"));
+        (void)*Catalog::open(path);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(
+                QStringLiteral("UPDATE meta SET value = 'mplug2-catalog/9' WHERE key = 'schema'")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        auto c = Catalog::open(path);
+        QVERIFY(!c);
+        QCOMPARE(c.error().code, ErrorCode::Unsupported);
+        QVERIFY(QString::fromStdString(c.error().message).contains(QStringLiteral("mplug2-catalog/9")));
+    }
+
     void refusesFilesThatAreNotCatalogs()
     {
         const QString junk = m_dir.filePath(QStringLiteral("junk.sqlite"));
