@@ -445,16 +445,25 @@ app::RequestHandle MainWindow::loadModel(const app::ModelBundle &bundle, const a
 
 bool MainWindow::loadStartupModel()
 {
-    const QString lastId = QSettings().value(QStringLiteral("model/current")).toString();
-    Expected<app::ModelBundle> bundle
-        = lastId.isEmpty() ? m_registry.defaultBundle() : m_registry.resolve(lastId);
-    if (!bundle && !lastId.isEmpty())
-        bundle = m_registry.defaultBundle();
+    // One default for the app and the CLI (mplug2 import --default, Manage Models ▸ Make Default).
+    const Expected<app::ModelBundle> bundle = m_registry.defaultBundle();
     if (!bundle) {
         m_banner->showError(tr("No model is installed yet."), QString::fromStdString(bundle.error().message),
             tr("Manage Models…"), [this] { showModelManager(); });
         return false;
     }
+    const QString name = bundle->name.isEmpty() ? bundle->id : bundle->name;
+    const QString chosen = m_registry.defaultId();
+    QString why;
+    if (chosen.isEmpty())
+        why = tr("the built-in model. Choose another default in Model ▸ Manage Models, or with "
+                 "mplug2 import --default");
+    else if (bundle->id == chosen)
+        why = tr("the default model, shared with the mplug2 command line");
+    else
+        why = tr("the default model \"%1\" is not available").arg(chosen);
+    m_startupReason = tr("Loading %1: %2").arg(name, why);
+    statusBar()->showMessage(m_startupReason, 10000);
     loadModel(*bundle, m_task->options()->deviceChoice());
     return true;
 }
@@ -539,7 +548,6 @@ void MainWindow::onLoadFailed(const app::EngineError &error, const app::ModelBun
 
 void MainWindow::onModelLoaded(const app::ModelInfo &info)
 {
-    QSettings().setValue(QStringLiteral("model/current"), info.bundle.id);
     updateModelLabel();
     updateSampling();
     statusBar()->showMessage(tr("Loaded %1 in %2 s")

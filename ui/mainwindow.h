@@ -7,7 +7,7 @@
 ///
 ///     mplug2::ui::MainWindow w;
 ///     w.openMedia({"clip.mp4"});
-///     w.loadStartupModel();                       // the last model, else the demo model
+///     w.loadStartupModel();                       // the default model (shared with the CLI)
 ///     w.show();
 
 #include "app/bundle/bundleregistry.h"
@@ -59,9 +59,11 @@ public:
 
     /// Loads `bundle` on `device` (the current one is freed first).
     app::RequestHandle loadModel(const app::ModelBundle &bundle, const app::DeviceChoice &device);
-    /// Loads the model used last, else the registry's default (the demo model).
+    /// Loads the registry's default model, the one the CLI uses too, and says
+    /// in the status bar which model it loads and why (startupReason()).
     /// Returns false, and says why in the window, when there is none.
     bool loadStartupModel();
+    QString startupReason() const { return m_startupReason; }
     /// Runs the task chosen in the task panel on the current media file; an
     /// empty handle when it could not start (the reason is shown).
     app::RequestHandle runTask();
@@ -134,6 +136,7 @@ private:
     std::optional<app::ModelBundle> m_loadingBundle;
     app::DeviceChoice m_loadingDevice;
     QString m_shownResultMedia;
+    QString m_startupReason;
 };
 
 } // namespace mplug2::ui

@@ -3,6 +3,7 @@
 #include "app/bundle/bundledresources.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -12,6 +13,7 @@ namespace {
 
 const QString kPathsKey = QStringLiteral("bundles/manifests");
 const QString kDefaultKey = QStringLiteral("bundles/default");
+const QString kMergedKey = QStringLiteral("bundles/merged-legacy");
 
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(BundleRegistry)
@@ -31,15 +33,51 @@ BundleRegistry::Entry loadEntry(const QString &manifestPath, bool builtIn)
     return entry;
 }
 
+QString organization()
+{
+    const QString org = QCoreApplication::organizationName();
+    return org.isEmpty() ? QStringLiteral("mplug2") : org;
+}
+
 } // namespace
 
 BundleRegistry::BundleRegistry(QSettings *settings)
 {
     if (!settings) {
-        m_ownSettings = std::make_unique<QSettings>();
+        m_ownSettings = std::make_unique<QSettings>(
+            QSettings::NativeFormat, QSettings::UserScope, organization(), QStringLiteral("models"));
         settings = m_ownSettings.get();
+        m_settings = settings;
+        mergeLegacyRegistries();
     }
     m_settings = settings;
+}
+
+QString BundleRegistry::sharedSettingsPath()
+{
+    return QSettings(QSettings::NativeFormat, QSettings::UserScope, organization(), QStringLiteral("models"))
+        .fileName();
+}
+
+void BundleRegistry::mergeLegacyRegistries()
+{
+    if (m_settings->value(kMergedKey).toBool())
+        return;
+    QStringList paths = registeredPaths();
+    QString chosenDefault = defaultId();
+    // The CLI's file first: its --default was said in so many words.
+    for (const QString &program : {QStringLiteral("mplug2"), QStringLiteral("mplug2-studio")}) {
+        const QSettings legacy(QSettings::NativeFormat, QSettings::UserScope, organization(), program);
+        for (const QString &p : legacy.value(kPathsKey).toStringList())
+            if (!paths.contains(p))
+                paths.append(p);
+        if (chosenDefault.isEmpty())
+            chosenDefault = legacy.value(kDefaultKey).toString();
+    }
+    setRegisteredPaths(paths);
+    if (!chosenDefault.isEmpty())
+        setDefaultId(chosenDefault);
+    m_settings->setValue(kMergedKey, true);
 }
 
 BundleRegistry::~BundleRegistry() = default;
@@ -75,7 +113,7 @@ QList<ModelBundle> BundleRegistry::bundles() const
     return list;
 }
 
-Expected<ModelBundle> BundleRegistry::add(const QString &path)
+Expected<ModelBundle> BundleRegistry::add(const QString &path, OnConflict onConflict)
 {
     Expected<ModelBundle> bundle = ModelBundle::load(path);
     if (!bundle)
@@ -91,14 +129,47 @@ Expected<ModelBundle> BundleRegistry::add(const QString &path)
     }
     QStringList paths;
     for (const QString &p : registeredPaths()) {
-        const Expected<ModelBundle> other = ModelBundle::load(p);
         const bool sameManifest = QFileInfo(p) == QFileInfo(bundle->manifestPath);
-        if (!sameManifest && !(other && other->id == bundle->id))
-            paths.append(p);
+        if (sameManifest)
+            continue;
+        const Expected<ModelBundle> other = ModelBundle::load(p);
+        if (other && other->id == bundle->id) {
+            if (onConflict == OnConflict::Refuse)
+                return makeError(ErrorCode::InvalidArgument,
+                    Text::tr("a model with the id \"%1\" is already installed (%2, from %3): give this "
+                             "one another id, or replace that one")
+                        .arg(bundle->id, other->name.isEmpty() ? other->id : other->name,
+                            QDir::toNativeSeparators(p))
+                        .toStdString());
+            continue;
+        }
+        paths.append(p);
     }
     paths.append(bundle->manifestPath);
     setRegisteredPaths(paths);
     return bundle;
+}
+
+std::optional<ModelBundle> BundleRegistry::find(const QString &id) const
+{
+    for (const Entry &e : entries())
+        if (e.bundle && e.bundle->id == id)
+            return *e.bundle;
+    return std::nullopt;
+}
+
+QString BundleRegistry::freeId(const QString &wanted, const std::function<bool(const QString &)> &taken) const
+{
+    QStringList held;
+    for (const Entry &e : entries())
+        if (e.bundle)
+            held << e.bundle->id;
+    const auto free = [&](const QString &id) { return !held.contains(id) && !(taken && taken(id)); };
+    if (free(wanted))
+        return wanted;
+    for (int n = 2;; ++n)
+        if (const QString id = QStringLiteral("%1-%2").arg(wanted).arg(n); free(id))
+            return id;
 }
 
 bool BundleRegistry::remove(const QString &id)

@@ -3,10 +3,18 @@
 /// "bundles"), plus the built-in demo bundle, which is always listed first
 /// and cannot be removed. One of them is the default.
 ///
-///     BundleRegistry registry;                  // the application's QSettings
+///     BundleRegistry registry;                  // the file the app and the CLI share
 ///     auto added = registry.add("/models/msrvtt-caption");
 ///     registry.setDefaultId(added->id);
 ///     auto bundle = registry.defaultBundle();   // error when nothing is installed
+///
+/// The app and the CLI read and write one file (sharedSettingsPath()), so a
+/// model imported or made the default with `mplug2 import --default` is the
+/// one the app opens with. Registries that earlier versions kept in each
+/// program's own settings are merged into it once.
+///
+/// Adding never replaces silently: a bundle whose id another manifest holds
+/// is refused unless the caller says Replace; freeId() gives an id to keep both.
 ///
 /// Threading: use from one thread at a time (QSettings itself is thread-safe).
 
@@ -16,6 +24,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -25,8 +34,12 @@ namespace mplug2::app {
 
 class BundleRegistry {
 public:
-    /// Uses `settings` (not owned) or, when null, the application's QSettings.
+    /// Uses `settings` (not owned) or, when null, the shared registry file.
     explicit BundleRegistry(QSettings *settings = nullptr);
+
+    /// The registry file the app and the CLI share:
+    /// `<user config>/<organization, else mplug2>/models.conf` on Linux.
+    static QString sharedSettingsPath();
     ~BundleRegistry();
     BundleRegistry(const BundleRegistry &) = delete;
     BundleRegistry &operator=(const BundleRegistry &) = delete;
@@ -44,9 +57,20 @@ public:
     /// The loadable bundles of entries().
     QList<ModelBundle> bundles() const;
 
-    /// Registers the bundle at `path` (folder or manifest) after loading it;
-    /// a bundle with the same id replaces the old entry.
-    Expected<ModelBundle> add(const QString &path);
+    enum class OnConflict {
+        Refuse, ///< an id held by another registered manifest is an error
+        Replace, ///< that manifest is unregistered (its files stay)
+    };
+    /// Registers the bundle at `path` (folder or manifest) after loading it.
+    /// Registering the same manifest again refreshes it; another manifest
+    /// with a registered id is refused (ErrorCode::InvalidArgument, naming
+    /// the model it would replace) unless `onConflict` is Replace.
+    Expected<ModelBundle> add(const QString &path, OnConflict onConflict = OnConflict::Refuse);
+    /// The bundle registered (or built in) under `id`, if any.
+    std::optional<ModelBundle> find(const QString &id) const;
+    /// `wanted` when no bundle holds it, else `wanted-2`, `wanted-3`, …: the
+    /// id that keeps both. `taken` also rules out ids, e.g. folders in use.
+    QString freeId(const QString &wanted, const std::function<bool(const QString &)> &taken = {}) const;
     /// Forgets a registered bundle (its files stay). False for unknown or built-in ids.
     bool remove(const QString &id);
 
@@ -61,6 +85,8 @@ public:
     Expected<ModelBundle> resolve(const QString &idOrPath) const;
 
 private:
+    /// Once per file: the registries older versions kept per program.
+    void mergeLegacyRegistries();
     QStringList registeredPaths() const;
     void setRegisteredPaths(const QStringList &paths);
 

@@ -64,8 +64,11 @@ int runImportCommand(const QStringList &args)
         QT_TRANSLATE_NOOP("ImportCommand", "Add the bundle to this user's models."));
     const QCommandLineOption makeDefault = option(QStringLiteral("default"),
         QT_TRANSLATE_NOOP("ImportCommand", "Register it and make it the default model."));
+    const QCommandLineOption replace = option(QStringLiteral("replace"),
+        QT_TRANSLATE_NOOP("ImportCommand",
+            "Overwrite a bundle already in --out, and replace a registered model of the same id."));
     parser.addOptions({out, vocab, tokenizer, kind, bertConfig, modelConfig, clipBpe, id, name, check,
-        registerIt, makeDefault});
+        registerIt, makeDefault, replace});
     parser.addPositionalArgument(QStringLiteral("checkpoint"),
         Text::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("CHECKPOINT"));
     if (const std::optional<int> done = parseCommandLine(parser, args))
@@ -97,6 +100,28 @@ int runImportCommand(const QStringList &args)
         return reportCliError(command, QString::fromStdString(bundle.error().message));
 
     const QDir dir(parser.value(out));
+    const QString manifest = dir.filePath(QLatin1String(ModelBundle::kManifestName));
+    const bool registering = parser.isSet(registerIt) || parser.isSet(makeDefault);
+    // An import never overwrites without being told to: check before writing anything.
+    if (!parser.isSet(replace)) {
+        if (QFileInfo::exists(manifest)) {
+            const Expected<ModelBundle> there = ModelBundle::load(manifest);
+            return reportCliError(command,
+                Text::tr("%1 already holds a model bundle (%2): pass --replace to overwrite it, or "
+                         "choose another --out")
+                    .arg(QDir::toNativeSeparators(dir.path()),
+                        there ? there->id : QString::fromStdString(there.error().message)),
+                2);
+        }
+        if (registering)
+            if (const std::optional<ModelBundle> held = BundleRegistry().find(bundle->id);
+                held && QFileInfo(held->manifestPath) != QFileInfo(manifest))
+                return reportCliError(command,
+                    Text::tr("a model with the id \"%1\" is already installed (%2): pass --id with "
+                             "another id to keep both, or --replace to replace it")
+                        .arg(bundle->id, QDir::toNativeSeparators(held->manifestPath)),
+                    2);
+    }
     if (!dir.mkpath(QStringLiteral(".")))
         return reportCliError(command, Text::tr("cannot create the folder %1").arg(dir.path()));
     const QString vocabCopy = dir.filePath(QFileInfo(bundle->vocab).fileName());
@@ -106,7 +131,6 @@ int runImportCommand(const QStringList &args)
             return reportCliError(command, Text::tr("cannot copy the vocabulary to %1").arg(vocabCopy));
     }
     bundle->vocab = QFileInfo(vocabCopy).absoluteFilePath();
-    const QString manifest = dir.filePath(QLatin1String(ModelBundle::kManifestName));
     if (Expected<void> saved = bundle->save(manifest); !saved)
         return reportCliError(command, QString::fromStdString(saved.error().message));
 
@@ -118,9 +142,10 @@ int runImportCommand(const QStringList &args)
             << Text::tr("checked: %1 loads (%2 parameters)").arg(bundle->id).arg(session.model().parameters)
             << '\n';
     }
-    if (parser.isSet(registerIt) || parser.isSet(makeDefault)) {
+    if (registering) {
         BundleRegistry registry;
-        const Expected<ModelBundle> added = registry.add(manifest);
+        const Expected<ModelBundle> added = registry.add(manifest,
+            parser.isSet(replace) ? BundleRegistry::OnConflict::Replace : BundleRegistry::OnConflict::Refuse);
         if (!added)
             return reportCliError(command, QString::fromStdString(added.error().message));
         if (parser.isSet(makeDefault))

@@ -4,11 +4,13 @@
 
 #include "app/bundle/bundledresources.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -100,10 +102,31 @@ private Q_SLOTS:
         QVERIFY2(a, a ? "" : a.error().message.c_str());
         QVERIFY(registry.add(makeBundle(QStringLiteral("b"), QStringLiteral("model-b"))));
         QCOMPARE(registry.bundles().size(), 2);
-        // Same id from another folder replaces the entry instead of duplicating it.
-        QVERIFY(registry.add(makeBundle(QStringLiteral("b2"), QStringLiteral("model-b"))));
+        // Registering the same manifest again refreshes it.
+        QVERIFY(registry.add(m_dir.filePath(QStringLiteral("b"))));
+        QCOMPARE(registry.bundles().size(), 2);
+        // Same id from another folder: refused, naming the model it would replace ...
+        const QString b2 = makeBundle(QStringLiteral("b2"), QStringLiteral("model-b"));
+        const Expected<ModelBundle> clash = registry.add(b2);
+        QVERIFY(!clash);
+        QCOMPARE(clash.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(QString::fromStdString(clash.error().message).contains(m_dir.filePath(QStringLiteral("b"))),
+            clash.error().message.c_str());
+        QCOMPARE(registry.bundles().size(), 2);
+        QVERIFY(registry.bundles().at(1).checkpoint.contains(QStringLiteral("/b/")));
+        // ... the free id keeps both ...
+        QCOMPARE(registry.freeId(QStringLiteral("model-b")), QStringLiteral("model-b-2"));
+        QCOMPARE(registry.freeId(QStringLiteral("model-z")), QStringLiteral("model-z"));
+        QCOMPARE(registry.freeId(QStringLiteral("model-b"),
+                     [](const QString &id) { return id == QLatin1String("model-b-2"); }),
+            QStringLiteral("model-b-3"));
+        // ... and Replace replaces.
+        QVERIFY(registry.add(b2, BundleRegistry::OnConflict::Replace));
         QCOMPARE(registry.bundles().size(), 2);
         QVERIFY(registry.bundles().at(1).checkpoint.contains(QStringLiteral("/b2/")));
+        QCOMPARE(
+            registry.find(QStringLiteral("model-b"))->manifestPath, b2 + QStringLiteral("/manifest.json"));
+        QVERIFY(!registry.find(QStringLiteral("model-z")));
 
         registry.setDefaultId(QStringLiteral("model-b"));
         const Expected<ModelBundle> def = registry.defaultBundle();
@@ -155,6 +178,47 @@ private Q_SLOTS:
         QCOMPARE(registry.defaultBundle()->id, QStringLiteral("demo"));
         QCOMPARE(registry.resolve(QStringLiteral("default"))->id, QStringLiteral("demo"));
         QVERIFY(QDir(m_dataDir + QStringLiteral("/models")).removeRecursively());
+    }
+
+    void theAppAndTheCliShareOneRegistryAndOldOnesAreMergedOnce()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-registry-test"));
+        QFile::remove(BundleRegistry::sharedSettingsPath());
+        const QString cliBundle = makeBundle(QStringLiteral("legacy-cli"), QStringLiteral("from-cli"));
+        const QString appBundle = makeBundle(QStringLiteral("legacy-app"), QStringLiteral("from-app"));
+        {
+            // What earlier versions kept in each program's own settings.
+            QSettings cli(QSettings::NativeFormat, QSettings::UserScope, QCoreApplication::organizationName(),
+                QStringLiteral("mplug2"));
+            cli.clear();
+            cli.setValue(QStringLiteral("bundles/manifests"),
+                QStringList {cliBundle + QStringLiteral("/manifest.json")});
+            cli.setValue(QStringLiteral("bundles/default"), QStringLiteral("from-cli"));
+            QSettings app(QSettings::NativeFormat, QSettings::UserScope, QCoreApplication::organizationName(),
+                QStringLiteral("mplug2-studio"));
+            app.clear();
+            app.setValue(QStringLiteral("bundles/manifests"),
+                QStringList {appBundle + QStringLiteral("/manifest.json"),
+                    cliBundle + QStringLiteral("/manifest.json")});
+        }
+        QCoreApplication::setApplicationName(QStringLiteral("mplug2-studio"));
+        const QString fromTheApp = BundleRegistry::sharedSettingsPath();
+        {
+            BundleRegistry app;
+            QCOMPARE(app.bundles().size(), 2);
+            QCOMPARE(app.defaultId(), QStringLiteral("from-cli"));
+            QVERIFY(app.remove(QStringLiteral("from-app")));
+        }
+        QCoreApplication::setApplicationName(QStringLiteral("mplug2"));
+        QCOMPARE(BundleRegistry::sharedSettingsPath(), fromTheApp);
+        BundleRegistry cli;
+        // Merged once: the model removed in the app does not come back from the old file.
+        QCOMPARE(cli.bundles().size(), 1);
+        QCOMPARE(cli.defaultBundle()->id, QStringLiteral("from-cli"));
+        cli.setDefaultId({});
+        QCOMPARE(BundleRegistry().defaultId(), QString());
+        QVERIFY(QFile::remove(BundleRegistry::sharedSettingsPath()));
     }
 
     // Without the override the data folder is the one beside the program

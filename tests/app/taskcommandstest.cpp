@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -196,7 +197,63 @@ private Q_SLOTS:
         // Registered as the default: the "no default model" error is gone.
         const CliRun again = run({QStringLiteral("caption"), QStringLiteral("missing.mp4")});
         QVERIFY2(!again.err.contains(QStringLiteral("no default model")), qPrintable(again.err));
-        QVERIFY(QFile::remove(m_sandbox.filePath(QStringLiteral("config/mplug2/mplug2.conf"))));
+        // The app reads the same registry: one default for both.
+        const QString shared = m_sandbox.filePath(QStringLiteral("config/mplug2/models.conf"));
+        QSettings registry(shared, QSettings::IniFormat);
+        QCOMPARE(
+            registry.value(QStringLiteral("bundles/default")).toString(), QStringLiteral("tiny-a-caption"));
+        QVERIFY(QFile::remove(shared));
+    }
+
+    void importNeverOverwritesWithoutReplace()
+    {
+        MPLUG2_REQUIRE_SHARED(m_shared);
+        const auto import = [&](const QString &fixtureSet, const QString &out, QStringList extra) {
+            QStringList args {QStringLiteral("import"), fixture(fixtureSet + QStringLiteral("/caption.pth")),
+                QStringLiteral("--bert-config"), fixture(fixtureSet + QStringLiteral("/config_bert.json")),
+                QStringLiteral("--model-config"), fixture(fixtureSet + QStringLiteral("/config.json")),
+                QStringLiteral("--vocab"),
+                QStringLiteral(MPLUG2_SOURCE_DIR "/resources/vocab/bert-base-uncased-vocab.txt"),
+                QStringLiteral("--name"), fixtureSet, QStringLiteral("--out"), m_sandbox.filePath(out),
+                QStringLiteral("--register")};
+            return run(args + extra);
+        };
+        const QString shared = m_sandbox.filePath(QStringLiteral("config/mplug2/models.conf"));
+        QFile::remove(shared);
+        const CliRun first = import(QStringLiteral("tiny-a"), QStringLiteral("keep/a"), {});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QString manifestA = m_sandbox.filePath(QStringLiteral("keep/a/manifest.json"));
+        QFile a(manifestA);
+        QVERIFY(a.open(QIODevice::ReadOnly));
+        const QByteArray before = a.readAll();
+        a.close();
+
+        // Same folder: refused, the first bundle untouched.
+        const CliRun sameFolder = import(QStringLiteral("tiny-b"), QStringLiteral("keep/a"), {});
+        QCOMPARE(sameFolder.exitCode, 2);
+        QVERIFY2(sameFolder.err.contains(QStringLiteral("--replace")), qPrintable(sameFolder.err));
+        QVERIFY(a.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), before);
+        a.close();
+        // Same id ("caption", from the file name) in another folder: refused too, nothing written.
+        const CliRun sameId = import(QStringLiteral("tiny-b"), QStringLiteral("keep/b"), {});
+        QCOMPARE(sameId.exitCode, 2);
+        QVERIFY2(sameId.err.contains(QStringLiteral("already installed"))
+                && sameId.err.contains(QStringLiteral("--id")),
+            qPrintable(sameId.err));
+        QVERIFY(!QFileInfo::exists(m_sandbox.filePath(QStringLiteral("keep/b/manifest.json"))));
+        // Keeping both with another id works; --replace replaces.
+        const CliRun both = import(QStringLiteral("tiny-b"), QStringLiteral("keep/b"),
+            {QStringLiteral("--id"), QStringLiteral("caption-b")});
+        QVERIFY2(both.exitCode == 0, qPrintable(both.err));
+        const CliRun replaced
+            = import(QStringLiteral("tiny-b"), QStringLiteral("keep/a"), {QStringLiteral("--replace")});
+        QVERIFY2(replaced.exitCode == 0, qPrintable(replaced.err));
+        QVERIFY(a.open(QIODevice::ReadOnly));
+        QVERIFY(a.readAll() != before);
+        QSettings registry(shared, QSettings::IniFormat);
+        QCOMPARE(registry.value(QStringLiteral("bundles/manifests")).toStringList().size(), 2);
+        QVERIFY(QFile::remove(shared));
     }
 
     void captionJsonCarriesTheOfficialCaption()

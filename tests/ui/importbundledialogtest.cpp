@@ -5,6 +5,9 @@
 
 #include "tests/support/qtestshared.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPlainTextEdit>
@@ -24,9 +27,12 @@ private Q_SLOTS:
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-test"));
+        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-test-import"));
         QCoreApplication::setApplicationName(QStringLiteral("importbundledialogtest"));
         QSettings().clear();
+        QFile::remove(app::BundleRegistry::sharedSettingsPath());
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models"))
+            .removeRecursively();
     }
 
     void previewsInspectsAndImports()
@@ -74,6 +80,67 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(bundle.error().message).contains(QStringLiteral("model.pth")),
             bundle.error().message.c_str());
         QVERIFY(!dialog.importBundle());
+    }
+
+    void anImportNeverOverwritesItAsks()
+    {
+        const QString fixtures = m_shared + QStringLiteral("/fixtures/");
+        app::BundleRegistry registry;
+        const auto importCaption
+            = [&](const QString &set, ui::ImportConflictChoice answer, QStringList *asked) {
+                  ImportBundleDialog dialog(&registry);
+                  dialog.setConflictQuestion(
+                      [&](const QString &id, const QString &installed, const QString &freeId) {
+                          *asked << id << installed << freeId;
+                          return answer;
+                      });
+                  dialog.setConfigFiles(fixtures + set + QStringLiteral("/config_bert.json"),
+                      fixtures + set + QStringLiteral("/config.json"));
+                  dialog.setCheckpoint(fixtures + set + QStringLiteral("/caption.pth"));
+                  return dialog.importBundle();
+              };
+        const auto checkpointOf = [&](const QString &id) {
+            return QFileInfo(registry.resolve(id)->checkpoint).canonicalFilePath();
+        };
+        const QString a = QFileInfo(fixtures + QStringLiteral("tiny-a/caption.pth")).canonicalFilePath();
+        const QString b = QFileInfo(fixtures + QStringLiteral("tiny-b/caption.pth")).canonicalFilePath();
+
+        QStringList asked;
+        const Expected<QString> first
+            = importCaption(QStringLiteral("tiny-a"), ui::ImportConflictChoice::Cancel, &asked);
+        QVERIFY2(first, first ? "" : first.error().message.c_str());
+        QVERIFY(asked.isEmpty()); // nothing to ask about yet
+        const int installed = registry.bundles().size();
+
+        // Cancel: nothing changes.
+        const Expected<QString> cancelled
+            = importCaption(QStringLiteral("tiny-b"), ui::ImportConflictChoice::Cancel, &asked);
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QCOMPARE(asked.size(), 3);
+        QCOMPARE(asked.at(0), *first);
+        QVERIFY(!asked.at(1).isEmpty()); // the installed model's name
+        QCOMPARE(asked.at(2), *first + QStringLiteral("-2"));
+        QCOMPARE(registry.bundles().size(), installed);
+        QCOMPARE(checkpointOf(*first), a);
+
+        // Keep both: the new one gets the free id, the first stays as it was.
+        asked.clear();
+        const Expected<QString> both
+            = importCaption(QStringLiteral("tiny-b"), ui::ImportConflictChoice::KeepBoth, &asked);
+        QVERIFY2(both, both ? "" : both.error().message.c_str());
+        QCOMPARE(*both, *first + QStringLiteral("-2"));
+        QCOMPARE(registry.bundles().size(), installed + 1);
+        QCOMPARE(checkpointOf(*first), a);
+        QCOMPARE(checkpointOf(*both), b);
+
+        // Replace: same id, the new checkpoint.
+        const Expected<QString> replaced
+            = importCaption(QStringLiteral("tiny-b"), ui::ImportConflictChoice::Replace, &asked);
+        QVERIFY2(replaced, replaced ? "" : replaced.error().message.c_str());
+        QCOMPARE(*replaced, *first);
+        QCOMPARE(registry.bundles().size(), installed + 1);
+        QCOMPARE(checkpointOf(*first), b);
     }
 
 private:

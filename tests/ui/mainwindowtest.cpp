@@ -2,6 +2,7 @@
 // the About dialog with licences, and the real executable starting offscreen.
 #include "ui/mainwindow.h"
 
+#include "app/bundle/bundleregistry.h"
 #include "tests/support/eventlagprobe.h"
 #include "ui/aboutdialog.h"
 #include "ui/media/mediapanel.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -44,9 +46,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-test"));
+        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-test-mainwindow"));
         QCoreApplication::setApplicationName(QStringLiteral("mainwindowtest"));
         QSettings().clear();
+        QFile::remove(mplug2::app::BundleRegistry::sharedSettingsPath());
     }
 
     void hasFileAndHelpMenus()

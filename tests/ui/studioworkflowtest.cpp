@@ -24,6 +24,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -70,9 +71,10 @@ private Q_SLOTS:
         QVERIFY2(!test::MediaFactory::ffmpeg().isEmpty(), "the ffmpeg command-line tool is not installed");
         model::configureThreads(0); // as mplug2-studio does
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-test"));
+        QCoreApplication::setOrganizationName(QStringLiteral("mplug2-test-workflow"));
         QCoreApplication::setApplicationName(QStringLiteral("studioworkflowtest"));
         QSettings().clear();
+        QFile::remove(app::BundleRegistry::sharedSettingsPath());
         QVERIFY(m_dir.isValid());
         test::MediaFactory media(m_dir.path());
         m_video = media.make(QStringLiteral("clip.mp4"),
@@ -249,13 +251,15 @@ private Q_SLOTS:
 
     void aRestartBringsBackTheWindowTheModelAndTheQuestions()
     {
-        // A registered bundle, as Model ▸ Manage Models leaves one.
+        // A registered bundle made the default, as Model ▸ Manage Models or
+        // `mplug2 import --default` leaves one.
         const QString folder = m_dir.filePath(QStringLiteral("tiny-a-qa"));
         QVERIFY(QDir().mkpath(folder));
         QVERIFY(m_qa.save(folder + QStringLiteral("/manifest.json")));
         app::BundleRegistry registry;
         const Expected<app::ModelBundle> registered = registry.add(folder);
         QVERIFY2(registered, registered ? "" : registered.error().message.c_str());
+        registry.setDefaultId(registered->id);
         {
             MainWindow w;
             w.resize(1100, 700);
@@ -284,6 +288,10 @@ private Q_SLOTS:
         QVERIFY(w.loadStartupModel());
         QVERIFY(loaded.wait(kWait));
         QCOMPARE(w.engine()->currentModel()->bundle.id, registered->id);
+        // It says which model and why.
+        const QString name = registered->name.isEmpty() ? registered->id : registered->name;
+        QVERIFY2(w.startupReason().contains(name) && w.startupReason().contains(QStringLiteral("default")),
+            qPrintable(w.startupReason()));
         w.findChild<QDockWidget *>(QStringLiteral("mediaDock"))->show();
         w.close();
         QVERIFY(registry.remove(registered->id));

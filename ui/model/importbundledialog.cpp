@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -105,7 +106,7 @@ ImportBundleDialog::ImportBundleDialog(app::BundleRegistry *registry, QWidget *p
         const Expected<QString> id = importBundle();
         if (id)
             accept();
-        else
+        else if (id.error().code != ErrorCode::Cancelled)
             m_problem->setText(QString::fromStdString(id.error().message));
     });
     connect(m_checkpoint, &QLineEdit::editingFinished, this, &ImportBundleDialog::inspect);
@@ -240,14 +241,67 @@ Expected<QString> ImportBundleDialog::importBundle()
     Expected<app::ModelBundle> made = bundle();
     if (!made)
         return made.error();
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/models/") + made->id;
-    if (!QDir().mkpath(folder))
-        return makeError(ErrorCode::Io, tr("Cannot create %1").arg(folder).toStdString());
-    const QString manifest = QDir(folder).filePath(QString::fromLatin1(app::ModelBundle::kManifestName));
+    const QDir models(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models"));
+    const auto manifestOf = [&](const QString &id) {
+        return models.filePath(id + QLatin1Char('/') + QString::fromLatin1(app::ModelBundle::kManifestName));
+    };
+    const auto folderTaken = [&](const QString &id) { return QFileInfo::exists(manifestOf(id)); };
+
+    app::BundleRegistry::OnConflict policy = app::BundleRegistry::OnConflict::Refuse;
+    const std::optional<app::ModelBundle> held = m_registry->find(made->id);
+    if (held || folderTaken(made->id)) {
+        QString installed = made->id;
+        if (held)
+            installed = held->name.isEmpty() ? held->id : held->name;
+        else if (const Expected<app::ModelBundle> there = app::ModelBundle::load(manifestOf(made->id)); there)
+            installed = there->name.isEmpty() ? there->id : there->name;
+        const QString freeId = m_registry->freeId(made->id, folderTaken);
+        const bool replaceable = !(held && held->builtIn);
+        ImportConflictChoice choice = ImportConflictChoice::KeepBoth;
+        if (m_askConflict) {
+            choice = m_askConflict(made->id, installed, freeId);
+        } else {
+            QMessageBox box(QMessageBox::Question, tr("Import Checkpoint"),
+                tr("A model with the id \"%1\" is already installed: %2.").arg(made->id, installed),
+                QMessageBox::NoButton, this);
+            box.setInformativeText(replaceable
+                    ? tr("Replace it, or keep both and give this one the id \"%1\"?").arg(freeId)
+                    : tr("It is the built-in model. Keep both and give this one the id \"%1\"?").arg(freeId));
+            QPushButton *replace
+                = replaceable ? box.addButton(tr("Replace"), QMessageBox::DestructiveRole) : nullptr;
+            QPushButton *both = box.addButton(tr("Keep Both"), QMessageBox::AcceptRole);
+            box.addButton(QMessageBox::Cancel);
+            box.setDefaultButton(both);
+            box.exec();
+            if (box.clickedButton() == both)
+                choice = ImportConflictChoice::KeepBoth;
+            else if (replace && box.clickedButton() == replace)
+                choice = ImportConflictChoice::Replace;
+            else
+                choice = ImportConflictChoice::Cancel;
+        }
+        if (choice == ImportConflictChoice::Replace && !replaceable)
+            choice = ImportConflictChoice::KeepBoth;
+        switch (choice) {
+        case ImportConflictChoice::Cancel:
+            return makeError(ErrorCode::Cancelled, tr("The import was cancelled.").toStdString());
+        case ImportConflictChoice::KeepBoth:
+            made->id = freeId;
+            break;
+        case ImportConflictChoice::Replace:
+            policy = app::BundleRegistry::OnConflict::Replace;
+            break;
+        }
+    }
+
+    const QString manifest = manifestOf(made->id);
+    if (!QDir().mkpath(QFileInfo(manifest).absolutePath()))
+        return makeError(
+            ErrorCode::Io, tr("Cannot create %1").arg(QFileInfo(manifest).absolutePath()).toStdString());
     if (Expected<void> saved = made->save(manifest); !saved)
         return saved.error();
-    const Expected<app::ModelBundle> added = m_registry->add(manifest);
+    const Expected<app::ModelBundle> added = m_registry->add(manifest, policy);
     if (!added)
         return added.error();
     m_importedId = added->id;

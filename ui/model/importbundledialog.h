@@ -8,6 +8,10 @@
 /// will use. Import writes the manifest under the user's data folder and
 /// registers it; the checkpoint stays where it is.
 ///
+/// An import never overwrites: when the id is taken (a registered model, or
+/// a bundle folder of that id), the dialog asks whether to replace it, keep
+/// both (the new one gets a free id such as `caption-2`), or cancel.
+///
 ///     ImportBundleDialog dialog(&registry, this);
 ///     if (dialog.exec() == QDialog::Accepted) manager->selectBundle(dialog.importedId());
 
@@ -15,6 +19,8 @@
 #include "app/bundle/checkpointbundle.h"
 
 #include <QDialog>
+
+#include <functional>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -25,6 +31,8 @@ class QPlainTextEdit;
 class QProcess;
 
 namespace mplug2::ui {
+
+enum class ImportConflictChoice { Replace, KeepBoth, Cancel };
 
 class ImportBundleDialog : public QDialog {
     Q_OBJECT
@@ -40,8 +48,16 @@ public:
     Expected<app::ModelBundle> bundle() const;
     /// The inspect report shown so far.
     QString report() const;
-    /// Writes the bundle's manifest and registers it; the id, or an error.
+    /// Writes the bundle's manifest and registers it; the id, or an error
+    /// (ErrorCode::Cancelled when the user cancelled at the conflict question).
     Expected<QString> importBundle();
+
+    /// What to do when the id is taken: `installed` names the model there,
+    /// `freeId` is the id "keep both" would give. Asked with a message box
+    /// unless replaced (tests answer it).
+    using ConflictQuestion = std::function<ImportConflictChoice(
+        const QString &id, const QString &installed, const QString &freeId)>;
+    void setConflictQuestion(ConflictQuestion question) { m_askConflict = std::move(question); }
     QString importedId() const { return m_importedId; }
 
 Q_SIGNALS:
@@ -67,6 +83,7 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QProcess *m_inspector = nullptr;
     QString m_importedId;
+    ConflictQuestion m_askConflict;
 };
 
 } // namespace mplug2::ui
