@@ -33,9 +33,8 @@ template<typename T, typename Body> Expected<T> guarded(const std::string &what,
     } catch (const std::bad_alloc &) {
         return makeError(ErrorCode::OutOfMemory, what + ": out of host memory");
     } catch (const std::exception &e) {
-        const std::string text = exceptionText(e);
-        const bool oom = text.find("out of memory") != std::string::npos;
-        return makeError(oom ? ErrorCode::OutOfMemory : ErrorCode::Internal, what + ": " + text);
+        return makeError(
+            isOutOfMemory(e) ? ErrorCode::OutOfMemory : ErrorCode::Internal, what + ": " + exceptionText(e));
     }
 }
 

@@ -198,10 +198,8 @@ Expected<EngineResult> Mplug2Backend::run(const EngineRequest &request, RequestC
             : request.task == TaskKind::DenseCaption ? m_state->denseCaption(request, context, result)
                                                      : m_state->runOnMedia(request, context, result);
     } catch (const std::exception &e) {
-        const std::string text = model::exceptionText(e);
         ok = makeError(
-            text.find("out of memory") != std::string::npos ? ErrorCode::OutOfMemory : ErrorCode::Internal,
-            text);
+            model::isOutOfMemory(e) ? ErrorCode::OutOfMemory : ErrorCode::Internal, model::exceptionText(e));
     }
     if (!ok && ok.error().code == ErrorCode::OutOfMemory) {
         // Free what we hold and what the allocator caches, so that a retry

@@ -6,6 +6,7 @@
 
 #include "model/checkpoint/statedict.h"
 #include "model/config/configjson.h"
+#include "model/runtime/exceptiontext.h"
 #include "tests/support/qtestshared.h"
 
 #include <QTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void universalMapsAndRollout();
     void badInputIsAnError();
     void loadsWithInferredConfig();
+    void outOfMemoryIsToldByTypeNotByWords();
 
 private:
     std::unique_ptr<Mplug2> loadCase(const std::string &config, const std::string &checkpoint);
@@ -219,6 +221,28 @@ void Mplug2Test::universalMapsAndRollout()
     auto plain = m_caption->encodeVisual(m_captionExpected.at("video/pixel"));
     QVERIFY(!plain->latentToVisual.defined() && plain->vitAttention.empty());
     QVERIFY(at::allclose(plain->imageEmbeds, visual->imageEmbeds));
+}
+
+void Mplug2Test::outOfMemoryIsToldByTypeNotByWords()
+{
+    // What LibTorch's CPU allocator throws for an allocation it cannot make.
+    bool threw = false;
+    try {
+        const at::Tensor huge = torch::empty({int64_t(1) << 50}, torch::kFloat);
+        QFAIL("a 4 PiB tensor was allocated");
+    } catch (const std::exception &e) {
+        threw = true;
+        QVERIFY2(isOutOfMemory(e), exceptionText(e).c_str());
+    }
+    QVERIFY(threw);
+    QVERIFY(isOutOfMemory(std::bad_alloc()));
+    // The words alone do not make an out-of-memory error.
+    QVERIFY(!isOutOfMemory(std::runtime_error("tokenizer: out of memory for no reason")));
+    try {
+        TORCH_CHECK(false, "CUDA out of memory, said a message that is not one");
+    } catch (const std::exception &e) {
+        QVERIFY(!isOutOfMemory(e));
+    }
 }
 
 void Mplug2Test::badInputIsAnError()
