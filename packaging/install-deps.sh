@@ -28,7 +28,7 @@ done
 core=(
   build-essential cmake ninja-build ccache pkg-config git clang-format-14
   libtorch-dev libopenblas0-openmp
-  libutf8proc-dev libsentencepiece-dev sentencepiece zlib1g-dev
+  libutf8proc-dev libsentencepiece-dev sentencepiece zlib1g-dev nlohmann-json3-dev
 )
 full=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools

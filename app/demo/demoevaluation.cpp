@@ -33,19 +33,19 @@ std::vector<MetricRow> rows(const model::train::DemoMetrics &m, const DemoThresh
 
 } // namespace
 
-model::JsonValue DemoEvaluationReport::toJson(const DemoThresholds &thresholds) const
+json::Json DemoEvaluationReport::toJson(const DemoThresholds &thresholds) const
 {
-    model::JsonValue v = metrics.toJson();
-    v.set("bundle", model::JsonValue(bundle.toStdString()));
-    v.set("seconds", model::JsonValue(seconds));
-    model::JsonValue checks = model::JsonValue::object();
+    json::Json v = metrics.toJson();
+    v["bundle"] = json::Json(bundle.toStdString());
+    v["seconds"] = json::Json(seconds);
+    json::Json checks = json::Json::object();
     for (const MetricRow &r : rows(metrics, thresholds)) {
-        model::JsonValue c = model::JsonValue::object();
-        c.set("threshold", model::JsonValue(r.threshold));
-        c.set("met", model::JsonValue(r.tally.percent() >= r.threshold));
-        checks.set(r.name, std::move(c));
+        json::Json c = json::Json::object();
+        c["threshold"] = json::Json(r.threshold);
+        c["met"] = json::Json(r.tally.percent() >= r.threshold);
+        checks[r.name] = std::move(c);
     }
-    v.set("thresholds", std::move(checks));
+    v["thresholds"] = std::move(checks);
     return v;
 }
 

@@ -57,7 +57,7 @@ struct DemoEvaluationReport {
     double seconds = 0;
 
     /// The metrics as JSON, with the thresholds and whether each is met.
-    model::JsonValue toJson(const DemoThresholds &thresholds = {}) const;
+    json::Json toJson(const DemoThresholds &thresholds = {}) const;
     /// The names of the metrics below their threshold (empty: all met).
     std::vector<std::string> failures(const DemoThresholds &thresholds = {}) const;
 };

@@ -97,25 +97,25 @@ std::string join(const std::string &dir, const std::string &relative)
     return relative.empty() || relative.front() == '/' ? relative : dir + "/" + relative;
 }
 
-MediaCaseResult frameIndicesCase(const std::string &dir, const model::JsonValue &entry, Comparison &check)
+MediaCaseResult frameIndicesCase(const std::string &dir, json::View entry, Comparison &check)
 {
-    auto table = model::JsonValue::parseFile(join(dir, entry["file"].asString()));
+    auto table = json::parseFile(join(dir, entry["file"].asString()));
     if (!table) {
         check.fail(table.error().message);
         return check.finish(entry["id"].asString());
     }
     const std::string key
         = entry["json_key"].asString().empty() ? "frame_indices" : entry["json_key"].asString();
-    const auto &rows = (*table)[key].items();
+    const auto &rows = json::View(*table)[key].items();
     check.require(!rows.empty(), "no " + key + " rows");
     if (entry.contains("count"))
         check.require(static_cast<int64_t>(rows.size()) == entry["count"].asInt(),
             key + ": row count differs from the case");
-    for (const model::JsonValue &row : rows) {
+    for (json::View row : rows) {
         const int numFrames = static_cast<int>(row["num_frames"].asInt());
         const int64_t vlen = row["vlen"].asInt();
         std::vector<int64_t> expected;
-        for (const model::JsonValue &v : row["indices"].items())
+        for (json::View v : row["indices"].items())
             expected.push_back(v.asInt());
         const std::string sample = row["sample"].asString();
         check.require(sample == "middle", "sample rule '" + sample + "' is not supported");
@@ -126,7 +126,7 @@ MediaCaseResult frameIndicesCase(const std::string &dir, const model::JsonValue 
 }
 
 // Every `outputs` entry: an expected (1, 3, T, R, R) tensor; R from its shape.
-void checkOutputs(const model::JsonValue &entry, const model::StateDict &expected, Comparison &check,
+void checkOutputs(json::View entry, const model::StateDict &expected, Comparison &check,
     const std::function<Expected<media::PixelBatch>(int)> &transform)
 {
     for (const auto &[name, keyValue] : entry["outputs"].members()) {
@@ -146,10 +146,10 @@ void checkOutputs(const model::JsonValue &entry, const model::StateDict &expecte
     }
 }
 
-MediaCaseResult videoTransformCase(const std::string &dir, const model::JsonValue &entry, Comparison &check)
+MediaCaseResult videoTransformCase(const std::string &dir, json::View entry, Comparison &check)
 {
     const std::string id = entry["id"].asString();
-    const model::JsonValue &input = entry["input"];
+    json::View input = entry["input"];
     auto expected = model::loadTensorDict(join(dir, entry["expected"].asString()));
     if (!expected) {
         check.fail(expected.error().message);
@@ -164,7 +164,7 @@ MediaCaseResult videoTransformCase(const std::string &dir, const model::JsonValu
     const std::vector<int64_t> indices = media::middleFrameIndices(numFrames, reader->info().frameCount);
     if (input.contains("frame_indices")) {
         std::vector<int64_t> listed;
-        for (const model::JsonValue &v : input["frame_indices"].items())
+        for (json::View v : input["frame_indices"].items())
             listed.push_back(v.asInt());
         check.require(listed == indices, "sampled frame indices differ from the case's");
     }
@@ -190,10 +190,10 @@ MediaCaseResult videoTransformCase(const std::string &dir, const model::JsonValu
     return check.finish(id);
 }
 
-MediaCaseResult imageTransformCase(const std::string &dir, const model::JsonValue &entry, Comparison &check)
+MediaCaseResult imageTransformCase(const std::string &dir, json::View entry, Comparison &check)
 {
     const std::string id = entry["id"].asString();
-    const model::JsonValue &input = entry["input"];
+    json::View input = entry["input"];
     auto expected = model::loadTensorDict(join(dir, entry["expected"].asString()));
     if (!expected) {
         check.fail(expected.error().message);
@@ -222,7 +222,7 @@ bool isMediaParityKind(const std::string &kind)
 }
 
 MediaCaseResult runMediaParityCase(
-    const std::string &fixtureDir, const model::JsonValue &entry, const ToleranceLookup &tolerance)
+    const std::string &fixtureDir, json::View entry, const ToleranceLookup &tolerance)
 {
     Comparison check(tolerance);
     const std::string kind = entry["kind"].asString();

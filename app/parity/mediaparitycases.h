@@ -5,12 +5,12 @@
 /// (media/expected_media.pth, media/media.json). The app's `mplug2 parity`
 /// registers these next to the model library's own kinds.
 ///
-///     auto manifest = model::JsonValue::parseFile(dir + "/cases.json");
+///     auto manifest = json::parseFile(dir + "/cases.json");
 ///     for (const auto &entry : (*manifest)["cases"].items())
 ///         if (isMediaParityKind(entry["kind"].asString()))
 ///             print(runMediaParityCase(dir, entry, tolerance));
 
-#include "model/json/jsonvalue.h"
+#include "base/json/json.h"
 
 #include <functional>
 #include <string>
@@ -33,6 +33,6 @@ bool isMediaParityKind(const std::string &kind);
 
 /// Runs one media case; `fixtureDir` holds cases.json. Never throws.
 MediaCaseResult runMediaParityCase(
-    const std::string &fixtureDir, const model::JsonValue &entry, const ToleranceLookup &tolerance);
+    const std::string &fixtureDir, json::View entry, const ToleranceLookup &tolerance);
 
 } // namespace mplug2::app

@@ -1,8 +1,8 @@
 #include "model/bench/benchcommand.h"
 
+#include "base/json/json.h"
 #include "model/bench/captionbenchmark.h"
 #include "model/bench/commandline.h"
-#include "model/json/jsonvalue.h"
 #include "model/modules/rowlinear.h"
 
 #include <cstdio>
@@ -12,20 +12,20 @@ namespace mplug2::model {
 
 namespace {
 
-JsonValue runJson(const CaptionRunTimes &t)
+json::Json runJson(const CaptionRunTimes &t)
 {
-    JsonValue o = JsonValue::object();
-    o.set("visual_ms", t.visualMs);
-    o.set("universal_ms", t.universalMs);
-    o.set("decode_ms", t.decodeMs);
-    o.set("total_ms", t.totalMs);
-    o.set("visual_cpu_ms", t.visualCpuMs);
-    o.set("universal_cpu_ms", t.universalCpuMs);
-    o.set("decode_cpu_ms", t.decodeCpuMs);
-    o.set("total_cpu_ms", t.totalCpuMs);
-    o.set("steps", t.steps);
-    o.set("tokens_per_s", t.tokensPerSecond);
-    o.set("peak_bytes", t.peakBytes);
+    json::Json o = json::Json::object();
+    o["visual_ms"] = t.visualMs;
+    o["universal_ms"] = t.universalMs;
+    o["decode_ms"] = t.decodeMs;
+    o["total_ms"] = t.totalMs;
+    o["visual_cpu_ms"] = t.visualCpuMs;
+    o["universal_cpu_ms"] = t.universalCpuMs;
+    o["decode_cpu_ms"] = t.decodeCpuMs;
+    o["total_cpu_ms"] = t.totalCpuMs;
+    o["steps"] = t.steps;
+    o["tokens_per_s"] = t.tokensPerSecond;
+    o["peak_bytes"] = t.peakBytes;
     return o;
 }
 
@@ -148,30 +148,30 @@ int runBenchCommand(int argc, char **argv)
         printTable(*report);
         return 0;
     }
-    JsonValue o = JsonValue::object();
-    o.set("config", p.config);
-    o.set("parameters", report->parameters);
-    o.set("device", p.target.device);
-    o.set("precision", precisionName(p.target.precision));
-    o.set("threads", report->threads);
-    o.set("frames", p.frames);
-    o.set("batch", p.batch);
-    o.set("beam", p.beam);
-    o.set("visual_tokens", report->visualTokens);
-    o.set("build_ms", report->buildMs);
-    o.set("config_inferred_from_shapes", report->configInferred);
-    o.set("text_fusion_ms", report->textFusionMs);
-    o.set("cache", runJson(report->cached));
+    json::Json o = json::Json::object();
+    o["config"] = p.config;
+    o["parameters"] = report->parameters;
+    o["device"] = p.target.device;
+    o["precision"] = precisionName(p.target.precision);
+    o["threads"] = report->threads;
+    o["frames"] = p.frames;
+    o["batch"] = p.batch;
+    o["beam"] = p.beam;
+    o["visual_tokens"] = report->visualTokens;
+    o["build_ms"] = report->buildMs;
+    o["config_inferred_from_shapes"] = report->configInferred;
+    o["text_fusion_ms"] = report->textFusionMs;
+    o["cache"] = runJson(report->cached);
     if (report->official.steps > 0) {
-        o.set("no_cache", runJson(report->official));
-        JsonValue r = JsonValue::object();
-        r.set("decode", ratio(report->official.decodeMs, report->cached.decodeMs));
-        r.set("total", ratio(report->official.totalMs, report->cached.totalMs));
-        r.set("decode_cpu", ratio(report->official.decodeCpuMs, report->cached.decodeCpuMs));
-        r.set("total_cpu", ratio(report->official.totalCpuMs, report->cached.totalCpuMs));
-        o.set("no_cache_over_cache", r);
+        o["no_cache"] = runJson(report->official);
+        json::Json r = json::Json::object();
+        r["decode"] = ratio(report->official.decodeMs, report->cached.decodeMs);
+        r["total"] = ratio(report->official.totalMs, report->cached.totalMs);
+        r["decode_cpu"] = ratio(report->official.decodeCpuMs, report->cached.decodeCpuMs);
+        r["total_cpu"] = ratio(report->official.totalCpuMs, report->cached.totalCpuMs);
+        o["no_cache_over_cache"] = r;
     }
-    std::cout << o.dump() << '\n';
+    std::cout << json::dump(o) << '\n';
     return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "model/bench/benchcommands.h"
 
+#include "base/json/json.h"
 #include "model/bench/benchcommand.h"
 #include "model/bench/commandline.h"
 #include "model/bench/loadbenchmark.h"
@@ -7,7 +8,6 @@
 #include "model/bench/syntheticcheckpoint.h"
 #include "model/bench/tokenizebench.h"
 #include "model/bench/traindemocommand.h"
-#include "model/json/jsonvalue.h"
 #include "model/runtime/runtimeinfo.h"
 
 #include <iostream>
@@ -32,14 +32,14 @@ int runInfo(int argc, char **argv)
     }
     const RuntimeInfo info = runtimeInfo();
     if (cl.has("json")) {
-        JsonValue out = JsonValue::object();
-        out.set("torch", info.torchVersion);
-        out.set("threads", info.intraOpThreads);
-        out.set("cpus", info.usableCpus);
-        out.set("blas", info.blas);
-        out.set("cuda", info.cudaAvailable);
-        out.set("cuda_devices", info.cudaDeviceCount);
-        std::cout << out.dump() << '\n';
+        json::Json out = json::Json::object();
+        out["torch"] = info.torchVersion;
+        out["threads"] = info.intraOpThreads;
+        out["cpus"] = info.usableCpus;
+        out["blas"] = info.blas;
+        out["cuda"] = info.cudaAvailable;
+        out["cuda_devices"] = info.cudaDeviceCount;
+        std::cout << json::dump(out) << '\n';
     } else {
         std::cout << "torch:   " << info.torchVersion << '\n'
                   << "threads: " << info.intraOpThreads << " (of " << info.usableCpus << " usable CPUs)\n"

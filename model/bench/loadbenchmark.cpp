@@ -1,10 +1,10 @@
 #include "model/bench/loadbenchmark.h"
 
+#include "base/json/json.h"
 #include "model/bench/commandline.h"
 #include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/statedict.h"
 #include "model/checkpoint/weightselection.h"
-#include "model/json/jsonvalue.h"
 
 #include <algorithm>
 #include <chrono>
@@ -257,30 +257,30 @@ int runLoadBenchmarkCommand(int argc, char **argv)
     const double listWarmS = median(listWarm), loadWarmS = median(loadWarm);
 
     if (cl.has("json")) {
-        JsonValue out = JsonValue::object();
-        out.set("file", JsonValue(path));
-        out.set("file_bytes", JsonValue(static_cast<std::int64_t>(fileBytes)));
-        out.set("model_bytes", JsonValue(static_cast<std::int64_t>(modelBytes)));
-        out.set("skipped_bytes", JsonValue(static_cast<std::int64_t>(skippedBytes)));
-        out.set("tensors_listed", JsonValue(static_cast<std::int64_t>(listed)));
-        out.set("model_tensors", JsonValue(static_cast<std::int64_t>(cold.tensors)));
-        JsonValue coldJson = JsonValue::object();
-        coldJson.set("cat_file_s", JsonValue(catColdS));
-        coldJson.set("read_model_bytes_s", JsonValue(rawColdS));
-        coldJson.set("list_keys_s", JsonValue(listColdS));
-        coldJson.set("load_model_s", JsonValue(loadColdS));
-        coldJson.set("skipped_bytes_read", JsonValue(static_cast<std::int64_t>(cold.skippedResident)));
-        JsonValue warmJson = JsonValue::object();
-        warmJson.set("cat_file_s", JsonValue(catWarmS));
-        warmJson.set("read_model_bytes_s", JsonValue(rawWarmS));
-        warmJson.set("list_keys_s", JsonValue(listWarmS));
-        warmJson.set("load_model_s", JsonValue(loadWarmS));
-        out.set("cold", std::move(coldJson));
-        out.set("warm", std::move(warmJson));
-        out.set("load_vs_raw_model_read_cold", JsonValue(loadColdS / rawColdS));
-        out.set("peak_rss_mib", JsonValue(static_cast<std::int64_t>(peakRssMiB)));
-        out.set("repeat", JsonValue(static_cast<std::int64_t>(repeat)));
-        std::cout << out.dump() << '\n';
+        json::Json out = json::Json::object();
+        out["file"] = json::Json(path);
+        out["file_bytes"] = json::Json(static_cast<std::int64_t>(fileBytes));
+        out["model_bytes"] = json::Json(static_cast<std::int64_t>(modelBytes));
+        out["skipped_bytes"] = json::Json(static_cast<std::int64_t>(skippedBytes));
+        out["tensors_listed"] = json::Json(static_cast<std::int64_t>(listed));
+        out["model_tensors"] = json::Json(static_cast<std::int64_t>(cold.tensors));
+        json::Json coldJson = json::Json::object();
+        coldJson["cat_file_s"] = json::Json(catColdS);
+        coldJson["read_model_bytes_s"] = json::Json(rawColdS);
+        coldJson["list_keys_s"] = json::Json(listColdS);
+        coldJson["load_model_s"] = json::Json(loadColdS);
+        coldJson["skipped_bytes_read"] = json::Json(static_cast<std::int64_t>(cold.skippedResident));
+        json::Json warmJson = json::Json::object();
+        warmJson["cat_file_s"] = json::Json(catWarmS);
+        warmJson["read_model_bytes_s"] = json::Json(rawWarmS);
+        warmJson["list_keys_s"] = json::Json(listWarmS);
+        warmJson["load_model_s"] = json::Json(loadWarmS);
+        out["cold"] = std::move(coldJson);
+        out["warm"] = std::move(warmJson);
+        out["load_vs_raw_model_read_cold"] = json::Json(loadColdS / rawColdS);
+        out["peak_rss_mib"] = json::Json(static_cast<std::int64_t>(peakRssMiB));
+        out["repeat"] = json::Json(static_cast<std::int64_t>(repeat));
+        std::cout << json::dump(out) << '\n';
         return 0;
     }
     auto mb = [](std::uint64_t b) { return std::to_string(b / 1000000) + " MB"; };

@@ -1,9 +1,9 @@
 #include "model/bench/tokenizebench.h"
 
 #include "base/installlayout.h"
+#include "base/json/json.h"
 #include "model/bench/benchtextcorpus.h"
 #include "model/bench/commandline.h"
-#include "model/json/jsonvalue.h"
 #include "model/text/sentencepiecetrainer.h"
 #include "model/text/tokenizer.h"
 
@@ -165,28 +165,28 @@ int runTokenizeBench(int argc, char **argv)
 
     bool anyRan = false;
     if (cl.has("json")) {
-        JsonValue out = JsonValue::object();
-        out.set("bytes", JsonValue(static_cast<std::int64_t>(bytes)));
-        out.set("lines", JsonValue(static_cast<std::int64_t>(lines.size())));
-        JsonValue list = JsonValue::array();
+        json::Json out = json::Json::object();
+        out["bytes"] = json::Json(static_cast<std::int64_t>(bytes));
+        out["lines"] = json::Json(static_cast<std::int64_t>(lines.size()));
+        json::Json list = json::Json::array();
         for (const Measurement &m : results) {
-            JsonValue r = JsonValue::object();
-            r.set("kind", m.kind);
-            r.set("ran", m.ran);
+            json::Json r = json::Json::object();
+            r["kind"] = m.kind;
+            r["ran"] = m.ran;
             if (m.ran) {
-                r.set("file", m.file);
-                r.set("tokens", JsonValue(static_cast<std::int64_t>(m.tokens)));
-                r.set("seconds", m.seconds);
-                r.set("tokens_per_second", m.tokens / m.seconds);
-                r.set("megabytes_per_second", bytes / m.seconds / (1 << 20));
+                r["file"] = m.file;
+                r["tokens"] = json::Json(static_cast<std::int64_t>(m.tokens));
+                r["seconds"] = m.seconds;
+                r["tokens_per_second"] = m.tokens / m.seconds;
+                r["megabytes_per_second"] = bytes / m.seconds / (1 << 20);
             } else {
-                r.set("skipped", m.skipReason);
+                r["skipped"] = m.skipReason;
             }
             anyRan = anyRan || m.ran;
-            list.append(r);
+            list.push_back(r);
         }
-        out.set("results", list);
-        std::cout << out.dump() << '\n';
+        out["results"] = list;
+        std::cout << json::dump(out) << '\n';
     } else {
         std::cout << "text: " << std::fixed << std::setprecision(1) << bytes / double(1 << 20) << " MB, "
                   << lines.size() << " lines (English/Chinese mix), encoded line by line\n";

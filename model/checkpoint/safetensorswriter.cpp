@@ -1,9 +1,9 @@
 #include "model/checkpoint/safetensorswriter.h"
 
+#include "base/json/json.h"
 #include "model/checkpoint/bytesink.h"
 #include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/tensormaterializer.h"
-#include "model/json/jsonvalue.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -34,27 +34,27 @@ Expected<void> writeSafetensors(
         if (options.floatingType && !isFloatingPoint(*options.floatingType))
             return makeError(
                 ErrorCode::InvalidArgument, "the target type of a safetensors cast must be floating point");
-        JsonValue header = JsonValue::object();
+        json::Json header = json::Json::object();
         // Tied weights: the same storage, offset, shape and strides as an earlier tensor.
         std::map<
             std::tuple<const void *, std::int64_t, std::vector<std::int64_t>, std::vector<std::int64_t>, int>,
             std::string>
             views;
         std::set<std::string> tied;
-        JsonValue metadata = JsonValue::object();
+        json::Json metadata = json::Json::object();
         for (const auto &[key, value] : options.metadata)
-            metadata.set(key, JsonValue(value));
+            metadata[key] = json::Json(value);
         for (const auto &[name, tensor] : tensors) {
             const auto view = std::make_tuple(tensor.storage().data(), tensor.storage_offset(),
                 tensor.sizes().vec(), tensor.strides().vec(), static_cast<int>(tensor.scalar_type()));
             const auto [it, first] = views.emplace(view, name);
             if (!first && tensor.numel() > 0) {
-                metadata.set(std::string(kSafetensorsTiedPrefix) + name, JsonValue(it->second));
+                metadata[std::string(kSafetensorsTiedPrefix) + name] = it->second;
                 tied.insert(name);
             }
         }
         if (metadata.size() > 0)
-            header.set("__metadata__", std::move(metadata));
+            header["__metadata__"] = std::move(metadata);
         std::int64_t offset = 0;
         for (const auto &[name, tensor] : tensors) {
             if (tied.count(name))
@@ -65,18 +65,18 @@ Expected<void> writeSafetensors(
             if (!type)
                 return makeError(
                     ErrorCode::Unsupported, "tensor '" + name + "' has a type safetensors cannot hold");
-            JsonValue shape = JsonValue::array();
+            json::Json shape = json::Json::array();
             for (const std::int64_t d : tensor.sizes())
-                shape.append(JsonValue(d));
+                shape.push_back(json::Json(d));
             const std::int64_t bytes = tensor.numel() * elementSize(*type);
-            JsonValue offsets = JsonValue::array();
-            offsets.append(JsonValue(offset));
-            offsets.append(JsonValue(offset + bytes));
-            JsonValue entry = JsonValue::object();
-            entry.set("dtype", JsonValue(safetensorsName(*type)));
-            entry.set("shape", std::move(shape));
-            entry.set("data_offsets", std::move(offsets));
-            header.set(name, std::move(entry));
+            json::Json offsets = json::Json::array();
+            offsets.push_back(json::Json(offset));
+            offsets.push_back(json::Json(offset + bytes));
+            json::Json entry = json::Json::object();
+            entry["dtype"] = json::Json(safetensorsName(*type));
+            entry["shape"] = std::move(shape);
+            entry["data_offsets"] = std::move(offsets);
+            header[name] = std::move(entry);
             offset += bytes;
         }
         std::string text = header.dump();

@@ -6,39 +6,39 @@ namespace {
 
 class FieldReader {
 public:
-    FieldReader(const JsonValue &object, const char *file)
+    FieldReader(json::View object, const char *file)
         : m_object(object)
         , m_file(file)
     { }
 
     int64_t required(const char *key)
     {
-        const JsonValue *v = m_object.find(key);
-        if (!v || !v->isNumber()) {
+        const json::View v = m_object[key];
+        if (!v.isNumber()) {
             fail(std::string("'") + key + "' (a number) is missing from the " + m_file);
             return 0;
         }
-        return v->asInt();
+        return v.asInt();
     }
     int64_t optional(const char *key, int64_t fallback) const
     {
-        const JsonValue *v = m_object.find(key);
-        return v && v->isNumber() ? v->asInt() : fallback;
+        const json::View v = m_object[key];
+        return v.isNumber() ? v.asInt() : fallback;
     }
     double optionalDouble(const char *key, double fallback) const
     {
-        const JsonValue *v = m_object.find(key);
-        return v && v->isNumber() ? v->asDouble() : fallback;
+        const json::View v = m_object[key];
+        return v.isNumber() ? v.asDouble() : fallback;
     }
     std::string optionalString(const char *key, const std::string &fallback) const
     {
-        const JsonValue *v = m_object.find(key);
-        return v && v->isString() ? v->asString() : fallback;
+        const json::View v = m_object[key];
+        return v.isString() ? v.asString() : fallback;
     }
     bool optionalBool(const char *key, bool fallback) const
     {
-        const JsonValue *v = m_object.find(key);
-        return v && v->isBool() ? v->asBool() : fallback;
+        const json::View v = m_object[key];
+        return v.isBool() ? v.asBool() : fallback;
     }
     void fail(const std::string &message)
     {
@@ -48,14 +48,14 @@ public:
     const std::string &error() const { return m_error; }
 
 private:
-    const JsonValue &m_object;
+    json::View m_object;
     const char *m_file;
     std::string m_error;
 };
 
 } // namespace
 
-Expected<Mplug2Config> configFromJson(const JsonValue &bertConfig, const JsonValue &modelConfig)
+Expected<Mplug2Config> configFromJson(json::View bertConfig, json::View modelConfig)
 {
     if (!bertConfig.isObject() || !modelConfig.isObject())
         return makeError(ErrorCode::Format, "model configuration files must hold JSON objects");

@@ -5,18 +5,18 @@
 /// from the files, which is the only way to know them for models that do
 /// not use 64-wide heads.
 ///
-///     auto bert = JsonValue::parseFile(dir + "/config_bert.json");
-///     auto model = JsonValue::parseFile(dir + "/config.json");
+///     auto bert = json::parseFile(dir + "/config_bert.json");
+///     auto model = json::parseFile(dir + "/config.json");
 ///     Expected<Mplug2Config> config = configFromJson(*bert, *model);
 
 #include "base/expected.h"
+#include "base/json/json.h"
 #include "model/config/mplug2config.h"
-#include "model/json/jsonvalue.h"
 
 namespace mplug2::model {
 
 /// Missing optional keys keep the official defaults; missing required ones
 /// (hidden_size, num_attention_heads, vision_width, ...) are errors.
-Expected<Mplug2Config> configFromJson(const JsonValue &bertConfig, const JsonValue &modelConfig);
+Expected<Mplug2Config> configFromJson(json::View bertConfig, json::View modelConfig);
 
 } // namespace mplug2::model

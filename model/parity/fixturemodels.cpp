@@ -14,7 +14,7 @@ Mplug2Model FixtureModels::model(
     const std::string path = parityCase.path(checkpoint);
     if (const auto it = m_models.find(path); it != m_models.end())
         return it->second;
-    const JsonValue &configs = parityCase.manifest["configs"][configName];
+    json::View configs = parityCase.manifest["configs"][configName];
     auto config = configFromJson(configs["bert_config"], configs["model_config"]);
     if (!config)
         throw std::runtime_error("configs." + configName + ": " + config.error().message);

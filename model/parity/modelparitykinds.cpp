@@ -13,10 +13,10 @@ namespace mplug2::model {
 namespace {
 
 // The checkpoint files that hold a case's weights: its own, then also_checkpoints.
-std::vector<std::string> checkpointsOf(const JsonValue &entry)
+std::vector<std::string> checkpointsOf(json::View entry)
 {
     std::vector<std::string> files {entry["checkpoint"].asString()};
-    for (const JsonValue &also : entry["also_checkpoints"].items())
+    for (json::View also : entry["also_checkpoints"].items())
         files.push_back(also.asString());
     return files;
 }
@@ -35,7 +35,7 @@ at::Tensor onesFor(const at::Tensor &states)
 
 CaseOutcome runCaption(FixtureModels &fixtures, const ParityCase &c, const std::string &checkpoint)
 {
-    const JsonValue &entry = c.entry;
+    json::View entry = c.entry;
     const std::string p = entry["prefix"].asString();
     auto model = fixtures.model(c, entry["config"].asString(), checkpoint);
     const StateDict &expected = fixtures.expected(c, entry["expected"].asString());
@@ -52,7 +52,7 @@ CaseOutcome runCaption(FixtureModels &fixtures, const ParityCase &c, const std::
 
 CaseOutcome runQa(FixtureModels &fixtures, const ParityCase &c, const std::string &checkpoint)
 {
-    const JsonValue &entry = c.entry;
+    json::View entry = c.entry;
     const std::string p = entry["prefix"].asString();
     auto model = fixtures.model(c, entry["config"].asString(), checkpoint);
     const StateDict &expected = fixtures.expected(c, entry["expected"].asString());
@@ -101,7 +101,7 @@ CaseOutcome runQa(FixtureModels &fixtures, const ParityCase &c, const std::strin
 
 CaseOutcome runClip(FixtureModels &fixtures, const ParityCase &c, const std::string &checkpoint)
 {
-    const JsonValue &entry = c.entry;
+    json::View entry = c.entry;
     const std::string p = entry["prefix"].asString();
     auto model = fixtures.model(c, entry["config"].asString(), checkpoint);
     const StateDict &expected = fixtures.expected(c, entry["expected"].asString());

@@ -88,19 +88,18 @@ at::Tensor hypothesesTensor(const std::vector<Hypothesis> &hypotheses)
 }
 
 // Generation settings of one named setting ("beam5", "beam1") of a case.
-GenerationParams settingsFor(const JsonValue &entry, const std::string &name)
+GenerationParams settingsFor(json::View entry, const std::string &name)
 {
-    const JsonValue &all = entry["generation"]["settings"];
-    const JsonValue &s = all[name].isObject() ? all[name] : all;
+    json::View all = entry["generation"]["settings"];
+    json::View s = all[name].isObject() ? all[name] : all;
     const int64_t beams = s["beam_size"].asInt(5);
     return GenerationParams::beam(beams, s["min_length"].asInt(1), s["max_length"].asInt(20), beams);
 }
 
 } // namespace
 
-void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected,
-    const JsonValue &entry, const std::string &p, const at::Tensor &states, const at::Tensor &statesMask,
-    Precision precision)
+void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected, json::View entry,
+    const std::string &p, const at::Tensor &states, const at::Tensor &statesMask, Precision precision)
 {
     // setting name -> item indices listed in the case
     std::map<std::string, std::vector<int64_t>> listed;
@@ -156,7 +155,7 @@ void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict
     }
 }
 
-void checkCoverage(CaseChecker &check, const JsonValue &entry, const std::vector<std::string> &inputKeys)
+void checkCoverage(CaseChecker &check, json::View entry, const std::vector<std::string> &inputKeys)
 {
     for (const auto &[key, info] : entry["tensors"].members()) {
         if (check.checkedKeys().count(key))

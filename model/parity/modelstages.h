@@ -21,11 +21,10 @@ void checkDecoder(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &e
 
 /// Every `P gen/<setting>/b<i>/ids|scores` listed in the case, with the
 /// TextGenerator settings of the case's "generation" entry.
-void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected,
-    const JsonValue &entry, const std::string &prefix, const at::Tensor &states, const at::Tensor &statesMask,
-    Precision precision);
+void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected, json::View entry,
+    const std::string &prefix, const at::Tensor &states, const at::Tensor &statesMask, Precision precision);
 
 /// Fails the case for expected tensors that nothing compared and that are not inputs.
-void checkCoverage(CaseChecker &check, const JsonValue &entry, const std::vector<std::string> &inputKeys);
+void checkCoverage(CaseChecker &check, json::View entry, const std::vector<std::string> &inputKeys);
 
 } // namespace mplug2::model

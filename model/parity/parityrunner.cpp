@@ -82,19 +82,19 @@ int ParityRunner::run(const std::string &fixtureDir, std::ostream &out)
 {
     m_summary = {};
     const auto manifestPath = (std::filesystem::path(fixtureDir) / "cases.json").string();
-    auto manifest = JsonValue::parseFile(manifestPath);
+    auto manifest = json::parseFile(manifestPath);
     if (!manifest) {
         out << "parity: cannot read " << manifestPath << ": " << manifest.error().message << '\n';
         return 2;
     }
-    const JsonValue &cases = (*manifest)["cases"];
+    json::View cases = json::View(*manifest)["cases"];
     if (!cases.isArray()) {
         out << "parity: " << manifestPath << " has no \"cases\" list\n";
         return 2;
     }
-    const ToleranceRules tolerances
-        = ToleranceRules::fromJson((*manifest)["tolerances"]).forPrecision(m_options.target.precision);
-    for (const JsonValue &entry : cases.items()) {
+    const ToleranceRules tolerances = ToleranceRules::fromJson(json::View(*manifest)["tolerances"])
+                                          .forPrecision(m_options.target.precision);
+    for (json::View entry : cases.items()) {
         const std::string id = entry["id"].asString();
         const std::string kind = entry["kind"].asString();
         if (!m_options.caseFilter.empty() && id.find(m_options.caseFilter) == std::string::npos)

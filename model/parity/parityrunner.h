@@ -16,7 +16,7 @@
 /// in N and do not fail the run; unknown kinds fail it.
 /// Threading: one run at a time per runner.
 
-#include "model/json/jsonvalue.h"
+#include "base/json/json.h"
 #include "model/parity/tolerancerules.h"
 #include "model/runtime/computetarget.h"
 
@@ -52,8 +52,8 @@ struct CaseOutcome {
 
 /// What a handler gets for one case.
 struct ParityCase {
-    const JsonValue &manifest;
-    const JsonValue &entry;
+    json::View manifest;
+    json::View entry;
     std::string fixtureDir;
     ParityOptions options;
     /// The fixture set's tolerances, already widened for the precision.

@@ -2,14 +2,14 @@
 
 namespace mplug2::model {
 
-ToleranceRules ToleranceRules::fromJson(const JsonValue &tolerances)
+ToleranceRules ToleranceRules::fromJson(json::View tolerances)
 {
     ToleranceRules r;
-    for (const JsonValue &rule : tolerances["rules"].items()) {
-        const JsonValue *atol = rule.find("atol");
-        if (!atol || !atol->isNumber() || atol->asDouble() < 0)
+    for (json::View rule : tolerances["rules"].items()) {
+        const json::View atol = rule["atol"];
+        if (!atol.isNumber() || atol.asDouble() < 0)
             continue;
-        r.m_rules.push_back({rule["contains"].asString(), atol->asDouble()});
+        r.m_rules.push_back({rule["contains"].asString(), atol.asDouble()});
     }
     if (r.m_rules.empty())
         r.m_rules = {{"/dec/logits", 1e-3}, {"/dec/logsumexp", 1e-3}, {"cross_attn/", 1e-5}, {"/attn/", 1e-5},

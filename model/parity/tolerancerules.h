@@ -6,7 +6,7 @@
 ///     ToleranceRules rules = ToleranceRules::fromJson(manifest["tolerances"]);
 ///     double atol = rules.atolFor("video/dec/logits");     // 1e-3 in the shared set
 
-#include "model/json/jsonvalue.h"
+#include "base/json/json.h"
 #include "model/runtime/computetarget.h"
 
 #include <string>
@@ -23,7 +23,7 @@ public:
 
     /// Rules as listed; a missing or empty list falls back to the README's
     /// suggestions (logits 1e-3, attention 1e-5, everything else 1e-4).
-    static ToleranceRules fromJson(const JsonValue &tolerances);
+    static ToleranceRules fromJson(json::View tolerances);
 
     double atolFor(const std::string &key) const;
 

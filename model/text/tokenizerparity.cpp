@@ -19,18 +19,18 @@ namespace {
 
 constexpr const char *kClipBpeFileName = "bpe_simple_vocab_16e6.txt.gz";
 
-std::vector<TokenId> idsOf(const JsonValue &array)
+std::vector<TokenId> idsOf(json::View array)
 {
     std::vector<TokenId> ids;
-    for (const JsonValue &v : array.items())
+    for (json::View v : array.items())
         ids.push_back(v.asInt(-999999));
     return ids;
 }
 
-std::vector<std::string> stringsOf(const JsonValue &array)
+std::vector<std::string> stringsOf(json::View array)
 {
     std::vector<std::string> out;
-    for (const JsonValue &v : array.items())
+    for (json::View v : array.items())
         out.push_back(v.asString());
     return out;
 }
@@ -125,7 +125,7 @@ TokenizerParityResult failed(std::string caseId, std::string reason)
 }
 
 #ifdef MPLUG2_HAS_UTF8PROC
-void checkBatch(Checks &checks, const Tokenizer &tok, const std::string &name, const JsonValue &entry)
+void checkBatch(Checks &checks, const Tokenizer &tok, const std::string &name, json::View entry)
 {
     std::vector<std::string> texts;
     if (entry["texts"].isArray())
@@ -141,7 +141,7 @@ void checkBatch(Checks &checks, const Tokenizer &tok, const std::string &name, c
     if (entry["truncation"].asBool(false))
         options.maxLength = static_cast<std::size_t>(entry["max_length"].asInt(0));
     const BatchEncoding batch = encodeBatch(tok, texts, options, Padding::Longest);
-    const JsonValue &expectedIds = entry["input_ids"];
+    json::View expectedIds = entry["input_ids"];
     if (expectedIds.size() != batch.rows)
         return checks.fail(name + ".input_ids",
             "rows: ours " + std::to_string(batch.rows) + ", expected " + std::to_string(expectedIds.size()));
@@ -157,8 +157,8 @@ void checkBatch(Checks &checks, const Tokenizer &tok, const std::string &name, c
     }
 }
 
-void checkDecode(Checks &checks, const Tokenizer &tok, const std::string &name, const JsonValue &entry,
-    std::string_view prompt)
+void checkDecode(
+    Checks &checks, const Tokenizer &tok, const std::string &name, json::View entry, std::string_view prompt)
 {
     const std::vector<TokenId> ids = idsOf(entry["ids"]);
     for (const auto &[key, value] : entry.members()) {
@@ -182,7 +182,7 @@ void checkDecode(Checks &checks, const Tokenizer &tok, const std::string &name, 
     }
 }
 
-void checkPreprocessing(Checks &checks, const std::string &name, const JsonValue &entry)
+void checkPreprocessing(Checks &checks, const std::string &name, json::View entry)
 {
     static const std::regex kKey("pre_(question|caption)_([0-9]+)");
     const std::string text = entry["text"].asString();
@@ -203,7 +203,7 @@ void checkPreprocessing(Checks &checks, const std::string &name, const JsonValue
 #endif
 
 // tokenizer.json names its vocabulary as "<file> (<where>)".
-std::filesystem::path wordPieceVocabFile(const JsonValue &tokenizerJson, const TokenizerParityFiles &files)
+std::filesystem::path wordPieceVocabFile(json::View tokenizerJson, const TokenizerParityFiles &files)
 {
     if (!files.wordPieceVocab.empty())
         return files.wordPieceVocab;
@@ -219,15 +219,15 @@ std::filesystem::path clipBpeFile(const TokenizerParityFiles &files)
 #ifdef MPLUG2_HAS_UTF8PROC
 // The WordPiece vocabulary of a fixture set: the file its `tokenizer` case names.
 Expected<std::filesystem::path> manifestWordPieceVocab(
-    const JsonValue &manifest, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
+    json::View manifest, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
 {
     if (!files.wordPieceVocab.empty())
         return files.wordPieceVocab;
-    for (const JsonValue &c : manifest["cases"].items()) {
+    for (json::View c : manifest["cases"].items()) {
         if (c["kind"].asString() != "tokenizer")
             continue;
         const std::string file = c["file"].asString().empty() ? "tokenizer.json" : c["file"].asString();
-        Expected<JsonValue> json = JsonValue::parseFile((fixtureDir / file).string());
+        Expected<json::Json> json = json::parseFile((fixtureDir / file).string());
         if (!json)
             return json.error();
         return wordPieceVocabFile(*json, files);
@@ -250,11 +250,10 @@ constexpr ModelTextField kModelTextFields[] = {
     {"texts", "text_tokens", nullptr, TokenizerKind::ClipBpe},
 };
 
-void checkModelTextField(
-    Checks &checks, const Tokenizer &tok, const ModelTextField &field, const JsonValue &input)
+void checkModelTextField(Checks &checks, const Tokenizer &tok, const ModelTextField &field, json::View input)
 {
     const std::vector<std::string> texts = stringsOf(input[field.texts]);
-    const JsonValue &expectedIds = input[field.ids];
+    json::View expectedIds = input[field.ids];
     const std::string name = std::string(field.texts) + "->" + field.ids;
     if (expectedIds.size() != texts.size())
         return checks.fail(name,
@@ -315,13 +314,13 @@ bool isTokenizerParityKind(std::string_view kind)
 }
 
 TokenizerParityResult checkTokenizerCase(
-    const JsonValue &caseEntry, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
+    json::View caseEntry, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
 {
     std::string caseId = caseEntry["id"].asString();
     const std::string kind = caseEntry["kind"].asString();
     const std::string file
         = caseEntry["file"].asString().empty() ? "tokenizer.json" : caseEntry["file"].asString();
-    Expected<JsonValue> json = JsonValue::parseFile((fixtureDir / file).string());
+    Expected<json::Json> json = json::parseFile((fixtureDir / file).string());
     if (!json)
         return failed(std::move(caseId), json.error().message);
     if (kind == "tokenizer")
@@ -335,7 +334,7 @@ TokenizerParityResult checkTokenizerCase(
 }
 
 TokenizerParityResult checkWordPieceCases(
-    const JsonValue &tokenizerJson, const std::filesystem::path &vocabFile, std::string caseId)
+    json::View tokenizerJson, const std::filesystem::path &vocabFile, std::string caseId)
 {
 #ifndef MPLUG2_HAS_UTF8PROC
     return skipped(std::move(caseId), tokenizerAvailability(TokenizerKind::WordPiece).reason);
@@ -358,7 +357,7 @@ TokenizerParityResult checkWordPieceCases(
             std::vector<TokenId> {id.asInt()});
     const auto &encodes = tokenizerJson["encode"].items();
     for (std::size_t i = 0; i < encodes.size(); ++i) {
-        const JsonValue &e = encodes[i];
+        json::View e = encodes[i];
         const std::string name = "encode[" + std::to_string(i) + "]";
         const std::string text = e["text"].asString();
         if (e.contains("tokens"))
@@ -387,7 +386,7 @@ TokenizerParityResult checkWordPieceCases(
 #endif
 }
 
-TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::string_view jsonKey,
+TokenizerParityResult checkClipBpeCases(json::View tokenizerJson, std::string_view jsonKey,
     const std::filesystem::path &bpeFile, std::string caseId)
 {
 #if !defined(MPLUG2_HAS_UTF8PROC) || !defined(MPLUG2_HAS_ZLIB)
@@ -406,7 +405,7 @@ TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::str
     Checks checks(result);
     const auto &entries = tokenizerJson[jsonKey].items();
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        const JsonValue &e = entries[i];
+        json::View e = entries[i];
         const std::string name = std::string(jsonKey) + "[" + std::to_string(i) + "]";
         EncodeOptions options;
         options.maxLength
@@ -425,7 +424,7 @@ TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::str
 #endif
 }
 
-TokenizerParityResult checkModelCaseTexts(const JsonValue &manifest, const JsonValue &caseEntry,
+TokenizerParityResult checkModelCaseTexts(json::View manifest, json::View caseEntry,
     const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files)
 {
     std::string caseId = caseEntry["id"].asString();
@@ -434,7 +433,7 @@ TokenizerParityResult checkModelCaseTexts(const JsonValue &manifest, const JsonV
         tokenizerAvailability(TokenizerKind::WordPiece).reason + "; "
             + tokenizerAvailability(TokenizerKind::ClipBpe).reason);
 #else
-    const JsonValue &input = caseEntry["input"];
+    json::View input = caseEntry["input"];
     TokenizerParityResult result;
     result.caseId = caseId;
     Checks checks(result);

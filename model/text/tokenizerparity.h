@@ -6,7 +6,7 @@
 /// schema (fixtures/README.md) works.
 ///
 ///     TokenizerParityFiles files = defaultTokenizerParityFiles(fixtureDir);   // <fixtures>/../data
-///     for (const JsonValue &c : cases["cases"].items())
+///     for (json::View c : cases["cases"].items())
 ///         if (isTokenizerParityKind(c["kind"].asString())) {
 ///             TokenizerParityResult r = checkTokenizerCase(c, fixtureDir, files);
 ///             std::cout << r.caseId << ' ' << parityStatusName(r.status) << ' ' << r.summary << '\n';
@@ -17,7 +17,7 @@
 /// bpe_simple_vocab_16e6.txt.gz from it. A missing vocabulary or a tokenizer
 /// this build leaves out gives Skipped with the reason, never Passed.
 
-#include "model/json/jsonvalue.h"
+#include "base/json/json.h"
 
 #include <filesystem>
 #include <string>
@@ -59,12 +59,12 @@ bool isTokenizerParityKind(std::string_view kind);
 /// Checks one cases.json entry of a tokenizer kind (reads its "file" from
 /// `fixtureDir`).
 TokenizerParityResult checkTokenizerCase(
-    const JsonValue &caseEntry, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files);
+    json::View caseEntry, const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files);
 
 /// The checks themselves, on a parsed tokenizer.json.
 TokenizerParityResult checkWordPieceCases(
-    const JsonValue &tokenizerJson, const std::filesystem::path &vocabFile, std::string caseId);
-TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::string_view jsonKey,
+    json::View tokenizerJson, const std::filesystem::path &vocabFile, std::string caseId);
+TokenizerParityResult checkClipBpeCases(json::View tokenizerJson, std::string_view jsonKey,
     const std::filesystem::path &bpeFile, std::string caseId);
 
 /// The texts a model case (caption, qa, clip_embed) lists in its "input"
@@ -76,7 +76,7 @@ TokenizerParityResult checkClipBpeCases(const JsonValue &tokenizerJson, std::str
 /// WordPiece vocabulary is the one the manifest's `tokenizer` case names.
 /// Skipped (with the reason) when the case has no texts or a vocabulary is
 /// missing.
-TokenizerParityResult checkModelCaseTexts(const JsonValue &manifest, const JsonValue &caseEntry,
+TokenizerParityResult checkModelCaseTexts(json::View manifest, json::View caseEntry,
     const std::filesystem::path &fixtureDir, const TokenizerParityFiles &files);
 
 } // namespace mplug2::model::text

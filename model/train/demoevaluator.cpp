@@ -30,12 +30,12 @@ const char *kindName(QuestionKind kind)
     return "";
 }
 
-JsonValue tallyJson(const Tally &t)
+json::Json tallyJson(const Tally &t)
 {
-    JsonValue v = JsonValue::object();
-    v.set("percent", JsonValue(t.percent()));
-    v.set("hits", JsonValue(t.hits));
-    v.set("total", JsonValue(t.total));
+    json::Json v = json::Json::object();
+    v["percent"] = json::Json(t.percent());
+    v["hits"] = json::Json(t.hits);
+    v["total"] = json::Json(t.total);
     return v;
 }
 
@@ -48,24 +48,24 @@ std::string trimmed(const std::string &s)
 
 } // namespace
 
-JsonValue DemoMetrics::toJson() const
+json::Json DemoMetrics::toJson() const
 {
-    JsonValue v = JsonValue::object();
-    v.set("items", JsonValue(items));
-    v.set("caption_one_shape", tallyJson(oneShape));
-    v.set("caption_two_shapes", tallyJson(twoShape));
-    v.set("qa", tallyJson(qa));
-    v.set("retrieval_r1", tallyJson(retrieval));
-    v.set("attention_localisation", tallyJson(attention));
-    JsonValue words = JsonValue::object();
-    words.set("colour", tallyJson(colour));
-    words.set("shape", tallyJson(shape));
-    words.set("motion", tallyJson(motion));
-    v.set("one_shape_words", std::move(words));
-    JsonValue kinds = JsonValue::object();
+    json::Json v = json::Json::object();
+    v["items"] = json::Json(items);
+    v["caption_one_shape"] = tallyJson(oneShape);
+    v["caption_two_shapes"] = tallyJson(twoShape);
+    v["qa"] = tallyJson(qa);
+    v["retrieval_r1"] = tallyJson(retrieval);
+    v["attention_localisation"] = tallyJson(attention);
+    json::Json words = json::Json::object();
+    words["colour"] = tallyJson(colour);
+    words["shape"] = tallyJson(shape);
+    words["motion"] = tallyJson(motion);
+    v["one_shape_words"] = std::move(words);
+    json::Json kinds = json::Json::object();
     for (const auto &[kind, tally] : qaByKind)
-        kinds.set(kind, tallyJson(tally));
-    v.set("qa_by_kind", std::move(kinds));
+        kinds[kind] = tallyJson(tally);
+    v["qa_by_kind"] = std::move(kinds);
     return v;
 }
 

@@ -24,7 +24,7 @@
 /// Internal header of model/ (torch types).
 
 #include "base/expected.h"
-#include "model/json/jsonvalue.h"
+#include "base/json/json.h"
 #include "model/mplug2.h"
 #include "model/synthetic/scenetext.h"
 #include "model/synthetic/syntheticscene.h"
@@ -60,7 +60,7 @@ struct DemoMetrics {
     std::map<std::string, Tally> qaByKind;
     int items = 0;
 
-    JsonValue toJson() const;
+    json::Json toJson() const;
 };
 
 struct DemoEvalOptions {

@@ -200,10 +200,10 @@ std::string fixed(double v, int digits = 4)
 
 } // namespace
 
-JsonValue DemoTrainingOptions::recipeJson() const
+json::Json DemoTrainingOptions::recipeJson() const
 {
     const DemoArchitecture &a = architecture;
-    JsonValue arch = JsonValue::object();
+    json::Json arch = json::Json::object();
     for (const auto &[key, value] :
         std::initializer_list<std::pair<const char *, int64_t>> {{"image_res", a.imageRes},
             {"patch_size", a.patchSize}, {"frames", a.frames}, {"vision_width", a.visionWidth},
@@ -212,26 +212,26 @@ JsonValue DemoTrainingOptions::recipeJson() const
             {"decoder_layers", a.decoderLayers}, {"latents", a.latents}, {"clip_width", a.clipWidth},
             {"clip_layers", a.clipLayers}, {"clip_heads", a.clipHeads}, {"clip_context", a.clipContext},
             {"embed_dim", a.embedDim}, {"max_positions", a.maxPositions}})
-        arch.set(key, JsonValue(value));
-    JsonValue r = JsonValue::object();
-    r.set("seed", JsonValue(int64_t(seed)));
-    r.set("architecture", std::move(arch));
-    r.set("steps", JsonValue(steps));
-    r.set("batch_size", JsonValue(batchSize));
-    r.set("replicas", JsonValue(int64_t(replicas)));
-    r.set("learning_rate", JsonValue(learningRate));
-    r.set("final_learning_rate", JsonValue(finalLearningRate));
-    r.set("warmup_steps", JsonValue(warmupSteps));
-    r.set("weight_decay", JsonValue(weightDecay));
-    r.set("clip_norm", JsonValue(clipNorm));
-    r.set("picture_batches", JsonValue(pictureBatches));
-    r.set("two_shapes", JsonValue(twoShapes));
-    JsonValue w = JsonValue::object();
-    w.set("caption", JsonValue(losses.caption));
-    w.set("qa", JsonValue(losses.qa));
-    w.set("itc", JsonValue(losses.itc));
-    w.set("attention", JsonValue(losses.attention));
-    r.set("loss_weights", std::move(w));
+        arch[key] = json::Json(value);
+    json::Json r = json::Json::object();
+    r["seed"] = json::Json(int64_t(seed));
+    r["architecture"] = std::move(arch);
+    r["steps"] = json::Json(steps);
+    r["batch_size"] = json::Json(batchSize);
+    r["replicas"] = json::Json(int64_t(replicas));
+    r["learning_rate"] = json::Json(learningRate);
+    r["final_learning_rate"] = json::Json(finalLearningRate);
+    r["warmup_steps"] = json::Json(warmupSteps);
+    r["weight_decay"] = json::Json(weightDecay);
+    r["clip_norm"] = json::Json(clipNorm);
+    r["picture_batches"] = json::Json(pictureBatches);
+    r["two_shapes"] = json::Json(twoShapes);
+    json::Json w = json::Json::object();
+    w["caption"] = json::Json(losses.caption);
+    w["qa"] = json::Json(losses.qa);
+    w["itc"] = json::Json(losses.itc);
+    w["attention"] = json::Json(losses.attention);
+    r["loss_weights"] = std::move(w);
     return r;
 }
 

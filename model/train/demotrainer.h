@@ -76,7 +76,7 @@ struct DemoTrainingOptions {
 
     static DemoTrainingOptions defaultParams() { return {}; }
     /// The settings that decide the weights (not outDir, limits or callbacks).
-    JsonValue recipeJson() const;
+    json::Json recipeJson() const;
 };
 
 struct TrainingProgress {

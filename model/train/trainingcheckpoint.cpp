@@ -34,15 +34,15 @@ Expected<void> writeTextAtomically(const fs::path &file, const std::string &text
 } // namespace
 
 Expected<TrainingState> resumeTraining(
-    const fs::path &work, const JsonValue &recipe, Mplug2ModelImpl &network, AdamW &optimizer)
+    const fs::path &work, json::View recipe, Mplug2ModelImpl &network, AdamW &optimizer)
 {
     if (!fs::exists(work / kCheckpoint))
         return TrainingState {};
-    Expected<JsonValue> state = JsonValue::parseFile((work / kState).string());
+    Expected<json::Json> state = json::parseFile((work / kState).string());
     if (!state)
         return makeError(
             ErrorCode::Format, "cannot resume from " + work.string() + ": " + state.error().message);
-    if ((*state)["recipe"].dump() != recipe.dump())
+    if (json::View(*state)["recipe"].dump() != recipe.dump())
         return makeError(ErrorCode::InvalidArgument,
             work.string()
                 + " holds a training run with other settings; use another output folder "
@@ -73,7 +73,7 @@ Expected<TrainingState> resumeTraining(
 }
 
 Expected<void> saveTrainingCheckpoint(const fs::path &work, Mplug2ModelImpl &network, const AdamW &optimizer,
-    const TrainingState &state, const JsonValue &recipe)
+    const TrainingState &state, json::View recipe)
 {
     StateDict tensors;
     for (auto &[name, p] : namedUniqueParameters(network))
@@ -84,14 +84,14 @@ Expected<void> saveTrainingCheckpoint(const fs::path &work, Mplug2ModelImpl &net
     tensors["training.seconds"] = torch::tensor(state.seconds, at::kDouble);
     if (auto ok = writeSafetensors(tensors, (work / kCheckpoint).string()); !ok)
         return ok;
-    JsonValue json = JsonValue::object();
-    json.set("step", JsonValue(state.step));
-    json.set("seconds", JsonValue(state.seconds));
-    json.set("recipe", recipe);
-    return writeTextAtomically(work / kState, json.dump(2));
+    json::Json doc = json::Json::object();
+    doc["step"] = state.step;
+    doc["seconds"] = state.seconds;
+    doc["recipe"] = recipe.toJson();
+    return writeTextAtomically(work / kState, json::dump(doc, 2));
 }
 
-Expected<void> saveModelWeights(const fs::path &file, Mplug2ModelImpl &network, const JsonValue &recipe)
+Expected<void> saveModelWeights(const fs::path &file, Mplug2ModelImpl &network, json::View recipe)
 {
     StateDict tensors;
     for (const auto &item : network.named_parameters(true))

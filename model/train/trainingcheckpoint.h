@@ -13,7 +13,7 @@
 /// Internal header of model/ (torch types).
 
 #include "base/expected.h"
-#include "model/json/jsonvalue.h"
+#include "base/json/json.h"
 #include "model/modules/mplug2model.h"
 #include "model/train/adamw.h"
 
@@ -29,14 +29,14 @@ struct TrainingState {
 /// Restores the checkpoint in `work` when there is one (else returns {0, 0});
 /// fails when it was made with another recipe or does not fit.
 Expected<TrainingState> resumeTraining(
-    const std::filesystem::path &work, const JsonValue &recipe, Mplug2ModelImpl &network, AdamW &optimizer);
+    const std::filesystem::path &work, json::View recipe, Mplug2ModelImpl &network, AdamW &optimizer);
 
 Expected<void> saveTrainingCheckpoint(const std::filesystem::path &work, Mplug2ModelImpl &network,
-    const AdamW &optimizer, const TrainingState &state, const JsonValue &recipe);
+    const AdamW &optimizer, const TrainingState &state, json::View recipe);
 
 /// The model's state dict (every name, tied weights under both) as float32
 /// safetensors, with the recipe in the metadata.
 Expected<void> saveModelWeights(
-    const std::filesystem::path &file, Mplug2ModelImpl &network, const JsonValue &recipe);
+    const std::filesystem::path &file, Mplug2ModelImpl &network, json::View recipe);
 
 } // namespace mplug2::model::train

@@ -222,9 +222,8 @@ private Q_SLOTS:
         const QString config = QStringLiteral("tiny-a");
         const QJsonObject configs
             = m_cases.value(QStringLiteral("configs")).toObject().value(config).toObject();
-        const auto json = [](const QJsonObject &o) {
-            return *model::JsonValue::parse(QJsonDocument(o).toJson().toStdString());
-        };
+        const auto json
+            = [](const QJsonObject &o) { return *json::parse(QJsonDocument(o).toJson().toStdString()); };
         const Expected<model::Mplug2Config> modelConfig
             = model::configFromJson(json(configs.value(QStringLiteral("bert_config")).toObject()),
                 json(configs.value(QStringLiteral("model_config")).toObject()));
@@ -345,9 +344,8 @@ private Q_SLOTS:
         // the tokenizer, and the official image_embeds of the same video.
         const QJsonObject configs
             = m_cases.value(QStringLiteral("configs")).toObject().value(config).toObject();
-        const auto json = [](const QJsonObject &o) {
-            return *model::JsonValue::parse(QJsonDocument(o).toJson().toStdString());
-        };
+        const auto json
+            = [](const QJsonObject &o) { return *json::parse(QJsonDocument(o).toJson().toStdString()); };
         const Expected<model::Mplug2Config> modelConfig
             = model::configFromJson(json(configs.value(QStringLiteral("bert_config")).toObject()),
                 json(configs.value(QStringLiteral("model_config")).toObject()));

@@ -17,10 +17,10 @@ using namespace mplug2;
 namespace {
 
 // cases.json "tolerances": first rule whose text is in the key.
-app::ToleranceLookup rulesOf(const model::JsonValue &manifest)
+app::ToleranceLookup rulesOf(json::View manifest)
 {
     std::vector<std::pair<std::string, double>> rules;
-    for (const model::JsonValue &rule : manifest["tolerances"]["rules"].items())
+    for (json::View rule : manifest["tolerances"]["rules"].items())
         rules.emplace_back(rule["contains"].asString(), rule["atol"].asDouble());
     return [rules](const std::string &key) {
         for (const auto &[text, atol] : rules) {
@@ -37,12 +37,12 @@ class MediaParityTest : public QObject {
     Q_OBJECT
 
     QString m_fixtures;
-    model::JsonValue m_manifest;
+    json::Json m_manifest;
 
     std::map<std::string, app::MediaCaseResult> runAll(const QString &dir)
     {
         std::map<std::string, app::MediaCaseResult> results;
-        for (const model::JsonValue &entry : m_manifest["cases"].items()) {
+        for (json::View entry : json::View(m_manifest)["cases"].items()) {
             if (app::isMediaParityKind(entry["kind"].asString()))
                 results[entry["kind"].asString()]
                     = app::runMediaParityCase(dir.toStdString(), entry, rulesOf(m_manifest));
@@ -56,8 +56,7 @@ private Q_SLOTS:
         QString shared;
         MPLUG2_REQUIRE_SHARED(shared);
         m_fixtures = shared + QStringLiteral("/fixtures");
-        auto manifest
-            = model::JsonValue::parseFile((m_fixtures + QStringLiteral("/cases.json")).toStdString());
+        auto manifest = json::parseFile((m_fixtures + QStringLiteral("/cases.json")).toStdString());
         QVERIFY2(manifest, manifest ? "" : manifest.error().message.c_str());
         m_manifest = *manifest;
     }

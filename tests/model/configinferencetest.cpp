@@ -12,6 +12,7 @@
 
 #include <torch/torch.h>
 
+namespace json = mplug2::json;
 using namespace mplug2::model;
 
 class ConfigInferenceTest : public QObject {
@@ -27,7 +28,7 @@ private Q_SLOTS:
 
 private:
     std::string m_fixtures;
-    JsonValue m_manifest;
+    json::Json m_manifest;
 };
 
 void ConfigInferenceTest::initTestCase()
@@ -35,7 +36,7 @@ void ConfigInferenceTest::initTestCase()
     QString shared;
     MPLUG2_REQUIRE_SHARED(shared);
     m_fixtures = shared.toStdString() + "/fixtures/";
-    auto manifest = JsonValue::parseFile(m_fixtures + "cases.json");
+    auto manifest = json::parseFile(m_fixtures + "cases.json");
     QVERIFY(manifest.hasValue());
     m_manifest = std::move(*manifest);
 }
@@ -56,7 +57,7 @@ void ConfigInferenceTest::shapesAgreeWithJson()
 {
     QFETCH(QString, config);
     QFETCH(QString, checkpoint);
-    const JsonValue &entry = m_manifest["configs"][config.toStdString()];
+    json::View entry = json::View(m_manifest)["configs"][config.toStdString()];
     auto fromJson = configFromJson(entry["bert_config"], entry["model_config"]);
     QVERIFY2(fromJson.hasValue(), fromJson.hasValue() ? "" : fromJson.error().message.c_str());
     auto weights = loadStateDict(m_fixtures + checkpoint.toStdString());
@@ -144,7 +145,7 @@ void ConfigInferenceTest::brokenInputsAreErrors()
     ConfigOverrides overrides;
     overrides.bertHeads = 5; // 32 is not a multiple of 5
     QVERIFY(!inferConfig(oddHeads, overrides).hasValue());
-    auto bad = configFromJson(JsonValue::object(), JsonValue::object());
+    auto bad = configFromJson(json::Json::object(), json::Json::object());
     QVERIFY(!bad.hasValue());
     QVERIFY(bad.error().message.find("hidden_size") != std::string::npos);
 }

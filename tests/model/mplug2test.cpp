@@ -13,6 +13,7 @@
 
 #include <torch/torch.h>
 
+namespace json = mplug2::json;
 using namespace mplug2::model;
 
 class Mplug2Test : public QObject {
@@ -32,10 +33,10 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<Mplug2> loadCase(const std::string &config, const std::string &checkpoint);
-    const JsonValue &caseEntry(const std::string &id) const;
+    json::View caseEntry(const std::string &id) const;
 
     std::string m_fixtures;
-    JsonValue m_manifest;
+    json::Json m_manifest;
     StateDict m_captionExpected;
     StateDict m_qaExpected;
     std::unique_ptr<Mplug2> m_caption;
@@ -44,7 +45,7 @@ private:
 
 std::unique_ptr<Mplug2> Mplug2Test::loadCase(const std::string &config, const std::string &checkpoint)
 {
-    const JsonValue &c = m_manifest["configs"][config];
+    json::View c = json::View(m_manifest)["configs"][config];
     auto parsed = configFromJson(c["bert_config"], c["model_config"]);
     if (!parsed)
         qFatal("%s", parsed.error().message.c_str());
@@ -57,9 +58,9 @@ std::unique_ptr<Mplug2> Mplug2Test::loadCase(const std::string &config, const st
     return std::move(*model);
 }
 
-const JsonValue &Mplug2Test::caseEntry(const std::string &id) const
+json::View Mplug2Test::caseEntry(const std::string &id) const
 {
-    for (const JsonValue &c : m_manifest["cases"].items())
+    for (json::View c : json::View(m_manifest)["cases"].items())
         if (c["id"].asString() == id)
             return c;
     qFatal("no case %s", id.c_str());
@@ -70,7 +71,7 @@ void Mplug2Test::initTestCase()
     QString shared;
     MPLUG2_REQUIRE_SHARED(shared);
     m_fixtures = shared.toStdString() + "/fixtures/";
-    auto manifest = JsonValue::parseFile(m_fixtures + "cases.json");
+    auto manifest = json::parseFile(m_fixtures + "cases.json");
     QVERIFY(manifest.hasValue());
     m_manifest = std::move(*manifest);
     m_caption = loadCase("tiny-b", "tiny-b/caption.pth");
@@ -93,13 +94,13 @@ void Mplug2Test::captionsAsTheOfficialCode()
     QVERIFY(visual->times.visualMs > 0.0);
     auto result = m_caption->caption(*visual, GenerationParams::beam(5, 4, 12, 5));
     QVERIFY(result.hasValue());
-    const JsonValue &entry = caseEntry("tiny-b/caption/batch2");
+    json::View entry = caseEntry("tiny-b/caption/batch2");
     for (size_t b = 0; b < 2; ++b) {
-        const JsonValue &expected = entry["generation"]["beam5"][b];
+        json::View expected = entry["generation"]["beam5"][b];
         QCOMPARE(result->items[b].size(), expected["ids"].size());
         for (size_t i = 0; i < result->items[b].size(); ++i) {
             std::vector<int64_t> ids;
-            for (const JsonValue &v : expected["ids"][i].items())
+            for (json::View v : expected["ids"][i].items())
                 ids.push_back(v.asInt());
             QCOMPARE(result->items[b][i].ids, ids);
             QVERIFY(std::abs(result->items[b][i].score - expected["scores"][i].asDouble()) < 1e-4);
@@ -115,20 +116,20 @@ void Mplug2Test::answersAndRanksAsTheOfficialCode()
         m_qaExpected.at("batch2/question/attention_mask"));
     QVERIFY(question.hasValue());
     QVERIFY(at::allclose(question->mask, m_qaExpected.at("batch2/fusion/merged_attention_mask")));
-    const JsonValue &entry = caseEntry("tiny-a/qa/batch2");
+    json::View entry = caseEntry("tiny-a/qa/batch2");
     auto answers = m_qa->answer(*question, GenerationParams::beam(5, 1, 6));
     QVERIFY(answers.hasValue());
     for (size_t b = 0; b < 2; ++b) {
         std::vector<int64_t> top;
-        for (const JsonValue &v : entry["generation"]["beam5_top1"][b]["ids"][0].items())
+        for (json::View v : entry["generation"]["beam5_top1"][b]["ids"][0].items())
             top.push_back(v.asInt());
         QCOMPARE(answers->items[b].size(), size_t(1));
         QCOMPARE(answers->items[b][0].ids, top);
     }
     std::vector<std::vector<int64_t>> candidates;
-    for (const JsonValue &row : entry["input"]["answer_input_ids"].items()) {
+    for (json::View row : entry["input"]["answer_input_ids"].items()) {
         std::vector<int64_t> ids;
-        for (const JsonValue &v : row.items())
+        for (json::View v : row.items())
             if (v.asInt() != 0)
                 ids.push_back(v.asInt());
         candidates.push_back(ids);

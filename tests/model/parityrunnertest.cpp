@@ -18,6 +18,7 @@
 #include <sstream>
 #include <torch/torch.h>
 
+namespace json = mplug2::json;
 using namespace mplug2::model;
 
 class ParityRunnerTest : public QObject {
@@ -188,7 +189,7 @@ void ParityRunnerTest::missingFolderIsUsageError()
 
 void ParityRunnerTest::toleranceRulesFirstMatchWins()
 {
-    auto json = JsonValue::parse(R"({"rules": [{"contains": "/dec/logits", "atol": 0.001},
+    auto json = json::parse(R"({"rules": [{"contains": "/dec/logits", "atol": 0.001},
                                                {"contains": "/dec/", "atol": 0.5},
                                                {"contains": "", "atol": 0.0001}]})");
     QVERIFY(json.hasValue());

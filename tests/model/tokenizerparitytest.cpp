@@ -3,7 +3,7 @@
 // the official tokenizer must be caught.
 #include "model/text/tokenizerparity.h"
 
-#include "model/json/jsonvalue.h"
+#include "base/json/json.h"
 #include "tests/support/qtestshared.h"
 
 #include <QTemporaryDir>
@@ -11,7 +11,8 @@
 
 #include <fstream>
 
-using mplug2::model::JsonValue;
+namespace json = mplug2::json;
+using mplug2::json::Json;
 using namespace mplug2::model::text;
 
 class TokenizerParityTest : public QObject {
@@ -19,7 +20,7 @@ class TokenizerParityTest : public QObject {
 
     QString m_shared;
     std::filesystem::path m_fixtures;
-    JsonValue m_cases;
+    json::Json m_cases;
 
     static QString describe(const TokenizerParityResult &r)
     {
@@ -32,12 +33,12 @@ class TokenizerParityTest : public QObject {
         return text;
     }
 
-    std::vector<const JsonValue *> tokenizerCases() const
+    std::vector<json::View> tokenizerCases() const
     {
-        std::vector<const JsonValue *> found;
-        for (const JsonValue &c : m_cases["cases"].items()) {
+        std::vector<json::View> found;
+        for (json::View c : json::View(m_cases)["cases"].items()) {
             if (isTokenizerParityKind(c["kind"].asString()))
-                found.push_back(&c);
+                found.push_back(c);
         }
         return found;
     }
@@ -47,7 +48,7 @@ private Q_SLOTS:
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
         m_fixtures = std::filesystem::path(m_shared.toStdString()) / "fixtures";
-        auto cases = JsonValue::parseFile((m_fixtures / "cases.json").string());
+        auto cases = json::parseFile((m_fixtures / "cases.json").string());
         QVERIFY2(cases.hasValue(), cases ? "" : cases.error().message.c_str());
         m_cases = *cases;
     }
@@ -57,8 +58,8 @@ private Q_SLOTS:
         const auto cases = tokenizerCases();
         QVERIFY2(cases.size() >= 2, "cases.json lists no tokenizer and clip_tokenizer cases");
         const TokenizerParityFiles files = defaultTokenizerParityFiles(m_fixtures);
-        for (const JsonValue *c : cases) {
-            const TokenizerParityResult r = checkTokenizerCase(*c, m_fixtures, files);
+        for (const json::View c : cases) {
+            const TokenizerParityResult r = checkTokenizerCase(c, m_fixtures, files);
             qInfo("%s", qPrintable(describe(r)));
             QVERIFY2(r.status == ParityStatus::Passed, qPrintable(describe(r)));
             QVERIFY(r.checks.size() >= 10);
@@ -69,23 +70,23 @@ private Q_SLOTS:
     {
         // Copy tokenizer.json with one expected id changed: the check must fail
         // and name the place.
-        auto json = JsonValue::parseFile((m_fixtures / "tokenizer.json").string());
-        QVERIFY(json.hasValue());
-        JsonValue changed = *json;
-        JsonValue encode = JsonValue::array();
-        const auto &entries = (*json)["encode"].items();
+        auto original = json::parseFile((m_fixtures / "tokenizer.json").string());
+        QVERIFY(original.hasValue());
+        json::Json changed = *original;
+        json::Json encode = json::Json::array();
+        const std::vector<json::View> entries = json::View(*original)["encode"].items();
         QVERIFY(!entries.empty());
         for (std::size_t i = 0; i < entries.size(); ++i) {
-            JsonValue e = entries[i];
+            json::Json e = entries[i].toJson();
             if (i == 0) {
-                JsonValue ids = JsonValue::array();
-                for (const JsonValue &id : entries[i]["input_ids"].items())
-                    ids.append(JsonValue(id.asInt() + 1));
-                e.set("input_ids", ids);
+                json::Json ids = json::Json::array();
+                for (json::View id : entries[i]["input_ids"].items())
+                    ids.push_back(json::Json(id.asInt() + 1));
+                e["input_ids"] = ids;
             }
-            encode.append(e);
+            encode.push_back(e);
         }
-        changed.set("encode", encode);
+        changed["encode"] = encode;
         const auto vocab
             = std::filesystem::path(m_shared.toStdString()) / "data" / "bert-base-uncased-vocab.txt";
         const TokenizerParityResult r = checkWordPieceCases(changed, vocab, "mutated");
@@ -103,21 +104,21 @@ private Q_SLOTS:
         const std::filesystem::path folder = dir.path().toStdString();
         std::filesystem::copy_file(m_fixtures / "tokenizer.json", folder / "tokenizer.json");
         TokenizerParityFiles files = defaultTokenizerParityFiles(folder);
-        for (const JsonValue *c : tokenizerCases()) {
-            const TokenizerParityResult missing = checkTokenizerCase(*c, folder, files);
+        for (const json::View c : tokenizerCases()) {
+            const TokenizerParityResult missing = checkTokenizerCase(c, folder, files);
             QCOMPARE(missing.status, ParityStatus::Skipped);
             QVERIFY2(missing.summary.find("not found") != std::string::npos, missing.summary.c_str());
         }
         files.dataDir = std::filesystem::path(m_shared.toStdString()) / "data";
-        for (const JsonValue *c : tokenizerCases())
-            QCOMPARE(checkTokenizerCase(*c, folder, files).status, ParityStatus::Passed);
+        for (const json::View c : tokenizerCases())
+            QCOMPARE(checkTokenizerCase(c, folder, files).status, ParityStatus::Passed);
     }
 
     void anEmptyFixtureIsNotAPass()
     {
         const auto vocab
             = std::filesystem::path(m_shared.toStdString()) / "data" / "bert-base-uncased-vocab.txt";
-        const TokenizerParityResult r = checkWordPieceCases(JsonValue::object(), vocab, "empty");
+        const TokenizerParityResult r = checkWordPieceCases(json::Json::object(), vocab, "empty");
         QCOMPARE(r.status, ParityStatus::Failed);
     }
 };
