@@ -30,43 +30,51 @@ std::vector<std::pair<std::string, at::Tensor>> namedUniqueParameters(const torc
     return out;
 }
 
-AdamW::AdamW(std::vector<std::pair<std::string, at::Tensor>> parameters, const AdamWOptions &options)
-    : m_options(options)
+namespace {
+
+std::string keyOf(const at::Tensor &parameter)
 {
-    for (auto &[name, p] : parameters) {
-        Slot s;
-        s.name = name;
-        s.parameter = p;
-        s.expAvg = torch::zeros_like(p);
-        s.expAvgSq = torch::zeros_like(p);
-        s.decay = decays(name, p);
-        m_slots.push_back(std::move(s));
-    }
+    // How torch::optim keys its per-parameter state.
+    return c10::guts::to_string(parameter.unsafeGetTensorImpl());
 }
+
+} // namespace
+
+AdamW::AdamW(std::vector<std::pair<std::string, at::Tensor>> parameters, const AdamWOptions &options)
+{
+    std::vector<at::Tensor> decayed, exempt;
+    for (auto &[name, p] : parameters) {
+        m_slots.push_back({name, p});
+        (decays(name, p) ? decayed : exempt).push_back(p);
+    }
+    const auto groupOptions = [&](double weightDecay) {
+        auto o = std::make_unique<torch::optim::AdamWOptions>(0.0);
+        o->betas({options.beta1, options.beta2})
+            .eps(options.epsilon)
+            .weight_decay(weightDecay)
+            .amsgrad(false);
+        return o;
+    };
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(decayed, groupOptions(options.weightDecay));
+    groups.emplace_back(exempt, groupOptions(0.0));
+    m_optimizer = std::make_unique<torch::optim::AdamW>(std::move(groups), torch::optim::AdamWOptions(0.0));
+}
+
+AdamW::~AdamW() = default;
 
 void AdamW::step(double learningRate)
 {
-    torch::NoGradGuard noGrad;
+    for (auto &group : m_optimizer->param_groups())
+        static_cast<torch::optim::AdamWOptions &>(group.options()).lr(learningRate);
+    m_optimizer->step();
     ++m_steps;
-    const double b1 = m_options.beta1, b2 = m_options.beta2;
-    const double correction1 = 1 - std::pow(b1, double(m_steps));
-    const double correction2 = 1 - std::pow(b2, double(m_steps));
-    const double stepSize = learningRate / correction1;
-    for (Slot &s : m_slots) {
-        const at::Tensor &grad = s.parameter.grad();
-        if (!grad.defined())
-            continue;
-        if (s.decay)
-            s.parameter.mul_(1 - learningRate * m_options.weightDecay);
-        s.expAvg.mul_(b1).add_(grad, 1 - b1);
-        s.expAvgSq.mul_(b2).addcmul_(grad, grad, 1 - b2);
-        const auto denominator = (s.expAvgSq / correction2).sqrt_().add_(m_options.epsilon);
-        s.parameter.addcdiv_(s.expAvg, denominator, -stepSize);
-    }
 }
 
 void AdamW::zeroGrad()
 {
+    // Gradients to none, not to zero: this LibTorch's zero_grad() zeroes them,
+    // and a zero gradient would still decay and move a parameter next step.
     for (Slot &s : m_slots)
         if (s.parameter.grad().defined())
             s.parameter.mutable_grad() = at::Tensor();
@@ -90,9 +98,24 @@ double AdamW::clipGradients(double maxNorm)
 StateDict AdamW::state() const
 {
     StateDict out;
+    const auto &states = m_optimizer->state();
     for (const Slot &s : m_slots) {
-        out["exp_avg." + s.name] = s.expAvg;
-        out["exp_avg_sq." + s.name] = s.expAvgSq;
+        const auto it = states.find(keyOf(s.parameter));
+        int64_t stepped = 0;
+        if (it != states.end()) {
+            const auto &st = static_cast<const torch::optim::AdamWParamState &>(*it->second);
+            out["exp_avg." + s.name] = st.exp_avg().clone(); // a snapshot: the live ones move on
+            out["exp_avg_sq." + s.name] = st.exp_avg_sq().clone();
+            stepped = st.step();
+        } else {
+            // Not stepped yet (no gradient so far): the zeros torch::optim would start from.
+            out["exp_avg." + s.name] = torch::zeros_like(s.parameter);
+            out["exp_avg_sq." + s.name] = torch::zeros_like(s.parameter);
+        }
+        // torch::optim counts steps per parameter: one that missed a gradient
+        // is behind, and its bias correction with it.
+        if (stepped != m_steps)
+            out["step." + s.name] = torch::tensor(stepped, at::kLong);
     }
     out["step"] = torch::tensor(m_steps, at::kLong);
     return out;
@@ -111,11 +134,24 @@ Expected<void> AdamW::setState(const StateDict &state)
                     std::string("the optimizer state does not fit the model at ") + kind + s.name);
         }
     torch::NoGradGuard noGrad;
-    for (Slot &s : m_slots) {
-        s.expAvg.copy_(state.at("exp_avg." + s.name));
-        s.expAvgSq.copy_(state.at("exp_avg_sq." + s.name));
+    const int64_t steps = step->second.to(at::kLong).item<int64_t>();
+    auto &states = m_optimizer->state();
+    for (const Slot &s : m_slots) {
+        const auto own = state.find("step." + s.name);
+        const int64_t stepped = own != state.end() && own->second.numel() == 1
+            ? own->second.to(at::kLong).item<int64_t>()
+            : steps;
+        if (stepped <= 0) {
+            states.erase(keyOf(s.parameter));
+            continue;
+        }
+        auto st = std::make_unique<torch::optim::AdamWParamState>();
+        st->step(stepped);
+        st->exp_avg(state.at("exp_avg." + s.name).to(s.parameter.options()).clone());
+        st->exp_avg_sq(state.at("exp_avg_sq." + s.name).to(s.parameter.options()).clone());
+        states[keyOf(s.parameter)] = std::move(st);
     }
-    m_steps = step->second.to(at::kLong).item<int64_t>();
+    m_steps = steps;
     return {};
 }
 

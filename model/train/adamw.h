@@ -1,25 +1,30 @@
 #pragma once
-/// AdamW (decoupled weight decay, as torch.optim.AdamW) over named
-/// parameters, with its state exposed as named tensors so that the trainer
-/// can save it to safetensors and resume bit for bit.
+/// AdamW over named parameters: LibTorch's torch::optim::AdamW with two
+/// parameter groups (decayed and not), its state exposed as named tensors so
+/// that the trainer can save it to safetensors and resume bit for bit.
 ///
 ///     AdamW optimizer(namedParameters(network), {.weightDecay = 0.05});
 ///     loss.backward();
 ///     optimizer.step(learningRate);
 ///     optimizer.zeroGrad();
 ///     StateDict state = optimizer.state();   // "exp_avg.<name>", "exp_avg_sq.<name>", "step"
+///                                            // (+ "step.<name>" for a parameter that missed steps)
 ///
 /// Parameters with fewer than two dimensions, embeddings, latents and the
 /// logit scale are not decayed. Internal header of model/ (torch types).
 
 #include "model/checkpoint/statedict.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace torch::nn {
 class Module;
+}
+namespace torch::optim {
+class AdamW;
 }
 
 namespace mplug2::model::train {
@@ -34,6 +39,9 @@ struct AdamWOptions {
 class AdamW {
 public:
     AdamW(std::vector<std::pair<std::string, at::Tensor>> parameters, const AdamWOptions &options);
+    ~AdamW();
+    AdamW(const AdamW &) = delete;
+    AdamW &operator=(const AdamW &) = delete;
 
     void step(double learningRate);
     void zeroGrad();
@@ -49,12 +57,9 @@ private:
     struct Slot {
         std::string name;
         at::Tensor parameter;
-        at::Tensor expAvg;
-        at::Tensor expAvgSq;
-        bool decay = true;
     };
     std::vector<Slot> m_slots;
-    AdamWOptions m_options;
+    std::unique_ptr<torch::optim::AdamW> m_optimizer; ///< group 0 decays, group 1 does not
     int64_t m_steps = 0;
 };
 
