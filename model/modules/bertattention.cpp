@@ -4,10 +4,11 @@
 
 namespace mplug2::model {
 
-BertAttentionImpl::BertAttentionImpl(const BertConfig &config, bool isCrossAttention)
+BertAttentionImpl::BertAttentionImpl(const BertAttentionOptions &options)
 {
-    self = register_module("self", BertSelfAttention(config, isCrossAttention));
-    output = register_module("output", BertOutput(config, config.hiddenSize));
+    self = register_module("self", BertSelfAttention(options));
+    output
+        = register_module("output", BertOutput(BertOutputOptions(options.config, options.config.hiddenSize)));
 }
 
 at::Tensor BertAttentionImpl::forward(

@@ -9,7 +9,7 @@ namespace mplug2::model {
 
 class BertAttentionImpl : public torch::nn::Module {
 public:
-    BertAttentionImpl(const BertConfig &config, bool isCrossAttention);
+    explicit BertAttentionImpl(const BertAttentionOptions &options);
 
     /// hidden attends to `states` (itself for self-attention); residual on hidden.
     at::Tensor forward(const at::Tensor &hidden, const at::Tensor &states, const at::Tensor &mask,

@@ -17,8 +17,10 @@ at::Tensor BertIntermediateImpl::forward(const at::Tensor &x)
     return at::gelu(rowLinear(x, dense->weight, dense->bias));
 }
 
-BertOutputImpl::BertOutputImpl(const BertConfig &config, int64_t inFeatures)
+BertOutputImpl::BertOutputImpl(const BertOutputOptions &options)
 {
+    const BertConfig &config = options.config;
+    const int64_t inFeatures = options.inFeatures;
     dense = register_module("dense", torch::nn::Linear(inFeatures, config.hiddenSize));
     layerNorm
         = register_module("LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));

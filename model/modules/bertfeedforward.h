@@ -21,9 +21,20 @@ public:
 };
 TORCH_MODULE(BertIntermediate);
 
+/// The block after attention or the intermediate layer: dense from
+/// `inFeatures` to the hidden size, then residual and LayerNorm.
+struct BertOutputOptions {
+    BertOutputOptions(BertConfig config, int64_t inFeatures)
+        : config(std::move(config))
+        , inFeatures(inFeatures)
+    { }
+    BertConfig config;
+    int64_t inFeatures;
+};
+
 class BertOutputImpl : public torch::nn::Module {
 public:
-    BertOutputImpl(const BertConfig &config, int64_t inFeatures);
+    explicit BertOutputImpl(const BertOutputOptions &options);
     /// LayerNorm(dense(x) + residual).
     at::Tensor forward(const at::Tensor &x, const at::Tensor &residual);
 

@@ -9,11 +9,11 @@ BertLayerImpl::BertLayerImpl(const BertLayerOptions &options)
     const BertConfig &c = options.config;
     if (options.latents > 0)
         latents = register_parameter("latents", torch::randn({options.latents, c.hiddenSize}));
-    attention = register_module("attention", BertAttention(c, false));
+    attention = register_module("attention", BertAttention(BertAttentionOptions(c, false)));
     if (options.crossAttention)
-        crossattention = register_module("crossattention", BertAttention(c, true));
+        crossattention = register_module("crossattention", BertAttention(BertAttentionOptions(c, true)));
     intermediate = register_module("intermediate", BertIntermediate(c));
-    output = register_module("output", BertOutput(c, c.intermediateSize));
+    output = register_module("output", BertOutput(BertOutputOptions(c, c.intermediateSize)));
 }
 
 at::Tensor BertLayerImpl::forward(const at::Tensor &hidden, const at::Tensor &mask, const at::Tensor &encoder,

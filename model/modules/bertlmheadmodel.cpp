@@ -4,16 +4,18 @@
 
 namespace mplug2::model {
 
-BertLMHeadModelImpl::BertLMHeadModelImpl(const BertConfig &config, int64_t layers)
+BertLMHeadModelImpl::BertLMHeadModelImpl(const BertLMHeadModelOptions &headOptions)
 {
+    const BertConfig &config = headOptions.config;
+    const int64_t layers = headOptions.layers;
     BertModelOptions options;
     options.config = config;
     options.layers = layers;
     options.decoder = true;
     bert = register_module("bert", BertModel(options));
     cls = register_module("cls", std::make_shared<torch::nn::Module>());
-    predictions = cls->register_module(
-        "predictions", BertPredictionHead(config, bert->embeddings->word_embeddings->weight));
+    predictions = cls->register_module("predictions",
+        BertPredictionHead(BertPredictionHeadOptions(config, bert->embeddings->word_embeddings->weight)));
 }
 
 at::Tensor BertLMHeadModelImpl::forward(const at::Tensor &ids, const at::Tensor &mask,

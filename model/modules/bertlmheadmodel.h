@@ -8,9 +8,20 @@
 
 namespace mplug2::model {
 
+/// The text decoder: `layers` BERT layers with cross-attention, and the
+/// prediction head tied to the word embeddings.
+struct BertLMHeadModelOptions {
+    BertLMHeadModelOptions(BertConfig config, int64_t layers)
+        : config(std::move(config))
+        , layers(layers)
+    { }
+    BertConfig config;
+    int64_t layers;
+};
+
 class BertLMHeadModelImpl : public torch::nn::Module {
 public:
-    BertLMHeadModelImpl(const BertConfig &config, int64_t layers);
+    explicit BertLMHeadModelImpl(const BertLMHeadModelOptions &options);
 
     /// Teacher-forced logits (B, L, vocab) of ids (B, L) over encoder states.
     at::Tensor forward(const at::Tensor &ids, const at::Tensor &mask, const at::Tensor &encoder,

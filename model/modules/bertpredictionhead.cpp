@@ -6,8 +6,10 @@
 
 namespace mplug2::model {
 
-BertPredictionHeadImpl::BertPredictionHeadImpl(const BertConfig &config, const at::Tensor &wordEmbeddings)
+BertPredictionHeadImpl::BertPredictionHeadImpl(const BertPredictionHeadOptions &options)
 {
+    const BertConfig &config = options.config;
+    const at::Tensor &wordEmbeddings = options.wordEmbeddings;
     transform = register_module("transform", std::make_shared<torch::nn::Module>());
     dense = transform->register_module("dense", torch::nn::Linear(config.hiddenSize, config.hiddenSize));
     layerNorm = transform->register_module(

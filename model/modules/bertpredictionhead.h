@@ -12,10 +12,20 @@
 
 namespace mplug2::model {
 
+/// The decoder's output head; its decoder weight is `wordEmbeddings` (tied).
+struct BertPredictionHeadOptions {
+    BertPredictionHeadOptions(BertConfig config, at::Tensor wordEmbeddings)
+        : config(std::move(config))
+        , wordEmbeddings(std::move(wordEmbeddings))
+    { }
+    BertConfig config;
+    at::Tensor wordEmbeddings;
+};
+
 class BertPredictionHeadImpl : public torch::nn::Module {
 public:
     /// `wordEmbeddings` (vocab, H) becomes `decoder.weight` (shared, not copied).
-    BertPredictionHeadImpl(const BertConfig &config, const at::Tensor &wordEmbeddings);
+    explicit BertPredictionHeadImpl(const BertPredictionHeadOptions &options);
 
     /// hidden (..., H) -> logits (..., vocab).
     at::Tensor forward(const at::Tensor &hidden);

@@ -7,10 +7,12 @@
 
 namespace mplug2::model {
 
-BertSelfAttentionImpl::BertSelfAttentionImpl(const BertConfig &config, bool isCrossAttention)
-    : m_heads(config.numAttentionHeads)
-    , m_headSize(config.headSize())
+BertSelfAttentionImpl::BertSelfAttentionImpl(const BertAttentionOptions &options)
+    : m_heads(options.config.numAttentionHeads)
+    , m_headSize(options.config.headSize())
 {
+    const BertConfig &config = options.config;
+    const bool isCrossAttention = options.crossAttention;
     const int64_t h = config.hiddenSize;
     const int64_t kvIn = isCrossAttention ? config.encoderWidth : h;
     query = register_module("query", torch::nn::Linear(h, h));

@@ -27,9 +27,20 @@ struct KeyValueCache {
     int64_t length = 0;
 };
 
+/// Self-attention of a BERT layer, or its cross-attention to the encoder
+/// (keys and values of the encoder's width).
+struct BertAttentionOptions {
+    BertAttentionOptions(BertConfig config, bool crossAttention)
+        : config(std::move(config))
+        , crossAttention(crossAttention)
+    { }
+    BertConfig config;
+    bool crossAttention = false;
+};
+
 class BertSelfAttentionImpl : public torch::nn::Module {
 public:
-    BertSelfAttentionImpl(const BertConfig &config, bool isCrossAttention);
+    explicit BertSelfAttentionImpl(const BertAttentionOptions &options);
 
     /// hidden (N, Lq, H) attends to `states` (N, Lk, W) (pass `hidden` for
     /// self-attention) under an additive mask; `probs` receives (N, heads, Lq, Lk).

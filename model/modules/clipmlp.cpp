@@ -6,8 +6,9 @@
 
 namespace mplug2::model {
 
-ClipMlpImpl::ClipMlpImpl(int64_t width)
+ClipMlpImpl::ClipMlpImpl(const ClipMlpOptions &options)
 {
+    const int64_t width = options.width;
     c_fc = register_module("c_fc", torch::nn::Linear(width, 4 * width));
     c_proj = register_module("c_proj", torch::nn::Linear(4 * width, width));
 }

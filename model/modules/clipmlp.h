@@ -8,9 +8,16 @@
 
 namespace mplug2::model {
 
+struct ClipMlpOptions {
+    /* implicit */ ClipMlpOptions(int64_t width)
+        : width(width)
+    { }
+    int64_t width;
+};
+
 class ClipMlpImpl : public torch::nn::Module {
 public:
-    explicit ClipMlpImpl(int64_t width);
+    explicit ClipMlpImpl(const ClipMlpOptions &options);
     at::Tensor forward(const at::Tensor &x);
 
     torch::nn::Linear c_fc {nullptr};

@@ -4,8 +4,9 @@
 
 namespace mplug2::model {
 
-ClipResidualBlockImpl::ClipResidualBlockImpl(int64_t width, int64_t heads)
+ClipResidualBlockImpl::ClipResidualBlockImpl(const ClipResidualBlockOptions &options)
 {
+    const int64_t width = options.width, heads = options.heads;
     attn = register_module("attn", ClipAttention(ClipAttentionOptions(width, heads)));
     ln_1 = register_module("ln_1", LayerNorm(LayerNormOptions(width, 1e-5)));
     mlp = register_module("mlp", ClipMlp(width));

@@ -8,9 +8,18 @@
 
 namespace mplug2::model {
 
+struct ClipResidualBlockOptions {
+    ClipResidualBlockOptions(int64_t width, int64_t heads)
+        : width(width)
+        , heads(heads)
+    { }
+    int64_t width;
+    int64_t heads;
+};
+
 class ClipResidualBlockImpl : public torch::nn::Module {
 public:
-    ClipResidualBlockImpl(int64_t width, int64_t heads);
+    explicit ClipResidualBlockImpl(const ClipResidualBlockOptions &options);
 
     /// x (N, L, width); mask additive (L, L) (the causal mask of the text tower).
     at::Tensor forward(const at::Tensor &x, const at::Tensor &mask);

@@ -6,10 +6,10 @@ namespace mplug2::model {
 
 FusionLayerImpl::FusionLayerImpl(const BertConfig &config)
 {
-    attention = register_module("attention", BertAttention(config, false));
-    crossattention = register_module("crossattention", BertAttention(config, true));
+    attention = register_module("attention", BertAttention(BertAttentionOptions(config, false)));
+    crossattention = register_module("crossattention", BertAttention(BertAttentionOptions(config, true)));
     intermediate = register_module("intermediate", BertIntermediate(config));
-    output = register_module("output", BertOutput(config, config.intermediateSize));
+    output = register_module("output", BertOutput(BertOutputOptions(config, config.intermediateSize)));
 }
 
 at::Tensor FusionLayerImpl::forward(const at::Tensor &text, const at::Tensor &selfMask,

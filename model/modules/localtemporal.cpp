@@ -4,8 +4,9 @@
 
 namespace mplug2::model {
 
-LocalTemporalImpl::LocalTemporalImpl(int64_t width)
+LocalTemporalImpl::LocalTemporalImpl(const LocalTemporalOptions &options)
 {
+    const int64_t width = options.width;
     const int64_t bottleneck = width / 2;
     ln = register_module("ln", LayerNorm(LayerNormOptions(width, 1e-5)));
     down_proj

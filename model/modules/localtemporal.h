@@ -13,9 +13,16 @@
 
 namespace mplug2::model {
 
+struct LocalTemporalOptions {
+    /* implicit */ LocalTemporalOptions(int64_t width)
+        : width(width)
+    { }
+    int64_t width;
+};
+
 class LocalTemporalImpl : public torch::nn::Module {
 public:
-    explicit LocalTemporalImpl(int64_t width);
+    explicit LocalTemporalImpl(const LocalTemporalOptions &options);
 
     /// x (N, T, L, C) patch tokens of N videos with T frames; returns the
     /// adapter's output of the same shape (the caller adds the residual).

@@ -16,7 +16,8 @@ Mplug2ModelImpl::Mplug2ModelImpl(const Mplug2Config &config)
     textOptions.numLatents = config.numLatents;
     text_encoder = register_module("text_encoder", BertModel(textOptions));
     fusion_encoder = register_module("fusion_encoder", FusionModel(b));
-    text_decoder = register_module("text_decoder", BertLMHeadModel(b, b.textDecodeLayers));
+    text_decoder
+        = register_module("text_decoder", BertLMHeadModel(BertLMHeadModelOptions(b, b.textDecodeLayers)));
     visn_emb_norm = register_module("visn_emb_norm", LayerNorm(LayerNormOptions(b.hiddenSize, 1e-12)));
     if (config.projectsVision()) {
         visn_fc = register_module("visn_fc", torch::nn::Linear(config.vision.width, b.hiddenSize));

@@ -5,9 +5,11 @@
 
 namespace mplug2::model {
 
-VideoFormerImpl::VideoFormerImpl(const VisionConfig &config, int64_t embedDim)
-    : m_config(config)
+VideoFormerImpl::VideoFormerImpl(const VideoFormerOptions &options)
+    : m_config(options.vision)
 {
+    const VisionConfig &config = options.vision;
+    const int64_t embedDim = options.embedDim;
     const int64_t p = config.patchSize, w = config.width;
     auto convOptions = config.temporalDownsampling
         ? torch::nn::Conv3dOptions(3, w, {3, p, p}).stride({config.temporalStride, p, p}).padding({1, 0, 0})

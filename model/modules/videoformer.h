@@ -17,9 +17,19 @@
 
 namespace mplug2::model {
 
+/// The video encoder: the vision tower and its projection to `embedDim`.
+struct VideoFormerOptions {
+    VideoFormerOptions(VisionConfig vision, int64_t embedDim)
+        : vision(std::move(vision))
+        , embedDim(embedDim)
+    { }
+    VisionConfig vision;
+    int64_t embedDim;
+};
+
 class VideoFormerImpl : public torch::nn::Module {
 public:
-    VideoFormerImpl(const VisionConfig &config, int64_t embedDim);
+    explicit VideoFormerImpl(const VideoFormerOptions &options);
 
     /// pixels (B, 3, T, H, W) normalised with the CLIP mean/std. When
     /// `layerAttention` is given it receives, per block, the head-averaged

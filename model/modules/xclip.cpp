@@ -9,11 +9,11 @@ namespace mplug2::model {
 XClipImpl::XClipImpl(const Mplug2Config &config)
 {
     const ClipTextConfig &t = config.clipText;
-    visual = register_module("visual", VideoFormer(config.vision, config.embedDim));
+    visual = register_module("visual", VideoFormer(VideoFormerOptions(config.vision, config.embedDim)));
     transformer = register_module("transformer", std::make_shared<torch::nn::Module>());
     resblocks = transformer->register_module("resblocks", torch::nn::ModuleList());
     for (int64_t i = 0; i < t.layers; ++i)
-        resblocks->push_back(ClipResidualBlock(t.width, t.heads));
+        resblocks->push_back(ClipResidualBlock(ClipResidualBlockOptions(t.width, t.heads)));
     token_embedding = register_module("token_embedding", torch::nn::Embedding(t.vocabSize, t.width));
     positional_embedding
         = register_parameter("positional_embedding", torch::randn({t.contextLength, t.width}) * 0.01);
