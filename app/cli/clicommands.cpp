@@ -2,6 +2,7 @@
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/clicommand.h"
 #include "app/cli/democommands.h"
+#include "app/cli/importcommand.h"
 #include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"

@@ -40,6 +40,30 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
     return std::nullopt;
 }
 
+std::optional<CliStop> parseOrStop(QCommandLineParser &parser, const QStringList &args)
+{
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    if (!parser.parse(args))
+        return usageStop(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        return CliStop {0, helpTextOfCommand(parser, args.value(0))};
+    return std::nullopt;
+}
+
+CliStop usageStop(const QString &message)
+{
+    return {2, message};
+}
+
+int printStop(const CliStop &stop, const QString &command)
+{
+    if (stop.exitCode == 0) {
+        QTextStream(stdout) << stop.text;
+        return 0;
+    }
+    return reportCliError(command, stop.text, stop.exitCode);
+}
+
 int reportCliError(const QString &command, const QString &message, int exitCode)
 {
     QString oneLine = message;

@@ -1,15 +1,14 @@
+#include "app/cli/importcommand.h"
+
 #include "app/bundle/bundleregistry.h"
 #include "app/bundle/checkpointbundle.h"
 #include "app/cli/clisession.h"
-#include "app/cli/commandlineparsing.h"
-#include "app/cli/taskcommands.h"
 #include "app/engine/devicechoice.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QTextStream>
 
 namespace mplug2::app {
@@ -26,7 +25,7 @@ QCommandLineOption option(const QString &name, const char *help, const QString &
 }
 } // namespace
 
-int runImportCommand(const QStringList &args)
+CliParsed<ImportParams> parseImportParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -71,39 +70,58 @@ int runImportCommand(const QStringList &args)
         registerIt, makeDefault, replace});
     parser.addPositionalArgument(QStringLiteral("checkpoint"),
         Text::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("CHECKPOINT"));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (parser.positionalArguments().size() != 1)
-        return reportCliError(command, Text::tr("give exactly one checkpoint"), 2);
+        return usageStop(Text::tr("give exactly one checkpoint"));
     if (!parser.isSet(out))
-        return reportCliError(command, Text::tr("--out DIR is required"), 2);
+        return usageStop(Text::tr("--out DIR is required"));
 
-    CheckpointBundleOptions o;
-    o.checkpoint = parser.positionalArguments().constFirst();
-    o.vocab = parser.value(vocab);
-    if (parser.isSet(tokenizer))
-        o.tokenizerKind = parser.value(tokenizer);
+    ImportParams p;
+    p.checkpoint = parser.positionalArguments().constFirst();
+    p.out = parser.value(out);
+    p.vocab = parser.value(vocab);
+    p.tokenizer = parser.value(tokenizer);
     if (parser.isSet(kind)) {
         const Expected<ModelKind> k = parseModelKind(parser.value(kind));
         if (!k)
-            return reportCliError(command, QString::fromStdString(k.error().message), 2);
-        o.kind = *k;
+            return usageStop(QString::fromStdString(k.error().message));
+        p.kind = *k;
     }
-    o.bertConfigFile = parser.value(bertConfig);
-    o.modelConfigFile = parser.value(modelConfig);
-    o.clipBpe = parser.value(clipBpe);
-    o.id = parser.value(id);
-    o.name = parser.value(name);
+    p.bertConfig = parser.value(bertConfig);
+    p.modelConfig = parser.value(modelConfig);
+    p.clipBpe = parser.value(clipBpe);
+    p.id = parser.value(id);
+    p.name = parser.value(name);
+    p.check = parser.isSet(check);
+    p.makeDefault = parser.isSet(makeDefault);
+    p.registerIt = parser.isSet(registerIt) || p.makeDefault;
+    p.replace = parser.isSet(replace);
+    return p;
+}
+
+int runImport(const ImportParams &params, const QString &command)
+{
+    CheckpointBundleOptions o;
+    o.checkpoint = params.checkpoint;
+    o.vocab = params.vocab;
+    if (!params.tokenizer.isEmpty())
+        o.tokenizerKind = params.tokenizer;
+    if (params.kind)
+        o.kind = *params.kind;
+    o.bertConfigFile = params.bertConfig;
+    o.modelConfigFile = params.modelConfig;
+    o.clipBpe = params.clipBpe;
+    o.id = params.id;
+    o.name = params.name;
     Expected<ModelBundle> bundle = bundleForCheckpoint(o);
     if (!bundle)
         return reportCliError(command, QString::fromStdString(bundle.error().message));
 
-    const QDir dir(parser.value(out));
+    const QDir dir(params.out);
     const QString manifest = dir.filePath(QLatin1String(ModelBundle::kManifestName));
-    const bool registering = parser.isSet(registerIt) || parser.isSet(makeDefault);
     // An import never overwrites without being told to: check before writing anything.
-    if (!parser.isSet(replace)) {
+    if (!params.replace) {
         if (QFileInfo::exists(manifest)) {
             const Expected<ModelBundle> there = ModelBundle::load(manifest);
             return reportCliError(command,
@@ -113,7 +131,7 @@ int runImportCommand(const QStringList &args)
                         there ? there->id : QString::fromStdString(there.error().message)),
                 2);
         }
-        if (registering)
+        if (params.registerIt)
             if (const std::optional<ModelBundle> held = BundleRegistry().find(bundle->id);
                 held && QFileInfo(held->manifestPath) != QFileInfo(manifest))
                 return reportCliError(command,
@@ -134,7 +152,7 @@ int runImportCommand(const QStringList &args)
     if (Expected<void> saved = bundle->save(manifest); !saved)
         return reportCliError(command, QString::fromStdString(saved.error().message));
 
-    if (parser.isSet(check)) {
+    if (params.check) {
         CliSession session(command);
         if (!session.loadModel(*bundle, DeviceChoice::cpu()))
             return 1;
@@ -142,17 +160,25 @@ int runImportCommand(const QStringList &args)
             << Text::tr("checked: %1 loads (%2 parameters)").arg(bundle->id).arg(session.model().parameters)
             << '\n';
     }
-    if (registering) {
+    if (params.registerIt) {
         BundleRegistry registry;
         const Expected<ModelBundle> added = registry.add(manifest,
-            parser.isSet(replace) ? BundleRegistry::OnConflict::Replace : BundleRegistry::OnConflict::Refuse);
+            params.replace ? BundleRegistry::OnConflict::Replace : BundleRegistry::OnConflict::Refuse);
         if (!added)
             return reportCliError(command, QString::fromStdString(added.error().message));
-        if (parser.isSet(makeDefault))
+        if (params.makeDefault)
             registry.setDefaultId(added->id);
     }
     QTextStream(stdout) << QFileInfo(manifest).absoluteFilePath() << '\n';
     return 0;
+}
+
+int runImportCommand(const QStringList &args)
+{
+    const CliParsed<ImportParams> parsed = parseImportParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runImport(std::get<ImportParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -16,6 +16,5 @@ int runDenseCaptionCommand(const QStringList &args);
 int runAskCommand(const QStringList &args);
 int runClassifyCommand(const QStringList &args);
 int runAttentionCommand(const QStringList &args);
-int runImportCommand(const QStringList &args);
 
 } // namespace mplug2::app

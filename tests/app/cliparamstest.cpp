@@ -1,0 +1,98 @@
+// The commands' parameter parsing, without starting a process: what each
+// argument list gives, or why the command stops (help, usage error).
+#include "app/cli/importcommand.h"
+
+#include <QTest>
+
+using namespace mplug2;
+using namespace mplug2::app;
+
+namespace {
+
+QStringList importArgs(QStringList rest)
+{
+    return QStringList {QStringLiteral("mplug2 import")} + rest;
+}
+
+} // namespace
+
+class CliParamsTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importReadsEveryOption()
+    {
+        const auto parsed = parseImportParams(importArgs({QStringLiteral("/m/caption.pth"),
+            QStringLiteral("--out"), QStringLiteral("/b"), QStringLiteral("--vocab=/v.txt"),
+            QStringLiteral("--tokenizer"), QStringLiteral("sentencepiece"), QStringLiteral("--kind"),
+            QStringLiteral("qa"), QStringLiteral("--bert-config"), QStringLiteral("/c.json"),
+            QStringLiteral("--model-config"), QStringLiteral("/m.json"), QStringLiteral("--clip-bpe"),
+            QStringLiteral("/bpe.gz"), QStringLiteral("--id"), QStringLiteral("x"), QStringLiteral("--name"),
+            QStringLiteral("My model"), QStringLiteral("--check"), QStringLiteral("--default"),
+            QStringLiteral("--replace")}));
+        QVERIFY(std::holds_alternative<ImportParams>(parsed));
+        const ImportParams &p = std::get<ImportParams>(parsed);
+        QCOMPARE(p.checkpoint, QStringLiteral("/m/caption.pth"));
+        QCOMPARE(p.out, QStringLiteral("/b"));
+        QCOMPARE(p.vocab, QStringLiteral("/v.txt"));
+        QCOMPARE(p.tokenizer, QStringLiteral("sentencepiece"));
+        QCOMPARE(p.kind, std::optional<ModelKind>(ModelKind::Qa));
+        QCOMPARE(p.bertConfig, QStringLiteral("/c.json"));
+        QCOMPARE(p.modelConfig, QStringLiteral("/m.json"));
+        QCOMPARE(p.clipBpe, QStringLiteral("/bpe.gz"));
+        QCOMPARE(p.id, QStringLiteral("x"));
+        QCOMPARE(p.name, QStringLiteral("My model"));
+        QVERIFY(p.check && p.makeDefault && p.replace);
+        QVERIFY(p.registerIt); // --default registers too
+    }
+
+    void importDefaults()
+    {
+        const auto parsed = parseImportParams(
+            importArgs({QStringLiteral("c.pth"), QStringLiteral("--out"), QStringLiteral("d")}));
+        QVERIFY(std::holds_alternative<ImportParams>(parsed));
+        ImportParams expected;
+        expected.checkpoint = QStringLiteral("c.pth");
+        expected.out = QStringLiteral("d");
+        QCOMPARE(std::get<ImportParams>(parsed), expected);
+    }
+
+    void importStopsWithHelpOrAUsageError_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("help") << QStringList {QStringLiteral("--help")} << 0 << "--replace";
+        QTest::newRow("no checkpoint")
+            << QStringList {QStringLiteral("--out"), QStringLiteral("d")} << 2 << "exactly one checkpoint";
+        QTest::newRow("two checkpoints")
+            << QStringList {QStringLiteral("a.pth"), QStringLiteral("b.pth"), QStringLiteral("--out=d")} << 2
+            << "exactly one checkpoint";
+        QTest::newRow("no --out") << QStringList {QStringLiteral("a.pth")} << 2 << "--out DIR is required";
+        QTest::newRow("bad kind") << QStringList {QStringLiteral("a.pth"), QStringLiteral("--out=d"),
+            QStringLiteral("--kind=poetry")}
+                                  << 2 << "poetry";
+        QTest::newRow("unknown option") << QStringList {QStringLiteral("a.pth"), QStringLiteral("--out=d"),
+            QStringLiteral("--frobnicate")}
+                                        << 2 << "frobnicate";
+        QTest::newRow("missing value")
+            << QStringList {QStringLiteral("a.pth"), QStringLiteral("--out")} << 2 << "out";
+    }
+    void importStopsWithHelpOrAUsageError()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        const auto parsed = parseImportParams(importArgs(args));
+        QVERIFY(std::holds_alternative<CliStop>(parsed));
+        const CliStop &stop = std::get<CliStop>(parsed);
+        QCOMPARE(stop.exitCode, exitCode);
+        QVERIFY2(stop.text.contains(says), qPrintable(stop.text));
+        if (exitCode == 0)
+            QVERIFY2(stop.text.startsWith(QStringLiteral("Usage: mplug2 import [options] CHECKPOINT")),
+                qPrintable(stop.text.section(u'\n', 0, 0)));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliParamsTest)
+#include "cliparamstest.moc"
