@@ -10,10 +10,9 @@
 
 namespace mplug2::media {
 
-namespace {
+namespace { } // namespace
 
-// Pictures OpenCV decodes; GIFs (often animated) go to FFmpeg as videos.
-Expected<bool> isPicture(const std::string &path)
+Expected<bool> isStillPicture(const std::string &path)
 {
     auto source = ByteSource::openFile(path);
     if (!source)
@@ -27,6 +26,8 @@ Expected<bool> isPicture(const std::string &path)
     auto header = readImageHeader(head, static_cast<size_t>(n));
     return !header || header->format != ImageFormat::Gif;
 }
+
+namespace {
 
 // Kept frames only shrink: a picture that fits stays as it is.
 RgbImage shrinkToFit(const RgbImage &image, int maxSide)
@@ -136,7 +137,7 @@ Expected<ModelInput> videoInput(const std::string &path, const ModelInputOptions
 
 Expected<MediaProbe> probeMedia(const std::string &path, const MediaLimits &limits)
 {
-    auto picture = isPicture(path);
+    auto picture = isStillPicture(path);
     if (!picture)
         return picture.error();
     MediaProbe probe;
@@ -170,7 +171,7 @@ Expected<ModelInput> loadModelInput(const std::string &path, const ModelInputOpt
 {
     if (options.numFrames < 1)
         return makeError(ErrorCode::InvalidArgument, "number of frames must be positive");
-    auto picture = isPicture(path);
+    auto picture = isStillPicture(path);
     if (!picture)
         return picture.error();
     return *picture ? pictureInput(path, options) : videoInput(path, options);

@@ -38,6 +38,12 @@ struct MediaProbe {
     int height = 0;
 };
 
+/// Whether a file is a still picture (JPEG, PNG, WebP, BMP, TIFF: decoded
+/// with OpenCV) rather than a video (FFmpeg), told by its first bytes,
+/// whatever its name. GIFs, often animated, are videos. The one rule the
+/// model, the media list and the viewer all follow.
+Expected<bool> isStillPicture(const std::string &path);
+
 /// Kind, size and (videos) timing, without decoding pixels of pictures.
 Expected<MediaProbe> probeMedia(const std::string &path, const MediaLimits &limits = MediaLimits::defaults());
 

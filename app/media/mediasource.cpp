@@ -3,6 +3,8 @@
 #include "app/engine/imageconversion.h"
 #include "media/image/imageheader.h"
 #include "media/image/imagereader.h"
+#include "media/mediafile.h"
+#include "media/render/thumbnail.h"
 #include "media/sampling/framesampler.h"
 #include "media/video/videoreader.h"
 
@@ -24,18 +26,9 @@ struct MediaSource::Impl {
 
 namespace {
 
-/// Animated GIFs play as videos, as in the official pipeline; other picture
-/// formats are recognised by their first bytes, whatever the file is called.
-bool isStillPicture(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = file.read(64);
-    const auto *bytes = reinterpret_cast<const uint8_t *>(head.constData());
-    const auto header = media::readImageHeader(bytes, size_t(head.size()));
-    return header && header->format != media::ImageFormat::Gif;
-}
+/// Pictures are shown at most this many pixels a side: an 8000 x 6000 photo
+/// would take 144 MB as a QImage and no screen shows it whole.
+constexpr int kMaxDisplaySide = 4096;
 
 MediaFrame toMediaFrame(const media::VideoFrame &frame)
 {
@@ -71,13 +64,20 @@ Expected<MediaSource> MediaSource::open(const QString &path)
     impl->facts.path = info.absoluteFilePath();
     const std::string file = QFile::encodeName(impl->facts.path).toStdString();
 
-    if (isStillPicture(path)) {
+    // The rule the model's input follows too (media::isStillPicture), so that a
+    // picture the model reads is never called an unreadable video here.
+    const Expected<bool> still = media::isStillPicture(file);
+    if (!still)
+        return still.error();
+    if (*still) {
         auto decoded = media::readImage(file);
         if (!decoded)
             return decoded.error();
-        impl->picture = toQImage(decoded->image);
-        impl->facts.width = impl->picture.width();
-        impl->facts.height = impl->picture.height();
+        impl->facts.width = decoded->image.width;
+        impl->facts.height = decoded->image.height;
+        const bool large = decoded->image.width > kMaxDisplaySide || decoded->image.height > kMaxDisplaySide;
+        impl->picture = toQImage(
+            large ? media::fitWithin(decoded->image, kMaxDisplaySide, kMaxDisplaySide) : decoded->image);
         impl->facts.codec = QString::fromLatin1(media::imageFormatName(decoded->header.format));
         return MediaSource(std::move(impl));
     }
