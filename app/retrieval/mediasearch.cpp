@@ -350,8 +350,14 @@ Expected<void> MediaSearch::firstStage()
         allowed = std::move(*matching);
         allowed->remove(m_run->excludeEntry);
     }
-    const int wanted = std::max(q.top, q.rerank);
     const int extra = m_run->excludeEntry != 0 && !allowed ? 1 : 0;
+    const qint64 candidates = allowed ? qint64(allowed->size()) : m_index->size() - extra;
+    if (q.rerank == 0 && q.rerankIfAtMost > 0 && q.mode == SearchMode::TextToMedia && candidates > 0
+        && candidates <= q.rerankIfAtMost) {
+        m_run->results.query.rerank = int(candidates);
+        m_run->results.autoReranked = true;
+    }
+    const int wanted = std::max(q.top, m_run->results.query.rerank);
     const QList<VectorHit> hits
         = m_index->search(m_run->queryVector->constData(), wanted + extra, allowed ? &*allowed : nullptr);
     QList<qint64> ids;
@@ -396,6 +402,10 @@ void MediaSearch::rankSentences()
         [](const SearchHit &a, const SearchHit &b) { return a.similarity > b.similarity; });
     m_run->results.searchedCount = hits.size();
     m_run->results.hits = hits;
+    if (q.rerank == 0 && q.rerankIfAtMost > 0 && !hits.isEmpty() && hits.size() <= q.rerankIfAtMost) {
+        m_run->results.query.rerank = int(hits.size());
+        m_run->results.autoReranked = true;
+    }
 }
 
 void MediaSearch::startRerank()

@@ -34,6 +34,12 @@ struct SearchQuery {
     /// stronger score (ITM head when the model has one, else the decoder
     /// log-likelihood of the text given the media); 0 = cosine only.
     int rerank = 0;
+    /// With rerank 0: re-score every candidate when there are at most this
+    /// many (the app asks for kAutoRerankLimit; the CLI for none); 0 = never.
+    /// Few candidates cost little to score, and the model's score orders them
+    /// better than the cosine of the embeddings.
+    int rerankIfAtMost = 0;
+    static constexpr int kAutoRerankLimit = 50;
     MediaFilter filter; ///< TextToMedia, MediaToMedia
 
     static SearchQuery textToMedia(const QString &text);
@@ -60,6 +66,9 @@ struct SearchResults {
     QString modelKey;
     EmbeddingKind space = EmbeddingKind::Clip;
     QString rerankMethod;
+    /// Re-scored because the candidates were few (rerankIfAtMost), not because
+    /// the query asked; query.rerank then says how many.
+    bool autoReranked = false;
     qint64 searchedCount = 0; ///< embeddings in the searched collection
     bool approximate = false; ///< the ANN graph answered the first stage
     double embedMs = 0; ///< turning the query into a vector

@@ -92,6 +92,9 @@ private Q_SLOTS:
         QVERIFY(!first.data(Qt::DecorationRole).value<QImage>().isNull());
         QVERIFY2(
             m_view->statusText().startsWith(QStringLiteral("4 result")), qPrintable(m_view->statusText()));
+        // By default a small collection is re-scored by the model, and the view says so.
+        QVERIFY2(m_view->statusText().contains(QStringLiteral("re-scored by the model, as they are few")),
+            qPrintable(m_view->statusText()));
     }
 
     void hoveringAVideoPlaysItsPreview()

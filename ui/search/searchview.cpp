@@ -58,7 +58,10 @@ SearchView::SearchView(app::Engine *engine, QString catalogLocation, QWidget *pa
         m_results->setViewMode(
             results.query.mode == app::SearchMode::MediaToText ? QListView::ListMode : QListView::IconMode);
         QString how = results.approximate ? tr("approximate search") : tr("exact search");
-        if (!results.rerankMethod.isEmpty())
+        if (results.autoReranked)
+            how += QStringLiteral(", ")
+                + tr("all %1 re-scored by the model, as they are few").arg(results.query.rerank);
+        else if (!results.rerankMethod.isEmpty())
             how += QStringLiteral(", ") + tr("best %1 re-scored by the model").arg(results.query.rerank);
         m_statusIsError = false;
         m_status->setText(tr("%n result(s) in %1 ms (%2 searched, %3)", nullptr, int(results.hits.size()))
@@ -143,10 +146,13 @@ void SearchView::buildUi()
     m_top->setValue(24);
     m_top->setAccessibleName(tr("Number of results"));
     m_rerank = new QSpinBox(this);
-    m_rerank->setRange(0, 100);
-    m_rerank->setValue(0);
-    m_rerank->setSpecialValueText(tr("off"));
-    m_rerank->setToolTip(tr("Re-score the best results with the model (slower, often better)"));
+    // -1, "auto": every candidate is re-scored when there are few of them.
+    m_rerank->setRange(-1, 100);
+    m_rerank->setValue(-1);
+    m_rerank->setSpecialValueText(tr("auto"));
+    m_rerank->setToolTip(tr("Re-score the best results with the model (slower, often better). auto: all of "
+                            "them when there are at most %1; 0: never")
+                             .arg(app::SearchQuery::kAutoRerankLimit));
     m_rerank->setAccessibleName(tr("Results to re-score with the model"));
     // The filters wrap onto more lines in a narrow dock instead of widening the window.
     auto *filterBox = new QWidget(this);
@@ -261,7 +267,8 @@ void SearchView::refreshFolders()
 void SearchView::applyOptions(app::SearchQuery &query) const
 {
     query.top = m_top->value();
-    query.rerank = m_rerank->value();
+    query.rerank = std::max(0, m_rerank->value());
+    query.rerankIfAtMost = m_rerank->value() < 0 ? app::SearchQuery::kAutoRerankLimit : 0;
     if (!m_folder->currentData().toString().isEmpty())
         query.filter.folders = {m_folder->currentData().toString()};
     if (m_type->currentData().isValid())

@@ -144,6 +144,50 @@ private Q_SLOTS:
         QCOMPARE(engine->stats().decoderSteps, 5);
     }
 
+    // The app's default: when the candidates are few, all of them are re-scored by the
+    // model, and the results say so; with more candidates, or when not asked, the cosine
+    // order stands.
+    void fewCandidatesAreAllReScoredWhenAsked()
+    {
+        auto config = std::make_shared<WordEmbeddingConfig>();
+        config->rerankBonus.insert(QStringLiteral("red_square"), 5.0);
+        auto engine = loadedWordEngine(m_dir.path(), config);
+        MediaSearch search(engine.get(), m_db);
+        SearchQuery q = SearchQuery::textToMedia(QStringLiteral("red circle"));
+        q.top = 3;
+        q.rerankIfAtMost = SearchQuery::kAutoRerankLimit; // 7 files indexed
+        const Outcome o = run(search, q);
+        QVERIFY2(o.results, qPrintable(o.error));
+        QVERIFY(o.results->autoReranked);
+        QCOMPARE(o.results->query.rerank, 7);
+        QCOMPARE(o.results->rerankMethod, QStringLiteral("decoder-likelihood"));
+        QCOMPARE(engine->stats().decoderSteps, 7);
+        QCOMPARE(names(*o.results).first(), QStringLiteral("red_square"));
+        QCOMPARE(o.results->hits.size(), 3);
+
+        // Only the candidates the filter leaves count.
+        SearchQuery clips = q;
+        clips.filter.folders = {m_gallery + QStringLiteral("/clips")};
+        const Outcome c = run(search, clips);
+        QVERIFY2(c.results, qPrintable(c.error));
+        QVERIFY(c.results->autoReranked);
+        QCOMPARE(c.results->query.rerank, 2);
+
+        // More candidates than the limit: cosine only.
+        SearchQuery many = q;
+        many.rerankIfAtMost = 6;
+        const Outcome m = run(search, many);
+        QVERIFY2(m.results, qPrintable(m.error));
+        QVERIFY(!m.results->autoReranked);
+        QVERIFY(m.results->rerankMethod.isEmpty());
+        QCOMPARE(names(*m.results).first(), QStringLiteral("red_circle"));
+
+        // Not asked (the CLI's default): cosine only.
+        const Outcome plain = run(search, SearchQuery::textToMedia(QStringLiteral("red circle")));
+        QVERIFY2(plain.results, qPrintable(plain.error));
+        QVERIFY(!plain.results->autoReranked && plain.results->rerankMethod.isEmpty());
+    }
+
     void itmHeadScoresWhenPresent()
     {
         auto config = std::make_shared<WordEmbeddingConfig>();
