@@ -199,6 +199,10 @@
         <source>&lt;data folder&gt;/models/demo/manifest.json</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a model with the id &quot;%1&quot; is already installed (%2, from %3): give this one another id, or replace that one</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaptionCommand</name>
@@ -871,6 +875,18 @@
         <source>checked: %1 loads (%2 parameters)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Overwrite a bundle already in --out, and replace a registered model of the same id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds a model bundle (%2): pass --replace to overwrite it, or choose another --out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model with the id &quot;%1&quot; is already installed (%2): pass --id with another id to keep both, or --replace to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IndexCommand</name>
@@ -1490,10 +1506,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the index holds embeddings of several models (%1): choose one with --model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Search an index made by &apos;mplug2 index&apos;: media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,6 +1591,14 @@
     </message>
     <message>
         <source>the search was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index holds %1 embeddings of this model and the search would compute in %2: pass --precision %1%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index holds embeddings of several models (%1): choose one with --model and --precision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1958,6 +1978,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Nothing is indexed with %1 yet: index a folder first (Index a folder… in the search panel, or mplug2 index).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 indexed these folders in %2 and now runs in %3: embeddings of different precisions are not compared. Load it in %2, or index the folders again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::app::TokenizerOptions</name>
@@ -2309,6 +2333,30 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Cannot create %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A model with the id &quot;%1&quot; is already installed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace it, or keep both and give this one the id &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is the built-in model. Keep both and give this one the id &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::IndexingBar</name>
@@ -2648,6 +2696,22 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Loading the model was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in model. Choose another default in Model ▸ Manage Models, or with mplug2 import --default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default model, shared with the mplug2 command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default model &quot;%1&quot; is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3136,14 +3200,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re-score the best results with the model (slower, often better)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Results to re-score with the model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3241,6 +3297,18 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>The index was updated: search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 re-scored by the model, as they are few</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-score the best results with the model (slower, often better). auto: all of them when there are at most %1; 0: never</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

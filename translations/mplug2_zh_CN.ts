@@ -199,6 +199,10 @@
             <source>&lt;data folder&gt;/models/demo/manifest.json</source>
             <translation>&lt;数据文件夹&gt;/models/demo/manifest.json</translation>
         </message>
+        <message>
+            <source>a model with the id &quot;%1&quot; is already installed (%2, from %3): give this one another id, or replace that one</source>
+            <translation>ID 为“%1”的模型已安装（%2，来自 %3）：请给这个模型换一个 ID，或替换已安装的模型</translation>
+        </message>
     </context>
     <context>
         <name>CaptionCommand</name>
@@ -870,6 +874,18 @@
             <source>checked: %1 loads (%2 parameters)</source>
             <translation>检查通过：%1 可以加载（%2 个参数）</translation>
         </message>
+        <message>
+            <source>Overwrite a bundle already in --out, and replace a registered model of the same id.</source>
+            <translation>覆盖 --out 中已有的模型包，并替换已注册的同 ID 模型。</translation>
+        </message>
+        <message>
+            <source>%1 already holds a model bundle (%2): pass --replace to overwrite it, or choose another --out</source>
+            <translation>%1 中已有一个模型包（%2）：传入 --replace 以覆盖它，或选择另一个 --out</translation>
+        </message>
+        <message>
+            <source>a model with the id &quot;%1&quot; is already installed (%2): pass --id with another id to keep both, or --replace to replace it</source>
+            <translation>ID 为“%1”的模型已安装（%2）：用 --id 指定另一个 ID 以同时保留两者，或用 --replace 替换它</translation>
+        </message>
     </context>
     <context>
         <name>IndexCommand</name>
@@ -1483,10 +1499,6 @@
             <translation>索引 %1 为空：请先运行“mplug2 index --db %1 DIR”</translation>
         </message>
         <message>
-            <source>the index holds embeddings of several models (%1): choose one with --model</source>
-            <translation>该索引包含多个模型的嵌入（%1）：请用 --model 选择其中一个</translation>
-        </message>
-        <message>
             <source>Search an index made by &apos;mplug2 index&apos;: media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
             <translation>在“mplug2 index”建立的索引中搜索：与句子相符的媒体（--text）、与某图片或视频相似的媒体（--like），或为一个媒体文件对一组句子排序（--media 配合 --sentences）。</translation>
         </message>
@@ -1573,6 +1585,14 @@
         <message>
             <source>the search was cancelled</source>
             <translation>搜索已取消</translation>
+        </message>
+        <message>
+            <source>the index holds %1 embeddings of this model and the search would compute in %2: pass --precision %1%3</source>
+            <translation>索引中保存的是该模型的 %1 嵌入，而搜索将以 %2 计算：请传入 --precision %1%3</translation>
+        </message>
+        <message>
+            <source>the index holds embeddings of several models (%1): choose one with --model and --precision</source>
+            <translation>索引中保存了多个模型的嵌入（%1）：请用 --model 和 --precision 选择其一</translation>
         </message>
     </context>
     <context>
@@ -1667,12 +1687,6 @@
             <translation>命令：</translation>
         </message>
         <message>
-            <source>
-    Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
-            <translation>
-    运行 &apos;mplug2 &lt;命令&gt; --help&apos; 查看命令的选项。</translation>
-        </message>
-        <message>
             <source>mPLUG-2 Studio command line: captions, questions, attention maps and retrieval with the mPLUG-2 model.</source>
             <translation>mPLUG-2 Studio 命令行：使用 mPLUG-2 模型进行描述生成、问答、注意力图和检索。</translation>
         </message>
@@ -1711,6 +1725,12 @@
         <message>
             <source>Use the interface language &lt;language&gt; (e.g. en, zh_CN) instead of the system&apos;s.</source>
             <translation>使用界面语言 &lt;language&gt;（例如 en、zh_CN），而不是系统语言。</translation>
+        </message>
+        <message>
+            <source>
+Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</source>
+            <translation>
+运行 &apos;mplug2 &lt;命令&gt; --help&apos; 查看命令的选项。</translation>
         </message>
     </context>
     <context>
@@ -1951,6 +1971,10 @@
         <message>
             <source>Nothing is indexed with %1 yet: index a folder first (Index a folder… in the search panel, or mplug2 index).</source>
             <translation>还没有用 %1 建立任何索引：请先为文件夹建立索引（搜索面板中的“为文件夹建立索引…”，或 mplug2 index）。</translation>
+        </message>
+        <message>
+            <source>%1 indexed these folders in %2 and now runs in %3: embeddings of different precisions are not compared. Load it in %2, or index the folders again.</source>
+            <translation>%1 以 %2 为这些文件夹建立了索引，现在却以 %3 运行：不同精度的嵌入不会相互比较。请以 %2 加载它，或重新为这些文件夹建立索引。</translation>
         </message>
     </context>
     <context>
@@ -2302,6 +2326,30 @@
             <source>Cannot create %1</source>
             <translation>无法创建 %1</translation>
         </message>
+        <message>
+            <source>A model with the id &quot;%1&quot; is already installed: %2.</source>
+            <translation>ID 为“%1”的模型已安装：%2。</translation>
+        </message>
+        <message>
+            <source>Replace it, or keep both and give this one the id &quot;%1&quot;?</source>
+            <translation>替换它，还是同时保留两者并将这个模型的 ID 设为“%1”？</translation>
+        </message>
+        <message>
+            <source>It is the built-in model. Keep both and give this one the id &quot;%1&quot;?</source>
+            <translation>那是内置模型。同时保留两者并将这个模型的 ID 设为“%1”？</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>替换</translation>
+        </message>
+        <message>
+            <source>Keep Both</source>
+            <translation>保留两者</translation>
+        </message>
+        <message>
+            <source>The import was cancelled.</source>
+            <translation>导入已取消。</translation>
+        </message>
     </context>
     <context>
         <name>mplug2::ui::IndexingBar</name>
@@ -2640,6 +2688,22 @@
             <source>Loading the model was cancelled</source>
             <translation>加载模型已取消</translation>
         </message>
+        <message>
+            <source>the built-in model. Choose another default in Model ▸ Manage Models, or with mplug2 import --default</source>
+            <translation>内置模型。可在“模型 ▸ 管理模型”中，或用 mplug2 import --default 选择其他默认模型</translation>
+        </message>
+        <message>
+            <source>the default model, shared with the mplug2 command line</source>
+            <translation>默认模型，与 mplug2 命令行共用</translation>
+        </message>
+        <message>
+            <source>the default model &quot;%1&quot; is not available</source>
+            <translation>默认模型“%1”不可用</translation>
+        </message>
+        <message>
+            <source>Loading %1: %2</source>
+            <translation>正在加载 %1：%2</translation>
+        </message>
     </context>
     <context>
         <name>mplug2::ui::MediaPanel</name>
@@ -2886,18 +2950,18 @@
             <translation>模型包清单（manifest.json *.json）</translation>
         </message>
         <message>
-            <source>Cannot add %1:
-    %2</source>
-            <translation>无法添加 %1：
-    %2</translation>
-        </message>
-        <message>
             <source>&amp;Import Checkpoint…</source>
             <translation>导入检查点(&amp;I)…</translation>
         </message>
         <message>
             <source>Make a bundle from an official mPLUG-2 checkpoint (.pth)</source>
             <translation>从官方 mPLUG-2 检查点（.pth）创建模型包</translation>
+        </message>
+        <message>
+            <source>Cannot add %1:
+%2</source>
+            <translation>无法添加 %1：
+%2</translation>
         </message>
     </context>
     <context>
@@ -3126,14 +3190,6 @@
             <translation>结果数量</translation>
         </message>
         <message>
-            <source>off</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <source>Re-score the best results with the model (slower, often better)</source>
-            <translation>用模型对排名靠前的结果重新打分（较慢，通常更准）</translation>
-        </message>
-        <message>
             <source>Results to re-score with the model</source>
             <translation>由模型重新打分的结果数</translation>
         </message>
@@ -3232,6 +3288,18 @@
         <message>
             <source>The index was updated: search again.</source>
             <translation>索引已更新：请重新搜索。</translation>
+        </message>
+        <message>
+            <source>all %1 re-scored by the model, as they are few</source>
+            <translation>候选很少，全部 %1 个均由模型重新打分</translation>
+        </message>
+        <message>
+            <source>auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>Re-score the best results with the model (slower, often better). auto: all of them when there are at most %1; 0: never</source>
+            <translation>用模型为最佳结果重新打分（较慢，通常更准）。自动：候选不超过 %1 个时全部重新打分；0：从不</translation>
         </message>
     </context>
     <context>
