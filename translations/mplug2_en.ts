@@ -2436,6 +2436,28 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Indexing cancelled: %1 indexed so far (kept); index the folder again to go on.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>the %n chosen folder(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 indexed now, %3 already indexed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other indexed folders: %1 indexed, %2 unchanged, %3 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::JobStatusWidget</name>

@@ -2429,6 +2429,26 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
             <source>Indexing cancelled: %1 indexed so far (kept); index the folder again to go on.</source>
             <translation>索引已取消：已索引 %1 个（已保留）；再次为该文件夹建立索引即可继续。</translation>
         </message>
+        <message numerus="yes">
+            <source>the %n chosen folder(s)</source>
+            <translation>
+                <numerusform>所选的 %n 个文件夹</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2 indexed now, %3 already indexed.</source>
+            <translation>%1：本次索引 %2 个，之前已索引 %3 个。</translation>
+        </message>
+        <message>
+            <source>Other indexed folders: %1 indexed, %2 unchanged, %3 removed.</source>
+            <translation>其他已索引的文件夹：索引 %1 个，未变 %2 个，移除 %3 个。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) could not be read.</source>
+            <translation>
+                <numerusform>%n 个文件无法读取。</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>mplug2::ui::JobStatusWidget</name>

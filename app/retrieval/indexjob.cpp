@@ -100,6 +100,20 @@ bool failsEveryFile(const EngineError &error)
     return error.code == ErrorCode::OutOfMemory || error.code == ErrorCode::InvalidArgument;
 }
 
+/// Files under `folders` with an embedding of `key`; nullopt when the catalog cannot say.
+std::optional<qint64> embeddedUnder(Catalog &catalog, const QStringList &folders, const QString &key)
+{
+    qint64 count = 0;
+    for (const QString &root : folders) {
+        Expected<QList<CatalogEntry>> under = catalog.entriesUnder(root, key);
+        if (!under)
+            return std::nullopt;
+        for (const CatalogEntry &e : std::as_const(*under))
+            count += e.embedded ? 1 : 0;
+    }
+    return count;
+}
+
 QStringList cleanRoots(const QStringList &roots)
 {
     QStringList clean;
@@ -123,6 +137,9 @@ IndexJob::IndexJob(Engine *engine, QString catalogLocation, IndexJobOptions opti
     qRegisterMetaType<IndexProgress>();
     qRegisterMetaType<IndexSummary>();
     m_options.roots = cleanRoots(m_options.roots);
+    m_options.focus = cleanRoots(m_options.focus);
+    if (!m_options.focus.isEmpty())
+        m_summary.focus.emplace();
     m_options.pipelineDepth = std::max(1, m_options.pipelineDepth);
 }
 
@@ -364,12 +381,17 @@ void IndexJob::store(const IndexedMedia &media, bool failure, const QString &mes
         return;
     }
     ++m_progress.done;
+    const bool focused = isInFocus(media.entry.path);
     if (failure) {
         ++m_progress.failed;
         ++m_summary.failed;
+        if (focused)
+            ++m_summary.focus->failedNow;
         Q_EMIT fileFailed(media.entry.path, message);
     } else {
         ++m_summary.indexed;
+        if (focused)
+            ++m_summary.focus->indexedNow;
     }
     emitProgress();
     saveJobRecord(false);
@@ -400,31 +422,39 @@ void IndexJob::maybeFinish()
         || !m_pending.isEmpty() || m_preparing > 0)
         return;
     setState(State::Finishing);
-    // Bring the persisted search graphs up to date now, so the first search does not pay for it.
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+    // Bring the persisted search graphs up to date now, so the first search does not pay
+    // for it; and count the focus folders' files, off the GUI thread too.
+    struct Finishing {
+        QString error;
+        std::optional<qint64> focusIndexed;
+    };
+    auto *watcher = new QFutureWatcher<Finishing>(this);
+    connect(watcher, &QFutureWatcher<Finishing>::finished, this, [this, watcher] {
         watcher->deleteLater();
         if (m_state != State::Finishing)
             return;
-        const QString error = watcher->result();
-        finishWith(error.isEmpty() ? IndexJobStatus::Finished : IndexJobStatus::Failed, error);
+        const Finishing done = watcher->result();
+        if (m_summary.focus && done.focusIndexed)
+            m_summary.focus->indexed = *done.focusIndexed;
+        finishWith(done.error.isEmpty() ? IndexJobStatus::Finished : IndexJobStatus::Failed, done.error);
     });
     watcher->setFuture(QtConcurrent::run([location = m_location, key = m_modelKey,
-                                             options = m_options.vectorIndex, stop = m_stop]() -> QString {
+                                             options = m_options.vectorIndex, focus = m_options.focus,
+                                             stop = m_stop]() -> Finishing {
         Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
         if (!catalog)
-            return QString::fromStdString(catalog.error().message);
+            return {QString::fromStdString(catalog.error().message), std::nullopt};
         for (EmbeddingKind kind : {EmbeddingKind::Clip, EmbeddingKind::Itc}) {
             Expected<std::optional<EmbeddingSpace>> space = (*catalog)->space(key, kind);
             if (!space)
-                return QString::fromStdString(space.error().message);
+                return {QString::fromStdString(space.error().message), std::nullopt};
             if (*space && (*space)->count > options.annThreshold) {
                 auto index = VectorIndex::open(**catalog, **space, options, [stop] { return stop->load(); });
                 if (!index && index.error().code != ErrorCode::Cancelled)
-                    return QString::fromStdString(index.error().message);
+                    return {QString::fromStdString(index.error().message), std::nullopt};
             }
         }
-        return QString();
+        return {QString(), embeddedUnder(**catalog, focus, key)};
     }));
 }
 
@@ -465,10 +495,32 @@ void IndexJob::cancel()
     }
 }
 
+bool IndexJob::isInFocus(const QString &path) const
+{
+    if (!m_summary.focus)
+        return false;
+    for (const QString &root : m_options.focus)
+        if (path == root || path.startsWith(root + QLatin1Char('/')))
+            return true;
+    return false;
+}
+
+void IndexJob::countFocus()
+{
+    // A run that ends here (cancelled) counts on this thread; a finished one
+    // has counted in maybeFinish()'s background work.
+    if (!m_summary.focus || !m_catalog || m_modelKey.isEmpty() || m_state == State::Finishing)
+        return;
+    if (const std::optional<qint64> indexed = embeddedUnder(*m_catalog, m_options.focus, m_modelKey))
+        m_summary.focus->indexed = *indexed;
+}
+
 void IndexJob::finishWith(IndexJobStatus status, const QString &error)
 {
     if (m_state == State::Finished || m_state == State::Cancelled || m_state == State::Failed)
         return;
+    if (status != IndexJobStatus::Failed)
+        countFocus();
     disconnect(m_engine, nullptr, this, nullptr);
     cancelRequests();
     m_summary.status = status;

@@ -33,6 +33,9 @@ namespace mplug2::app {
 
 struct IndexJobOptions {
     QStringList roots; ///< folders (recursively) or single files
+    /// Of roots, those the user asked to index now (the others are checked to
+    /// keep the index current); the summary counts them apart (IndexSummary::focus).
+    QStringList focus;
     int pipelineDepth = 2; ///< embedding requests kept queued on the engine
     int thumbnailSide = 256;
     int previewFrames = 4; ///< thumbnails kept per video (the first is the poster)
@@ -57,6 +60,13 @@ struct IndexSummary {
     qint64 failed = 0; ///< could not be indexed in this run
     qint64 failedBefore = 0; ///< failed in an earlier run, unchanged: skipped
     bool resumed = false; ///< the previous job on this catalog had been interrupted
+    /// The folders of IndexJobOptions::focus on their own, when it was given.
+    struct FolderCounts {
+        qint64 indexed = 0; ///< files there with an embedding after the run (before it too, or now)
+        qint64 indexedNow = 0; ///< of those, embedded in this run
+        qint64 failedNow = 0; ///< files there that could not be indexed in this run
+    };
+    std::optional<FolderCounts> focus;
     double seconds = 0;
     QString error; ///< why the job failed
 };
@@ -114,6 +124,9 @@ private:
     void store(const IndexedMedia &media, bool failure, const QString &message);
     void cancelRequests();
     void maybeFinish();
+    bool isInFocus(const QString &path) const;
+    /// Fills IndexSummary::focus from the catalog at the end of a run.
+    void countFocus();
     void finishWith(IndexJobStatus status, const QString &error = {});
     void saveJobRecord(bool force);
     void emitProgress();

@@ -295,6 +295,50 @@ private Q_SLOTS:
         QTRY_VERIFY(view.statusText().contains(QStringLiteral("result")));
     }
 
+    // Indexing one folder re-checks the others to keep the index current; its summary
+    // counts the folder asked for apart ("1 indexed, 30 unchanged" for a 5-file folder).
+    void indexingAFolderCountsItApartFromTheOthers()
+    {
+        SearchView view(m_engine.get(), m_dir.filePath(QStringLiteral("apart.sqlite")));
+        const auto status = [&view] {
+            QStringList texts;
+            for (QLabel *label : view.indexingBar()->findChildren<QLabel *>())
+                texts << label->text();
+            return texts.join(u'|');
+        };
+        QSignalSpy finished(view.indexingBar(), &IndexingBar::jobFinished);
+        QVERIFY(view.indexingBar()->indexFolders({m_gallery}));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(status().contains(QStringLiteral("gallery: 4 indexed now, 0 already indexed.")),
+            qPrintable(status()));
+
+        const QString more = m_dir.filePath(QStringLiteral("more"));
+        QDir().mkpath(more);
+        for (const char *name : {"red_square.png", "blue_circle.png", "green_square.png", "pink_circle.png",
+                 "grey_triangle.png"}) {
+            QFile f(more + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(name);
+        }
+        QVERIFY(view.indexingBar()->indexFolders({more}));
+        QVERIFY(finished.wait(30000));
+        const app::IndexSummary s = finished.last().first().value<app::IndexSummary>();
+        QVERIFY(s.focus);
+        QCOMPARE(s.focus->indexedNow, 5);
+        QCOMPARE(s.focus->indexed, 5);
+        QVERIFY2(status().contains(
+                     QStringLiteral("more: 5 indexed now, 0 already indexed. Other indexed folders: 0 "
+                                    "indexed, 4 unchanged, 0 removed.")),
+            qPrintable(status()));
+
+        QVERIFY(view.indexingBar()->indexFolders({more}));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(status().contains(
+                     QStringLiteral("more: 0 indexed now, 5 already indexed. Other indexed folders: 0 "
+                                    "indexed, 4 unchanged, 0 removed.")),
+            qPrintable(status()));
+    }
+
     void escDuringIndexingSaysCancelled()
     {
         // Esc in the status bar cancels the index job's running request: the bar must say so (it

@@ -2,6 +2,7 @@
 
 #include "app/retrieval/catalog.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -80,8 +81,10 @@ bool IndexingBar::indexFolders(const QStringList &folders)
         return false;
     }
     QStringList roots = indexedFolders();
+    QStringList focus;
     for (const QString &f : folders) {
         const QString clean = QFileInfo(f).absoluteFilePath();
+        focus.append(clean);
         if (!roots.contains(clean))
             roots.append(clean);
     }
@@ -91,6 +94,7 @@ bool IndexingBar::indexFolders(const QStringList &folders)
     }
     app::IndexJobOptions options;
     options.roots = roots;
+    options.focus = focus;
     m_job = std::make_unique<app::IndexJob>(m_engine, m_location, options);
     connect(m_job.get(), &app::IndexJob::stateChanged, this, &IndexingBar::showState);
     connect(m_job.get(), &app::IndexJob::progressed, this, [this](const app::IndexProgress &p) {
@@ -100,7 +104,10 @@ bool IndexingBar::indexFolders(const QStringList &folders)
         m_status->setText(
             tr("%1 files/s — %2").arg(p.filesPerSecond, 0, 'f', 1).arg(QFileInfo(p.currentPath).fileName()));
     });
-    connect(m_job.get(), &app::IndexJob::finished, this, [this](const app::IndexSummary &s) {
+    const QString focusName = focus.size() == 1
+        ? QDir::toNativeSeparators(QFileInfo(focus.first()).fileName())
+        : tr("the %n chosen folder(s)", nullptr, int(focus.size()));
+    connect(m_job.get(), &app::IndexJob::finished, this, [this, focusName](const app::IndexSummary &s) {
         if (s.status == app::IndexJobStatus::Failed)
             m_status->setText(tr("Indexing failed: %1").arg(s.error));
         else if (s.status == app::IndexJobStatus::Cancelled)
@@ -108,17 +115,42 @@ bool IndexingBar::indexFolders(const QStringList &folders)
                                  "go on.")
                                   .arg(s.indexed));
         else
-            m_status->setText(tr("%1 indexed, %2 unchanged, %3 removed, %4 could not be read")
-                                  .arg(s.indexed)
-                                  .arg(s.unchanged + s.restamped)
-                                  .arg(s.dropped)
-                                  .arg(s.failed + s.failedBefore));
+            m_status->setText(summaryText(s, focusName));
         showState();
         Q_EMIT jobFinished(s);
     });
     m_job->start();
     showState();
     return true;
+}
+
+QString IndexingBar::summaryText(const app::IndexSummary &s, const QString &focusName)
+{
+    const qint64 unreadable = s.failed + s.failedBefore;
+    if (!s.focus)
+        return tr("%1 indexed, %2 unchanged, %3 removed, %4 could not be read")
+            .arg(s.indexed)
+            .arg(s.unchanged + s.restamped)
+            .arg(s.dropped)
+            .arg(unreadable);
+    // The folder asked for on its own; the others were only checked for changes.
+    const app::IndexSummary::FolderCounts &f = *s.focus;
+    QString text = tr("%1: %2 indexed now, %3 already indexed.")
+                       .arg(focusName)
+                       .arg(f.indexedNow)
+                       .arg(std::max<qint64>(0, f.indexed - f.indexedNow));
+    const qint64 othersIndexed = std::max<qint64>(0, s.indexed - f.indexedNow);
+    const qint64 othersUnchanged
+        = std::max<qint64>(0, s.unchanged + s.restamped - std::max<qint64>(0, f.indexed - f.indexedNow));
+    if (othersIndexed > 0 || othersUnchanged > 0 || s.dropped > 0)
+        text += QLatin1Char(' ')
+            + tr("Other indexed folders: %1 indexed, %2 unchanged, %3 removed.")
+                  .arg(othersIndexed)
+                  .arg(othersUnchanged)
+                  .arg(s.dropped);
+    if (unreadable > 0)
+        text += QLatin1Char(' ') + tr("%n file(s) could not be read.", nullptr, int(unreadable));
+    return text;
 }
 
 bool IndexingBar::updateIndex()

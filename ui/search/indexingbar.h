@@ -39,6 +39,10 @@ public:
     bool isRunning() const;
     app::IndexJob *job() const { return m_job.get(); }
 
+    /// What a finished run says: with a focus (the folders asked for), their
+    /// counts first and the other indexed folders' apart.
+    static QString summaryText(const app::IndexSummary &summary, const QString &focusName);
+
 Q_SIGNALS:
     void jobFinished(const mplug2::app::IndexSummary &summary);
 
