@@ -2103,10 +2103,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“%1”: %2 tokens, %3 frames of %4 × %5 patches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Answer tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2168,6 +2164,13 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Export failed: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1”: %n token(s), %2 frames of %3 × %4 patches</source>
+        <translation>
+            <numerusform>“%1”: %n token, %2 frames of %3 × %4 patches</numerusform>
+            <numerusform>“%1”: %n tokens, %2 frames of %3 × %4 patches</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2438,9 +2441,9 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message numerus="yes">
         <source>the %n chosen folder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the %n chosen folder</numerusform>
+            <numerusform>the %n chosen folders</numerusform>
         </translation>
     </message>
     <message>
@@ -2453,9 +2456,9 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file could not be read.</numerusform>
+            <numerusform>%n files could not be read.</numerusform>
         </translation>
     </message>
 </context>
@@ -2700,16 +2703,16 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message numerus="yes">
         <source>Opening the folder: %n media file(s) found… (Esc cancels)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opening the folder: %n media file found… (Esc cancels)</numerusform>
+            <numerusform>Opening the folder: %n media files found… (Esc cancels)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n media file(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n media file found</numerusform>
+            <numerusform>%n media files found</numerusform>
         </translation>
     </message>
     <message>
@@ -3140,9 +3143,9 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message numerus="yes">
         <source>%n result(s) in %1 ms (%2 searched, %3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result in %1 ms (%2 searched, %3)</numerusform>
+            <numerusform>%n results in %1 ms (%2 searched, %3)</numerusform>
         </translation>
     </message>
     <message>

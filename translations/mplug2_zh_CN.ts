@@ -2097,10 +2097,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
             <translation>暂无注意力：开启注意力图后运行描述或问答。</translation>
         </message>
         <message>
-            <source>“%1”: %2 tokens, %3 frames of %4 × %5 patches</source>
-            <translation>“%1”：%2 个词元，%3 帧，每帧 %4 × %5 个图块</translation>
-        </message>
-        <message>
             <source>Answer tokens</source>
             <translation>回答词元</translation>
         </message>
@@ -2161,6 +2157,12 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <message>
             <source>Export failed: %1</source>
             <translation>导出失败：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>“%1”: %n token(s), %2 frames of %3 × %4 patches</source>
+            <translation>
+                <numerusform>“%1”：%n 个词元，%2 帧，每帧 %3 × %4 个图块</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2562,7 +2564,7 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         </message>
         <message>
             <source>Results</source>
-            <translation>结果数</translation>
+            <translation>结果</translation>
         </message>
         <message>
             <source>Attention</source>
@@ -2988,7 +2990,7 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <name>mplug2::ui::ResultsPanel</name>
         <message>
             <source>Results</source>
-            <translation>结果数</translation>
+            <translation>结果</translation>
         </message>
         <message>
             <source>Answers</source>

@@ -152,4 +152,12 @@ bool AttentionMaps::isConsistent() const
     return true;
 }
 
+QString readableToken(const QString &piece)
+{
+    constexpr QChar kWordStart(0x2581);
+    if (piece.size() > 1 && piece.front() == kWordStart)
+        return piece.mid(1);
+    return piece;
+}
+
 } // namespace mplug2::app

@@ -97,6 +97,12 @@ struct AttentionMaps {
     bool isConsistent() const;
 };
 
+/// A token of an answer as a reader would write it, for labels: SentencePiece
+/// marks a word's start with "▁", which says nothing to a reader, so it goes;
+/// a piece that is only that mark stays visible. The tokens themselves (and
+/// exported data) keep the model's spelling.
+QString readableToken(const QString &piece);
+
 } // namespace mplug2::app
 
 Q_DECLARE_METATYPE(mplug2::app::AttentionMaps)

@@ -71,7 +71,7 @@ QString attentionSection(const EngineResult &r, const AttentionExportOptions &op
         const Expected<std::vector<media::RgbImage>> frames = renderAttentionFrames(r, options, t);
         if (!frames)
             continue;
-        const QString label = t < 0 ? Text::tr("all tokens") : r.attention->tokens.value(t);
+        const QString label = t < 0 ? Text::tr("all tokens") : readableToken(r.attention->tokens.value(t));
         html += QStringLiteral("<figure>%1<figcaption>%2</figcaption></figure>\n")
                     .arg(imageTag(media::makeFilmstrip(*frames, 120), label), esc(label));
     }

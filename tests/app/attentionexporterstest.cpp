@@ -157,6 +157,8 @@ private Q_SLOTS:
     {
         ExportInput input;
         input.results = {test::attentionResult(), test::answerResult(), test::denseResult()};
+        // SentencePiece spelling: the figure says "red", not "▁red".
+        input.results[0].attention->tokens[0] = QStringLiteral("\u2581red");
         input.title = QStringLiteral("<Report & co>");
         const Expected<QStringList> files
             = findExporter(QStringLiteral("html"))->write(input, m_dir.filePath(QStringLiteral("r.html")));
@@ -173,6 +175,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("what color is the circle?")));
         QVERIFY(html.contains(QStringLiteral("01:00:25.500")));
         QVERIFY(html.contains(QStringLiteral("<figcaption>circle</figcaption>")));
+        QVERIFY(html.contains(QStringLiteral("<figcaption>red</figcaption>")));
+        QVERIFY(!html.contains(QChar(0x2581)));
         // Every embedded image is a PNG that decodes: the thumbnail and 3 attention strips.
         static const QRegularExpression img(
             QStringLiteral("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\""));

@@ -9,6 +9,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QImageReader>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -87,6 +88,26 @@ private Q_SLOTS:
         QCOMPARE(bar.chip(1)->accessibleName(), QStringLiteral("Token 2: blue"));
         QCOMPARE(bar.chip(2)->text(), QStringLiteral("\u2581"));
         QCOMPARE(bar.chip(3)->text(), QStringLiteral("ow"));
+    }
+
+    void aOneWordAnswerSaysOneToken()
+    {
+        app::EngineResult result = makeResult();
+        app::AttentionMaps &maps = *result.attention;
+        maps.tokens = maps.tokens.mid(0, 1);
+        maps.tokenIds.resize(1);
+        maps.crossAttention = maps.crossAttention.mid(0, kLayers * kHeads * (1 + kFrames * kRows * kCols));
+        result.items[0].text = maps.tokens.first();
+        AttentionPanel panel;
+        panel.setResult(result);
+        QStringList texts;
+        for (QLabel *label : panel.findChildren<QLabel *>())
+            texts << label->text();
+        const QString all = texts.join(u'|');
+        // "1 token" in English (the plural comes from the translation files, which this
+        // test does not load: "token(s)" here), never "1 tokens".
+        QVERIFY2(all.contains(QStringLiteral(": 1 token")), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("1 tokens")), qPrintable(all));
     }
 
     void showsTokensAndSelectors()

@@ -188,9 +188,8 @@ void AttentionPanel::setResult(const app::EngineResult &result, const QList<QIma
     }
     const app::AttentionMaps &maps = *result.attention;
     m_chips->setTokens(maps.tokens);
-    m_summary->setText(tr("“%1”: %2 tokens, %3 frames of %4 × %5 patches")
+    m_summary->setText(tr("“%1”: %n token(s), %2 frames of %3 × %4 patches", nullptr, maps.tokenCount())
                            .arg(result.items.value(0).text)
-                           .arg(maps.tokenCount())
                            .arg(maps.geometry.frames)
                            .arg(maps.geometry.gridHeight)
                            .arg(maps.geometry.gridWidth));

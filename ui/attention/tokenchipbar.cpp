@@ -1,5 +1,6 @@
 #include "ui/attention/tokenchipbar.h"
 
+#include "app/engine/attentionmaps.h"
 #include "ui/attention/flowlayout.h"
 
 #include <QButtonGroup>
@@ -20,17 +21,6 @@ int toGroupId(int index)
 int fromGroupId(int id)
 {
     return id == kAllTokensId ? -1 : id;
-}
-
-// A token as a reader would write it: SentencePiece marks a word's start with
-// "▁" (shown as a low bar), which says nothing to a reader; a piece that
-// is only that mark stays visible.
-QString chipText(const QString &token)
-{
-    constexpr QChar kWordStart(0x2581);
-    if (token.size() > 1 && token.front() == kWordStart)
-        return token.mid(1);
-    return token;
 }
 
 QToolButton *makeChip(const QString &text, QWidget *parent)
@@ -72,7 +62,7 @@ void TokenChipBar::setTokens(const QStringList &tokens)
     m_group->addButton(all, kAllTokensId);
     layout()->addWidget(all);
     for (int i = 0; i < int(tokens.size()); ++i) {
-        const QString text = chipText(tokens.at(i));
+        const QString text = app::readableToken(tokens.at(i));
         QToolButton *chip = makeChip(text, this);
         chip->setObjectName(QStringLiteral("chip%1").arg(i));
         chip->setAccessibleName(tr("Token %1: %2").arg(i + 1).arg(text));
