@@ -2,6 +2,7 @@
 #include "model/generation/generationparams.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <ATen/ATen.h>
 
@@ -51,6 +52,28 @@ Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::T
             QCoreApplication::translate("Mplug2Backend", "the attention maps came out malformed")
                 .toStdString());
     return maps;
+}
+
+Expected<void> attachCaptionAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
+    const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
+    EngineResult &result)
+{
+    if (!options.crossAttention && !options.gradCam && !options.latentAttention)
+        return {};
+    QElapsedTimer clock;
+    clock.start();
+    context.progress(EngineStage::Attention, 0, 1);
+    const Expected<model::TokenAttention> attention
+        = model.net->explain(visual.features, 0, ids, options.gradCam);
+    if (!attention)
+        return attention.error();
+    Expected<AttentionMaps> maps = attentionMapsOf(model, *attention, visual, options);
+    if (!maps)
+        return maps.error();
+    result.attention = std::move(*maps);
+    result.timings.attentionMs = double(clock.nsecsElapsed()) / 1e6;
+    context.progress(EngineStage::Attention, 1, 1);
+    return {};
 }
 
 } // namespace mplug2::app

@@ -35,4 +35,11 @@ Expected<void> runEmbedTexts(
 Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::TokenAttention &attention,
     const VisualEmbedding &visual, const AttentionOptions &options);
 
+/// When `options` asks for any map: the attention of the caption `ids`
+/// ([CLS] prompt text [SEP], as generated or as scored) read through the
+/// decoder, attached to `result` with its time. Nothing when none is asked.
+Expected<void> attachCaptionAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
+    const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
+    EngineResult &result);
+
 } // namespace mplug2::app

@@ -218,7 +218,10 @@ Expected<void> runScoreTexts(LoadedModel &model, const EngineRequest &request, c
     }
     sortByScore(result.items);
     result.timings.generateMs = elapsedMs(clock);
-    return {};
+    // Where the model looks while it reads the best text ("Why this result?").
+    const ResultItem &best = result.items.front();
+    return attachCaptionAttention(model, std::vector<int64_t>(best.tokenIds.begin(), best.tokenIds.end()),
+        visual, request.attention, context, result);
 }
 
 Expected<void> runEmbedTexts(

@@ -517,6 +517,34 @@ private Q_SLOTS:
                     ->write(input, m_dir.filePath(QStringLiteral("sheet.png"))));
     }
 
+    // "Why this result?" scores the query as a caption of the media and shows where the
+    // model looks while it reads it: the scoring task records the maps of the best text.
+    void scoringTextsRecordsTheAttentionOfTheBestText()
+    {
+        Engine engine;
+        QVERIFY(loadInto(engine,
+            test::fixtureBundle(m_shared, m_cases, QStringLiteral("tiny-a"), QStringLiteral("caption"))));
+        EngineRequest r;
+        r.task = TaskKind::ScoreTexts;
+        r.media.path = fixture(QStringLiteral("media/image.png"));
+        r.texts = {QStringLiteral("a red circle"), QStringLiteral("two blue squares on the left")};
+        r.attention.crossAttention = true;
+        r.returnFrames = true;
+        const EngineResult result = mustFinish(engine, r);
+        QVERIFY(result.attention);
+        const AttentionMaps &maps = *result.attention;
+        QVERIFY(maps.isConsistent());
+        QVERIFY(maps.hasCrossAttention());
+        QVERIFY(!result.frames.isEmpty());
+        QList<qint64> words = result.items.at(0).tokenIds;
+        words.removeAll(101);
+        words.removeAll(102);
+        QCOMPARE(maps.tokenIds, words);
+        // Asked for no maps (re-ranking a search): none are computed.
+        r.attention = {};
+        QVERIFY(!mustFinish(engine, r).attention);
+    }
+
     void denseCaptionsCoverTheVideoWindowByWindow()
     {
         const QString video = ffmpeg(QStringLiteral("long.mp4"),

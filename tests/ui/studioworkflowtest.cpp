@@ -15,6 +15,7 @@
 #include "ui/attention/tokenchipbar.h"
 #include "ui/mainwindow.h"
 #include "ui/results/resultspanel.h"
+#include "ui/search/whyresultdialog.h"
 #include "ui/status/jobstatuswidget.h"
 #include "ui/task/taskpanel.h"
 #include "ui/viewer/frameview.h"
@@ -247,6 +248,23 @@ private Q_SLOTS:
         QVERIFY(w.jobStatus()->cancelCurrent());
         QTRY_COMPARE_WITH_TIMEOUT(running.state(), app::RequestState::Cancelled, 2000);
         QTRY_VERIFY(!w.jobStatus()->isVisible());
+    }
+
+    // "Why this result?" with the real model: it shows where the model looks while it
+    // reads the query (it used to say "no attention maps" for every media).
+    void whyThisResultShowsTheRealModelsAttention()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(loadModel(w, m_caption));
+        mplug2::ui::WhyResultDialog why(w.engine(), m_video, QStringLiteral("a colourful test pattern"), &w);
+        QSignalSpy ready(&why, &mplug2::ui::WhyResultDialog::ready);
+        QVERIFY(ready.wait(kWait));
+        QVERIFY(ready.first().first().toBool());
+        QVERIFY(!why.shownFrames().isEmpty());
+        for (QLabel *label : why.findChildren<QLabel *>())
+            QVERIFY2(!label->text().contains(QStringLiteral("no attention maps")), qPrintable(label->text()));
     }
 
     void aRestartBringsBackTheWindowTheModelAndTheQuestions()
