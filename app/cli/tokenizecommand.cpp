@@ -44,19 +44,24 @@ void printError(const QString &command, const QString &message)
     QTextStream(stderr) << command << ": " << message << '\n';
 }
 
-// Loads the tokenizer the options ask for; prints the reason and returns
+/// The tokenizer options as parameters; a usage stop for an unknown --kind.
+std::variant<TokenizerParams, CliStop> tokenizerParams(
+    const QCommandLineParser &parser, const TokenizerOptions &o)
+{
+    const auto kind = model::text::parseTokenizerKind(parser.value(o.kind).toStdString());
+    if (!kind)
+        return usageStop(QString::fromStdString(kind.error().message));
+    return TokenizerParams {*kind, parser.value(o.vocab), parser.isSet(o.json)};
+}
+
+// Loads the tokenizer the parameters ask for; prints the reason and returns
 // nullptr when it cannot. `exitCode` is 2 for usage errors, 1 otherwise.
 std::unique_ptr<model::text::Tokenizer> openTokenizer(
-    const QCommandLineParser &parser, const TokenizerOptions &o, const QString &command, int &exitCode)
+    const TokenizerParams &p, const QString &command, int &exitCode)
 {
     exitCode = 2;
-    const auto kind = model::text::parseTokenizerKind(parser.value(o.kind).toStdString());
-    if (!kind) {
-        printError(command, QString::fromStdString(kind.error().message));
-        return nullptr;
-    }
-    QString file = parser.value(o.vocab);
-    if (file.isEmpty() && *kind == model::text::TokenizerKind::WordPiece) {
+    QString file = p.vocab;
+    if (file.isEmpty() && p.kind == model::text::TokenizerKind::WordPiece) {
         file = BundledResources::vocabulary();
         if (file.isEmpty()) {
             printError(command, tr("the bundled BERT vocabulary was not found; pass --vocab FILE"));
@@ -64,10 +69,12 @@ std::unique_ptr<model::text::Tokenizer> openTokenizer(
         }
     }
     if (file.isEmpty()) {
-        printError(command, tr("--kind %1 needs --vocab FILE").arg(parser.value(o.kind)));
+        printError(command,
+            tr("--kind %1 needs --vocab FILE")
+                .arg(QString::fromLatin1(model::text::tokenizerKindName(p.kind))));
         return nullptr;
     }
-    auto tok = model::text::loadTokenizer(*kind, file.toStdString());
+    auto tok = model::text::loadTokenizer(p.kind, file.toStdString());
     if (!tok) {
         exitCode = 1;
         printError(command, QString::fromStdString(tok.error().message));
@@ -92,9 +99,8 @@ void writeLine(const QByteArray &line)
 
 } // namespace
 
-int runTokenizeCommand(const QStringList &args)
+CliParsed<TokenizeParams> parseTokenizeParams(const QStringList &args)
 {
-    const QString command = args.value(0);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Print the token ids and tokens of each TEXT (or of each line of standard input), as the model "
@@ -109,22 +115,34 @@ int runTokenizeCommand(const QStringList &args)
     parser.addOptions({maxLength, noSpecial});
     parser.addPositionalArgument(
         QStringLiteral("text"), tr("Texts to tokenize."), QStringLiteral("[--] TEXT..."));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
 
-    model::text::EncodeOptions options;
-    options.addSpecialTokens = !parser.isSet(noSpecial);
+    TokenizeParams p;
+    p.addSpecialTokens = !parser.isSet(noSpecial);
     if (parser.isSet(maxLength)) {
         bool ok = false;
         const int n = parser.value(maxLength).toInt(&ok);
-        if (!ok || n < 1) {
-            printError(command, tr("--max-length must be a positive whole number"));
-            return 2;
-        }
-        options.maxLength = static_cast<std::size_t>(n);
+        if (!ok || n < 1)
+            return usageStop(tr("--max-length must be a positive whole number"));
+        p.maxLength = n;
     }
+    const std::variant<TokenizerParams, CliStop> tokenizer = tokenizerParams(parser, o);
+    if (const auto *stop = std::get_if<CliStop>(&tokenizer))
+        return *stop;
+    p.tokenizer = std::get<TokenizerParams>(tokenizer);
+    p.texts = parser.positionalArguments();
+    return p;
+}
+
+int runTokenize(const TokenizeParams &p, const QString &command)
+{
+    model::text::EncodeOptions options;
+    options.addSpecialTokens = p.addSpecialTokens;
+    if (p.maxLength)
+        options.maxLength = static_cast<std::size_t>(*p.maxLength);
     int exitCode = 0;
-    const auto tok = openTokenizer(parser, o, command, exitCode);
+    const auto tok = openTokenizer(p.tokenizer, command, exitCode);
     if (!tok)
         return exitCode;
 
@@ -133,7 +151,7 @@ int runTokenizeCommand(const QStringList &args)
         QStringList tokens;
         for (const TokenId id : ids)
             tokens << QString::fromStdString(tok->idToToken(id));
-        if (parser.isSet(o.json)) {
+        if (p.tokenizer.json) {
             const QJsonObject obj {{QStringLiteral("text"), QString::fromStdString(text)},
                 {QStringLiteral("ids"), toJson(ids)},
                 {QStringLiteral("tokens"), QJsonArray::fromStringList(tokens)}};
@@ -147,21 +165,27 @@ int runTokenizeCommand(const QStringList &args)
         writeLine((QStringLiteral("  ids:    ") + idText.join(QLatin1Char(' '))).toUtf8());
         writeLine((QStringLiteral("  tokens: ") + tokens.join(QLatin1Char(' '))).toUtf8());
     };
-    const QStringList texts = parser.positionalArguments();
-    if (texts.isEmpty()) {
+    if (p.texts.isEmpty()) {
         std::string line;
         while (std::getline(std::cin, line))
             printOne(line);
     }
-    for (const QString &text : texts)
+    for (const QString &text : p.texts)
         printOne(text.toStdString());
     std::fflush(stdout);
     return 0;
 }
 
-int runDetokenizeCommand(const QStringList &args)
+int runTokenizeCommand(const QStringList &args)
 {
-    const QString command = args.value(0);
+    const CliParsed<TokenizeParams> parsed = parseTokenizeParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runTokenize(std::get<TokenizeParams>(parsed), args.value(0));
+}
+
+CliParsed<DetokenizeParams> parseDetokenizeParams(const QStringList &args)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Print the text of a list of token ids (separate arguments, or separated "
@@ -174,39 +198,56 @@ int runDetokenizeCommand(const QStringList &args)
         tr("Keep the spaces before punctuation (no clean-up of tokenization spaces)."));
     parser.addOptions({skipSpecial, noCleanup});
     parser.addPositionalArgument(QStringLiteral("ids"), tr("Token ids."), QStringLiteral("[--] IDS..."));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
 
-    std::vector<TokenId> ids;
+    DetokenizeParams p;
     static const QRegularExpression separators(QStringLiteral("[,\\s\\[\\]]+"));
     for (const QString &arg : parser.positionalArguments()) {
         for (const QString &part : arg.split(separators, Qt::SkipEmptyParts)) {
             bool ok = false;
             const qlonglong id = part.toLongLong(&ok);
-            if (!ok) {
-                printError(command, tr("'%1' is not a token id").arg(part));
-                return 2;
-            }
-            ids.push_back(id);
+            if (!ok)
+                return usageStop(tr("'%1' is not a token id").arg(part));
+            p.ids.push_back(id);
         }
     }
+    const std::variant<TokenizerParams, CliStop> tokenizer = tokenizerParams(parser, o);
+    if (const auto *stop = std::get_if<CliStop>(&tokenizer))
+        return *stop;
+    p.tokenizer = std::get<TokenizerParams>(tokenizer);
+    p.skipSpecialTokens = parser.isSet(skipSpecial);
+    p.cleanUpSpaces = !parser.isSet(noCleanup);
+    return p;
+}
+
+int runDetokenize(const DetokenizeParams &p, const QString &command)
+{
     int exitCode = 0;
-    const auto tok = openTokenizer(parser, o, command, exitCode);
+    const auto tok = openTokenizer(p.tokenizer, command, exitCode);
     if (!tok)
         return exitCode;
     model::text::DecodeOptions options;
-    options.skipSpecialTokens = parser.isSet(skipSpecial);
-    options.cleanUpTokenizationSpaces = !parser.isSet(noCleanup);
-    const std::string text = tok->decode(ids, options);
-    if (parser.isSet(o.json)) {
+    options.skipSpecialTokens = p.skipSpecialTokens;
+    options.cleanUpTokenizationSpaces = p.cleanUpSpaces;
+    const std::string text = tok->decode(p.ids, options);
+    if (p.tokenizer.json) {
         const QJsonObject obj {
-            {QStringLiteral("ids"), toJson(ids)}, {QStringLiteral("text"), QString::fromStdString(text)}};
+            {QStringLiteral("ids"), toJson(p.ids)}, {QStringLiteral("text"), QString::fromStdString(text)}};
         writeLine(QJsonDocument(obj).toJson(QJsonDocument::Compact));
     } else {
         writeLine(QByteArray::fromStdString(text));
     }
     std::fflush(stdout);
     return 0;
+}
+
+int runDetokenizeCommand(const QStringList &args)
+{
+    const CliParsed<DetokenizeParams> parsed = parseDetokenizeParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runDetokenize(std::get<DetokenizeParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -1,6 +1,7 @@
 // The commands' parameter parsing, without starting a process: what each
 // argument list gives, or why the command stops (help, usage error).
 #include "app/cli/importcommand.h"
+#include "app/cli/tokenizecommand.h"
 
 #include <QTest>
 
@@ -91,6 +92,62 @@ private Q_SLOTS:
         if (exitCode == 0)
             QVERIFY2(stop.text.startsWith(QStringLiteral("Usage: mplug2 import [options] CHECKPOINT")),
                 qPrintable(stop.text.section(u'\n', 0, 0)));
+    }
+
+    void tokenizeReadsItsOptions()
+    {
+        const auto parsed = parseTokenizeParams({QStringLiteral("mplug2 tokenize"),
+            QStringLiteral("--kind=clip"), QStringLiteral("--vocab"), QStringLiteral("/bpe.gz"),
+            QStringLiteral("--max-length=8"), QStringLiteral("--no-special"), QStringLiteral("--json"),
+            QStringLiteral("--"), QStringLiteral("--a"), QStringLiteral("b c")});
+        QVERIFY(std::holds_alternative<TokenizeParams>(parsed));
+        const TokenizeParams &p = std::get<TokenizeParams>(parsed);
+        QCOMPARE(p.tokenizer.kind, model::text::TokenizerKind::ClipBpe);
+        QCOMPARE(p.tokenizer.vocab, QStringLiteral("/bpe.gz"));
+        QVERIFY(p.tokenizer.json && !p.addSpecialTokens);
+        QCOMPARE(p.maxLength, std::optional<int>(8));
+        QCOMPARE(p.texts, (QStringList {QStringLiteral("--a"), QStringLiteral("b c")}));
+
+        const auto plain = parseTokenizeParams({QStringLiteral("mplug2 tokenize")});
+        QVERIFY(std::holds_alternative<TokenizeParams>(plain));
+        QCOMPARE(std::get<TokenizeParams>(plain), TokenizeParams {}); // wordpiece, bundled vocabulary, stdin
+    }
+
+    void tokenizeStops_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("help") << QStringList {QStringLiteral("--help")} << 0 << "--max-length";
+        QTest::newRow("bad length") << QStringList {QStringLiteral("--max-length=0"), QStringLiteral("x")}
+                                    << 2 << "--max-length must be a positive whole number";
+        QTest::newRow("bad kind") << QStringList {QStringLiteral("--kind=morse"), QStringLiteral("x")} << 2
+                                  << "morse";
+    }
+    void tokenizeStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        const auto parsed = parseTokenizeParams(QStringList {QStringLiteral("mplug2 tokenize")} + args);
+        QVERIFY(std::holds_alternative<CliStop>(parsed));
+        QCOMPARE(std::get<CliStop>(parsed).exitCode, exitCode);
+        QVERIFY2(std::get<CliStop>(parsed).text.contains(says), qPrintable(std::get<CliStop>(parsed).text));
+    }
+
+    void detokenizeReadsIdsInEveryForm()
+    {
+        const auto parsed = parseDetokenizeParams(
+            {QStringLiteral("mplug2 detokenize"), QStringLiteral("[101,"), QStringLiteral("2417 4418]"),
+                QStringLiteral("102"), QStringLiteral("--skip-special"), QStringLiteral("--no-cleanup")});
+        QVERIFY(std::holds_alternative<DetokenizeParams>(parsed));
+        const DetokenizeParams &p = std::get<DetokenizeParams>(parsed);
+        QCOMPARE(p.ids, (std::vector<int64_t> {101, 2417, 4418, 102}));
+        QVERIFY(p.skipSpecialTokens && !p.cleanUpSpaces);
+        const auto bad
+            = parseDetokenizeParams({QStringLiteral("mplug2 detokenize"), QStringLiteral("12,x3")});
+        QVERIFY(std::holds_alternative<CliStop>(bad));
+        QCOMPARE(std::get<CliStop>(bad), (CliStop {2, QStringLiteral("'x3' is not a token id")}));
     }
 };
 
