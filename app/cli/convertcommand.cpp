@@ -17,7 +17,7 @@ struct Text {
 };
 } // namespace
 
-int runConvertCommand(const QStringList &args)
+CliParsed<ConvertParams> parseConvertParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -33,47 +33,61 @@ int runConvertCommand(const QStringList &args)
         QStringLiteral("in"), Text::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("IN"));
     parser.addPositionalArgument(
         QStringLiteral("out"), Text::tr("The .safetensors file to write."), QStringLiteral("OUT"));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 2)
-        return reportCliError(command, Text::tr("give an input checkpoint and an output file"), 2);
-
-    model::SafetensorsWriteOptions options;
+        return usageStop(Text::tr("give an input checkpoint and an output file"));
+    ConvertParams p;
+    p.input = files[0];
+    p.output = files[1];
     if (parser.isSet(dtype)) {
         const QString type = parser.value(dtype);
         if (type == QLatin1String("fp16"))
-            options.floatingType = model::ElementType::Float16;
+            p.floatingType = model::ElementType::Float16;
         else if (type == QLatin1String("bf16"))
-            options.floatingType = model::ElementType::BFloat16;
+            p.floatingType = model::ElementType::BFloat16;
         else if (type == QLatin1String("fp32"))
-            options.floatingType = model::ElementType::Float32;
+            p.floatingType = model::ElementType::Float32;
         else
-            return reportCliError(
-                command, Text::tr("unknown --dtype \"%1\" (expected fp16, bf16 or fp32)").arg(type), 2);
+            return usageStop(Text::tr("unknown --dtype \"%1\" (expected fp16, bf16 or fp32)").arg(type));
     }
-    const QFileInfo in(files[0]), out(files[1]);
+    return p;
+}
+
+int runConvert(const ConvertParams &p, const QString &command)
+{
+    const QFileInfo in(p.input), out(p.output);
     if (out.exists() && in.exists() && out.canonicalFilePath() == in.canonicalFilePath())
         return reportCliError(command, Text::tr("the output would overwrite the input"), 2);
 
+    model::SafetensorsWriteOptions options;
+    options.floatingType = p.floatingType;
     model::StateDictOptions load;
     load.mapFile = false; // the output may replace a file we would otherwise still map
-    auto weights = model::loadStateDict(files[0].toStdString(), load);
+    auto weights = model::loadStateDict(p.input.toStdString(), load);
     if (!weights)
         return reportCliError(command, QString::fromStdString(weights.error().message));
     options.metadata = {{"format", "pt"}, {"source", in.fileName().toStdString()},
         {"converted_by", std::string("mplug2 ") + kVersion}};
-    if (auto written = model::writeSafetensors(*weights, files[1].toStdString(), options); !written)
+    if (auto written = model::writeSafetensors(*weights, p.output.toStdString(), options); !written)
         return reportCliError(command, QString::fromStdString(written.error().message));
     QTextStream(stdout) << Text::tr("%1: %n tensor(s), %2 (from %3, %4)", nullptr, int(weights->size()))
-                               .arg(files[1],
+                               .arg(p.output,
                                    QLocale::c().formattedDataSize(
-                                       QFileInfo(files[1]).size(), 1, QLocale::DataSizeSIFormat),
-                                   files[0],
+                                       QFileInfo(p.output).size(), 1, QLocale::DataSizeSIFormat),
+                                   p.input,
                                    QLocale::c().formattedDataSize(in.size(), 1, QLocale::DataSizeSIFormat))
                         << '\n';
     return 0;
+}
+
+int runConvertCommand(const QStringList &args)
+{
+    const CliParsed<ConvertParams> parsed = parseConvertParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runConvert(std::get<ConvertParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

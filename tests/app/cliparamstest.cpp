@@ -1,5 +1,6 @@
 // The commands' parameter parsing, without starting a process: what each
 // argument list gives, or why the command stops (help, usage error).
+#include "app/cli/checkpointcommands.h"
 #include "app/cli/importcommand.h"
 #include "app/cli/tokenizecommand.h"
 
@@ -148,6 +149,26 @@ private Q_SLOTS:
             = parseDetokenizeParams({QStringLiteral("mplug2 detokenize"), QStringLiteral("12,x3")});
         QVERIFY(std::holds_alternative<CliStop>(bad));
         QCOMPARE(std::get<CliStop>(bad), (CliStop {2, QStringLiteral("'x3' is not a token id")}));
+    }
+
+    void convertReadsItsFilesAndType()
+    {
+        const auto parsed = parseConvertParams({QStringLiteral("mplug2 convert"), QStringLiteral("a.pth"),
+            QStringLiteral("b.safetensors"), QStringLiteral("--dtype=bf16")});
+        QVERIFY(std::holds_alternative<ConvertParams>(parsed));
+        QCOMPARE(std::get<ConvertParams>(parsed),
+            (ConvertParams {
+                QStringLiteral("a.pth"), QStringLiteral("b.safetensors"), model::ElementType::BFloat16}));
+        const auto asStored = parseConvertParams(
+            {QStringLiteral("mplug2 convert"), QStringLiteral("a.pth"), QStringLiteral("b.safetensors")});
+        QVERIFY(!std::get<ConvertParams>(asStored).floatingType);
+        const auto badType = parseConvertParams({QStringLiteral("mplug2 convert"), QStringLiteral("a"),
+            QStringLiteral("b"), QStringLiteral("--dtype=int8")});
+        QCOMPARE(std::get<CliStop>(badType).exitCode, 2);
+        QVERIFY(std::get<CliStop>(badType).text.contains(QStringLiteral("int8")));
+        const auto oneFile = parseConvertParams({QStringLiteral("mplug2 convert"), QStringLiteral("a")});
+        QCOMPARE(std::get<CliStop>(oneFile),
+            (CliStop {2, QStringLiteral("give an input checkpoint and an output file")}));
     }
 };
 
