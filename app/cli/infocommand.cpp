@@ -16,7 +16,7 @@
 
 namespace mplug2::app {
 
-int runInfoCommand(const QStringList &args)
+CliParsed<InfoParams> parseInfoParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -25,15 +25,19 @@ int runInfoCommand(const QStringList &args)
     const QCommandLineOption json(
         QStringLiteral("json"), QCoreApplication::translate("InfoCommand", "Print one JSON object."));
     parser.addOption(json);
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
+    return InfoParams {parser.isSet(json)};
+}
 
+int runInfo(const InfoParams &params)
+{
     const model::RuntimeInfo rt = model::runtimeInfo();
     const QList<ThirdPartyComponent> components = thirdPartyComponents();
     const QString dataDir = BundledResources::dataDir();
     const QString pluginDir = QString::fromStdString(mplug2::pluginDir().string());
     QTextStream out(stdout);
-    if (parser.isSet(json)) {
+    if (params.json) {
         QJsonArray comps;
         for (const ThirdPartyComponent &c : components)
             comps.append(QJsonObject {{QStringLiteral("name"), c.name},
@@ -59,6 +63,14 @@ int runInfoCommand(const QStringList &args)
         out << "  " << c.name << (c.version.isEmpty() ? QString() : QLatin1Char(' ') + c.version) << " — "
             << c.license << '\n';
     return 0;
+}
+
+int runInfoCommand(const QStringList &args)
+{
+    const CliParsed<InfoParams> parsed = parseInfoParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runInfo(std::get<InfoParams>(parsed));
 }
 
 } // namespace mplug2::app

@@ -2,6 +2,7 @@
 // argument list gives, or why the command stops (help, usage error).
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/importcommand.h"
+#include "app/cli/infocommand.h"
 #include "app/cli/tokenizecommand.h"
 
 #include <QTest>
@@ -169,6 +170,18 @@ private Q_SLOTS:
         const auto oneFile = parseConvertParams({QStringLiteral("mplug2 convert"), QStringLiteral("a")});
         QCOMPARE(std::get<CliStop>(oneFile),
             (CliStop {2, QStringLiteral("give an input checkpoint and an output file")}));
+    }
+
+    void infoReadsJson()
+    {
+        QCOMPARE(std::get<InfoParams>(parseInfoParams({QStringLiteral("mplug2 info")})), InfoParams {});
+        QCOMPARE(
+            std::get<InfoParams>(parseInfoParams({QStringLiteral("mplug2 info"), QStringLiteral("--json")})),
+            InfoParams {true});
+        QCOMPARE(std::get<CliStop>(
+                     parseInfoParams({QStringLiteral("mplug2 info"), QStringLiteral("--frobnicate")}))
+                     .exitCode,
+            2);
     }
 };
 
