@@ -1886,14 +1886,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mplug2 parity: give exactly one fixture folder (see --help)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mplug2 parity: --precision must be fp32, fp16 or bf16</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,6 +1895,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>What to measure: media or retrieval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one fixture folder (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--precision must be fp32, fp16 or bf16</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1888,16 +1888,16 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
             <translation>只运行 ID 包含此文本的用例。</translation>
         </message>
         <message>
-            <source>mplug2 parity: give exactly one fixture folder (see --help)</source>
-            <translation>mplug2 parity：请只指定一个夹具文件夹（见 --help）</translation>
-        </message>
-        <message>
-            <source>mplug2 parity: --precision must be fp32, fp16 or bf16</source>
-            <translation>mplug2 parity：--precision 必须是 fp32、fp16 或 bf16</translation>
-        </message>
-        <message>
             <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
             <translation>另外计时一次基准：不跳转，按顺序解码每一帧来取得同样的帧。</translation>
+        </message>
+        <message>
+            <source>give exactly one fixture folder (see --help)</source>
+            <translation>请只给出一个测试数据文件夹（见 --help）</translation>
+        </message>
+        <message>
+            <source>--precision must be fp32, fp16 or bf16</source>
+            <translation>--precision 必须是 fp32、fp16 或 bf16</translation>
         </message>
     </context>
     <context>

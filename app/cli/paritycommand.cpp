@@ -23,7 +23,7 @@ QString tr(const char *text)
 
 } // namespace
 
-int runParityCommand(const QStringList &args)
+CliParsed<ParityParams> parseParityParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -38,32 +38,41 @@ int runParityCommand(const QStringList &args)
     const QCommandLineOption only(QStringLiteral("case"),
         tr("Run only the cases whose id contains this text."), QStringLiteral("text"));
     parser.addOptions({device, precision, only});
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
+    if (parser.positionalArguments().size() != 1)
+        return usageStop(tr("give exactly one fixture folder (see --help)"));
+    ParityParams p;
+    p.fixtures = parser.positionalArguments().first();
+    p.device = parser.value(device);
+    p.precision = parser.value(precision);
+    if (!model::parsePrecision(p.precision.toStdString()))
+        return usageStop(tr("--precision must be fp32, fp16 or bf16"));
+    p.caseFilter = parser.value(only);
+    return p;
+}
 
-    QTextStream err(stderr);
-    if (parser.positionalArguments().size() != 1) {
-        err << tr("mplug2 parity: give exactly one fixture folder (see --help)") << '\n';
-        return 2;
-    }
+int runParity(const ParityParams &p, const QString &command)
+{
     model::ParityOptions options;
-    options.target.device = parser.value(device).toStdString();
-    const auto chosen = model::parsePrecision(parser.value(precision).toStdString());
-    if (!chosen) {
-        err << tr("mplug2 parity: --precision must be fp32, fp16 or bf16") << '\n';
-        return 2;
-    }
-    options.target.precision = *chosen;
-    options.caseFilter = parser.value(only).toStdString();
-    if (auto ok = model::checkComputeTarget(options.target); !ok) {
-        err << "mplug2 parity: " << QString::fromStdString(ok.error().message) << '\n';
-        return 2;
-    }
+    options.target.device = p.device.toStdString();
+    options.target.precision
+        = model::parsePrecision(p.precision.toStdString()).value_or(model::Precision::Fp32);
+    options.caseFilter = p.caseFilter.toStdString();
+    if (auto ok = model::checkComputeTarget(options.target); !ok)
+        return reportCliError(command, QString::fromStdString(ok.error().message), 2);
     model::ParityRunner runner(options);
     model::registerModelParityKinds(runner);
     registerMediaParityKinds(runner);
-    const QString dir = parser.positionalArguments().first();
-    return runner.run(QFile::encodeName(dir).toStdString(), std::cout);
+    return runner.run(QFile::encodeName(p.fixtures).toStdString(), std::cout);
+}
+
+int runParityCommand(const QStringList &args)
+{
+    const CliParsed<ParityParams> parsed = parseParityParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runParity(std::get<ParityParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -3,6 +3,7 @@
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/importcommand.h"
 #include "app/cli/infocommand.h"
+#include "app/cli/paritycommand.h"
 #include "app/cli/tokenizecommand.h"
 
 #include <QTest>
@@ -180,6 +181,29 @@ private Q_SLOTS:
             InfoParams {true});
         QCOMPARE(std::get<CliStop>(
                      parseInfoParams({QStringLiteral("mplug2 info"), QStringLiteral("--frobnicate")}))
+                     .exitCode,
+            2);
+    }
+
+    void parityReadsItsTarget()
+    {
+        const auto parsed = parseParityParams(
+            {QStringLiteral("mplug2 parity"), QStringLiteral("/fixtures"), QStringLiteral("--device=cuda:1"),
+                QStringLiteral("--precision=bf16"), QStringLiteral("--case=tiny-b")});
+        QVERIFY(std::holds_alternative<ParityParams>(parsed));
+        const ParityParams &p = std::get<ParityParams>(parsed);
+        QCOMPARE(p.fixtures, QStringLiteral("/fixtures"));
+        QCOMPARE(p.device, QStringLiteral("cuda:1")); // checked when run, where the device must exist
+        QCOMPARE(p.precision, QStringLiteral("bf16"));
+        QCOMPARE(p.caseFilter, QStringLiteral("tiny-b"));
+        const ParityParams defaults = std::get<ParityParams>(
+            parseParityParams({QStringLiteral("mplug2 parity"), QStringLiteral("/f")}));
+        QCOMPARE(defaults.device, QStringLiteral("cpu"));
+        QCOMPARE(defaults.precision, QStringLiteral("fp32"));
+        QCOMPARE(std::get<CliStop>(parseParityParams({QStringLiteral("mplug2 parity")})),
+            (CliStop {2, QStringLiteral("give exactly one fixture folder (see --help)")}));
+        QCOMPARE(std::get<CliStop>(parseParityParams({QStringLiteral("mplug2 parity"), QStringLiteral("/f"),
+                                       QStringLiteral("--precision=fp8")}))
                      .exitCode,
             2);
     }
