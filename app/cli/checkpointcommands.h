@@ -1,5 +1,5 @@
 #pragma once
-/// The checkpoint commands. `convert` is written as params + parse + run:
+/// The checkpoint commands, as params + parse + run:
 ///
 ///     const CliParsed<ConvertParams> parsed = parseConvertParams(args);  // no process needed
 ///     if (const auto *stop = std::get_if<CliStop>(&parsed)) return printStop(*stop, args.value(0));
@@ -14,9 +14,18 @@
 #include <optional>
 
 namespace mplug2::app {
+struct InspectParams {
+    QString file;
+    bool json = false;
+    bool keys = false; ///< list every model weight too
+    bool operator==(const InspectParams &other) const = default;
+};
+
 /// `mplug2 inspect FILE [--json] [--keys]`: format, top-level entries, key
 /// groups with counts and bytes, dtypes, and what loading ignores and why;
 /// reads no tensor data.
+CliParsed<InspectParams> parseInspectParams(const QStringList &args);
+int runInspect(const InspectParams &params, const QString &command);
 int runInspectCommand(const QStringList &args);
 
 struct ConvertParams {

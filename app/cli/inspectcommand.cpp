@@ -91,7 +91,7 @@ struct Group {
 
 } // namespace
 
-int runInspectCommand(const QStringList &args)
+CliParsed<InspectParams> parseInspectParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -104,12 +104,16 @@ int runInspectCommand(const QStringList &args)
         QStringLiteral("keys"), Text::tr("Also list every model weight with its shape and dtype."));
     parser.addOptions({json, keys});
     parser.addPositionalArgument(QStringLiteral("file"), Text::tr("The checkpoint."), QStringLiteral("FILE"));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (parser.positionalArguments().size() != 1)
-        return reportCliError(command, Text::tr("give exactly one checkpoint file"), 2);
-    const QString path = parser.positionalArguments().constFirst();
+        return usageStop(Text::tr("give exactly one checkpoint file"));
+    return InspectParams {parser.positionalArguments().constFirst(), parser.isSet(json), parser.isSet(keys)};
+}
+
+int runInspect(const InspectParams &params, const QString &command)
+{
+    const QString &path = params.file;
 
     auto index = model::CheckpointIndex::open(path.toStdString());
     if (!index)
@@ -147,7 +151,7 @@ int runInspectCommand(const QStringList &args)
         bareDict = bareDict && e.tensorCount == 1 && e.description.rfind("tensor", 0) == 0;
 
     QTextStream out(stdout);
-    if (parser.isSet(json)) {
+    if (params.json) {
         QJsonObject obj {{QStringLiteral("file"), path},
             {QStringLiteral("format"), QString::fromLatin1(model::checkpointFormatName(index->format()))},
             {QStringLiteral("file_bytes"), QFileInfo(path).size()}};
@@ -187,7 +191,7 @@ int runInspectCommand(const QStringList &args)
                     {QStringLiteral("tensors"), qint64(i.count)},
                     {QStringLiteral("bytes"), qint64(i.bytes)}});
             weights.insert(QStringLiteral("ignored"), ignored);
-            if (parser.isSet(keys)) {
+            if (params.keys) {
                 QJsonArray list;
                 for (const model::SelectedTensor &s : selection->kept) {
                     const model::StoredTensor &t = index->tensors()[s.tensor];
@@ -286,7 +290,7 @@ int runInspectCommand(const QStringList &args)
                    .arg(QString::fromStdString(config.error().message))
             << '\n';
     }
-    if (parser.isSet(keys)) {
+    if (params.keys) {
         out << '\n' << Text::tr("Keys:") << '\n';
         for (const model::SelectedTensor &s : selection->kept) {
             const model::StoredTensor &t = index->tensors()[s.tensor];
@@ -295,6 +299,14 @@ int runInspectCommand(const QStringList &args)
         }
     }
     return 0;
+}
+
+int runInspectCommand(const QStringList &args)
+{
+    const CliParsed<InspectParams> parsed = parseInspectParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runInspect(std::get<InspectParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -207,6 +207,18 @@ private Q_SLOTS:
                      .exitCode,
             2);
     }
+
+    void inspectReadsItsFileAndForms()
+    {
+        QCOMPARE(std::get<InspectParams>(parseInspectParams({QStringLiteral("mplug2 inspect"),
+                     QStringLiteral("m.pth"), QStringLiteral("--json"), QStringLiteral("--keys")})),
+            (InspectParams {QStringLiteral("m.pth"), true, true}));
+        QCOMPARE(std::get<InspectParams>(
+                     parseInspectParams({QStringLiteral("mplug2 inspect"), QStringLiteral("m")})),
+            (InspectParams {QStringLiteral("m"), false, false}));
+        QCOMPARE(std::get<CliStop>(parseInspectParams({QStringLiteral("mplug2 inspect")})),
+            (CliStop {2, QStringLiteral("give exactly one checkpoint file")}));
+    }
 };
 
 QTEST_GUILESS_MAIN(CliParamsTest)
