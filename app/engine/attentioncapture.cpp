@@ -54,17 +54,16 @@ Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::T
     return maps;
 }
 
-Expected<void> attachCaptionAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
+Expected<void> attachAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
     const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
-    EngineResult &result)
+    EngineResult &result, const AttentionExplainer &explain)
 {
     if (!options.crossAttention && !options.gradCam && !options.latentAttention)
         return {};
     QElapsedTimer clock;
     clock.start();
     context.progress(EngineStage::Attention, 0, 1);
-    const Expected<model::TokenAttention> attention
-        = model.net->explain(visual.features, 0, ids, options.gradCam);
+    const Expected<model::TokenAttention> attention = explain(ids, options.gradCam);
     if (!attention)
         return attention.error();
     Expected<AttentionMaps> maps = attentionMapsOf(model, *attention, visual, options);
@@ -74,6 +73,16 @@ Expected<void> attachCaptionAttention(const LoadedModel &model, const std::vecto
     result.timings.attentionMs = double(clock.nsecsElapsed()) / 1e6;
     context.progress(EngineStage::Attention, 1, 1);
     return {};
+}
+
+Expected<void> attachCaptionAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
+    const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
+    EngineResult &result)
+{
+    return attachAttention(model, ids, visual, options, context, result,
+        [&](const std::vector<int64_t> &captionIds, bool gradients) {
+            return model.net->explain(visual.features, 0, captionIds, gradients);
+        });
 }
 
 } // namespace mplug2::app

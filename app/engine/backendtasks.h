@@ -9,6 +9,9 @@
 #include "app/engine/loadedmodel.h"
 #include "app/engine/visualembedding.h"
 
+#include <functional>
+#include <vector>
+
 namespace mplug2::app {
 
 /// n-best captions of the medium (beam / greedy / sampling).
@@ -35,9 +38,19 @@ Expected<void> runEmbedTexts(
 Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::TokenAttention &attention,
     const VisualEmbedding &visual, const AttentionOptions &options);
 
-/// When `options` asks for any map: the attention of the caption `ids`
-/// ([CLS] prompt text [SEP], as generated or as scored) read through the
-/// decoder, attached to `result` with its time. Nothing when none is asked.
+/// How the model explains a text: its TokenAttention for `ids`, with
+/// Grad-CAM when `gradients` (a caption's or a question's overload of explain).
+using AttentionExplainer
+    = std::function<Expected<model::TokenAttention>(const std::vector<int64_t> &ids, bool gradients)>;
+
+/// When `options` asks for any map: `explain`'s attention for `ids` as
+/// AttentionMaps, attached to `result` with its time. Nothing when none is asked.
+Expected<void> attachAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
+    const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
+    EngineResult &result, const AttentionExplainer &explain);
+
+/// attachAttention() for the caption `ids` ([CLS] prompt text [SEP], as
+/// generated or as scored) read through the decoder.
 Expected<void> attachCaptionAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
     const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
     EngineResult &result);

@@ -65,34 +65,6 @@ ResultItem itemOf(const LoadedModel &model, const model::Hypothesis &h, const QS
     return item;
 }
 
-bool wantsAttention(const AttentionOptions &a)
-{
-    return a.crossAttention || a.gradCam || a.latentAttention;
-}
-
-/// Attention for `ids` explained by `explain` (a caption's or a question's overload).
-template<typename Explain>
-Expected<void> attachAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
-    const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
-    EngineResult &result, Explain explain)
-{
-    if (!wantsAttention(options))
-        return {};
-    QElapsedTimer clock;
-    clock.start();
-    context.progress(EngineStage::Attention, 0, 1);
-    const Expected<model::TokenAttention> attention = explain(ids, options.gradCam);
-    if (!attention)
-        return attention.error();
-    Expected<AttentionMaps> maps = attentionMapsOf(model, *attention, visual, options);
-    if (!maps)
-        return maps.error();
-    result.attention = std::move(*maps);
-    result.timings.attentionMs = elapsedMs(clock);
-    context.progress(EngineStage::Attention, 1, 1);
-    return {};
-}
-
 /// Generated n-best as result items; an error when cancelled or empty.
 Expected<void> takeHypotheses(const LoadedModel &model, const Expected<model::GenerationResult> &generated,
     const QString &prompt, RequestContext &context, EngineResult &result)
@@ -131,10 +103,8 @@ Expected<void> runCaption(LoadedModel &model, const EngineRequest &request, cons
     result.timings.generateMs = elapsedMs(clock);
     if (Expected<void> ok = takeHypotheses(model, generated, model.bundle.prompt, context, result); !ok)
         return ok;
-    return attachAttention(model, idsOf(result.items.front()), visual, request.attention, context, result,
-        [&](const std::vector<int64_t> &ids, bool gradients) {
-            return model.net->explain(visual.features, 0, ids, gradients);
-        });
+    return attachCaptionAttention(
+        model, idsOf(result.items.front()), visual, request.attention, context, result);
 }
 
 Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,
