@@ -4,12 +4,14 @@
 #include "model/generation/beamsearch.h"
 #include "model/generation/sampling.h"
 #include "model/modules/mplug2model.h"
+#include "model/modules/parameterfill.h"
 #include "model/runtime/exceptiontext.h"
 #include "model/runtime/stagetimer.h"
 #include "model/tasks/answerranking.h"
 #include "model/tasks/sequencescoring.h"
 
 #include <algorithm>
+#include <optional>
 #include <torch/torch.h>
 
 namespace mplug2::model {
@@ -113,6 +115,11 @@ Expected<std::unique_ptr<Mplug2>> Mplug2::create(const Mplug2Config &config, con
         state->target = target;
         state->device = torchDevice(target);
         state->dtype = torchDtype(target.precision);
+        // Each parameter in its final dtype and device as soon as it exists,
+        // unless a loader's scope says otherwise.
+        std::optional<ParameterScope> scope;
+        if (!ParameterScope::current())
+            scope.emplace(ParameterFill::Draw, at::TensorOptions().dtype(state->dtype).device(state->device));
         state->network = Mplug2Model(config);
         state->network->to(state->device, state->dtype);
         state->network->eval();
@@ -136,7 +143,16 @@ Expected<std::unique_ptr<Mplug2>> Mplug2::load(const std::string &checkpoint, co
             return makeError(inferred.error().code, checkpoint + ": " + inferred.error().message);
         config = *inferred;
     }
-    auto model = create(config, ComputeTarget {"cpu", Precision::Fp32});
+    // Every tensor is overwritten below (loadWeights refuses to leave one
+    // out), so nothing is drawn, and each is made in its final dtype and
+    // device: no fp32 copy of a bf16 model, no second copy on the GPU.
+    auto model = [&] {
+        ParameterScope unfilled(ParameterFill::Unfilled,
+            at::TensorOptions()
+                .dtype(torchDtype(options.target.precision))
+                .device(torchDevice(options.target)));
+        return create(config, options.target);
+    }();
     if (!model)
         return model.error();
     State &state = *(*model)->m_state;
@@ -149,15 +165,6 @@ Expected<std::unique_ptr<Mplug2>> Mplug2::load(const std::string &checkpoint, co
         return makeError(ErrorCode::Format,
             checkpoint + " does not fit the model configuration:\n" + state.report.describe());
     weights->clear();
-    auto moved = guarded<bool>("moving the model to " + options.target.device, [&] {
-        state.target = options.target;
-        state.device = torchDevice(options.target);
-        state.dtype = torchDtype(options.target.precision);
-        state.network->to(state.device, state.dtype);
-        return true;
-    });
-    if (!moved)
-        return moved.error();
     return model;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 /// `mplug2 parity DIR [--device cpu|cuda[:N]] [--precision fp32|fp16|bf16] [--case TEXT]`:
 /// every case of DIR/cases.json (model and media kinds) against the official
-/// outputs; last line `parity: P/N cases passed, worst max-abs-diff X`; exit 0
+/// outputs; last line `parity: P/N cases passed, S skipped, worst max-abs-diff X`; exit 0
 /// only when all pass. As params + parse + run.
 
 #include "app/cli/commandlineparsing.h"

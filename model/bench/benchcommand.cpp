@@ -1,12 +1,15 @@
 #include "model/bench/benchcommand.h"
 
 #include "base/json/json.h"
+#include "model/bench/busycore.h"
 #include "model/bench/captionbenchmark.h"
 #include "model/bench/commandline.h"
 #include "model/modules/rowlinear.h"
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 namespace mplug2::model {
 
@@ -84,15 +87,89 @@ void printTable(const CaptionBenchmarkReport &r)
               << (r.configInferred ? "; its config inferred back from the shapes" : "") << '\n';
 }
 
+void printComparison(const PrecisionComparison &c, bool busy)
+{
+    const auto &p = c.params;
+    std::cout << "mplug2-bench bench: " << p.config << ", " << c.parameters / 1000000 << "M parameters, "
+              << p.frames << " frames x batch " << p.batch << " (" << c.visualTokens
+              << " visual tokens), beam " << p.beam << ", " << c.variants.front().median.steps << " steps, "
+              << p.target.device << ", " << c.threads << " threads" << (busy ? ", one core kept busy" : "")
+              << "; medians of " << c.runs << " alternating runs\n";
+    std::string header = "stage      ";
+    for (const auto &v : c.variants)
+        header += padded(std::string(precisionName(v.precision)) + " ms", 11) + padded("cpu ms", 9);
+    if (c.variants.size() == 2)
+        header += padded("ratio", 9);
+    std::cout << header << '\n';
+    const auto row = [&](const char *name, double CaptionRunTimes::*wall, double CaptionRunTimes::*cpu) {
+        std::string line = name;
+        line.resize(11, ' ');
+        for (const auto &v : c.variants)
+            line += padded(cell(v.median.*wall), 11) + padded(cell(v.median.*cpu), 9);
+        if (c.variants.size() == 2)
+            line += padded(cell(ratio(c.variants[0].median.*wall, c.variants[1].median.*wall), "%.2fx"), 9);
+        std::cout << line << '\n';
+    };
+    row("visual", &CaptionRunTimes::visualMs, &CaptionRunTimes::visualCpuMs);
+    row("universal", &CaptionRunTimes::universalMs, &CaptionRunTimes::universalCpuMs);
+    row("decode", &CaptionRunTimes::decodeMs, &CaptionRunTimes::decodeCpuMs);
+    row("total", &CaptionRunTimes::totalMs, &CaptionRunTimes::totalCpuMs);
+    std::string peak = "peak MiB   ", weights = "weights MiB", build = "built in ms";
+    for (const auto &v : c.variants) {
+        peak += padded(cell(v.peakBytes / 1048576.0, "%.0f"), 11) + std::string(9, ' ');
+        weights += padded(cell(v.weightBytes / 1048576.0, "%.0f"), 11) + std::string(9, ' ');
+        build += padded(cell(v.buildMs, "%.0f"), 11) + std::string(9, ' ');
+    }
+    std::cout << peak << '\n' << weights << '\n' << build << '\n';
+}
+
+int runComparison(const CaptionBenchmarkParams &p, const std::vector<Precision> &precisions, int64_t runs,
+    bool asJson, bool busy)
+{
+    auto c = comparePrecisions(
+        p, precisions, runs, [](const std::string &line) { std::cerr << "bench: " << line << '\n'; });
+    if (!c) {
+        std::cerr << "mplug2-bench bench: " << c.error().message << '\n';
+        return 1;
+    }
+    if (!asJson) {
+        printComparison(*c, busy);
+        return 0;
+    }
+    json::Json o = json::Json::object();
+    o["config"] = p.config;
+    o["parameters"] = c->parameters;
+    o["device"] = p.target.device;
+    o["threads"] = c->threads;
+    o["frames"] = p.frames;
+    o["batch"] = p.batch;
+    o["beam"] = p.beam;
+    o["visual_tokens"] = c->visualTokens;
+    o["runs"] = c->runs;
+    o["busy_core"] = busy;
+    json::Json variants = json::Json::array();
+    for (const auto &v : c->variants) {
+        json::Json j = runJson(v.median);
+        j["precision"] = precisionName(v.precision);
+        j["peak_bytes"] = v.peakBytes;
+        j["weight_bytes"] = v.weightBytes;
+        j["build_ms"] = v.buildMs;
+        variants.push_back(j);
+    }
+    o["variants"] = variants;
+    std::cout << json::dump(o) << '\n';
+    return 0;
+}
+
 } // namespace
 
 int runBenchCommand(int argc, char **argv)
 {
     CommandLine cl(argc, argv, 2);
-    for (const char *name :
-        {"config", "frames", "beam", "max-len", "steps", "batch", "device", "precision", "warmup", "seed"})
+    for (const char *name : {"config", "frames", "beam", "max-len", "steps", "batch", "device", "precision",
+             "warmup", "seed", "write-checkpoint", "runs"})
         cl.declareValue(name);
-    for (const char *name : {"json", "no-baseline", "blas-linear", "avx2", "help"})
+    for (const char *name : {"json", "no-baseline", "blas-linear", "avx2", "busy-core", "help"})
         cl.declareFlag(name);
     if (const auto err = cl.parse(); !err.empty()) {
         std::cerr << "mplug2-bench bench: " << err << '\n';
@@ -101,13 +178,35 @@ int runBenchCommand(int argc, char **argv)
     if (cl.has("help")) {
         std::cout
             << "Usage: mplug2-bench bench --config tiny|base|large [--frames 16] [--beam 5] [--max-len 20]\n"
-               "       [--steps N] [--batch 1] [--device cpu|cuda] [--precision fp32|fp16|bf16]\n"
-               "       [--warmup N] [--no-baseline] [--blas-linear] [--avx2] [--json]\n"
+               "       [--steps N] [--batch 1] [--device cpu|cuda] [--precision fp32|fp16|bf16[,...]]\n"
+               "       [--runs 3] [--warmup N] [--no-baseline] [--blas-linear] [--avx2] [--busy-core] "
+               "[--json]\n"
                "Captions random frames with a random-weight model of the official shapes; --steps forces\n"
                "that many decoding steps. Prints per-stage times with the decoder cache and, side by side,\n"
                "the official way (no cache), with their ratio. --blas-linear sends the decoding steps'\n"
                "few-row products to BLAS instead of the row kernel (modules/rowlinear.h); --avx2 runs\n"
-               "that kernel's AVX2 set on a CPU that also has AVX-512.\n";
+               "that kernel's AVX2 set on a CPU that also has AVX-512.\n"
+               "With several precisions (--precision fp32,bf16) it compares them instead: one model each,\n"
+               "each warmed up, --runs rounds in alternating order, medians per stage and each one's peak.\n"
+               "--busy-core keeps one core busy from a second process while it runs, as a desktop does.\n"
+               "MPLUG2_CPU_BF16=emulated runs bf16 as on a CPU without AVX512_BF16.\n"
+               "       mplug2-bench bench --config base --write-checkpoint FILE [--seed N]\n"
+               "Writes that random model as the official code saves one ({'model': fp32 state dict})\n"
+               "instead, to time `mplug2 caption --checkpoint FILE` from start to answer.\n";
+        return 0;
+    }
+    if (cl.has("write-checkpoint")) {
+        bool seedOk = true;
+        const auto seed = static_cast<uint64_t>(cl.intValue("seed", 0, &seedOk));
+        const std::string path = cl.value("write-checkpoint", "");
+        auto bytes = seedOk
+            ? writeRandomModelCheckpoint(cl.value("config", "base"), seed, path)
+            : Expected<std::uint64_t>(makeError(ErrorCode::InvalidArgument, "--seed wants a number"));
+        if (!bytes) {
+            std::cerr << "mplug2-bench bench: " << bytes.error().message << '\n';
+            return 1;
+        }
+        std::cout << path << ": " << *bytes << " bytes of fp32 weights\n";
         return 0;
     }
     CaptionBenchmarkParams p;
@@ -120,19 +219,42 @@ int runBenchCommand(int argc, char **argv)
     p.batch = cl.intValue("batch", 1, &ok);
     p.seed = static_cast<uint64_t>(cl.intValue("seed", 0, &ok));
     p.target.device = cl.value("device", "cpu");
-    p.warmupRuns = cl.intValue("warmup", p.target.device == "cpu" ? 0 : 1, &ok);
+    p.warmupRuns = cl.intValue("warmup", 1, &ok);
+    const int64_t runs = cl.intValue("runs", 3, &ok);
     p.baseline = !cl.has("no-baseline");
     setRowLinearEnabled(!cl.has("blas-linear"));
     if (cl.has("avx2") && limitRowKernelWidth(8) != 8) {
         std::cerr << "mplug2-bench bench: this CPU does not run the AVX2 kernels (AVX2 with FMA)\n";
         return 2;
     }
-    const auto precision = parsePrecision(cl.value("precision", "fp32"));
-    if (!ok || !precision) {
-        std::cerr << "mplug2-bench bench: numbers expected for the sizes, fp32|fp16|bf16 for --precision\n";
+    std::vector<Precision> precisions;
+    {
+        std::stringstream list(cl.value("precision", "fp32"));
+        for (std::string name; std::getline(list, name, ',');) {
+            const auto precision = parsePrecision(name);
+            if (!precision) {
+                ok = false;
+                break;
+            }
+            precisions.push_back(*precision);
+        }
+    }
+    if (!ok || precisions.empty()) {
+        std::cerr << "mplug2-bench bench: numbers expected for the sizes, fp32|fp16|bf16 (or a list "
+                     "fp32,bf16) for --precision\n";
         return 2;
     }
-    p.target.precision = *precision;
+    p.target.precision = precisions.front();
+    std::optional<BusyCore> busy;
+    if (cl.has("busy-core")) {
+        busy.emplace();
+        if (!busy->running()) {
+            std::cerr << "mplug2-bench bench: could not start the process that keeps a core busy\n";
+            return 1;
+        }
+    }
+    if (precisions.size() > 1)
+        return runComparison(p, precisions, runs, cl.has("json"), busy.has_value());
     if (auto checked = checkComputeTarget(p.target); !checked) {
         std::cerr << "mplug2-bench bench: " << checked.error().message << '\n';
         return 2;

@@ -1,5 +1,6 @@
 #include "model/bench/captionbenchmark.h"
 
+#include "model/checkpoint/torchsavewriter.h"
 #include "model/config/configinference.h"
 #include "model/generation/beamsearch.h"
 #include "model/modules/mplug2model.h"
@@ -8,6 +9,8 @@
 #include "model/runtime/memorystats.h"
 #include "model/runtime/stagetimer.h"
 
+#include <algorithm>
+#include <cstring>
 #include <torch/torch.h>
 #include <vector>
 
@@ -58,6 +61,49 @@ Expected<void> checkInferable(Mplug2ModelImpl &net, const Mplug2Config &config)
     return {};
 }
 
+Expected<Mplug2Config> checkedConfig(const CaptionBenchmarkParams &p)
+{
+    if (p.frames < 1 || p.frames > 64 || p.batch < 1 || p.batch > 16 || p.beam < 1 || p.beam > 16
+        || p.maxLength < 1 || p.maxLength > 200 || p.steps < 0 || p.steps > 200)
+        return makeError(ErrorCode::InvalidArgument,
+            "bench limits: frames 1-64, batch 1-16, beam 1-16, max-len and steps up to 200");
+    return configNamed(p.config);
+}
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+CaptionRunTimes medianOf(const std::vector<CaptionRunTimes> &runs)
+{
+    CaptionRunTimes m;
+    const auto of = [&](double CaptionRunTimes::*field) {
+        std::vector<double> v;
+        for (const auto &r : runs)
+            v.push_back(r.*field);
+        return median(std::move(v));
+    };
+    for (auto field : {&CaptionRunTimes::visualMs, &CaptionRunTimes::universalMs, &CaptionRunTimes::decodeMs,
+             &CaptionRunTimes::totalMs, &CaptionRunTimes::visualCpuMs, &CaptionRunTimes::universalCpuMs,
+             &CaptionRunTimes::decodeCpuMs, &CaptionRunTimes::totalCpuMs, &CaptionRunTimes::tokensPerSecond})
+        m.*field = of(field);
+    m.steps = runs.empty() ? 0 : runs.front().steps;
+    return m;
+}
+
+int64_t weightBytes(Mplug2 &model)
+{
+    int64_t bytes = 0;
+    for (const auto &t : model.network().uniqueParameters())
+        bytes += t.numel() * static_cast<int64_t>(t.element_size());
+    return bytes;
+}
+
 Expected<CaptionRunTimes> timeCaption(
     Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p, bool useCache)
 {
@@ -100,13 +146,9 @@ Expected<CaptionRunTimes> timeCaption(
 Expected<CaptionBenchmarkReport> runCaptionBenchmark(
     const CaptionBenchmarkParams &p, const std::function<void(const std::string &)> &progress)
 {
-    auto config = configNamed(p.config);
+    auto config = checkedConfig(p);
     if (!config)
         return config.error();
-    if (p.frames < 1 || p.frames > 64 || p.batch < 1 || p.batch > 16 || p.beam < 1 || p.beam > 16
-        || p.maxLength < 1 || p.maxLength > 200 || p.steps < 0 || p.steps > 200)
-        return makeError(ErrorCode::InvalidArgument,
-            "bench limits: frames 1-64, batch 1-16, beam 1-16, max-len and steps up to 200");
     const auto say = [&](const std::string &line) {
         if (progress)
             progress(line);
@@ -166,6 +208,113 @@ Expected<CaptionBenchmarkReport> runCaptionBenchmark(
         report.official = *official;
     }
     return report;
+}
+
+Expected<std::uint64_t> writeRandomModelCheckpoint(
+    const std::string &configName, std::uint64_t seed, const std::string &path)
+{
+    auto config = configNamed(configName);
+    if (!config)
+        return config.error();
+    torch::manual_seed(seed);
+    auto model = Mplug2::create(*config, ComputeTarget {});
+    if (!model)
+        return model.error();
+    TorchSaveWriter writer;
+    std::uint64_t bytes = 0;
+    // Storages read straight from the parameters: no second copy in memory.
+    std::vector<at::Tensor> keep;
+    for (const auto &item : (*model)->network().named_parameters(true)) {
+        at::Tensor t = item.value().detach().to(at::kFloat).contiguous();
+        keep.push_back(t);
+        const auto *data = static_cast<const std::uint8_t *>(t.data_ptr());
+        const auto storage = writer.addStorage(ElementType::Float32, static_cast<std::uint64_t>(t.numel()),
+            [data](std::uint64_t offset, std::span<std::uint8_t> chunk) {
+                std::memcpy(chunk.data(), data + offset, chunk.size());
+            });
+        writer.addTensor("model", item.key(), storage, t.sizes().vec());
+        bytes += t.numel() * sizeof(float);
+    }
+    if (auto written = writer.writeZipFile(path); !written)
+        return written.error();
+    return bytes;
+}
+
+Expected<PrecisionComparison> comparePrecisions(const CaptionBenchmarkParams &p,
+    const std::vector<Precision> &precisions, int64_t runs,
+    const std::function<void(const std::string &)> &progress)
+{
+    auto config = checkedConfig(p);
+    if (!config)
+        return config.error();
+    if (precisions.empty() || runs < 1 || runs > 50)
+        return makeError(ErrorCode::InvalidArgument, "compare 1 or more precisions over 1 to 50 runs");
+    const auto say = [&](const std::string &line) {
+        if (progress)
+            progress(line);
+    };
+    PrecisionComparison out;
+    out.params = p;
+    out.runs = runs;
+    out.threads = at::get_num_threads();
+    std::vector<std::unique_ptr<Mplug2>> models;
+    std::vector<CaptionBenchmarkParams> params;
+    for (const Precision precision : precisions) {
+        CaptionBenchmarkParams q = p;
+        q.target.precision = precision;
+        if (auto ok = checkComputeTarget(q.target); !ok)
+            return ok.error();
+        say(std::string("building a random ") + p.config + " model on " + q.target.device + " ("
+            + precisionName(precision) + ")");
+        // The same draw for every precision: the variants differ only in number format.
+        torch::manual_seed(p.seed);
+        StageTimer buildTimer(c10::Device(c10::kCPU));
+        auto model = Mplug2::create(*config, q.target);
+        if (!model)
+            return model.error();
+        PrecisionVariant v;
+        v.precision = precision;
+        v.buildMs = buildTimer.lap();
+        v.weightBytes = weightBytes(**model);
+        out.variants.push_back(v);
+        models.push_back(std::move(*model));
+        params.push_back(q);
+    }
+    for (const auto &t : models.front()->network().uniqueParameters())
+        out.parameters += t.numel();
+    const int64_t res = config->vision.imageRes;
+    torch::manual_seed(p.seed + 1);
+    const auto pixels = torch::randn({p.batch, 3, p.frames, res, res});
+    const auto geometry = models.front()->network().visual_encoder->visual->geometryFor(p.frames, res, res);
+    out.visualTokens = 1 + geometry.frames * geometry.gridHeight * geometry.gridWidth;
+    const size_t n = models.size();
+    for (size_t i = 0; i < n; ++i)
+        for (int64_t w = 0; w < std::max<int64_t>(1, p.warmupRuns); ++w) {
+            say(std::string("warm-up ") + precisionName(precisions[i]));
+            if (auto warm = timeCaption(*models[i], pixels, params[i], true); !warm)
+                return warm.error();
+        }
+    std::vector<std::vector<CaptionRunTimes>> times(n);
+    int64_t allWeights = 0;
+    for (const auto &v : out.variants)
+        allWeights += v.weightBytes;
+    for (int64_t r = 0; r < runs; ++r) {
+        say("round " + std::to_string(r + 1) + " of " + std::to_string(runs));
+        for (size_t j = 0; j < n; ++j) {
+            const size_t i = r % 2 ? n - 1 - j : j;
+            auto t = timeCaption(*models[i], pixels, params[i], true);
+            if (!t)
+                return t.error();
+            times[i].push_back(*t);
+            if (t->peakBytes >= 0) {
+                const int64_t own = t->peakBytes - (allWeights - out.variants[i].weightBytes);
+                out.variants[i].peakBytes = std::max(out.variants[i].peakBytes, own);
+            }
+        }
+    }
+    for (size_t i = 0; i < n; ++i)
+        out.variants[i].median = medianOf(times[i]);
+    return out;
 }
 
 } // namespace mplug2::model

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace mplug2::model {
 
@@ -64,5 +65,39 @@ struct CaptionBenchmarkReport {
 
 Expected<CaptionBenchmarkReport> runCaptionBenchmark(
     const CaptionBenchmarkParams &params, const std::function<void(const std::string &)> &progress = {});
+
+/// The same caption in several precisions side by side: one model per
+/// precision from the same random draw, each warmed up, then `runs` rounds
+/// that alternate their order (so that neither always runs first, on a
+/// cooler or warmer machine), reported as medians per stage.
+struct PrecisionVariant {
+    Precision precision = Precision::Fp32;
+    CaptionRunTimes median; ///< each figure the median of the runs
+    /// Peak resident bytes during this variant's runs, less the weights of
+    /// the other variants' models, which stay resident beside it.
+    int64_t peakBytes = -1;
+    int64_t weightBytes = 0;
+    double buildMs = 0.0;
+};
+
+struct PrecisionComparison {
+    CaptionBenchmarkParams params; ///< target.precision unused
+    int64_t parameters = 0;
+    int64_t visualTokens = 0;
+    int64_t runs = 0;
+    int threads = 1;
+    std::vector<PrecisionVariant> variants;
+};
+
+Expected<PrecisionComparison> comparePrecisions(const CaptionBenchmarkParams &params,
+    const std::vector<Precision> &precisions, int64_t runs,
+    const std::function<void(const std::string &)> &progress = {});
+
+/// Writes the random-weight model of `config` ("tiny", "base", "large"),
+/// drawn from `seed`, as the official code saves one: {'model': state dict}
+/// in fp32, zip format. For timing what a user times: `mplug2 caption
+/// --checkpoint FILE` from start to answer. Returns the file's model bytes.
+Expected<std::uint64_t> writeRandomModelCheckpoint(
+    const std::string &config, std::uint64_t seed, const std::string &path);
 
 } // namespace mplug2::model

@@ -1,21 +1,24 @@
 #include "model/modules/bertembeddings.h"
 
+#include "model/modules/parameterfill.h"
+
 #include <torch/torch.h>
 
 namespace mplug2::model {
 
 BertEmbeddingsImpl::BertEmbeddingsImpl(const BertConfig &config)
 {
-    word_embeddings
-        = register_module("word_embeddings", torch::nn::Embedding(config.vocabSize, config.hiddenSize));
-    position_embeddings = register_module(
-        "position_embeddings", torch::nn::Embedding(config.maxPositionEmbeddings, config.hiddenSize));
-    token_type_embeddings = register_module(
-        "token_type_embeddings", torch::nn::Embedding(config.typeVocabSize, config.hiddenSize));
+    word_embeddings = register_module(
+        "word_embeddings", torch::nn::Embedding(embeddingOptions(config.vocabSize, config.hiddenSize)));
+    position_embeddings = register_module("position_embeddings",
+        torch::nn::Embedding(embeddingOptions(config.maxPositionEmbeddings, config.hiddenSize)));
+    token_type_embeddings = register_module("token_type_embeddings",
+        torch::nn::Embedding(embeddingOptions(config.typeVocabSize, config.hiddenSize)));
     layerNorm
         = register_module("LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
     for (auto *table : {&word_embeddings, &position_embeddings, &token_type_embeddings})
-        torch::nn::init::normal_((*table)->weight, 0.0, 0.02);
+        if (parametersAreFilled())
+            torch::nn::init::normal_((*table)->weight, 0.0, 0.02);
 }
 
 at::Tensor BertEmbeddingsImpl::forward(const at::Tensor &ids, int64_t past)

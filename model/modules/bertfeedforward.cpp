@@ -8,7 +8,7 @@ namespace mplug2::model {
 
 BertIntermediateImpl::BertIntermediateImpl(const BertConfig &config)
 {
-    dense = register_module("dense", torch::nn::Linear(config.hiddenSize, config.intermediateSize));
+    dense = register_module("dense", Linear(config.hiddenSize, config.intermediateSize));
 }
 
 at::Tensor BertIntermediateImpl::forward(const at::Tensor &x)
@@ -21,7 +21,7 @@ BertOutputImpl::BertOutputImpl(const BertOutputOptions &options)
 {
     const BertConfig &config = options.config;
     const int64_t inFeatures = options.inFeatures;
-    dense = register_module("dense", torch::nn::Linear(inFeatures, config.hiddenSize));
+    dense = register_module("dense", Linear(inFeatures, config.hiddenSize));
     layerNorm
         = register_module("LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
 }

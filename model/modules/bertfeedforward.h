@@ -7,8 +7,7 @@
 
 #include "model/config/mplug2config.h"
 #include "model/modules/layernorm.h"
-
-#include <torch/nn/modules/linear.h>
+#include "model/modules/linear.h"
 
 namespace mplug2::model {
 
@@ -17,7 +16,7 @@ public:
     explicit BertIntermediateImpl(const BertConfig &config);
     at::Tensor forward(const at::Tensor &x);
 
-    torch::nn::Linear dense {nullptr};
+    Linear dense {nullptr};
 };
 TORCH_MODULE(BertIntermediate);
 
@@ -38,7 +37,7 @@ public:
     /// LayerNorm(dense(x) + residual).
     at::Tensor forward(const at::Tensor &x, const at::Tensor &residual);
 
-    torch::nn::Linear dense {nullptr};
+    Linear dense {nullptr};
     LayerNorm layerNorm {nullptr}; ///< registered as "LayerNorm"
 };
 TORCH_MODULE(BertOutput);

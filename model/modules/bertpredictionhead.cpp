@@ -11,7 +11,7 @@ BertPredictionHeadImpl::BertPredictionHeadImpl(const BertPredictionHeadOptions &
     const BertConfig &config = options.config;
     const at::Tensor &wordEmbeddings = options.wordEmbeddings;
     transform = register_module("transform", std::make_shared<torch::nn::Module>());
-    dense = transform->register_module("dense", torch::nn::Linear(config.hiddenSize, config.hiddenSize));
+    dense = transform->register_module("dense", Linear(config.hiddenSize, config.hiddenSize));
     layerNorm = transform->register_module(
         "LayerNorm", LayerNorm(LayerNormOptions(config.hiddenSize, config.layerNormEps)));
     bias = register_parameter("bias", torch::zeros({config.vocabSize}));
@@ -23,7 +23,9 @@ BertPredictionHeadImpl::BertPredictionHeadImpl(const BertPredictionHeadOptions &
 at::Tensor BertPredictionHeadImpl::forward(const at::Tensor &hidden)
 {
     const auto h = layerNorm(at::gelu(rowLinear(hidden, dense->weight, dense->bias)));
-    return rowLinear(h, decoderWeight, bias);
+    // Logits in fp32 whatever the model's dtype: beam scores and answer
+    // ranks are made from them.
+    return rowLinear(h, decoderWeight, bias, /*floatOutput=*/true);
 }
 
 } // namespace mplug2::model

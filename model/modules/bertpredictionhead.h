@@ -7,8 +7,7 @@
 
 #include "model/config/mplug2config.h"
 #include "model/modules/layernorm.h"
-
-#include <torch/nn/modules/linear.h>
+#include "model/modules/linear.h"
 
 namespace mplug2::model {
 
@@ -31,7 +30,7 @@ public:
     at::Tensor forward(const at::Tensor &hidden);
 
     std::shared_ptr<torch::nn::Module> transform;
-    torch::nn::Linear dense {nullptr};
+    Linear dense {nullptr};
     LayerNorm layerNorm {nullptr}; ///< registered as "transform.LayerNorm"
     std::shared_ptr<torch::nn::Module> decoder;
     at::Tensor decoderWeight; ///< "decoder.weight"

@@ -15,9 +15,9 @@ BertSelfAttentionImpl::BertSelfAttentionImpl(const BertAttentionOptions &options
     const bool isCrossAttention = options.crossAttention;
     const int64_t h = config.hiddenSize;
     const int64_t kvIn = isCrossAttention ? config.encoderWidth : h;
-    query = register_module("query", torch::nn::Linear(h, h));
-    key = register_module("key", torch::nn::Linear(kvIn, h));
-    value = register_module("value", torch::nn::Linear(kvIn, h));
+    query = register_module("query", Linear(h, h));
+    key = register_module("key", Linear(kvIn, h));
+    value = register_module("value", Linear(kvIn, h));
 }
 
 at::Tensor BertSelfAttentionImpl::splitHeads(const at::Tensor &x) const

@@ -6,9 +6,9 @@
 /// Internal header of model/ (torch types).
 
 #include "model/config/mplug2config.h"
+#include "model/modules/linear.h"
 
 #include <torch/nn/module.h>
-#include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
 
 namespace mplug2::model {
@@ -63,9 +63,9 @@ public:
     /// cached positions; mask (N, 1, Lq, length + Lq) or undefined.
     at::Tensor forwardCached(const at::Tensor &hidden, KeyValueCache &cache, const at::Tensor &mask);
 
-    torch::nn::Linear query {nullptr};
-    torch::nn::Linear key {nullptr};
-    torch::nn::Linear value {nullptr};
+    Linear query {nullptr};
+    Linear key {nullptr};
+    Linear value {nullptr};
 
 private:
     at::Tensor splitHeads(const at::Tensor &x) const;

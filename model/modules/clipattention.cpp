@@ -1,6 +1,7 @@
 #include "model/modules/clipattention.h"
 
 #include "model/modules/attentionkernel.h"
+#include "model/modules/parameterfill.h"
 
 #include <torch/torch.h>
 
@@ -11,11 +12,15 @@ ClipAttentionImpl::ClipAttentionImpl(const ClipAttentionOptions &options)
 {
     TORCH_CHECK(options.heads > 0 && options.width % options.heads == 0, "CLIP attention width ",
         options.width, " is not a multiple of its ", options.heads, " heads");
-    in_proj_weight = register_parameter("in_proj_weight", torch::empty({3 * options.width, options.width}));
+    // Drawn after out_proj's, as nn.MultiheadAttention does.
+    in_proj_weight = register_parameter(
+        "in_proj_weight", newParameter({3 * options.width, options.width}, [](at::Tensor &) {}));
     in_proj_bias = register_parameter("in_proj_bias", torch::zeros({3 * options.width}));
-    out_proj = register_module("out_proj", torch::nn::Linear(options.width, options.width));
-    torch::nn::init::xavier_uniform_(in_proj_weight);
-    torch::nn::init::zeros_(out_proj->bias);
+    out_proj = register_module("out_proj", Linear(options.width, options.width));
+    if (parametersAreFilled()) {
+        torch::nn::init::xavier_uniform_(in_proj_weight);
+        torch::nn::init::zeros_(out_proj->bias);
+    }
 }
 
 at::Tensor ClipAttentionImpl::forward(const at::Tensor &x, const at::Tensor &mask, at::Tensor *probs)

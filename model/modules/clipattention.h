@@ -4,8 +4,9 @@
 /// `out_proj.weight`, `out_proj.bias`), batch-first.
 /// Internal header of model/ (torch types).
 
+#include "model/modules/linear.h"
+
 #include <torch/nn/module.h>
-#include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
 
 namespace mplug2::model {
@@ -29,7 +30,7 @@ public:
 
     at::Tensor in_proj_weight;
     at::Tensor in_proj_bias;
-    torch::nn::Linear out_proj {nullptr};
+    Linear out_proj {nullptr};
 
 private:
     ClipAttentionOptions m_options;

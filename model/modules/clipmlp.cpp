@@ -9,8 +9,8 @@ namespace mplug2::model {
 ClipMlpImpl::ClipMlpImpl(const ClipMlpOptions &options)
 {
     const int64_t width = options.width;
-    c_fc = register_module("c_fc", torch::nn::Linear(width, 4 * width));
-    c_proj = register_module("c_proj", torch::nn::Linear(4 * width, width));
+    c_fc = register_module("c_fc", Linear(width, 4 * width));
+    c_proj = register_module("c_proj", Linear(4 * width, width));
 }
 
 at::Tensor ClipMlpImpl::forward(const at::Tensor &x)

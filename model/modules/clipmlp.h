@@ -2,8 +2,9 @@
 /// CLIP's feed-forward block: `c_fc` (width -> 4 width), QuickGELU, `c_proj`.
 /// Internal header of model/ (torch types).
 
+#include "model/modules/linear.h"
+
 #include <torch/nn/module.h>
-#include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
 
 namespace mplug2::model {
@@ -20,8 +21,8 @@ public:
     explicit ClipMlpImpl(const ClipMlpOptions &options);
     at::Tensor forward(const at::Tensor &x);
 
-    torch::nn::Linear c_fc {nullptr};
-    torch::nn::Linear c_proj {nullptr};
+    Linear c_fc {nullptr};
+    Linear c_proj {nullptr};
 };
 TORCH_MODULE(ClipMlp);
 

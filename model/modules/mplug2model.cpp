@@ -20,7 +20,7 @@ Mplug2ModelImpl::Mplug2ModelImpl(const Mplug2Config &config)
         = register_module("text_decoder", BertLMHeadModel(BertLMHeadModelOptions(b, b.textDecodeLayers)));
     visn_emb_norm = register_module("visn_emb_norm", LayerNorm(LayerNormOptions(b.hiddenSize, 1e-12)));
     if (config.projectsVision()) {
-        visn_fc = register_module("visn_fc", torch::nn::Linear(config.vision.width, b.hiddenSize));
+        visn_fc = register_module("visn_fc", Linear(config.vision.width, b.hiddenSize));
         visn_layer_norm
             = register_module("visn_layer_norm", LayerNorm(LayerNormOptions(b.hiddenSize, 1e-12)));
     }

@@ -54,7 +54,7 @@ public:
     FusionModel fusion_encoder {nullptr};
     BertLMHeadModel text_decoder {nullptr};
     LayerNorm visn_emb_norm {nullptr};
-    torch::nn::Linear visn_fc {nullptr};
+    Linear visn_fc {nullptr};
     LayerNorm visn_layer_norm {nullptr};
 
 private:

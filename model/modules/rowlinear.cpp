@@ -1,10 +1,14 @@
 #include "model/modules/rowlinear.h"
 
+#include "model/runtime/computetarget.h"
+
 #include <ATen/ExpandUtils.h>
 #include <ATen/Parallel.h>
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <torch/torch.h>
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -31,6 +35,40 @@ struct Product {
 };
 
 using RangeKernel = void (*)(const Product &, int64_t, int64_t);
+
+// The same product with bf16 weights (the raw 16-bit patterns): a decoding
+// step reads every weight once, so half the bytes is nearly half the time.
+// Products and sums are fp32: the widening kernels take the rows in fp32,
+// the native ones (vdpbf16ps) in bf16, which they are in a bf16 model.
+struct ProductBf16 {
+    const float *x; // rows x in, fp32 (widening kernels)
+    const std::uint16_t *xb; // rows x in, bf16 (native kernels)
+    int64_t rows;
+    const std::uint16_t *w; // out x in
+    const float *b; // out, or null
+    float *y; // rows x out
+    int64_t in;
+    int64_t out;
+};
+
+using RangeKernelBf16 = void (*)(const ProductBf16 &, int64_t, int64_t);
+
+inline float widen(std::uint16_t bits)
+{
+    const std::uint32_t wide = static_cast<std::uint32_t>(bits) << 16;
+    float f;
+    std::memcpy(&f, &wide, sizeof f);
+    return f;
+}
+
+// Tail of one dot product past the last full vector, plus the bias.
+inline float finishBf16(const ProductBf16 &p, float sum, int64_t row, int64_t n, int64_t k)
+{
+    const std::uint16_t *w = p.w + n * p.in;
+    for (; k < p.in; ++k)
+        sum += (p.x ? p.x[row * p.in + k] : widen(p.xb[row * p.in + k])) * widen(w[k]);
+    return p.b ? sum + p.b[n] : sum;
+}
 
 // How many blocks ahead the kernels prefetch W (or the rows of B), into L2
 // (into L1 it evicts the rows being summed). Measured on the products of a
@@ -288,6 +326,151 @@ template<int M> __attribute__((target("avx2,fma"))) void rowSum256(const RowSum 
         }
 }
 
+// bf16 weights widened to fp32 on load (shift into the high half); the same
+// register blocking as block512.
+__attribute__((target("avx512f"))) inline __m512 widen512(const std::uint16_t *w)
+{
+    const __m256i half = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(w));
+    // The zero-masked forms: the plain ones trip GCC 12's -Wmaybe-uninitialized in its header.
+    return _mm512_castsi512_ps(
+        _mm512_maskz_slli_epi32(0xFFFF, _mm512_maskz_cvtepu16_epi32(0xFFFF, half), 16));
+}
+
+template<int M, int R> __attribute__((target("avx512f"))) void block512Bf16(const ProductBf16 &p, int64_t n)
+{
+    __m512 acc[M][R];
+#pragma GCC unroll 8
+    for (int m = 0; m < M; ++m)
+#pragma GCC unroll 4
+        for (int r = 0; r < R; ++r)
+            acc[m][r] = _mm512_setzero_ps();
+    const std::uint16_t *w = p.w + n * p.in;
+    const std::uint16_t *ahead[R];
+    for (int r = 0; r < R; ++r)
+        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.in;
+    int64_t k = 0;
+    for (; k + 16 <= p.in; k += 16) {
+        __m512 wv[R];
+#pragma GCC unroll 4
+        for (int r = 0; r < R; ++r) {
+            wv[r] = widen512(w + r * p.in + k);
+            // One line holds 32 weights: every other vector.
+            if (k % 32 == 0)
+                _mm_prefetch(reinterpret_cast<const char *>(ahead[r] + k), _MM_HINT_T1);
+        }
+#pragma GCC unroll 8
+        for (int m = 0; m < M; ++m) {
+            const __m512 xv = _mm512_loadu_ps(p.x + m * p.in + k);
+#pragma GCC unroll 4
+            for (int r = 0; r < R; ++r)
+                acc[m][r] = _mm512_fmadd_ps(xv, wv[r], acc[m][r]);
+        }
+    }
+    for (int m = 0; m < M; ++m)
+        for (int r = 0; r < R; ++r)
+            p.y[m * p.out + n + r] = finishBf16(p, sum512(acc[m][r]), m, n + r, k);
+}
+
+template<int M>
+__attribute__((target("avx512f"))) void range512Bf16(const ProductBf16 &p, int64_t n0, int64_t n1)
+{
+    constexpr int R = M <= 6 ? 4 : 3;
+    int64_t n = n0;
+    for (; n + R <= n1; n += R)
+        block512Bf16<M, R>(p, n);
+    for (; n < n1; ++n)
+        block512Bf16<M, 1>(p, n);
+}
+
+// Native bf16: vdpbf16ps multiplies 32 pairs of bf16 and adds each pair's
+// sum into 16 fp32 lanes, so one instruction covers 32 weights of a row.
+template<int M, int R>
+__attribute__((target("avx512f,avx512bw,avx512bf16"))) void block512Dp(const ProductBf16 &p, int64_t n)
+{
+    __m512 acc[M][R];
+#pragma GCC unroll 8
+    for (int m = 0; m < M; ++m)
+#pragma GCC unroll 4
+        for (int r = 0; r < R; ++r)
+            acc[m][r] = _mm512_setzero_ps();
+    const std::uint16_t *w = p.w + n * p.in;
+    const std::uint16_t *ahead[R];
+    for (int r = 0; r < R; ++r)
+        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.in;
+    int64_t k = 0;
+    for (; k + 32 <= p.in; k += 32) {
+        __m512bh wv[R];
+#pragma GCC unroll 4
+        for (int r = 0; r < R; ++r) {
+            wv[r] = (__m512bh)_mm512_loadu_si512(w + r * p.in + k);
+            _mm_prefetch(reinterpret_cast<const char *>(ahead[r] + k), _MM_HINT_T1);
+        }
+#pragma GCC unroll 8
+        for (int m = 0; m < M; ++m) {
+            const __m512bh xv = (__m512bh)_mm512_loadu_si512(p.xb + m * p.in + k);
+#pragma GCC unroll 4
+            for (int r = 0; r < R; ++r)
+                acc[m][r] = _mm512_dpbf16_ps(acc[m][r], xv, wv[r]);
+        }
+    }
+    for (int m = 0; m < M; ++m)
+        for (int r = 0; r < R; ++r)
+            p.y[m * p.out + n + r] = finishBf16(p, sum512(acc[m][r]), m, n + r, k);
+}
+
+template<int M>
+__attribute__((target("avx512f,avx512bw,avx512bf16"))) void range512Dp(
+    const ProductBf16 &p, int64_t n0, int64_t n1)
+{
+    constexpr int R = M <= 6 ? 4 : 3;
+    int64_t n = n0;
+    for (; n + R <= n1; n += R)
+        block512Dp<M, R>(p, n);
+    for (; n < n1; ++n)
+        block512Dp<M, 1>(p, n);
+}
+
+template<int M, int R> __attribute__((target("avx2,fma"))) void block256Bf16(const ProductBf16 &p, int64_t n)
+{
+    __m256 acc[M][R];
+#pragma GCC unroll 8
+    for (int m = 0; m < M; ++m)
+#pragma GCC unroll 2
+        for (int r = 0; r < R; ++r)
+            acc[m][r] = _mm256_setzero_ps();
+    const std::uint16_t *w = p.w + n * p.in;
+    int64_t k = 0;
+    for (; k + 8 <= p.in; k += 8) {
+        __m256 wv[R];
+#pragma GCC unroll 2
+        for (int r = 0; r < R; ++r) {
+            const __m128i half = _mm_loadu_si128(reinterpret_cast<const __m128i *>(w + r * p.in + k));
+            wv[r] = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(half), 16));
+        }
+#pragma GCC unroll 8
+        for (int m = 0; m < M; ++m) {
+            const __m256 xv = _mm256_loadu_ps(p.x + m * p.in + k);
+#pragma GCC unroll 2
+            for (int r = 0; r < R; ++r)
+                acc[m][r] = _mm256_fmadd_ps(xv, wv[r], acc[m][r]);
+        }
+    }
+    for (int m = 0; m < M; ++m)
+        for (int r = 0; r < R; ++r)
+            p.y[m * p.out + n + r] = finishBf16(p, sum256(acc[m][r]), m, n + r, k);
+}
+
+template<int M>
+__attribute__((target("avx2,fma"))) void range256Bf16(const ProductBf16 &p, int64_t n0, int64_t n1)
+{
+    constexpr int R = M <= 6 ? 2 : 1;
+    int64_t n = n0;
+    for (; n + R <= n1; n += R)
+        block256Bf16<M, R>(p, n);
+    for (; n < n1; ++n)
+        block256Bf16<M, 1>(p, n);
+}
+
 // One kernel per row count 1..kRowLinearMaxRows (index 0 unused), for each width.
 template<typename Kernel>
 Kernel pick(
@@ -305,6 +488,21 @@ RowSumKernel rowSumKernelFor(int64_t rows)
     static constexpr RowSumKernel k256[] = {nullptr, rowSum256<1>, rowSum256<2>, rowSum256<3>, rowSum256<4>,
         rowSum256<5>, rowSum256<6>, rowSum256<7>, rowSum256<8>};
     return pick(rows, k512, k256);
+}
+
+// The bf16 kernel for this many rows, and whether it takes the rows in bf16
+// (native) rather than fp32 (widening).
+std::pair<RangeKernelBf16, bool> bf16KernelFor(int64_t rows)
+{
+    static constexpr RangeKernelBf16 kDp[] = {nullptr, range512Dp<1>, range512Dp<2>, range512Dp<3>,
+        range512Dp<4>, range512Dp<5>, range512Dp<6>, range512Dp<7>, range512Dp<8>};
+    static constexpr RangeKernelBf16 k512[] = {nullptr, range512Bf16<1>, range512Bf16<2>, range512Bf16<3>,
+        range512Bf16<4>, range512Bf16<5>, range512Bf16<6>, range512Bf16<7>, range512Bf16<8>};
+    static constexpr RangeKernelBf16 k256[] = {nullptr, range256Bf16<1>, range256Bf16<2>, range256Bf16<3>,
+        range256Bf16<4>, range256Bf16<5>, range256Bf16<6>, range256Bf16<7>, range256Bf16<8>};
+    if (vectorWidth() == 16 && cpuBf16() == CpuBf16::Native && __builtin_cpu_supports("avx512bw"))
+        return {pick(rows, kDp, k256), true};
+    return {pick(rows, k512, k256), false};
 }
 
 RangeKernel kernelFor(int64_t rows)
@@ -326,6 +524,10 @@ RangeKernel kernelFor(int64_t)
 {
     return nullptr;
 }
+std::pair<RangeKernelBf16, bool> bf16KernelFor(int64_t)
+{
+    return {nullptr, false};
+}
 RowSumKernel rowSumKernelFor(int64_t)
 {
     return nullptr;
@@ -338,9 +540,45 @@ bool isFloatOnCpu(const at::Tensor &t)
     return t.device().is_cpu() && t.scalar_type() == at::kFloat && !t.is_sparse();
 }
 
+bool isBf16OnCpu(const at::Tensor &t)
+{
+    return t.device().is_cpu() && t.scalar_type() == at::kBFloat16 && !t.is_sparse();
+}
+
 bool needsGradient(const at::Tensor &t)
 {
     return t.defined() && at::GradMode::is_enabled() && t.requires_grad();
+}
+
+// rowLinear for a bf16 model: x, W and b all bf16. Up to four passes of
+// kRowLinearMaxRows rows each (beams of a small batch) still read W fewer
+// times than ATen, which widens W to fp32 for every product. Returns an
+// undefined tensor where no kernel applies.
+at::Tensor rowLinearBf16(
+    const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias, bool floatOutput)
+{
+    const int64_t in = weight.size(1), out = weight.size(0), total = x.numel() / in;
+    if (total > 4 * kRowLinearMaxRows || !bf16KernelFor(1).first)
+        return {};
+    const bool nativeRows = bf16KernelFor(1).second;
+    const at::Tensor rows = x.contiguous();
+    const at::Tensor rowsFloat = nativeRows ? at::Tensor() : rows.to(at::kFloat);
+    const at::Tensor biasFloat = bias.defined() ? bias.to(at::kFloat) : at::Tensor();
+    std::vector<int64_t> shape = x.sizes().vec();
+    shape.back() = out;
+    at::Tensor y = at::empty(shape, x.options().dtype(at::kFloat));
+    for (int64_t first = 0; first < total; first += kRowLinearMaxRows) {
+        const int64_t count = std::min(kRowLinearMaxRows, total - first);
+        const RangeKernelBf16 kernel = bf16KernelFor(count).first;
+        const ProductBf16 p {nativeRows ? nullptr : rowsFloat.data_ptr<float>() + first * in,
+            nativeRows ? reinterpret_cast<const std::uint16_t *>(rows.data_ptr<at::BFloat16>()) + first * in
+                       : nullptr,
+            count, reinterpret_cast<const std::uint16_t *>(weight.data_ptr<at::BFloat16>()),
+            biasFloat.defined() ? biasFloat.data_ptr<float>() : nullptr, y.data_ptr<float>() + first * out,
+            in, out};
+        at::parallel_for(0, out, 64, [&](int64_t n0, int64_t n1) { kernel(p, n0, n1); });
+    }
+    return floatOutput ? y : y.to(at::kBFloat16);
 }
 
 } // namespace
@@ -361,8 +599,19 @@ int64_t limitRowKernelWidth(int64_t floats)
     return vectorWidth();
 }
 
-at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
+at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias, bool floatOutput)
 {
+    const bool bf16 = g_enabled && x.defined() && x.dim() >= 1 && weight.dim() == 2 && isBf16OnCpu(x)
+        && isBf16OnCpu(weight) && weight.is_contiguous() && x.size(-1) == weight.size(1) && weight.size(1) > 0
+        && x.numel() > 0
+        && (!bias.defined() || (isBf16OnCpu(bias) && bias.dim() == 1 && bias.size(0) == weight.size(0)))
+        && !needsGradient(x) && !needsGradient(weight) && !needsGradient(bias);
+    if (bf16)
+        if (at::Tensor y = rowLinearBf16(x, weight, bias, floatOutput); y.defined())
+            return y;
+    if (floatOutput && x.defined() && x.scalar_type() != at::kFloat)
+        return at::linear(
+            x.to(at::kFloat), weight.to(at::kFloat), bias.defined() ? bias.to(at::kFloat) : bias);
     const bool plain = g_enabled && x.defined() && x.dim() >= 1 && weight.dim() == 2 && isFloatOnCpu(x)
         && isFloatOnCpu(weight) && weight.is_contiguous() && x.size(-1) == weight.size(1)
         && weight.size(1) > 0 && x.numel() > 0

@@ -18,7 +18,15 @@
 
 namespace mplug2::model {
 
-at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias);
+///
+/// bf16 weights and rows (a bf16 model on the CPU) have their own kernels:
+/// the weights are read as bf16, half the bytes, and summed in fp32; up to
+/// 4 x kRowLinearMaxRows rows in passes of kRowLinearMaxRows. `floatOutput`
+/// returns fp32 whatever the inputs: a reduced-precision model's logits,
+/// whose beam scores must not be rounded to bf16 (that ties hypotheses a
+/// hundredth apart).
+at::Tensor rowLinear(
+    const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias, bool floatOutput = false);
 
 /// softmax(q k^T / sqrt(d) + mask) v with both products done by row kernels,
 /// for q of at most kRowLinearMaxRows rows per (batch, head): one decoding

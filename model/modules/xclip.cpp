@@ -1,5 +1,7 @@
 #include "model/modules/xclip.h"
 
+#include "model/modules/parameterfill.h"
+
 #include <cmath>
 #include <limits>
 #include <torch/torch.h>
@@ -14,7 +16,8 @@ XClipImpl::XClipImpl(const Mplug2Config &config)
     resblocks = transformer->register_module("resblocks", torch::nn::ModuleList());
     for (int64_t i = 0; i < t.layers; ++i)
         resblocks->push_back(ClipResidualBlock(ClipResidualBlockOptions(t.width, t.heads)));
-    token_embedding = register_module("token_embedding", torch::nn::Embedding(t.vocabSize, t.width));
+    token_embedding
+        = register_module("token_embedding", torch::nn::Embedding(embeddingOptions(t.vocabSize, t.width)));
     positional_embedding
         = register_parameter("positional_embedding", torch::randn({t.contextLength, t.width}) * 0.01);
     ln_final = register_module("ln_final", LayerNorm(LayerNormOptions(t.width, 1e-5)));

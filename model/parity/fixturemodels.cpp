@@ -1,6 +1,7 @@
 #include "model/parity/fixturemodels.h"
 
 #include "model/config/configjson.h"
+#include "model/modules/parameterfill.h"
 #include "model/weights/weightmatch.h"
 
 #include <stdexcept>
@@ -21,13 +22,17 @@ Mplug2Model FixtureModels::model(
     auto weights = loadStateDict(path);
     if (!weights)
         throw std::runtime_error(weights.error().message);
-    Mplug2Model model(*config);
+    const ComputeTarget &target = parityCase.options.target;
+    Mplug2Model model = [&] {
+        ParameterScope unfilled(ParameterFill::Unfilled,
+            at::TensorOptions().dtype(torchDtype(target.precision)).device(torchDevice(target)));
+        return Mplug2Model(*config);
+    }();
+    model->to(torchDevice(target), torchDtype(target.precision));
     const WeightMatchReport report = loadWeights(*model, *weights);
     if (!report.ok())
         throw std::runtime_error(
             checkpoint + " does not fit configs." + configName + ": " + report.describe(5));
-    const ComputeTarget &target = parityCase.options.target;
-    model->to(torchDevice(target), torchDtype(target.precision));
     model->eval();
     m_models.emplace(path, model);
     return model;

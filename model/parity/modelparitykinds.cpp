@@ -44,7 +44,8 @@ CaseOutcome runCaption(FixtureModels &fixtures, const ParityCase &c, const std::
     const auto embeds = checkVisualStages(check, *model, expected, p, floatOptions(c));
     const auto mask = onesFor(embeds);
     checkDecoder(check, *model, expected, p, embeds, mask);
-    checkGeneration(check, *model, expected, entry, p, embeds, mask, c.options.target.precision);
+    checkGeneration(
+        check, *model, expected, entry, p, embeds, mask, c.options.target.precision, c.options.sameTopBeam);
     checkCaseTexts(check, c);
     checkCoverage(check, entry, {"pixel", "dec/input_ids", "dec/attention_mask"});
     return check.outcome(entry["id"].asString(), checkpoint);
@@ -73,7 +74,8 @@ CaseOutcome runQa(FixtureModels &fixtures, const ParityCase &c, const std::strin
     check.tensor(p + "fusion/merged_attention_mask", mask,
         expectedTensor(expected, p + "fusion/merged_attention_mask"));
     checkDecoder(check, *model, expected, p, states, mask);
-    checkGeneration(check, *model, expected, entry, p, states, mask, c.options.target.precision);
+    checkGeneration(
+        check, *model, expected, entry, p, states, mask, c.options.target.precision, c.options.sameTopBeam);
     if (expected.count(p + "rank/topk_ids")) {
         const auto answerIds = expectedTensor(expected, "answers/input_ids").to(device);
         const auto answerMask = expectedTensor(expected, "answers/attention_mask").to(device);

@@ -99,7 +99,8 @@ GenerationParams settingsFor(json::View entry, const std::string &name)
 } // namespace
 
 void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict &expected, json::View entry,
-    const std::string &p, const at::Tensor &states, const at::Tensor &statesMask, Precision precision)
+    const std::string &p, const at::Tensor &states, const at::Tensor &statesMask, Precision precision,
+    bool sameTopBeam)
 {
     // setting name -> item indices listed in the case
     std::map<std::string, std::vector<int64_t>> listed;
@@ -151,6 +152,14 @@ void checkGeneration(CaseChecker &check, Mplug2ModelImpl &model, const StateDict
             const double bestGap = expectedScores[0].item<double>() - (ours.empty() ? -1e30 : ours[0].score);
             check.difference(
                 base + "/ids", std::max(0.0, bestGap), std::abs(expectedScores[0].item<double>()));
+            if (sameTopBeam) {
+                const auto best = expectedIds[0];
+                const auto oursBest = ids.size(0) > 0 ? ids[0] : at::Tensor();
+                const int64_t len = best.ne(kPadTokenId).sum().item<int64_t>();
+                const bool same = oursBest.defined() && oursBest.ne(kPadTokenId).sum().item<int64_t>() == len
+                    && oursBest.narrow(0, 0, len).equal(best.narrow(0, 0, len));
+                check.require(same, base + "/ids: the best hypothesis is not the official one");
+            }
         }
     }
 }

@@ -74,8 +74,10 @@ std::string ParityRunner::outcomeLine(const CaseOutcome &o)
 
 std::string ParityRunner::summaryLine(const Summary &s)
 {
-    return "parity: " + std::to_string(s.passed) + "/" + std::to_string(s.passed + s.failed)
-        + " cases passed, worst max-abs-diff " + formatDiff(s.worstDiff);
+    // Skipped cases count in the total, so that "N/N passed" never hides them.
+    return "parity: " + std::to_string(s.passed) + "/" + std::to_string(s.passed + s.failed + s.skipped)
+        + " cases passed, " + std::to_string(s.skipped) + " skipped, worst max-abs-diff "
+        + formatDiff(s.worstDiff);
 }
 
 int ParityRunner::run(const std::string &fixtureDir, std::ostream &out)

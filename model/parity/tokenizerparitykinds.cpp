@@ -3,6 +3,9 @@
 #include "model/parity/casechecker.h"
 #include "model/text/tokenizerparity.h"
 
+#include <cstdlib>
+#include <string_view>
+
 namespace mplug2::model {
 
 namespace {
@@ -20,6 +23,13 @@ CaseStatus caseStatus(text::ParityStatus status)
     return CaseStatus::Failed;
 }
 
+// On CI a missing vocabulary must not quietly drop the tokenizer checks.
+bool skippingFails()
+{
+    const char *ci = std::getenv("CI");
+    return ci && std::string_view(ci) == "true";
+}
+
 text::TokenizerParityFiles parityFiles(const ParityCase &c)
 {
     text::TokenizerParityFiles files = text::defaultTokenizerParityFiles(c.fixtureDir);
@@ -34,11 +44,14 @@ std::vector<CaseOutcome> runTokenizerCase(const ParityCase &c)
     CaseOutcome outcome;
     outcome.id = r.caseId.empty() ? c.entry["id"].asString() : r.caseId;
     outcome.status = caseStatus(r.status);
+    if (outcome.status == CaseStatus::Skipped && skippingFails())
+        outcome.status = CaseStatus::Failed;
     outcome.checks = static_cast<int>(r.checks.size());
     // Ids and strings must be equal: there is no numeric difference to report.
     outcome.worstDiff = 0.0;
     if (r.status != text::ParityStatus::Passed)
-        outcome.message = r.summary;
+        outcome.message = r.summary
+            + (r.status == text::ParityStatus::Skipped && skippingFails() ? " (CI=true: a skip fails)" : "");
     return {outcome};
 }
 
@@ -54,8 +67,11 @@ void checkCaseTexts(CaseChecker &check, const ParityCase &c)
 {
     const text::TokenizerParityResult r
         = text::checkModelCaseTexts(c.manifest, c.entry, c.fixtureDir, parityFiles(c));
-    if (r.status == text::ParityStatus::Skipped)
+    if (r.status == text::ParityStatus::Skipped) {
+        if (skippingFails())
+            check.require(false, "texts: " + r.summary + " (CI=true: a skip fails)");
         return;
+    }
     if (r.checks.empty())
         return check.require(false, "texts: " + r.summary);
     for (const text::TokenizerParityCheck &t : r.checks)

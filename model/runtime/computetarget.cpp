@@ -1,8 +1,56 @@
 #include "model/runtime/computetarget.h"
 
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
 #include <torch/torch.h>
 
 namespace mplug2::model {
+
+namespace {
+
+bool cpuHasBf16Instructions()
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+    return __builtin_cpu_supports("avx512bf16");
+#else
+    return false;
+#endif
+}
+
+std::atomic<bool> g_forceEmulated {false};
+
+bool emulatedByEnvironment()
+{
+    static const bool emulated = [] {
+        const char *value = std::getenv("MPLUG2_CPU_BF16");
+        return value && std::strcmp(value, "emulated") == 0;
+    }();
+    return emulated;
+}
+
+} // namespace
+
+CpuBf16 cpuBf16()
+{
+    if (g_forceEmulated.load(std::memory_order_relaxed) || emulatedByEnvironment()
+        || !cpuHasBf16Instructions())
+        return CpuBf16::Emulated;
+    return CpuBf16::Native;
+}
+
+void setCpuBf16Emulated(bool emulated)
+{
+    g_forceEmulated.store(emulated, std::memory_order_relaxed);
+}
+
+std::string describeCpuBf16()
+{
+    if (cpuBf16() == CpuBf16::Native)
+        return "native (AVX512_BF16)";
+    return cpuHasBf16Instructions() ? "emulated (native AVX512_BF16 turned off)"
+                                    : "emulated (no AVX512_BF16: slower than fp32)";
+}
 
 std::optional<Precision> parsePrecision(std::string_view name)
 {

@@ -1,5 +1,7 @@
 #include "model/runtime/runtimeinfo.h"
 
+#include "model/runtime/computetarget.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <malloc.h>
@@ -72,6 +74,8 @@ RuntimeInfo runtimeInfo()
     info.cudaAvailable = torch::cuda::is_available();
     info.cudaDeviceCount = info.cudaAvailable ? static_cast<int>(torch::cuda::device_count()) : 0;
     info.blas = loadedBlas();
+    info.cpuBf16Native = cpuBf16() == CpuBf16::Native;
+    info.cpuBf16 = describeCpuBf16();
     return info;
 }
 

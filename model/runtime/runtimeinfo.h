@@ -19,6 +19,8 @@ struct RuntimeInfo {
     bool cudaAvailable = false;
     int cudaDeviceCount = 0;
     std::string blas; ///< BLAS library the process uses, when known
+    bool cpuBf16Native = false; ///< AVX512_BF16 in use (computetarget.h)
+    std::string cpuBf16; ///< describeCpuBf16()
 };
 
 RuntimeInfo runtimeInfo();

@@ -165,7 +165,7 @@ Expected<void> DemoEvaluator::scoreCaption(const Scene &scene, const VisualFeatu
         m_metrics.twoShape.add(right);
     }
     if (m_options.keepOutputs)
-        m_outputs.push_back({caption(scene), said, right});
+        m_outputs.push_back({caption(scene), said, right, {}});
     return {};
 }
 
@@ -196,7 +196,10 @@ Expected<void> DemoEvaluator::scoreAnswers(const Scene &scene, const VisualFeatu
     if (!answers)
         return answers.error();
     for (size_t i = 0; i < qas.size(); ++i) {
-        const bool right = decodeText(answers->items.at(i).at(0).ids) == qas[i].answer;
+        const std::string said = decodeText(answers->items.at(i).at(0).ids);
+        if (m_options.keepOutputs && !m_outputs.empty())
+            m_outputs.back().answers.push_back(said);
+        const bool right = said == qas[i].answer;
         m_metrics.qa.add(right);
         m_metrics.qaByKind[kindName(qas[i].kind)].add(right);
     }

@@ -75,6 +75,8 @@ struct DemoItemOutput {
     std::string truth;
     std::string caption;
     bool captionRight = false;
+    /// The answer to each of the item's questions, in order.
+    std::vector<std::string> answers;
 };
 
 class DemoEvaluator {

@@ -40,7 +40,7 @@ void initialiseForTraining(Mplug2ModelImpl &network, uint64_t seed)
     torch::manual_seed(seed);
     // The VideoFormer's module defaults again, drawn from the seed.
     for (const auto &module : network.visual_encoder->visual->modules(false)) {
-        if (auto *linear = module->as<torch::nn::LinearImpl>())
+        if (auto *linear = module->as<LinearImpl>())
             linear->reset_parameters();
         else if (auto *conv = module->as<torch::nn::Conv3dImpl>())
             conv->reset_parameters();

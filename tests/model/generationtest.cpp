@@ -7,6 +7,7 @@
 #include "model/modules/attentionkernel.h"
 #include "model/modules/mplug2model.h"
 #include "model/modules/rowlinear.h"
+#include "model/runtime/computetarget.h"
 
 #include <QTest>
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void filtersKeepTheHead();
     void gradientsReachEveryStage();
     void rowLinearEqualsLinear();
+    void rowLinearBf16EqualsDouble();
     void rowAttentionEqualsExplicit();
 
 private:
@@ -244,6 +246,62 @@ void GenerationTest::rowLinearEqualsLinear()
     const auto doubles = torch::randn({2, 32}).to(at::kDouble);
     QVERIFY(
         torch::allclose(rowLinear(doubles, w.to(at::kDouble), {}), at::linear(doubles, w.to(at::kDouble))));
+}
+
+// bf16 weights and rows (a bf16 model's decoding step): every kernel this
+// CPU runs (native vdpbf16ps and the widening AVX-512 and AVX2 sets) against
+// double-precision products of the same bf16 values. The output is bf16, so
+// it may differ by half a unit in its last place, plus fp32 summation.
+void GenerationTest::rowLinearBf16EqualsDouble()
+{
+    torch::NoGradGuard noGrad;
+    torch::manual_seed(5);
+    EachRowKernelWidth each;
+    struct Restore {
+        ~Restore() { setCpuBf16Emulated(false); }
+    } restore;
+    for (int64_t width : each.widths)
+        for (bool emulated : {false, true}) {
+            QCOMPARE(limitRowKernelWidth(width), width);
+            setCpuBf16Emulated(emulated);
+            // Up to 4 x kRowLinearMaxRows rows in passes, past that ATen.
+            for (int64_t rows :
+                {int64_t(1), int64_t(2), int64_t(3), int64_t(4), int64_t(5), int64_t(6), int64_t(7),
+                    int64_t(8), int64_t(9), int64_t(17), 4 * kRowLinearMaxRows, 4 * kRowLinearMaxRows + 1})
+                for (const auto &[in, out] :
+                    {std::pair<int64_t, int64_t> {64, 96}, {37, 50}, {768, 131}, {8, 3}, {100, 7}})
+                    for (bool withBias : {true, false}) {
+                        const auto x = torch::randn({rows, 1, in}).to(at::kBFloat16);
+                        const auto w = torch::randn({out, in}).to(at::kBFloat16);
+                        const auto b = withBias ? torch::randn({out}).to(at::kBFloat16) : at::Tensor();
+                        const auto got = rowLinear(x, w, b);
+                        QCOMPARE(got.scalar_type(), at::kBFloat16);
+                        QCOMPARE(got.sizes(), (std::vector<int64_t> {rows, 1, out}));
+                        const auto want = at::linear(
+                            x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b);
+                        const auto excess = (got.to(at::kDouble) - want).abs() - want.abs() / 256.0;
+                        const double worst = excess.max().item<double>();
+                        QVERIFY2(worst < 1e-4 * std::sqrt(double(in)),
+                            qPrintable(QStringLiteral("width %1%2, %3 rows, %4 -> %5: %6 past rounding")
+                                           .arg(width)
+                                           .arg(emulated ? QStringLiteral(" emulated") : QString())
+                                           .arg(rows)
+                                           .arg(in)
+                                           .arg(out)
+                                           .arg(worst)));
+                        // Logits: the same product in fp32, not rounded to bf16.
+                        const auto logits = rowLinear(x, w, b, /*floatOutput=*/true);
+                        QCOMPARE(logits.scalar_type(), at::kFloat);
+                        const double diff = (logits.to(at::kDouble) - want).abs().max().item<double>();
+                        QVERIFY2(diff < 1e-4 * std::sqrt(double(in)),
+                            qPrintable(QStringLiteral("fp32 out, width %1, %2 rows, %3 -> %4: %5")
+                                           .arg(width)
+                                           .arg(rows)
+                                           .arg(in)
+                                           .arg(out)
+                                           .arg(diff)));
+                    }
+        }
 }
 
 void GenerationTest::rowAttentionEqualsExplicit()
