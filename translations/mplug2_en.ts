@@ -296,6 +296,10 @@
         <source>loading the model was cancelled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>warning: </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConvertCommand</name>
@@ -489,6 +493,18 @@
         <source>LibTorch threads of each of the two model replicas (default: the usable CPUs shared between them).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>fp32 or bf16: the number format the model computes in (default: fp32).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--precision takes fp32 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoEvaluation</name>
@@ -601,7 +617,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 runs on CUDA devices only; the CPU computes in fp32</source>
+        <source>fp16 runs on CUDA devices only; on the CPU use fp32 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this CPU has no native bf16 (AVX512_BF16): bf16 runs emulated and is slower than fp32</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2682,10 +2702,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No model loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2737,6 +2753,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Loading %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3453,6 +3473,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>P&amp;recision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster, bf16</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -296,6 +296,10 @@
         <source>loading the model was cancelled</source>
         <translation>加载模型已取消</translation>
     </message>
+    <message>
+        <source>warning: </source>
+        <translation>警告：</translation>
+    </message>
 </context>
 <context>
     <name>ConvertCommand</name>
@@ -488,6 +492,18 @@
         <source>LibTorch threads of each of the two model replicas (default: the usable CPUs shared between them).</source>
         <translation>两个模型副本各自的 LibTorch 线程数（默认：两者平分可用 CPU）。</translation>
     </message>
+    <message>
+        <source>fp32 or bf16: the number format the model computes in (default: fp32).</source>
+        <translation>fp32 或 bf16：模型计算所用的数值格式（默认：fp32）。</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>--precision takes fp32 or bf16</source>
+        <translation>--precision 只能是 fp32 或 bf16</translation>
+    </message>
 </context>
 <context>
     <name>DemoEvaluation</name>
@@ -600,8 +616,12 @@
         <translation>未知精度“%1”（应为 auto、fp32、fp16 或 bf16）</translation>
     </message>
     <message>
-        <source>%1 runs on CUDA devices only; the CPU computes in fp32</source>
-        <translation>%1 仅可在 CUDA 设备上使用；CPU 使用 fp32 计算</translation>
+        <source>fp16 runs on CUDA devices only; on the CPU use fp32 or bf16</source>
+        <translation>fp16 只能在 CUDA 设备上运行；在 CPU 上请使用 fp32 或 bf16</translation>
+    </message>
+    <message>
+        <source>this CPU has no native bf16 (AVX512_BF16): bf16 runs emulated and is slower than fp32</source>
+        <translation>此 CPU 不支持原生 bf16（AVX512_BF16）：bf16 以模拟方式运行，比 fp32 更慢</translation>
     </message>
 </context>
 <context>
@@ -2671,10 +2691,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
@@ -2725,6 +2741,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Loading %1: %2</source>
         <translation>正在加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -3441,6 +3461,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>P&amp;recision:</source>
         <translation>精度(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Faster, bf16</source>
+        <translation>更快，bf16</translation>
     </message>
 </context>
 <context>

@@ -438,6 +438,8 @@ app::RequestHandle MainWindow::loadModel(const app::ModelBundle &bundle, const a
             statusBar()->showMessage(tr("Loading the model was cancelled"), 5000);
         updateModelLabel();
     });
+    if (const QString caution = device.caution(); !caution.isEmpty())
+        statusBar()->showMessage(caution, 10000);
     m_task->options()->setDeviceChoice(device);
     updateModelLabel();
     return m_loadRequest;
@@ -572,8 +574,10 @@ void MainWindow::updateModelLabel()
             tr("Loading %1…")
                 .arg(m_loadingBundle->name.isEmpty() ? m_loadingBundle->id : m_loadingBundle->name));
     } else if (model) {
-        m_modelLabel->setText(tr("%1 · %2").arg(
-            model->bundle.name.isEmpty() ? model->bundle.id : model->bundle.name, model->deviceName));
+        // The precision in use is always on show: fp32 and bf16 give slightly different numbers.
+        m_modelLabel->setText(tr("%1 · %2 · %3")
+                                  .arg(model->bundle.name.isEmpty() ? model->bundle.id : model->bundle.name,
+                                      model->deviceName, app::precisionName(model->device.precision)));
     } else {
         m_modelLabel->setText(tr("No model loaded"));
     }

@@ -29,6 +29,9 @@ void CliSession::followProgress(const RequestHandle &handle, QObject *context)
 
 bool CliSession::loadModel(const ModelBundle &bundle, const DeviceChoice &device)
 {
+    if (const QString caution = device.caution(); !caution.isEmpty())
+        QTextStream(stderr) << m_command << ": " << QCoreApplication::translate("CliSession", "warning: ")
+                            << caution << '\n';
     QEventLoop loop;
     bool ok = false;
     const RequestHandle load = m_engine->loadModel(bundle, device);

@@ -145,7 +145,10 @@ int runEvalDemoCommand(const QStringList &args)
         Text::tr("file"));
     const QCommandLineOption media(
         QStringLiteral("media"), Text::tr("The clip or picture of --attention-figure."), Text::tr("file"));
-    parser.addOptions({model, items, keep, json, check, writeSamples, figure, media});
+    const QCommandLineOption precision(QStringLiteral("precision"),
+        Text::tr("fp32 or bf16: the number format the model computes in (default: fp32)."),
+        Text::tr("precision"));
+    parser.addOptions({model, items, keep, json, check, writeSamples, figure, media, precision});
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -185,6 +188,12 @@ int runEvalDemoCommand(const QStringList &args)
     if (!ok || o.items < 1 || o.items > 100000)
         return reportCliError(command, Text::tr("--items takes a number from 1 to 100000"), 2);
     o.workDir = parser.value(keep);
+    if (parser.isSet(precision)) {
+        const QString name = parser.value(precision).trimmed().toLower();
+        if (name != QLatin1String("fp32") && name != QLatin1String("bf16"))
+            return reportCliError(command, Text::tr("--precision takes fp32 or bf16"), 2);
+        o.precision = name == QLatin1String("bf16") ? model::Precision::Bf16 : model::Precision::Fp32;
+    }
     const bool terminal = isatty(STDERR_FILENO) != 0;
     QTextStream err(stderr);
     o.progress = [&](const QString &stage, int done, int total) {

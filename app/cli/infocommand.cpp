@@ -46,6 +46,8 @@ int runInfo(const InfoParams &params)
             {QStringLiteral("torch"), QString::fromStdString(rt.torchVersion)},
             {QStringLiteral("threads"), rt.intraOpThreads}, {QStringLiteral("cpus"), rt.usableCpus},
             {QStringLiteral("blas"), QString::fromStdString(rt.blas)},
+            {QStringLiteral("cpu_bf16"),
+                rt.cpuBf16Native ? QStringLiteral("native") : QStringLiteral("emulated")},
             {QStringLiteral("cuda"), rt.cudaAvailable}, {QStringLiteral("cuda_devices"), rt.cudaDeviceCount},
             {QStringLiteral("data_dir"), dataDir}, {QStringLiteral("plugin_dir"), pluginDir},
             {QStringLiteral("components"), comps}};
@@ -55,6 +57,7 @@ int runInfo(const InfoParams &params)
     out << "mplug2 " << kVersion << '\n'
         << "threads: " << rt.intraOpThreads << " of " << rt.usableCpus << " usable CPUs\n"
         << "blas:    " << QString::fromStdString(rt.blas) << '\n'
+        << "bf16:    " << QString::fromStdString(rt.cpuBf16) << '\n'
         << "cuda:    "
         << (rt.cudaAvailable ? QStringLiteral("yes (%1 devices)").arg(rt.cudaDeviceCount)
                              : QStringLiteral("no"))

@@ -42,7 +42,7 @@ Expected<DeviceChoice> deviceForSpace(const QString &key, DeviceChoice device, b
     const std::optional<Precision> wanted = precisionOfModelKey(key);
     if (!wanted || *wanted == device.effectivePrecision())
         return device;
-    const bool runsThere = device.kind == DeviceKind::Cuda || *wanted == Precision::Fp32;
+    const bool runsThere = device.kind == DeviceKind::Cuda || *wanted != Precision::Fp16;
     if (precisionGiven || !runsThere)
         return makeError(ErrorCode::InvalidArgument,
             Text::tr("the index holds %1 embeddings of this model and the search would compute in %2: "

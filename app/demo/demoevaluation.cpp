@@ -64,7 +64,7 @@ Expected<DemoEvaluationReport> evaluateDemoModel(const DemoEvaluationOptions &op
     clock.start();
     if (options.threads > 0)
         at::set_num_threads(options.threads);
-    Expected<std::unique_ptr<DemoModel>> demo = DemoModel::load(options.bundle);
+    Expected<std::unique_ptr<DemoModel>> demo = DemoModel::load(options.bundle, options.precision);
     if (!demo)
         return demo.error();
     const ModelBundle &bundle = (*demo)->bundle;

@@ -41,6 +41,8 @@ struct DemoEvaluationOptions {
     uint64_t seed = 20240610;
     /// Where the media files go; empty: a temporary folder, removed afterwards.
     QString workDir;
+    /// The number format the model computes in (fp32 or, on the CPU, bf16).
+    model::Precision precision = model::Precision::Fp32;
     /// LibTorch threads; 0: one per usable CPU.
     int threads = 0;
     bool keepOutputs = false;

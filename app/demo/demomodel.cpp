@@ -16,9 +16,10 @@ struct Text {
 
 // The bundle's overrides read the way the engine reads them (one reader, so
 // the two cannot disagree on a key).
-model::LoadOptions loadOptionsFor(const ModelBundle &bundle)
+model::LoadOptions loadOptionsFor(const ModelBundle &bundle, model::Precision precision)
 {
     model::LoadOptions o;
+    o.target.precision = precision;
     o.overrides = configOverrides(bundle);
     o.allowUnexpectedKeys = false;
     return o;
@@ -26,7 +27,7 @@ model::LoadOptions loadOptionsFor(const ModelBundle &bundle)
 
 } // namespace
 
-Expected<std::unique_ptr<DemoModel>> DemoModel::load(const QString &bundlePath)
+Expected<std::unique_ptr<DemoModel>> DemoModel::load(const QString &bundlePath, model::Precision precision)
 {
     Expected<ModelBundle> bundle = ModelBundle::load(bundlePath);
     if (!bundle)
@@ -45,7 +46,7 @@ Expected<std::unique_ptr<DemoModel>> DemoModel::load(const QString &bundlePath)
     if (auto ok = model::train::checkDemoVocabulary(**tokenizer); !ok)
         return ok.error();
     demo->tokenizer = std::move(*tokenizer);
-    auto network = model::Mplug2::load(bundle->checkpoint.toStdString(), loadOptionsFor(*bundle));
+    auto network = model::Mplug2::load(bundle->checkpoint.toStdString(), loadOptionsFor(*bundle, precision));
     if (!network)
         return network.error();
     demo->network = std::move(*network);

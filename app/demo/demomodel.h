@@ -35,7 +35,8 @@ struct DemoModel {
     std::unique_ptr<model::train::DemoTextCodec> codec;
 
     /// A bundle folder or manifest whose tokenizer has the demo layout.
-    static Expected<std::unique_ptr<DemoModel>> load(const QString &bundlePath);
+    static Expected<std::unique_ptr<DemoModel>> load(
+        const QString &bundlePath, model::Precision precision = model::Precision::Fp32);
 
     /// Reads `path` as the app does; keepFramesMaxSide > 0 keeps the frames for overlays.
     Expected<DemoInput> read(

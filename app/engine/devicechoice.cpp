@@ -1,5 +1,6 @@
 #include "app/engine/devicechoice.h"
 
+#include "model/runtime/computetarget.h"
 #include "model/runtime/runtimeinfo.h"
 
 #include <QCoreApplication>
@@ -72,11 +73,9 @@ Expected<DeviceChoice> DeviceChoice::parse(const QString &device, const QString 
             Text::tr("unknown precision \"%1\" (expected auto, fp32, fp16 or bf16)")
                 .arg(precision)
                 .toStdString());
-    if (d.kind == DeviceKind::Cpu && d.precision != Precision::Auto && d.precision != Precision::Fp32)
+    if (d.kind == DeviceKind::Cpu && d.precision == Precision::Fp16)
         return makeError(ErrorCode::Unsupported,
-            Text::tr("%1 runs on CUDA devices only; the CPU computes in fp32")
-                .arg(precisionName(d.precision))
-                .toStdString());
+            Text::tr("fp16 runs on CUDA devices only; on the CPU use fp32 or bf16").toStdString());
     return d;
 }
 
@@ -85,6 +84,20 @@ Precision DeviceChoice::effectivePrecision() const
     if (precision != Precision::Auto)
         return precision;
     return kind == DeviceKind::Cuda ? Precision::Fp16 : Precision::Fp32;
+}
+
+bool DeviceChoice::cpuHasNativeBf16()
+{
+    return model::cpuBf16() == model::CpuBf16::Native;
+}
+
+QString DeviceChoice::caution() const
+{
+    if (kind == DeviceKind::Cpu && effectivePrecision() == Precision::Bf16
+        && model::cpuBf16() == model::CpuBf16::Emulated)
+        return Text::tr("this CPU has no native bf16 (AVX512_BF16): bf16 runs emulated and is slower "
+                        "than fp32");
+    return {};
 }
 
 QString DeviceChoice::deviceName() const

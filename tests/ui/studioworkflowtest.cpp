@@ -234,6 +234,8 @@ private Q_SLOTS:
 
         auto *label = w.findChild<QLabel *>(QStringLiteral("modelLabel"));
         const QString loadedText = label->text();
+        // The precision in use is always on show.
+        QVERIFY2(loadedText.endsWith(QStringLiteral(" · fp32")), qPrintable(loadedText));
         const app::RequestHandle load = w.loadModel(m_qa, app::DeviceChoice::cpu());
         QVERIFY(label->text().startsWith(QStringLiteral("Loading")));
         QTRY_COMPARE(rec.handles.size(), 3);

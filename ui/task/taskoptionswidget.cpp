@@ -97,6 +97,9 @@ TaskOptionsWidget::TaskOptionsWidget(QWidget *parent)
     m_precision->addItem(tr("Automatic"), QStringLiteral("auto"));
     for (const char *name : {"fp32", "fp16", "bf16"})
         m_precision->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+    // One click to bf16 where the CPU computes it natively (about twice as fast).
+    if (app::DeviceChoice::cpuHasNativeBf16())
+        m_precision->setItemText(m_precision->findData(QStringLiteral("bf16")), tr("Faster, bf16"));
     addRow(form, tr("P&recision:"), m_precision, QStringLiteral("precisionCombo"));
 
     connect(m_decoding, &QComboBox::currentIndexChanged, this, &TaskOptionsWidget::updateEnabled);
