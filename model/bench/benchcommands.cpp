@@ -3,6 +3,7 @@
 #include "base/json/json.h"
 #include "model/bench/benchcommand.h"
 #include "model/bench/commandline.h"
+#include "model/bench/gemmbench.h"
 #include "model/bench/loadbenchmark.h"
 #include "model/bench/paritycommand.h"
 #include "model/bench/syntheticcheckpoint.h"
@@ -63,6 +64,7 @@ const std::vector<BenchCommand> &benchCommands()
             &runSyntheticCheckpointCommand},
         {"parity", "compare every stage with the official fixtures", &runParityCommand},
         {"bench", "caption benchmark: per-stage times, decoder cache on vs off", &runBenchCommand},
+        {"gemm", "GFLOP/s of the visual stage's main product in fp32 and bf16", &runGemmBenchCommand},
         {"tokenize", "tokens per second of the tokenizers on a 10 MB text mix", &runTokenizeBench},
         {"train-demo", "train the bundled demo model on the synthetic world", &runTrainDemoCommand},
     };
