@@ -44,14 +44,25 @@ struct ProductBf16 {
     const float *x; // rows x in, fp32 (widening kernels)
     const std::uint16_t *xb; // rows x in, bf16 (native kernels)
     int64_t rows;
-    const std::uint16_t *w; // out x in
+    const std::uint16_t *w; // out x in, rows ldw apart
     const float *b; // out, or null
     float *y; // rows x out
     int64_t in;
     int64_t out;
+    int64_t ldw;
 };
 
 using RangeKernelBf16 = void (*)(const ProductBf16 &, int64_t, int64_t);
+
+// RowSum with B in bf16 (a bf16 model's cached keys and values).
+struct RowSumBf16 {
+    const float *a; // M x inner, rows lda apart
+    const std::uint16_t *b; // inner x cols, rows ldb apart
+    float *y; // M x cols, rows ldy apart
+    int64_t inner, cols, lda, ldb, ldy;
+};
+
+using RowSumBf16Kernel = void (*)(const RowSumBf16 &);
 
 inline float widen(std::uint16_t bits)
 {
@@ -64,7 +75,7 @@ inline float widen(std::uint16_t bits)
 // Tail of one dot product past the last full vector, plus the bias.
 inline float finishBf16(const ProductBf16 &p, float sum, int64_t row, int64_t n, int64_t k)
 {
-    const std::uint16_t *w = p.w + n * p.in;
+    const std::uint16_t *w = p.w + n * p.ldw;
     for (; k < p.in; ++k)
         sum += (p.x ? p.x[row * p.in + k] : widen(p.xb[row * p.in + k])) * widen(w[k]);
     return p.b ? sum + p.b[n] : sum;
@@ -344,16 +355,16 @@ template<int M, int R> __attribute__((target("avx512f"))) void block512Bf16(cons
 #pragma GCC unroll 4
         for (int r = 0; r < R; ++r)
             acc[m][r] = _mm512_setzero_ps();
-    const std::uint16_t *w = p.w + n * p.in;
+    const std::uint16_t *w = p.w + n * p.ldw;
     const std::uint16_t *ahead[R];
     for (int r = 0; r < R; ++r)
-        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.in;
+        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.ldw;
     int64_t k = 0;
     for (; k + 16 <= p.in; k += 16) {
         __m512 wv[R];
 #pragma GCC unroll 4
         for (int r = 0; r < R; ++r) {
-            wv[r] = widen512(w + r * p.in + k);
+            wv[r] = widen512(w + r * p.ldw + k);
             // One line holds 32 weights: every other vector.
             if (k % 32 == 0)
                 _mm_prefetch(reinterpret_cast<const char *>(ahead[r] + k), _MM_HINT_T1);
@@ -393,16 +404,16 @@ __attribute__((target("avx512f,avx512bw,avx512bf16"))) void block512Dp(const Pro
 #pragma GCC unroll 4
         for (int r = 0; r < R; ++r)
             acc[m][r] = _mm512_setzero_ps();
-    const std::uint16_t *w = p.w + n * p.in;
+    const std::uint16_t *w = p.w + n * p.ldw;
     const std::uint16_t *ahead[R];
     for (int r = 0; r < R; ++r)
-        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.in;
+        ahead[r] = p.w + std::min(n + r + kPrefetchBlocks * R, p.out - 1) * p.ldw;
     int64_t k = 0;
     for (; k + 32 <= p.in; k += 32) {
         __m512bh wv[R];
 #pragma GCC unroll 4
         for (int r = 0; r < R; ++r) {
-            wv[r] = (__m512bh)_mm512_loadu_si512(w + r * p.in + k);
+            wv[r] = (__m512bh)_mm512_loadu_si512(w + r * p.ldw + k);
             _mm_prefetch(reinterpret_cast<const char *>(ahead[r] + k), _MM_HINT_T1);
         }
 #pragma GCC unroll 8
@@ -430,6 +441,102 @@ __attribute__((target("avx512f,avx512bw,avx512bf16"))) void range512Dp(
         block512Dp<M, 1>(p, n);
 }
 
+// The last columns of a bf16 RowSum one by one, in the same order of k.
+template<int M> void rowSumBf16Columns(const RowSumBf16 &c, int64_t n)
+{
+    for (; n < c.cols; ++n)
+        for (int m = 0; m < M; ++m) {
+            float sum = 0;
+            for (int64_t k = 0; k < c.inner; ++k)
+                sum = std::fma(c.a[m * c.lda + k], widen(c.b[k * c.ldb + n]), sum);
+            c.y[m * c.ldy + n] = sum;
+        }
+}
+
+template<int M, int C>
+__attribute__((target("avx512f"))) void rowSumBlock512Bf16(const RowSumBf16 &c, int64_t n0)
+{
+    __m512 acc[M][C];
+#pragma GCC unroll 8
+    for (int m = 0; m < M; ++m)
+#pragma GCC unroll 4
+        for (int j = 0; j < C; ++j)
+            acc[m][j] = _mm512_setzero_ps();
+    for (int64_t k = 0; k < c.inner; ++k) {
+        const std::uint16_t *row = c.b + k * c.ldb + n0;
+        __m512 bv[C];
+#pragma GCC unroll 4
+        for (int j = 0; j < C; ++j)
+            bv[j] = widen512(row + 16 * j);
+#pragma GCC unroll 8
+        for (int m = 0; m < M; ++m) {
+            const __m512 weight = _mm512_set1_ps(c.a[m * c.lda + k]);
+#pragma GCC unroll 4
+            for (int j = 0; j < C; ++j)
+                acc[m][j] = _mm512_fmadd_ps(weight, bv[j], acc[m][j]);
+        }
+    }
+    for (int m = 0; m < M; ++m)
+        for (int j = 0; j < C; ++j)
+            _mm512_storeu_ps(c.y + m * c.ldy + n0 + 16 * j, acc[m][j]);
+}
+
+template<int M> __attribute__((target("avx512f"))) void rowSum512Bf16(const RowSumBf16 &c)
+{
+    constexpr int C = M <= 6 ? 4 : 3;
+    int64_t n = 0;
+    for (; n + 16 * C <= c.cols; n += 16 * C)
+        rowSumBlock512Bf16<M, C>(c, n);
+    for (; n + 16 <= c.cols; n += 16)
+        rowSumBlock512Bf16<M, 1>(c, n);
+    rowSumBf16Columns<M>(c, n);
+}
+
+__attribute__((target("avx2,fma"))) inline __m256 widen256(const std::uint16_t *w)
+{
+    const __m128i half = _mm_loadu_si128(reinterpret_cast<const __m128i *>(w));
+    return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(half), 16));
+}
+
+template<int M, int C>
+__attribute__((target("avx2,fma"))) void rowSumBlock256Bf16(const RowSumBf16 &c, int64_t n0)
+{
+    __m256 acc[M][C];
+#pragma GCC unroll 8
+    for (int m = 0; m < M; ++m)
+#pragma GCC unroll 4
+        for (int j = 0; j < C; ++j)
+            acc[m][j] = _mm256_setzero_ps();
+    for (int64_t k = 0; k < c.inner; ++k) {
+        const std::uint16_t *row = c.b + k * c.ldb + n0;
+        __m256 bv[C];
+#pragma GCC unroll 4
+        for (int j = 0; j < C; ++j)
+            bv[j] = widen256(row + 8 * j);
+#pragma GCC unroll 8
+        for (int m = 0; m < M; ++m) {
+            const __m256 weight = _mm256_set1_ps(c.a[m * c.lda + k]);
+#pragma GCC unroll 4
+            for (int j = 0; j < C; ++j)
+                acc[m][j] = _mm256_fmadd_ps(weight, bv[j], acc[m][j]);
+        }
+    }
+    for (int m = 0; m < M; ++m)
+        for (int j = 0; j < C; ++j)
+            _mm256_storeu_ps(c.y + m * c.ldy + n0 + 8 * j, acc[m][j]);
+}
+
+template<int M> __attribute__((target("avx2,fma"))) void rowSum256Bf16(const RowSumBf16 &c)
+{
+    constexpr int C = M <= 3 ? 3 : M <= 6 ? 2 : 1;
+    int64_t n = 0;
+    for (; n + 8 * C <= c.cols; n += 8 * C)
+        rowSumBlock256Bf16<M, C>(c, n);
+    for (; n + 8 <= c.cols; n += 8)
+        rowSumBlock256Bf16<M, 1>(c, n);
+    rowSumBf16Columns<M>(c, n);
+}
+
 template<int M, int R> __attribute__((target("avx2,fma"))) void block256Bf16(const ProductBf16 &p, int64_t n)
 {
     __m256 acc[M][R];
@@ -438,14 +545,13 @@ template<int M, int R> __attribute__((target("avx2,fma"))) void block256Bf16(con
 #pragma GCC unroll 2
         for (int r = 0; r < R; ++r)
             acc[m][r] = _mm256_setzero_ps();
-    const std::uint16_t *w = p.w + n * p.in;
+    const std::uint16_t *w = p.w + n * p.ldw;
     int64_t k = 0;
     for (; k + 8 <= p.in; k += 8) {
         __m256 wv[R];
 #pragma GCC unroll 2
         for (int r = 0; r < R; ++r) {
-            const __m128i half = _mm_loadu_si128(reinterpret_cast<const __m128i *>(w + r * p.in + k));
-            wv[r] = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(half), 16));
+            wv[r] = widen256(w + r * p.ldw + k);
         }
 #pragma GCC unroll 8
         for (int m = 0; m < M; ++m) {
@@ -505,6 +611,25 @@ std::pair<RangeKernelBf16, bool> bf16KernelFor(int64_t rows)
     return {pick(rows, k512, k256), false};
 }
 
+// The widening bf16 kernel (rows in fp32) for this many rows, whatever the CPU.
+RangeKernelBf16 bf16WideningKernelFor(int64_t rows)
+{
+    static constexpr RangeKernelBf16 k512[] = {nullptr, range512Bf16<1>, range512Bf16<2>, range512Bf16<3>,
+        range512Bf16<4>, range512Bf16<5>, range512Bf16<6>, range512Bf16<7>, range512Bf16<8>};
+    static constexpr RangeKernelBf16 k256[] = {nullptr, range256Bf16<1>, range256Bf16<2>, range256Bf16<3>,
+        range256Bf16<4>, range256Bf16<5>, range256Bf16<6>, range256Bf16<7>, range256Bf16<8>};
+    return pick(rows, k512, k256);
+}
+
+RowSumBf16Kernel rowSumBf16KernelFor(int64_t rows)
+{
+    static constexpr RowSumBf16Kernel k512[] = {nullptr, rowSum512Bf16<1>, rowSum512Bf16<2>, rowSum512Bf16<3>,
+        rowSum512Bf16<4>, rowSum512Bf16<5>, rowSum512Bf16<6>, rowSum512Bf16<7>, rowSum512Bf16<8>};
+    static constexpr RowSumBf16Kernel k256[] = {nullptr, rowSum256Bf16<1>, rowSum256Bf16<2>, rowSum256Bf16<3>,
+        rowSum256Bf16<4>, rowSum256Bf16<5>, rowSum256Bf16<6>, rowSum256Bf16<7>, rowSum256Bf16<8>};
+    return pick(rows, k512, k256);
+}
+
 RangeKernel kernelFor(int64_t rows)
 {
     static constexpr RangeKernel k512[] = {nullptr, range512<1>, range512<2>, range512<3>, range512<4>,
@@ -527,6 +652,14 @@ RangeKernel kernelFor(int64_t)
 std::pair<RangeKernelBf16, bool> bf16KernelFor(int64_t)
 {
     return {nullptr, false};
+}
+RangeKernelBf16 bf16WideningKernelFor(int64_t)
+{
+    return nullptr;
+}
+RowSumBf16Kernel rowSumBf16KernelFor(int64_t)
+{
+    return nullptr;
 }
 RowSumKernel rowSumKernelFor(int64_t)
 {
@@ -575,10 +708,74 @@ at::Tensor rowLinearBf16(
                        : nullptr,
             count, reinterpret_cast<const std::uint16_t *>(weight.data_ptr<at::BFloat16>()),
             biasFloat.defined() ? biasFloat.data_ptr<float>() : nullptr, y.data_ptr<float>() + first * out,
-            in, out};
+            in, out, in};
         at::parallel_for(0, out, 64, [&](int64_t n0, int64_t n1) { kernel(p, n0, n1); });
     }
     return floatOutput ? y : y.to(at::kBFloat16);
+}
+
+// rowAttention for a bf16 model: q, K and V bf16, the keys and values read as
+// bf16 and everything summed in fp32; the scores, mask and softmax in fp32 as
+// in the explicit form. Undefined where it does not apply.
+at::Tensor rowAttentionBf16(
+    const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask, at::Tensor *probs)
+{
+    if (!g_enabled || q.dim() != 4 || k.dim() != 4 || v.dim() != 4 || !isBf16OnCpu(q) || !isBf16OnCpu(k)
+        || !isBf16OnCpu(v) || needsGradient(q) || needsGradient(k) || needsGradient(v))
+        return {};
+    const int64_t batch = q.size(0), heads = q.size(1), rows = q.size(2), d = q.size(3), keys = k.size(2);
+    const bool sameShapes = k.size(0) == batch && v.size(0) == batch && k.size(1) == heads
+        && v.size(1) == heads && k.size(3) == d && v.size(2) == keys && v.size(3) == d;
+    const bool keysByRow = k.stride(3) == 1, keysByColumn = !keysByRow && (k.stride(2) == 1 || keys == 1);
+    const bool valuesByRow = v.stride(3) == 1,
+               valuesByColumn = !valuesByRow && (v.stride(2) == 1 || keys == 1);
+    const RangeKernelBf16 dot = bf16WideningKernelFor(rows);
+    const RowSumBf16Kernel rowSum = rowSumBf16KernelFor(rows);
+    if (!sameShapes || !dot || !rowSum || keys == 0 || !(keysByRow || keysByColumn)
+        || !(valuesByRow || valuesByColumn))
+        return {};
+    if (mask.defined()
+        && at::infer_size(mask.sizes(), {batch, heads, rows, keys})
+            != at::IntArrayRef {batch, heads, rows, keys})
+        return {};
+    const at::Tensor queries = q.to(at::kFloat).contiguous();
+    at::Tensor scores = at::empty({batch, heads, rows, keys}, q.options().dtype(at::kFloat));
+    const float *qd = queries.data_ptr<float>();
+    const auto *kd = reinterpret_cast<const std::uint16_t *>(k.data_ptr<at::BFloat16>());
+    float *sd = scores.data_ptr<float>();
+    at::parallel_for(0, batch * heads, 1, [&](int64_t first, int64_t last) {
+        for (int64_t i = first; i < last; ++i) {
+            const std::uint16_t *kh = kd + (i / heads) * k.stride(0) + (i % heads) * k.stride(1);
+            if (keysByRow)
+                dot({qd + i * rows * d, nullptr, rows, kh, nullptr, sd + i * rows * keys, d, keys,
+                        k.stride(2)},
+                    0, keys);
+            else
+                rowSum({qd + i * rows * d, kh, sd + i * rows * keys, d, keys, d, k.stride(3), keys});
+        }
+    });
+    scores.div_(std::sqrt(static_cast<double>(d)));
+    if (mask.defined())
+        scores.add_(mask.to(at::kFloat));
+    const at::Tensor weights = at::softmax(scores, -1);
+    if (probs)
+        *probs = weights.to(q.scalar_type());
+    at::Tensor context = at::empty({batch, heads, rows, d}, q.options().dtype(at::kFloat));
+    const float *wd = weights.data_ptr<float>();
+    const auto *vd = reinterpret_cast<const std::uint16_t *>(v.data_ptr<at::BFloat16>());
+    float *cd = context.data_ptr<float>();
+    at::parallel_for(0, batch * heads, 1, [&](int64_t first, int64_t last) {
+        for (int64_t i = first; i < last; ++i) {
+            const std::uint16_t *vh = vd + (i / heads) * v.stride(0) + (i % heads) * v.stride(1);
+            if (valuesByRow)
+                rowSum({wd + i * rows * keys, vh, cd + i * rows * d, keys, d, keys, v.stride(2), d});
+            else
+                dot({wd + i * rows * keys, nullptr, rows, vh, nullptr, cd + i * rows * d, keys, d,
+                        v.stride(3)},
+                    0, d);
+        }
+    });
+    return context.to(q.scalar_type());
 }
 
 } // namespace
@@ -637,6 +834,8 @@ at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Te
 at::Tensor rowAttention(
     const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &mask, at::Tensor *probs)
 {
+    if (q.scalar_type() == at::kBFloat16)
+        return rowAttentionBf16(q, k, v, mask, probs);
     if (!g_enabled || q.dim() != 4 || k.dim() != 4 || v.dim() != 4 || !isFloatOnCpu(q) || !isFloatOnCpu(k)
         || !isFloatOnCpu(v) || needsGradient(q) || needsGradient(k) || needsGradient(v))
         return {};

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void rowLinearEqualsLinear();
     void rowLinearBf16EqualsDouble();
     void rowAttentionEqualsExplicit();
+    void rowAttentionBf16EqualsDouble();
 
 private:
     Mplug2Model m_model {nullptr};
@@ -383,4 +384,60 @@ void GenerationTest::rowAttentionEqualsExplicit()
 }
 
 QTEST_GUILESS_MAIN(GenerationTest)
+// A bf16 model's decoding-step attention: bf16 keys and values in both cache
+// layouts, against the explicit form in double on the same bf16 values. The
+// result is rounded to bf16, so it may differ by half a unit in its last place.
+void GenerationTest::rowAttentionBf16EqualsDouble()
+{
+    if (!rowKernelsAvailable())
+        QSKIP("this CPU has neither AVX-512 nor AVX2+FMA: attention stays with ATen");
+    torch::manual_seed(6);
+    torch::NoGradGuard noGrad;
+    EachRowKernelWidth each;
+    for (int64_t width : each.widths)
+        for (bool transposed : {false, true})
+            for (int64_t keys : {1, 37, 70})
+                for (int64_t d : {16, 20, 64})
+                    for (int64_t rows : {1, 5, 8}) {
+                        QCOMPARE(limitRowKernelWidth(width), width);
+                        const int64_t batch = 2, heads = 3;
+                        const auto q = torch::randn({batch, heads, rows, d}).to(at::kBFloat16);
+                        at::Tensor k, v;
+                        if (transposed) {
+                            const auto stacked = torch::randn({batch, 2 * heads * d, keys}).to(at::kBFloat16);
+                            k = stacked.narrow(1, 0, heads * d).transpose(1, 2);
+                            v = stacked.narrow(1, heads * d, heads * d).transpose(1, 2);
+                        } else {
+                            const auto stacked = torch::randn({batch, keys, 2 * heads * d}).to(at::kBFloat16);
+                            k = stacked.narrow(-1, 0, heads * d);
+                            v = stacked.narrow(-1, heads * d, heads * d);
+                        }
+                        k = k.view({batch, keys, heads, d}).transpose(1, 2);
+                        v = v.view({batch, keys, heads, d}).transpose(1, 2);
+                        auto mask = torch::zeros({batch, 1, 1, keys});
+                        mask.narrow(-1, keys - std::min<int64_t>(keys - 1, 5), std::min<int64_t>(keys - 1, 5))
+                            .fill_(-10000.0);
+                        at::Tensor probs;
+                        const auto got = rowAttention(q, k, v, mask.to(at::kBFloat16), &probs);
+                        const QString what = QStringLiteral("width %1, %2, %3 keys, d %4, %5 rows")
+                                                 .arg(width)
+                                                 .arg(transposed ? "transposed" : "row-major")
+                                                 .arg(keys)
+                                                 .arg(d)
+                                                 .arg(rows);
+                        QVERIFY2(got.defined(), qPrintable(what));
+                        QCOMPARE(got.scalar_type(), at::kBFloat16);
+                        const auto scores = at::matmul(q.to(at::kDouble), k.to(at::kDouble).transpose(-1, -2))
+                                / std::sqrt(double(d))
+                            + mask.to(at::kBFloat16).to(at::kDouble);
+                        const auto weights = at::softmax(scores, -1);
+                        const auto want = at::matmul(weights, v.to(at::kDouble));
+                        const double worst
+                            = ((got.to(at::kDouble) - want).abs() - want.abs() / 256.0).max().item<double>();
+                        QVERIFY2(worst < 1e-4, qPrintable(what + QStringLiteral(": %1").arg(worst)));
+                        QVERIFY2((probs.to(at::kDouble) - weights).abs().max().item<double>() < 4e-3,
+                            qPrintable(what));
+                    }
+}
+
 #include "generationtest.moc"
