@@ -87,6 +87,25 @@ void printTable(const CaptionBenchmarkReport &r)
               << (r.configInferred ? "; its config inferred back from the shapes" : "") << '\n';
 }
 
+// What every --json report of the bench starts with: the model and run shape
+// (`precision` only for a single-precision run).
+json::Json shapeJson(const CaptionBenchmarkParams &p, int64_t parameters, const char *precision, int threads,
+    int64_t visualTokens)
+{
+    json::Json o = json::Json::object();
+    o["config"] = p.config;
+    o["parameters"] = parameters;
+    o["device"] = p.target.device;
+    if (precision)
+        o["precision"] = precision;
+    o["threads"] = threads;
+    o["frames"] = p.frames;
+    o["batch"] = p.batch;
+    o["beam"] = p.beam;
+    o["visual_tokens"] = visualTokens;
+    return o;
+}
+
 void printComparison(const PrecisionComparison &c, bool busy)
 {
     const auto &p = c.params;
@@ -136,15 +155,7 @@ int runComparison(const CaptionBenchmarkParams &p, const std::vector<Precision> 
         printComparison(*c, busy);
         return 0;
     }
-    json::Json o = json::Json::object();
-    o["config"] = p.config;
-    o["parameters"] = c->parameters;
-    o["device"] = p.target.device;
-    o["threads"] = c->threads;
-    o["frames"] = p.frames;
-    o["batch"] = p.batch;
-    o["beam"] = p.beam;
-    o["visual_tokens"] = c->visualTokens;
+    json::Json o = shapeJson(p, c->parameters, nullptr, c->threads, c->visualTokens);
     o["runs"] = c->runs;
     o["busy_core"] = busy;
     json::Json variants = json::Json::array();
@@ -270,16 +281,8 @@ int runBenchCommand(int argc, char **argv)
         printTable(*report);
         return 0;
     }
-    json::Json o = json::Json::object();
-    o["config"] = p.config;
-    o["parameters"] = report->parameters;
-    o["device"] = p.target.device;
-    o["precision"] = precisionName(p.target.precision);
-    o["threads"] = report->threads;
-    o["frames"] = p.frames;
-    o["batch"] = p.batch;
-    o["beam"] = p.beam;
-    o["visual_tokens"] = report->visualTokens;
+    json::Json o = shapeJson(
+        p, report->parameters, precisionName(p.target.precision), report->threads, report->visualTokens);
     o["build_ms"] = report->buildMs;
     o["config_inferred_from_shapes"] = report->configInferred;
     o["text_fusion_ms"] = report->textFusionMs;
