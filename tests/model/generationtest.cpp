@@ -199,6 +199,36 @@ void GenerationTest::gradientsReachEveryStage()
 // The decoding step's row kernels against ATen's own products, for every row
 // count they take, widths with and without a tail past the last vector, and
 // the cases they hand back to ATen.
+namespace {
+
+// K and V as views of one stacked product, as the decoder cache keeps them:
+// (B, Lk, 2Hd), or on the CPU transposed, (B, 2Hd, Lk); then (B, H, Lk, d).
+std::pair<at::Tensor, at::Tensor> cachedKeysValues(
+    int64_t batch, int64_t heads, int64_t keys, int64_t d, bool transposed, at::ScalarType dtype)
+{
+    at::Tensor k, v;
+    if (transposed) {
+        const auto stacked = torch::randn({batch, 2 * heads * d, keys}).to(dtype);
+        k = stacked.narrow(1, 0, heads * d).transpose(1, 2);
+        v = stacked.narrow(1, heads * d, heads * d).transpose(1, 2);
+    } else {
+        const auto stacked = torch::randn({batch, keys, 2 * heads * d}).to(dtype);
+        k = stacked.narrow(-1, 0, heads * d);
+        v = stacked.narrow(-1, heads * d, heads * d);
+    }
+    return {k.view({batch, keys, heads, d}).transpose(1, 2), v.view({batch, keys, heads, d}).transpose(1, 2)};
+}
+
+// An additive mask that hides up to the last 5 keys.
+at::Tensor lastKeysMasked(int64_t batch, int64_t keys)
+{
+    auto mask = torch::zeros({batch, 1, 1, keys});
+    mask.narrow(-1, keys - std::min<int64_t>(keys - 1, 5), std::min<int64_t>(keys - 1, 5)).fill_(-10000.0);
+    return mask;
+}
+
+} // namespace
+
 // The vector widths this CPU runs (16: AVX-512, 8: AVX2), widest first; the
 // kernels are checked with each. Restores the widest on destruction.
 struct EachRowKernelWidth {
@@ -321,26 +351,11 @@ void GenerationTest::rowAttentionEqualsExplicit()
                             const int64_t batch = 2, heads = 3;
                             torch::NoGradGuard noGrad;
                             const auto q = torch::randn({batch, heads, rows, d});
-                            // K and V as views of one stacked product, as the decoder cache keeps
-                            // them: (B, Lk, 2Hd), or on the CPU transposed, (B, 2Hd, Lk).
-                            at::Tensor k, v;
-                            if (transposed) {
-                                const auto stacked = torch::randn({batch, 2 * heads * d, keys});
-                                k = stacked.narrow(1, 0, heads * d).transpose(1, 2);
-                                v = stacked.narrow(1, heads * d, heads * d).transpose(1, 2);
-                            } else {
-                                const auto stacked = torch::randn({batch, keys, 2 * heads * d});
-                                k = stacked.narrow(-1, 0, heads * d);
-                                v = stacked.narrow(-1, heads * d, heads * d);
-                            }
-                            k = k.view({batch, keys, heads, d}).transpose(1, 2);
-                            v = v.view({batch, keys, heads, d}).transpose(1, 2);
+                            const auto [k, v]
+                                = cachedKeysValues(batch, heads, keys, d, transposed, at::kFloat);
                             if (transposed && keys > 1)
                                 QVERIFY(k.stride(2) == 1 && v.stride(2) == 1);
-                            auto mask = torch::zeros({batch, 1, 1, keys});
-                            mask.narrow(
-                                    -1, keys - std::min<int64_t>(keys - 1, 5), std::min<int64_t>(keys - 1, 5))
-                                .fill_(-10000.0);
+                            const auto mask = lastKeysMasked(batch, keys);
                             at::Tensor probs;
                             const auto got = rowAttention(q, k, v, mask, capture ? &probs : nullptr);
                             const QString what = QStringLiteral("width %1, %2, %3 keys, d %4, %5 rows")
@@ -402,21 +417,9 @@ void GenerationTest::rowAttentionBf16EqualsDouble()
                         QCOMPARE(limitRowKernelWidth(width), width);
                         const int64_t batch = 2, heads = 3;
                         const auto q = torch::randn({batch, heads, rows, d}).to(at::kBFloat16);
-                        at::Tensor k, v;
-                        if (transposed) {
-                            const auto stacked = torch::randn({batch, 2 * heads * d, keys}).to(at::kBFloat16);
-                            k = stacked.narrow(1, 0, heads * d).transpose(1, 2);
-                            v = stacked.narrow(1, heads * d, heads * d).transpose(1, 2);
-                        } else {
-                            const auto stacked = torch::randn({batch, keys, 2 * heads * d}).to(at::kBFloat16);
-                            k = stacked.narrow(-1, 0, heads * d);
-                            v = stacked.narrow(-1, heads * d, heads * d);
-                        }
-                        k = k.view({batch, keys, heads, d}).transpose(1, 2);
-                        v = v.view({batch, keys, heads, d}).transpose(1, 2);
-                        auto mask = torch::zeros({batch, 1, 1, keys});
-                        mask.narrow(-1, keys - std::min<int64_t>(keys - 1, 5), std::min<int64_t>(keys - 1, 5))
-                            .fill_(-10000.0);
+                        const auto [k, v]
+                            = cachedKeysValues(batch, heads, keys, d, transposed, at::kBFloat16);
+                        const auto mask = lastKeysMasked(batch, keys);
                         at::Tensor probs;
                         const auto got = rowAttention(q, k, v, mask.to(at::kBFloat16), &probs);
                         const QString what = QStringLiteral("width %1, %2, %3 keys, d %4, %5 rows")
