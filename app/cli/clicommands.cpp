@@ -5,6 +5,7 @@
 #include "app/cli/importcommand.h"
 #include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
+#include "app/cli/modelscommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/searchcommand.h"
 #include "app/cli/taskcommands.h"
@@ -34,6 +35,8 @@ const QList<CliCommand> &cliCommands()
             &runAttentionCommand},
         {QStringLiteral("import"), QStringLiteral("Make a model bundle from an official checkpoint"),
             &runImportCommand},
+        {QStringLiteral("models"),
+            QStringLiteral("The official models: list, download (resumable) and remove"), &runModelsCommand},
         {QStringLiteral("index"), QStringLiteral("Index folders of images and videos for search"),
             &runIndexCommand},
         {QStringLiteral("search"), QStringLiteral("Search an index by text, by example, or rank sentences"),

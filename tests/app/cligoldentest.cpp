@@ -174,7 +174,7 @@ private Q_SLOTS:
             compareWithGolden(QStringLiteral("help/%1.txt").arg(command), r.out.toUtf8());
             seen << command;
         }
-        QCOMPARE(seen.size(), 17);
+        QCOMPARE(seen.size(), 18);
         // No golden file is left over from a command that went away.
         if (!updating())
             for (const QString &file : QDir(kGolden + QStringLiteral("help")).entryList(QDir::Files))
@@ -212,6 +212,11 @@ private Q_SLOTS:
         QTest::newRow("inspect") << "inspect"
                                  << QStringList {QStringLiteral("inspect"), QStringLiteral("--json"),
                                         QStringLiteral("@fixtures/tiny-a/caption.pth")};
+        QTest::newRow("models-list") << "models-list"
+                                     << QStringList {QStringLiteral("models"), QStringLiteral("list"),
+                                            QStringLiteral("--json"),
+                                            QStringLiteral("--catalogue=" MPLUG2_SOURCE_DIR
+                                                           "/resources/models/catalogue.json")};
     }
     void jsonShapes()
     {

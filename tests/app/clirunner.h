@@ -1,6 +1,7 @@
 #pragma once
 // Runs the real `mplug2` executable in a sealed environment: its own config
-// folder (QSettings: the bundle registry) and, unless asked otherwise, data
+// folder (QSettings: the bundle registry), its own user data folder
+// (downloaded models) and, unless asked otherwise, data
 // folder (no built-in model unless a test puts one there), so tests never
 // see the user's state.
 #include <QProcess>
@@ -27,6 +28,7 @@ inline CliRun runCli(const QStringList &args, const QString &sandbox, int timeou
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), sandbox + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), sandbox + QStringLiteral("/share")); // downloaded models
     if (data == DataDir::Sandboxed)
         env.insert(QStringLiteral("MPLUG2_DATA_DIR"), sandbox + QStringLiteral("/data"));
     p.setProcessEnvironment(env);
