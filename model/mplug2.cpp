@@ -6,6 +6,7 @@
 #include "model/modules/mplug2model.h"
 #include "model/modules/parameterfill.h"
 #include "model/runtime/exceptiontext.h"
+#include "model/runtime/memorystats.h"
 #include "model/runtime/stagetimer.h"
 #include "model/tasks/answerranking.h"
 #include "model/tasks/sequencescoring.h"
@@ -165,6 +166,7 @@ Expected<std::unique_ptr<Mplug2>> Mplug2::load(const std::string &checkpoint, co
         return makeError(ErrorCode::Format,
             checkpoint + " does not fit the model configuration:\n" + state.report.describe());
     weights->clear();
+    releaseFreeHeap(); // what converting the weights freed goes back to the system now
     return model;
 }
 

@@ -1,5 +1,6 @@
 #include "app/engine/loadedmodel.h"
 
+#include "app/engine/memorycheck.h"
 #include "model/modules/mplug2model.h"
 
 #include <QCoreApplication>
@@ -118,6 +119,21 @@ Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(
     model::LoadOptions options = model::LoadOptions::defaultParams();
     options.target = computeTarget(device);
     options.overrides = configOverrides(bundle);
+    // Will it fit? The checkpoint's shapes tell before anything is built.
+    {
+        const Expected<MemoryCheck> memory = checkBundleMemory(bundle, loaded->device,
+            model::availableMemoryBytes(device.kind == DeviceKind::Cuda, device.index));
+        if (!memory)
+            return makeError(memory.error().code,
+                Text::tr("cannot load the model %1").arg(bundle.name).toStdString() + '\n'
+                    + memory.error().message);
+        if (!memory->fits())
+            return makeError(ErrorCode::OutOfMemory, memory->message(bundle.name).toStdString());
+        loaded->info.estimatedBytes = memory->need.total();
+        options.config = memory->config;
+    }
+    if (context.isCancelled())
+        return RequestContext::cancelledError();
     Expected<std::unique_ptr<model::Mplug2>> net
         = model::Mplug2::load(bundle.checkpoint.toStdString(), options);
     if (!net)

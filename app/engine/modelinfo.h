@@ -20,6 +20,8 @@ struct ModelInfo {
     QString deviceName; ///< "cpu", "cuda:0 (NVIDIA H100 80GB HBM3)"
     qint64 parameters = 0; ///< weights loaded
     qint64 weightBytes = 0; ///< their size on the device
+    /// What loading it and running one request was estimated to need (app/engine/memorycheck.h).
+    qint64 estimatedBytes = 0;
     /// The resolved hyper-parameters (official key names), for "inferred config" views.
     QJsonObject config;
     bool clipText = false; ///< CLIP-space text embeddings available (BPE file given)

@@ -82,6 +82,8 @@ void printTable(const CaptionBenchmarkReport &r)
     std::cout << "\npeak MiB    " << padded(cell(c.peakBytes / 1048576.0, "%.0f"), 14);
     if (baseline)
         std::cout << std::string(9, ' ') << padded(cell(o.peakBytes / 1048576.0, "%.0f"), 19);
+    std::cout << "\nestimated   " << padded(cell(r.estimateBytes / 1048576.0, "%.0f"), 14)
+              << "  (model/memoryestimate.h)";
     std::cout << "\nquestion + fusion (QA only): " << cell(r.textFusionMs) << " ms; model built in "
               << cell(r.buildMs) << " ms"
               << (r.configInferred ? "; its config inferred back from the shapes" : "") << '\n';
@@ -133,13 +135,15 @@ void printComparison(const PrecisionComparison &c, bool busy)
     row("universal", &CaptionRunTimes::universalMs, &CaptionRunTimes::universalCpuMs);
     row("decode", &CaptionRunTimes::decodeMs, &CaptionRunTimes::decodeCpuMs);
     row("total", &CaptionRunTimes::totalMs, &CaptionRunTimes::totalCpuMs);
-    std::string peak = "peak MiB   ", weights = "weights MiB", build = "built in ms";
+    std::string peak = "peak MiB   ", estimate = "estimated  ", weights = "weights MiB",
+                build = "built in ms";
     for (const auto &v : c.variants) {
         peak += padded(cell(v.peakBytes / 1048576.0, "%.0f"), 11) + std::string(9, ' ');
+        estimate += padded(cell(v.estimateBytes / 1048576.0, "%.0f"), 11) + std::string(9, ' ');
         weights += padded(cell(v.weightBytes / 1048576.0, "%.0f"), 11) + std::string(9, ' ');
         build += padded(cell(v.buildMs, "%.0f"), 11) + std::string(9, ' ');
     }
-    std::cout << peak << '\n' << weights << '\n' << build << '\n';
+    std::cout << peak << '\n' << estimate << '\n' << weights << '\n' << build << '\n';
 }
 
 int runComparison(const CaptionBenchmarkParams &p, const std::vector<Precision> &precisions, int64_t runs,
@@ -164,6 +168,7 @@ int runComparison(const CaptionBenchmarkParams &p, const std::vector<Precision> 
         j["precision"] = precisionName(v.precision);
         j["peak_bytes"] = v.peakBytes;
         j["weight_bytes"] = v.weightBytes;
+        j["estimate_bytes"] = v.estimateBytes;
         j["build_ms"] = v.buildMs;
         variants.push_back(j);
     }
@@ -287,6 +292,7 @@ int runBenchCommand(int argc, char **argv)
     o["config_inferred_from_shapes"] = report->configInferred;
     o["text_fusion_ms"] = report->textFusionMs;
     o["cache"] = runJson(report->cached);
+    o["cache"]["estimate_bytes"] = report->estimateBytes; // beside its peak_bytes
     if (report->official.steps > 0) {
         o["no_cache"] = runJson(report->official);
         json::Json r = json::Json::object();

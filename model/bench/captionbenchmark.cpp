@@ -3,6 +3,7 @@
 #include "model/checkpoint/torchsavewriter.h"
 #include "model/config/configinference.h"
 #include "model/generation/beamsearch.h"
+#include "model/memoryestimate.h"
 #include "model/modules/mplug2model.h"
 #include "model/mplug2.h"
 #include "model/runtime/exceptiontext.h"
@@ -104,6 +105,16 @@ int64_t weightBytes(Mplug2 &model)
     return bytes;
 }
 
+int64_t estimateFor(const Mplug2Config &config, const CaptionBenchmarkParams &p)
+{
+    MemoryPlan plan;
+    plan.precision = p.target.precision;
+    plan.cuda = p.target.device.rfind("cuda", 0) == 0;
+    plan.frames = p.frames;
+    plan.batch = p.batch;
+    return estimateMemory(config, plan).total();
+}
+
 Expected<CaptionRunTimes> timeCaption(
     Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p, bool useCache)
 {
@@ -175,6 +186,7 @@ Expected<CaptionBenchmarkReport> runCaptionBenchmark(
     const auto pixels = torch::randn({p.batch, 3, p.frames, res, res});
     const auto geometry = (*model)->network().visual_encoder->visual->geometryFor(p.frames, res, res);
     report.visualTokens = 1 + geometry.frames * geometry.gridHeight * geometry.gridWidth;
+    report.estimateBytes = estimateFor(*config, p);
 
     for (int64_t i = 0; i < p.warmupRuns; ++i) {
         say("warm-up run " + std::to_string(i + 1));
@@ -276,6 +288,7 @@ Expected<PrecisionComparison> comparePrecisions(const CaptionBenchmarkParams &p,
         v.precision = precision;
         v.buildMs = buildTimer.lap();
         v.weightBytes = weightBytes(**model);
+        v.estimateBytes = estimateFor(*config, q);
         out.variants.push_back(v);
         models.push_back(std::move(*model));
         params.push_back(q);

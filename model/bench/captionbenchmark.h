@@ -60,6 +60,8 @@ struct CaptionBenchmarkReport {
     double textFusionMs = 0.0;
     CaptionRunTimes cached;
     CaptionRunTimes official; ///< steps == 0 when not run
+    /// What model/memoryestimate.h predicts for this run, to hold beside cached.peakBytes.
+    int64_t estimateBytes = 0;
     int threads = 1;
 };
 
@@ -77,6 +79,7 @@ struct PrecisionVariant {
     /// the other variants' models, which stay resident beside it.
     int64_t peakBytes = -1;
     int64_t weightBytes = 0;
+    int64_t estimateBytes = 0; ///< model/memoryestimate.h's prediction of peakBytes
     double buildMs = 0.0;
 };
 

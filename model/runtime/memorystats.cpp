@@ -3,6 +3,10 @@
 #include <fstream>
 #include <string>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #if defined(MPLUG2_WITH_CUDA) && __has_include(<c10/cuda/CUDACachingAllocator.h>)
 #include <c10/cuda/CUDACachingAllocator.h>
 #define MPLUG2_CUDA_MEMORY_STATS 1
@@ -46,9 +50,17 @@ int64_t releaseCachedMemory(c10::Device device)
 #endif
 }
 
+void releaseFreeHeap()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 void resetPeakMemory(c10::Device device)
 {
     if (device.is_cpu()) {
+        releaseFreeHeap();
         // "5" resets the peak resident set size to the current one (Linux 4.0+).
         std::ofstream clear("/proc/self/clear_refs");
         clear << "5";

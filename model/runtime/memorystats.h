@@ -17,7 +17,13 @@ namespace mplug2::model {
 /// CPU, -1 when unknown (a build without CUDA).
 int64_t releaseCachedMemory(c10::Device device);
 
-/// Starts a new peak (CPU: via /proc/self/clear_refs; CUDA: allocator stats).
+/// Hands the heap's free pages back to the system (glibc's malloc_trim), so
+/// that what a finished step freed (e.g. the fp32 draws of a bf16 model)
+/// neither stays resident nor counts in the next peak.
+void releaseFreeHeap();
+
+/// Starts a new peak from what is live now (CPU: releaseFreeHeap(), then
+/// /proc/self/clear_refs; CUDA: allocator stats).
 void resetPeakMemory(c10::Device device);
 int64_t peakMemoryBytes(c10::Device device);
 
