@@ -1090,6 +1090,39 @@
     </message>
 </context>
 <context>
+    <name>MemoryCheck</name>
+    <message numerus="yes">
+        <source>%n frame(s) (%1)</source>
+        <translation>
+            <numerusform>%n frame (%1)</numerusform>
+            <numerusform>%n frames (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs about %2 in %3 (weights %4, %5 of working memory for %n frame(s)), but %6 is free on %7.</source>
+        <translation>
+            <numerusform>%1 needs about %2 in %3 (weights %4, %5 of working memory for %n frame), but %6 is free on %7.</numerusform>
+            <numerusform>%1 needs about %2 in %3 (weights %4, %5 of working memory for %n frames), but %6 is free on %7.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close other programs, or use a smaller model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would fit with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelBundle</name>
     <message>
         <source>the manifest has no &quot;%1&quot;</source>
@@ -1225,6 +1258,124 @@
     </message>
     <message>
         <source>CLIP text tokenizer file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownload</name>
+    <message>
+        <source>%1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a partial file from another source was discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough free space in %1: %2 needed, %3 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a web page (Content-Type %2), not the model file: the link may have changed or need a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server resumed at another byte than asked; starting over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not resume downloads (or the file changed there): starting over from the first byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes, but the model has %3: refusing a file that is not the one expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent something that is not a checkpoint (it starts with &quot;%2&quot;): the link may have changed or need a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled at %1 of %2; starting again resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent %1 bytes, more than the %2 it announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https to %1 failed (%2); using http</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server has nothing past byte %1, although it announced %2 bytes: its size is wrong, so the file cannot be trusted; the partial file is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot download %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection ended after %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; resuming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled at %1; starting again resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot download %1: %2; the %3 received are kept, and starting again resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the download stopped at %1 of %2 bytes; starting again resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has %1 bytes, not the %2 expected: it was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the server sent %n byte(s), which is not a checkpoint</source>
+        <translation>
+            <numerusform>the server sent %n byte, which is not a checkpoint</numerusform>
+            <numerusform>the server sent %n bytes, which is not a checkpoint</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file&apos;s sha256 is %1, not the %2 expected: it was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1384,6 +1535,204 @@
     </message>
     <message>
         <source>the model %1 cannot answer questions (it is a %2 model): choose a question-answering model with --model, or give its checkpoint with --checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelStore</name>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the built-in model&apos;s id: choose another --id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model with the id &quot;%1&quot; is already installed (%2): pass --id with another id to keep both, or --replace to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds a model bundle: remove it with `mplug2 models remove %2`, or pass --replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the downloaded file is not an mPLUG-2 checkpoint, so it was deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy the vocabulary to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in model cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model with the id &quot;%1&quot; is installed or being downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelsCommand</name>
+    <message>
+        <source>Official models (%1, licence %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[installed]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[%1 downloaded; download again to resume]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model catalogue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model &quot;%1&quot; in the catalogue; the catalogue has: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is published by the mPLUG-2 authors under the %2 licence (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--url must be an http(s) URL or a local file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL %1 names no file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already downloaded: remove it with `mplug2 models remove %2`, or pass --replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (resuming after %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official mPLUG-2 models: list them, download one (resuming where the last try stopped, then importing it), or remove a download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download: fetch this URL (or local file) instead of a catalogue model; needs --id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download --url: the id that --model resolves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download: the name shown to people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download --url: caption (default), qa or pretrain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download: also write an fp16 .safetensors copy (half the size) and use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download: replace an installed model of the same id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download: make it the default model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A URL prefix or a local folder that holds the official files (default: $MPLUG2_MODEL_MIRROR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another catalogue file (default: the bundled one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, download or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model (download: a catalogue id; remove: an installed id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give an action: list, download or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot;: use list, download or remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list takes no model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either a catalogue id or --url, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--url needs --id: the id that --model will resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give one catalogue id (see `models list`), or --url URL --id ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind goes with --url; a catalogue model has its kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--id goes with --url; a catalogue model is installed under its own id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid id: use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give the id of the model to remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2231,6 +2580,150 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
 </context>
 <context>
+    <name>mplug2::ui::GetModelsDialog</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Get Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the official server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A URL prefix or a local folder that holds the official files, for sites without internet access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also keep an &amp;fp16 copy (half the size; the model then loads from it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mirror:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 downloaded; Download resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model catalogue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official checkpoints of the mPLUG-2 authors (&lt;a href=&quot;%1&quot;&gt;list&lt;/a&gt;), under the &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt; licence. Each is the Large model: several GB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mPLUG-2 checkpoints are published by their authors under the %1 licence (%2). Downloading one means accepting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming after %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is installed: choose it in Model ▸ Manage Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mplug2::ui::ImportBundleDialog</name>
     <message>
         <source>Import Checkpoint</source>
@@ -2759,6 +3252,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>%1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Get Models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the official mPLUG-2 models</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::MediaPanel</name>
@@ -2985,15 +3486,7 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>process memory %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>nothing loaded · %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3) · %4 parameters · weights %5 · %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3015,6 +3508,37 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Make a bundle from an official mPLUG-2 checkpoint (.pth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Get Models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the official mPLUG-2 models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Memory: about %1 on %2 in %3 for %n frame(s) (estimate; %4 free now)</source>
+        <translation>
+            <numerusform>Memory: about %1 on %2 in %3 for %n frame (estimate; %4 free now)</numerusform>
+            <numerusform>Memory: about %1 on %2 in %3 for %n frames (estimate; %4 free now)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory: cannot be estimated (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process memory %1, peak %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3) · %4 parameters · weights %5 · estimated need %6 · %7</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1083,6 +1083,37 @@
     </message>
 </context>
 <context>
+    <name>MemoryCheck</name>
+    <message numerus="yes">
+        <source>%n frame(s) (%1)</source>
+        <translation>
+            <numerusform>%n 帧（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs about %2 in %3 (weights %4, %5 of working memory for %n frame(s)), but %6 is free on %7.</source>
+        <translation>
+            <numerusform>%1 以 %3 运行约需 %2（权重 %4，%n 帧的工作内存 %5），但 %7 上只有 %6 可用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close other programs, or use a smaller model.</source>
+        <translation>请关闭其他程序，或使用更小的模型。</translation>
+    </message>
+    <message>
+        <source>It would fit with %1.</source>
+        <translation>改用 %1 即可容纳。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+</context>
+<context>
     <name>ModelBundle</name>
     <message>
         <source>&quot;tasks&quot; must be a list of task names</source>
@@ -1219,6 +1250,123 @@
     <message>
         <source>&quot;config.%1.%2&quot; must be a number, a string, a list or true/false</source>
         <translation>“config.%1.%2”必须是数字、字符串、列表或 true/false</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownload</name>
+    <message>
+        <source>%1 already exists</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>a partial file from another source was discarded</source>
+        <translation>已丢弃来自其他来源的部分文件</translation>
+    </message>
+    <message>
+        <source>not enough free space in %1: %2 needed, %3 free</source>
+        <translation>%1 空间不足：需要 %2，可用 %3</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 sent a web page (Content-Type %2), not the model file: the link may have changed or need a login</source>
+        <translation>%1 返回的是网页（Content-Type %2），而不是模型文件：链接可能已变更或需要登录</translation>
+    </message>
+    <message>
+        <source>the server resumed at another byte than asked; starting over</source>
+        <translation>服务器从非请求的字节处续传；重新开始下载</translation>
+    </message>
+    <message>
+        <source>the server does not resume downloads (or the file changed there): starting over from the first byte</source>
+        <translation>服务器不支持续传（或其上的文件已更改）：从第一个字节重新开始</translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes, but the model has %3: refusing a file that is not the one expected</source>
+        <translation>%1 有 %2 字节，但该模型应为 %3 字节：拒绝接收非预期的文件</translation>
+    </message>
+    <message>
+        <source>%1 sent something that is not a checkpoint (it starts with &quot;%2&quot;): the link may have changed or need a login</source>
+        <translation>%1 返回的内容不是检查点（以“%2”开头）：链接可能已变更或需要登录</translation>
+    </message>
+    <message>
+        <source>cancelled at %1 of %2; starting again resumes</source>
+        <translation>已在 %1 / %2 处取消；再次开始即可续传</translation>
+    </message>
+    <message>
+        <source>an unknown size</source>
+        <translation>未知大小</translation>
+    </message>
+    <message>
+        <source>the server sent %1 bytes, more than the %2 it announced</source>
+        <translation>服务器发送了 %1 字节，多于其声明的 %2 字节</translation>
+    </message>
+    <message>
+        <source>https to %1 failed (%2); using http</source>
+        <translation>到 %1 的 https 连接失败（%2）；改用 http</translation>
+    </message>
+    <message>
+        <source>the server has nothing past byte %1, although it announced %2 bytes: its size is wrong, so the file cannot be trusted; the partial file is kept</source>
+        <translation>服务器在第 %1 字节之后没有数据，但它声明了 %2 字节：其大小有误，文件不可信；已保留部分文件</translation>
+    </message>
+    <message>
+        <source>the server answered %1 %2</source>
+        <translation>服务器返回 %1 %2</translation>
+    </message>
+    <message>
+        <source>cannot download %1: %2</source>
+        <translation>无法下载 %1：%2</translation>
+    </message>
+    <message>
+        <source>the connection ended after %1 of %2</source>
+        <translation>连接在 %1 / %2 后中断</translation>
+    </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation>%1，位于 %2</translation>
+    </message>
+    <message>
+        <source>%1; resuming</source>
+        <translation>%1；正在续传</translation>
+    </message>
+    <message>
+        <source>cancelled at %1; starting again resumes</source>
+        <translation>已在 %1 处取消；再次开始即可续传</translation>
+    </message>
+    <message>
+        <source>cannot download %1: %2; the %3 received are kept, and starting again resumes</source>
+        <translation>无法下载 %1：%2；已保留收到的 %3，再次开始即可续传</translation>
+    </message>
+    <message>
+        <source>the download stopped at %1 of %2 bytes; starting again resumes</source>
+        <translation>下载停在 %1 / %2 字节；再次开始即可续传</translation>
+    </message>
+    <message>
+        <source>the file has %1 bytes, not the %2 expected: it was deleted</source>
+        <translation>文件有 %1 字节，而不是预期的 %2 字节：已删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server sent %n byte(s), which is not a checkpoint</source>
+        <translation>
+            <numerusform>服务器只发送了 %n 字节，这不是检查点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>the file&apos;s sha256 is %1, not the %2 expected: it was deleted</source>
+        <translation>文件的 sha256 为 %1，而不是预期的 %2：已删除</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>无法将 %1 重命名为 %2</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1526,204 @@
     <message>
         <source>the model %1 cannot answer questions (it is a %2 model): choose a question-answering model with --model, or give its checkpoint with --checkpoint</source>
         <translation>模型 %1 不能回答问题（它是 %2 模型）：请用 --model 选择问答模型，或用 --checkpoint 指定其检查点</translation>
+    </message>
+</context>
+<context>
+    <name>ModelStore</name>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the built-in model&apos;s id: choose another --id</source>
+        <translation>“%1”是内置模型的 id：请选择其他 --id</translation>
+    </message>
+    <message>
+        <source>a model with the id &quot;%1&quot; is already installed (%2): pass --id with another id to keep both, or --replace to replace it</source>
+        <translation>已安装 id 为“%1”的模型（%2）：用 --id 指定其他 id 以同时保留两者，或用 --replace 替换它</translation>
+    </message>
+    <message>
+        <source>%1 already holds a model bundle: remove it with `mplug2 models remove %2`, or pass --replace</source>
+        <translation>%1 已有一个模型包：用 `mplug2 models remove %2` 删除它，或使用 --replace</translation>
+    </message>
+    <message>
+        <source>the downloaded file is not an mPLUG-2 checkpoint, so it was deleted: %1</source>
+        <translation>下载的文件不是 mPLUG-2 检查点，已删除：%1</translation>
+    </message>
+    <message>
+        <source>cannot copy the vocabulary to %1</source>
+        <translation>无法将词表复制到 %1</translation>
+    </message>
+    <message>
+        <source>the built-in model cannot be removed</source>
+        <translation>内置模型不能删除</translation>
+    </message>
+    <message>
+        <source>no model with the id &quot;%1&quot; is installed or being downloaded</source>
+        <translation>没有已安装或正在下载的 id 为“%1”的模型</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsCommand</name>
+    <message>
+        <source>Official models (%1, licence %2):</source>
+        <translation>官方模型（%1，许可证 %2）：</translation>
+    </message>
+    <message>
+        <source>[installed]</source>
+        <translation>[已安装]</translation>
+    </message>
+    <message>
+        <source>[%1 downloaded; download again to resume]</source>
+        <translation>[已下载 %1；再次下载即可续传]</translation>
+    </message>
+    <message>
+        <source>No model catalogue: %1</source>
+        <translation>没有模型目录：%1</translation>
+    </message>
+    <message>
+        <source>Installed models:</source>
+        <translation>已安装的模型：</translation>
+    </message>
+    <message>
+        <source>no model &quot;%1&quot; in the catalogue; the catalogue has: %2</source>
+        <translation>目录中没有模型“%1”；目录中有：%2</translation>
+    </message>
+    <message>
+        <source>%1 is published by the mPLUG-2 authors under the %2 licence (%3).</source>
+        <translation>%1 由 mPLUG-2 作者以 %2 许可证发布（%3）。</translation>
+    </message>
+    <message>
+        <source>--url must be an http(s) URL or a local file: %1</source>
+        <translation>--url 必须是 http(s) URL 或本地文件：%1</translation>
+    </message>
+    <message>
+        <source>the URL %1 names no file</source>
+        <translation>URL %1 未指明文件</translation>
+    </message>
+    <message>
+        <source>%1 is already downloaded: remove it with `mplug2 models remove %2`, or pass --replace</source>
+        <translation>%1 已下载：用 `mplug2 models remove %2` 删除它，或使用 --replace</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 / %2（%3%）</translation>
+    </message>
+    <message>
+        <source>, %1 s left</source>
+        <translation>，剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>Downloading %1 to %2</source>
+        <translation>正在下载 %1 到 %2</translation>
+    </message>
+    <message>
+        <source> (resuming after %1)</source>
+        <translation>（从 %1 之后续传）</translation>
+    </message>
+    <message>
+        <source>Checking and importing %1…</source>
+        <translation>正在检查并导入 %1…</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>已移除 %1</translation>
+    </message>
+    <message>
+        <source>The official mPLUG-2 models: list them, download one (resuming where the last try stopped, then importing it), or remove a download.</source>
+        <translation>官方 mPLUG-2 模型：列出、下载（从上次中断处续传，然后导入）或删除下载。</translation>
+    </message>
+    <message>
+        <source>list: print JSON.</source>
+        <translation>list：输出 JSON。</translation>
+    </message>
+    <message>
+        <source>download: fetch this URL (or local file) instead of a catalogue model; needs --id.</source>
+        <translation>download：获取此 URL（或本地文件）而不是目录中的模型；需要 --id。</translation>
+    </message>
+    <message>
+        <source>download --url: the id that --model resolves.</source>
+        <translation>download --url：--model 所用的 id。</translation>
+    </message>
+    <message>
+        <source>download: the name shown to people.</source>
+        <translation>download：显示给用户的名称。</translation>
+    </message>
+    <message>
+        <source>download --url: caption (default), qa or pretrain.</source>
+        <translation>download --url：caption（默认）、qa 或 pretrain。</translation>
+    </message>
+    <message>
+        <source>download: also write an fp16 .safetensors copy (half the size) and use it.</source>
+        <translation>download：另写一份 fp16 .safetensors 副本（大小减半）并使用它。</translation>
+    </message>
+    <message>
+        <source>download: replace an installed model of the same id.</source>
+        <translation>download：替换已安装的同 id 模型。</translation>
+    </message>
+    <message>
+        <source>download: make it the default model.</source>
+        <translation>download：将其设为默认模型。</translation>
+    </message>
+    <message>
+        <source>A URL prefix or a local folder that holds the official files (default: $MPLUG2_MODEL_MIRROR).</source>
+        <translation>存放官方文件的 URL 前缀或本地文件夹（默认：$MPLUG2_MODEL_MIRROR）。</translation>
+    </message>
+    <message>
+        <source>Another catalogue file (default: the bundled one).</source>
+        <translation>其他目录文件（默认：随附的目录）。</translation>
+    </message>
+    <message>
+        <source>list, download or remove.</source>
+        <translation>list、download 或 remove。</translation>
+    </message>
+    <message>
+        <source>The model (download: a catalogue id; remove: an installed id).</source>
+        <translation>模型（download：目录中的 id；remove：已安装的 id）。</translation>
+    </message>
+    <message>
+        <source>give an action: list, download or remove</source>
+        <translation>请指定操作：list、download 或 remove</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot;: use list, download or remove</source>
+        <translation>未知操作“%1”：请使用 list、download 或 remove</translation>
+    </message>
+    <message>
+        <source>list takes no model</source>
+        <translation>list 不接受模型参数</translation>
+    </message>
+    <message>
+        <source>give either a catalogue id or --url, not both</source>
+        <translation>请只指定目录 id 或 --url 之一</translation>
+    </message>
+    <message>
+        <source>--url needs --id: the id that --model will resolve</source>
+        <translation>--url 需要 --id：即 --model 将使用的 id</translation>
+    </message>
+    <message>
+        <source>give one catalogue id (see `models list`), or --url URL --id ID</source>
+        <translation>请指定一个目录 id（见 `models list`），或 --url URL --id ID</translation>
+    </message>
+    <message>
+        <source>--kind goes with --url; a catalogue model has its kind</source>
+        <translation>--kind 只与 --url 一起使用；目录中的模型已有其类型</translation>
+    </message>
+    <message>
+        <source>--id goes with --url; a catalogue model is installed under its own id</source>
+        <translation>--id 只与 --url 一起使用；目录中的模型以其自身 id 安装</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid id: use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>“%1”不是有效的 id：请使用小写字母、数字、“.”、“_”和“-”</translation>
+    </message>
+    <message>
+        <source>give the id of the model to remove</source>
+        <translation>请指定要删除的模型 id</translation>
     </message>
 </context>
 <context>
@@ -2223,6 +2569,147 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
 </context>
 <context>
+    <name>mplug2::ui::GetModelsDialog</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Get Models</source>
+        <translation>获取模型</translation>
+    </message>
+    <message>
+        <source>Official models</source>
+        <translation>官方模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Published score</source>
+        <translation>公布的分数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>the official server</source>
+        <translation>官方服务器</translation>
+    </message>
+    <message>
+        <source>A URL prefix or a local folder that holds the official files, for sites without internet access</source>
+        <translation>存放官方文件的 URL 前缀或本地文件夹，供无法访问互联网的环境使用</translation>
+    </message>
+    <message>
+        <source>Also keep an &amp;fp16 copy (half the size; the model then loads from it)</source>
+        <translation>同时保留 &amp;fp16 副本（大小减半；模型将从副本加载）</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Download</source>
+        <translation>取消下载(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Mirror:</source>
+        <translation>镜像(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>%1 downloaded; Download resumes</source>
+        <translation>已下载 %1；点“下载”续传</translation>
+    </message>
+    <message>
+        <source>Available, %1</source>
+        <translation>可下载，%1</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可下载</translation>
+    </message>
+    <message>
+        <source>No model catalogue: %1</source>
+        <translation>没有模型目录：%1</translation>
+    </message>
+    <message>
+        <source>The official checkpoints of the mPLUG-2 authors (&lt;a href=&quot;%1&quot;&gt;list&lt;/a&gt;), under the &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt; licence. Each is the Large model: several GB.</source>
+        <translation>mPLUG-2 作者发布的官方检查点（&lt;a href=&quot;%1&quot;&gt;列表&lt;/a&gt;），采用 &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt; 许可证。每个都是 Large 模型：数 GB。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Download</source>
+        <translation>继续下载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The mPLUG-2 checkpoints are published by their authors under the %1 licence (%2). Downloading one means accepting it.</source>
+        <translation>mPLUG-2 检查点由其作者以 %1 许可证发布（%2）。下载即表示接受该许可证。</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Resuming after %1…</source>
+        <translation>从 %1 之后续传…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>，%1/秒</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>，剩余 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <source>Checking and importing %1…</source>
+        <translation>正在检查并导入 %1…</translation>
+    </message>
+    <message>
+        <source>%1 is installed: choose it in Model ▸ Manage Models.</source>
+        <translation>%1 已安装：请在“模型 ▸ 管理模型”中选择它。</translation>
+    </message>
+</context>
+<context>
     <name>mplug2::ui::ImportBundleDialog</name>
     <message>
         <source>Import Checkpoint</source>
@@ -2746,6 +3233,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
+    <message>
+        <source>&amp;Get Models…</source>
+        <translation>获取模型(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Download the official mPLUG-2 models</source>
+        <translation>下载官方 mPLUG-2 模型</translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::MediaPanel</name>
@@ -2972,16 +3467,8 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>完整配置会在加载时根据检查点中张量的形状推断出来。</translation>
     </message>
     <message>
-        <source>process memory %1</source>
-        <translation>进程内存 %1</translation>
-    </message>
-    <message>
         <source>nothing loaded · %1</source>
         <translation>未加载 · %1</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3) · %4 parameters · weights %5 · %6</source>
-        <translation>%1，运行于 %2（%3）· %4 参数 · 权重 %5 · %6</translation>
     </message>
     <message>
         <source>Add Model Bundle</source>
@@ -3004,6 +3491,36 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
 %2</source>
         <translation>无法添加 %1：
 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Get Models…</source>
+        <translation>获取模型(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Download the official mPLUG-2 models</source>
+        <translation>下载官方 mPLUG-2 模型</translation>
+    </message>
+    <message numerus="yes">
+        <source>Memory: about %1 on %2 in %3 for %n frame(s) (estimate; %4 free now)</source>
+        <translation>
+            <numerusform>内存：在 %2 上以 %3 处理 %n 帧约需 %1（估计值；当前可用 %4）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Memory: cannot be estimated (%1)</source>
+        <translation>内存：无法估计（%1）</translation>
+    </message>
+    <message>
+        <source>process memory %1, peak %2</source>
+        <translation>进程内存 %1，峰值 %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3) · %4 parameters · weights %5 · estimated need %6 · %7</source>
+        <translation>%1 运行于 %2（%3）· %4 参数 · 权重 %5 · 估计需要 %6 · %7</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "ui/aboutdialog.h"
 #include "ui/attention/attentionpanel.h"
 #include "ui/media/mediapanel.h"
+#include "ui/model/getmodelsdialog.h"
 #include "ui/model/modelmanagerdialog.h"
 #include "ui/results/resultspanel.h"
 #include "ui/search/searchview.h"
@@ -191,6 +192,10 @@ void MainWindow::createMenus()
         paletteIcon(QStringLiteral("model")), tr("&Manage Models…"), this, &MainWindow::showModelManager);
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     manage->setObjectName(QStringLiteral("actionModels"));
+    QAction *get = model->addAction(
+        paletteIcon(QStringLiteral("export")), tr("&Get Models…"), this, &MainWindow::showGetModels);
+    get->setObjectName(QStringLiteral("actionGetModels"));
+    get->setToolTip(tr("Download the official mPLUG-2 models"));
     model->addAction(
         paletteIcon(QStringLiteral("unload")), tr("&Unload Model"), m_engine, &app::Engine::unloadModel);
 
@@ -397,6 +402,16 @@ void MainWindow::chooseFolder()
 void MainWindow::showAbout()
 {
     AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::showGetModels()
+{
+    GetModelsDialog dialog(&m_registry, this);
+    connect(&dialog, &GetModelsDialog::installed, this, [this](const QString &id) {
+        showModelManager();
+        m_modelManager->selectBundle(id);
+    });
     dialog.exec();
 }
 

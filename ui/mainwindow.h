@@ -98,6 +98,7 @@ private:
     void addFilesInBatches();
     void showAbout();
     void showModelManager();
+    void showGetModels();
     void rebuildRecentMenu();
     void rememberRecent(const QStringList &paths);
     void onMediaChanged(const QString &path);

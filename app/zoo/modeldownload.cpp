@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cstring>
 
 namespace mplug2::app {
@@ -209,7 +210,9 @@ void ModelDownload::request()
     QNetworkRequest request(m_url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_job.maxRedirects);
-    request.setTransferTimeout(m_job.stallTimeoutMs);
+    // The https we try first for an http URL gets less patience: a host without it may just not answer.
+    request.setTransferTimeout(
+        m_url != m_job.url ? std::min(m_job.stallTimeoutMs, 10000) : m_job.stallTimeoutMs);
     request.setHeader(
         QNetworkRequest::UserAgentHeader, QStringLiteral("mplug2-studio/%1").arg(QLatin1String(kVersion)));
     // Byte offsets must be the file's: no transparent decompression.

@@ -1,5 +1,7 @@
 #include "ui/model/modelmanagerdialog.h"
 
+#include "app/engine/memorycheck.h"
+#include "ui/model/getmodelsdialog.h"
 #include "ui/model/importbundledialog.h"
 #include "ui/theme/paletteicon.h"
 
@@ -46,6 +48,17 @@ qint64 processResidentBytes()
     return fields.size() > 1 ? fields.at(1).toLongLong() * sysconf(_SC_PAGESIZE) : 0;
 }
 
+qint64 processPeakResidentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    return 0;
+}
+
 ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry *registry, QWidget *parent)
     : QDialog(parent)
     , m_engine(engine)
@@ -78,7 +91,11 @@ ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry 
     m_remove = new QPushButton(paletteIcon(QStringLiteral("remove")), tr("&Remove"), this);
     m_default = new QPushButton(tr("Load at &Start"), this);
     m_default->setToolTip(tr("Load this model when the app starts"));
+    auto *getButton = new QPushButton(paletteIcon(QStringLiteral("export")), tr("&Get Models…"), this);
+    getButton->setObjectName(QStringLiteral("getModelsButton"));
+    getButton->setToolTip(tr("Download the official mPLUG-2 models"));
     auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(getButton);
     listButtons->addWidget(importButton);
     listButtons->addWidget(addButton);
     listButtons->addWidget(m_remove);
@@ -125,8 +142,19 @@ ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry 
 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::currentRowChanged, this, &ModelManagerDialog::showDetails);
+    connect(m_device, &QComboBox::currentIndexChanged, this, &ModelManagerDialog::showDetails);
+    connect(m_precision, &QComboBox::currentIndexChanged, this, &ModelManagerDialog::showDetails);
     connect(addButton, &QPushButton::clicked, this, &ModelManagerDialog::addBundle);
     connect(importButton, &QPushButton::clicked, this, &ModelManagerDialog::importCheckpoint);
+    connect(getButton, &QPushButton::clicked, this, [this] {
+        GetModelsDialog dialog(m_registry, this);
+        connect(&dialog, &GetModelsDialog::installed, this, [this](const QString &id) {
+            refresh();
+            selectBundle(id);
+        });
+        dialog.exec();
+        refresh();
+    });
     connect(m_remove, &QPushButton::clicked, this, &ModelManagerDialog::removeBundle);
     connect(m_default, &QPushButton::clicked, this, &ModelManagerDialog::makeDefault);
     connect(m_load, &QPushButton::clicked, this, &ModelManagerDialog::requestLoad);
@@ -217,6 +245,18 @@ void ModelManagerDialog::showDetails()
           << tr("CLIP BPE: %1").arg(bundle->clipBpe.isEmpty() ? tr("none") : bundle->clipBpe)
           << tr("Prompt: “%1”").arg(bundle->prompt)
           << tr("Frames: %1 at %2 × %2 px").arg(bundle->numFrames).arg(bundle->imageRes);
+    // What it will need where it would load now, against what is free (no tensor data is read).
+    const app::DeviceChoice device = deviceChoice();
+    const Expected<app::MemoryCheck> memory = app::checkBundleMemory(
+        *bundle, device, model::availableMemoryBytes(device.kind == app::DeviceKind::Cuda, device.index));
+    if (memory)
+        lines << tr(
+            "Memory: about %1 on %2 in %3 for %n frame(s) (estimate; %4 free now)", nullptr, memory->frames)
+                     .arg(app::formatMemory(memory->need.total()), device.deviceName(),
+                         app::precisionName(memory->device.precision),
+                         memory->available >= 0 ? app::formatMemory(memory->available) : tr("unknown"));
+    else
+        lines << tr("Memory: cannot be estimated (%1)").arg(QString::fromStdString(memory.error().message));
     const app::GenerationDefaults g = bundle->generationDefaults();
     lines << tr("Generation: beam %1, length %2 to %3").arg(g.beamSize).arg(g.minLength).arg(g.maxLength);
     if (!bundle->license.isEmpty())
@@ -241,16 +281,20 @@ void ModelManagerDialog::showDetails()
 void ModelManagerDialog::updateLoadedState()
 {
     const auto current = m_engine->currentModel();
-    const QString memory = tr("process memory %1").arg(formatBytes(processResidentBytes()));
+    const QString memory
+        = tr("process memory %1, peak %2")
+              .arg(formatBytes(processResidentBytes()), formatBytes(processPeakResidentBytes()));
     if (!current) {
         m_loaded->setText(tr("nothing loaded · %1").arg(memory));
     } else {
         m_loaded->setText(
-            tr("%1 on %2 (%3) · %4 parameters · weights %5 · %6")
+            tr("%1 on %2 (%3) · %4 parameters · weights %5 · estimated need %6 · %7")
                 .arg(current->bundle.name.isEmpty() ? current->bundle.id : current->bundle.name,
                     current->deviceName, app::precisionName(current->device.precision))
                 .arg(QLocale().toString(double(current->parameters) / 1e6, 'f', 1) + QStringLiteral(" M"))
-                .arg(formatBytes(current->weightBytes), memory));
+                .arg(formatBytes(current->weightBytes),
+                    current->estimatedBytes > 0 ? formatBytes(current->estimatedBytes) : tr("unknown"),
+                    memory));
     }
     m_unload->setEnabled(current.has_value() && !m_engine->isBusy());
 }

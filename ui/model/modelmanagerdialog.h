@@ -64,5 +64,7 @@ private:
 
 /// Resident memory of this process in bytes (0 where the system does not say).
 qint64 processResidentBytes();
+/// This process's peak resident set (VmHWM), in bytes; 0 when unknown.
+qint64 processPeakResidentBytes();
 
 } // namespace mplug2::ui

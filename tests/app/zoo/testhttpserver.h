@@ -4,7 +4,7 @@
 // It serves one file under several paths, each a way to misbehave:
 //
 //   /ok/NAME        the file, with ETag and Range support
-//   /trickle/NAME   the same, 32 KiB every 20 ms
+//   /trickle/NAME   the same, slowly (32 KiB every 20 ms unless told otherwise)
 //   /drop/NAME      the first request stops at 40% and closes; later ones behave
 //   /norange/NAME   ignores Range (always 200 and the whole file)
 //   /missing/NAME   404 with a text body
@@ -25,6 +25,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <cctype>
 #include <memory>
 
 namespace mplug2::test {
@@ -40,8 +41,10 @@ struct HttpLogEntry {
 
 class TestHttpServer : public QThread {
 public:
-    explicit TestHttpServer(QByteArray file)
+    /// `trickleBytes`: what /trickle/ sends every 20 ms.
+    explicit TestHttpServer(QByteArray file, int trickleBytes = 32 * 1024)
         : m_file(std::move(file))
+        , m_trickleBytes(trickleBytes)
     {
         start();
         m_ready.acquire();
@@ -90,6 +93,10 @@ private:
         QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
             buffer->append(socket->readAll());
+            if (!buffer->isEmpty() && !std::isalpha(uchar(buffer->at(0)))) {
+                socket->abort(); // not HTTP (e.g. a TLS handshake): refused at once, as a plain server does
+                return;
+            }
             const qsizetype end = buffer->indexOf("\r\n\r\n");
             if (end < 0 || socket->property("answered").toBool())
                 return;
@@ -230,12 +237,13 @@ private:
         }
         auto offset = std::make_shared<qint64>(0);
         auto *timer = new QTimer(socket);
-        QObject::connect(timer, &QTimer::timeout, socket, [socket, timer, payload, offset] {
+        const int chunkBytes = m_trickleBytes;
+        QObject::connect(timer, &QTimer::timeout, socket, [socket, timer, payload, offset, chunkBytes] {
             if (socket->state() != QAbstractSocket::ConnectedState) {
                 timer->stop();
                 return;
             }
-            const QByteArray chunk = payload.mid(*offset, 32 * 1024);
+            const QByteArray chunk = payload.mid(*offset, chunkBytes);
             *offset += chunk.size();
             socket->write(chunk);
             if (*offset >= payload.size()) {
@@ -247,6 +255,7 @@ private:
     }
 
     QByteArray m_file;
+    int m_trickleBytes = 32 * 1024;
     quint16 m_port = 0;
     QSemaphore m_ready;
     mutable QMutex m_mutex;
