@@ -196,7 +196,7 @@ int download(const ModelsParams &p, const QString &command)
         QFile::remove(job.target);
     }
     if (install.fp16)
-        job.extraBytes = job.expectedSize > 0 ? job.expectedSize / 2 : 0;
+        job.extraFraction = 0.5; // the fp16 copy beside the download
 
     ModelDownload fetch(job);
     const bool terminal = isatty(STDERR_FILENO) == 1;

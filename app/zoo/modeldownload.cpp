@@ -184,7 +184,9 @@ void ModelDownload::request()
         succeed();
         return;
     }
-    const qint64 need = (m_job.expectedSize > 0 ? m_job.expectedSize - m_offset : 0) + m_job.extraBytes;
+    const qint64 need = m_job.expectedSize > 0
+        ? m_job.expectedSize - m_offset + qint64(m_job.extraFraction * double(m_job.expectedSize))
+        : 0;
     const qint64 free = freeDiskBytes(QFileInfo(m_job.target).absolutePath());
     if (free >= 0 && need > free) {
         fail(makeError(ErrorCode::Io,
@@ -295,7 +297,7 @@ void ModelDownload::onMetaData()
         return;
     }
     if (m_total > 0) {
-        const qint64 need = m_total - m_offset + m_job.extraBytes;
+        const qint64 need = m_total - m_offset + qint64(m_job.extraFraction * double(m_total));
         const qint64 free = freeDiskBytes(QFileInfo(m_job.target).absolutePath());
         if (free >= 0 && need > free) {
             fail(makeError(ErrorCode::Io,

@@ -11,7 +11,8 @@
 /// - redirects are followed up to `maxRedirects`;
 /// - an HTML page or an error body served instead of the file is refused
 ///   (Content-Type text/html, or no pickle, zip or safetensors magic);
-/// - free space is checked before writing (plus `extraBytes`, e.g. an fp16 copy);
+/// - free space is checked before writing, for the file and `extraFraction`
+///   of it more (an fp16 copy of an fp32 file: 0.5), once its size is known;
 /// - only a complete file that passes the size and sha256 checks (when the
 ///   caller knows them) is renamed to `target`; a complete file that fails
 ///   them is deleted, never left where something could load it.
@@ -45,7 +46,7 @@ struct DownloadJob {
     QString target; ///< the finished file's path; never overwritten
     qint64 expectedSize = -1; ///< -1: unknown
     QString expectedSha256; ///< lower-case hex, "": unknown
-    qint64 extraBytes = 0; ///< free space needed besides the file itself
+    double extraFraction = 0; ///< free space needed besides the file, as a fraction of its size
     int maxRedirects = 8;
     int retries = 3; ///< resumes after a dropped connection
     int retryDelayMs = 1000; ///< doubled after each retry

@@ -140,6 +140,7 @@ Expected<ModelBundle> ModelStore::install(
     const QDir dir = QFileInfo(path).absoluteDir();
     // What a download wrote is a checkpoint only when the model can read it.
     QString fp16Path;
+    int imageRes = 0;
     {
         auto weights = model::loadStateDict(path.toStdString());
         Expected<model::Mplug2Config> config
@@ -152,6 +153,7 @@ Expected<ModelBundle> ModelStore::install(
                     .arg(QString::fromStdString(config.error().message))
                     .toStdString());
         }
+        imageRes = int(config->vision.imageRes);
         if (options.fp16) {
             fp16Path = dir.filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".fp16.safetensors"));
             model::SafetensorsWriteOptions o;
@@ -182,6 +184,8 @@ Expected<ModelBundle> ModelStore::install(
     Expected<ModelBundle> bundle = bundleForCheckpoint(o);
     if (!bundle)
         return bundle.error();
+    if (bundle->imageRes <= 0)
+        bundle->imageRes = imageRes; // what the positional embedding was trained at
     QStringList files = {QFileInfo(path).fileName(), QString::fromLatin1(ModelBundle::kManifestName),
         QString::fromLatin1(kDownloadRecord)};
     if (!fp16Path.isEmpty())

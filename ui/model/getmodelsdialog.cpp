@@ -247,8 +247,8 @@ void GetModelsDialog::startDownload()
         return;
     }
     app::DownloadJob job = m_store.jobFor(*model, m_mirror->text().trimmed());
-    if (m_fp16->isChecked() && job.expectedSize > 0)
-        job.extraBytes = job.expectedSize / 2;
+    if (m_fp16->isChecked())
+        job.extraFraction = 0.5; // the fp16 copy beside the download
     m_installing = {};
     m_installing.id = model->id;
     m_installing.name = model->name;
@@ -308,8 +308,7 @@ void GetModelsDialog::downloadFinished()
     m_progress->setRange(0, 1000);
     if (!result) {
         const QString message = QString::fromStdString(result.error().message);
-        m_status->setText(
-            result.error().code == ErrorCode::Cancelled ? tr("Cancelled: %1").arg(message) : message);
+        m_status->setText(message.left(1).toUpper() + message.mid(1)); // "Cancelled at 3.5 MB of 23 MB; ..."
         refresh();
         Q_EMIT stopped(m_status->text());
         return;

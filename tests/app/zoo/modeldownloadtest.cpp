@@ -239,6 +239,19 @@ private Q_SLOTS:
         QVERIFY(!d.result());
         QVERIFY2(message(d).contains(QStringLiteral("not enough free space")), qPrintable(message(d)));
         QVERIFY(!QFileInfo::exists(j.target));
+
+        // Room for the file but not for the fp16 copy beside it.
+        qputenv("MPLUG2_FAKE_FREE_DISK", QByteArray::number(m_file.size() + m_file.size() / 4));
+        ModelDownload alone(j);
+        QVERIFY(run(alone));
+        QVERIFY2(alone.result(), qPrintable(message(alone)));
+        QFile::remove(j.target);
+        j.extraFraction = 0.5;
+        ModelDownload withCopy(j);
+        QVERIFY(run(withCopy));
+        QVERIFY(!withCopy.result());
+        QVERIFY2(message(withCopy).contains(QStringLiteral("not enough free space")),
+            qPrintable(message(withCopy)));
     }
 
     void cancelsQuicklyAndResumes()
