@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "app/engine/memorycheck.h"
 #include "app/media/mediasource.h"
 #include "app/retrieval/folderscanjob.h"
 #include "ui/aboutdialog.h"
@@ -555,6 +556,21 @@ void MainWindow::showResult(const app::EngineResult &result)
 
 void MainWindow::onLoadFailed(const app::EngineError &error, const app::ModelBundle &bundle)
 {
+    // Refused by the memory check: offer half the weights when that fits.
+    if (error.code == ErrorCode::OutOfMemory && !error.suggestCpu
+        && m_loadingDevice.effectivePrecision() == app::Precision::Fp32) {
+        app::DeviceChoice lower = m_loadingDevice;
+        const bool cuda = lower.kind == app::DeviceKind::Cuda;
+        lower.precision = cuda ? app::Precision::Fp16 : app::Precision::Bf16;
+        const Expected<app::MemoryCheck> check
+            = app::checkBundleMemory(bundle, lower, model::availableMemoryBytes(cuda, lower.index));
+        if (check && check->fits()) {
+            m_banner->showError(error.message, error.details,
+                tr("Load in %1").arg(app::precisionName(lower.precision)),
+                [this, bundle, lower] { loadModel(bundle, lower); });
+            return;
+        }
+    }
     if (error.suggestCpu) {
         m_banner->showError(error.message, error.details, tr("Load on CPU"),
             [this, bundle] { loadModel(bundle, app::DeviceChoice::cpu()); });

@@ -6,6 +6,7 @@
 // event loop turning while the model runs (timer-lag probe).
 #include "app/bundle/bundleregistry.h"
 #include "app/bundle/checkpointbundle.h"
+#include "app/engine/memorycheck.h"
 #include "model/runtime/runtimeinfo.h"
 #include "tests/app/enginerecorder.h"
 #include "tests/support/eventlagprobe.h"
@@ -16,6 +17,7 @@
 #include "ui/mainwindow.h"
 #include "ui/results/resultspanel.h"
 #include "ui/search/whyresultdialog.h"
+#include "ui/status/errorbanner.h"
 #include "ui/status/jobstatuswidget.h"
 #include "ui/task/taskpanel.h"
 #include "ui/viewer/frameview.h"
@@ -250,6 +252,34 @@ private Q_SLOTS:
         QVERIFY(w.jobStatus()->cancelCurrent());
         QTRY_COMPARE_WITH_TIMEOUT(running.state(), app::RequestState::Cancelled, 2000);
         QTRY_VERIFY(!w.jobStatus()->isVisible());
+    }
+
+    // A model the memory check refuses in fp32 offers bf16 when that fits, and loads in it.
+    void aModelThatDoesNotFitOffersHalfTheWeights()
+    {
+        MainWindow w;
+        w.show();
+        app::DeviceChoice fp32 = app::DeviceChoice::cpu(), bf16 = app::DeviceChoice::cpu();
+        fp32.precision = app::Precision::Fp32;
+        bf16.precision = app::Precision::Bf16;
+        const Expected<app::MemoryCheck> full = app::checkBundleMemory(m_caption, fp32, -1);
+        const Expected<app::MemoryCheck> half = app::checkBundleMemory(m_caption, bf16, -1);
+        QVERIFY(full && half);
+        const qint64 between = (full->need.total() + half->need.total()) / 2 + model::kMemoryMargin;
+        qputenv("MPLUG2_FAKE_MEM_AVAILABLE", QByteArray::number(between));
+        const app::RequestHandle refused = w.loadModel(m_caption, fp32);
+        QTRY_VERIFY_WITH_TIMEOUT(refused.isOver(), kWait);
+        QVERIFY(refused.outcome() && refused.outcome()->isFailed());
+        auto *action = w.errorBanner()->findChild<QPushButton *>(QStringLiteral("errorActionButton"));
+        QVERIFY(action && action->isVisibleTo(&w));
+        QCOMPARE(action->text(), QStringLiteral("Load in bf16"));
+        QVERIFY2(w.errorBanner()->message().contains(app::formatMemory(between)),
+            qPrintable(w.errorBanner()->message()));
+        action->click();
+        QTRY_VERIFY_WITH_TIMEOUT(w.engine()->currentModel().has_value(), kWait);
+        qunsetenv("MPLUG2_FAKE_MEM_AVAILABLE");
+        QCOMPARE(w.engine()->currentModel()->device.precision, app::Precision::Bf16);
+        QVERIFY(w.engine()->currentModel()->estimatedBytes > 0);
     }
 
     // "Why this result?" with the real model: it shows where the model looks while it
