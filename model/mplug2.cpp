@@ -132,7 +132,11 @@ Expected<std::unique_ptr<Mplug2>> Mplug2::load(const std::string &checkpoint, co
 {
     if (auto ok = checkComputeTarget(options.target); !ok)
         return ok.error();
-    auto weights = loadStateDict(checkpoint);
+    // Read tensor by tensor as they are copied into the model, and handed back
+    // after (loadWeights): the checkpoint is never in memory whole beside it.
+    StateDictOptions read;
+    read.populate = false;
+    auto weights = loadStateDict(checkpoint, read);
     if (!weights)
         return weights.error();
     Mplug2Config config;

@@ -2711,10 +2711,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checking and importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3258,6 +3254,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Download the official mPLUG-2 models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2697,10 +2697,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>，剩余 %1</translation>
     </message>
     <message>
-        <source>Cancelled: %1</source>
-        <translation>已取消：%1</translation>
-    </message>
-    <message>
         <source>Checking and importing %1…</source>
         <translation>正在检查并导入 %1…</translation>
     </message>
@@ -3240,6 +3236,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Download the official mPLUG-2 models</source>
         <translation>下载官方 mPLUG-2 模型</translation>
+    </message>
+    <message>
+        <source>Load in %1</source>
+        <translation>以 %1 加载</translation>
     </message>
 </context>
 <context>

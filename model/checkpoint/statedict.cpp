@@ -13,7 +13,7 @@ namespace {
 constexpr const char *kVisualPositionalEmbedding = "visual_encoder.visual.positional_embedding";
 
 Expected<StateDict> materialize(
-    const CheckpointIndex &index, const std::vector<SelectedTensor> &selected, bool mapFile)
+    const CheckpointIndex &index, const std::vector<SelectedTensor> &selected, bool mapFile, bool populate)
 {
     TensorMaterializer materializer(
         index, mapFile ? TensorMaterializer::Mode::AliasFile : TensorMaterializer::Mode::Copy);
@@ -24,8 +24,9 @@ Expected<StateDict> materialize(
             return tensor.error();
         dict.insert_or_assign(s.name, std::move(*tensor));
     }
-    // All reads were queued while materialising; "loaded" means in memory.
-    materializer.waitUntilResident();
+    // All reads were queued while materialising; "loaded" means in memory, unless told otherwise.
+    if (populate)
+        materializer.waitUntilResident();
     return dict;
 }
 
@@ -36,7 +37,7 @@ Expected<StateDict> loadStateDict(const CheckpointIndex &index, const StateDictO
     auto selection = selectModelWeights(index, options.normalizeKeys);
     if (!selection)
         return selection.error();
-    auto dict = materialize(index, selection->kept, options.mapFile);
+    auto dict = materialize(index, selection->kept, options.mapFile, options.populate);
     if (!dict || !options.visualGridSide)
         return dict;
     const auto it = dict->find(kVisualPositionalEmbedding);
@@ -87,7 +88,7 @@ Expected<StateDict> loadTensorDict(const std::string &path)
     auto selection = selectModelWeights(*index, false);
     if (!selection)
         return selection.error();
-    return materialize(*index, selection->kept, true);
+    return materialize(*index, selection->kept, true, true);
 }
 
 } // namespace mplug2::model

@@ -33,6 +33,11 @@ struct StateDictOptions {
     /// to them never changes the file). Off: their bytes are copied into
     /// memory, for files that another program may change while in use.
     bool mapFile = true;
+    /// With mapFile: every tensor is in memory when loading returns (read in
+    /// bulk). Off: pages come in as tensors are first read, for a loader that
+    /// copies them out one by one and hands them back (releaseFilePages), so
+    /// that the checkpoint is never in memory whole beside the model.
+    bool populate = true;
 };
 
 /// Loads the model weights of a checkpoint (.pth zip or legacy, .safetensors)

@@ -2,7 +2,9 @@
 
 #include <cstring>
 #include <optional>
+#include <sys/mman.h>
 #include <torch/torch.h>
+#include <unistd.h>
 
 namespace mplug2::model {
 
@@ -77,6 +79,44 @@ at::Storage aliasFile(const std::shared_ptr<MappedFile> &file, const StoredStora
         std::move(pointer),
         /*allocator=*/nullptr, /*resizable=*/false);
 }
+
+} // namespace
+
+/// The file this tensor's storage aliases, or null.
+const std::shared_ptr<MappedFile> *aliasedFile(const at::Tensor &tensor)
+{
+    if (!tensor.defined() || !tensor.has_storage())
+        return nullptr;
+    const c10::DataPtr &pointer = tensor.storage().data_ptr();
+    if (pointer.get_deleter() != &releaseFileReference)
+        return nullptr;
+    return static_cast<const std::shared_ptr<MappedFile> *>(pointer.get_context());
+}
+
+void populateFilePages(const at::Tensor &tensor)
+{
+    if (const std::shared_ptr<MappedFile> *file = aliasedFile(tensor)) {
+        const c10::Storage &storage = tensor.storage();
+        const auto *data = static_cast<const std::uint8_t *>(storage.data());
+        (*file)->populate(std::uint64_t(data - (*file)->writableData()), storage.nbytes());
+    }
+}
+
+bool releaseFilePages(const at::Tensor &tensor)
+{
+    if (!aliasedFile(tensor))
+        return false;
+    const c10::Storage &storage = tensor.storage();
+    static const std::uintptr_t page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
+    const auto begin = reinterpret_cast<std::uintptr_t>(storage.data());
+    const std::uintptr_t first = (begin + page - 1) / page * page; // whole pages of this storage only
+    const std::uintptr_t last = (begin + storage.nbytes()) / page * page;
+    if (last <= first)
+        return false;
+    return ::madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED) == 0;
+}
+
+namespace {
 
 at::Storage copyBytes(std::span<const std::uint8_t> bytes, const StoredStorage &s)
 {

@@ -47,6 +47,18 @@ private:
 };
 
 /// at::ScalarType of an element type (for code that builds tensors itself).
+/// Once a tensor's bytes have been copied out (into a model's parameters),
+/// hands the pages of its file-mapped storage back to the system, so that a
+/// load never holds the checkpoint and the model in memory at once. Touched
+/// again, the pages are read from the file anew (changes made to them in
+/// memory are dropped). Does nothing to tensors that do not alias a file;
+/// true when pages were handed back.
+bool releaseFilePages(const at::Tensor &tensor);
+/// Reads the pages of a tensor's file-mapped storage in one go (before
+/// copying it out), instead of one page fault at a time. Does nothing to
+/// tensors that do not alias a file.
+void populateFilePages(const at::Tensor &tensor);
+
 c10::ScalarType toScalarType(ElementType type);
 /// The element type of a scalar type; nothing for types checkpoints do not store.
 std::optional<ElementType> elementTypeOf(c10::ScalarType type);

@@ -1,5 +1,6 @@
 #include "model/weights/weightmatch.h"
 
+#include "model/checkpoint/tensormaterializer.h"
 #include "model/modules/mplug2model.h"
 
 #include <map>
@@ -154,8 +155,11 @@ WeightMatchReport loadWeights(Mplug2ModelImpl &model, const StateDict &weights, 
     torch::NoGradGuard noGrad;
     for (const auto &[key, source] : weights) {
         const auto it = tensors.find(key);
-        if (it != tensors.end())
+        if (it != tensors.end()) {
+            populateFilePages(source); // in bulk, not a page fault at a time
             it->second.copy_(source);
+            releaseFilePages(source); // the checkpoint and the model never both in memory
+        }
     }
     return report;
 }

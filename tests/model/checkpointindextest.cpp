@@ -124,6 +124,33 @@ private Q_SLOTS:
         QVERIFY(torch::equal(all->at("optimizer.state.0.exp_avg"), sample.embedding.flatten()));
     }
 
+    // A loader copies each tensor out and hands its file pages back: read
+    // again, they come from the file; tensors in ordinary memory are left alone.
+    void filePagesAreHandedBackAndReadAgain()
+    {
+        const at::Tensor big = at::arange(0, 1 << 16, at::kFloat); // 256 KiB: whole pages
+        TorchSaveWriter writer;
+        writer.addTensor(
+            "model", "big.weight", writer.addStorage(ElementType::Float32, bytesOf(big)), {1 << 16});
+        QTemporaryDir dir;
+        const std::string path = (dir.path() + QStringLiteral("/big.pth")).toStdString();
+        QVERIFY(writer.writeZipFile(path));
+        StateDictOptions lazy;
+        lazy.populate = false;
+        auto weights = loadStateDict(path, lazy);
+        QVERIFY2(weights, weights ? "" : weights.error().message.c_str());
+        const at::Tensor &mapped = weights->at("big.weight");
+        populateFilePages(mapped);
+        const at::Tensor copy = mapped.clone();
+        QVERIFY(releaseFilePages(mapped));
+        QVERIFY(torch::equal(copy, big));
+        QVERIFY(torch::equal(mapped, big)); // read again from the file
+        const at::Tensor heap = big.clone();
+        QVERIFY(!releaseFilePages(heap));
+        QVERIFY(torch::equal(heap, big));
+        QVERIFY(!releaseFilePages(at::Tensor()));
+    }
+
     void boolBytesAreNormalised()
     {
         TorchSaveWriter writer;
