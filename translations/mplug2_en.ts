@@ -3541,6 +3541,31 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>%1 on %2 (%3) · %4 parameters · weights %5 · estimated need %6 · %7</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remove Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the models?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was downloaded to %1. Delete the downloaded files too?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::ResultsPanel</name>

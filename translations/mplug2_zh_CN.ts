@@ -3522,6 +3522,32 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>%1 on %2 (%3) · %4 parameters · weights %5 · estimated need %6 · %7</source>
         <translation>%1 运行于 %2（%3）· %4 参数 · 权重 %5 · 估计需要 %6 · %7</translation>
     </message>
+    <message>
+        <source>Remove Model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the models?</source>
+        <translation>要从模型列表中删除 %1 吗？</translation>
+    </message>
+    <message>
+        <source>It was downloaded to %1. Delete the downloaded files too?</source>
+        <translation>它已下载到 %1。是否同时删除下载的文件？</translation>
+    </message>
+    <message>
+        <source>Delete Files</source>
+        <translation>删除文件</translation>
+    </message>
+    <message>
+        <source>Keep Files</source>
+        <translation>保留文件</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1:
+%2</source>
+        <translation>无法删除 %1：
+%2</translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::ResultsPanel</name>

@@ -184,19 +184,8 @@ void ModelDownload::request()
         succeed();
         return;
     }
-    const qint64 need = m_job.expectedSize > 0
-        ? m_job.expectedSize - m_offset + qint64(m_job.extraFraction * double(m_job.expectedSize))
-        : 0;
-    const qint64 free = freeDiskBytes(QFileInfo(m_job.target).absolutePath());
-    if (free >= 0 && need > free) {
-        fail(makeError(ErrorCode::Io,
-                 Text::tr("not enough free space in %1: %2 needed, %3 free")
-                     .arg(QDir::toNativeSeparators(QFileInfo(m_job.target).absolutePath()), size(need),
-                         size(free))
-                     .toStdString()),
-            true);
+    if (m_job.expectedSize > 0 && !checkFreeSpace(m_job.expectedSize))
         return;
-    }
 
     m_file.setFileName(partial);
     if (!m_file.open(m_offset > 0 ? QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -296,19 +285,8 @@ void ModelDownload::onMetaData()
             true);
         return;
     }
-    if (m_total > 0) {
-        const qint64 need = m_total - m_offset + qint64(m_job.extraFraction * double(m_total));
-        const qint64 free = freeDiskBytes(QFileInfo(m_job.target).absolutePath());
-        if (free >= 0 && need > free) {
-            fail(makeError(ErrorCode::Io,
-                     Text::tr("not enough free space in %1: %2 needed, %3 free")
-                         .arg(QDir::toNativeSeparators(QFileInfo(m_job.target).absolutePath()), size(need),
-                             size(free))
-                         .toStdString()),
-                true);
-            return;
-        }
-    }
+    if (m_total > 0 && !checkFreeSpace(m_total))
+        return;
     m_accepted = true;
     writeState();
 }
@@ -459,6 +437,21 @@ void ModelDownload::onFinished()
                  .arg(m_job.url.toDisplayString(), why, size(m_received))
                  .toStdString()),
         true);
+}
+
+bool ModelDownload::checkFreeSpace(qint64 fileSize)
+{
+    const qint64 need = fileSize - m_offset + qint64(m_job.extraFraction * double(fileSize));
+    const QString folder = QFileInfo(m_job.target).absolutePath();
+    const qint64 free = freeDiskBytes(folder);
+    if (free < 0 || need <= free)
+        return true;
+    fail(makeError(ErrorCode::Io,
+             Text::tr("not enough free space in %1: %2 needed, %3 free")
+                 .arg(QDir::toNativeSeparators(folder), size(need), size(free))
+                 .toStdString()),
+        true);
+    return false;
 }
 
 void ModelDownload::cancel()

@@ -108,6 +108,8 @@ private:
     void onReadyRead();
     void onFinished();
     void fail(Error error, bool keepPartial);
+    /// False (after fail()) when the rest of a file of `fileSize` bytes, and its copy, would not fit.
+    bool checkFreeSpace(qint64 fileSize);
     void succeed();
     void emitProgress(bool force);
     bool writeState();

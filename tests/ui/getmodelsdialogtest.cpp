@@ -151,6 +151,20 @@ private Q_SLOTS:
         const QString details
             = manager.findChild<QPlainTextEdit *>(QStringLiteral("bundleDetails"))->toPlainText();
         QVERIFY2(details.contains(QStringLiteral("Memory: about")), qPrintable(details));
+
+        // Removing it there deletes what the download wrote, when asked to.
+        const QString folder = QFileInfo(bundle->manifestPath).absolutePath();
+        int asked = 0;
+        manager.setRemoveQuestion([&](const app::ModelBundle &b) {
+            ++asked;
+            return b.id == QLatin1String("test-caption") ? ui::ModelManagerDialog::RemoveChoice::DeleteFiles
+                                                         : ui::ModelManagerDialog::RemoveChoice::Cancel;
+        });
+        QTest::mouseClick(
+            manager.findChild<QPushButton *>(QStringLiteral("removeBundleButton")), Qt::LeftButton);
+        QCOMPARE(asked, 1);
+        QVERIFY(!registry.find(QStringLiteral("test-caption")));
+        QVERIFY2(!QDir(folder).exists(), qPrintable(folder));
     }
 };
 

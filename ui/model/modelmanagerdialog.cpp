@@ -1,6 +1,7 @@
 #include "ui/model/modelmanagerdialog.h"
 
 #include "app/engine/memorycheck.h"
+#include "app/zoo/modelstore.h"
 #include "ui/model/getmodelsdialog.h"
 #include "ui/model/importbundledialog.h"
 #include "ui/theme/paletteicon.h"
@@ -8,14 +9,17 @@
 #include <QBoxLayout>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -89,6 +93,7 @@ ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry 
     importButton->setObjectName(QStringLiteral("importCheckpointButton"));
     importButton->setToolTip(tr("Make a bundle from an official mPLUG-2 checkpoint (.pth)"));
     m_remove = new QPushButton(paletteIcon(QStringLiteral("remove")), tr("&Remove"), this);
+    m_remove->setObjectName(QStringLiteral("removeBundleButton"));
     m_default = new QPushButton(tr("Load at &Start"), this);
     m_default->setToolTip(tr("Load this model when the app starts"));
     auto *getButton = new QPushButton(paletteIcon(QStringLiteral("export")), tr("&Get Models…"), this);
@@ -326,7 +331,43 @@ void ModelManagerDialog::importCheckpoint()
 
 void ModelManagerDialog::removeBundle()
 {
-    if (const auto bundle = selectedBundle(); bundle && m_registry->remove(bundle->id))
+    const auto bundle = selectedBundle();
+    if (!bundle || bundle->builtIn)
+        return;
+    // A download's files are ours to delete (Get Models, `mplug2 models download`); a user's own stay.
+    if (app::ModelStore::isDownloaded(*bundle)) {
+        RemoveChoice choice = RemoveChoice::KeepFiles;
+        if (m_askRemove) {
+            choice = m_askRemove(*bundle);
+        } else {
+            QMessageBox box(QMessageBox::Question, tr("Remove Model"),
+                tr("Remove %1 from the models?").arg(bundle->name.isEmpty() ? bundle->id : bundle->name),
+                QMessageBox::NoButton, this);
+            box.setInformativeText(
+                tr("It was downloaded to %1. Delete the downloaded files too?")
+                    .arg(QDir::toNativeSeparators(QFileInfo(bundle->manifestPath).absolutePath())));
+            QPushButton *erase = box.addButton(tr("Delete Files"), QMessageBox::DestructiveRole);
+            QPushButton *keep = box.addButton(tr("Keep Files"), QMessageBox::AcceptRole);
+            box.addButton(QMessageBox::Cancel);
+            box.setDefaultButton(keep);
+            box.exec();
+            choice = box.clickedButton() == erase ? RemoveChoice::DeleteFiles
+                : box.clickedButton() == keep     ? RemoveChoice::KeepFiles
+                                                  : RemoveChoice::Cancel;
+        }
+        if (choice == RemoveChoice::Cancel)
+            return;
+        if (choice == RemoveChoice::DeleteFiles) {
+            const Expected<QStringList> deleted = app::ModelStore().remove(bundle->id, *m_registry);
+            refresh();
+            if (!deleted)
+                m_details->setPlainText(
+                    tr("Cannot remove %1:\n%2")
+                        .arg(bundle->id, QString::fromStdString(deleted.error().message)));
+            return;
+        }
+    }
+    if (m_registry->remove(bundle->id))
         refresh();
 }
 

@@ -15,6 +15,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -35,6 +37,12 @@ public:
     /// The bundle selected in the list.
     std::optional<app::ModelBundle> selectedBundle() const;
     app::DeviceChoice deviceChoice() const;
+
+    /// Removing a downloaded model: delete its files too, keep them, or cancel.
+    enum class RemoveChoice { DeleteFiles, KeepFiles, Cancel };
+    /// Asked with a message box unless replaced (tests answer it).
+    using RemoveQuestion = std::function<RemoveChoice(const app::ModelBundle &bundle)>;
+    void setRemoveQuestion(RemoveQuestion question) { m_askRemove = std::move(question); }
 
 Q_SIGNALS:
     void loadRequested(const mplug2::app::ModelBundle &bundle, const mplug2::app::DeviceChoice &device);
@@ -58,6 +66,7 @@ private:
     QLabel *m_loaded = nullptr;
     QPushButton *m_load = nullptr;
     QPushButton *m_unload = nullptr;
+    RemoveQuestion m_askRemove;
     QPushButton *m_remove = nullptr;
     QPushButton *m_default = nullptr;
 };
