@@ -1264,10 +1264,6 @@
 <context>
     <name>ModelDownload</name>
     <message>
-        <source>%1 already exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot create the folder %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,6 +1372,10 @@
     </message>
     <message>
         <source>cannot rename %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already downloaded: checking it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1609,10 +1609,6 @@
     </message>
     <message>
         <source>the URL %1 names no file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is already downloaded: remove it with `mplug2 models remove %2`, or pass --replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1255,10 +1255,6 @@
 <context>
     <name>ModelDownload</name>
     <message>
-        <source>%1 already exists</source>
-        <translation>%1 已存在</translation>
-    </message>
-    <message>
         <source>cannot create the folder %1</source>
         <translation>无法创建文件夹 %1</translation>
     </message>
@@ -1367,6 +1363,10 @@
     <message>
         <source>cannot rename %1 to %2</source>
         <translation>无法将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>%1 is already downloaded: checking it</source>
+        <translation>%1 已下载：正在检查</translation>
     </message>
 </context>
 <context>
@@ -1600,10 +1600,6 @@
     <message>
         <source>the URL %1 names no file</source>
         <translation>URL %1 未指明文件</translation>
-    </message>
-    <message>
-        <source>%1 is already downloaded: remove it with `mplug2 models remove %2`, or pass --replace</source>
-        <translation>%1 已下载：用 `mplug2 models remove %2` 删除它，或使用 --replace</translation>
     </message>
     <message>
         <source>%1 of %2 (%3%)</source>

@@ -186,15 +186,9 @@ int download(const ModelsParams &p, const QString &command)
     }
     if (const std::optional<QString> conflict = store.conflict(install.id, p.replace, registry))
         return reportCliError(command, *conflict, 2);
-    if (QFileInfo::exists(job.target)) {
-        if (!p.replace)
-            return reportCliError(command,
-                Text::tr(
-                    "%1 is already downloaded: remove it with `mplug2 models remove %2`, or pass --replace")
-                    .arg(QDir::toNativeSeparators(job.target), install.id),
-                2);
+    // A file finished before is checked and imported again (its import may have failed), unless replaced.
+    if (p.replace && QFileInfo::exists(job.target))
         QFile::remove(job.target);
-    }
     if (install.fp16)
         job.extraFraction = 0.5; // the fp16 copy beside the download
 

@@ -123,9 +123,10 @@ void ModelDownload::start()
     m_outcome = {};
     m_clock.start();
     if (QFileInfo::exists(m_job.target)) {
-        fail(makeError(ErrorCode::InvalidArgument,
-                 Text::tr("%1 already exists").arg(QDir::toNativeSeparators(m_job.target)).toStdString()),
-            true);
+        // Finished before (its import may have failed): checked again, not fetched again.
+        addNotice(
+            Text::tr("%1 is already downloaded: checking it").arg(QDir::toNativeSeparators(m_job.target)));
+        succeed(m_job.target);
         return;
     }
     if (!QDir().mkpath(QFileInfo(m_job.target).absolutePath())) {
@@ -181,7 +182,7 @@ void ModelDownload::request()
     }
     if (m_total > 0 && m_offset >= m_total) {
         m_received = m_offset;
-        succeed();
+        succeed(partialPath(m_job.target));
         return;
     }
     if (m_job.expectedSize > 0 && !checkFreeSpace(m_job.expectedSize))
@@ -370,7 +371,7 @@ void ModelDownload::onFinished()
                 false);
             return;
         } else {
-            succeed();
+            succeed(partialPath(m_job.target));
             return;
         }
     }
@@ -467,32 +468,39 @@ void ModelDownload::cancel()
     }
 }
 
-void ModelDownload::succeed()
+void ModelDownload::succeed(const QString &file)
 {
-    const QString partial = partialPath(m_job.target);
+    // A finished file that fails a check goes, so that nothing can load it.
+    const bool earlier = file == m_job.target;
+    const auto reject = [&](Error error, bool resumable) {
+        if (earlier)
+            QFile::remove(m_job.target);
+        fail(std::move(error), resumable && !earlier);
+    };
+    const QString partial = file;
     const qint64 actual = QFileInfo(partial).size();
     if (m_job.expectedSize > 0 && actual != m_job.expectedSize) {
         if (actual < m_job.expectedSize) {
-            fail(makeError(ErrorCode::Io,
-                     Text::tr("the download stopped at %1 of %2 bytes; starting again resumes")
-                         .arg(actual)
-                         .arg(m_job.expectedSize)
-                         .toStdString()),
+            reject(makeError(ErrorCode::Io,
+                       Text::tr("the download stopped at %1 of %2 bytes; starting again resumes")
+                           .arg(actual)
+                           .arg(m_job.expectedSize)
+                           .toStdString()),
                 true);
         } else {
-            fail(makeError(ErrorCode::Format,
-                     Text::tr("the file has %1 bytes, not the %2 expected: it was deleted")
-                         .arg(actual)
-                         .arg(m_job.expectedSize)
-                         .toStdString()),
+            reject(makeError(ErrorCode::Format,
+                       Text::tr("the file has %1 bytes, not the %2 expected: it was deleted")
+                           .arg(actual)
+                           .arg(m_job.expectedSize)
+                           .toStdString()),
                 false);
         }
         return;
     }
     if (actual < kHeadBytes) {
-        fail(makeError(ErrorCode::Format,
-                 Text::tr("the server sent %n byte(s), which is not a checkpoint", nullptr, int(actual))
-                     .toStdString()),
+        reject(makeError(ErrorCode::Format,
+                   Text::tr("the server sent %n byte(s), which is not a checkpoint", nullptr, int(actual))
+                       .toStdString()),
             false);
         return;
     }
@@ -505,14 +513,14 @@ void ModelDownload::succeed()
         return;
     }
     if (!m_job.expectedSha256.isEmpty() && sha != m_job.expectedSha256.toLower()) {
-        fail(makeError(ErrorCode::Format,
-                 Text::tr("the file's sha256 is %1, not the %2 expected: it was deleted")
-                     .arg(sha, m_job.expectedSha256)
-                     .toStdString()),
+        reject(makeError(ErrorCode::Format,
+                   Text::tr("the file's sha256 is %1, not the %2 expected: it was deleted")
+                       .arg(sha, m_job.expectedSha256)
+                       .toStdString()),
             false);
         return;
     }
-    if (QFileInfo::exists(m_job.target) || !QFile::rename(partial, m_job.target)) {
+    if (!earlier && (QFileInfo::exists(m_job.target) || !QFile::rename(partial, m_job.target))) {
         fail(makeError(ErrorCode::Io,
                  Text::tr("cannot rename %1 to %2")
                      .arg(QDir::toNativeSeparators(partial), QDir::toNativeSeparators(m_job.target))

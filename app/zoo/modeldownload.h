@@ -15,7 +15,9 @@
 ///   of it more (an fp16 copy of an fp32 file: 0.5), once its size is known;
 /// - only a complete file that passes the size and sha256 checks (when the
 ///   caller knows them) is renamed to `target`; a complete file that fails
-///   them is deleted, never left where something could load it.
+///   them is deleted, never left where something could load it. A target
+///   that exists already (a finished download whose import failed) is
+///   checked again and finishes at once, without fetching anything.
 ///
 ///     ModelDownload download({.url = url, .target = dir + "/mPLUG2_MSVD_QA.pth"});
 ///     connect(&download, &ModelDownload::progress, this, &Dialog::showProgress);
@@ -110,7 +112,8 @@ private:
     void fail(Error error, bool keepPartial);
     /// False (after fail()) when the rest of a file of `fileSize` bytes, and its copy, would not fit.
     bool checkFreeSpace(qint64 fileSize);
-    void succeed();
+    /// Checks `file` (the partial file, or a target finished before) and finishes with it.
+    void succeed(const QString &file);
     void emitProgress(bool force);
     bool writeState();
     void addNotice(const QString &text);

@@ -148,6 +148,7 @@ Expected<ModelBundle> ModelStore::install(
         if (!config) {
             weights = Error {}; // unmap before deleting
             QFile::remove(path);
+            QDir().rmdir(dir.absolutePath()); // the folder the download made, when nothing else is in it
             return makeError(ErrorCode::Format,
                 Text::tr("the downloaded file is not an mPLUG-2 checkpoint, so it was deleted: %1")
                     .arg(QString::fromStdString(config.error().message))

@@ -185,6 +185,29 @@ private Q_SLOTS:
         QCOMPARE(ModelDownload::partialBytes(d.job().target), 0);
     }
 
+    void aFileFinishedBeforeIsCheckedNotFetched()
+    {
+        DownloadJob j = job("ok");
+        QVERIFY(QDir().mkpath(QFileInfo(j.target).absolutePath()));
+        QFile done(j.target);
+        QVERIFY(done.open(QIODevice::WriteOnly));
+        done.write(m_file);
+        done.close();
+        ModelDownload d(j);
+        QVERIFY(run(d));
+        QVERIFY2(d.result(), qPrintable(message(d)));
+        QCOMPARE(d.result()->sha256, sha(m_file));
+        QVERIFY(m_server->log().isEmpty());
+        QVERIFY(d.result()->notices.join(u'\n').contains(QStringLiteral("already downloaded")));
+
+        // One that fails the check is deleted, not kept where something could load it.
+        j.expectedSha256 = QString(64, u'1');
+        ModelDownload wrong(j);
+        QVERIFY(run(wrong));
+        QVERIFY(!wrong.result());
+        QVERIFY(!QFileInfo::exists(j.target));
+    }
+
     void followsARedirect()
     {
         ModelDownload d(job("redirect"));
