@@ -2,6 +2,7 @@
 
 #include "app/bundle/bundleregistry.h"
 #include "app/bundle/checkpointbundle.h"
+#include "app/engine/memorycheck.h"
 #include "app/zoo/modelcatalogue.h"
 #include "app/zoo/modeldownload.h"
 #include "app/zoo/modelstore.h"
@@ -116,6 +117,11 @@ int list(const ModelsParams &p, const QString &command)
             e["checkpoint"] = str(b.checkpoint);
             e["built_in"] = b.builtIn;
             e["downloaded"] = ModelStore::isDownloaded(b);
+            // What loading it on the CPU in fp32 would need (app/engine/memorycheck.h); null when unknown.
+            DeviceChoice cpu = DeviceChoice::cpu();
+            cpu.precision = Precision::Fp32;
+            const Expected<MemoryCheck> memory = checkBundleMemory(b, cpu, -1);
+            e["memory_estimate_bytes"] = memory ? json::Json(memory->need.total()) : json::Json();
             e["default"] = b.id == registry.defaultId() || (registry.defaultId().isEmpty() && b.builtIn);
             if (!p.json)
                 text << QStringLiteral("  %1  %2  %3")
