@@ -2,6 +2,7 @@
 
 #include "app/bundle/checkpointbundle.h"
 #include "base/json/json.h"
+#include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/safetensorswriter.h"
 #include "model/checkpoint/statedict.h"
 #include "model/config/configinference.h"
@@ -12,6 +13,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
+
+#include <optional>
 
 namespace mplug2::app {
 
@@ -142,11 +145,20 @@ Expected<ModelBundle> ModelStore::install(
     QString fp16Path;
     int imageRes = 0;
     {
-        auto weights = model::loadStateDict(path.toStdString());
-        Expected<model::Mplug2Config> config
-            = weights ? model::inferConfig(*weights) : Expected<model::Mplug2Config>(weights.error());
+        // The shapes say whether it is one (no tensor data is read); the data only for the fp16 copy.
+        std::optional<model::CheckpointIndex> index;
+        Expected<model::Mplug2Config> config = [&]() -> Expected<model::Mplug2Config> {
+            Expected<model::CheckpointIndex> opened = model::CheckpointIndex::open(path.toStdString());
+            if (!opened)
+                return opened.error();
+            index.emplace(std::move(*opened));
+            Expected<model::StateDict> shapes = model::loadStateDictShapes(*index);
+            if (!shapes)
+                return shapes.error();
+            return model::inferConfig(*shapes);
+        }();
         if (!config) {
-            weights = Error {}; // unmap before deleting
+            index.reset(); // unmap before deleting
             QFile::remove(path);
             QDir().rmdir(dir.absolutePath()); // the folder the download made, when nothing else is in it
             return makeError(ErrorCode::Format,
@@ -156,6 +168,9 @@ Expected<ModelBundle> ModelStore::install(
         }
         imageRes = int(config->vision.imageRes);
         if (options.fp16) {
+            const Expected<model::StateDict> weights = model::loadStateDict(*index);
+            if (!weights)
+                return weights.error();
             fp16Path = dir.filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".fp16.safetensors"));
             model::SafetensorsWriteOptions o;
             o.floatingType = model::ElementType::Float16;
