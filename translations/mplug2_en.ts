@@ -888,10 +888,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot copy the vocabulary to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>checked: %1 loads (%2 parameters)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,6 +1256,10 @@
         <source>CLIP text tokenizer file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot copy the vocabulary to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelDownload</name>
@@ -1558,10 +1558,6 @@
     </message>
     <message>
         <source>the downloaded file is not an mPLUG-2 checkpoint, so it was deleted: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot copy the vocabulary to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -887,10 +887,6 @@
         <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-        <source>cannot copy the vocabulary to %1</source>
-        <translation>无法将词表复制到 %1</translation>
-    </message>
-    <message>
         <source>checked: %1 loads (%2 parameters)</source>
         <translation>检查通过：%1 可以加载（%2 个参数）</translation>
     </message>
@@ -1251,6 +1247,10 @@
         <source>&quot;config.%1.%2&quot; must be a number, a string, a list or true/false</source>
         <translation>“config.%1.%2”必须是数字、字符串、列表或 true/false</translation>
     </message>
+    <message>
+        <source>cannot copy the vocabulary to %1</source>
+        <translation>无法将词表复制到 %1</translation>
+    </message>
 </context>
 <context>
     <name>ModelDownload</name>
@@ -1549,10 +1549,6 @@
     <message>
         <source>the downloaded file is not an mPLUG-2 checkpoint, so it was deleted: %1</source>
         <translation>下载的文件不是 mPLUG-2 检查点，已删除：%1</translation>
-    </message>
-    <message>
-        <source>cannot copy the vocabulary to %1</source>
-        <translation>无法将词表复制到 %1</translation>
     </message>
     <message>
         <source>the built-in model cannot be removed</source>

@@ -3,6 +3,7 @@
 #include "app/bundle/bundledresources.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -54,6 +55,23 @@ int intValue(const QJsonObject &o, const QString &key, int fallback)
 }
 
 } // namespace
+
+Expected<QString> copyVocabularyInto(ModelBundle &bundle, const QString &folder)
+{
+    const QString copy = QDir(folder).filePath(QFileInfo(bundle.vocab).fileName());
+    QString copied;
+    if (QFileInfo(copy) != QFileInfo(bundle.vocab)) {
+        QFile::remove(copy);
+        if (!QFile::copy(bundle.vocab, copy))
+            return makeError(ErrorCode::Io,
+                Text::tr("cannot copy the vocabulary to %1")
+                    .arg(QDir::toNativeSeparators(copy))
+                    .toStdString());
+        copied = QFileInfo(copy).fileName();
+    }
+    bundle.vocab = QFileInfo(copy).absoluteFilePath();
+    return copied;
+}
 
 QString bundleIdFrom(const QString &text)
 {

@@ -36,6 +36,11 @@ struct CheckpointBundleOptions {
 /// only when the engine loads the bundle.
 Expected<ModelBundle> bundleForCheckpoint(const CheckpointBundleOptions &options);
 
+/// Copies the bundle's vocabulary into `folder` (the bundle's own) and points
+/// the bundle at the copy. Returns the copy's file name, "" when the
+/// vocabulary was there already; an Io error when it cannot be copied.
+Expected<QString> copyVocabularyInto(ModelBundle &bundle, const QString &folder);
+
 /// A valid bundle id made from any text ("mPLUG2_MSRVTT_QA.pth" -> "mplug2_msrvtt_qa").
 QString bundleIdFrom(const QString &text);
 

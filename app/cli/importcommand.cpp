@@ -142,13 +142,8 @@ int runImport(const ImportParams &params, const QString &command)
     }
     if (!dir.mkpath(QStringLiteral(".")))
         return reportCliError(command, Text::tr("cannot create the folder %1").arg(dir.path()));
-    const QString vocabCopy = dir.filePath(QFileInfo(bundle->vocab).fileName());
-    if (QFileInfo(vocabCopy) != QFileInfo(bundle->vocab)) {
-        QFile::remove(vocabCopy);
-        if (!QFile::copy(bundle->vocab, vocabCopy))
-            return reportCliError(command, Text::tr("cannot copy the vocabulary to %1").arg(vocabCopy));
-    }
-    bundle->vocab = QFileInfo(vocabCopy).absoluteFilePath();
+    if (const Expected<QString> copied = copyVocabularyInto(*bundle, dir.absolutePath()); !copied)
+        return reportCliError(command, QString::fromStdString(copied.error().message));
     if (Expected<void> saved = bundle->save(manifest); !saved)
         return reportCliError(command, QString::fromStdString(saved.error().message));
 

@@ -206,15 +206,11 @@ Expected<ModelBundle> ModelStore::install(
         QString::fromLatin1(kDownloadRecord)};
     if (!fp16Path.isEmpty())
         files.append(QFileInfo(fp16Path).fileName());
-    const QString vocabCopy = dir.filePath(QFileInfo(bundle->vocab).fileName());
-    if (QFileInfo(vocabCopy) != QFileInfo(bundle->vocab)) {
-        QFile::remove(vocabCopy);
-        if (!QFile::copy(bundle->vocab, vocabCopy))
-            return makeError(ErrorCode::Io,
-                Text::tr("cannot copy the vocabulary to %1").arg(native(vocabCopy)).toStdString());
-        files.append(QFileInfo(vocabCopy).fileName());
-    }
-    bundle->vocab = QFileInfo(vocabCopy).absoluteFilePath();
+    const Expected<QString> vocabCopy = copyVocabularyInto(*bundle, dir.absolutePath());
+    if (!vocabCopy)
+        return vocabCopy.error();
+    if (!vocabCopy->isEmpty())
+        files.append(*vocabCopy);
     const QString manifest = dir.filePath(QString::fromLatin1(ModelBundle::kManifestName));
     if (Expected<void> saved = bundle->save(manifest); !saved)
         return saved.error();
