@@ -49,7 +49,7 @@ MemoryEstimate estimateMemory(const Mplug2Config &config, const MemoryPlan &plan
 {
     MemoryEstimate e;
     const int64_t bytes = bytesPerElement(plan.precision);
-    e.parameters = parameterCount(config);
+    e.parameters = plan.parameters >= 0 ? plan.parameters : parameterCount(config);
     e.weightBytes = e.parameters * bytes;
 
     const int64_t frames = plan.frames > 0 ? plan.frames : config.numFrames;

@@ -28,6 +28,8 @@ struct MemoryPlan {
     int64_t frames = 16; ///< 0 = the config's
     int64_t imageRes = 0; ///< 0 = the config's
     int64_t batch = 1;
+    /// parameterCount(config) when the caller has it already; -1: count them.
+    int64_t parameters = -1;
 };
 
 struct MemoryEstimate {

@@ -26,9 +26,11 @@ model::Precision modelPrecision(Precision p)
     }
 }
 
-model::MemoryEstimate estimateFor(const model::Mplug2Config &config, const DeviceChoice &device, int frames)
+model::MemoryEstimate estimateFor(
+    const model::Mplug2Config &config, const DeviceChoice &device, int frames, int64_t parameters = -1)
 {
     model::MemoryPlan plan;
+    plan.parameters = parameters;
     plan.precision = modelPrecision(device.effectivePrecision());
     plan.cuda = device.kind == DeviceKind::Cuda;
     plan.frames = frames;
@@ -52,6 +54,7 @@ MemoryCheck checkMemory(
     c.frames = frames > 0 ? frames : int(config.numFrames);
     c.available = available;
     c.need = estimateFor(config, c.device, c.frames);
+    const int64_t parameters = c.need.parameters; // the alternatives' model is the same: counted once
     if (c.fits())
         return c;
     const auto fitsIn
@@ -60,13 +63,13 @@ MemoryCheck checkMemory(
     if (c.device.precision == Precision::Fp32) {
         DeviceChoice lower = c.device;
         lower.precision = device.kind == DeviceKind::Cuda ? Precision::Fp16 : Precision::Bf16;
-        const model::MemoryEstimate e = estimateFor(config, lower, c.frames);
+        const model::MemoryEstimate e = estimateFor(config, lower, c.frames, parameters);
         if (fitsIn(e))
             c.alternatives.append(
                 QStringLiteral("%1 (%2)").arg(precisionName(lower.precision), formatMemory(e.total())));
     }
     for (int fewer = c.frames / 2; fewer >= 1; fewer /= 2) {
-        const model::MemoryEstimate e = estimateFor(config, c.device, fewer);
+        const model::MemoryEstimate e = estimateFor(config, c.device, fewer, parameters);
         if (fitsIn(e)) {
             c.alternatives.append(Text::tr("%n frame(s) (%1)", nullptr, fewer).arg(formatMemory(e.total())));
             break;
