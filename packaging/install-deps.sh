@@ -5,6 +5,8 @@
 #   sudo packaging/install-deps.sh          # everything (GUI, CLI, tests)
 #   sudo packaging/install-deps.sh --core   # only what the core-only build needs
 #   sudo packaging/install-deps.sh --fuzz   # also clang + libFuzzer for the 'fuzz' preset
+#   sudo packaging/install-deps.sh --servers  # also PostgreSQL and Slurm, which tests start
+#                                             # on their own; the packages' daemons stay off
 #
 # Why OpenBLAS: Debian's LibTorch calls the system BLAS, and the reference
 # BLAS that Debian installs by default is about 50x slower on this kind of
@@ -16,11 +18,13 @@ set -euo pipefail
 
 core_only=0
 fuzz=0
+servers=0
 for arg in "$@"; do
   case "$arg" in
     --core) core_only=1 ;;
     --fuzz) fuzz=1 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --servers) servers=1 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "install-deps.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -32,7 +36,7 @@ core=(
 )
 full=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6svg6-dev
+  qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libqt6svg6-dev
   libgl-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
   ffmpeg libjpeg-turbo-progs
@@ -44,10 +48,14 @@ full=(
 
 # libFuzzer's runtime is a separate package from clang on Debian 12.
 fuzzing=(clang libclang-rt-14-dev)
+# The shared-index tests start a throwaway PostgreSQL server and a one-host
+# Slurm cluster of their own, from these packages' programs.
+server_packages=(postgresql slurm-wlm munge)
 
 packages=("${core[@]}")
 [ "$core_only" = 1 ] || packages+=("${full[@]}")
 [ "$fuzz" = 0 ] || packages+=("${fuzzing[@]}")
+[ "$servers" = 0 ] || packages+=("${server_packages[@]}")
 
 missing=()
 for p in "${packages[@]}"; do
@@ -63,8 +71,31 @@ else
   fi
   echo "install-deps: installing ${#missing[@]} Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # The server packages would start their daemons (cluster 15/main, slurmd,
+  # munged) on installation: policy-rc.d forbids that while apt runs.
+  policy=/usr/sbin/policy-rc.d
+  placed_policy=0
+  if [ "$servers" = 1 ] && [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod +x "$policy" && placed_policy=1
+  fi
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ "$placed_policy" = 0 ] || $sudo rm -f "$policy"
+fi
+
+# Leave the servers' own daemons stopped and disabled: tests start servers of
+# their own in temporary folders and never use these.
+if [ "$servers" = 1 ]; then
+  if command -v pg_lsclusters >/dev/null; then
+    pg_lsclusters -h 2>/dev/null | awk '$4 == "online" { print $1, $2 }' | while read -r version cluster; do
+      ${sudo:-} pg_ctlcluster "$version" "$cluster" stop || true
+    done
+  fi
+  if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+    for unit in postgresql slurmd slurmctld munge; do
+      ${sudo:-} systemctl disable --now "$unit" >/dev/null 2>&1 || true
+    done
+  fi
 fi
 
 # Make OpenBLAS's OpenMP build the one LibTorch picks up, for all three names

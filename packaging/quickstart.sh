@@ -12,7 +12,11 @@ case "$mode" in
   *) echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
 
-packaging/install-deps.sh
+if [ "$mode" = test ]; then
+  packaging/install-deps.sh --servers   # the shared-index tests start PostgreSQL and Slurm
+else
+  packaging/install-deps.sh
+fi
 cmake --preset default
 cmake --build --preset default
 

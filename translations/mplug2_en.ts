@@ -911,10 +911,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The index file (created when missing).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Print the summary as one JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,6 +936,18 @@
     </message>
     <message>
         <source>interrupted; run it again to finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index: a file (created when missing), or a shared index on a PostgreSQL server, postgresql://user@host:port/database (the password comes from ~/.pgpass or PGPASSWORD). Several indexing processes, on one machine or many, may work on one shared index at once: they divide the files among themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; trying again in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all workers together: %1 files stored by %2 workers, %3 waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1792,6 +1800,49 @@
     </message>
 </context>
 <context>
+    <name>PostgresCatalog</name>
+    <message>
+        <source>%1 is not a postgresql:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid address: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address holds a password, which would show in the process list, the shell&apos;s history and the list of recent indexes: remove it and put it in ~/.pgpass or PGPASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the database name cannot contain &apos;/&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a connection parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the value of &apos;%2&apos; cannot contain &apos;;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Qt PostgreSQL driver is not installed (Debian: libqt6sql6-psql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot connect to the index %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database of %1 has a table &apos;meta&apos; but is not an mPLUG-2 index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by another version (%2; this one reads %3): use a version that reads it, or index into a new database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestContext</name>
     <message>
         <source>cancelled</source>
@@ -1868,10 +1919,6 @@
     </message>
     <message>
         <source>Search an index made by &apos;mplug2 index&apos;: media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The index file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1962,33 +2009,13 @@
         <source>the index holds embeddings of several models (%1): choose one with --model and --precision</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The index: a file, or a shared index on a PostgreSQL server (postgresql://user@host:port/database).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>SqliteCatalog</name>
-    <message>
-        <source>no index file given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not an mPLUG-2 index (not an SQLite database): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is an SQLite database but not an mPLUG-2 index</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was written by another version (%2; this one reads %3): index the folders again into a new file</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>SqlCatalog</name>
     <message>
         <source>catalog paths must be absolute</source>
         <translation type="unfinished"></translation>
@@ -2015,6 +2042,37 @@
     </message>
     <message>
         <source>the index %1 cannot be read or written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the claim on %1 lapsed before it was stored: another worker has taken it over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SqliteCatalog</name>
+    <message>
+        <source>no index file given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an mPLUG-2 index (not an SQLite database): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not an mPLUG-2 index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by another version (%2; this one reads %3): index the folders again into a new file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

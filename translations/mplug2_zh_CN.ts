@@ -910,10 +910,6 @@
         <translation>为搜索建立图片和视频索引：新文件和已修改的文件会被嵌入，未变化的文件跳过，已删除的文件移出索引。可以安全地重复运行或中断；不指定文件夹时继续上一次任务的文件夹。</translation>
     </message>
     <message>
-        <source>The index file (created when missing).</source>
-        <translation>索引文件（不存在时自动创建）。</translation>
-    </message>
-    <message>
         <source>Print the summary as one JSON object.</source>
         <translation>以一个 JSON 对象输出摘要。</translation>
     </message>
@@ -940,6 +936,18 @@
     <message>
         <source>interrupted; run it again to finish</source>
         <translation>已中断；再次运行即可继续完成</translation>
+    </message>
+    <message>
+        <source>The index: a file (created when missing), or a shared index on a PostgreSQL server, postgresql://user@host:port/database (the password comes from ~/.pgpass or PGPASSWORD). Several indexing processes, on one machine or many, may work on one shared index at once: they divide the files among themselves.</source>
+        <translation>索引：一个文件（不存在时创建），或 PostgreSQL 服务器上的共享索引 postgresql://user@host:port/database（密码取自 ~/.pgpass 或 PGPASSWORD）。多个索引进程（在一台或多台机器上）可同时处理同一个共享索引，并自行分配文件。</translation>
+    </message>
+    <message>
+        <source>%1; trying again in %2 s</source>
+        <translation>%1；%2 秒后重试</translation>
+    </message>
+    <message>
+        <source>all workers together: %1 files stored by %2 workers, %3 waiting</source>
+        <translation>所有工作进程合计：%2 个工作进程已存储 %1 个文件，%3 个等待中</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +1790,49 @@
     </message>
 </context>
 <context>
+    <name>PostgresCatalog</name>
+    <message>
+        <source>%1 is not a postgresql:// address</source>
+        <translation>%1 不是 postgresql:// 地址</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid address: %2</source>
+        <translation>%1 不是有效的地址：%2</translation>
+    </message>
+    <message>
+        <source>the address holds a password, which would show in the process list, the shell&apos;s history and the list of recent indexes: remove it and put it in ~/.pgpass or PGPASSWORD</source>
+        <translation>地址中含有密码，它会出现在进程列表、shell 历史和最近索引列表中：请删除它，并放入 ~/.pgpass 或 PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>%1: the database name cannot contain &apos;/&apos;</source>
+        <translation>%1：数据库名不能包含 &apos;/&apos;</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a connection parameter</source>
+        <translation>%1：&apos;%2&apos; 不是连接参数</translation>
+    </message>
+    <message>
+        <source>%1: the value of &apos;%2&apos; cannot contain &apos;;&apos;</source>
+        <translation>%1：&apos;%2&apos; 的值不能包含 &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>the Qt PostgreSQL driver is not installed (Debian: libqt6sql6-psql)</source>
+        <translation>未安装 Qt PostgreSQL 驱动（Debian：libqt6sql6-psql）</translation>
+    </message>
+    <message>
+        <source>cannot connect to the index %1: %2</source>
+        <translation>无法连接到索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>the database of %1 has a table &apos;meta&apos; but is not an mPLUG-2 index</source>
+        <translation>%1 的数据库有 &apos;meta&apos; 表，但不是 mPLUG-2 索引</translation>
+    </message>
+    <message>
+        <source>%1 was written by another version (%2; this one reads %3): use a version that reads it, or index into a new database</source>
+        <translation>%1 由其他版本写入（%2；本版本读取 %3）：请使用能读取它的版本，或索引到新的数据库</translation>
+    </message>
+</context>
+<context>
     <name>RequestContext</name>
     <message>
         <source>cancelled</source>
@@ -1859,10 +1910,6 @@
     <message>
         <source>Search an index made by &apos;mplug2 index&apos;: media matching a sentence (--text), media like a picture or video (--like), or a list of sentences ranked for one media file (--media with --sentences).</source>
         <translation>在“mplug2 index”建立的索引中搜索：与句子相符的媒体（--text）、与某图片或视频相似的媒体（--like），或为一个媒体文件对一组句子排序（--media 配合 --sentences）。</translation>
-    </message>
-    <message>
-        <source>The index file.</source>
-        <translation>索引文件。</translation>
     </message>
     <message>
         <source>Find media matching this sentence.</source>
@@ -1952,33 +1999,13 @@
         <source>the index holds embeddings of several models (%1): choose one with --model and --precision</source>
         <translation>索引中保存了多个模型的嵌入（%1）：请用 --model 和 --precision 选择其一</translation>
     </message>
+    <message>
+        <source>The index: a file, or a shared index on a PostgreSQL server (postgresql://user@host:port/database).</source>
+        <translation>索引：一个文件，或 PostgreSQL 服务器上的共享索引（postgresql://user@host:port/database）。</translation>
+    </message>
 </context>
 <context>
-    <name>SqliteCatalog</name>
-    <message>
-        <source>no index file given</source>
-        <translation>未指定索引文件</translation>
-    </message>
-    <message>
-        <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
-        <translation>未安装 Qt SQLite 驱动（Debian：libqt6sql6-sqlite）</translation>
-    </message>
-    <message>
-        <source>%1 is not a file</source>
-        <translation>%1 不是文件</translation>
-    </message>
-    <message>
-        <source>%1 is not an mPLUG-2 index (not an SQLite database): %2</source>
-        <translation>%1 不是 mPLUG-2 索引（不是 SQLite 数据库）：%2</translation>
-    </message>
-    <message>
-        <source>%1 is an SQLite database but not an mPLUG-2 index</source>
-        <translation>%1 是 SQLite 数据库，但不是 mPLUG-2 索引</translation>
-    </message>
-    <message>
-        <source>%1 was written by another version (%2; this one reads %3): index the folders again into a new file</source>
-        <translation>%1 由其他版本写入（%2；本版本读取 %3）：请将文件夹重新索引到一个新文件中</translation>
-    </message>
+    <name>SqlCatalog</name>
     <message>
         <source>catalog paths must be absolute</source>
         <translation>索引中的路径必须是绝对路径</translation>
@@ -2006,6 +2033,37 @@
     <message>
         <source>the index %1 cannot be read or written: %2</source>
         <translation>无法读写索引 %1：%2</translation>
+    </message>
+    <message>
+        <source>the claim on %1 lapsed before it was stored: another worker has taken it over</source>
+        <translation>%1 的认领在存储前已过期：另一个工作进程已接手</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteCatalog</name>
+    <message>
+        <source>no index file given</source>
+        <translation>未指定索引文件</translation>
+    </message>
+    <message>
+        <source>the Qt SQLite driver is not installed (Debian: libqt6sql6-sqlite)</source>
+        <translation>未安装 Qt SQLite 驱动（Debian：libqt6sql6-sqlite）</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <source>%1 is not an mPLUG-2 index (not an SQLite database): %2</source>
+        <translation>%1 不是 mPLUG-2 索引（不是 SQLite 数据库）：%2</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not an mPLUG-2 index</source>
+        <translation>%1 是 SQLite 数据库，但不是 mPLUG-2 索引</translation>
+    </message>
+    <message>
+        <source>%1 was written by another version (%2; this one reads %3): index the folders again into a new file</source>
+        <translation>%1 由其他版本写入（%2；本版本读取 %3）：请将文件夹重新索引到一个新文件中</translation>
     </message>
 </context>
 <context>

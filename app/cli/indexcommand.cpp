@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 
 #include <atomic>
@@ -29,6 +30,17 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(IndexCommand)
 };
 
+/// What every worker of this model's queue did together.
+QJsonObject workCountsJson(const WorkCounts &counts)
+{
+    QJsonObject workers;
+    for (auto it = counts.doneBy.constBegin(); it != counts.doneBy.constEnd(); ++it)
+        workers.insert(it.key(), it.value());
+    return QJsonObject {{QStringLiteral("done"), counts.done}, {QStringLiteral("pending"), counts.pending},
+        {QStringLiteral("claimed"), counts.claimed}, {QStringLiteral("expired"), counts.expired},
+        {QStringLiteral("workers"), workers}};
+}
+
 QJsonObject summaryJson(const IndexSummary &s, const QString &db)
 {
     return QJsonObject {{QStringLiteral("db"), db}, {QStringLiteral("status"), indexJobStatusName(s.status)},
@@ -36,7 +48,9 @@ QJsonObject summaryJson(const IndexSummary &s, const QString &db)
         {QStringLiteral("unchanged"), s.unchanged}, {QStringLiteral("restamped"), s.restamped},
         {QStringLiteral("dropped"), s.dropped}, {QStringLiteral("failed"), s.failed},
         {QStringLiteral("failed_before"), s.failedBefore}, {QStringLiteral("resumed"), s.resumed},
-        {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("error"), s.error}};
+        {QStringLiteral("lost"), s.lost}, {QStringLiteral("worker"), s.worker},
+        {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("error"), s.error},
+        {QStringLiteral("queue"), s.queue ? workCountsJson(*s.queue) : QJsonValue()}};
 }
 
 } // namespace
@@ -49,8 +63,12 @@ int runIndexCommand(const QStringList &args)
         "deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last "
         "job's folders."));
     parser.addHelpOption();
-    const QCommandLineOption db(
-        QStringLiteral("db"), Text::tr("The index file (created when missing)."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"),
+        Text::tr("The index: a file (created when missing), or a shared index on a PostgreSQL server, "
+                 "postgresql://user@host:port/database (the password comes from ~/.pgpass or PGPASSWORD). "
+                 "Several indexing processes, on one machine or many, may work on one shared index at once: "
+                 "they divide the files among themselves."),
+        QStringLiteral("FILE|URI"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print the summary as one JSON object."));
     parser.addOptions({db, json});
     const ModelOptions model;
@@ -65,15 +83,29 @@ int runIndexCommand(const QStringList &args)
     if (!parser.isSet(db))
         return reportCliError(command, Text::tr("--db FILE is required"), 2);
     const QString dbPath = parser.value(db);
+    const bool server = Catalog::isServerLocation(dbPath);
     QStringList roots = parser.positionalArguments();
-    if (roots.isEmpty()) {
+    if (server || roots.isEmpty()) {
+        // A server may be restarting or briefly out of reach: try a few times, waiting longer each time.
         Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(dbPath);
+        for (int attempt = 1; server && !catalog && catalog.error().code == ErrorCode::Io && attempt < 5;
+             ++attempt) {
+            err << Text::tr("%1; trying again in %2 s")
+                       .arg(QString::fromStdString(catalog.error().message))
+                       .arg(1 << attempt)
+                << '\n'
+                << Qt::flush;
+            QThread::sleep(1UL << attempt);
+            catalog = Catalog::open(dbPath);
+        }
         if (!catalog)
             return reportCliError(command, QString::fromStdString(catalog.error().message));
-        Expected<std::optional<IndexJobRecord>> last = (*catalog)->lastJob();
-        if (!last || !*last)
-            return reportCliError(command, Text::tr("name the folders to index"), 2);
-        roots = (*last)->roots;
+        if (roots.isEmpty()) {
+            Expected<std::optional<IndexJobRecord>> last = (*catalog)->lastJob();
+            if (!last || !*last)
+                return reportCliError(command, Text::tr("name the folders to index"), 2);
+            roots = (*last)->roots;
+        }
     }
 
     CliSession session(command);
@@ -122,7 +154,7 @@ int runIndexCommand(const QStringList &args)
 
     const IndexSummary s = job.summary();
     if (parser.isSet(json)) {
-        out << QJsonDocument(summaryJson(s, QFileInfo(dbPath).absoluteFilePath()))
+        out << QJsonDocument(summaryJson(s, server ? dbPath : QFileInfo(dbPath).absoluteFilePath()))
                    .toJson(QJsonDocument::Compact)
             << '\n';
     } else if (s.status != IndexJobStatus::Failed) {
@@ -136,6 +168,12 @@ int runIndexCommand(const QStringList &args)
                    .arg(s.failed + s.failedBefore)
                    .arg(s.seconds, 0, 'f', 1)
             << '\n';
+        if (s.queue && s.queue->doneBy.size() > 1)
+            out << Text::tr("all workers together: %1 files stored by %2 workers, %3 waiting")
+                       .arg(s.queue->done)
+                       .arg(s.queue->doneBy.size())
+                       .arg(s.queue->pending + s.queue->claimed + s.queue->expired)
+                << '\n';
     }
     switch (s.status) {
     case IndexJobStatus::Finished:

@@ -136,7 +136,10 @@ int runSearchCommand(const QStringList &args)
                  "picture or video (--like), or a list of sentences ranked for one media file (--media with "
                  "--sentences)."));
     parser.addHelpOption();
-    const QCommandLineOption db(QStringLiteral("db"), Text::tr("The index file."), QStringLiteral("FILE"));
+    const QCommandLineOption db(QStringLiteral("db"),
+        Text::tr("The index: a file, or a shared index on a PostgreSQL server "
+                 "(postgresql://user@host:port/database)."),
+        QStringLiteral("FILE|URI"));
     const QCommandLineOption text(
         QStringLiteral("text"), Text::tr("Find media matching this sentence."), QStringLiteral("TEXT"));
     const QCommandLineOption like(
@@ -225,7 +228,7 @@ int runSearchCommand(const QStringList &args)
 
     std::unique_ptr<Catalog> catalog;
     if (parser.isSet(db)) {
-        if (!QFileInfo::exists(parser.value(db)))
+        if (!Catalog::isServerLocation(parser.value(db)) && !QFileInfo::exists(parser.value(db)))
             return failure(makeError(ErrorCode::NotFound,
                 Text::tr("there is no index %1: make one with 'mplug2 index'")
                     .arg(parser.value(db))

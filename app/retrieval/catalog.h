@@ -2,7 +2,8 @@
 /// The retrieval catalog: which media files were indexed, what they are,
 /// their thumbnails and embeddings per model, and the indexing job's state.
 /// This is the only storage interface the rest of the app sees; SQL lives in
-/// its implementations (SqliteCatalog, the embedded default).
+/// its implementations: SqliteCatalog (a file, the embedded default) and
+/// PostgresCatalog (a shared server, for many machines).
 ///
 ///     auto catalog = Catalog::open("/home/me/.local/share/mplug2/index.sqlite");
 ///     if (!catalog) { qWarning() << catalog.error().message.c_str(); return; }
@@ -31,11 +32,18 @@ public:
     virtual ~Catalog() = default;
 
     /// Opens (creating when missing) the catalog at `location`: a file path
-    /// for the embedded SQLite catalog.
+    /// for the embedded SQLite catalog, or a `postgresql://user@host:port/db`
+    /// URI (see PostgresCatalog) for a shared one.
     static Expected<std::unique_ptr<Catalog>> open(const QString &location);
+    /// Whether `location` names a PostgreSQL catalog rather than a file.
+    static bool isServerLocation(const QString &location);
 
     /// Where it lives, as given to open().
     virtual QString location() const = 0;
+    /// Where search graphs built over its embeddings are kept, as a file
+    /// name prefix: beside the file for SQLite, in the user's cache for a
+    /// server (a folder only the user can read).
+    virtual QString vectorCacheBase() const;
 
     // ---- files -------------------------------------------------------------
     /// Every entry inside `root` (recursively); `embedded` says whether the
@@ -84,6 +92,26 @@ public:
     /// Records a new job (its id is assigned) and returns it.
     virtual Expected<IndexJobRecord> beginJob(const IndexJobRecord &job) = 0;
     virtual Expected<void> updateJob(const IndexJobRecord &job) = 0;
+
+    // ---- the work queue: several indexing workers, no coordinator ---------------
+    /// Queues files for `modelKey`. A file already queued with the same size
+    /// and time stays as it is (pending, held or done); one whose stamp
+    /// changed is queued again.
+    virtual Expected<void> enqueueWork(const QString &modelKey, const QList<FileStamp> &files) = 0;
+    /// Takes up to `count` queued files for `worker`, in the order they were
+    /// queued, for `leaseMs`: files nobody holds and files whose lease ran
+    /// out. Two workers never get the same file under live leases.
+    virtual Expected<QList<WorkClaim>> claimWork(
+        const QString &modelKey, const QString &worker, int count, qint64 leaseMs)
+        = 0;
+    /// Extends every lease `worker` holds to `leaseMs` from now; returns how many it holds.
+    virtual Expected<qint64> renewClaims(const QString &modelKey, const QString &worker, qint64 leaseMs) = 0;
+    /// Gives back what `worker` holds and has not stored (a cancelled job,
+    /// or a worker known to be dead), for others to take now.
+    virtual Expected<void> releaseClaims(const QString &modelKey, const QString &worker) = 0;
+    /// The workers that hold claims of `modelKey` (live or lapsed).
+    virtual Expected<QStringList> claimHolders(const QString &modelKey) = 0;
+    virtual Expected<WorkCounts> workCounts(const QString &modelKey) = 0;
 };
 
 } // namespace mplug2::app

@@ -12,6 +12,7 @@
 #include "app/engine/enginerequest.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -56,6 +57,33 @@ struct MediaEmbedding {
     QList<float> vector; ///< L2-normalised
 };
 
+/// A file on disk as a scan saw it.
+struct FileStamp {
+    QString path; ///< absolute and clean
+    qint64 size = 0;
+    qint64 mtimeMs = 0;
+    MediaKind kind = MediaKind::Unknown; ///< from the extension
+};
+
+/// A file an indexing worker took from the catalog's work queue: while the
+/// lease holds, no other worker takes it. Each claim of a file gets a larger
+/// token, so a store made under an older claim (its worker stalled past the
+/// lease, another took the file over) can be told apart and refused.
+struct WorkClaim {
+    FileStamp file;
+    QString worker; ///< who holds it
+    qint64 token = 0;
+};
+
+/// The work queue of one model, all workers together.
+struct WorkCounts {
+    qint64 pending = 0; ///< queued, nobody holds them
+    qint64 claimed = 0; ///< held under a lease that has not run out
+    qint64 expired = 0; ///< held under a lease that ran out: the next claim takes them
+    qint64 done = 0; ///< stored (failed files included)
+    QHash<QString, qint64> doneBy; ///< worker -> files it stored
+};
+
 /// Everything one indexed file adds to the catalog, stored atomically.
 struct IndexedMedia {
     CatalogEntry entry;
@@ -63,6 +91,10 @@ struct IndexedMedia {
     QString bundleId; ///< the bundle that made the embeddings
     QList<MediaEmbedding> embeddings; ///< empty when entry.error is set
     QList<QByteArray> thumbnails; ///< JPEG pictures: the first is the poster, the rest a hover preview
+    /// Set when the file came from the work queue: the store happens only if
+    /// this claim still holds (else LimitExceeded and nothing is written),
+    /// and marks the file done in the queue in the same transaction.
+    std::optional<WorkClaim> claim;
 };
 
 /// One model's embeddings of one kind: the unit a vector index is built over.

@@ -23,14 +23,6 @@
 
 namespace mplug2::app {
 
-/// A file on disk as a scan saw it.
-struct FileStamp {
-    QString path; ///< absolute and clean
-    qint64 size = 0;
-    qint64 mtimeMs = 0;
-    MediaKind kind = MediaKind::Unknown; ///< from the extension
-};
-
 /// Reads size and time of one file (NotFound when it is not a file).
 Expected<FileStamp> stampOf(const QString &path);
 

@@ -6,11 +6,19 @@
 #include "app/retrieval/thumbnails.h"
 #include "media/video/videoreader.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QRandomGenerator>
+#include <QSysInfo>
+#include <QThread>
 #include <QtConcurrent>
+
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
 
 namespace mplug2::app {
 
@@ -114,6 +122,40 @@ std::optional<qint64> embeddedUnder(Catalog &catalog, const QStringList &folders
     return count;
 }
 
+/// `<host>/<pid>/<random>`: unique among the workers of a catalog, and it
+/// tells a worker on the same machine whether the holder's process is gone.
+QString newWorkerName()
+{
+    return QStringLiteral("%1/%2/%3")
+        .arg(QSysInfo::machineHostName())
+        .arg(QCoreApplication::applicationPid())
+        .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+}
+
+/// Whether `worker` (see newWorkerName) ran on this machine in a process that no longer exists.
+bool isDeadLocalWorker(const QString &worker)
+{
+    const QStringList parts = worker.split(QLatin1Char('/'));
+    if (parts.size() != 3 || parts.at(0) != QSysInfo::machineHostName())
+        return false;
+    bool ok = false;
+    const qint64 pid = parts.at(1).toLongLong(&ok);
+    if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
+        return false;
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+}
+
+/// Hands on at once the files held by workers of this machine that were killed.
+void releaseDeadLocalWorkers(Catalog &catalog, const QString &modelKey)
+{
+    Expected<QStringList> holders = catalog.claimHolders(modelKey);
+    if (!holders)
+        return;
+    for (const QString &holder : std::as_const(*holders))
+        if (isDeadLocalWorker(holder))
+            (void)catalog.releaseClaims(modelKey, holder);
+}
+
 QStringList cleanRoots(const QStringList &roots)
 {
     QStringList clean;
@@ -141,6 +183,9 @@ IndexJob::IndexJob(Engine *engine, QString catalogLocation, IndexJobOptions opti
     if (!m_options.focus.isEmpty())
         m_summary.focus.emplace();
     m_options.pipelineDepth = std::max(1, m_options.pipelineDepth);
+    m_options.claimBatch = std::max(m_options.claimBatch, m_options.pipelineDepth);
+    m_options.leaseMs = std::max<qint64>(m_options.leaseMs, 300);
+    m_summary.worker = newWorkerName();
 }
 
 IndexJob::~IndexJob()
@@ -245,6 +290,27 @@ void IndexJob::onScanned()
     m_sinceRecordSaved.start();
     m_progress.total = m_plan.toEmbed.size();
 
+    // The files go through the catalog's work queue, so that other workers indexing the same folders
+    // into the same catalog (other processes, other machines) each take different ones.
+    if (Expected<void> queued = m_catalog->enqueueWork(m_modelKey, m_plan.toEmbed); !queued) {
+        finishWith(IndexJobStatus::Failed, QString::fromStdString(queued.error().message));
+        return;
+    }
+    releaseDeadLocalWorkers(*m_catalog, m_modelKey);
+    m_renewTimer = new QTimer(this);
+    m_renewTimer->setInterval(int(std::max<qint64>(m_options.leaseMs / 3, 100)));
+    connect(m_renewTimer, &QTimer::timeout, this, &IndexJob::renewLeases);
+    m_renewTimer->start();
+    m_retryTimer = new QTimer(this);
+    m_retryTimer->setSingleShot(true);
+    m_retryTimer->setInterval(int(std::min<qint64>(1000, m_options.leaseMs / 3)));
+    connect(m_retryTimer, &QTimer::timeout, this, [this] {
+        if (m_catalog)
+            releaseDeadLocalWorkers(*m_catalog, m_modelKey);
+        pump();
+        maybeFinish();
+    });
+
     // Embeddings of another model would be stored under this model's key: stop instead. (Requests sent
     // before a load run before it, so what arrived until now came from the right model.)
     const auto modelChanged = [this] {
@@ -259,12 +325,50 @@ void IndexJob::onScanned()
     maybeFinish();
 }
 
+bool IndexJob::claimMore()
+{
+    if (m_queueDrained || !m_catalog || (m_retryTimer && m_retryTimer->isActive()))
+        return false;
+    Expected<QList<WorkClaim>> claims
+        = m_catalog->claimWork(m_modelKey, m_summary.worker, m_options.claimBatch, m_options.leaseMs);
+    if (!claims) {
+        finishWith(IndexJobStatus::Failed, QString::fromStdString(claims.error().message));
+        return false;
+    }
+    if (!claims->isEmpty()) {
+        m_files += *claims;
+        m_held += claims->size();
+        m_progress.total = std::max(m_progress.total, m_progress.done + m_held);
+        return true;
+    }
+    // Nothing to take now. Files that other workers hold are not done yet: should one of them die,
+    // its files come back to the queue when its lease runs out, so look again in a while.
+    Expected<WorkCounts> counts = m_catalog->workCounts(m_modelKey);
+    if (!counts) {
+        finishWith(IndexJobStatus::Failed, QString::fromStdString(counts.error().message));
+        return false;
+    }
+    if (counts->claimed + counts->expired > m_held)
+        m_retryTimer->start();
+    else
+        m_queueDrained = true;
+    return false;
+}
+
+void IndexJob::renewLeases()
+{
+    if (!m_catalog || m_held == 0 || (m_state != State::Indexing && m_state != State::Paused))
+        return;
+    // A failed renewal is not fatal: the store that follows finds out whether the claim still holds.
+    (void)m_catalog->renewClaims(m_modelKey, m_summary.worker, m_options.leaseMs);
+}
+
 void IndexJob::pump()
 {
     while (m_state == State::Indexing && m_pending.size() < m_options.pipelineDepth
-        && m_next < m_plan.toEmbed.size()) {
+        && (m_next < m_files.size() || claimMore())) {
         const qsizetype file = m_next++;
-        EngineRequest request = EngineRequest::embedMedia(m_plan.toEmbed.at(file).path);
+        EngineRequest request = EngineRequest::embedMedia(m_files.at(file).file.path);
         request.returnFrames = true;
         PendingFile &pending = m_pending[file];
         pending.awaiting = m_withItc ? 2 : 1;
@@ -316,14 +420,15 @@ void IndexJob::onPartFinished(const PartRequest &part, const EngineResult &resul
 
 void IndexJob::prepareAndStore(qsizetype file, const PendingFile &parts)
 {
-    const FileStamp stamp = m_plan.toEmbed.at(file);
+    const FileStamp stamp = m_files.at(file).file;
     m_progress.currentPath = stamp.path;
     ++m_preparing;
     auto *watcher = new QFutureWatcher<IndexedMedia>(this);
-    connect(watcher, &QFutureWatcher<IndexedMedia>::finished, this, [this, watcher, itc = parts.itc] {
+    connect(watcher, &QFutureWatcher<IndexedMedia>::finished, this, [this, watcher, file, itc = parts.itc] {
         watcher->deleteLater();
         --m_preparing;
         IndexedMedia media = watcher->result();
+        media.claim = m_files.at(file);
         media.modelKey = m_modelKey;
         media.bundleId = m_bundleId;
         if (!itc.isEmpty() && media.entry.error.isEmpty())
@@ -351,14 +456,15 @@ void IndexJob::onPartFailed(const PartRequest &part, const EngineError &error)
         }
     }
     m_pending.remove(file);
-    storeFailure(
-        m_plan.toEmbed.at(file), error.message.isEmpty() ? tr("could not be indexed") : error.message);
+    storeFailure(m_files.at(file), error.message.isEmpty() ? tr("could not be indexed") : error.message);
     pump();
 }
 
-void IndexJob::storeFailure(const FileStamp &file, const QString &message)
+void IndexJob::storeFailure(const WorkClaim &claim, const QString &message)
 {
+    const FileStamp &file = claim.file;
     IndexedMedia media;
+    media.claim = claim;
     media.entry.path = file.path;
     media.entry.size = file.size;
     media.entry.mtimeMs = file.mtimeMs;
@@ -376,6 +482,25 @@ void IndexJob::store(const IndexedMedia &media, bool failure, const QString &mes
     if (m_state != State::Indexing && m_state != State::Paused)
         return;
     Expected<qint64> stored = m_catalog->storeIndexed(media);
+    // A server that went away (restarted, network down) may come back: wait and try again on a new
+    // connection. The store is one transaction, so a failed attempt left nothing behind.
+    for (int attempt = 1; !stored && stored.error().code == ErrorCode::Io
+         && Catalog::isServerLocation(m_location) && attempt < m_options.storeAttempts && !m_stop->load();
+         ++attempt) {
+        QThread::msleep(1000UL << std::min(attempt - 1, 4));
+        if (Expected<std::unique_ptr<Catalog>> reopened = Catalog::open(m_location)) {
+            m_catalog = std::move(*reopened);
+            stored = m_catalog->storeIndexed(media);
+        }
+    }
+    --m_held;
+    if (!stored && stored.error().code == ErrorCode::LimitExceeded && media.claim) {
+        // Our lease ran out and another worker has the file now: it stores it, not us.
+        ++m_summary.lost;
+        pump();
+        maybeFinish();
+        return;
+    }
     if (!stored) {
         finishWith(IndexJobStatus::Failed, QString::fromStdString(stored.error().message));
         return;
@@ -418,9 +543,11 @@ void IndexJob::saveJobRecord(bool force)
 
 void IndexJob::maybeFinish()
 {
-    if ((m_state != State::Indexing && m_state != State::Paused) || m_next < m_plan.toEmbed.size()
+    if ((m_state != State::Indexing && m_state != State::Paused) || m_next < m_files.size() || !m_queueDrained
         || !m_pending.isEmpty() || m_preparing > 0)
         return;
+    if (m_renewTimer)
+        m_renewTimer->stop();
     setState(State::Finishing);
     // Bring the persisted search graphs up to date now, so the first search does not pay
     // for it; and count the focus folders' files, off the GUI thread too.
@@ -523,6 +650,17 @@ void IndexJob::finishWith(IndexJobStatus status, const QString &error)
         countFocus();
     disconnect(m_engine, nullptr, this, nullptr);
     cancelRequests();
+    if (m_renewTimer)
+        m_renewTimer->stop();
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    if (m_catalog && !m_modelKey.isEmpty()) {
+        // What we hold and did not store goes back to the queue now, not when the lease runs out.
+        if (m_held > 0)
+            (void)m_catalog->releaseClaims(m_modelKey, m_summary.worker);
+        if (Expected<WorkCounts> counts = m_catalog->workCounts(m_modelKey))
+            m_summary.queue = *counts;
+    }
     m_summary.status = status;
     m_summary.error = error;
     m_summary.seconds = double(m_clock.elapsed()) / 1000.0;

@@ -25,6 +25,7 @@
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -40,6 +41,15 @@ struct IndexJobOptions {
     int thumbnailSide = 256;
     int previewFrames = 4; ///< thumbnails kept per video (the first is the poster)
     VectorSearchOptions vectorIndex; ///< how the search index is refreshed at the end
+    /// How long a claimed file stays this worker's without a renewal; the
+    /// leases are renewed every third of it while the job runs. A worker
+    /// killed on another machine hands its files on after this long; one on
+    /// this machine, at once (its process is gone).
+    qint64 leaseMs = 60000;
+    int claimBatch = 8; ///< files claimed at a time (at least pipelineDepth)
+    /// Attempts at a store that failed for the server's sake (connection
+    /// lost), with waits of 1, 2, 4, ... s between them, before the job fails.
+    int storeAttempts = 5;
 };
 
 struct IndexProgress {
@@ -59,7 +69,11 @@ struct IndexSummary {
     qint64 dropped = 0; ///< gone from disk, removed
     qint64 failed = 0; ///< could not be indexed in this run
     qint64 failedBefore = 0; ///< failed in an earlier run, unchanged: skipped
+    qint64 lost = 0; ///< claimed, but another worker took them over before they were stored
     bool resumed = false; ///< the previous job on this catalog had been interrupted
+    QString worker; ///< this job's name in the work queue (host/pid/random)
+    /// The whole queue of the model at the end: what every worker did together.
+    std::optional<WorkCounts> queue;
     /// The folders of IndexJobOptions::focus on their own, when it was given.
     struct FolderCounts {
         qint64 indexed = 0; ///< files there with an embedding after the run (before it too, or now)
@@ -115,12 +129,15 @@ private:
     void setState(State state);
     void onScanned();
     void pump();
+    /// Claims more files from the work queue; false when there are none now.
+    bool claimMore();
+    void renewLeases();
     void submitPart(const EngineRequest &request, qsizetype file, EmbeddingKind kind);
     void onPartEnded(RequestId id, const RequestOutcome &outcome);
     void onPartFinished(const PartRequest &part, const EngineResult &result);
     void onPartFailed(const PartRequest &part, const EngineError &error);
     void prepareAndStore(qsizetype file, const PendingFile &parts);
-    void storeFailure(const FileStamp &file, const QString &message);
+    void storeFailure(const WorkClaim &claim, const QString &message);
     void store(const IndexedMedia &media, bool failure, const QString &message);
     void cancelRequests();
     void maybeFinish();
@@ -139,7 +156,13 @@ private:
     QString m_modelKey;
     QString m_bundleId;
     IndexPlan m_plan;
+    /// The files this worker claimed, in claim order; the indices below point into it.
+    QList<WorkClaim> m_files;
     qsizetype m_next = 0;
+    qint64 m_held = 0; ///< claims taken and not yet stored or given up
+    bool m_queueDrained = false; ///< nothing left to claim, and nobody else holds anything
+    QTimer *m_renewTimer = nullptr;
+    QTimer *m_retryTimer = nullptr; ///< claims again while other workers hold the last files
     QHash<RequestId, PartRequest> m_inFlight; ///< our requests not over yet
     QHash<qsizetype, PendingFile> m_pending;
     bool m_withItc = false;

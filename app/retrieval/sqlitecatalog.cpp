@@ -1,7 +1,7 @@
 #include "app/retrieval/sqlitecatalog.h"
 
 #include "app/retrieval/modelkey.h"
-#include "app/retrieval/sqlitecatalogsupport.h"
+#include "app/retrieval/sqlcatalogsupport.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -22,85 +22,26 @@ static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "embedding blobs are stored as li
 
 namespace mplug2::app {
 
-using sqlitecatalog::notNull;
-using sqlitecatalog::sqlFailure;
+using sqlcatalog::sqlFailure;
 
 namespace {
 
-/// The half-open key range [root + "/", root + "0") holds exactly the paths
-/// below `root` ('0' follows '/' in byte order), so a prefix search uses the
-/// path index instead of scanning.
-struct PathRange {
-    QString self;
-    QString low;
-    QString high;
-};
-
-PathRange rangeUnder(const QString &root)
-{
-    QString clean = QDir::cleanPath(root);
-    const QString base = clean.endsWith(QLatin1Char('/')) ? clean : clean + QLatin1Char('/');
-    QString high = base;
-    high.back() = QChar(QLatin1Char('/').unicode() + 1);
-    return {clean, base, high};
-}
-
-QByteArray packVector(const QList<float> &v)
-{
-    QByteArray blob(qsizetype(v.size() * sizeof(float)), Qt::Uninitialized);
-    std::memcpy(blob.data(), v.constData(), size_t(blob.size()));
-    return blob;
-}
-
-const char *kEntryColumns = "m.id, m.path, m.size, m.mtime_ms, m.sample_hash, m.kind, m.duration, m.width, "
-                            "m.height, m.indexed_at_ms, "
-                            "m.error";
-
-CatalogEntry readEntry(const QSqlQuery &q)
-{
-    CatalogEntry e;
-    e.id = q.value(0).toLongLong();
-    e.path = q.value(1).toString();
-    e.size = q.value(2).toLongLong();
-    e.mtimeMs = q.value(3).toLongLong();
-    e.sampleHash = q.value(4).toByteArray();
-    e.kind = parseMediaKind(q.value(5).toString());
-    e.durationSeconds = q.value(6).toDouble();
-    e.width = q.value(7).toInt();
-    e.height = q.value(8).toInt();
-    e.indexedAtMs = q.value(9).toLongLong();
-    e.error = q.value(10).toString();
-    return e;
-}
-
-bool allFinite(const QList<float> &v)
-{
-    for (float x : v)
-        if (!std::isfinite(x))
-            return false;
-    return true;
-}
+const char *const kWorkTable
+    = "CREATE TABLE IF NOT EXISTS work(model_key TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, "
+      "mtime_ms INTEGER NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL, owner TEXT, "
+      "token INTEGER NOT NULL, lease_until_ms INTEGER NOT NULL, PRIMARY KEY(model_key, path))";
+const char *const kWorkIndex = "CREATE INDEX IF NOT EXISTS work_queue ON work(model_key, state, seq)";
 
 } // namespace
 
-Expected<std::unique_ptr<Catalog>> Catalog::open(const QString &location)
+QString SqliteCatalog::beginStatement() const
 {
-    auto sqlite = SqliteCatalog::open(location);
-    if (!sqlite)
-        return sqlite.error();
-    return std::unique_ptr<Catalog>(std::move(*sqlite));
+    return QStringLiteral("BEGIN IMMEDIATE");
 }
 
-SqliteCatalog::SqliteCatalog(QString path, QString connectionName)
-    : m_path(std::move(path))
-    , m_connectionName(std::move(connectionName))
-{ }
-
-SqliteCatalog::~SqliteCatalog()
+QString SqliteCatalog::nowMsExpression() const
 {
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
+    return QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)");
 }
 
 Expected<std::unique_ptr<SqliteCatalog>> SqliteCatalog::open(const QString &path)
@@ -114,25 +55,16 @@ Expected<std::unique_ptr<SqliteCatalog>> SqliteCatalog::open(const QString &path
     if (info.exists() && !info.isFile())
         return makeError(ErrorCode::InvalidArgument,
             tr("%1 is not a file").arg(QDir::toNativeSeparators(path)).toStdString());
-    static QAtomicInteger<quint64> counter;
-    const QString name = QStringLiteral("mplug2-catalog-%1").arg(counter.fetchAndAddRelaxed(1));
+    const QString name = newConnectionName();
     std::unique_ptr<SqliteCatalog> catalog(new SqliteCatalog(info.absoluteFilePath(), name));
     catalog->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    catalog->m_db.setDatabaseName(catalog->m_path);
+    catalog->m_db.setDatabaseName(catalog->m_location);
     catalog->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!catalog->m_db.open())
-        return sqlFailure(catalog->m_path, catalog->m_db.lastError());
+        return catalog->failure(catalog->m_db.lastError());
     if (Expected<void> ok = catalog->initialise(); !ok)
         return ok.error();
     return catalog;
-}
-
-Expected<void> SqliteCatalog::exec(const QString &sql)
-{
-    QSqlQuery q(m_db);
-    if (!q.exec(sql))
-        return sqlFailure(m_path, q.lastError());
-    return {};
 }
 
 Expected<void> SqliteCatalog::initialise()
@@ -142,7 +74,7 @@ Expected<void> SqliteCatalog::initialise()
     if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
         return makeError(ErrorCode::Format,
             tr("%1 is not an mPLUG-2 index (not an SQLite database): %2")
-                .arg(QDir::toNativeSeparators(m_path), probe.lastError().text())
+                .arg(QDir::toNativeSeparators(m_location), probe.lastError().text())
                 .toStdString());
     probe.next();
     const bool fresh = probe.value(0).toLongLong() == 0;
@@ -156,7 +88,7 @@ Expected<void> SqliteCatalog::initialise()
         if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema'")) || !q.next())
             return makeError(ErrorCode::Format,
                 tr("%1 is an SQLite database but not an mPLUG-2 index")
-                    .arg(QDir::toNativeSeparators(m_path))
+                    .arg(QDir::toNativeSeparators(m_location))
                     .toStdString());
         const QString schema = q.value(0).toString();
         q.finish();
@@ -169,7 +101,7 @@ Expected<void> SqliteCatalog::initialise()
             return makeError(ErrorCode::Unsupported,
                 tr("%1 was written by another version (%2; this one reads %3): index the folders "
                    "again into a new file")
-                    .arg(QDir::toNativeSeparators(m_path), schema, QLatin1String(kSchema))
+                    .arg(QDir::toNativeSeparators(m_location), schema, QLatin1String(kSchema))
                     .toStdString());
         return {};
     }
@@ -197,6 +129,8 @@ Expected<void> SqliteCatalog::initialise()
         "NULL, "
         "bundle_id TEXT NOT NULL, status TEXT NOT NULL, total INTEGER NOT NULL, done INTEGER NOT NULL, "
         "failed INTEGER NOT NULL, started_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, message TEXT)",
+        kWorkTable,
+        kWorkIndex,
     };
     return inTransaction([this]() -> Expected<void> {
         for (const char *sql : kTables)
@@ -204,10 +138,10 @@ Expected<void> SqliteCatalog::initialise()
                 return ok;
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?), ('generation', '0')"));
+            "INSERT INTO meta(key, value) VALUES ('schema', ?), ('generation', '0') ON CONFLICT DO NOTHING"));
         q.addBindValue(QString::fromLatin1(kSchema));
         if (!q.exec())
-            return sqlFailure(m_path, q.lastError());
+            return failure(q.lastError());
         return {};
     });
 }
@@ -282,9 +216,20 @@ Expected<void> renameSpacesByContent(QSqlDatabase &db, const QString &path)
     return {};
 }
 
+/// Schema 3 adds the work queue (see sqlcatalogwork.cpp).
+Expected<void> addWorkQueue(QSqlDatabase &db, const QString &path)
+{
+    for (const char *sql : {kWorkTable, kWorkIndex}) {
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(sql)))
+            return sqlFailure(path, q.lastError());
+    }
+    return {};
+}
+
 /// kMigrations[n - 1] takes a file from schema version n to n + 1.
 using Migration = Expected<void> (*)(QSqlDatabase &db, const QString &path);
-const Migration kMigrations[] = {renameSpacesByContent};
+const Migration kMigrations[] = {renameSpacesByContent, addWorkQueue};
 static_assert(std::size(kMigrations) == SqliteCatalog::kSchemaVersion - 1, "one migration per version step");
 
 } // namespace
@@ -293,358 +238,58 @@ Expected<void> SqliteCatalog::migrate(int from)
 {
     return inTransaction([&]() -> Expected<void> {
         for (int version = from; version < kSchemaVersion; ++version)
-            if (Expected<void> ok = kMigrations[version - 1](m_db, m_path); !ok)
+            if (Expected<void> ok = kMigrations[version - 1](m_db, m_location); !ok)
                 return ok;
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema'"));
         q.addBindValue(QString::fromLatin1(kSchema));
         if (!q.exec())
-            return sqlFailure(m_path, q.lastError());
+            return failure(q.lastError());
         return bumpGeneration();
     });
 }
 
-Expected<void> SqliteCatalog::inTransaction(const std::function<Expected<void>()> &work)
+Expected<QList<WorkClaim>> SqliteCatalog::claimQueued(
+    const QString &modelKey, const QString &worker, int count, qint64 leaseMs)
 {
-    if (Expected<void> ok = exec(QStringLiteral("BEGIN IMMEDIATE")); !ok)
-        return ok;
-    Expected<void> result = work();
-    if (!result) {
-        (void)exec(QStringLiteral("ROLLBACK"));
-        return result;
+    // The transaction is IMMEDIATE: one claimer at a time, so a plain select-then-update is safe.
+    QSqlQuery pick(m_db);
+    pick.setForwardOnly(true);
+    pick.prepare(QStringLiteral("SELECT path FROM work WHERE model_key = ? AND (state = 'pending' OR "
+                                "(state = 'claimed' AND lease_until_ms < %1)) ORDER BY seq LIMIT ?")
+                     .arg(nowMsExpression()));
+    pick.addBindValue(modelKey);
+    pick.addBindValue(count);
+    if (!pick.exec())
+        return failure(pick.lastError());
+    QStringList paths;
+    while (pick.next())
+        paths << pick.value(0).toString();
+    pick.finish();
+    QList<WorkClaim> claims;
+    QSqlQuery take(m_db);
+    take.prepare(QStringLiteral("UPDATE work SET state = 'claimed', owner = ?, token = token + 1, "
+                                "lease_until_ms = %1 + ? WHERE model_key = ? AND path = ? "
+                                "RETURNING size, mtime_ms, kind, token")
+                     .arg(nowMsExpression()));
+    for (const QString &path : std::as_const(paths)) {
+        take.bindValue(0, worker);
+        take.bindValue(1, leaseMs);
+        take.bindValue(2, modelKey);
+        take.bindValue(3, path);
+        if (!take.exec() || !take.next())
+            return failure(take.lastError());
+        WorkClaim claim;
+        claim.file.path = path;
+        claim.file.size = take.value(0).toLongLong();
+        claim.file.mtimeMs = take.value(1).toLongLong();
+        claim.file.kind = parseMediaKind(take.value(2).toString());
+        claim.worker = worker;
+        claim.token = take.value(3).toLongLong();
+        take.finish();
+        claims.append(std::move(claim));
     }
-    if (Expected<void> ok = exec(QStringLiteral("COMMIT")); !ok) {
-        (void)exec(QStringLiteral("ROLLBACK"));
-        return ok;
-    }
-    return {};
-}
-
-Expected<QList<CatalogEntry>> SqliteCatalog::entriesUnder(const QString &root, const QString &modelKey)
-{
-    const PathRange range = rangeUnder(root);
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1, EXISTS(SELECT 1 FROM embedding e JOIN space s ON s.id = e.space_id "
-                             "WHERE e.media_id = m.id AND s.model_key = ? AND s.kind = 'clip') "
-                             "FROM media m WHERE m.path = ? OR (m.path >= ? AND m.path < ?)")
-                  .arg(QLatin1String(kEntryColumns)));
-    q.addBindValue(modelKey);
-    q.addBindValue(range.self);
-    q.addBindValue(range.low);
-    q.addBindValue(range.high);
-    if (!q.exec())
-        return sqlFailure(m_path, q.lastError());
-    QList<CatalogEntry> result;
-    while (q.next()) {
-        CatalogEntry e = readEntry(q);
-        e.embedded = q.value(11).toBool();
-        result.append(std::move(e));
-    }
-    return result;
-}
-
-Expected<std::optional<CatalogEntry>> SqliteCatalog::entry(const QString &path)
-{
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM media m WHERE m.path = ?").arg(QLatin1String(kEntryColumns)));
-    q.addBindValue(QDir::cleanPath(path));
-    if (!q.exec())
-        return sqlFailure(m_path, q.lastError());
-    if (!q.next())
-        return std::optional<CatalogEntry>();
-    return std::optional<CatalogEntry>(readEntry(q));
-}
-
-Expected<QList<CatalogEntry>> SqliteCatalog::entries(const QList<qint64> &ids)
-{
-    QHash<qint64, CatalogEntry> found;
-    constexpr qsizetype kChunk = 500; // below SQLite's bound-parameter limit
-    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
-        const QList<qint64> chunk = ids.mid(start, kChunk);
-        QStringList marks(chunk.size(), QStringLiteral("?"));
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT %1 FROM media m WHERE m.id IN (%2)")
-                      .arg(QLatin1String(kEntryColumns), marks.join(QLatin1Char(','))));
-        for (qint64 id : chunk)
-            q.addBindValue(id);
-        if (!q.exec())
-            return sqlFailure(m_path, q.lastError());
-        while (q.next()) {
-            CatalogEntry e = readEntry(q);
-            found.insert(e.id, std::move(e));
-        }
-    }
-    QList<CatalogEntry> result;
-    for (qint64 id : ids)
-        if (auto it = found.constFind(id); it != found.constEnd())
-            result.append(*it);
-    return result;
-}
-
-Expected<QSet<qint64>> SqliteCatalog::matching(const MediaFilter &filter)
-{
-    QStringList where {QStringLiteral("m.error IS NULL")};
-    QVariantList values;
-    if (!filter.folders.isEmpty()) {
-        QStringList any;
-        for (const QString &folder : filter.folders) {
-            const PathRange range = rangeUnder(folder);
-            any << QStringLiteral("(m.path >= ? AND m.path < ?)");
-            values << range.low << range.high;
-        }
-        where << QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-    }
-    if (filter.kind) {
-        where << QStringLiteral("m.kind = ?");
-        values << mediaKindName(*filter.kind);
-    }
-    if (filter.minDurationSeconds >= 0) {
-        where << QStringLiteral("m.duration >= ?");
-        values << filter.minDurationSeconds;
-    }
-    if (filter.maxDurationSeconds >= 0) {
-        where << QStringLiteral("m.duration <= ?");
-        values << filter.maxDurationSeconds;
-    }
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT m.id FROM media m WHERE ") + where.join(QStringLiteral(" AND ")));
-    for (const QVariant &v : std::as_const(values))
-        q.addBindValue(v);
-    if (!q.exec())
-        return sqlFailure(m_path, q.lastError());
-    QSet<qint64> ids;
-    while (q.next())
-        ids.insert(q.value(0).toLongLong());
-    return ids;
-}
-
-Expected<qint64> SqliteCatalog::entryCount()
-{
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM media")) || !q.next())
-        return sqlFailure(m_path, q.lastError());
-    return q.value(0).toLongLong();
-}
-
-Expected<qint64> SqliteCatalog::storeIndexed(const IndexedMedia &media)
-{
-    const CatalogEntry &e = media.entry;
-    if (e.path.isEmpty() || !QDir::isAbsolutePath(e.path))
-        return makeError(ErrorCode::InvalidArgument, tr("catalog paths must be absolute").toStdString());
-    for (const MediaEmbedding &m : media.embeddings)
-        if (m.vector.isEmpty() || !allFinite(m.vector))
-            return makeError(ErrorCode::InvalidArgument,
-                tr("refusing to store an empty or non-finite embedding of %1").arg(e.path).toStdString());
-    qint64 id = 0;
-    Expected<void> ok = inTransaction([&]() -> Expected<void> {
-        QSqlQuery find(m_db);
-        find.prepare(QStringLiteral("SELECT id, sample_hash FROM media WHERE path = ?"));
-        find.addBindValue(QDir::cleanPath(e.path));
-        if (!find.exec())
-            return sqlFailure(m_path, find.lastError());
-        const bool exists = find.next();
-        id = exists ? find.value(0).toLongLong() : 0;
-        const bool contentChanged = exists && find.value(1).toByteArray() != e.sampleHash;
-        find.finish();
-
-        QSqlQuery write(m_db);
-        if (exists)
-            write.prepare(
-                QStringLiteral("UPDATE media SET size = ?, mtime_ms = ?, sample_hash = ?, kind = ?, "
-                               "duration = ?, width = ?, height = ?, indexed_at_ms = ?, error = ? "
-                               "WHERE id = ?"));
-        else
-            write.prepare(
-                QStringLiteral("INSERT INTO media(size, mtime_ms, sample_hash, kind, duration, width, "
-                               "height, indexed_at_ms, error, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        write.addBindValue(e.size);
-        write.addBindValue(e.mtimeMs);
-        write.addBindValue(e.sampleHash);
-        write.addBindValue(mediaKindName(e.kind));
-        write.addBindValue(e.durationSeconds);
-        write.addBindValue(e.width);
-        write.addBindValue(e.height);
-        write.addBindValue(e.indexedAtMs ? e.indexedAtMs : QDateTime::currentMSecsSinceEpoch());
-        write.addBindValue(e.error.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(e.error));
-        if (exists)
-            write.addBindValue(id);
-        else
-            write.addBindValue(QDir::cleanPath(e.path));
-        if (!write.exec())
-            return sqlFailure(m_path, write.lastError());
-        if (!exists)
-            id = write.lastInsertId().toLongLong();
-
-        if (contentChanged) {
-            QSqlQuery drop(m_db);
-            drop.prepare(QStringLiteral("DELETE FROM embedding WHERE media_id = ?"));
-            drop.addBindValue(id);
-            if (!drop.exec())
-                return sqlFailure(m_path, drop.lastError());
-        }
-        for (const MediaEmbedding &m : media.embeddings) {
-            Expected<qint64> space
-                = ensureSpace(media.modelKey, media.bundleId, m.kind, int(m.vector.size()));
-            if (!space)
-                return space.error();
-            // Delete + insert (not REPLACE in place): the new row gets a new id.
-            QSqlQuery replace(m_db);
-            replace.prepare(QStringLiteral("DELETE FROM embedding WHERE media_id = ? AND space_id = ?"));
-            replace.addBindValue(id);
-            replace.addBindValue(*space);
-            if (!replace.exec())
-                return sqlFailure(m_path, replace.lastError());
-            QSqlQuery insert(m_db);
-            insert.prepare(
-                QStringLiteral("INSERT INTO embedding(media_id, space_id, vector) VALUES (?, ?, ?)"));
-            insert.addBindValue(id);
-            insert.addBindValue(*space);
-            insert.addBindValue(packVector(m.vector));
-            if (!insert.exec())
-                return sqlFailure(m_path, insert.lastError());
-        }
-        if (!media.thumbnails.isEmpty() || !e.error.isEmpty()) {
-            QSqlQuery clear(m_db);
-            clear.prepare(QStringLiteral("DELETE FROM thumbnail WHERE media_id = ?"));
-            clear.addBindValue(id);
-            if (!clear.exec())
-                return sqlFailure(m_path, clear.lastError());
-        }
-        for (qsizetype i = 0; i < media.thumbnails.size(); ++i) {
-            QSqlQuery thumb(m_db);
-            thumb.prepare(QStringLiteral("INSERT INTO thumbnail(media_id, position, jpeg) VALUES (?, ?, ?)"));
-            thumb.addBindValue(id);
-            thumb.addBindValue(int(i));
-            thumb.addBindValue(media.thumbnails.at(i));
-            if (!thumb.exec())
-                return sqlFailure(m_path, thumb.lastError());
-        }
-        return bumpGeneration();
-    });
-    if (!ok)
-        return ok.error();
-    return id;
-}
-
-Expected<void> SqliteCatalog::updateStamp(qint64 id, qint64 size, qint64 mtimeMs)
-{
-    return inTransaction([&]() -> Expected<void> {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE media SET size = ?, mtime_ms = ? WHERE id = ?"));
-        q.addBindValue(size);
-        q.addBindValue(mtimeMs);
-        q.addBindValue(id);
-        if (!q.exec())
-            return sqlFailure(m_path, q.lastError());
-        return bumpGeneration();
-    });
-}
-
-Expected<void> SqliteCatalog::remove(const QList<qint64> &ids)
-{
-    if (ids.isEmpty())
-        return {};
-    return inTransaction([&]() -> Expected<void> {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("DELETE FROM media WHERE id = ?"));
-        for (qint64 id : ids) {
-            q.bindValue(0, id);
-            if (!q.exec())
-                return sqlFailure(m_path, q.lastError());
-        }
-        return bumpGeneration();
-    });
-}
-
-Expected<QList<QByteArray>> SqliteCatalog::thumbnails(qint64 id)
-{
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT jpeg FROM thumbnail WHERE media_id = ? ORDER BY position"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return sqlFailure(m_path, q.lastError());
-    QList<QByteArray> result;
-    while (q.next())
-        result.append(q.value(0).toByteArray());
-    return result;
-}
-
-Expected<std::optional<IndexJobRecord>> SqliteCatalog::lastJob()
-{
-    QSqlQuery q(m_db);
-    if (!q.exec(
-            QStringLiteral("SELECT id, roots, model_key, bundle_id, status, total, done, failed, started_ms, "
-                           "updated_ms, message FROM job ORDER BY id DESC LIMIT 1")))
-        return sqlFailure(m_path, q.lastError());
-    if (!q.next())
-        return std::optional<IndexJobRecord>();
-    IndexJobRecord job;
-    job.id = q.value(0).toLongLong();
-    for (const QJsonValue &root : QJsonDocument::fromJson(q.value(1).toString().toUtf8()).array())
-        job.roots.append(root.toString());
-    job.modelKey = q.value(2).toString();
-    job.bundleId = q.value(3).toString();
-    job.status = parseIndexJobStatus(q.value(4).toString()).value_or(IndexJobStatus::Failed);
-    job.total = q.value(5).toLongLong();
-    job.done = q.value(6).toLongLong();
-    job.failed = q.value(7).toLongLong();
-    job.startedMs = q.value(8).toLongLong();
-    job.updatedMs = q.value(9).toLongLong();
-    job.message = q.value(10).toString();
-    return std::optional<IndexJobRecord>(job);
-}
-
-Expected<IndexJobRecord> SqliteCatalog::beginJob(const IndexJobRecord &job)
-{
-    IndexJobRecord stored = job;
-    Expected<void> ok = inTransaction([&]() -> Expected<void> {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO job(roots, model_key, bundle_id, status, total, done, failed, started_ms, "
-            "updated_ms, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(QString::fromUtf8(
-            QJsonDocument(QJsonArray::fromStringList(job.roots)).toJson(QJsonDocument::Compact)));
-        q.addBindValue(notNull(job.modelKey));
-        q.addBindValue(notNull(job.bundleId));
-        q.addBindValue(indexJobStatusName(job.status));
-        q.addBindValue(job.total);
-        q.addBindValue(job.done);
-        q.addBindValue(job.failed);
-        q.addBindValue(job.startedMs);
-        q.addBindValue(job.updatedMs);
-        q.addBindValue(notNull(job.message));
-        if (!q.exec())
-            return sqlFailure(m_path, q.lastError());
-        stored.id = q.lastInsertId().toLongLong();
-        return {};
-    });
-    if (!ok)
-        return ok.error();
-    return stored;
-}
-
-Expected<void> SqliteCatalog::updateJob(const IndexJobRecord &job)
-{
-    return inTransaction([&]() -> Expected<void> {
-        QSqlQuery q(m_db);
-        q.prepare(
-            QStringLiteral("UPDATE job SET status = ?, total = ?, done = ?, failed = ?, updated_ms = ?, "
-                           "message = ? WHERE id = ?"));
-        q.addBindValue(indexJobStatusName(job.status));
-        q.addBindValue(job.total);
-        q.addBindValue(job.done);
-        q.addBindValue(job.failed);
-        q.addBindValue(job.updatedMs);
-        q.addBindValue(notNull(job.message));
-        q.addBindValue(job.id);
-        if (!q.exec())
-            return sqlFailure(m_path, q.lastError());
-        return {};
-    });
+    return claims;
 }
 
 } // namespace mplug2::app

@@ -69,7 +69,7 @@ Expected<std::unique_ptr<VectorIndex>> VectorIndex::open(Catalog &catalog, const
     std::unique_ptr<VectorIndex> index(new VectorIndex(space.dim, options));
     index->m_space = space;
     if (options.persist)
-        index->m_annPath = annPath(catalog.location(), space);
+        index->m_annPath = annPath(catalog.vectorCacheBase(), space);
     Expected<QList<EmbeddingRef>> refs = catalog.embeddingRefs(space.id);
     if (!refs)
         return refs.error();

@@ -15,9 +15,13 @@ for f in Maintainer Description Homepage Section Priority Installed-Size; do
 done
 # Explicit run-time needs, and what dpkg-shlibdeps must have found in the binaries.
 depends=$(field Depends)
-for dep in libopenblas0-openmp libqt6sql6-sqlite libqt6svg6 libqt6core6 libqt6widgets6 libtorch \
+for dep in libopenblas0-openmp libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libqt6core6 libqt6widgets6 libtorch \
            libavformat libc6; do
   grep -Eq "(^|, )$dep" <<<"$depends" || fail "Depends lacks $dep: $depends"
+done
+# Servers are the user's (or their lab's) business: the package needs their client drivers only.
+for server in postgresql postgresql-15 slurm-wlm slurmd munge; do
+  grep -Eq "(^|, )$server( |,|$)" <<<"$depends" && fail "Depends names a server, $server: $depends"
 done
 
 # Entries as "mode owner path", directories without their trailing slash.

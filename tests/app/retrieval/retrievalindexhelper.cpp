@@ -1,7 +1,8 @@
 // Test helper for indexcrashtest: indexes a folder with the word-embedding
 // stand-in model, slowly enough to be killed in the middle, and prints the
 // job summary as JSON.
-//   retrievalindexhelper DB FOLDER MODELDIR DELAY_MS ANN_THRESHOLD
+//   retrievalindexhelper DB FOLDER MODELDIR DELAY_MS ANN_THRESHOLD [LEASE_MS]
+// DB may be a postgresql:// URI: several helpers then share the work.
 #include "tests/app/retrieval/retrievaltestsupport.h"
 
 #include <QCoreApplication>
@@ -15,8 +16,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 6) {
-        QTextStream(stderr) << "usage: retrievalindexhelper DB FOLDER MODELDIR DELAY_MS ANN_THRESHOLD\n";
+    if (args.size() != 6 && args.size() != 7) {
+        QTextStream(stderr)
+            << "usage: retrievalindexhelper DB FOLDER MODELDIR DELAY_MS ANN_THRESHOLD [LEASE_MS]\n";
         return 2;
     }
     auto config = std::make_shared<test::WordEmbeddingConfig>();
@@ -25,11 +27,13 @@ int main(int argc, char **argv)
     app::IndexJobOptions options;
     options.roots = {args.at(2)};
     options.vectorIndex.annThreshold = args.at(5).toLongLong();
+    if (args.size() == 7)
+        options.leaseMs = args.at(6).toLongLong();
     app::IndexJob job(engine.get(), args.at(1), options);
     QEventLoop loop;
     QObject::connect(&job, &app::IndexJob::finished, &loop, &QEventLoop::quit);
     // The test times its kill from here, past the process start-up.
-    QTextStream(stderr) << "started" << Qt::endl;
+    QTextStream(stderr) << "started " << job.summary().worker << Qt::endl;
     job.start();
     if (job.state() != app::IndexJob::State::Failed)
         loop.exec();
@@ -37,7 +41,8 @@ int main(int argc, char **argv)
     const QJsonObject json {{QStringLiteral("status"), app::indexJobStatusName(s.status)},
         {QStringLiteral("indexed"), s.indexed}, {QStringLiteral("unchanged"), s.unchanged},
         {QStringLiteral("failed"), s.failed}, {QStringLiteral("resumed"), s.resumed},
-        {QStringLiteral("error"), s.error}};
+        {QStringLiteral("lost"), s.lost}, {QStringLiteral("worker"), s.worker},
+        {QStringLiteral("queue_done"), s.queue ? s.queue->done : -1}, {QStringLiteral("error"), s.error}};
     QTextStream(stdout) << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
     return s.status == app::IndexJobStatus::Finished ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Shared by the SqliteCatalog source files only.
+// Shared by the SQL catalogs' source files only.
 
 #include "base/expected.h"
 
@@ -8,12 +8,12 @@
 #include <QSqlError>
 #include <QString>
 
-namespace mplug2::app::sqlitecatalog {
+namespace mplug2::app::sqlcatalog {
 
 inline Error sqlFailure(const QString &path, const QSqlError &error)
 {
     return makeError(ErrorCode::Io,
-        QCoreApplication::translate("SqliteCatalog",
+        QCoreApplication::translate("SqlCatalog",
             "the index %1 cannot be read or "
             "written: %2")
             .arg(QDir::toNativeSeparators(path), error.text())
@@ -26,4 +26,4 @@ inline QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-} // namespace mplug2::app::sqlitecatalog
+} // namespace mplug2::app::sqlcatalog
