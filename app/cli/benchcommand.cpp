@@ -1,6 +1,7 @@
 #include "app/cli/benchcommand.h"
 
 #include "app/bench/mediabench.h"
+#include "app/cli/catalogbench.h"
 #include "app/cli/commandlineparsing.h"
 #include "app/cli/retrievalbench.h"
 
@@ -103,13 +104,20 @@ int runBenchCommand(const QStringList &args)
         rest.prepend(args.value(0) + QStringLiteral(" retrieval"));
         return runRetrievalBench(rest);
     }
+    if (args.value(1) == QLatin1String("catalog")) {
+        QStringList rest = args.mid(2);
+        rest.prepend(args.value(0) + QStringLiteral(" catalog"));
+        return runCatalogBench(rest);
+    }
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
-        "Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
-        "official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': "
-        "search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help')."));
+    parser.setApplicationDescription(
+        tr("Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
+           "official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': "
+           "search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help'). "
+           "'catalog': a shared index's store throughput, claim overhead and client search index (see "
+           "'mplug2 bench catalog --help')."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("mode"), tr("What to measure: media or retrieval."));
+    parser.addPositionalArgument(QStringLiteral("mode"), tr("What to measure: media, retrieval or catalog."));
     parser.addPositionalArgument(QStringLiteral("file"),
         tr("The video to read (not needed with --generate)."), QStringLiteral("[file]"));
     const QCommandLineOption generate(QStringLiteral("generate"),

@@ -2,6 +2,7 @@
 
 #include "app/cli/clisession.h"
 #include "app/cli/commandlineparsing.h"
+#include "app/cli/retrievalbenchsupport.h"
 #include "app/cli/retrievalmodel.h"
 #include "app/retrieval/indexjob.h"
 #include "app/retrieval/vectorindex.h"
@@ -24,15 +25,8 @@
 
 namespace mplug2::app {
 
-namespace {
+namespace benchsupport {
 
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(RetrievalBench)
-};
-
-/// Unit vectors scattered around `clusters` random centres: real image
-/// embeddings cluster by content, and uniform random vectors would make
-/// every neighbour equally far (an unfair test for any ANN method).
 std::vector<float> clusteredVectors(qint64 n, int dim, int clusters, QRandomGenerator &rng, double spread)
 {
     std::vector<float> centres(size_t(clusters) * size_t(dim));
@@ -61,8 +55,6 @@ double cpuSeconds()
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-/// CPU time of this thread: on a shared machine the wall time of one query
-/// mostly measures how long the scheduler kept it waiting.
 double threadCpuMs()
 {
     timespec t {};
@@ -77,12 +69,6 @@ double percentile(std::vector<double> values, double p)
     std::sort(values.begin(), values.end());
     return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
 }
-
-struct Timing {
-    double p50Ms = 0;
-    double p95Ms = 0;
-    double cpuMeanMs = 0;
-};
 
 Timing timeQueries(const VectorIndex &index, const std::vector<float> &queries, int count, int dim, int k,
     QList<QList<VectorHit>> *results, bool exact)
@@ -100,6 +86,16 @@ Timing timeQueries(const VectorIndex &index, const std::vector<float> &queries, 
     }
     return {percentile(ms, 0.5), percentile(ms, 0.95), (threadCpuMs() - cpuBefore) / count};
 }
+
+} // namespace benchsupport
+
+using namespace benchsupport;
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(RetrievalBench)
+};
 
 QJsonObject vectorBench(qint64 n, int dim, int queryCount, int k, const VectorSearchOptions &base,
     quint32 seed, QTextStream &out, bool printRows)

@@ -62,6 +62,11 @@ public:
     /// step. When the content changed (another sample hash), embeddings of
     /// every model are dropped first. Returns the entry's id.
     virtual Expected<qint64> storeIndexed(const IndexedMedia &media) = 0;
+    /// Adds many files that are not catalogued yet, with their embeddings
+    /// (thumbnails are left out), in one transaction of a few statements per
+    /// hundred files: for imports and the catalog benchmark. A path already
+    /// catalogued fails the whole call, which then changes nothing.
+    virtual Expected<void> addNew(const QList<IndexedMedia> &media) = 0;
     /// A file whose content is unchanged got a new size/time stamp (touch, copy back).
     virtual Expected<void> updateStamp(qint64 id, qint64 size, qint64 mtimeMs) = 0;
     /// Forgets files (with their thumbnails and embeddings), in one step.

@@ -7,8 +7,10 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPair>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -293,7 +295,24 @@ Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
         }
         write.finish();
 
-        // From here on stores are serialised (see the header), so the embeddings get ids in commit order.
+        if (!media.thumbnails.isEmpty() || !e.error.isEmpty()) {
+            QSqlQuery clear(m_db);
+            clear.prepare(QStringLiteral("DELETE FROM thumbnail WHERE media_id = ?"));
+            clear.addBindValue(id);
+            if (!clear.exec())
+                return failure(clear.lastError());
+        }
+        for (qsizetype i = 0; i < media.thumbnails.size(); ++i) {
+            QSqlQuery thumb(m_db);
+            thumb.prepare(QStringLiteral("INSERT INTO thumbnail(media_id, position, jpeg) VALUES (?, ?, ?)"));
+            thumb.addBindValue(id);
+            thumb.addBindValue(int(i));
+            thumb.addBindValue(media.thumbnails.at(i));
+            if (!thumb.exec())
+                return failure(thumb.lastError());
+        }
+        // From here to the commit stores are serialised (see the header), so the embeddings get ids in
+        // commit order; the thumbnails, the bulk of the bytes, are written before.
         if (Expected<void> bumped = bumpGeneration(); !bumped)
             return bumped;
         if (contentChanged) {
@@ -324,27 +343,92 @@ Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
             if (!insert.exec())
                 return failure(insert.lastError());
         }
-        if (!media.thumbnails.isEmpty() || !e.error.isEmpty()) {
-            QSqlQuery clear(m_db);
-            clear.prepare(QStringLiteral("DELETE FROM thumbnail WHERE media_id = ?"));
-            clear.addBindValue(id);
-            if (!clear.exec())
-                return failure(clear.lastError());
-        }
-        for (qsizetype i = 0; i < media.thumbnails.size(); ++i) {
-            QSqlQuery thumb(m_db);
-            thumb.prepare(QStringLiteral("INSERT INTO thumbnail(media_id, position, jpeg) VALUES (?, ?, ?)"));
-            thumb.addBindValue(id);
-            thumb.addBindValue(int(i));
-            thumb.addBindValue(media.thumbnails.at(i));
-            if (!thumb.exec())
-                return failure(thumb.lastError());
-        }
         return {};
     });
     if (!ok)
         return ok.error();
     return id;
+}
+
+Expected<void> SqlCatalog::addNew(const QList<IndexedMedia> &media)
+{
+    for (const IndexedMedia &m : media) {
+        if (m.entry.path.isEmpty() || !QDir::isAbsolutePath(m.entry.path))
+            return makeError(ErrorCode::InvalidArgument, tr("catalog paths must be absolute").toStdString());
+        for (const MediaEmbedding &e : m.embeddings)
+            if (e.vector.isEmpty() || !allFinite(e.vector))
+                return makeError(ErrorCode::InvalidArgument,
+                    tr("refusing to store an empty or non-finite embedding of %1")
+                        .arg(m.entry.path)
+                        .toStdString());
+    }
+    if (media.isEmpty())
+        return {};
+    return inTransaction([&]() -> Expected<void> {
+        // Rows per statement: below SQLite's bound-parameter limit, few round trips to a server.
+        constexpr qsizetype kRows = 500;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (Expected<void> bumped = bumpGeneration(); !bumped)
+            return bumped;
+        QHash<QPair<QString, int>, qint64> spaces; // (model key, kind and size) -> space id
+        for (qsizetype start = 0; start < media.size(); start += kRows) {
+            const qsizetype n = std::min(kRows, media.size() - start);
+            QSqlQuery files(m_db);
+            files.prepare(
+                QStringLiteral("INSERT INTO media(path, size, mtime_ms, sample_hash, kind, duration, "
+                               "width, height, indexed_at_ms, error) VALUES %1 RETURNING id")
+                    .arg(QStringList(n, QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)"))
+                             .join(QLatin1Char(','))));
+            for (qsizetype i = start; i < start + n; ++i) {
+                const CatalogEntry &e = media.at(i).entry;
+                files.addBindValue(QDir::cleanPath(e.path));
+                files.addBindValue(e.size);
+                files.addBindValue(e.mtimeMs);
+                files.addBindValue(e.sampleHash);
+                files.addBindValue(mediaKindName(e.kind));
+                files.addBindValue(e.durationSeconds);
+                files.addBindValue(e.width);
+                files.addBindValue(e.height);
+                files.addBindValue(e.indexedAtMs ? e.indexedAtMs : now);
+            }
+            if (!files.exec())
+                return failure(files.lastError());
+            // RETURNING gives the rows in the order of VALUES in both SQLite and PostgreSQL.
+            QList<qint64> ids;
+            while (files.next())
+                ids << files.value(0).toLongLong();
+            if (ids.size() != n)
+                return makeError(ErrorCode::Internal, "addNew: the ids of the new rows did not come back");
+            QStringList rows;
+            QVariantList values;
+            for (qsizetype i = start; i < start + n; ++i) {
+                const IndexedMedia &m = media.at(i);
+                for (const MediaEmbedding &e : m.embeddings) {
+                    const QPair<QString, int> key {m.modelKey, int(e.kind) * 100000 + int(e.vector.size())};
+                    if (!spaces.contains(key)) {
+                        // Checks the size against the space's, once per size met.
+                        Expected<qint64> space
+                            = ensureSpace(m.modelKey, m.bundleId, e.kind, int(e.vector.size()));
+                        if (!space)
+                            return space.error();
+                        spaces.insert(key, *space);
+                    }
+                    rows << QStringLiteral("(?, ?, ?)");
+                    values << ids.at(i - start) << spaces.value(key) << packVector(e.vector);
+                }
+            }
+            if (rows.isEmpty())
+                continue;
+            QSqlQuery vectors(m_db);
+            vectors.prepare(QStringLiteral("INSERT INTO embedding(media_id, space_id, vector) VALUES %1")
+                                .arg(rows.join(QLatin1Char(','))));
+            for (const QVariant &v : std::as_const(values))
+                vectors.addBindValue(v);
+            if (!vectors.exec())
+                return failure(vectors.lastError());
+        }
+        return {};
+    });
 }
 
 Expected<void> SqlCatalog::updateStamp(qint64 id, qint64 size, qint64 mtimeMs)

@@ -40,6 +40,7 @@ public:
     Expected<QSet<qint64>> matching(const MediaFilter &filter) override;
     Expected<qint64> entryCount() override;
     Expected<qint64> storeIndexed(const IndexedMedia &media) override;
+    Expected<void> addNew(const QList<IndexedMedia> &media) override;
     Expected<void> updateStamp(qint64 id, qint64 size, qint64 mtimeMs) override;
     Expected<void> remove(const QList<qint64> &ids) override;
     Expected<QList<QByteArray>> thumbnails(qint64 id) override;

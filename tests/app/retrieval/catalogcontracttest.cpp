@@ -272,6 +272,32 @@ private Q_SLOTS:
         QCOMPARE(last->status, IndexJobStatus::Paused);
     }
 
+    void addNewStoresManyAtOnceOrNothing()
+    {
+        auto c = fresh();
+        QList<IndexedMedia> batch;
+        for (int i = 0; i < 1203; ++i) // more than one statement's worth
+            batch << media(QStringLiteral("/n/%1.png").arg(i), MediaKind::Image, "h", {float(i), 1, 0});
+        QVERIFY(c->addNew(batch));
+        QCOMPARE(*c->entryCount(), 1203);
+        const auto space = *c->space(kKey, EmbeddingKind::Clip);
+        QCOMPARE(space->count, 1203);
+        const auto e = *c->entry(QStringLiteral("/n/1202.png"));
+        QVERIFY(e);
+        QCOMPARE(*c->embedding(e->id, space->id), std::optional<QList<float>>(QList<float> {1202, 1, 0}));
+        const qint64 generation = *c->generation();
+        // One path already there: nothing of the batch is stored.
+        QList<IndexedMedia> clash {media(QStringLiteral("/n/new.png"), MediaKind::Image, "h", {1, 1, 1}),
+            media(QStringLiteral("/n/5.png"), MediaKind::Image, "h", {1, 1, 1})};
+        QVERIFY(!c->addNew(clash));
+        QVERIFY(!*c->entry(QStringLiteral("/n/new.png")));
+        QCOMPARE(*c->entryCount(), 1203);
+        QCOMPARE(*c->generation(), generation);
+        // A wrong size is refused like a store's.
+        QVERIFY(!c->addNew({media(QStringLiteral("/n/wide.png"), MediaKind::Image, "h", {1, 1, 1, 1})}));
+        QVERIFY(!*c->entry(QStringLiteral("/n/wide.png")));
+    }
+
     void oddFileNamesRoundTripExactly()
     {
         auto c = fresh();
