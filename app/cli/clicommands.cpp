@@ -2,6 +2,7 @@
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/clicommand.h"
 #include "app/cli/democommands.h"
+#include "app/cli/exportindexcommand.h"
 #include "app/cli/importcommand.h"
 #include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
@@ -17,8 +18,9 @@ const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
         {QStringLiteral("bench"),
-            QStringLiteral(
-                "Benchmarks: 'media' times sampling a video's frames, 'retrieval' the search index"),
+            QStringLiteral("Benchmarks: 'media' times sampling a video's frames, 'retrieval' the search "
+                           "index, 'catalog' a "
+                           "shared index"),
             &runBenchCommand},
         {QStringLiteral("parity"), QStringLiteral("Compare every stage with the official fixtures"),
             &runParityCommand},
@@ -41,6 +43,9 @@ const QList<CliCommand> &cliCommands()
             &runIndexCommand},
         {QStringLiteral("search"), QStringLiteral("Search an index by text, by example, or rank sentences"),
             &runSearchCommand},
+        {QStringLiteral("export-index"),
+            QStringLiteral("Every file of an index with its caption, as JSON Lines or CSV"),
+            &runExportIndexCommand},
         {QStringLiteral("tokenize"), QStringLiteral("Token ids and tokens of texts"), &runTokenizeCommand},
         {QStringLiteral("detokenize"), QStringLiteral("Text of token ids"), &runDetokenizeCommand},
         {QStringLiteral("train-demo"), QStringLiteral("Train the bundled demo model from scratch"),

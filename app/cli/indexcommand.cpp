@@ -70,7 +70,10 @@ int runIndexCommand(const QStringList &args)
                  "they divide the files among themselves."),
         QStringLiteral("FILE|URI"));
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print the summary as one JSON object."));
-    parser.addOptions({db, json});
+    const QCommandLineOption captions(QStringLiteral("captions"),
+        Text::tr("Also caption every file (the model's caption task, its beam settings) and keep the caption "
+                 "in the index: search shows it, export-index writes it."));
+    parser.addOptions({db, json, captions});
     const ModelOptions model;
     model.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("folders"), Text::tr("Folders (or single files) to index."),
@@ -114,6 +117,7 @@ int runIndexCommand(const QStringList &args)
 
     IndexJobOptions options;
     options.roots = roots;
+    options.captions = parser.isSet(captions);
     IndexJob job(&session.engine(), dbPath, options);
     const bool showProgress = !parser.isSet(json) && ::isatty(STDERR_FILENO);
     QObject::connect(&job, &IndexJob::progressed, [&](const IndexProgress &p) {

@@ -295,7 +295,10 @@ int runSearchCommand(const QStringList &args)
         out << QStringLiteral("%1  %2").arg(++rank, 3).arg(hit.score, 9, 'f', 4);
         if (hit.rerankScore)
             out << QStringLiteral("  (cos %1)").arg(hit.similarity, 0, 'f', 4);
-        out << "  " << (hit.text.isEmpty() ? QDir::toNativeSeparators(hit.entry.path) : hit.text) << '\n';
+        out << "  " << (hit.text.isEmpty() ? QDir::toNativeSeparators(hit.entry.path) : hit.text);
+        if (hit.text.isEmpty() && !hit.entry.caption.isEmpty())
+            out << QStringLiteral("  \u2014 ") << hit.entry.caption;
+        out << '\n';
     }
     if (results->hits.isEmpty())
         err << Text::tr("no results") << '\n';

@@ -50,6 +50,15 @@ struct CatalogEntry {
     /// Whether the catalog holds an embedding of the model asked about
     /// (filled by entriesUnder()).
     bool embedded = false;
+    /// The caption stored while indexing (`mplug2 index --captions`), if any.
+    QString caption;
+};
+
+/// A caption made while indexing, and how (so that it can be told apart
+/// from one made with other settings).
+struct StoredCaption {
+    QString text;
+    QString settings; ///< JSON: the model's task and beam settings
 };
 
 struct MediaEmbedding {
@@ -95,6 +104,8 @@ struct IndexedMedia {
     /// this claim still holds (else LimitExceeded and nothing is written),
     /// and marks the file done in the queue in the same transaction.
     std::optional<WorkClaim> claim;
+    /// Stored under modelKey when set (a failed file stores none).
+    std::optional<StoredCaption> caption;
 };
 
 /// One model's embeddings of one kind: the unit a vector index is built over.

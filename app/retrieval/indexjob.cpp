@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QThread>
@@ -227,6 +229,21 @@ void IndexJob::start()
     }
     m_bundleId = model->bundle.id;
     m_withItc = model->itcHeads;
+    if (m_options.captions) {
+        if (model->bundle.kind != ModelKind::Caption) {
+            finishWith(IndexJobStatus::Failed,
+                tr("the model %1 does not write captions: choose a captioning model to index with captions")
+                    .arg(model->bundle.id));
+            return;
+        }
+        const GenerationDefaults g = model->bundle.generationDefaults();
+        m_captionSettings = QString::fromUtf8(QJsonDocument(
+            QJsonObject {{QStringLiteral("task"), QStringLiteral("caption")},
+                {QStringLiteral("model"), model->bundle.id}, {QStringLiteral("beam_size"), g.beamSize},
+                {QStringLiteral("min_length"), g.minLength},
+                {QStringLiteral("max_length"),
+                    g.maxLength}}).toJson(QJsonDocument::Compact));
+    }
     setState(State::Scanning);
     auto *watcher = new QFutureWatcher<ScanOutcome>(this);
     connect(watcher, &QFutureWatcher<ScanOutcome>::finished, this, [this, watcher] {
@@ -371,7 +388,7 @@ void IndexJob::pump()
         EngineRequest request = EngineRequest::embedMedia(m_files.at(file).file.path);
         request.returnFrames = true;
         PendingFile &pending = m_pending[file];
-        pending.awaiting = m_withItc ? 2 : 1;
+        pending.awaiting = 1 + (m_withItc ? 1 : 0) + (m_options.captions ? 1 : 0);
         submitPart(request, file, EmbeddingKind::Clip);
         if (m_withItc) {
             // The second request finds the visual features in the engine's cache.
@@ -379,13 +396,19 @@ void IndexJob::pump()
             request.embedding = EmbeddingKind::Itc;
             submitPart(request, file, EmbeddingKind::Itc);
         }
+        if (m_options.captions) {
+            // So does the caption, with the bundle's own beam settings.
+            EngineRequest caption = EngineRequest::caption(request.media.path);
+            caption.priority = RequestPriority::Batch;
+            submitPart(caption, file, EmbeddingKind::Clip, true);
+        }
     }
 }
 
-void IndexJob::submitPart(const EngineRequest &request, qsizetype file, EmbeddingKind kind)
+void IndexJob::submitPart(const EngineRequest &request, qsizetype file, EmbeddingKind kind, bool caption)
 {
     const RequestHandle handle = m_engine->submit(request);
-    m_inFlight.insert(handle.id(), {file, kind, handle});
+    m_inFlight.insert(handle.id(), {file, kind, caption, handle});
     handle.then(this, [this, id = handle.id()](const RequestOutcome &o) { onPartEnded(id, o); });
 }
 
@@ -407,7 +430,9 @@ void IndexJob::onPartEnded(RequestId id, const RequestOutcome &outcome)
 void IndexJob::onPartFinished(const PartRequest &part, const EngineResult &result)
 {
     PendingFile &pending = m_pending[part.file];
-    if (part.kind == EmbeddingKind::Clip)
+    if (part.caption)
+        pending.caption = StoredCaption {result.items.value(0).text, m_captionSettings};
+    else if (part.kind == EmbeddingKind::Clip)
         pending.clip = result;
     else
         pending.itc = result.mediaEmbedding;
@@ -424,18 +449,20 @@ void IndexJob::prepareAndStore(qsizetype file, const PendingFile &parts)
     m_progress.currentPath = stamp.path;
     ++m_preparing;
     auto *watcher = new QFutureWatcher<IndexedMedia>(this);
-    connect(watcher, &QFutureWatcher<IndexedMedia>::finished, this, [this, watcher, file, itc = parts.itc] {
-        watcher->deleteLater();
-        --m_preparing;
-        IndexedMedia media = watcher->result();
-        media.claim = m_files.at(file);
-        media.modelKey = m_modelKey;
-        media.bundleId = m_bundleId;
-        if (!itc.isEmpty() && media.entry.error.isEmpty())
-            media.embeddings.append({EmbeddingKind::Itc, itc});
-        const QString error = media.entry.error;
-        store(media, !error.isEmpty(), error);
-    });
+    connect(watcher, &QFutureWatcher<IndexedMedia>::finished, this,
+        [this, watcher, file, itc = parts.itc, caption = parts.caption] {
+            watcher->deleteLater();
+            --m_preparing;
+            IndexedMedia media = watcher->result();
+            media.claim = m_files.at(file);
+            media.caption = caption;
+            media.modelKey = m_modelKey;
+            media.bundleId = m_bundleId;
+            if (!itc.isEmpty() && media.entry.error.isEmpty())
+                media.embeddings.append({EmbeddingKind::Itc, itc});
+            const QString error = media.entry.error;
+            store(media, !error.isEmpty(), error);
+        });
     watcher->setFuture(QtConcurrent::run(prepareEntry, stamp, parts.clip, m_options));
 }
 

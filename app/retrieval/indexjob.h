@@ -50,6 +50,9 @@ struct IndexJobOptions {
     /// Attempts at a store that failed for the server's sake (connection
     /// lost), with waits of 1, 2, 4, ... s between them, before the job fails.
     int storeAttempts = 5;
+    /// Also caption each file with the model's caption task (its beam
+    /// settings) and store the caption beside the embeddings.
+    bool captions = false;
 };
 
 struct IndexProgress {
@@ -118,11 +121,13 @@ private:
     struct PendingFile {
         EngineResult clip;
         QList<float> itc;
+        std::optional<StoredCaption> caption;
         int awaiting = 0;
     };
     struct PartRequest {
         qsizetype file = 0;
         EmbeddingKind kind = EmbeddingKind::Clip;
+        bool caption = false; ///< the caption request, not an embedding
         RequestHandle handle;
     };
 
@@ -132,7 +137,7 @@ private:
     /// Claims more files from the work queue; false when there are none now.
     bool claimMore();
     void renewLeases();
-    void submitPart(const EngineRequest &request, qsizetype file, EmbeddingKind kind);
+    void submitPart(const EngineRequest &request, qsizetype file, EmbeddingKind kind, bool caption = false);
     void onPartEnded(RequestId id, const RequestOutcome &outcome);
     void onPartFinished(const PartRequest &part, const EngineResult &result);
     void onPartFailed(const PartRequest &part, const EngineError &error);
@@ -166,6 +171,7 @@ private:
     QHash<RequestId, PartRequest> m_inFlight; ///< our requests not over yet
     QHash<qsizetype, PendingFile> m_pending;
     bool m_withItc = false;
+    QString m_captionSettings; ///< JSON, when captions are made
     int m_preparing = 0;
     IndexJobRecord m_record;
     IndexSummary m_summary;

@@ -13,6 +13,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <iterator>
 
 namespace mplug2::app {
 
@@ -21,6 +22,11 @@ namespace {
 /// Taken by whoever creates or upgrades the tables, so that workers started
 /// together on an empty database do not race.
 constexpr qint64 kSchemaLock = 0x6d706c7567320001; // "mplug2" + 1
+
+const char *const kCaptionTable
+    = "CREATE TABLE IF NOT EXISTS caption(media_id BIGINT NOT NULL REFERENCES media(id) ON DELETE CASCADE, "
+      "model_key TEXT NOT NULL, text TEXT NOT NULL, settings TEXT NOT NULL, PRIMARY KEY(media_id, "
+      "model_key))";
 
 const char *const kTables[] = {
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -46,7 +52,15 @@ const char *const kTables[] = {
     "state TEXT NOT NULL, owner TEXT, token BIGINT NOT NULL, lease_until_ms BIGINT NOT NULL, "
     "PRIMARY KEY(model_key, path))",
     "CREATE INDEX IF NOT EXISTS work_queue ON work(model_key, state, seq)",
+    kCaptionTable,
 };
+
+/// The first schema a PostgreSQL catalog was made with; the steps from
+/// there follow SQLite's numbering (see SqlCatalog::kSchemaVersion).
+constexpr int kFirstVersion = 3;
+/// kMigrations[n - kFirstVersion] takes a catalog from schema n to n + 1.
+const char *const kMigrations[] = {kCaptionTable};
+static_assert(std::size(kMigrations) == SqlCatalog::kSchemaVersion - kFirstVersion, "one step per version");
 
 /// libpq's conninfo quoting: 'value' with \ and ' escaped.
 QString conninfoValue(const QString &value)
@@ -189,7 +203,22 @@ Expected<void> PostgresCatalog::initialise()
                         .arg(m_location)
                         .toStdString());
             const QString schema = q.value(0).toString();
-            if (schema != QLatin1String(kSchema))
+            q.finish();
+            const QString prefix = QStringLiteral("mplug2-catalog/");
+            bool numbered = false;
+            const int version = schema.startsWith(prefix) ? schema.mid(prefix.size()).toInt(&numbered) : 0;
+            if (numbered && version >= kFirstVersion && version < kSchemaVersion) {
+                // Upgraded in place, inside this transaction and under the lock: all or nothing, once.
+                for (int step = version; step < kSchemaVersion; ++step)
+                    if (Expected<void> done = exec(QString::fromLatin1(kMigrations[step - kFirstVersion]));
+                        !done)
+                        return done;
+                QSqlQuery mark(m_db);
+                mark.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema'"));
+                mark.addBindValue(QString::fromLatin1(kSchema));
+                if (!mark.exec())
+                    return failure(mark.lastError());
+            } else if (schema != QLatin1String(kSchema))
                 return makeError(ErrorCode::Unsupported,
                     tr("%1 was written by another version (%2; this one reads %3): use a version that "
                        "reads it, or index into a new database")

@@ -9,7 +9,13 @@
 ///
 /// Each result has "media" (or "text" for media -> text searches), "score"
 /// (what the order is by), "similarity" (cosine of the embeddings) and, when
-/// re-ranked, "rerank_score".
+/// re-ranked, "rerank_score"; a media result has the "caption" stored while
+/// indexing, when there is one.
+///
+/// The whole index, one line per file (`mplug2 export-index`):
+///
+///     out << catalogCsvHeader();
+///     for (const CatalogEntry &e : entries) out << catalogEntryCsv(e);   // or catalogEntryJsonLine(e)
 
 #include "app/retrieval/searchtypes.h"
 #include "base/expected.h"
@@ -22,8 +28,17 @@ enum class SearchExportFormat { Json, Csv };
 
 QJsonObject searchResultsToJson(const SearchResults &results);
 /// CSV: a header line, then rank, media (or text), score, similarity,
-/// rerank_score, kind, duration_s; RFC 4180 quoting.
+/// rerank_score, kind, duration_s, caption; RFC 4180 quoting.
 QByteArray searchResultsToCsv(const SearchResults &results);
+
+/// One catalogued file as one line of JSON (with its newline): path, caption,
+/// kind, size, mtime_ms, duration_s, width, height, indexed_at_ms and, for a
+/// file that could not be indexed, error.
+QByteArray catalogEntryJsonLine(const CatalogEntry &entry);
+/// The CSV header line of catalogEntryCsv(), with its CRLF.
+QByteArray catalogCsvHeader();
+/// One catalogued file as one CSV line (RFC 4180, CRLF), in catalogCsvHeader()'s columns.
+QByteArray catalogEntryCsv(const CatalogEntry &entry);
 /// The format from the file name (".csv" or else JSON) when `format` is empty.
 Expected<void> exportSearchResults(const SearchResults &results, const QString &path,
     std::optional<SearchExportFormat> format = std::nullopt);

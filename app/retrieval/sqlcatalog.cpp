@@ -52,9 +52,11 @@ QByteArray packVector(const QList<float> &v)
     return blob;
 }
 
-const char *kEntryColumns = "m.id, m.path, m.size, m.mtime_ms, m.sample_hash, m.kind, m.duration, m.width, "
-                            "m.height, m.indexed_at_ms, "
-                            "m.error";
+// The caption is the one stored by the first model key in order: one per file in practice.
+const char *kEntryColumns
+    = "m.id, m.path, m.size, m.mtime_ms, m.sample_hash, m.kind, m.duration, m.width, "
+      "m.height, m.indexed_at_ms, m.error, "
+      "(SELECT c.text FROM caption c WHERE c.media_id = m.id ORDER BY c.model_key LIMIT 1)";
 
 CatalogEntry readEntry(const QSqlQuery &q)
 {
@@ -70,6 +72,7 @@ CatalogEntry readEntry(const QSqlQuery &q)
     e.height = q.value(8).toInt();
     e.indexedAtMs = q.value(9).toLongLong();
     e.error = q.value(10).toString();
+    e.caption = q.value(11).toString();
     return e;
 }
 
@@ -148,7 +151,7 @@ Expected<QList<CatalogEntry>> SqlCatalog::entriesUnder(const QString &root, cons
     QList<CatalogEntry> result;
     while (q.next()) {
         CatalogEntry e = readEntry(q);
-        e.embedded = q.value(11).toBool();
+        e.embedded = q.value(12).toBool();
         result.append(std::move(e));
     }
     return result;
@@ -315,12 +318,29 @@ Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
         // commit order; the thumbnails, the bulk of the bytes, are written before.
         if (Expected<void> bumped = bumpGeneration(); !bumped)
             return bumped;
-        if (contentChanged) {
-            QSqlQuery drop(m_db);
-            drop.prepare(QStringLiteral("DELETE FROM embedding WHERE media_id = ?"));
-            drop.addBindValue(id);
-            if (!drop.exec())
-                return failure(drop.lastError());
+        if (contentChanged || !e.error.isEmpty()) {
+            // What any model said about the old content is stale.
+            for (const char *sql :
+                {"DELETE FROM embedding WHERE media_id = ?", "DELETE FROM caption WHERE media_id = ?"}) {
+                QSqlQuery drop(m_db);
+                drop.prepare(QString::fromLatin1(sql));
+                drop.addBindValue(id);
+                if (!drop.exec())
+                    return failure(drop.lastError());
+            }
+        }
+        if (media.caption && e.error.isEmpty()) {
+            QSqlQuery caption(m_db);
+            caption.prepare(
+                QStringLiteral("INSERT INTO caption(media_id, model_key, text, settings) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT(media_id, model_key) DO UPDATE SET text = excluded.text, "
+                               "settings = excluded.settings"));
+            caption.addBindValue(id);
+            caption.addBindValue(media.modelKey);
+            caption.addBindValue(sqlcatalog::notNull(media.caption->text));
+            caption.addBindValue(sqlcatalog::notNull(media.caption->settings));
+            if (!caption.exec())
+                return failure(caption.lastError());
         }
         for (const MediaEmbedding &m : media.embeddings) {
             Expected<qint64> space

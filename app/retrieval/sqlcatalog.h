@@ -25,8 +25,8 @@ public:
     /// The schema this build reads and writes (stored under meta.schema).
     /// Both back ends share the numbering: a step that changes the tables
     /// comes to both in the same version.
-    static constexpr const char *kSchema = "mplug2-catalog/3";
-    static constexpr int kSchemaVersion = 3;
+    static constexpr const char *kSchema = "mplug2-catalog/4";
+    static constexpr int kSchemaVersion = 4;
 
     ~SqlCatalog() override;
     SqlCatalog(const SqlCatalog &) = delete;

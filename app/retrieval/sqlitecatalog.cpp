@@ -31,6 +31,10 @@ const char *const kWorkTable
       "mtime_ms INTEGER NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL, owner TEXT, "
       "token INTEGER NOT NULL, lease_until_ms INTEGER NOT NULL, PRIMARY KEY(model_key, path))";
 const char *const kWorkIndex = "CREATE INDEX IF NOT EXISTS work_queue ON work(model_key, state, seq)";
+const char *const kCaptionTable
+    = "CREATE TABLE IF NOT EXISTS caption(media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE, "
+      "model_key TEXT NOT NULL, text TEXT NOT NULL, settings TEXT NOT NULL, PRIMARY KEY(media_id, "
+      "model_key))";
 
 } // namespace
 
@@ -131,6 +135,7 @@ Expected<void> SqliteCatalog::initialise()
         "failed INTEGER NOT NULL, started_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, message TEXT)",
         kWorkTable,
         kWorkIndex,
+        kCaptionTable,
     };
     return inTransaction([this]() -> Expected<void> {
         for (const char *sql : kTables)
@@ -227,9 +232,18 @@ Expected<void> addWorkQueue(QSqlDatabase &db, const QString &path)
     return {};
 }
 
+/// Schema 4 adds the captions made while indexing.
+Expected<void> addCaptions(QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QString::fromLatin1(kCaptionTable)))
+        return sqlFailure(path, q.lastError());
+    return {};
+}
+
 /// kMigrations[n - 1] takes a file from schema version n to n + 1.
 using Migration = Expected<void> (*)(QSqlDatabase &db, const QString &path);
-const Migration kMigrations[] = {renameSpacesByContent, addWorkQueue};
+const Migration kMigrations[] = {renameSpacesByContent, addWorkQueue, addCaptions};
 static_assert(std::size(kMigrations) == SqliteCatalog::kSchemaVersion - 1, "one migration per version step");
 
 } // namespace

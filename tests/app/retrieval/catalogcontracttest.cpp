@@ -272,6 +272,25 @@ private Q_SLOTS:
         QCOMPARE(last->status, IndexJobStatus::Paused);
     }
 
+    void captionsAreKeptUntilTheContentChanges()
+    {
+        auto c = fresh();
+        const QString path = QStringLiteral("/c/a.mp4");
+        IndexedMedia m = media(path, MediaKind::Video, "h1", {1, 0});
+        m.caption = StoredCaption {
+            QStringLiteral("a red circle \u2014 \"moving\""), QStringLiteral("{\"beam_size\":5}")};
+        const qint64 id = *c->storeIndexed(m);
+        QCOMPARE((*c->entry(path))->caption, m.caption->text);
+        QCOMPARE(c->entries({id})->first().caption, m.caption->text);
+        QCOMPARE(c->entriesUnder(QStringLiteral("/c"), kKey)->first().caption, m.caption->text);
+        m.caption.reset(); // stored again without one (same content): the caption stays
+        QVERIFY(c->storeIndexed(m));
+        QCOMPARE((*c->entry(path))->caption, QStringLiteral("a red circle \u2014 \"moving\""));
+        QVERIFY(c->storeIndexed(media(path, MediaKind::Video, "h2", {0, 1}))); // new content
+        QVERIFY((*c->entry(path))->caption.isEmpty());
+        QVERIFY(c->remove({id}));
+    }
+
     void addNewStoresManyAtOnceOrNothing()
     {
         auto c = fresh();

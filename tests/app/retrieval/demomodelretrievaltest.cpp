@@ -71,7 +71,9 @@ private Q_SLOTS:
                     gallery, {QLatin1String(colour), QLatin1String(shape), ++i % 2 == 0})
                              .isEmpty());
         m_db = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        const IndexSummary s = test::runIndexJob(*m_engine, m_db, {gallery}, {}, 600000);
+        IndexJobOptions options;
+        options.captions = true;
+        const IndexSummary s = test::runIndexJob(*m_engine, m_db, {gallery}, options, 600000);
         QCOMPARE(s.status, IndexJobStatus::Finished);
         QCOMPARE(s.indexed, 15);
     }
@@ -84,6 +86,26 @@ private Q_SLOTS:
             qPrintable(r->hits.first().entry.path));
         QVERIFY2(QFileInfo(r->hits.first().entry.path).completeBaseName() == QLatin1String("red_circle"),
             qPrintable(r->hits.first().entry.path));
+    }
+
+    void captionsAreStoredAsTheModelWritesThem()
+    {
+        auto catalog = std::move(*Catalog::open(m_db));
+        const QList<CatalogEntry> all
+            = *catalog->entriesUnder(m_dir.filePath(QStringLiteral("gallery")), QString());
+        QCOMPARE(all.size(), 15);
+        for (const CatalogEntry &e : all)
+            QVERIFY2(!e.caption.isEmpty(), qPrintable(e.path));
+        // The stored caption is the caption task's own answer for the file.
+        for (const CatalogEntry &e : all.mid(0, 3)) {
+            const RequestHandle h = m_engine->submit(EngineRequest::caption(e.path));
+            QTRY_VERIFY_WITH_TIMEOUT(h.isOver(), 60000);
+            QVERIFY(h.outcome()->isFinished() && h.outcome()->result);
+            QCOMPARE(e.caption, h.outcome()->result->items.value(0).text);
+        }
+        const std::optional<SearchResults> r = search(QStringLiteral("a red circle"));
+        QVERIFY(r && !r->hits.isEmpty());
+        QVERIFY(!r->hits.first().entry.caption.isEmpty());
     }
 
     void recallAtOneOverEveryColourAndShape()

@@ -257,8 +257,8 @@ private Q_SLOTS:
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csv.readAll().split('\n');
-        QCOMPARE(
-            lines.first().trimmed(), QByteArray("rank,media,score,similarity,rerank_score,kind,duration_s"));
+        QCOMPARE(lines.first().trimmed(),
+            QByteArray("rank,media,score,similarity,rerank_score,kind,duration_s,caption"));
         QVERIFY(lines.at(1).startsWith("1," + m_gallery.toUtf8() + "/clips/yellow_circle.mp4,"));
         const QString jsonPath = m_dir.filePath(QStringLiteral("out.json"));
         QVERIFY(exportSearchResults(*o.results, jsonPath));

@@ -159,6 +159,31 @@ private Q_SLOTS:
         QCOMPARE(other.error().code, ErrorCode::Format);
     }
 
+    void anOlderSchemaIsUpgradedInPlace()
+    {
+        MPLUG2_REQUIRE_POSTGRES(m_pg);
+        const QString uri = freshUri();
+        const QString db = uri.section(QLatin1Char('/'), -1);
+        {
+            auto c = *Catalog::open(uri);
+            QVERIFY(c->storeIndexed(media(QStringLiteral("/u/kept.png"))));
+        }
+        // What the first shared catalogs (schema 3, before captions) look like.
+        QCOMPARE(m_pg.psql(db,
+                     QStringLiteral("DROP TABLE caption; UPDATE meta SET value = 'mplug2-catalog/3' "
+                                    "WHERE key = 'schema'")),
+            QString());
+        auto c = Catalog::open(uri);
+        QVERIFY2(c, c ? "" : c.error().message.c_str());
+        QCOMPARE(m_pg.psqlValue(db, QStringLiteral("SELECT value FROM meta WHERE key = 'schema'")),
+            QString::fromLatin1(SqlCatalog::kSchema));
+        QVERIFY(*(*c)->entry(QStringLiteral("/u/kept.png")));
+        IndexedMedia m = media(QStringLiteral("/u/new.png"));
+        m.caption = StoredCaption {QStringLiteral("a caption"), QStringLiteral("{}")};
+        QVERIFY((*c)->storeIndexed(m));
+        QCOMPARE((*(*c)->entry(QStringLiteral("/u/new.png")))->caption, QStringLiteral("a caption"));
+    }
+
     void noServerIsAClearErrorNotAHang()
     {
         MPLUG2_REQUIRE_POSTGRES(m_pg);

@@ -5,6 +5,7 @@
 #include "app/retrieval/catalog.h"
 #include "tests/app/clirunner.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,6 +47,9 @@ private Q_SLOTS:
             m.modelKey = QStringLiteral("words@0123456789ab-r224-f16");
             m.bundleId = QStringLiteral("words");
             m.embeddings = {{EmbeddingKind::Clip, vector}};
+            if (name != QLatin1String("d.mp4"))
+                m.caption = StoredCaption {
+                    QStringLiteral("caption of %1, with \"quotes\", commas").arg(name), QStringLiteral("{}")};
             QVERIFY(catalog->storeIndexed(m));
         }
     }
@@ -74,6 +78,56 @@ private Q_SLOTS:
             >= results.at(1).toObject().value(QStringLiteral("score")).toDouble());
     }
 
+    void searchShowsCaptionsAndExportIndexWritesEveryFile()
+    {
+        const Run r = run({QStringLiteral("search"), QStringLiteral("--db"), m_db, QStringLiteral("--like"),
+            media(QStringLiteral("a.png")), QStringLiteral("--top"), QStringLiteral("3"),
+            QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray results
+            = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.at(0).toObject().value(QStringLiteral("caption")).toString(),
+            QStringLiteral("caption of b.mp4, with \"quotes\", commas"));
+
+        const Run jsonl = run({QStringLiteral("export-index"), QStringLiteral("--db"), m_db});
+        QCOMPARE(jsonl.exitCode, 0);
+        const QStringList lines = jsonl.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 4);
+        const QJsonObject first = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+        QCOMPARE(first.value(QStringLiteral("path")).toString(), media(QStringLiteral("a.png")));
+        QCOMPARE(first.value(QStringLiteral("caption")).toString(),
+            QStringLiteral("caption of a.png, with \"quotes\", commas"));
+        QCOMPARE(QJsonDocument::fromJson(lines.last().toUtf8())
+                     .object()
+                     .value(QStringLiteral("caption"))
+                     .toString(),
+            QString()); // d.mp4 has none
+
+        const QString csvPath = m_dir.filePath(QStringLiteral("export.csv"));
+        const Run csv = run({QStringLiteral("export-index"), QStringLiteral("--db"), m_db,
+            QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("-o"), csvPath});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY(csv.out.isEmpty());
+        QFile f(csvPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = f.readAll().split('\n');
+        QCOMPARE(rows.at(0).trimmed(),
+            QByteArray("path,caption,kind,size,mtime_ms,duration_s,width,height,indexed_at_ms,error"));
+        QVERIFY2(rows.at(1).startsWith((media(QStringLiteral("a.png"))
+                     + QStringLiteral(",\"caption of a.png, with \"\"quotes\"\", commas\",image,"))
+                                           .toUtf8()),
+            rows.at(1).constData());
+        QCOMPARE(run({QStringLiteral("export-index"), QStringLiteral("--db"), m_db,
+                         QStringLiteral("--format"), QStringLiteral("xml")})
+                     .exitCode,
+            2);
+        QCOMPARE(run({QStringLiteral("export-index"), QStringLiteral("--db"),
+                         m_dir.filePath(QStringLiteral("none.sqlite"))})
+                     .exitCode,
+            1);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("none.sqlite"))));
+    }
+
     void searchFiltersAndPrintsATable()
     {
         const Run r = run({QStringLiteral("search"), QStringLiteral("--db"), m_db, QStringLiteral("--like"),
@@ -81,7 +135,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines.at(0).endsWith(media(QStringLiteral("b.mp4"))), qPrintable(r.out));
+        QVERIFY2(lines.at(0).endsWith(media(QStringLiteral("b.mp4"))
+                     + QStringLiteral("  \u2014 caption of b.mp4, with \"quotes\", commas")),
+            qPrintable(r.out));
         QVERIFY2(lines.at(1).endsWith(media(QStringLiteral("d.mp4"))), qPrintable(r.out));
     }
 

@@ -1,0 +1,96 @@
+#include "app/cli/exportindexcommand.h"
+
+#include "app/cli/commandlineparsing.h"
+#include "app/retrieval/catalog.h"
+#include "app/retrieval/searchresultsexport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace mplug2::app {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ExportIndexCommand)
+};
+
+} // namespace
+
+int runExportIndexCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Write every file of an index, one line each: its path, the caption stored while indexing "
+                 "(mplug2 index --captions), kind, size, times and size in pixels. JSON Lines or CSV, to "
+                 "standard output or a file (written whole or not at all)."));
+    parser.addHelpOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+        Text::tr("The index: a file, or a shared index on a PostgreSQL server "
+                 "(postgresql://user@host:port/database)."),
+        QStringLiteral("FILE|URI"));
+    const QCommandLineOption format(QStringLiteral("format"), Text::tr("jsonl (default) or csv."),
+        QStringLiteral("jsonl|csv"), QStringLiteral("jsonl"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+        Text::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    parser.addOptions({db, format, output});
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    if (!parser.isSet(db))
+        return reportCliError(command, Text::tr("--db FILE|URI is required"), 2);
+    const QString chosen = parser.value(format).toLower();
+    if (chosen != QLatin1String("jsonl") && chosen != QLatin1String("csv"))
+        return reportCliError(command, Text::tr("--format is jsonl or csv"), 2);
+    const QString location = parser.value(db);
+    if (!Catalog::isServerLocation(location) && !QFileInfo::exists(location))
+        return reportCliError(
+            command, Text::tr("there is no index %1: make one with 'mplug2 index'").arg(location));
+    Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
+    if (!catalog)
+        return reportCliError(command, QString::fromStdString(catalog.error().message));
+    // Every file lives under "/" (catalog paths are absolute).
+    Expected<QList<CatalogEntry>> entries = (*catalog)->entriesUnder(QStringLiteral("/"), QString());
+    if (!entries)
+        return reportCliError(command, QString::fromStdString(entries.error().message));
+    std::sort(entries->begin(), entries->end(),
+        [](const CatalogEntry &a, const CatalogEntry &b) { return a.path < b.path; });
+
+    const bool csv = chosen == QLatin1String("csv");
+    QSaveFile file;
+    QFile stdoutFile;
+    QIODevice *out = nullptr;
+    if (parser.isSet(output)) {
+        file.setFileName(parser.value(output));
+        if (!file.open(QIODevice::WriteOnly))
+            return reportCliError(
+                command, Text::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        out = &file;
+    } else {
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return reportCliError(command, Text::tr("cannot write to standard output"));
+        out = &stdoutFile;
+    }
+    bool written = !csv || out->write(catalogCsvHeader()) >= 0;
+    for (const CatalogEntry &e : std::as_const(*entries)) {
+        if (!written)
+            break;
+        written = out->write(csv ? catalogEntryCsv(e) : catalogEntryJsonLine(e)) >= 0;
+    }
+    if (parser.isSet(output)) {
+        if (!written || !file.commit())
+            return reportCliError(
+                command, Text::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    } else {
+        stdoutFile.flush();
+    }
+    return 0;
+}
+
+} // namespace mplug2::app
