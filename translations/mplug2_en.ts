@@ -224,6 +224,72 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <source>a root needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the root name &apos;%1&apos; may hold letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; and spaces only (at most 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogBench</name>
+    <message>
+        <source>Shared-index benchmark: store throughput with 1, 2 and 4 workers (thumbnails and embeddings, through the work queue), the claim overhead per file, and the client-side search index over the index&apos;s vectors: its first build, the load of its cached copy, and search latency. Point it at an empty scratch index: what it writes stays there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index: a file or a postgresql:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files per store run (default 2000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker counts (default 1,2,4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vector counts for the search index (default 100000; 0 to skip).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding size (default 768).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries timed (default 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db FILE|URI is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--files, --dim, --queries and --workers take positive numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 files: point the benchmark at an empty scratch index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>store (claim + entry, 2 thumbnails, %1-d embedding per file):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client search index (%1-d, top 10):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClassifyCommand</name>
     <message>
         <source>Zero-shot classification: the probability of each label for images and videos.</source>
@@ -756,6 +822,45 @@
     </message>
 </context>
 <context>
+    <name>ExportIndexCommand</name>
+    <message>
+        <source>Write every file of an index, one line each: its path, the caption stored while indexing (mplug2 index --captions), kind, size, times and size in pixels. JSON Lines or CSV, to standard output or a file (written whole or not at all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index: a file, or a shared index on a PostgreSQL server (postgresql://user@host:port/database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jsonl (default) or csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--db FILE|URI is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format is jsonl or csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no index %1: make one with &apos;mplug2 index&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write to standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FolderScanner</name>
     <message>
         <source>%1 is not a file</source>
@@ -948,6 +1053,44 @@
     </message>
     <message>
         <source>all workers together: %1 files stored by %2 workers, %3 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also caption every file (the model&apos;s caption task, its beam settings) and keep the caption in the index: search shows it, export-index writes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IndexJob</name>
+    <message numerus="yes">
+        <source>%1 is %2, but the index holds %n file(s) in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</source>
+        <translation><numerusform>%1 is %2, but the index holds %n file in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</numerusform><numerusform>%1 is %2, but the index holds %n files in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</numerusform></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IndexLocation</name>
+    <message>
+        <source>%1 on the local server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No index was chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be found: its folder is missing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1905,6 +2048,21 @@
     </message>
 </context>
 <context>
+    <name>RootOptions</name>
+    <message>
+        <source>A root of a shared index and where it is on this machine (repeatable). Files are stored relative to their root, so machines that mount one archive at different paths share it. Default: each indexed folder is a root named after itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--root-name takes NAME=PATH, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--root-name %1: / cannot be a root</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SampleHash</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -2046,6 +2204,14 @@
     </message>
     <message>
         <source>the claim on %1 lapsed before it was stored: another worker has taken it over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be a root: name a folder below /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no free name for the root %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2309,19 +2475,19 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to measure: media or retrieval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>give exactly one fixture folder (see --help)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--precision must be fp32, fp16 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to measure: media, retrieval or catalog.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2356,6 +2522,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>could not be indexed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model %1 does not write captions: choose a captioning model to index with captions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3020,6 +3190,22 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
             <numerusform>%n files could not be read.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Indexing cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An indexing job is running: cancel it or let it end before opening another index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the index…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::JobStatusWidget</name>
@@ -3308,6 +3494,34 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Load in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Index…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search another index: a file, or one shared on a PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An indexing job is running: cancel it or let it end before opening another index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching the index %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The index %1 cannot be opened: the search uses the default index for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Index…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the index %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3614,6 +3828,141 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Cannot remove %1:
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::OpenIndexDialog</name>
+    <message>
+        <source>Options: &apos;%1&apos; is not of the form name=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options: the value of &apos;%1&apos; lacks its closing quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent indexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An index &amp;file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an existing index, or a new file&apos;s name to create one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shared index on a &amp;PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. db.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your login name if empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. sslmode=require connect_timeout=10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More libpq connection parameters, as name=value apart by spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no password here, and none is stored: it is taken from ~/.pgpass, the PGPASSWORD variable or a PGSERVICE service file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Por&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optio&amp;ns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an index file, or type a new file&apos;s name to create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These fields make no valid address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or create an index file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search indexes (*.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3953,6 +4302,19 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Re-score the best results with the model (slower, often better). auto: all of them when there are at most %1; 0: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the index %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching and indexing %1.
+File ▸ Open Index… opens another index.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

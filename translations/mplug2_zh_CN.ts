@@ -224,6 +224,72 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <source>a root needs a name</source>
+        <translation>根目录需要一个名称</translation>
+    </message>
+    <message>
+        <source>the root name &apos;%1&apos; may hold letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; and spaces only (at most 100)</source>
+        <translation>根目录名称 &apos;%1&apos; 只能包含字母、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos; 和空格（最多 100 个）</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogBench</name>
+    <message>
+        <source>Shared-index benchmark: store throughput with 1, 2 and 4 workers (thumbnails and embeddings, through the work queue), the claim overhead per file, and the client-side search index over the index&apos;s vectors: its first build, the load of its cached copy, and search latency. Point it at an empty scratch index: what it writes stays there.</source>
+        <translation>共享索引基准测试：1、2、4 个工作进程（经由工作队列）存储缩略图和嵌入的吞吐量，每个文件的认领开销，以及基于索引向量的客户端搜索索引：首次构建、加载缓存副本和搜索延迟。请指向一个空的临时索引：它写入的内容会留在那里。</translation>
+    </message>
+    <message>
+        <source>The index: a file or a postgresql:// address.</source>
+        <translation>索引：文件或 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <source>Files per store run (default 2000).</source>
+        <translation>每轮存储的文件数（默认 2000）。</translation>
+    </message>
+    <message>
+        <source>Worker counts (default 1,2,4).</source>
+        <translation>工作进程数（默认 1,2,4）。</translation>
+    </message>
+    <message>
+        <source>Vector counts for the search index (default 100000; 0 to skip).</source>
+        <translation>搜索索引的向量数（默认 100000；0 表示跳过）。</translation>
+    </message>
+    <message>
+        <source>Embedding size (default 768).</source>
+        <translation>嵌入维度（默认 768）。</translation>
+    </message>
+    <message>
+        <source>Queries timed (default 500).</source>
+        <translation>计时的查询数（默认 500）。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>--db FILE|URI is required</source>
+        <translation>需要 --db FILE|URI</translation>
+    </message>
+    <message>
+        <source>--files, --dim, --queries and --workers take positive numbers</source>
+        <translation>--files、--dim、--queries 和 --workers 需要正数</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2 files: point the benchmark at an empty scratch index</source>
+        <translation>%1 已有 %2 个文件：请让基准测试使用空的临时索引</translation>
+    </message>
+    <message>
+        <source>store (claim + entry, 2 thumbnails, %1-d embedding per file):</source>
+        <translation>存储（每个文件：认领 + 条目、2 张缩略图、%1 维嵌入）：</translation>
+    </message>
+    <message>
+        <source>client search index (%1-d, top 10):</source>
+        <translation>客户端搜索索引（%1 维，前 10）：</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyCommand</name>
     <message>
         <source>Zero-shot classification: the probability of each label for images and videos.</source>
@@ -755,6 +821,45 @@
     </message>
 </context>
 <context>
+    <name>ExportIndexCommand</name>
+    <message>
+        <source>Write every file of an index, one line each: its path, the caption stored while indexing (mplug2 index --captions), kind, size, times and size in pixels. JSON Lines or CSV, to standard output or a file (written whole or not at all).</source>
+        <translation>输出索引中的每个文件，每行一个：路径、索引时存储的描述（mplug2 index --captions）、类型、大小、时间和像素尺寸。格式为 JSON Lines 或 CSV，写到标准输出或文件（文件要么完整写入，要么不写）。</translation>
+    </message>
+    <message>
+        <source>The index: a file, or a shared index on a PostgreSQL server (postgresql://user@host:port/database).</source>
+        <translation>索引：一个文件，或 PostgreSQL 服务器上的共享索引（postgresql://user@host:port/database）。</translation>
+    </message>
+    <message>
+        <source>jsonl (default) or csv.</source>
+        <translation>jsonl（默认）或 csv。</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation>写入 FILE 而不是标准输出。</translation>
+    </message>
+    <message>
+        <source>--db FILE|URI is required</source>
+        <translation>需要 --db FILE|URI</translation>
+    </message>
+    <message>
+        <source>--format is jsonl or csv</source>
+        <translation>--format 为 jsonl 或 csv</translation>
+    </message>
+    <message>
+        <source>there is no index %1: make one with &apos;mplug2 index&apos;</source>
+        <translation>没有索引 %1：请用 &apos;mplug2 index&apos; 创建</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output</source>
+        <translation>无法写入标准输出</translation>
+    </message>
+</context>
+<context>
     <name>FolderScanner</name>
     <message>
         <source>%1 is not a file</source>
@@ -948,6 +1053,44 @@
     <message>
         <source>all workers together: %1 files stored by %2 workers, %3 waiting</source>
         <translation>所有工作进程合计：%2 个工作进程已存储 %1 个文件，%3 个等待中</translation>
+    </message>
+    <message>
+        <source>Also caption every file (the model&apos;s caption task, its beam settings) and keep the caption in the index: search shows it, export-index writes it.</source>
+        <translation>同时为每个文件生成描述（模型的描述任务及其束搜索设置）并保存在索引中：搜索会显示它，export-index 会输出它。</translation>
+    </message>
+</context>
+<context>
+    <name>IndexJob</name>
+    <message numerus="yes">
+        <source>%1 is %2, but the index holds %n file(s) in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</source>
+        <translation><numerusform>%1 %2，但索引中有其中的 %n 个文件：磁盘或共享是否已挂载？没有删除任何内容。请挂载它（或用 --root-name 指明其位置），或有意删除其条目。</numerusform></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+</context>
+<context>
+    <name>IndexLocation</name>
+    <message>
+        <source>%1 on the local server</source>
+        <translation>本地服务器上的 %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>No index was chosen.</source>
+        <translation>未选择索引。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found: its folder is missing.</source>
+        <translation>找不到 %1：其所在文件夹不存在。</translation>
     </message>
 </context>
 <context>
@@ -1895,6 +2038,21 @@
     </message>
 </context>
 <context>
+    <name>RootOptions</name>
+    <message>
+        <source>A root of a shared index and where it is on this machine (repeatable). Files are stored relative to their root, so machines that mount one archive at different paths share it. Default: each indexed folder is a root named after itself.</source>
+        <translation>共享索引的一个根目录及其在本机上的位置（可重复）。文件按相对于根目录的路径存储，因此把同一存档挂载在不同路径的机器可以共享它。默认：每个被索引的文件夹都是以自身命名的根目录。</translation>
+    </message>
+    <message>
+        <source>--root-name takes NAME=PATH, got &apos;%1&apos;</source>
+        <translation>--root-name 需要 NAME=PATH，收到 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--root-name %1: / cannot be a root</source>
+        <translation>--root-name %1：/ 不能作为根目录</translation>
+    </message>
+</context>
+<context>
     <name>SampleHash</name>
     <message>
         <source>cannot read %1: %2</source>
@@ -2037,6 +2195,14 @@
     <message>
         <source>the claim on %1 lapsed before it was stored: another worker has taken it over</source>
         <translation>%1 的认领在存储前已过期：另一个工作进程已接手</translation>
+    </message>
+    <message>
+        <source>%1 cannot be a root: name a folder below /</source>
+        <translation>%1 不能作为根目录：请指定 / 之下的文件夹</translation>
+    </message>
+    <message>
+        <source>no free name for the root %1</source>
+        <translation>根目录 %1 没有可用的名称</translation>
     </message>
 </context>
 <context>
@@ -2228,14 +2394,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
     </message>
     <message>
-        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;).</source>
-        <translation>基准测试。&apos;media&apos;：从视频中采样并解码模型所需帧的耗时（打开、定位解码、官方变换）。使用 --generate 时会先生成一个 10 分钟的 1080p H.264 文件。&apos;retrieval&apos;：搜索索引的延迟与召回率，以及建立索引的吞吐量（见“mplug2 bench retrieval --help”）。</translation>
-    </message>
-    <message>
-        <source>What to measure: media or retrieval.</source>
-        <translation>要测量的内容：media 或 retrieval。</translation>
-    </message>
-    <message>
         <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
         <translation>未找到内置的 BERT 词表；请传入 --vocab 文件</translation>
     </message>
@@ -2315,6 +2473,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>--precision must be fp32, fp16 or bf16</source>
         <translation>--precision 必须是 fp32、fp16 或 bf16</translation>
     </message>
+    <message>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;).</source>
+        <translation>基准测试。&apos;media&apos;：从视频中采样并解码模型所需帧的时间（打开、定位解码、官方变换）。使用 --generate 时先生成一个 10 分钟的 1080p H.264 文件。&apos;retrieval&apos;：搜索索引的延迟和召回率，以及索引吞吐量（见 &apos;mplug2 bench retrieval --help&apos;）。&apos;catalog&apos;：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 &apos;mplug2 bench catalog --help&apos;）。</translation>
+    </message>
+    <message>
+        <source>What to measure: media, retrieval or catalog.</source>
+        <translation>要测量的内容：media、retrieval 或 catalog。</translation>
+    </message>
 </context>
 <context>
     <name>mplug2::app::Engine</name>
@@ -2348,6 +2514,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>the model was changed while indexing: run the indexing again</source>
         <translation>索引期间模型已更换：请重新建立索引</translation>
+    </message>
+    <message>
+        <source>the model %1 does not write captions: choose a captioning model to index with captions</source>
+        <translation>模型 %1 不能生成描述：要带描述建立索引，请选择描述模型</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3174,22 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
             <numerusform>%n 个文件无法读取。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Indexing cancelled.</source>
+        <translation>索引已取消。</translation>
+    </message>
+    <message>
+        <source>An indexing job is running: cancel it or let it end before opening another index.</source>
+        <translation>正在运行索引任务：请先取消或等待其结束，再打开其他索引。</translation>
+    </message>
+    <message>
+        <source>Cannot open the index: %1</source>
+        <translation>无法打开索引：%1</translation>
+    </message>
+    <message>
+        <source>Reading the index…</source>
+        <translation>正在读取索引…</translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::JobStatusWidget</name>
@@ -3290,6 +3476,34 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Load in %1</source>
         <translation>以 %1 加载</translation>
+    </message>
+    <message>
+        <source>Open &amp;Index…</source>
+        <translation>打开索引(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Search another index: a file, or one shared on a PostgreSQL server</source>
+        <translation>搜索其他索引：一个文件，或 PostgreSQL 服务器上的共享索引</translation>
+    </message>
+    <message>
+        <source>An indexing job is running: cancel it or let it end before opening another index.</source>
+        <translation>正在运行索引任务：请先取消或等待其结束，再打开其他索引。</translation>
+    </message>
+    <message>
+        <source>Searching the index %1</source>
+        <translation>正在搜索索引 %1</translation>
+    </message>
+    <message>
+        <source>The index %1 cannot be opened: the search uses the default index for now.</source>
+        <translation>无法打开索引 %1：搜索暂时使用默认索引。</translation>
+    </message>
+    <message>
+        <source>Open Index…</source>
+        <translation>打开索引…</translation>
+    </message>
+    <message>
+        <source>Cannot open the index %1</source>
+        <translation>无法打开索引 %1</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +3811,141 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
 %2</source>
         <translation>无法删除 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::OpenIndexDialog</name>
+    <message>
+        <source>Options: &apos;%1&apos; is not of the form name=value.</source>
+        <translation>选项：&apos;%1&apos; 不是 name=value 形式。</translation>
+    </message>
+    <message>
+        <source>Options: the value of &apos;%1&apos; lacks its closing quote.</source>
+        <translation>选项：&apos;%1&apos; 的值缺少右引号。</translation>
+    </message>
+    <message>
+        <source>Open Index</source>
+        <translation>打开索引</translation>
+    </message>
+    <message>
+        <source>Recent indexes</source>
+        <translation>最近的索引</translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation>最近(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>An index &amp;file</source>
+        <translation>索引文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Index file</source>
+        <translation>索引文件</translation>
+    </message>
+    <message>
+        <source>an existing index, or a new file&apos;s name to create one</source>
+        <translation>已有的索引，或新文件名以创建索引</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>A shared index on a &amp;PostgreSQL server</source>
+        <translation>&amp;PostgreSQL 服务器上的共享索引</translation>
+    </message>
+    <message>
+        <source>e.g. db.example.org</source>
+        <translation>例如 db.example.org</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>your login name if empty</source>
+        <translation>留空则使用您的登录名</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>optional, e.g. sslmode=require connect_timeout=10</source>
+        <translation>可选，例如 sslmode=require connect_timeout=10</translation>
+    </message>
+    <message>
+        <source>Connection options</source>
+        <translation>连接选项</translation>
+    </message>
+    <message>
+        <source>More libpq connection parameters, as name=value apart by spaces</source>
+        <translation>其他 libpq 连接参数，格式为 name=value，以空格分隔</translation>
+    </message>
+    <message>
+        <source>There is no password here, and none is stored: it is taken from ~/.pgpass, the PGPASSWORD variable or a PGSERVICE service file.</source>
+        <translation>这里没有密码，也不会存储密码：密码取自 ~/.pgpass、PGPASSWORD 变量或 PGSERVICE 服务文件。</translation>
+    </message>
+    <message>
+        <source>Por&amp;t:</source>
+        <translation>端口(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Optio&amp;ns:</source>
+        <translation>选项(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Choose an index file, or type a new file&apos;s name to create one.</source>
+        <translation>请选择索引文件，或输入新文件名以创建索引。</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name.</source>
+        <translation>请输入服务器的主机名。</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <source>These fields make no valid address: %1</source>
+        <translation>这些字段不能组成有效地址：%1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Open or create an index file</source>
+        <translation>打开或创建索引文件</translation>
+    </message>
+    <message>
+        <source>Search indexes (*.sqlite);;All files (*)</source>
+        <translation>搜索索引 (*.sqlite);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3935,6 +4284,20 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Re-score the best results with the model (slower, often better). auto: all of them when there are at most %1; 0: never</source>
         <translation>用模型为最佳结果重新打分（较慢，通常更准）。自动：候选不超过 %1 个时全部重新打分；0：从不</translation>
+    </message>
+    <message>
+        <source>Opened the index %1.</source>
+        <translation>已打开索引 %1。</translation>
+    </message>
+    <message>
+        <source>Index: %1</source>
+        <translation>索引：%1</translation>
+    </message>
+    <message>
+        <source>Searching and indexing %1.
+File ▸ Open Index… opens another index.</source>
+        <translation>正在搜索和索引 %1。
+文件 ▸ 打开索引… 可打开其他索引。</translation>
     </message>
 </context>
 <context>

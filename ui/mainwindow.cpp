@@ -9,6 +9,9 @@
 #include "ui/model/getmodelsdialog.h"
 #include "ui/model/modelmanagerdialog.h"
 #include "ui/results/resultspanel.h"
+#include "ui/search/indexingbar.h"
+#include "ui/search/indexlocation.h"
+#include "ui/search/openindexdialog.h"
 #include "ui/search/searchview.h"
 #include "ui/status/errorbanner.h"
 #include "ui/status/jobstatuswidget.h"
@@ -40,6 +43,10 @@ namespace {
 constexpr int kMaxRecentFiles = 10;
 /// ErrorBanner cause of errors about the media shown (or about having none).
 const QString kMediaCause = QStringLiteral("media");
+/// ErrorBanner cause of "the remembered index cannot be opened".
+const QString kIndexCause = QStringLiteral("index");
+/// The index the search dock opened last (File ▸ Open Index), opened again at start.
+const QString kIndexKey = QStringLiteral("search/currentIndex");
 constexpr int kDefaultFrames = 16;
 } // namespace
 
@@ -74,7 +81,9 @@ MainWindow::MainWindow(QWidget *parent)
     splitDockWidget(taskDock, resultsDock, Qt::Vertical);
     QDockWidget *attentionDock
         = addPanel(m_attention, tr("Attention"), QStringLiteral("attentionDock"), Qt::BottomDockWidgetArea);
-    m_search = new SearchView(m_engine, SearchView::defaultCatalogLocation(), this);
+    // The index chosen last; SearchView opens it off the GUI thread, and says if it cannot.
+    const QString index = QSettings().value(kIndexKey).toString();
+    m_search = new SearchView(m_engine, index.isEmpty() ? SearchView::defaultCatalogLocation() : index, this);
     m_searchDock = addPanel(m_search, tr("Search"), QStringLiteral("searchDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(attentionDock, m_searchDock);
     attentionDock->raise();
@@ -135,6 +144,10 @@ void MainWindow::createMenus()
     m_recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     m_settingsWriter.setMaxThreadCount(1);
     rebuildRecentMenu();
+    file->addSeparator();
+    QAction *openIndex = file->addAction(tr("Open &Index…"), this, &MainWindow::showOpenIndex);
+    openIndex->setObjectName(QStringLiteral("actionOpenIndex"));
+    openIndex->setToolTip(tr("Search another index: a file, or one shared on a PostgreSQL server"));
     file->addSeparator();
     QAction *exportResult = file->addAction(paletteIcon(QStringLiteral("export")), tr("&Export Result…"),
         m_results, &ResultsPanel::exportSelection);
@@ -252,6 +265,7 @@ void MainWindow::connectPanels()
         openMedia({path});
         m_media->setCurrentFile(QFileInfo(path).absoluteFilePath());
     });
+    connect(m_search, &SearchView::indexUnavailable, this, &MainWindow::fallBackToDefaultIndex);
 }
 
 void MainWindow::openMedia(const QStringList &paths)
@@ -414,6 +428,46 @@ void MainWindow::showGetModels()
         m_modelManager->selectBundle(id);
     });
     dialog.exec();
+}
+
+void MainWindow::showOpenIndex()
+{
+    if (m_search->indexingBar()->isRunning()) {
+        statusBar()->showMessage(
+            tr("An indexing job is running: cancel it or let it end before opening another index."), 8000);
+        return;
+    }
+    OpenIndexDialog dialog(this);
+    dialog.setLocation(m_search->catalogLocation());
+    if (dialog.exec() == QDialog::Accepted)
+        openIndex(dialog.openedLocation());
+}
+
+bool MainWindow::openIndex(const QString &location)
+{
+    if (!m_search->setCatalogLocation(location))
+        return false;
+    QSettings().setValue(kIndexKey, location);
+    m_banner->dismissIfCausedBy(kIndexCause);
+    m_searchDock->show();
+    m_searchDock->raise();
+    statusBar()->showMessage(tr("Searching the index %1").arg(IndexLocation::displayName(location)), 5000);
+    return true;
+}
+
+void MainWindow::fallBackToDefaultIndex(const QString &location, const QString &why)
+{
+    const QString fallback = SearchView::defaultCatalogLocation();
+    if (location == fallback)
+        return; // nothing to fall back to: the search dock says what is wrong
+    if (!m_search->setCatalogLocation(fallback))
+        return;
+    // Not forgotten: a server that is down now may answer at the next start.
+    m_banner->showError(tr("The index %1 cannot be opened: the search uses the default index for now.")
+                            .arg(IndexLocation::displayName(location)),
+        why, tr("Open Index…"), [this] { showOpenIndex(); });
+    m_banner->setCause(kIndexCause);
+    statusBar()->showMessage(tr("Cannot open the index %1").arg(IndexLocation::displayName(location)), 8000);
 }
 
 void MainWindow::showModelManager()

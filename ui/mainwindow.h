@@ -3,7 +3,8 @@
 /// (right), attention (below the viewer), progress with Cancel and the
 /// loaded model in the status bar. It owns the Engine and routes requests
 /// and their results between the panels; nothing here blocks on the model
-/// or on decoding. Window state, recent files and options persist in QSettings.
+/// or on decoding. Window state, recent files, options and the search index
+/// (File ▸ Open Index) persist in QSettings.
 ///
 ///     mplug2::ui::MainWindow w;
 ///     w.openMedia({"clip.mp4"});
@@ -77,6 +78,10 @@ public:
     ResultsPanel *resultsPanel() const { return m_results; }
     /// The search view (a dock tabbed with the attention panel).
     SearchView *searchView() const { return m_search; }
+    /// Searches and indexes the index at `location` (a file or a
+    /// `postgresql://` URI) from now on and at the next start; false, with
+    /// the reason shown, while an indexing job runs.
+    bool openIndex(const QString &location);
     AttentionPanel *attentionPanel() const { return m_attention; }
     JobStatusWidget *jobStatus() const { return m_jobStatus; }
     ErrorBanner *errorBanner() const { return m_banner; }
@@ -99,6 +104,8 @@ private:
     void showAbout();
     void showModelManager();
     void showGetModels();
+    void showOpenIndex();
+    void fallBackToDefaultIndex(const QString &location, const QString &why);
     void rebuildRecentMenu();
     void rememberRecent(const QStringList &paths);
     void onMediaChanged(const QString &path);

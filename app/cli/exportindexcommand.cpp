@@ -1,6 +1,7 @@
 #include "app/cli/exportindexcommand.h"
 
 #include "app/cli/commandlineparsing.h"
+#include "app/cli/rootoptions.h"
 #include "app/retrieval/catalog.h"
 #include "app/retrieval/searchresultsexport.h"
 
@@ -39,7 +40,8 @@ int runExportIndexCommand(const QStringList &args)
         QStringLiteral("jsonl|csv"), QStringLiteral("jsonl"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
         Text::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
-    parser.addOptions({db, format, output});
+    const QCommandLineOption rootNames = rootNameOption();
+    parser.addOptions({db, format, output, rootNames});
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -49,6 +51,8 @@ int runExportIndexCommand(const QStringList &args)
     if (chosen != QLatin1String("jsonl") && chosen != QLatin1String("csv"))
         return reportCliError(command, Text::tr("--format is jsonl or csv"), 2);
     const QString location = parser.value(db);
+    if (const Expected<QList<CatalogRoot>> named = applyRootNames(parser, rootNames, location); !named)
+        return reportCliError(command, QString::fromStdString(named.error().message), 2);
     if (!Catalog::isServerLocation(location) && !QFileInfo::exists(location))
         return reportCliError(
             command, Text::tr("there is no index %1: make one with 'mplug2 index'").arg(location));

@@ -3,6 +3,7 @@
 #include "app/cli/clisession.h"
 #include "app/cli/commandlineparsing.h"
 #include "app/cli/retrievalmodel.h"
+#include "app/cli/rootoptions.h"
 #include "app/retrieval/catalog.h"
 #include "app/retrieval/indexjob.h"
 
@@ -73,7 +74,8 @@ int runIndexCommand(const QStringList &args)
     const QCommandLineOption captions(QStringLiteral("captions"),
         Text::tr("Also caption every file (the model's caption task, its beam settings) and keep the caption "
                  "in the index: search shows it, export-index writes it."));
-    parser.addOptions({db, json, captions});
+    const QCommandLineOption rootNames = rootNameOption();
+    parser.addOptions({db, json, captions, rootNames});
     const ModelOptions model;
     model.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("folders"), Text::tr("Folders (or single files) to index."),
@@ -87,8 +89,11 @@ int runIndexCommand(const QStringList &args)
         return reportCliError(command, Text::tr("--db FILE is required"), 2);
     const QString dbPath = parser.value(db);
     const bool server = Catalog::isServerLocation(dbPath);
+    const Expected<QList<CatalogRoot>> named = applyRootNames(parser, rootNames, dbPath);
+    if (!named)
+        return reportCliError(command, QString::fromStdString(named.error().message), 2);
     QStringList roots = parser.positionalArguments();
-    if (server || roots.isEmpty()) {
+    if (server || roots.isEmpty() || !named->isEmpty()) {
         // A server may be restarting or briefly out of reach: try a few times, waiting longer each time.
         Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(dbPath);
         for (int attempt = 1; server && !catalog && catalog.error().code == ErrorCode::Io && attempt < 5;
@@ -103,6 +108,11 @@ int runIndexCommand(const QStringList &args)
         }
         if (!catalog)
             return reportCliError(command, QString::fromStdString(catalog.error().message));
+        // Named roots are recorded in the index, so that machines that do not name them find them where
+        // they were first indexed from.
+        for (const CatalogRoot &root : *named)
+            if (Expected<CatalogRoot> recorded = (*catalog)->nameRoot(root.path, root.name); !recorded)
+                return reportCliError(command, QString::fromStdString(recorded.error().message), 2);
         if (roots.isEmpty()) {
             Expected<std::optional<IndexJobRecord>> last = (*catalog)->lastJob();
             if (!last || !*last)

@@ -4,6 +4,7 @@
 #include "app/cli/clisession.h"
 #include "app/cli/commandlineparsing.h"
 #include "app/cli/retrievalmodel.h"
+#include "app/cli/rootoptions.h"
 #include "app/cli/textlistfile.h"
 #include "app/retrieval/catalog.h"
 #include "app/retrieval/mediasearch.h"
@@ -164,8 +165,9 @@ int runSearchCommand(const QStringList &args)
         QStringLiteral("max-duration"), Text::tr("Only media at most this long."), QStringLiteral("SECONDS"));
     const QCommandLineOption json(
         QStringLiteral("json"), Text::tr("Print one JSON object: query and results."));
-    parser.addOptions(
-        {db, text, like, media, sentences, top, rerank, folder, type, minDuration, maxDuration, json});
+    const QCommandLineOption rootNames = rootNameOption();
+    parser.addOptions({db, text, like, media, sentences, top, rerank, folder, type, minDuration, maxDuration,
+        json, rootNames});
     const ModelOptions model;
     model.addTo(parser);
     if (const std::optional<int> done = parseCommandLine(parser, args))
@@ -185,6 +187,9 @@ int runSearchCommand(const QStringList &args)
         return usage(Text::tr("--db FILE is required"));
     if (const Expected<int> frames = model.frames(parser); !frames)
         return usage(QString::fromStdString(frames.error().message));
+    if (const Expected<QList<CatalogRoot>> named = applyRootNames(parser, rootNames, parser.value(db));
+        !named)
+        return usage(QString::fromStdString(named.error().message));
 
     SearchQuery query;
     bool ok = true;

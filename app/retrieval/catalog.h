@@ -38,6 +38,29 @@ public:
     /// Whether `location` names a PostgreSQL catalog rather than a file.
     static bool isServerLocation(const QString &location);
 
+    // ---- roots: one archive, mounted at different paths on different machines ----
+    /// Where this machine (this process) has the roots of the catalog at
+    /// `location`: root name -> local folder. Every object of that catalog
+    /// opened afterwards stores the files under such a folder relative to its
+    /// root and maps stored entries back through it; a root not named here is
+    /// found at the path it was first indexed from. A root given again
+    /// (by name or by folder) replaces the earlier one. Names are letters,
+    /// digits, '.', '_', '-' and spaces.
+    static void addLocalRoots(const QString &location, const QList<CatalogRoot> &roots);
+    static QList<CatalogRoot> localRoots(const QString &location);
+    /// Checks a root name; empty when fine, else why not.
+    static QString rootNameProblem(const QString &name);
+
+    /// The roots this catalog knows, with the folder each was first indexed from.
+    virtual Expected<QList<CatalogRoot>> roots() = 0;
+    /// The name `folder` (absolute) is indexed under: the root it lies in, if
+    /// it is inside a mapped root; else `preferred` (default: the folder's
+    /// name) when that root is free or is not a folder on this machine
+    /// (another machine's mount of the same archive), else `preferred-2`,
+    /// `-3`, ... . Records the root and maps it to `folder` in this object.
+    /// Returns the root and where it is on this machine.
+    virtual Expected<CatalogRoot> nameRoot(const QString &folder, const QString &preferred = {}) = 0;
+
     /// Where it lives, as given to open().
     virtual QString location() const = 0;
     /// Where search graphs built over its embeddings are kept, as a file

@@ -66,6 +66,13 @@ struct MediaEmbedding {
     QList<float> vector; ///< L2-normalised
 };
 
+/// A named folder of an archive (see Catalog::setLocalRoots).
+struct CatalogRoot {
+    QString name;
+    QString path; ///< absolute and clean
+    bool operator==(const CatalogRoot &other) const = default;
+};
+
 /// A file on disk as a scan saw it.
 struct FileStamp {
     QString path; ///< absolute and clean

@@ -50,6 +50,47 @@ ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const
         out.error = catalog.error();
         return out;
     }
+    // Each folder is indexed under a root (its own name unless it lies in a named one), so that other
+    // machines that mount the same archive elsewhere share its entries. Every catalog this process opens
+    // from now on maps the root to this folder.
+    for (const QString &root : roots) {
+        if (!QFileInfo(root).isDir())
+            continue;
+        Expected<CatalogRoot> named = (*catalog)->nameRoot(root);
+        if (!named) {
+            out.error = named.error();
+            return out;
+        }
+        Catalog::addLocalRoots(location, {*named});
+    }
+    // A folder that is missing or empty while the index holds files in it is more likely an archive that
+    // is not mounted than one that was emptied: refuse, rather than drop every entry.
+    for (const QString &root : roots) {
+        const QFileInfo info(root);
+        const bool missing = !info.exists();
+        const bool empty
+            = info.isDir() && QDir(root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        if (!missing && !empty)
+            continue;
+        Expected<QList<CatalogEntry>> under = (*catalog)->entriesUnder(root, *key);
+        if (!under) {
+            out.error = under.error();
+            return out;
+        }
+        if (!under->isEmpty()) {
+            out.error = makeError(ErrorCode::NotFound,
+                QCoreApplication::translate("IndexJob",
+                    "%1 is %2, but the index holds %n file(s) in it: is the disk or share mounted? Nothing "
+                    "was dropped. Mount it (or name where it is with --root-name), or remove its entries on "
+                    "purpose.",
+                    nullptr, int(under->size()))
+                    .arg(QDir::toNativeSeparators(root),
+                        missing ? QCoreApplication::translate("IndexJob", "missing")
+                                : QCoreApplication::translate("IndexJob", "empty"))
+                    .toStdString());
+            return out;
+        }
+    }
     Expected<QList<FileStamp>> files = FolderScanner().scan(roots, cancelled);
     if (!files) {
         out.error = files.error();

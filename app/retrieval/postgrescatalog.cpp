@@ -28,6 +28,8 @@ const char *const kCaptionTable
       "model_key TEXT NOT NULL, text TEXT NOT NULL, settings TEXT NOT NULL, PRIMARY KEY(media_id, "
       "model_key))";
 
+const char *const kRootTable = "CREATE TABLE IF NOT EXISTS root(name TEXT PRIMARY KEY, path TEXT NOT NULL)";
+
 const char *const kTables[] = {
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     // COLLATE "C": paths compare byte by byte, as the folder ranges in SqlCatalog expect.
@@ -53,13 +55,31 @@ const char *const kTables[] = {
     "PRIMARY KEY(model_key, path))",
     "CREATE INDEX IF NOT EXISTS work_queue ON work(model_key, state, seq)",
     kCaptionTable,
+    kRootTable,
 };
 
 /// The first schema a PostgreSQL catalog was made with; the steps from
 /// there follow SQLite's numbering (see SqlCatalog::kSchemaVersion).
 constexpr int kFirstVersion = 3;
+using Migration = Expected<void> (*)(QSqlDatabase &db, const QString &location);
+
+Expected<void> runDdl(QSqlDatabase &db, const QString &location, const char *sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QString::fromLatin1(sql)))
+        return sqlcatalog::sqlFailure(location, q.lastError());
+    return {};
+}
+
 /// kMigrations[n - kFirstVersion] takes a catalog from schema n to n + 1.
-const char *const kMigrations[] = {kCaptionTable};
+const Migration kMigrations[] = {
+    [](QSqlDatabase &db, const QString &location) { return runDdl(db, location, kCaptionTable); },
+    [](QSqlDatabase &db, const QString &location) -> Expected<void> {
+        if (Expected<void> ok = runDdl(db, location, kRootTable); !ok)
+            return ok;
+        return sqlcatalog::moveIntoRoots(db, location);
+    },
+};
 static_assert(std::size(kMigrations) == SqlCatalog::kSchemaVersion - kFirstVersion, "one step per version");
 
 /// libpq's conninfo quoting: 'value' with \ and ' escaped.
@@ -123,7 +143,8 @@ Expected<PostgresAddress> PostgresCatalog::parseUri(const QString &uri)
                 tr("%1: the value of '%2' cannot contain ';'").arg(uri, key).toStdString());
         address.parameters.append({key, value});
     }
-    address.display = url.toString(QUrl::RemovePassword);
+    // Encoded, so that the address can be parsed again (a user name with a space, a database with '#').
+    address.display = url.toString(QUrl::RemovePassword | QUrl::FullyEncoded);
     return address;
 }
 
@@ -164,6 +185,8 @@ Expected<std::unique_ptr<PostgresCatalog>> PostgresCatalog::open(const QString &
             tr("cannot connect to the index %1: %2").arg(address->display, why).toStdString());
     }
     if (Expected<void> ok = catalog->initialise(); !ok)
+        return ok.error();
+    if (Expected<void> ok = catalog->loadRoots(); !ok)
         return ok.error();
     return catalog;
 }
@@ -210,8 +233,7 @@ Expected<void> PostgresCatalog::initialise()
             if (numbered && version >= kFirstVersion && version < kSchemaVersion) {
                 // Upgraded in place, inside this transaction and under the lock: all or nothing, once.
                 for (int step = version; step < kSchemaVersion; ++step)
-                    if (Expected<void> done = exec(QString::fromLatin1(kMigrations[step - kFirstVersion]));
-                        !done)
+                    if (Expected<void> done = kMigrations[step - kFirstVersion](m_db, m_location); !done)
                         return done;
                 QSqlQuery mark(m_db);
                 mark.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = 'schema'"));
@@ -282,7 +304,7 @@ Expected<QList<WorkClaim>> PostgresCatalog::claimQueued(
     QList<QPair<qint64, WorkClaim>> claims;
     while (q.next()) {
         WorkClaim claim;
-        claim.file.path = q.value(0).toString();
+        claim.file.path = resolve(q.value(0).toString());
         claim.file.size = q.value(1).toLongLong();
         claim.file.mtimeMs = q.value(2).toLongLong();
         claim.file.kind = parseMediaKind(q.value(3).toString());

@@ -133,24 +133,45 @@ Expected<void> SqlCatalog::inTransaction(const std::function<Expected<void>()> &
     return {};
 }
 
+QList<SqlCatalog::StoredRange> SqlCatalog::storedRangesUnder(const QString &folder) const
+{
+    // The folder itself, as stored; and every root that lies inside it, whose files are stored by name.
+    const QString clean = QDir::cleanPath(folder);
+    const PathRange own = rangeUnder(toStored(clean));
+    QList<StoredRange> ranges {{own.self, own.low, own.high}};
+    const QString inside = clean == QLatin1String("/") ? clean : clean + QLatin1Char('/');
+    for (const CatalogRoot &m : m_mounts)
+        if (m.path.startsWith(inside) && toStored(clean) != m.name + QLatin1Char(':')) {
+            const PathRange root = rangeUnder(m.name + QLatin1Char(':'));
+            ranges.append({root.self, root.low, root.high});
+        }
+    return ranges;
+}
+
 Expected<QList<CatalogEntry>> SqlCatalog::entriesUnder(const QString &root, const QString &modelKey)
 {
-    const PathRange range = rangeUnder(root);
+    const QList<StoredRange> ranges = storedRangesUnder(root);
+    QStringList any;
+    for (qsizetype i = 0; i < ranges.size(); ++i)
+        any << QStringLiteral("m.path = ? OR (m.path >= ? AND m.path < ?)");
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1, EXISTS(SELECT 1 FROM embedding e JOIN space s ON s.id = e.space_id "
                              "WHERE e.media_id = m.id AND s.model_key = ? AND s.kind = 'clip') "
-                             "FROM media m WHERE m.path = ? OR (m.path >= ? AND m.path < ?)")
-                  .arg(QLatin1String(kEntryColumns)));
+                             "FROM media m WHERE %2")
+                  .arg(QLatin1String(kEntryColumns), any.join(QStringLiteral(" OR "))));
     q.addBindValue(modelKey);
-    q.addBindValue(range.self);
-    q.addBindValue(range.low);
-    q.addBindValue(range.high);
+    for (const StoredRange &range : ranges) {
+        q.addBindValue(range.self);
+        q.addBindValue(range.low);
+        q.addBindValue(range.high);
+    }
     if (!q.exec())
         return failure(q.lastError());
     QList<CatalogEntry> result;
     while (q.next()) {
         CatalogEntry e = readEntry(q);
+        e.path = resolve(e.path);
         e.embedded = q.value(12).toBool();
         result.append(std::move(e));
     }
@@ -161,12 +182,14 @@ Expected<std::optional<CatalogEntry>> SqlCatalog::entry(const QString &path)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM media m WHERE m.path = ?").arg(QLatin1String(kEntryColumns)));
-    q.addBindValue(QDir::cleanPath(path));
+    q.addBindValue(toStored(path));
     if (!q.exec())
         return failure(q.lastError());
     if (!q.next())
         return std::optional<CatalogEntry>();
-    return std::optional<CatalogEntry>(readEntry(q));
+    CatalogEntry e = readEntry(q);
+    e.path = resolve(e.path);
+    return std::optional<CatalogEntry>(std::move(e));
 }
 
 Expected<QList<CatalogEntry>> SqlCatalog::entries(const QList<qint64> &ids)
@@ -186,6 +209,7 @@ Expected<QList<CatalogEntry>> SqlCatalog::entries(const QList<qint64> &ids)
             return failure(q.lastError());
         while (q.next()) {
             CatalogEntry e = readEntry(q);
+            e.path = resolve(e.path);
             found.insert(e.id, std::move(e));
         }
     }
@@ -202,11 +226,11 @@ Expected<QSet<qint64>> SqlCatalog::matching(const MediaFilter &filter)
     QVariantList values;
     if (!filter.folders.isEmpty()) {
         QStringList any;
-        for (const QString &folder : filter.folders) {
-            const PathRange range = rangeUnder(folder);
-            any << QStringLiteral("(m.path >= ? AND m.path < ?)");
-            values << range.low << range.high;
-        }
+        for (const QString &folder : filter.folders)
+            for (const StoredRange &range : storedRangesUnder(folder)) {
+                any << QStringLiteral("(m.path >= ? AND m.path < ?)");
+                values << range.low << range.high;
+            }
         where << QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
     if (filter.kind) {
@@ -258,7 +282,7 @@ Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
                 return held;
         QSqlQuery find(m_db);
         find.prepare(QStringLiteral("SELECT id, sample_hash FROM media WHERE path = ?"));
-        find.addBindValue(QDir::cleanPath(e.path));
+        find.addBindValue(toStored(e.path));
         if (!find.exec())
             return failure(find.lastError());
         const bool exists = find.next();
@@ -288,7 +312,7 @@ Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
         if (exists)
             write.addBindValue(id);
         else
-            write.addBindValue(QDir::cleanPath(e.path));
+            write.addBindValue(toStored(e.path));
         if (!write.exec())
             return failure(write.lastError());
         if (!exists) {
@@ -401,7 +425,7 @@ Expected<void> SqlCatalog::addNew(const QList<IndexedMedia> &media)
                              .join(QLatin1Char(','))));
             for (qsizetype i = start; i < start + n; ++i) {
                 const CatalogEntry &e = media.at(i).entry;
-                files.addBindValue(QDir::cleanPath(e.path));
+                files.addBindValue(toStored(e.path));
                 files.addBindValue(e.size);
                 files.addBindValue(e.mtimeMs);
                 files.addBindValue(e.sampleHash);

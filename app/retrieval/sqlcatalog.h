@@ -25,8 +25,8 @@ public:
     /// The schema this build reads and writes (stored under meta.schema).
     /// Both back ends share the numbering: a step that changes the tables
     /// comes to both in the same version.
-    static constexpr const char *kSchema = "mplug2-catalog/4";
-    static constexpr int kSchemaVersion = 4;
+    static constexpr const char *kSchema = "mplug2-catalog/5";
+    static constexpr int kSchemaVersion = 5;
 
     ~SqlCatalog() override;
     SqlCatalog(const SqlCatalog &) = delete;
@@ -65,6 +65,9 @@ public:
     Expected<QStringList> claimHolders(const QString &modelKey) override;
     Expected<WorkCounts> workCounts(const QString &modelKey) override;
 
+    Expected<QList<CatalogRoot>> roots() override;
+    Expected<CatalogRoot> nameRoot(const QString &folder, const QString &preferred = {}) override;
+
 protected:
     /// `location` is what location() returns (a file path, or a URI without
     /// its password); `connectionName` is the Qt Sql connection this object owns.
@@ -89,6 +92,18 @@ protected:
     Expected<void> bumpGeneration();
     /// Why a statement failed, naming the catalog.
     Error failure(const QSqlError &error) const;
+    /// Reads the roots (once the schema is ready) and maps them: to the
+    /// process's local roots (Catalog::setLocalRoots), else where each was
+    /// first indexed from.
+    Expected<void> loadRoots();
+
+    /// An absolute path as stored: "<root>:/rest" inside a mapped root, else itself.
+    QString toStored(const QString &absolute) const;
+    /// A stored path as this machine sees it ("<root>:/rest" stays so when the root is not mapped).
+    QString fromStored(const QString &stored) const;
+    /// fromStored(), reading the roots again once when it meets a root another
+    /// object named after this one was opened.
+    QString resolve(const QString &stored);
 
     QString m_location;
     QString m_connectionName;
@@ -99,6 +114,16 @@ private:
         const QString &modelKey, const QString &bundleId, EmbeddingKind kind, int dim);
     /// Marks a claimed file stored, if its claim still holds (see IndexedMedia::claim).
     Expected<void> completeClaim(const QString &modelKey, const WorkClaim &claim);
+    void mapRoot(const CatalogRoot &root);
+    /// Stored paths under a folder: [low, high) ranges and the folder itself.
+    struct StoredRange {
+        QString self;
+        QString low;
+        QString high;
+    };
+    QList<StoredRange> storedRangesUnder(const QString &folder) const;
+
+    QList<CatalogRoot> m_mounts; ///< root -> folder on this machine, longest folder first
 };
 
 } // namespace mplug2::app

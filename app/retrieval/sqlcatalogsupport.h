@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
 
@@ -19,6 +20,11 @@ inline Error sqlFailure(const QString &path, const QSqlError &error)
             .arg(QDir::toNativeSeparators(path), error.text())
             .toStdString());
 }
+
+/// Schema 5, both back ends: the folders earlier jobs indexed become roots
+/// (the root table must exist), and the files in them are stored relative
+/// to them. Runs inside the caller's transaction.
+Expected<void> moveIntoRoots(QSqlDatabase &db, const QString &location);
 
 /// Qt binds a null QString as SQL NULL; text columns declared NOT NULL want "".
 inline QString notNull(const QString &text)

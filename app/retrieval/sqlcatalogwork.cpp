@@ -49,7 +49,7 @@ Expected<void> SqlCatalog::enqueueWork(const QString &modelKey, const QList<File
             for (qsizetype i = 0; i < n; ++i) {
                 const FileStamp &f = *unique.at(start + i);
                 q.addBindValue(modelKey);
-                q.addBindValue(f.path);
+                q.addBindValue(toStored(f.path));
                 q.addBindValue(f.size);
                 q.addBindValue(f.mtimeMs);
                 q.addBindValue(mediaKindName(f.kind));
@@ -88,7 +88,7 @@ Expected<void> SqlCatalog::completeClaim(const QString &modelKey, const WorkClai
                        "path = ? AND owner = ? AND token = ? AND state = 'claimed' AND lease_until_ms >= %1")
             .arg(nowMsExpression()));
     q.addBindValue(modelKey);
-    q.addBindValue(claim.file.path);
+    q.addBindValue(toStored(claim.file.path));
     q.addBindValue(claim.worker);
     q.addBindValue(claim.token);
     if (!q.exec())

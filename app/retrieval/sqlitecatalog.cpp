@@ -31,6 +31,7 @@ const char *const kWorkTable
       "mtime_ms INTEGER NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, state TEXT NOT NULL, owner TEXT, "
       "token INTEGER NOT NULL, lease_until_ms INTEGER NOT NULL, PRIMARY KEY(model_key, path))";
 const char *const kWorkIndex = "CREATE INDEX IF NOT EXISTS work_queue ON work(model_key, state, seq)";
+const char *const kRootTable = "CREATE TABLE IF NOT EXISTS root(name TEXT PRIMARY KEY, path TEXT NOT NULL)";
 const char *const kCaptionTable
     = "CREATE TABLE IF NOT EXISTS caption(media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE, "
       "model_key TEXT NOT NULL, text TEXT NOT NULL, settings TEXT NOT NULL, PRIMARY KEY(media_id, "
@@ -67,6 +68,8 @@ Expected<std::unique_ptr<SqliteCatalog>> SqliteCatalog::open(const QString &path
     if (!catalog->m_db.open())
         return catalog->failure(catalog->m_db.lastError());
     if (Expected<void> ok = catalog->initialise(); !ok)
+        return ok.error();
+    if (Expected<void> ok = catalog->loadRoots(); !ok)
         return ok.error();
     return catalog;
 }
@@ -136,6 +139,7 @@ Expected<void> SqliteCatalog::initialise()
         kWorkTable,
         kWorkIndex,
         kCaptionTable,
+        kRootTable,
     };
     return inTransaction([this]() -> Expected<void> {
         for (const char *sql : kTables)
@@ -241,9 +245,18 @@ Expected<void> addCaptions(QSqlDatabase &db, const QString &path)
     return {};
 }
 
+/// Schema 5 stores files relative to roots (sqlcatalog::moveIntoRoots).
+Expected<void> addRoots(QSqlDatabase &db, const QString &path)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QString::fromLatin1(kRootTable)))
+        return sqlFailure(path, q.lastError());
+    return sqlcatalog::moveIntoRoots(db, path);
+}
+
 /// kMigrations[n - 1] takes a file from schema version n to n + 1.
 using Migration = Expected<void> (*)(QSqlDatabase &db, const QString &path);
-const Migration kMigrations[] = {renameSpacesByContent, addWorkQueue, addCaptions};
+const Migration kMigrations[] = {renameSpacesByContent, addWorkQueue, addCaptions, addRoots};
 static_assert(std::size(kMigrations) == SqliteCatalog::kSchemaVersion - 1, "one migration per version step");
 
 } // namespace
@@ -294,7 +307,7 @@ Expected<QList<WorkClaim>> SqliteCatalog::claimQueued(
         if (!take.exec() || !take.next())
             return failure(take.lastError());
         WorkClaim claim;
-        claim.file.path = path;
+        claim.file.path = resolve(path);
         claim.file.size = take.value(0).toLongLong();
         claim.file.mtimeMs = take.value(1).toLongLong();
         claim.file.kind = parseMediaKind(take.value(2).toString());

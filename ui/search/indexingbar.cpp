@@ -1,7 +1,5 @@
 #include "ui/search/indexingbar.h"
 
-#include "app/retrieval/catalog.h"
-
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -9,6 +7,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QtConcurrent>
 
 namespace mplug2::ui {
 
@@ -44,25 +43,69 @@ IndexingBar::IndexingBar(app::Engine *engine, QString catalogLocation, QWidget *
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_job)
             m_job->cancel();
+        if (m_waitingFolders) {
+            m_waitingFolders.reset();
+            m_status->setText(tr("Indexing cancelled."));
+            showState();
+        }
     });
+    connect(
+        &m_folderLoad, &QFutureWatcher<IndexLocation::Check>::finished, this, &IndexingBar::foldersLoaded);
+    loadFolders();
     showState();
 }
 
 IndexingBar::~IndexingBar() = default;
 
-QStringList IndexingBar::indexedFolders() const
+bool IndexingBar::setCatalogLocation(const QString &location)
 {
-    if (!QFileInfo::exists(m_location))
-        return {};
-    auto catalog = app::Catalog::open(m_location);
-    if (!catalog)
-        return {};
-    auto last = (*catalog)->lastJob();
-    return last && *last ? (*last)->roots : QStringList();
+    if (isRunning()) {
+        m_status->setText(tr("An indexing job is running: cancel it or let it end before opening another "
+                             "index."));
+        return false;
+    }
+    m_location = location;
+    m_job.reset();
+    m_status->clear();
+    m_folders.clear();
+    Q_EMIT foldersChanged();
+    loadFolders();
+    showState();
+    return true;
+}
+
+void IndexingBar::loadFolders()
+{
+    // Just looking: the default index file is only created by the first job.
+    m_foldersKnown = false;
+    m_folderLoad.setFuture(QtConcurrent::run(&IndexLocation::check, m_location, IndexLocation::LeaveMissing));
+}
+
+void IndexingBar::foldersLoaded()
+{
+    const IndexLocation::Check found = m_folderLoad.result();
+    m_foldersKnown = true;
+    m_folders = found.folders;
+    Q_EMIT foldersChanged();
+    if (!found.error.isEmpty()) {
+        m_waitingFolders.reset();
+        m_status->setText(tr("Cannot open the index: %1").arg(found.error));
+        showState();
+        const QString location = m_location; // a copy: a receiver may well switch to another index
+        Q_EMIT indexUnavailable(location, found.error);
+        return;
+    }
+    if (m_waitingFolders) {
+        const QStringList folders = *m_waitingFolders;
+        m_waitingFolders.reset();
+        startJob(folders);
+    }
 }
 
 bool IndexingBar::isRunning() const
 {
+    if (m_waitingFolders)
+        return true;
     if (!m_job)
         return false;
     const app::IndexJob::State s = m_job->state();
@@ -80,7 +123,18 @@ bool IndexingBar::indexFolders(const QStringList &folders)
         m_status->setText(tr("Load a model first: indexing runs the model over every file."));
         return false;
     }
-    QStringList roots = indexedFolders();
+    if (!m_foldersKnown) {
+        m_waitingFolders = folders;
+        m_status->setText(tr("Reading the index…"));
+        showState();
+        return true;
+    }
+    return startJob(folders);
+}
+
+bool IndexingBar::startJob(const QStringList &folders)
+{
+    QStringList roots = m_folders;
     QStringList focus;
     for (const QString &f : folders) {
         const QString clean = QFileInfo(f).absoluteFilePath();
@@ -107,18 +161,25 @@ bool IndexingBar::indexFolders(const QStringList &folders)
     const QString focusName = focus.size() == 1
         ? QDir::toNativeSeparators(QFileInfo(focus.first()).fileName())
         : tr("the %n chosen folder(s)", nullptr, int(focus.size()));
-    connect(m_job.get(), &app::IndexJob::finished, this, [this, focusName](const app::IndexSummary &s) {
-        if (s.status == app::IndexJobStatus::Failed)
-            m_status->setText(tr("Indexing failed: %1").arg(s.error));
-        else if (s.status == app::IndexJobStatus::Cancelled)
-            m_status->setText(tr("Indexing cancelled: %1 indexed so far (kept); index the folder again to "
-                                 "go on.")
-                                  .arg(s.indexed));
-        else
-            m_status->setText(summaryText(s, focusName));
-        showState();
-        Q_EMIT jobFinished(s);
-    });
+    connect(
+        m_job.get(), &app::IndexJob::finished, this, [this, focusName, roots](const app::IndexSummary &s) {
+            // A cancelled job keeps its folders too: indexing them again goes on where it stopped.
+            if (s.status != app::IndexJobStatus::Failed) {
+                m_folders = roots;
+                Q_EMIT foldersChanged();
+            }
+            if (s.status == app::IndexJobStatus::Failed)
+                m_status->setText(tr("Indexing failed: %1").arg(s.error));
+            else if (s.status == app::IndexJobStatus::Cancelled)
+                m_status->setText(
+                    tr("Indexing cancelled: %1 indexed so far (kept); index the folder again to "
+                       "go on.")
+                        .arg(s.indexed));
+            else
+                m_status->setText(summaryText(s, focusName));
+            showState();
+            Q_EMIT jobFinished(s);
+        });
     m_job->start();
     showState();
     return true;
@@ -182,7 +243,9 @@ void IndexingBar::showState()
     m_add->setEnabled(!running);
     m_update->setEnabled(!running);
     m_progress->setVisible(running);
-    m_pause->setVisible(running);
+    if (m_waitingFolders)
+        m_progress->setRange(0, 0); // busy: the job has not started yet
+    m_pause->setVisible(running && !m_waitingFolders);
     m_cancel->setVisible(running);
     m_pause->setText(paused ? tr("Resume") : tr("Pause"));
     if (m_job && m_job->state() == app::IndexJob::State::Scanning)

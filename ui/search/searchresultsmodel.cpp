@@ -17,9 +17,13 @@ void SearchResultsModel::setResults(const app::SearchResults &results, const QSt
     m_thumbnails.clear();
     m_previewRow = -1;
     m_previewFrame = 0;
-    if (!m_catalog || m_catalog->location() != QFileInfo(catalogLocation).absoluteFilePath()) {
+    if (!m_catalog || m_catalogLocation != catalogLocation) {
         m_catalog.reset();
-        if (!catalogLocation.isEmpty() && QFileInfo::exists(catalogLocation))
+        m_catalogLocation = catalogLocation;
+        // A server location is no file: it is opened as it is (a missing file is no catalog yet).
+        const bool exists
+            = app::Catalog::isServerLocation(catalogLocation) || QFileInfo::exists(catalogLocation);
+        if (!catalogLocation.isEmpty() && exists)
             if (auto opened = app::Catalog::open(catalogLocation))
                 m_catalog = std::move(*opened);
     }

@@ -54,6 +54,7 @@ private:
 
     app::SearchResults m_results;
     std::unique_ptr<app::Catalog> m_catalog;
+    QString m_catalogLocation; ///< as given to setResults(), which m_catalog was opened from
     mutable QHash<qint64, QList<QImage>> m_thumbnails;
     int m_previewRow = -1;
     int m_previewFrame = 0;

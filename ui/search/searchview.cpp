@@ -3,6 +3,7 @@
 #include "app/retrieval/searchresultsexport.h"
 #include "ui/attention/flowlayout.h"
 #include "ui/search/indexingbar.h"
+#include "ui/search/indexlocation.h"
 #include "ui/search/searchresultdelegate.h"
 #include "ui/search/searchresultsmodel.h"
 #include "ui/search/whyresultdialog.h"
@@ -49,11 +50,31 @@ SearchView::SearchView(app::Engine *engine, QString catalogLocation, QWidget *pa
     : QWidget(parent)
     , m_engine(engine)
     , m_location(std::move(catalogLocation))
-    , m_search(engine, m_location)
+    , m_search(std::make_unique<app::MediaSearch>(engine, m_location))
     , m_model(new SearchResultsModel(this))
 {
     buildUi();
-    connect(&m_search, &app::MediaSearch::finished, this, [this](const app::SearchResults &results) {
+    connectSearch();
+    connect(m_indexing, &IndexingBar::foldersChanged, this, &SearchView::refreshFolders);
+    connect(m_indexing, &IndexingBar::indexUnavailable, this, &SearchView::indexUnavailable);
+    connect(m_indexing, &IndexingBar::jobFinished, this, [this](const app::IndexSummary &summary) {
+        // A search that failed before (often: nothing indexed yet) may work now; its error goes.
+        if (m_statusIsError && summary.status == app::IndexJobStatus::Finished) {
+            m_statusIsError = false;
+            m_status->setText(tr("The index was updated: search again."));
+        }
+    });
+    refreshFolders();
+    showIndexName();
+    modeChanged();
+}
+
+SearchView::~SearchView() = default;
+
+void SearchView::connectSearch()
+{
+    app::MediaSearch *search = m_search.get();
+    connect(search, &app::MediaSearch::finished, this, [this](const app::SearchResults &results) {
         m_model->setResults(results, m_location);
         m_results->setViewMode(
             results.query.mode == app::SearchMode::MediaToText ? QListView::ListMode : QListView::IconMode);
@@ -71,30 +92,47 @@ SearchView::SearchView(app::Engine *engine, QString catalogLocation, QWidget *pa
         m_searchButton->setEnabled(true);
         Q_EMIT resultsShown(int(results.hits.size()));
     });
-    connect(&m_search, &app::MediaSearch::failed, this, [this](const QString &why) {
+    connect(search, &app::MediaSearch::failed, this, [this](const QString &why) {
         m_status->setText(why);
         m_statusIsError = true;
         m_searchButton->setEnabled(true);
         Q_EMIT resultsShown(-1);
     });
-    connect(&m_search, &app::MediaSearch::cancelled, this, [this] {
+    connect(search, &app::MediaSearch::cancelled, this, [this] {
         m_status->setText(tr("Search cancelled."));
         m_searchButton->setEnabled(true);
         Q_EMIT resultsShown(-1);
     });
-    connect(m_indexing, &IndexingBar::jobFinished, this, [this](const app::IndexSummary &summary) {
-        refreshFolders();
-        // A search that failed before (often: nothing indexed yet) may work now; its error goes.
-        if (m_statusIsError && summary.status == app::IndexJobStatus::Finished) {
-            m_statusIsError = false;
-            m_status->setText(tr("The index was updated: search again."));
-        }
-    });
-    refreshFolders();
-    modeChanged();
 }
 
-SearchView::~SearchView() = default;
+bool SearchView::setCatalogLocation(const QString &location)
+{
+    if (!m_indexing->setCatalogLocation(location))
+        return false;
+    m_location = location;
+    // A search under way belongs to the catalog it started on: it ends with its MediaSearch.
+    m_search = std::make_unique<app::MediaSearch>(m_engine, m_location);
+    connectSearch();
+    m_model->clear();
+    m_previewTimer->stop();
+    m_searchButton->setEnabled(true);
+    m_statusIsError = false;
+    m_status->setText(tr("Opened the index %1.").arg(IndexLocation::displayName(m_location)));
+    showIndexName();
+    return true;
+}
+
+void SearchView::showIndexName()
+{
+    const QString name = IndexLocation::displayName(m_location);
+    // A long name is cut, not the dock widened: the whole location is in the tooltip.
+    m_indexName->setText(m_indexName->fontMetrics().elidedText(
+        tr("Index: %1").arg(name), Qt::ElideMiddle, m_indexName->maximumWidth()));
+    m_indexName->setToolTip(
+        tr("Searching and indexing %1.\nFile ▸ Open Index… opens another index.")
+            .arg(app::Catalog::isServerLocation(m_location) ? m_location
+                                                            : QDir::toNativeSeparators(m_location)));
+}
 
 void SearchView::buildUi()
 {
@@ -201,8 +239,15 @@ void SearchView::buildUi()
     actions->addStretch(1);
 
     m_indexing = new IndexingBar(m_engine, m_location, this);
+    m_indexName = new QLabel(this);
+    m_indexName->setObjectName(QStringLiteral("indexName"));
+    m_indexName->setMaximumWidth(m_indexName->fontMetrics().averageCharWidth() * 40);
+    m_indexName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *indexRow = new QHBoxLayout;
+    indexRow->addWidget(m_indexName);
+    indexRow->addWidget(m_indexing, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_indexing);
+    layout->addLayout(indexRow);
     layout->addLayout(queryRow);
     layout->addWidget(m_sentences);
     layout->addWidget(filterBox);
@@ -285,7 +330,7 @@ void SearchView::runQuery(app::SearchQuery query)
     m_searchButton->setEnabled(false);
     m_status->setText(tr("Searching…"));
     m_model->setPreviewRow(-1);
-    m_search.search(query);
+    m_search->search(query);
 }
 
 void SearchView::searchText(const QString &text)

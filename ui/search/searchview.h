@@ -5,16 +5,21 @@
 /// preview under the mouse), open one in the viewer, ask why it matched (the
 /// query's attention over the media), and export the list as CSV or JSON.
 /// A self-contained widget: the main window embeds it and handles
-/// openMediaRequested().
+/// openMediaRequested(). The index it searches is a file or a shared one
+/// on a PostgreSQL server (app::Catalog::open()), named above the results;
+/// setCatalogLocation() switches to another.
 ///
 ///     auto *search = new SearchView(engine, SearchView::defaultCatalogLocation());
 ///     connect(search, &SearchView::openMediaRequested, viewer, &MediaViewer::open);
 ///     tabs->addTab(search, tr("Search"));
+///     search->setCatalogLocation("postgresql://me@db.lab/media");
 
 #include "app/engine/engine.h"
 #include "app/retrieval/mediasearch.h"
 
 #include <QWidget>
+
+#include <memory>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -41,6 +46,12 @@ public:
     SearchView(app::Engine *engine, QString catalogLocation, QWidget *parent = nullptr);
     ~SearchView() override;
 
+    /// Searches, indexes and shows thumbnails from the catalog at `location`
+    /// from now on (a file path or a `postgresql://` URI). False, with the
+    /// reason shown, while an indexing job runs.
+    bool setCatalogLocation(const QString &location);
+    QString catalogLocation() const { return m_location; }
+
     /// Text -> media with the current options.
     void searchText(const QString &text);
     /// Media -> media ("more like this").
@@ -64,9 +75,13 @@ Q_SIGNALS:
     void openMediaRequested(const QString &path);
     /// A search finished (for tests and status displays).
     void resultsShown(int count);
+    /// The catalog at `location` could not be opened; `why` says why.
+    void indexUnavailable(const QString &location, const QString &why);
 
 private:
     void buildUi();
+    void connectSearch();
+    void showIndexName();
     void applyOptions(app::SearchQuery &query) const;
     void runQuery(app::SearchQuery query);
     void modeChanged();
@@ -78,7 +93,7 @@ private:
 
     app::Engine *m_engine;
     QString m_location;
-    app::MediaSearch m_search;
+    std::unique_ptr<app::MediaSearch> m_search; ///< a new one for each catalog location
     SearchResultsModel *m_model;
     QComboBox *m_mode;
     QLineEdit *m_query;
@@ -97,6 +112,7 @@ private:
     QPushButton *m_like;
     QPushButton *m_export;
     QLabel *m_status;
+    QLabel *m_indexName;
     bool m_statusIsError = false; ///< m_status shows why the last search failed
     IndexingBar *m_indexing;
     QTimer *m_previewTimer;

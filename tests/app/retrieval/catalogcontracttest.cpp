@@ -7,6 +7,7 @@
 #include "app/retrieval/catalog.h"
 #include "tests/support/throwawaypostgres.h"
 
+#include <QDir>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -289,6 +290,58 @@ private Q_SLOTS:
         QVERIFY(c->storeIndexed(media(path, MediaKind::Video, "h2", {0, 1}))); // new content
         QVERIFY((*c->entry(path))->caption.isEmpty());
         QVERIFY(c->remove({id}));
+    }
+
+    void machinesThatMountARootElsewhereShareItsEntries()
+    {
+        // Machine A indexed /mnt/a/videos (not a folder here: another machine's mount).
+        QString location;
+        auto a = fresh(&location);
+        const Expected<CatalogRoot> named = a->nameRoot(QStringLiteral("/mnt/a/videos"));
+        QVERIFY(named);
+        QCOMPARE(named->name, QStringLiteral("videos"));
+        QVERIFY(a->storeIndexed(media(QStringLiteral("/mnt/a/videos/x.mp4"), MediaKind::Video, "h", {1, 0})));
+        QVERIFY(a->storeIndexed(media(QStringLiteral("/elsewhere/y.png"), MediaKind::Image, "h", {0, 1})));
+        QVERIFY(a->enqueueWork(kKey, {stamp(QStringLiteral("/mnt/a/videos/sub/z.png"))}));
+        // Opened without a mapping, a root is where it was first indexed from.
+        auto plain = *Catalog::open(location);
+        QVERIFY(*plain->entry(QStringLiteral("/mnt/a/videos/x.mp4")));
+        QCOMPARE(*plain->roots(),
+            (QList<CatalogRoot> {{QStringLiteral("videos"), QStringLiteral("/mnt/a/videos")}}));
+        // Machine B mounts it at /data/videos.
+        Catalog::addLocalRoots(location, {{QStringLiteral("videos"), QStringLiteral("/data/videos")}});
+        auto b = *Catalog::open(location);
+        Catalog::addLocalRoots(location, {{QStringLiteral("videos"), QStringLiteral("/mnt/a/videos")}});
+        auto e = *b->entry(QStringLiteral("/data/videos/x.mp4"));
+        QVERIFY(e);
+        QCOMPARE(e->path, QStringLiteral("/data/videos/x.mp4"));
+        QVERIFY(!*b->entry(QStringLiteral("/mnt/a/videos/x.mp4")));
+        QCOMPARE(b->entriesUnder(QStringLiteral("/data/videos"), kKey)->size(), 1);
+        QCOMPARE(b->entriesUnder(QStringLiteral("/data"), kKey)->size(), 1); // a folder holding the root
+        QCOMPARE(b->entriesUnder(QStringLiteral("/"), kKey)->size(), 2);
+        MediaFilter filter;
+        filter.folders = {QStringLiteral("/data")};
+        QCOMPARE(*b->matching(filter), (QSet<qint64> {e->id}));
+        QCOMPARE(b->entries({e->id})->first().path, QStringLiteral("/data/videos/x.mp4"));
+        // The queue too: B claims the file A queued, at B's path, and its store is A's entry's sibling.
+        const auto claims = b->claimWork(kKey, QStringLiteral("b"), 5, 60000);
+        QCOMPARE(claims->size(), 1);
+        QCOMPARE(claims->first().file.path, QStringLiteral("/data/videos/sub/z.png"));
+        IndexedMedia z = media(claims->first().file.path, MediaKind::Image, "h", {1, 1});
+        z.claim = claims->first();
+        QVERIFY(b->storeIndexed(z));
+        QVERIFY(*a->entry(QStringLiteral("/mnt/a/videos/sub/z.png")));
+        QCOMPARE(*a->entryCount(), 3);
+        // A folder of this machine with a taken name gets another; one that is not here shares it.
+        QTemporaryDir here;
+        QVERIFY(QDir().mkpath(here.filePath(QStringLiteral("one/clips"))));
+        QVERIFY(QDir().mkpath(here.filePath(QStringLiteral("two/clips"))));
+        QCOMPARE(a->nameRoot(here.filePath(QStringLiteral("one/clips")))->name, QStringLiteral("clips"));
+        QCOMPARE(a->nameRoot(here.filePath(QStringLiteral("two/clips")))->name, QStringLiteral("clips-2"));
+        QCOMPARE(a->nameRoot(QStringLiteral("/mnt/a/videos/sub"))->name, QStringLiteral("videos"));
+        QCOMPARE(a->nameRoot(QStringLiteral("/data/videos"))->name, QStringLiteral("videos"));
+        QVERIFY(!a->nameRoot(QStringLiteral("/")));
+        QVERIFY(!a->nameRoot(QStringLiteral("/x"), QStringLiteral("bad:name")));
     }
 
     void addNewStoresManyAtOnceOrNothing()

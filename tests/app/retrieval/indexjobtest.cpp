@@ -308,6 +308,33 @@ private Q_SLOTS:
         QVERIFY(*catalog->embedding(red, clip.id) != *catalog->embedding(red, itc.id));
     }
 
+    void aMissingOrEmptyRootNeverDropsItsEntries()
+    {
+        const QString archive = makeNamedFiles(QStringLiteral("archive"), QStringLiteral("clip"), 3);
+        const QString db = newDb();
+        auto engine = loadedWordEngine(m_dir.path());
+        QCOMPARE(runIndexJob(*engine, db, {archive}).indexed, 3);
+        const QString away = m_dir.filePath(QStringLiteral("archive-unmounted"));
+        QVERIFY(QDir().rename(archive, away));
+        const IndexSummary missing = runIndexJob(*engine, db, {archive});
+        QCOMPARE(missing.status, IndexJobStatus::Failed);
+        QVERIFY2(missing.error.contains(QStringLiteral("missing"))
+                && missing.error.contains(QStringLiteral("3 file"))
+                && missing.error.contains(QStringLiteral("Nothing was dropped")),
+            qPrintable(missing.error));
+        QVERIFY(QDir().mkpath(archive)); // an empty mount point
+        const IndexSummary empty = runIndexJob(*engine, db, {archive});
+        QCOMPARE(empty.status, IndexJobStatus::Failed);
+        QVERIFY2(empty.error.contains(QStringLiteral("empty")), qPrintable(empty.error));
+        QCOMPARE(*(*Catalog::open(db))->entryCount(), 3);
+        QVERIFY(QDir().rmdir(archive));
+        QVERIFY(QDir().rename(away, archive));
+        const IndexSummary back = runIndexJob(*engine, db, {archive});
+        QCOMPARE(back.status, IndexJobStatus::Finished);
+        QCOMPARE(back.unchanged, 3);
+        QCOMPARE(back.dropped, 0);
+    }
+
     void failsClearlyWithoutAModelOrFolders()
     {
         auto engine = makeWordEngine(std::make_shared<WordEmbeddingConfig>());

@@ -112,6 +112,24 @@ private Q_SLOTS:
         const auto under
             = (*c)->entriesUnder(QStringLiteral("/m"), QStringLiteral("0123456789ab-r224-f16-fp32"));
         QCOMPARE(under->size(), 3);
+        // Schema 5 stores them relative to the folder the job indexed, which is a root now.
+        QCOMPARE(*(*c)->roots(), (QList<CatalogRoot> {{QStringLiteral("m"), QStringLiteral("/m")}}));
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("SELECT path FROM media ORDER BY path")));
+            QStringList stored;
+            while (q.next())
+                stored << q.value(0).toString();
+            QCOMPARE(stored,
+                (QStringList {
+                    QStringLiteral("m:/a.png"), QStringLiteral("m:/b.png"), QStringLiteral("m:/c.png")}));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        QVERIFY(*(*c)->entry(QStringLiteral("/m/a.png")));
         // Schema 3's work queue is there.
         QVERIFY(
             (*c)->enqueueWork(QStringLiteral("k"), {{QStringLiteral("/m/a.png"), 1, 2, MediaKind::Image}}));

@@ -1,0 +1,24 @@
+#pragma once
+/// `--root-name NAME=PATH` (repeatable), for the commands that read or write
+/// an index: where a root of a shared index is on this machine, when it is
+/// mounted elsewhere than on the machine that indexed it first.
+///
+///     const QCommandLineOption roots = rootNameOption();
+///     parser.addOption(roots);
+///     ...
+///     if (auto named = applyRootNames(parser, roots, dbLocation); !named) return usage(...);
+
+#include "app/retrieval/catalogtypes.h"
+#include "base/expected.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+namespace mplug2::app {
+
+QCommandLineOption rootNameOption();
+/// Checks every NAME=PATH and hands them to Catalog::addLocalRoots for `location`.
+Expected<QList<CatalogRoot>> applyRootNames(
+    const QCommandLineParser &parser, const QCommandLineOption &option, const QString &location);
+
+} // namespace mplug2::app
