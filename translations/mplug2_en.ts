@@ -882,6 +882,14 @@
         <source>scan cancelled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a folder whose name is not valid UTF-8: what it holds is not indexed; rename it to index it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its name is not valid UTF-8; rename it to index it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HtmlReport</name>
@@ -1064,7 +1072,10 @@
     <name>IndexJob</name>
     <message numerus="yes">
         <source>%1 is %2, but the index holds %n file(s) in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</source>
-        <translation><numerusform>%1 is %2, but the index holds %n file in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</numerusform><numerusform>%1 is %2, but the index holds %n files in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</numerusform></translation>
+        <translation>
+            <numerusform>%1 is %2, but the index holds %n file in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</numerusform>
+            <numerusform>%1 is %2, but the index holds %n files in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</numerusform>
+        </translation>
     </message>
     <message>
         <source>missing</source>

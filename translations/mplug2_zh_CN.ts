@@ -881,6 +881,14 @@
         <source>scan cancelled</source>
         <translation>扫描已取消</translation>
     </message>
+    <message>
+        <source>a folder whose name is not valid UTF-8: what it holds is not indexed; rename it to index it</source>
+        <translation>文件夹名称不是有效的 UTF-8：其中的内容不会被索引；请重命名后再索引</translation>
+    </message>
+    <message>
+        <source>its name is not valid UTF-8; rename it to index it</source>
+        <translation>文件名不是有效的 UTF-8；请重命名后再索引</translation>
+    </message>
 </context>
 <context>
     <name>HtmlReport</name>
@@ -1063,7 +1071,9 @@
     <name>IndexJob</name>
     <message numerus="yes">
         <source>%1 is %2, but the index holds %n file(s) in it: is the disk or share mounted? Nothing was dropped. Mount it (or name where it is with --root-name), or remove its entries on purpose.</source>
-        <translation><numerusform>%1 %2，但索引中有其中的 %n 个文件：磁盘或共享是否已挂载？没有删除任何内容。请挂载它（或用 --root-name 指明其位置），或有意删除其条目。</numerusform></translation>
+        <translation>
+            <numerusform>%1 %2，但索引中有其中的 %n 个文件：磁盘或共享是否已挂载？没有删除任何内容。请挂载它（或用 --root-name 指明其位置），或有意删除其条目。</numerusform>
+        </translation>
     </message>
     <message>
         <source>missing</source>

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -50,6 +51,7 @@ QJsonObject summaryJson(const IndexSummary &s, const QString &db)
         {QStringLiteral("dropped"), s.dropped}, {QStringLiteral("failed"), s.failed},
         {QStringLiteral("failed_before"), s.failedBefore}, {QStringLiteral("resumed"), s.resumed},
         {QStringLiteral("lost"), s.lost}, {QStringLiteral("worker"), s.worker},
+        {QStringLiteral("skipped"), QJsonArray::fromStringList(s.skipped)},
         {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("error"), s.error},
         {QStringLiteral("queue"), s.queue ? workCountsJson(*s.queue) : QJsonValue()}};
 }

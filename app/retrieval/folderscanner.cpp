@@ -4,10 +4,12 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
+#include <dirent.h>
 
 namespace mplug2::app {
 
@@ -52,8 +54,36 @@ MediaKind FolderScanner::kindOf(const QString &fileName) const
     return MediaKind::Unknown;
 }
 
+void FolderScanner::reportUndecodable(
+    const QString &folder, const std::function<void(const QString &, const QString &)> &skipped) const
+{
+    // Qt leaves out names that are not valid UTF-8 without a word (no QString could open them again), so
+    // they are looked for below it: they are said, not passed over in silence.
+    DIR *dir = ::opendir(QFile::encodeName(folder).constData());
+    if (!dir)
+        return;
+    while (const dirent *entry = ::readdir(dir)) {
+        const QByteArray name(entry->d_name);
+        if (name.startsWith('.'))
+            continue;
+        const QString decoded = QString::fromUtf8(name);
+        if (QFile::encodeName(decoded) == name)
+            continue;
+        const bool isFolder = entry->d_type == DT_DIR;
+        if (!isFolder && kindOf(decoded) == MediaKind::Unknown)
+            continue;
+        skipped(QDir::cleanPath(folder + QLatin1Char('/') + decoded),
+            isFolder
+                ? tr("a folder whose name is not valid UTF-8: what it holds is not indexed; rename it to "
+                     "index it")
+                : tr("its name is not valid UTF-8; rename it to index it"));
+    }
+    ::closedir(dir);
+}
+
 Expected<QList<FileStamp>> FolderScanner::scan(const QStringList &roots,
-    const std::function<bool()> &cancelled, const std::function<void(qsizetype)> &found) const
+    const std::function<bool()> &cancelled, const std::function<void(qsizetype)> &found,
+    const std::function<void(const QString &path, const QString &why)> &skipped) const
 {
     qsizetype visited = 0;
     QList<FileStamp> files;
@@ -87,6 +117,8 @@ Expected<QList<FileStamp>> FolderScanner::scan(const QStringList &roots,
         if (!rootInfo.isReadable() || !rootInfo.isExecutable())
             return makeError(ErrorCode::Io,
                 tr("the folder %1 cannot be read").arg(QDir::toNativeSeparators(root)).toStdString());
+        if (skipped)
+            reportUndecodable(rootInfo.absoluteFilePath(), skipped);
         QDirIterator it(rootInfo.absoluteFilePath(),
             QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -96,7 +128,11 @@ Expected<QList<FileStamp>> FolderScanner::scan(const QStringList &roots,
             if (found && ++visited % 256 == 0)
                 found(files.size());
             const QFileInfo info = it.fileInfo();
-            if (info.isFile() && !info.isHidden() && !info.path().contains(QLatin1String("/.")))
+            if (info.fileName().startsWith(QLatin1Char('.')) || info.path().contains(QLatin1String("/.")))
+                continue;
+            if (info.isDir() && skipped)
+                reportUndecodable(info.absoluteFilePath(), skipped);
+            if (info.isFile() && !info.isHidden())
                 add(info);
         }
     }

@@ -43,10 +43,17 @@ public:
     /// unplugged disk is never mistaken for deleted files); `cancelled` is
     /// polled between files and ends the scan with ErrorCode::Cancelled;
     /// `found` hears the count of media files found so far, every 256 entries.
+    /// A media file whose name is not valid UTF-8 (it could not be opened by
+    /// the name Qt reads, nor stored faithfully) is left out, and `skipped`
+    /// hears its path (undecodable bytes shown as U+FFFD) and why.
     Expected<QList<FileStamp>> scan(const QStringList &roots, const std::function<bool()> &cancelled = {},
-        const std::function<void(qsizetype)> &found = {}) const;
+        const std::function<void(qsizetype)> &found = {},
+        const std::function<void(const QString &path, const QString &why)> &skipped = {}) const;
 
 private:
+    void reportUndecodable(
+        const QString &folder, const std::function<void(const QString &, const QString &)> &skipped) const;
+
     QStringList m_imageExtensions;
     QStringList m_videoExtensions;
 };

@@ -32,6 +32,7 @@ struct ScanOutcome {
     std::optional<Error> error;
     QString modelKey;
     IndexPlan plan;
+    QList<QPair<QString, QString>> skipped; ///< path, why
 };
 
 ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const ModelInfo &model,
@@ -91,7 +92,10 @@ ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const
             return out;
         }
     }
-    Expected<QList<FileStamp>> files = FolderScanner().scan(roots, cancelled);
+    Expected<QList<FileStamp>> files
+        = FolderScanner().scan(roots, cancelled, {}, [&out](const QString &path, const QString &why) {
+              out.skipped.append({path, why});
+          });
     if (!files) {
         out.error = files.error();
         return out;
@@ -175,27 +179,30 @@ QString newWorkerName()
         .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
 }
 
-/// Whether `worker` (see newWorkerName) ran on this machine in a process that no longer exists.
-bool isDeadLocalWorker(const QString &worker)
+/// Whether `worker` (see newWorkerName) ran on this machine in a process that no longer exists, or is an
+/// earlier job of this process (one job of a process indexes a catalog at a time), other than `self`.
+bool isDeadLocalWorker(const QString &worker, const QString &self)
 {
     const QStringList parts = worker.split(QLatin1Char('/'));
-    if (parts.size() != 3 || parts.at(0) != QSysInfo::machineHostName())
+    if (parts.size() != 3 || parts.at(0) != QSysInfo::machineHostName() || worker == self)
         return false;
     bool ok = false;
     const qint64 pid = parts.at(1).toLongLong(&ok);
-    if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid())
+    if (!ok || pid <= 0)
         return false;
+    if (pid == QCoreApplication::applicationPid())
+        return true;
     return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
 }
 
-/// Hands on at once the files held by workers of this machine that were killed.
-void releaseDeadLocalWorkers(Catalog &catalog, const QString &modelKey)
+/// Hands on at once the files held by workers of this machine that are gone.
+void releaseDeadLocalWorkers(Catalog &catalog, const QString &modelKey, const QString &self)
 {
     Expected<QStringList> holders = catalog.claimHolders(modelKey);
     if (!holders)
         return;
     for (const QString &holder : std::as_const(*holders))
-        if (isDeadLocalWorker(holder))
+        if (isDeadLocalWorker(holder, self))
             (void)catalog.releaseClaims(modelKey, holder);
 }
 
@@ -235,6 +242,9 @@ IndexJob::~IndexJob()
 {
     m_stop->store(true);
     cancelRequests();
+    // Destroyed while it ran: what it held goes back to the queue now, not when the lease runs out.
+    if (m_catalog && m_held > 0 && !m_modelKey.isEmpty())
+        (void)m_catalog->releaseClaims(m_modelKey, m_summary.worker);
 }
 
 void IndexJob::cancelRequests()
@@ -302,6 +312,10 @@ void IndexJob::start()
         }
         m_modelKey = outcome.modelKey;
         m_plan = outcome.plan;
+        for (const auto &[path, why] : outcome.skipped) {
+            m_summary.skipped << QStringLiteral("%1: %2").arg(path, why);
+            Q_EMIT fileFailed(path, why);
+        }
         onScanned();
     });
     watcher->setFuture(QtConcurrent::run(scanAndPlan, m_location, m_options.roots, *model, m_stop));
@@ -354,7 +368,7 @@ void IndexJob::onScanned()
         finishWith(IndexJobStatus::Failed, QString::fromStdString(queued.error().message));
         return;
     }
-    releaseDeadLocalWorkers(*m_catalog, m_modelKey);
+    releaseDeadLocalWorkers(*m_catalog, m_modelKey, m_summary.worker);
     m_renewTimer = new QTimer(this);
     m_renewTimer->setInterval(int(std::max<qint64>(m_options.leaseMs / 3, 100)));
     connect(m_renewTimer, &QTimer::timeout, this, &IndexJob::renewLeases);
@@ -364,7 +378,7 @@ void IndexJob::onScanned()
     m_retryTimer->setInterval(int(std::min<qint64>(1000, m_options.leaseMs / 3)));
     connect(m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_catalog)
-            releaseDeadLocalWorkers(*m_catalog, m_modelKey);
+            releaseDeadLocalWorkers(*m_catalog, m_modelKey, m_summary.worker);
         pump();
         maybeFinish();
     });

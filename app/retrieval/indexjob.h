@@ -73,6 +73,8 @@ struct IndexSummary {
     qint64 failed = 0; ///< could not be indexed in this run
     qint64 failedBefore = 0; ///< failed in an earlier run, unchanged: skipped
     qint64 lost = 0; ///< claimed, but another worker took them over before they were stored
+    /// Files the scan left out, as "path: why" (a name that is not valid UTF-8).
+    QStringList skipped;
     bool resumed = false; ///< the previous job on this catalog had been interrupted
     QString worker; ///< this job's name in the work queue (host/pid/random)
     /// The whole queue of the model at the end: what every worker did together.

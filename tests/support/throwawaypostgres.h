@@ -27,6 +27,8 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <cerrno>
+#include <csignal>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -54,6 +56,7 @@ public:
         if (!m_dir.isValid())
             return QStringLiteral("no temporary folder");
         m_asNobody = geteuid() == 0;
+        reapOrphans();
         const QString root = m_dir.path();
         QFile::setPermissions(root,
             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
@@ -86,6 +89,10 @@ public:
         }
         if (!m_running)
             return QStringLiteral("the server did not start: ") + logTail();
+        // Whose server it is: a test that dies without its destructor leaves it for the next to stop.
+        QFile owner(root + QStringLiteral("/owner.pid"));
+        if (owner.open(QIODevice::WriteOnly))
+            owner.write(QByteArray::number(qint64(::getpid())));
         qputenv("PGPASSWORD", kPassword);
         return {};
     }
@@ -158,6 +165,26 @@ public:
     static bool required() { return qEnvironmentVariable("CI") == QLatin1String("true"); }
 
 private:
+    /// Stops servers that earlier test processes started and could not stop (they crashed or were
+    /// killed), and removes their folders.
+    void reapOrphans()
+    {
+        const QDir temp(QDir::tempPath());
+        for (const QString &name : temp.entryList({QStringLiteral("mplug2-pg-*")}, QDir::Dirs)) {
+            const QString folder = temp.filePath(name);
+            QFile owner(folder + QStringLiteral("/owner.pid"));
+            if (folder == m_dir.path() || !owner.open(QIODevice::ReadOnly))
+                continue;
+            const pid_t pid = pid_t(owner.readAll().trimmed().toLongLong());
+            if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH)
+                continue;
+            run({m_bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), folder + QStringLiteral("/data"),
+                QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
+                QStringLiteral("stop")});
+            QDir(folder).removeRecursively();
+        }
+    }
+
     static QString findBinDir()
     {
         QDir versions(QStringLiteral("/usr/lib/postgresql"));

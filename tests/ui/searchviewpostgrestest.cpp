@@ -111,6 +111,15 @@ private Q_SLOTS:
         const app::IndexSummary stored = runIndexJob(*engine, uri, {gallery});
         QCOMPARE(stored.status, app::IndexJobStatus::Finished);
         QCOMPARE(stored.indexed, 3);
+        {
+            // One of them has a caption (as mplug2 index --captions stores it): the results show it.
+            auto catalog = std::move(*app::Catalog::open(uri));
+            app::IndexedMedia m;
+            m.entry = **catalog->entry(gallery + QStringLiteral("/blue_square.mp4"));
+            m.modelKey = QStringLiteral("captions");
+            m.caption = app::StoredCaption {QStringLiteral("a blue square turns"), QStringLiteral("{}")};
+            QVERIFY(catalog->storeIndexed(m));
+        }
 
         // The dock starts on a local index file that holds none of them.
         const QString local = m_dir.filePath(QStringLiteral("local.sqlite"));
@@ -151,6 +160,14 @@ private Q_SLOTS:
         QCOMPARE(paths.first(), gallery + QStringLiteral("/blue_square.mp4"));
         for (const QString &path : std::as_const(paths))
             QVERIFY2(path.startsWith(gallery + QLatin1Char('/')), qPrintable(path));
+        QCOMPARE(view.resultsModel()->index(0).data(SearchResultsModel::CaptionRole).toString(),
+            QStringLiteral("a blue square turns"));
+        QVERIFY(view.resultsModel()
+                    ->index(0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("a blue square turns")));
+        QVERIFY(view.resultsModel()->index(1).data(SearchResultsModel::CaptionRole).toString().isEmpty());
         // Thumbnails come from the server catalog too.
         QVERIFY(!view.resultsModel()->index(0).data(Qt::DecorationRole).value<QImage>().isNull());
         QVERIFY2(!QFile::exists(local), "the local index file was created");

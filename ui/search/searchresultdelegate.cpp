@@ -85,7 +85,11 @@ void SearchResultDelegate::paint(
         ? tr("%1 (model)").arg(index.data(SearchResultsModel::ScoreRole).toDouble(), 0, 'f', 3)
         : QString::number(index.data(SearchResultsModel::ScoreRole).toDouble(), 'f', 3);
     painter->setPen(selected ? text : option.palette.color(QPalette::PlaceholderText));
-    painter->drawText(nameRect.translated(0, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, score);
+    // The caption stored while indexing, when there is one, after the score.
+    const QString caption = index.data(SearchResultsModel::CaptionRole).toString();
+    const QString second = caption.isEmpty() ? score : score + QStringLiteral(" \u00b7 ") + caption;
+    painter->drawText(nameRect.translated(0, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+        option.fontMetrics.elidedText(second, Qt::ElideRight, nameRect.width()));
     painter->restore();
 }
 

@@ -69,8 +69,12 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return h->text.isEmpty() ? QFileInfo(h->entry.path).fileName() : h->text;
+    case CaptionRole:
+        return h->entry.caption;
     case Qt::ToolTipRole: {
         QString tip = h->text.isEmpty() ? h->entry.path : h->text;
+        if (!h->entry.caption.isEmpty())
+            tip += QLatin1Char('\n') + h->entry.caption;
         tip += QLatin1Char('\n') + tr("similarity %1").arg(h->similarity, 0, 'f', 4);
         if (h->rerankScore)
             tip += QLatin1Char('\n') + tr("model score %1").arg(*h->rerankScore, 0, 'f', 4);

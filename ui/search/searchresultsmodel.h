@@ -29,6 +29,7 @@ public:
         RerankedRole, ///< bool: re-scored by the model
         KindRole, ///< int: app::MediaKind
         PreviewFramesRole, ///< int: thumbnails kept (poster + preview)
+        CaptionRole, ///< QString: the caption stored while indexing ("" when none)
     };
 
     explicit SearchResultsModel(QObject *parent = nullptr);

@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace mplug2;
 using namespace mplug2::app;
 using namespace mplug2::test;
@@ -333,6 +336,32 @@ private Q_SLOTS:
         QCOMPARE(back.status, IndexJobStatus::Finished);
         QCOMPARE(back.unchanged, 3);
         QCOMPARE(back.dropped, 0);
+    }
+
+    void aNameThatIsNotUtf8IsSkippedAndNamed()
+    {
+        const QString dir = makeNamedFiles(QStringLiteral("mixed-names"), QStringLiteral("fine"), 2);
+        // "bad\xff\xfe.png": bytes no UTF-8 decoder accepts, written below Qt.
+        const QByteArray raw = QFile::encodeName(dir) + QByteArray("/bad\xff\xfe.png");
+        const int fd = ::open(raw.constData(), O_CREAT | O_WRONLY, 0644);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::write(fd, "x", 1), 1);
+        ::close(fd);
+        auto engine = loadedWordEngine(m_dir.path());
+        const QString db = newDb();
+        const IndexSummary s = runIndexJob(*engine, db, {dir});
+        QCOMPARE(s.status, IndexJobStatus::Finished);
+        QCOMPARE(s.indexed, 2);
+        QCOMPARE(s.skipped.size(), 1);
+        QVERIFY2(s.skipped.first().contains(QStringLiteral("not valid UTF-8"))
+                && s.skipped.first().contains(QStringLiteral("/bad")),
+            qPrintable(s.skipped.first()));
+        auto catalog = std::move(*Catalog::open(db));
+        QCOMPARE(*catalog->entryCount(), 2);
+        const Expected<QList<CatalogEntry>> stored = catalog->entriesUnder(dir, QString());
+        QVERIFY(stored);
+        for (const CatalogEntry &e : *stored)
+            QVERIFY(!e.path.contains(QChar::ReplacementCharacter));
     }
 
     void failsClearlyWithoutAModelOrFolders()

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QSaveFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -20,10 +21,11 @@ inline app::ModelBundle wordBundle(const QString &dir, const QByteArray &weights
     app::ModelBundle b;
     b.id = QStringLiteral("words");
     b.checkpoint = dir + QStringLiteral("/words.pth");
-    QFile f(b.checkpoint);
-    if (!f.open(QIODevice::WriteOnly))
+    // Replaced whole (never truncated in place): worker processes started together read it while another
+    // writes it, and a half-written file would be another model.
+    QSaveFile f(b.checkpoint);
+    if (!f.open(QIODevice::WriteOnly) || f.write(weights) != weights.size() || !f.commit())
         qFatal("cannot write %s", qPrintable(b.checkpoint));
-    f.write(weights);
     return b;
 }
 

@@ -172,7 +172,8 @@ private Q_SLOTS:
                 QStringLiteral("SELECT count(*) FROM work WHERE state = 'done' AND owner IN ('%1', '%2')")
                     .arg(killed[0], killed[1]));
 
-            // Exactly once.
+            // Exactly once, in one embedding space (every worker ran the same model).
+            QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM space")), 1);
             QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM media")), kFiles);
             QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM media WHERE error IS NOT NULL")), 0);
             QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM embedding")), kFiles);
