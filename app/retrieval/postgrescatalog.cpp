@@ -227,10 +227,8 @@ Expected<void> PostgresCatalog::initialise()
                         .toStdString());
             const QString schema = q.value(0).toString();
             q.finish();
-            const QString prefix = QStringLiteral("mplug2-catalog/");
-            bool numbered = false;
-            const int version = schema.startsWith(prefix) ? schema.mid(prefix.size()).toInt(&numbered) : 0;
-            if (numbered && version >= kFirstVersion && version < kSchemaVersion) {
+            const int version = schemaVersion(schema);
+            if (version >= kFirstVersion && version < kSchemaVersion) {
                 // Upgraded in place, inside this transaction and under the lock: all or nothing, once.
                 for (int step = version; step < kSchemaVersion; ++step)
                     if (Expected<void> done = kMigrations[step - kFirstVersion](m_db, m_location); !done)

@@ -98,6 +98,14 @@ SqlCatalog::~SqlCatalog()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+int SqlCatalog::schemaVersion(const QString &schema)
+{
+    const QLatin1String prefix("mplug2-catalog/");
+    bool numbered = false;
+    const int version = schema.startsWith(prefix) ? schema.mid(prefix.size()).toInt(&numbered) : 0;
+    return numbered && version > 0 ? version : 0;
+}
+
 QString SqlCatalog::newConnectionName()
 {
     static QAtomicInteger<quint64> counter;

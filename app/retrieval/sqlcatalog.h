@@ -28,6 +28,9 @@ public:
     static constexpr const char *kSchema = "mplug2-catalog/5";
     static constexpr int kSchemaVersion = 5;
 
+    /// The version in a stored schema name ("mplug2-catalog/N"); 0 for a name of another form.
+    static int schemaVersion(const QString &schema);
+
     ~SqlCatalog() override;
     SqlCatalog(const SqlCatalog &) = delete;
     SqlCatalog &operator=(const SqlCatalog &) = delete;

@@ -99,10 +99,8 @@ Expected<void> SqliteCatalog::initialise()
                     .toStdString());
         const QString schema = q.value(0).toString();
         q.finish();
-        const QString prefix = QStringLiteral("mplug2-catalog/");
-        bool numbered = false;
-        const int version = schema.startsWith(prefix) ? schema.mid(prefix.size()).toInt(&numbered) : 0;
-        if (numbered && version >= 1 && version < kSchemaVersion)
+        const int version = schemaVersion(schema);
+        if (version >= 1 && version < kSchemaVersion)
             return migrate(version);
         if (schema != QLatin1String(kSchema))
             return makeError(ErrorCode::Unsupported,
