@@ -274,15 +274,24 @@ Expected<qint64> SqlCatalog::entryCount()
     return q.value(0).toLongLong();
 }
 
-Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
+Expected<void> SqlCatalog::checkStorable(const IndexedMedia &media)
 {
-    const CatalogEntry &e = media.entry;
-    if (e.path.isEmpty() || !QDir::isAbsolutePath(e.path))
+    if (media.entry.path.isEmpty() || !QDir::isAbsolutePath(media.entry.path))
         return makeError(ErrorCode::InvalidArgument, tr("catalog paths must be absolute").toStdString());
     for (const MediaEmbedding &m : media.embeddings)
         if (m.vector.isEmpty() || !allFinite(m.vector))
             return makeError(ErrorCode::InvalidArgument,
-                tr("refusing to store an empty or non-finite embedding of %1").arg(e.path).toStdString());
+                tr("refusing to store an empty or non-finite embedding of %1")
+                    .arg(media.entry.path)
+                    .toStdString());
+    return {};
+}
+
+Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
+{
+    const CatalogEntry &e = media.entry;
+    if (Expected<void> storable = checkStorable(media); !storable)
+        return storable.error();
     qint64 id = 0;
     Expected<void> ok = inTransaction([&]() -> Expected<void> {
         if (media.claim)
@@ -404,16 +413,9 @@ Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
 
 Expected<void> SqlCatalog::addNew(const QList<IndexedMedia> &media)
 {
-    for (const IndexedMedia &m : media) {
-        if (m.entry.path.isEmpty() || !QDir::isAbsolutePath(m.entry.path))
-            return makeError(ErrorCode::InvalidArgument, tr("catalog paths must be absolute").toStdString());
-        for (const MediaEmbedding &e : m.embeddings)
-            if (e.vector.isEmpty() || !allFinite(e.vector))
-                return makeError(ErrorCode::InvalidArgument,
-                    tr("refusing to store an empty or non-finite embedding of %1")
-                        .arg(m.entry.path)
-                        .toStdString());
-    }
+    for (const IndexedMedia &m : media)
+        if (Expected<void> storable = checkStorable(m); !storable)
+            return storable.error();
     if (media.isEmpty())
         return {};
     return inTransaction([&]() -> Expected<void> {

@@ -118,6 +118,8 @@ private:
     /// Marks a claimed file stored, if its claim still holds (see IndexedMedia::claim).
     Expected<void> completeClaim(const QString &modelKey, const WorkClaim &claim);
     void mapRoot(const CatalogRoot &root);
+    /// What a store refuses before it writes: a relative path, an empty or non-finite embedding.
+    static Expected<void> checkStorable(const IndexedMedia &media);
     /// Stored paths under a folder: [low, high) ranges and the folder itself.
     struct StoredRange {
         QString self;

@@ -5,6 +5,7 @@
 // select, jobs persist, odd file names round-trip, and the work queue hands
 // each file to one worker at a time and refuses stores under lapsed claims.
 #include "app/retrieval/catalog.h"
+#include "tests/app/retrieval/catalogtestmedia.h"
 #include "tests/support/throwawaypostgres.h"
 
 #include <QDir>
@@ -23,20 +24,7 @@ namespace {
 IndexedMedia media(const QString &path, MediaKind kind, const QByteArray &hash, QList<float> vector,
     const QString &model = QStringLiteral("m@1"))
 {
-    IndexedMedia m;
-    m.entry.path = path;
-    m.entry.size = 100;
-    m.entry.mtimeMs = 1000;
-    m.entry.sampleHash = hash;
-    m.entry.kind = kind;
-    m.entry.durationSeconds = kind == MediaKind::Video ? 3.5 : 0.0;
-    m.entry.width = 64;
-    m.entry.height = 48;
-    m.modelKey = model;
-    m.bundleId = QStringLiteral("m");
-    m.embeddings = {{EmbeddingKind::Clip, std::move(vector)}};
-    m.thumbnails = {QByteArray("poster"), QByteArray("preview")};
-    return m;
+    return test::catalogMedia(path, kind, hash, std::move(vector), model);
 }
 
 FileStamp stamp(const QString &path, qint64 mtime = 1000)

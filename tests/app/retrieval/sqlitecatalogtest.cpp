@@ -3,6 +3,8 @@
 // catalogcontracttest.cpp, which runs against this back end too.
 #include "app/retrieval/sqlitecatalog.h"
 
+#include "tests/app/retrieval/catalogtestmedia.h"
+
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -17,20 +19,7 @@ namespace {
 IndexedMedia media(const QString &path, MediaKind kind, const QByteArray &hash, QList<float> vector,
     const QString &model = QStringLiteral("m@1"))
 {
-    IndexedMedia m;
-    m.entry.path = path;
-    m.entry.size = 100;
-    m.entry.mtimeMs = 1000;
-    m.entry.sampleHash = hash;
-    m.entry.kind = kind;
-    m.entry.durationSeconds = kind == MediaKind::Video ? 3.5 : 0.0;
-    m.entry.width = 64;
-    m.entry.height = 48;
-    m.modelKey = model;
-    m.bundleId = QStringLiteral("m");
-    m.embeddings = {{EmbeddingKind::Clip, std::move(vector)}};
-    m.thumbnails = {QByteArray("poster"), QByteArray("preview")};
-    return m;
+    return test::catalogMedia(path, kind, hash, std::move(vector), model);
 }
 
 } // namespace
