@@ -74,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_task = new TaskPanel(this);
     m_results = new ResultsPanel(this);
     m_attention = new AttentionPanel(this);
+    m_attention->setEngine(m_engine);
     addPanel(m_media, tr("Media"), QStringLiteral("mediaDock"), Qt::LeftDockWidgetArea);
     QDockWidget *taskDock = addPanel(m_task, tr("Task"), QStringLiteral("taskDock"), Qt::RightDockWidgetArea);
     QDockWidget *resultsDock

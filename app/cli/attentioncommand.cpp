@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <optional>
+
 namespace mplug2::app {
 
 namespace {
@@ -74,8 +76,16 @@ int runAttentionCommand(const QStringList &args)
     const QCommandLineOption token(QStringLiteral("token"),
         Text::tr("Token of the answer: its index or text (default: all, or their mean)."),
         QStringLiteral("token"));
-    const QCommandLineOption method(
-        QStringLiteral("method"), Text::tr("attention (default) or gradcam."), QStringLiteral("method"));
+    const QCommandLineOption method(QStringLiteral("method"),
+        Text::tr("attention (default), gradcam or occlusion (hide patches, measure the token's drop)."),
+        QStringLiteral("method"));
+    const QCommandLineOption masks(QStringLiteral("occlusion-masks"),
+        Text::tr("How occlusion hides patches: patches (default: windows of visual tokens), random "
+                 "(RISE-style random sets) or pixels (blurred pixels through the whole encoder, slow)."),
+        QStringLiteral("kind"));
+    const QCommandLineOption faithfulness(QStringLiteral("faithfulness"),
+        Text::tr("Also grade the map: deletion and insertion AUC of the token's probability as its most "
+                 "salient patches are blurred away or restored."));
     const QCommandLineOption layer(
         QStringLiteral("layer"), Text::tr("Decoder layer, or mean (default)."), QStringLiteral("layer"));
     const QCommandLineOption head(
@@ -88,7 +98,8 @@ int runAttentionCommand(const QStringList &args)
         Text::tr("Frames per second of a GIF or MP4 (default 2)."), QStringLiteral("n"));
     const QCommandLineOption json(
         QStringLiteral("json"), Text::tr("Print the result, attention maps included, as one JSON object."));
-    parser.addOptions({output, format, question, token, method, layer, head, colormap, opacity, fps, json});
+    parser.addOptions({output, format, question, token, method, masks, faithfulness, layer, head, colormap,
+        opacity, fps, json});
     const ModelOptions model;
     model.addTo(parser);
     model.addGenerationTo(parser);
@@ -115,8 +126,22 @@ int runAttentionCommand(const QStringList &args)
     if (parser.isSet(method)) {
         if (parser.value(method) == QLatin1String("gradcam"))
             options.method = AttentionMethod::GradCam;
+        else if (parser.value(method) == QLatin1String("occlusion"))
+            options.method = AttentionMethod::Occlusion;
         else if (parser.value(method) != QLatin1String("attention"))
-            return reportCliError(command, Text::tr("--method must be attention or gradcam"), 2);
+            return reportCliError(command, Text::tr("--method must be attention, gradcam or occlusion"), 2);
+    }
+    OcclusionMasking masking = OcclusionMasking::Patches;
+    if (parser.isSet(masks)) {
+        if (parser.value(masks) == QLatin1String("random"))
+            masking = OcclusionMasking::RandomPatches;
+        else if (parser.value(masks) == QLatin1String("pixels"))
+            masking = OcclusionMasking::Pixels;
+        else if (parser.value(masks) != QLatin1String("patches"))
+            return reportCliError(
+                command, Text::tr("--occlusion-masks must be patches, random or pixels"), 2);
+        if (options.method != AttentionMethod::Occlusion)
+            return reportCliError(command, Text::tr("--occlusion-masks goes with --method occlusion"), 2);
     }
     if (parser.isSet(colormap)) {
         static const QStringList maps = {QStringLiteral("jet"), QStringLiteral("inferno"),
@@ -140,12 +165,26 @@ int runAttentionCommand(const QStringList &args)
                                              : EngineRequest::caption(media);
     r.attention.crossAttention = true;
     r.attention.gradCam = options.method == AttentionMethod::GradCam;
+    r.attention.occlusion = options.method == AttentionMethod::Occlusion;
+    r.attention.occlusionMasking = masking;
     r.returnFrames = true;
     if (Expected<void> applied = model.applyTo(parser, r); !applied)
         return reportCliError(command, QString::fromStdString(applied.error().message), 2);
 
+    const Expected<DeviceChoice> device = model.device(parser);
+    if (!device)
+        return reportCliError(command, QString::fromStdString(device.error().message), 2);
+    const Expected<ModelBundle> bundle = model.bundle(parser);
+    if (!bundle)
+        return reportCliError(command, QString::fromStdString(bundle.error().message));
+    CliSession session(command);
+    if (!session.loadModel(*bundle, *device))
+        return 1;
     int exportCode = 0;
-    const int code = CliSession::loadAndRun(command, parser, model, {r}, [&](const EngineResult &result) {
+    std::optional<EngineRequest> grading;
+    EngineResult shown;
+    QStringList files;
+    const int code = session.run({r}, [&](const EngineResult &result) {
         const AttentionMaps &maps = *result.attention;
         const Expected<int> t = tokenIndex(parser.value(token), maps);
         const Expected<int> l = selector(parser.value(layer), maps.layers, false, QStringLiteral("layer"));
@@ -167,18 +206,41 @@ int runAttentionCommand(const QStringList &args)
             exportCode = reportCliError(command, QString::fromStdString(written.error().message));
             return;
         }
-        if (parser.isSet(json)) {
-            ResultJsonOptions jsonOptions;
-            jsonOptions.attention = true;
-            printResult(result, true, jsonOptions);
-        } else {
-            printResult(result, false);
-            QTextStream out(stdout);
-            for (const QString &file : *written)
-                out << file << '\n';
+        if (parser.isSet(faithfulness)) {
+            const AttentionGrid grid = *t < 0 ? maps.meanGrid(options.method, input.attention.layer, *h)
+                                              : maps.grid(options.method, *t, input.attention.layer, *h);
+            grading = EngineRequest::faithfulnessOf(
+                r.media, result.question, result.items.value(0).tokenIds, *t, grid.values);
         }
+        shown = result;
+        files = *written;
     });
-    return code != 0 ? code : exportCode;
+    if (code != 0 || exportCode != 0)
+        return code != 0 ? code : exportCode;
+    if (grading) {
+        const int graded
+            = session.run({*grading}, [&](const EngineResult &g) { shown.faithfulness = g.faithfulness; });
+        if (graded != 0)
+            return graded;
+    }
+    if (parser.isSet(json)) {
+        ResultJsonOptions jsonOptions;
+        jsonOptions.attention = true;
+        printResult(shown, true, jsonOptions);
+        return 0;
+    }
+    printResult(shown, false);
+    QTextStream out(stdout);
+    for (const QString &file : files)
+        out << file << '\n';
+    if (shown.faithfulness)
+        out << Text::tr("faithfulness: deletion AUC %1 (lower is better), insertion AUC %2 (higher is "
+                        "better), probability %3")
+                   .arg(shown.faithfulness->deletionAuc, 0, 'f', 3)
+                   .arg(shown.faithfulness->insertionAuc, 0, 'f', 3)
+                   .arg(shown.faithfulness->probability, 0, 'f', 3)
+            << '\n';
+    return 0;
 }
 
 } // namespace mplug2::app

@@ -21,7 +21,7 @@ void appendToken(QList<float> &out, const at::Tensor &perToken, int64_t token, i
 } // namespace
 
 Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::TokenAttention &attention,
-    const VisualEmbedding &visual, const AttentionOptions &options)
+    const VisualEmbedding &visual, const AttentionOptions &options, const at::Tensor &occlusion)
 {
     AttentionMaps maps;
     maps.geometry = visual.geometry;
@@ -39,6 +39,8 @@ Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::T
             appendToken(maps.crossAttention, cross, int64_t(t), visualTokens);
         if (options.gradCam && attention.gradCam.defined())
             appendToken(maps.gradCam, attention.gradCam, int64_t(t), visualTokens);
+        if (occlusion.defined())
+            appendToken(maps.occlusion, occlusion.unsqueeze(1).unsqueeze(1), int64_t(t), visualTokens);
     }
     const at::Tensor &latent = visual.features.latentToVisual;
     if (options.latentAttention && latent.defined()) {
@@ -54,11 +56,24 @@ Expected<AttentionMaps> attentionMapsOf(const LoadedModel &model, const model::T
     return maps;
 }
 
+model::OcclusionParams occlusionParams(OcclusionMasking masking, RequestContext &context)
+{
+    model::OcclusionParams params = model::OcclusionParams::defaultParams();
+    params.masks = masking == OcclusionMasking::RandomPatches ? model::OcclusionMasks::Random
+                                                              : model::OcclusionMasks::Sliding;
+    params.pixels = masking == OcclusionMasking::Pixels;
+    params.progress = [&context](int64_t done, int64_t total) {
+        context.progress(EngineStage::Attention, int(done), int(total));
+        return !context.isCancelled();
+    };
+    return params;
+}
+
 Expected<void> attachAttention(const LoadedModel &model, const std::vector<int64_t> &ids,
     const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
-    EngineResult &result, const AttentionExplainer &explain)
+    EngineResult &result, const AttentionExplainer &explain, const OcclusionRunner &occlude)
 {
-    if (!options.crossAttention && !options.gradCam && !options.latentAttention)
+    if (!options.any())
         return {};
     QElapsedTimer clock;
     clock.start();
@@ -66,7 +81,16 @@ Expected<void> attachAttention(const LoadedModel &model, const std::vector<int64
     const Expected<model::TokenAttention> attention = explain(ids, options.gradCam);
     if (!attention)
         return attention.error();
-    Expected<AttentionMaps> maps = attentionMapsOf(model, *attention, visual, options);
+    at::Tensor occlusion;
+    if (options.occlusion) {
+        Expected<at::Tensor> occluded = occlude(ids, occlusionParams(options.occlusionMasking, context));
+        if (!occluded && occluded.error().code == ErrorCode::Cancelled)
+            return RequestContext::cancelledError();
+        if (!occluded)
+            return occluded.error();
+        occlusion = *occluded;
+    }
+    Expected<AttentionMaps> maps = attentionMapsOf(model, *attention, visual, options, occlusion);
     if (!maps)
         return maps.error();
     result.attention = std::move(*maps);
@@ -79,9 +103,15 @@ Expected<void> attachCaptionAttention(const LoadedModel &model, const std::vecto
     const VisualEmbedding &visual, const AttentionOptions &options, RequestContext &context,
     EngineResult &result)
 {
-    return attachAttention(model, ids, visual, options, context, result,
+    return attachAttention(
+        model, ids, visual, options, context, result,
         [&](const std::vector<int64_t> &captionIds, bool gradients) {
             return model.net->explain(visual.features, 0, captionIds, gradients);
+        },
+        [&](const std::vector<int64_t> &captionIds, const model::OcclusionParams &params) {
+            return params.pixels
+                ? model::pixelOcclusionMaps(*model.net, visual.pixels, {}, captionIds, params)
+                : model::occlusionMaps(*model.net, visual.features, 0, captionIds, params);
         });
 }
 

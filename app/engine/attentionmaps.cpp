@@ -72,8 +72,43 @@ bool validHead(int head, int heads)
 
 } // namespace
 
+QString attentionMethodName(AttentionMethod method)
+{
+    switch (method) {
+    case AttentionMethod::CrossAttention:
+        return QStringLiteral("attention");
+    case AttentionMethod::GradCam:
+        return QStringLiteral("gradcam");
+    case AttentionMethod::Occlusion:
+        return QStringLiteral("occlusion");
+    }
+    return {};
+}
+
+bool AttentionMaps::has(AttentionMethod method) const
+{
+    switch (method) {
+    case AttentionMethod::CrossAttention:
+        return hasCrossAttention();
+    case AttentionMethod::GradCam:
+        return hasGradCam();
+    case AttentionMethod::Occlusion:
+        return hasOcclusion();
+    }
+    return false;
+}
+
 AttentionGrid AttentionMaps::grid(AttentionMethod method, int token, int layer, int head) const
 {
+    if (method == AttentionMethod::Occlusion) {
+        if (occlusion.isEmpty() || !isConsistent() || token < 0 || token >= tokenCount())
+            return {};
+        const qsizetype n = geometry.visualTokens();
+        QList<float> row = occlusion.mid(qsizetype(token) * n, n);
+        for (float &v : row)
+            v = std::max(v, 0.f);
+        return toGrid(geometry, row);
+    }
     const QList<float> &data = method == AttentionMethod::GradCam ? gradCam : crossAttention;
     if (data.isEmpty() || !isConsistent() || token < 0 || token >= tokenCount() || !validHead(head, heads)
         || (layer != kMeanOfLayers && (layer < 0 || layer >= layers)))
@@ -146,6 +181,8 @@ bool AttentionMaps::isConsistent() const
     if (!crossAttention.isEmpty() && crossAttention.size() != cross)
         return false;
     if (!gradCam.isEmpty() && gradCam.size() != cross)
+        return false;
+    if (!occlusion.isEmpty() && occlusion.size() != qsizetype(tokenCount()) * n)
         return false;
     if (!latentAttention.isEmpty() && latentAttention.size() != qsizetype(latentHeads) * latents * n)
         return false;

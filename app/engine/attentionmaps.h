@@ -54,7 +54,11 @@ struct AttentionGrid {
 enum class AttentionMethod {
     CrossAttention, ///< the decoder's softmax probabilities
     GradCam, ///< ReLU(gradient x attention); heads reduced like the attention
+    Occlusion, ///< drop of the token's log-probability when a patch is hidden; no layers or heads
 };
+
+/// "attention", "gradcam", "occlusion": the names of the CLI and the exports.
+QString attentionMethodName(AttentionMethod method);
 
 /// Layer and head selectors for AttentionMaps::grid().
 inline constexpr int kMeanOfLayers = -1;
@@ -73,6 +77,9 @@ struct AttentionMaps {
     QList<float> crossAttention;
     /// Grad-CAM: ReLU(gradient of the token's log-probability x attention), same layout.
     QList<float> gradCam;
+    /// Occlusion: how much hiding each visual token lowers the token's
+    /// log-probability, [token][visual token] (negative: hiding it helped).
+    QList<float> occlusion;
     /// The universal layer's latents over the visual tokens, [head][latent][visual token].
     int latents = 0;
     int latentHeads = 0;
@@ -80,12 +87,15 @@ struct AttentionMaps {
 
     bool hasCrossAttention() const { return !crossAttention.isEmpty(); }
     bool hasGradCam() const { return !gradCam.isEmpty(); }
+    bool hasOcclusion() const { return !occlusion.isEmpty(); }
+    bool has(AttentionMethod method) const;
     bool hasLatentAttention() const { return !latentAttention.isEmpty(); }
     int tokenCount() const { return int(tokenIds.size()); }
 
     /// The map of one token for a layer (or kMeanOfLayers) and a head (or
     /// kMeanOfHeads / kMaxOfHeads). Empty when that method was not captured or
-    /// an index is out of range.
+    /// an index is out of range. Occlusion has neither: layer and head are
+    /// ignored, and like Grad-CAM only the positive part is kept.
     AttentionGrid grid(
         AttentionMethod method, int token, int layer = kMeanOfLayers, int head = kMeanOfHeads) const;
     /// The mean of grid() over every token: "where the whole answer looked".

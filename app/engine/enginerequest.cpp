@@ -19,6 +19,8 @@ QString taskName(TaskKind task)
         return QStringLiteral("embed-media");
     case TaskKind::EmbedTexts:
         return QStringLiteral("embed-texts");
+    case TaskKind::Faithfulness:
+        return QStringLiteral("faithfulness");
     }
     return {};
 }
@@ -72,6 +74,19 @@ EngineRequest EngineRequest::embedTexts(const QStringList &texts)
     EngineRequest r;
     r.task = TaskKind::EmbedTexts;
     r.texts = texts;
+    return r;
+}
+
+EngineRequest EngineRequest::faithfulnessOf(const MediaInput &media, const QString &question,
+    const QList<qint64> &tokenIds, int token, const QList<float> &saliency)
+{
+    EngineRequest r;
+    r.task = TaskKind::Faithfulness;
+    r.media = media;
+    r.question = question;
+    r.faithfulness.tokenIds = tokenIds;
+    r.faithfulness.token = token;
+    r.faithfulness.saliency = saliency;
     return r;
 }
 

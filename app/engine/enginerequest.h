@@ -28,9 +28,11 @@ enum class TaskKind {
     ScoreTexts, ///< media + sentences (`texts`) -> decoder log-likelihood of each
     EmbedMedia, ///< media -> CLIP-space embedding (retrieval)
     EmbedTexts, ///< sentences (`texts`) -> CLIP-space embeddings (retrieval)
+    Faithfulness, ///< media + a text + a saliency map -> deletion / insertion curves (`faithfulness`)
 };
 
-/// "caption", "dense-caption", "answer", "classify", "score", "embed-media", "embed-texts".
+/// "caption", "dense-caption", "answer", "classify", "score", "embed-media", "embed-texts",
+/// "faithfulness".
 QString taskName(TaskKind task);
 
 enum class RequestPriority {
@@ -84,6 +86,13 @@ struct GenerationOptions {
     quint64 seed = 0; ///< sampling: same seed, same text
 };
 
+/// How an occlusion map hides parts of the media.
+enum class OcclusionMasking {
+    Patches, ///< windows of visual tokens hidden from the decoder, one visual encode for all
+    RandomPatches, ///< RISE: random sets of visual tokens hidden, importance by averaging
+    Pixels, ///< windows of pixels blurred, the whole encoder run per mask (slow)
+};
+
 /// What to attach to the best result. Off by default: capture costs time and memory.
 struct AttentionOptions {
     /// Decoder cross-attention of every generated token over the visual
@@ -93,6 +102,25 @@ struct AttentionOptions {
     bool gradCam = false;
     /// The universal layer's learnable latents attending to the visual tokens.
     bool latentAttention = false;
+    /// Occlusion: how much hiding each visual token lowers each token's log-probability.
+    bool occlusion = false;
+    OcclusionMasking occlusionMasking = OcclusionMasking::Patches;
+
+    bool any() const { return crossAttention || gradCam || latentAttention || occlusion; }
+};
+
+/// A Faithfulness request: the text whose token is followed and the map graded.
+struct FaithfulnessRequest {
+    /// The text as the result gave it (ResultItem::tokenIds, [CLS] first);
+    /// for an answer, `question` of the request is the question.
+    QList<qint64> tokenIds;
+    /// Which word of the text (AttentionMaps token index, special tokens not
+    /// counted); -1: all of them (their geometric mean probability).
+    int token = -1;
+    /// The map: frames * gridHeight * gridWidth values, as AttentionGrid::values.
+    QList<float> saliency;
+    /// Points per curve after the start.
+    int steps = 8;
 };
 
 enum class ClassifyMethod {
@@ -125,6 +153,8 @@ struct EngineRequest {
     double strideSeconds = 0.0;
     GenerationOptions generation;
     AttentionOptions attention;
+    /// Faithfulness: what to grade.
+    FaithfulnessRequest faithfulness;
     /// Attach the sampled frames (what the model saw) as images to the result.
     bool returnFrames = false;
 
@@ -134,6 +164,9 @@ struct EngineRequest {
     static EngineRequest denseCaption(const QString &videoPath, double windowSeconds);
     static EngineRequest embedMedia(const QString &mediaPath);
     static EngineRequest embedTexts(const QStringList &texts);
+    /// The deletion / insertion score of `saliency` for a result's text over the same media.
+    static EngineRequest faithfulnessOf(const MediaInput &media, const QString &question,
+        const QList<qint64> &tokenIds, int token, const QList<float> &saliency);
 };
 
 } // namespace mplug2::app

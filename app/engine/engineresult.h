@@ -35,6 +35,18 @@ struct ResultItem {
     bool operator==(const ResultItem &other) const = default;
 };
 
+/// How faithful a map is (TaskKind::Faithfulness): the explained token's
+/// probability as the most salient patches are blurred away (deletion) or
+/// brought back into a blurred medium (insertion), and the areas under both.
+struct FaithfulnessResult {
+    QList<double> fractions;
+    QList<double> deletion;
+    QList<double> insertion;
+    double deletionAuc = 0; ///< lower: the map found what the model needs
+    double insertionAuc = 0; ///< higher: the map found what suffices
+    double probability = 0; ///< on the untouched medium
+};
+
 /// One window of a dense caption.
 struct CaptionSegment {
     double startSeconds = 0.0;
@@ -57,10 +69,12 @@ struct EngineResult {
     RequestId id = 0;
     TaskKind task = TaskKind::Caption;
     QString media; ///< the media path as submitted ("" for EmbedTexts)
+    MediaInput mediaInput; ///< the media as requested: frames, sampling, time window
     QString question; ///< Answer: the question asked
     QList<ResultItem> items; ///< best first
     QList<CaptionSegment> segments; ///< DenseCaption: in time order
     std::optional<AttentionMaps> attention; ///< for items[0], when asked for
+    std::optional<FaithfulnessResult> faithfulness; ///< Faithfulness requests
     VisualGeometry geometry; ///< what the model saw (empty for EmbedTexts)
     QList<QImage> frames; ///< the sampled frames, when returnFrames was set
     QList<float> mediaEmbedding; ///< EmbedMedia: L2-normalised CLIP-space vector

@@ -137,6 +137,11 @@ Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const
     const auto explain = [&](const std::vector<int64_t> &answer, bool gradients) {
         return model.net->explain(*encoded, 0, answer, gradients);
     };
+    const auto occlude = [&](const std::vector<int64_t> &answer, const model::OcclusionParams &params) {
+        return params.pixels
+            ? model::pixelOcclusionMaps(*model.net, visual.pixels, questionIds, answer, params)
+            : model::occlusionMaps(*model.net, *encoded, 0, answer, params);
+    };
 
     clock.restart();
     if (request.texts.isEmpty()) {
@@ -146,7 +151,7 @@ Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const
         if (Expected<void> ok = takeHypotheses(model, generated, QString(), context, result); !ok)
             return ok;
         return attachAttention(
-            model, idsOf(result.items.front()), visual, request.attention, context, result, explain);
+            model, idsOf(result.items.front()), visual, request.attention, context, result, explain, occlude);
     }
 
     // The official rank_answer over the candidates, each written as answer + "[SEP]".
@@ -168,7 +173,7 @@ Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const
             QList<qint64>(ids.begin(), ids.end()), model.tokensOf(ids)});
     }
     return attachAttention(
-        model, idsOf(result.items.front()), visual, request.attention, context, result, explain);
+        model, idsOf(result.items.front()), visual, request.attention, context, result, explain, occlude);
 }
 
 } // namespace mplug2::app

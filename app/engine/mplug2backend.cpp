@@ -149,6 +149,8 @@ struct Mplug2Backend::State {
         case TaskKind::EmbedMedia:
             result.mediaEmbedding = v.clip;
             return {};
+        case TaskKind::Faithfulness:
+            return runFaithfulness(*model, request, v, context, result);
         case TaskKind::DenseCaption:
         case TaskKind::EmbedTexts:
             break;
@@ -189,6 +191,7 @@ Expected<EngineResult> Mplug2Backend::run(const EngineRequest &request, RequestC
     EngineResult result;
     result.task = request.task;
     result.media = request.media.path;
+    result.mediaInput = request.media;
     result.device = loaded.device.deviceName();
     result.precision = precisionName(loaded.device.precision);
     result.modelId = loaded.bundle.id;

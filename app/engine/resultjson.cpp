@@ -42,6 +42,8 @@ QJsonObject attentionToJson(const AttentionMaps &maps)
                 QStringLiteral("cross_attention"), gridToJson(maps.grid(AttentionMethod::CrossAttention, t)));
         if (maps.hasGradCam())
             entry.insert(QStringLiteral("grad_cam"), gridToJson(maps.grid(AttentionMethod::GradCam, t)));
+        if (maps.hasOcclusion())
+            entry.insert(QStringLiteral("occlusion"), gridToJson(maps.grid(AttentionMethod::Occlusion, t)));
         perToken.append(entry);
     }
     return QJsonObject {{QStringLiteral("frames"), maps.geometry.frames},
@@ -112,6 +114,22 @@ QJsonObject resultToJson(const EngineResult &r, const ResultJsonOptions &options
     }
     if (options.attention && r.attention)
         o.insert(QStringLiteral("attention"), attentionToJson(*r.attention));
+    if (r.faithfulness) {
+        const FaithfulnessResult &f = *r.faithfulness;
+        const auto doubles = [](const QList<double> &values) {
+            QJsonArray a;
+            for (double v : values)
+                a.append(v);
+            return a;
+        };
+        o.insert(QStringLiteral("faithfulness"),
+            QJsonObject {{QStringLiteral("deletion_auc"), f.deletionAuc},
+                {QStringLiteral("insertion_auc"), f.insertionAuc},
+                {QStringLiteral("probability"), f.probability},
+                {QStringLiteral("fractions"), doubles(f.fractions)},
+                {QStringLiteral("deletion"), doubles(f.deletion)},
+                {QStringLiteral("insertion"), doubles(f.insertion)}});
+    }
     return o;
 }
 

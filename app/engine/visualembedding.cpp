@@ -19,8 +19,8 @@ Expected<VisualEmbedding> VisualEmbedding::compute(
     context.progress(EngineStage::EncodingVisual, 0, 1);
     model::VisualCapture capture;
     capture.universalMaps = true;
-    Expected<model::VisualFeatures> features
-        = model.net->encodeVisual(LoadedModel::pixelTensor(frames.pixels), capture);
+    at::Tensor pixels = LoadedModel::pixelTensor(frames.pixels);
+    Expected<model::VisualFeatures> features = model.net->encodeVisual(pixels, capture);
     if (!features)
         return features.error();
     context.counters().visualEncoderRuns.fetch_add(1);
@@ -45,13 +45,15 @@ Expected<VisualEmbedding> VisualEmbedding::compute(
         v.geometry.sourceHeight = frames.frames.front().height;
     }
     v.frames = std::move(frames.frames);
+    v.pixels = std::move(pixels);
     v.warning = frames.warning;
     return v;
 }
 
 qint64 VisualEmbedding::bytes() const
 {
-    qint64 total = tensorBytes(features.imageEmbeds) + tensorBytes(features.latentToVisual) + clip.size() * 4;
+    qint64 total = tensorBytes(features.imageEmbeds) + tensorBytes(features.latentToVisual)
+        + tensorBytes(pixels) + clip.size() * 4;
     for (const media::RgbImage &f : frames)
         total += qint64(f.pixels.size());
     return total;

@@ -19,6 +19,9 @@ struct VisualEmbedding {
     QList<float> clip; ///< L2-normalised CLIP-space vector
     VisualGeometry geometry;
     std::vector<media::RgbImage> frames;
+    /// (1, 3, T, R, R) what the encoder read: pixel-level occlusion and
+    /// faithfulness perturb it and run the encoder again.
+    at::Tensor pixels;
     QString warning;
 
     static Expected<VisualEmbedding> compute(

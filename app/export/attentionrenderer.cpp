@@ -70,9 +70,8 @@ Expected<std::vector<media::RgbImage>> renderAttentionFrames(
     if (Expected<void> ok = checkAttentionInput(ExportInput {{result}, options, {}}); !ok)
         return ok.error();
     const AttentionMaps &maps = *result.attention;
-    const AttentionMethod method = options.method == AttentionMethod::GradCam && maps.hasGradCam()
-        ? AttentionMethod::GradCam
-        : AttentionMethod::CrossAttention;
+    const AttentionMethod method
+        = maps.has(options.method) ? options.method : AttentionMethod::CrossAttention;
     const AttentionGrid grid = token < 0 ? maps.meanGrid(method, options.layer, options.head)
                                          : maps.grid(method, token, options.layer, options.head);
     if (grid.isEmpty())

@@ -74,6 +74,9 @@ AttentionPanel::AttentionPanel(QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("attentionSummary"));
     m_summary->setWordWrap(true);
+    m_faithfulnessLabel = new QLabel(this);
+    m_faithfulnessLabel->setObjectName(QStringLiteral("faithfulnessLabel"));
+    m_faithfulnessLabel->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -82,12 +85,24 @@ AttentionPanel::AttentionPanel(QWidget *parent)
     layout->addWidget(createControls());
     layout->addWidget(m_gridView, 1);
     layout->addWidget(m_hoverLabel);
+    layout->addWidget(m_faithfulnessLabel);
 
     connect(m_chips, &TokenChipBar::tokenSelected, this, &AttentionPanel::selectToken);
     connect(m_latentOverview, &LatentOverview::latentSelected, this, &AttentionPanel::showLatent);
     connect(m_gridView, &AttentionGridView::valueHovered, m_hoverLabel, &QLabel::setText);
     connect(m_gridView, &AttentionGridView::frameClicked, this, &AttentionPanel::frameClicked);
     clear();
+}
+
+AttentionPanel::~AttentionPanel()
+{
+    m_scoring.cancel();
+}
+
+void AttentionPanel::setEngine(app::Engine *engine)
+{
+    m_engine = engine;
+    updateFaithfulnessControls();
 }
 
 QWidget *AttentionPanel::createControls()
@@ -140,6 +155,14 @@ QWidget *AttentionPanel::createControls()
     }
     m_exportButton->setMenu(menu);
     flow->addWidget(m_exportButton);
+
+    m_faithfulnessButton = new QToolButton(controls);
+    m_faithfulnessButton->setObjectName(QStringLiteral("faithfulnessButton"));
+    m_faithfulnessButton->setText(tr("&Faithfulness"));
+    m_faithfulnessButton->setToolTip(
+        tr("Grade the map shown: blur its hottest patches first and follow the word's probability"));
+    connect(m_faithfulnessButton, &QToolButton::clicked, this, &AttentionPanel::scoreFaithfulness);
+    flow->addWidget(m_faithfulnessButton);
 
     connect(m_source, &QComboBox::activated, this, [this] {
         m_selectorStack->setCurrentIndex(latentMode() ? 1 : 0);
@@ -224,9 +247,13 @@ void AttentionPanel::fillSelectors()
         const int index = previous.isValid() ? combo->findData(previous) : -1;
         combo->setCurrentIndex(std::max(0, index));
     };
-    QList<QPair<QString, int>> methods = {{tr("Cross-attention"), int(app::AttentionMethod::CrossAttention)}};
+    QList<QPair<QString, int>> methods;
+    if (!maps || maps->hasCrossAttention())
+        methods.append({tr("Cross-attention"), int(app::AttentionMethod::CrossAttention)});
     if (maps && maps->hasGradCam())
         methods.append({tr("Grad-CAM"), int(app::AttentionMethod::GradCam)});
+    if (maps && maps->hasOcclusion())
+        methods.append({tr("Occlusion"), int(app::AttentionMethod::Occlusion)});
     refill(m_method, methods);
 
     QList<QPair<QString, int>> layers = {{tr("Mean of layers"), app::kMeanOfLayers}};
@@ -246,7 +273,9 @@ void AttentionPanel::fillSelectors()
              static_cast<QWidget *>(m_colormap), static_cast<QWidget *>(m_opacity)})
         w->setEnabled(enabled);
     m_method->setEnabled(enabled && !latentMode());
-    m_layer->setEnabled(enabled && !latentMode());
+    const bool occlusion = m_method->currentData().toInt() == int(app::AttentionMethod::Occlusion);
+    m_layer->setEnabled(enabled && !latentMode() && !occlusion);
+    m_head->setEnabled(enabled && (latentMode() || !occlusion));
     m_exportButton->setEnabled(enabled && !latentMode() && !m_exportButton->menu()->isEmpty());
 
     if (maps && maps->hasLatentAttention()) {
@@ -282,6 +311,13 @@ void AttentionPanel::setCurrentFrame(int index)
 
 void AttentionPanel::recompute()
 {
+    clearFaithfulness();
+    if (!latentMode()) {
+        // Occlusion has neither layers nor heads.
+        const bool occlusion = m_method->currentData().toInt() == int(app::AttentionMethod::Occlusion);
+        m_layer->setEnabled(m_result.attention.has_value() && !occlusion);
+        m_head->setEnabled(m_result.attention.has_value() && !occlusion);
+    }
     m_grid = {};
     if (m_result.attention) {
         const app::AttentionMaps &maps = *m_result.attention;
@@ -296,6 +332,7 @@ void AttentionPanel::recompute()
         }
     }
     redraw();
+    updateFaithfulnessControls();
 }
 
 void AttentionPanel::redraw()
@@ -336,6 +373,58 @@ void AttentionPanel::redraw()
     m_gridView->setFrames(frames, captions);
     m_gridView->setOverlays(m_overlays, opacity);
     Q_EMIT overlaysChanged(m_onPlayer->isChecked() ? m_overlays : QList<FrameOverlay>(), importance, opacity);
+}
+
+void AttentionPanel::clearFaithfulness()
+{
+    m_scoring.cancel();
+    m_scoring = {};
+    const bool had = m_faithfulness.has_value() || !m_faithfulnessLabel->text().isEmpty();
+    m_faithfulness.reset();
+    m_faithfulnessLabel->clear();
+    updateFaithfulnessControls();
+    if (had)
+        Q_EMIT faithfulnessChanged();
+}
+
+void AttentionPanel::updateFaithfulnessControls()
+{
+    m_faithfulnessButton->setEnabled(m_engine && m_result.attention && !latentMode() && !m_grid.isEmpty()
+        && !m_result.items.isEmpty() && !m_scoring.isValid());
+}
+
+void AttentionPanel::scoreFaithfulness()
+{
+    if (!m_engine || !m_result.attention || latentMode() || m_grid.isEmpty() || m_result.items.isEmpty())
+        return;
+    clearFaithfulness();
+    const app::EngineRequest request = app::EngineRequest::faithfulnessOf(
+        m_result.mediaInput, m_result.question, m_result.items.constFirst().tokenIds, m_token, m_grid.values);
+    m_faithfulnessLabel->setText(tr("Grading the map…"));
+    m_scoring = m_engine->submit(request);
+    updateFaithfulnessControls();
+    m_scoring.then(this, [this, handle = m_scoring](const app::RequestOutcome &outcome) {
+        if (!(handle == m_scoring))
+            return;
+        m_scoring = {};
+        if (outcome.isFinished() && outcome.result && outcome.result->faithfulness) {
+            m_faithfulness = outcome.result->faithfulness;
+            const QLocale locale;
+            m_faithfulnessLabel->setText(
+                tr("Faithfulness: deletion AUC %1 (lower is better), insertion AUC %2 (higher is better)")
+                    .arg(locale.toString(m_faithfulness->deletionAuc, 'f', 2),
+                        locale.toString(m_faithfulness->insertionAuc, 'f', 2))
+                + QLatin1Char('\n')
+                + tr("The word's probability as the map's hottest patches are blurred away first, or "
+                     "restored first into a blurred clip: a faithful map makes it fall fast and rise fast."));
+        } else if (outcome.isFailed() && outcome.error) {
+            m_faithfulnessLabel->setText(tr("Could not grade the map: %1").arg(outcome.error->message));
+        } else {
+            m_faithfulnessLabel->clear();
+        }
+        updateFaithfulnessControls();
+        Q_EMIT faithfulnessChanged();
+    });
 }
 
 app::AttentionExportOptions AttentionPanel::exportOptions() const

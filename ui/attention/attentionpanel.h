@@ -2,14 +2,19 @@
 /// The attention panel, the heart of "where did the model look": the
 /// answer's tokens as chips; clicking one lays that token's cross-attention
 /// over every sampled frame (and over the player's frame); selectors for the
-/// method (cross-attention or Grad-CAM), the decoder layer (or the mean) and
-/// the head (or mean / max); colormap and opacity; the universal layer's
-/// latent queries; hover values; export through the engine's exporters.
+/// method (cross-attention, Grad-CAM or occlusion), the decoder layer (or the
+/// mean) and the head (or mean / max); colormap and opacity; the universal
+/// layer's latent queries; hover values; export through the engine's
+/// exporters; on request, the shown map's faithfulness (deletion and
+/// insertion AUC, computed by the engine) beside it.
 ///
+///     panel->setEngine(engine);                 // for the faithfulness score
 ///     panel->setResult(result);                 // result.attention from a request with attention on
 ///     panel->selectToken(2);                    // or the user clicks a chip
+///     panel->scoreFaithfulness();               // or the user clicks "Faithfulness"
 ///     connect(panel, &AttentionPanel::overlaysChanged, viewer, &MediaViewer::setAttention);
 
+#include "app/engine/engine.h"
 #include "app/engine/engineresult.h"
 #include "app/export/exporter.h"
 #include "app/media/heatmapimage.h"
@@ -35,6 +40,11 @@ class AttentionPanel : public QWidget {
     Q_OBJECT
 public:
     explicit AttentionPanel(QWidget *parent = nullptr);
+    ~AttentionPanel() override;
+
+    /// The engine that grades maps (the result's model must still be loaded);
+    /// without one the faithfulness button stays disabled.
+    void setEngine(app::Engine *engine);
 
     /// Shows the attention of `result`; its frames when it carries them, else `frames`.
     void setResult(const app::EngineResult &result, const QList<QImage> &frames = {});
@@ -54,6 +64,11 @@ public:
     /// The map drawn now and its overlays, one per sampled frame.
     const app::AttentionGrid &grid() const { return m_grid; }
     const QList<FrameOverlay> &overlays() const { return m_overlays; }
+    /// Asks the engine for the deletion / insertion score of the map shown now;
+    /// faithfulnessChanged() follows when it arrives (or fails).
+    void scoreFaithfulness();
+    /// The score of the map shown now, once computed (a new map clears it).
+    const std::optional<app::FaithfulnessResult> &faithfulness() const { return m_faithfulness; }
     /// The drawing choices, as the exporters take them.
     app::AttentionExportOptions exportOptions() const;
     /// Writes the current result's attention with exporter `id` ("attention-png",
@@ -74,6 +89,8 @@ Q_SIGNALS:
     void frameClicked(int index);
     /// A line for the status bar (export done, or why it failed).
     void message(const QString &text);
+    /// The faithfulness score was computed, failed or cleared.
+    void faithfulnessChanged();
 
 private:
     QWidget *createControls();
@@ -82,6 +99,8 @@ private:
     void redraw();
     void chooseExport(const QString &exporterId);
     bool latentMode() const;
+    void clearFaithfulness();
+    void updateFaithfulnessControls();
 
     TokenChipBar *m_chips = nullptr;
     LatentOverview *m_latentOverview = nullptr;
@@ -97,6 +116,12 @@ private:
     AttentionGridView *m_gridView = nullptr;
     QLabel *m_hoverLabel = nullptr;
     QLabel *m_summary = nullptr;
+    QToolButton *m_faithfulnessButton = nullptr;
+    QLabel *m_faithfulnessLabel = nullptr;
+
+    app::Engine *m_engine = nullptr;
+    app::RequestHandle m_scoring;
+    std::optional<app::FaithfulnessResult> m_faithfulness;
 
     app::EngineResult m_result;
     QList<QImage> m_frames;

@@ -77,14 +77,18 @@ TaskOptionsWidget::TaskOptionsWidget(QWidget *parent)
     m_crossAttention->setChecked(true);
     m_gradCam = new QCheckBox(tr("Grad-CAM"), this);
     m_latents = new QCheckBox(tr("Latent queries"), this);
+    m_occlusion = new QCheckBox(tr("Occlusion"), this);
+    m_occlusion->setToolTip(tr("Hide patches of the frames from the decoder and measure how much each "
+                               "word's probability drops: what the model uses, not where it looks"));
     auto *attention = new QWidget(this);
     auto *attentionLayout = new QVBoxLayout(attention);
     attentionLayout->setContentsMargins(0, 0, 0, 0);
-    for (QCheckBox *box : {m_crossAttention, m_gradCam, m_latents})
+    for (QCheckBox *box : {m_crossAttention, m_gradCam, m_occlusion, m_latents})
         attentionLayout->addWidget(box);
     m_crossAttention->setObjectName(QStringLiteral("crossAttentionCheck"));
     m_gradCam->setObjectName(QStringLiteral("gradCamCheck"));
     m_latents->setObjectName(QStringLiteral("latentsCheck"));
+    m_occlusion->setObjectName(QStringLiteral("occlusionCheck"));
     form->addRow(tr("Attention maps:"), attention);
 
     m_device = new QComboBox(this);
@@ -140,6 +144,7 @@ void TaskOptionsWidget::applyTo(app::EngineRequest &request) const
     request.attention.crossAttention = m_crossAttention->isChecked();
     request.attention.gradCam = m_gradCam->isChecked();
     request.attention.latentAttention = m_latents->isChecked();
+    request.attention.occlusion = m_occlusion->isChecked();
 }
 
 int TaskOptionsWidget::numFrames() const
@@ -184,6 +189,7 @@ void TaskOptionsWidget::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("crossAttention"), m_crossAttention->isChecked());
     settings.setValue(QStringLiteral("gradCam"), m_gradCam->isChecked());
     settings.setValue(QStringLiteral("latents"), m_latents->isChecked());
+    settings.setValue(QStringLiteral("occlusion"), m_occlusion->isChecked());
     settings.setValue(QStringLiteral("device"), m_device->currentData());
     settings.setValue(QStringLiteral("precision"), m_precision->currentData());
     settings.endGroup();
@@ -208,6 +214,7 @@ void TaskOptionsWidget::restoreSettings(const QSettings &settings)
     m_crossAttention->setChecked(value("crossAttention", true).toBool());
     m_gradCam->setChecked(value("gradCam", false).toBool());
     m_latents->setChecked(value("latents", false).toBool());
+    m_occlusion->setChecked(value("occlusion", false).toBool());
     m_device->setCurrentIndex(std::max(0, m_device->findData(value("device", QStringLiteral("auto")))));
     m_precision->setCurrentIndex(
         std::max(0, m_precision->findData(value("precision", QStringLiteral("auto")))));

@@ -59,6 +59,7 @@ private:
     QCheckBox *m_crossAttention = nullptr;
     QCheckBox *m_gradCam = nullptr;
     QCheckBox *m_latents = nullptr;
+    QCheckBox *m_occlusion = nullptr;
     QComboBox *m_device = nullptr;
     QComboBox *m_precision = nullptr;
 };
