@@ -54,7 +54,11 @@ int runDenseCaptionCommand(const QStringList &args)
         QCoreApplication::translate("DenseCaptionCommand", "file"));
     const QCommandLineOption json(QStringLiteral("json"),
         QCoreApplication::translate("DenseCaptionCommand", "Print the result as one JSON object."));
-    parser.addOptions({window, stride, format, output, json});
+    const QCommandLineOption byShot(QStringLiteral("by-shot"),
+        QCoreApplication::translate("DenseCaptionCommand",
+            "One caption per moment instead of fixed windows: each shot (found as index --moments finds "
+            "them), long shots cut at --window seconds (default 8 here)."));
+    parser.addOptions({window, stride, byShot, format, output, json});
     const ModelOptions model(ModelKind::Caption);
     model.addTo(parser);
     model.addGenerationTo(parser);
@@ -65,7 +69,7 @@ int runDenseCaptionCommand(const QStringList &args)
     const QString command = args.value(0);
     if (parser.positionalArguments().size() != 1)
         return reportCliError(command, Text::tr("give exactly one video"), 2);
-    const Expected<double> windowSeconds = secondsOption(parser, window, 10.0);
+    const Expected<double> windowSeconds = secondsOption(parser, window, parser.isSet(byShot) ? 8.0 : 10.0);
     const Expected<double> strideSeconds = secondsOption(parser, stride, 0.0);
     for (const Expected<double> *v : {&windowSeconds, &strideSeconds}) {
         if (!*v)
@@ -84,6 +88,11 @@ int runDenseCaptionCommand(const QStringList &args)
 
     EngineRequest r = EngineRequest::denseCaption(parser.positionalArguments().constFirst(), *windowSeconds);
     r.strideSeconds = *strideSeconds;
+    if (parser.isSet(byShot)) {
+        if (parser.isSet(stride))
+            return reportCliError(command, Text::tr("--stride does not go with --by-shot"), 2);
+        r.captionWindows = CaptionWindows::Shots;
+    }
     if (Expected<void> ok = model.applyTo(parser, r); !ok)
         return reportCliError(command, QString::fromStdString(ok.error().message), 2);
     bool exportFailed = false;

@@ -53,7 +53,11 @@ QJsonObject summaryJson(const IndexSummary &s, const QString &db)
         {QStringLiteral("lost"), s.lost}, {QStringLiteral("worker"), s.worker},
         {QStringLiteral("skipped"), QJsonArray::fromStringList(s.skipped)},
         {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("error"), s.error},
-        {QStringLiteral("queue"), s.queue ? workCountsJson(*s.queue) : QJsonValue()}};
+        {QStringLiteral("queue"), s.queue ? workCountsJson(*s.queue) : QJsonValue()},
+        {QStringLiteral("moments"),
+            s.moments ? QJsonObject {{QStringLiteral("moments"), s.moments->moments},
+                {QStringLiteral("videos"), s.moments->files}, {QStringLiteral("bytes"), s.moments->bytes}}
+                      : QJsonValue()}};
 }
 
 } // namespace
@@ -76,8 +80,15 @@ int runIndexCommand(const QStringList &args)
     const QCommandLineOption captions(QStringLiteral("captions"),
         Text::tr("Also caption every file (the model's caption task, its beam settings) and keep the caption "
                  "in the index: search shows it, export-index writes it."));
+    const QCommandLineOption moments(QStringLiteral("moments"),
+        Text::tr(
+            "Also find the shots of every video (4 frames analysed per second) and keep an embedding per "
+            "moment, so that search --moments lands on the moment rather than the file. Long shots are cut "
+            "into windows (--moment-window). Each moment costs about as much index space as a file."));
+    const QCommandLineOption momentWindow(QStringLiteral("moment-window"),
+        Text::tr("With --moments: the longest moment in seconds (default 8)."), QStringLiteral("SECONDS"));
     const QCommandLineOption rootNames = rootNameOption();
-    parser.addOptions({db, json, captions, rootNames});
+    parser.addOptions({db, json, captions, moments, momentWindow, rootNames});
     const ModelOptions model;
     model.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("folders"), Text::tr("Folders (or single files) to index."),
@@ -130,6 +141,15 @@ int runIndexCommand(const QStringList &args)
     IndexJobOptions options;
     options.roots = roots;
     options.captions = parser.isSet(captions);
+    options.moments.enabled = parser.isSet(moments);
+    if (parser.isSet(momentWindow)) {
+        bool ok = false;
+        options.moments.maxWindowSeconds = parser.value(momentWindow).toDouble(&ok);
+        if (!ok || !(options.moments.maxWindowSeconds >= 0.5) || options.moments.maxWindowSeconds > 3600)
+            return reportCliError(command, Text::tr("--moment-window takes seconds between 0.5 and 3600"), 2);
+        if (!options.moments.enabled)
+            return reportCliError(command, Text::tr("--moment-window goes with --moments"), 2);
+    }
     IndexJob job(&session.engine(), dbPath, options);
     const bool showProgress = !parser.isSet(json) && ::isatty(STDERR_FILENO);
     QObject::connect(&job, &IndexJob::progressed, [&](const IndexProgress &p) {
@@ -184,6 +204,12 @@ int runIndexCommand(const QStringList &args)
                    .arg(s.failed + s.failedBefore)
                    .arg(s.seconds, 0, 'f', 1)
             << '\n';
+        if (s.moments)
+            out << Text::tr("moments: %1 in %2 videos, %3 MB of the index")
+                       .arg(s.moments->moments)
+                       .arg(s.moments->files)
+                       .arg(double(s.moments->bytes) / 1e6, 0, 'f', 1)
+                << '\n';
         if (s.queue && s.queue->doneBy.size() > 1)
             out << Text::tr("all workers together: %1 files stored by %2 workers, %3 waiting")
                        .arg(s.queue->done)

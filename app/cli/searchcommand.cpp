@@ -141,8 +141,11 @@ int runSearchCommand(const QStringList &args)
         Text::tr("The index: a file, or a shared index on a PostgreSQL server "
                  "(postgresql://user@host:port/database)."),
         QStringLiteral("FILE|URI"));
-    const QCommandLineOption text(
-        QStringLiteral("text"), Text::tr("Find media matching this sentence."), QStringLiteral("TEXT"));
+    const QCommandLineOption text(QStringLiteral("text"),
+        Text::tr(
+            "Find media matching this sentence. Given several times, each is searched in turn (with --json, "
+            "one JSON object per line)."),
+        QStringLiteral("TEXT"));
     const QCommandLineOption like(
         QStringLiteral("like"), Text::tr("Find media similar to this file."), QStringLiteral("MEDIA"));
     const QCommandLineOption media(
@@ -165,9 +168,12 @@ int runSearchCommand(const QStringList &args)
         QStringLiteral("max-duration"), Text::tr("Only media at most this long."), QStringLiteral("SECONDS"));
     const QCommandLineOption json(
         QStringLiteral("json"), Text::tr("Print one JSON object: query and results."));
+    const QCommandLineOption moments(QStringLiteral("moments"),
+        Text::tr("Find moments (shots and windows of videos indexed with index --moments) instead of whole "
+                 "files; each result has its start and end in seconds. Goes with --text or --like."));
     const QCommandLineOption rootNames = rootNameOption();
     parser.addOptions({db, text, like, media, sentences, top, rerank, folder, type, minDuration, maxDuration,
-        json, rootNames});
+        moments, json, rootNames});
     const ModelOptions model;
     model.addTo(parser);
     if (const std::optional<int> done = parseCommandLine(parser, args))
@@ -183,6 +189,8 @@ int runSearchCommand(const QStringList &args)
         return usage(Text::tr("give exactly one of --text, --like or --media"));
     if (parser.isSet(media) != parser.isSet(sentences))
         return usage(Text::tr("--media and --sentences go together"));
+    if (parser.isSet(moments) && parser.isSet(media))
+        return usage(Text::tr("--moments goes with --text or --like"));
     if (!parser.isSet(media) && !parser.isSet(db))
         return usage(Text::tr("--db FILE is required"));
     if (const Expected<int> frames = model.frames(parser); !frames)
@@ -216,6 +224,7 @@ int runSearchCommand(const QStringList &args)
             return usage(Text::tr("--type is image or video"));
         query.filter.kind = kind;
     }
+    query.moments = parser.isSet(moments);
     if (parser.isSet(text)) {
         query.mode = SearchMode::TextToMedia;
         query.text = parser.value(text);
@@ -285,28 +294,43 @@ int runSearchCommand(const QStringList &args)
         error = QCoreApplication::translate("SearchCommand", "the search was cancelled");
         loop.quit();
     });
-    search.search(query);
-    if (search.isBusy())
-        loop.exec();
-    if (!results)
-        return failure(makeError(ErrorCode::Internal, error.toStdString()));
-
-    if (parser.isSet(json)) {
-        out << QJsonDocument(searchResultsToJson(*results)).toJson(QJsonDocument::Compact) << '\n';
-        return 0;
+    // Several --text queries run one after the other on the loaded model: one result each, in order.
+    const QStringList texts
+        = query.mode == SearchMode::TextToMedia ? parser.values(text) : QStringList {QString()};
+    for (qsizetype q = 0; q < texts.size(); ++q) {
+        SearchQuery one = query;
+        if (query.mode == SearchMode::TextToMedia)
+            one.text = texts.at(q);
+        results.reset();
+        search.search(one);
+        if (search.isBusy())
+            loop.exec();
+        if (!results)
+            return failure(makeError(ErrorCode::Internal, error.toStdString()));
+        if (parser.isSet(json)) {
+            out << QJsonDocument(searchResultsToJson(*results)).toJson(QJsonDocument::Compact) << '\n'
+                << Qt::flush;
+            continue;
+        }
+        if (texts.size() > 1)
+            out << (q > 0 ? "\n" : "") << one.text << '\n';
+        int rank = 0;
+        for (const SearchHit &hit : std::as_const(results->hits)) {
+            out << QStringLiteral("%1  %2").arg(++rank, 3).arg(hit.score, 9, 'f', 4);
+            if (hit.rerankScore)
+                out << QStringLiteral("  (cos %1)").arg(hit.similarity, 0, 'f', 4);
+            out << "  " << (hit.text.isEmpty() ? QDir::toNativeSeparators(hit.entry.path) : hit.text);
+            if (hit.moment)
+                out << QStringLiteral("  %1-%2 s")
+                           .arg(hit.moment->startSeconds, 0, 'f', 2)
+                           .arg(hit.moment->endSeconds, 0, 'f', 2);
+            if (hit.text.isEmpty() && !hit.entry.caption.isEmpty())
+                out << QStringLiteral("  \u2014 ") << hit.entry.caption;
+            out << '\n';
+        }
+        if (results->hits.isEmpty())
+            err << Text::tr("no results") << '\n';
     }
-    int rank = 0;
-    for (const SearchHit &hit : std::as_const(results->hits)) {
-        out << QStringLiteral("%1  %2").arg(++rank, 3).arg(hit.score, 9, 'f', 4);
-        if (hit.rerankScore)
-            out << QStringLiteral("  (cos %1)").arg(hit.similarity, 0, 'f', 4);
-        out << "  " << (hit.text.isEmpty() ? QDir::toNativeSeparators(hit.entry.path) : hit.text);
-        if (hit.text.isEmpty() && !hit.entry.caption.isEmpty())
-            out << QStringLiteral("  \u2014 ") << hit.entry.caption;
-        out << '\n';
-    }
-    if (results->hits.isEmpty())
-        err << Text::tr("no results") << '\n';
     return 0;
 }
 

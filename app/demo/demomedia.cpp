@@ -36,6 +36,26 @@ Expected<void> writeSceneFile(const Scene &scene, const QString &path)
     return writer->finish();
 }
 
+Expected<void> writeMultiShotFile(
+    const MultiShotVideo &video, const QString &path, const std::atomic<bool> *cancel)
+{
+    media::Mp4Options options;
+    options.crf = video.crf;
+    Expected<media::Mp4Writer> writer
+        = media::Mp4Writer::create(path.toStdString(), video.width, video.height, video.fps, options);
+    if (!writer)
+        return writer.error();
+    const int frames = video.frameCount();
+    for (int i = 0; i < frames; ++i) {
+        if (cancel && cancel->load())
+            return makeError(
+                ErrorCode::Cancelled, QCoreApplication::translate("DemoMedia", "cancelled").toStdString());
+        if (Expected<void> ok = writer->addFrame(toRgbImage(renderFrame(video, i))); !ok)
+            return ok;
+    }
+    return writer->finish();
+}
+
 Expected<std::vector<DemoMediaFile>> writeDemoMedia(const std::vector<Scene> &scenes, const QString &dir,
     const std::function<void(int, int)> &progress, const std::atomic<bool> *cancel)
 {

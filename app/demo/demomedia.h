@@ -10,6 +10,7 @@
 
 #include "base/expected.h"
 #include "media/core/rgbimage.h"
+#include "model/synthetic/multishot.h"
 #include "model/synthetic/syntheticscene.h"
 
 #include <QString>
@@ -27,6 +28,11 @@ struct DemoMediaFile {
 
 /// One scene as `path` (.mp4 for clips, .png for pictures).
 Expected<void> writeSceneFile(const model::synthetic::Scene &scene, const QString &path);
+
+/// A multi-shot video as H.264 MP4 at its size, rate and quality.
+/// `cancel` stops it with a Cancelled error (the file is left incomplete).
+Expected<void> writeMultiShotFile(const model::synthetic::MultiShotVideo &video, const QString &path,
+    const std::atomic<bool> *cancel = nullptr);
 
 /// Every scene into `dir` as scene-NNNN.mp4 / .png. `progress(done, total)`
 /// is called after each file; setting `cancel` stops with a Cancelled error.

@@ -128,6 +128,20 @@ enum class ClassifyMethod {
     ClipSimilarity, ///< cosine similarity in the CLIP space (needs the CLIP BPE file)
 };
 
+/// How a dense caption cuts the video.
+enum class CaptionWindows {
+    Fixed, ///< windowSeconds long, every strideSeconds
+    Shots, ///< one window per moment: each shot, long shots cut at windowSeconds
+};
+
+/// The moments of a video (issue 22): shots found by comparing frames read
+/// analysisFps times a second, shots longer than maxWindowSeconds split.
+struct MomentOptions {
+    bool enabled = false; ///< EmbedMedia: also embed every moment of a video
+    double maxWindowSeconds = 8.0;
+    double analysisFps = 4.0;
+};
+
 struct EngineRequest {
     TaskKind task = TaskKind::Caption;
     RequestPriority priority = RequestPriority::Interactive;
@@ -151,6 +165,11 @@ struct EngineRequest {
     /// DenseCaption: window length and step in seconds (step 0 = the window).
     double windowSeconds = 10.0;
     double strideSeconds = 0.0;
+    /// DenseCaption: fixed windows or one per moment (MomentOptions' analysis,
+    /// windowSeconds as the longest window).
+    CaptionWindows captionWindows = CaptionWindows::Fixed;
+    /// EmbedMedia: the moments to embed beside the whole file.
+    MomentOptions moments;
     GenerationOptions generation;
     AttentionOptions attention;
     /// Faithfulness: what to grade.

@@ -47,6 +47,16 @@ struct FaithfulnessResult {
     double probability = 0; ///< on the untouched medium
 };
 
+/// One moment of a video (EmbedMedia with moments): where it is, its
+/// CLIP-space vector and a picture from its middle.
+struct MomentEmbedding {
+    double startSeconds = 0.0;
+    double endSeconds = 0.0;
+    int shot = 0; ///< the shot it lies in (0, 1, ... in time order)
+    QList<float> embedding; ///< L2-normalised, like EngineResult::mediaEmbedding
+    QImage thumbnail; ///< at most 256 px per side
+};
+
 /// One window of a dense caption.
 struct CaptionSegment {
     double startSeconds = 0.0;
@@ -78,6 +88,7 @@ struct EngineResult {
     VisualGeometry geometry; ///< what the model saw (empty for EmbedTexts)
     QList<QImage> frames; ///< the sampled frames, when returnFrames was set
     QList<float> mediaEmbedding; ///< EmbedMedia: L2-normalised CLIP-space vector
+    QList<MomentEmbedding> moments; ///< EmbedMedia with MomentOptions::enabled, in time order
     QList<QList<float>> textEmbeddings; ///< EmbedTexts: one per text, L2-normalised
     QString device; ///< "cpu", "cuda:0"
     QString precision; ///< "fp32", "fp16", "bf16"

@@ -4,6 +4,7 @@
 #include "app/engine/imageconversion.h"
 #include "app/engine/lrucache.h"
 #include "app/engine/mediaidentity.h"
+#include "app/engine/momenttasks.h"
 #include "model/runtime/exceptiontext.h"
 #include "model/runtime/memorystats.h"
 
@@ -98,21 +99,37 @@ struct Mplug2Backend::State {
         if (!(request.windowSeconds > 0))
             return makeError(ErrorCode::InvalidArgument,
                 Text::tr("the caption window must be longer than 0 s").toStdString());
-        const double stride = request.strideSeconds > 0 ? request.strideSeconds : request.windowSeconds;
-        const int windows = int(std::ceil(*duration / stride - 1e-9));
-        if (windows > kMaxWindows)
-            return makeError(ErrorCode::LimitExceeded,
-                Text::tr("%1 windows are too many (at most %2): choose a longer window")
-                    .arg(windows)
-                    .arg(kMaxWindows)
-                    .toStdString());
+        // Fixed windows every stride, or one per moment (shots, long ones cut at the window).
+        QList<std::pair<double, double>> spans;
+        if (request.captionWindows == CaptionWindows::Shots) {
+            MomentOptions moments = request.moments;
+            moments.maxWindowSeconds = request.windowSeconds;
+            const Expected<std::vector<media::MomentSpan>> found
+                = momentSpans(request.media.path, moments, context);
+            if (!found)
+                return found.error();
+            for (const media::MomentSpan &m : *found)
+                spans.append({m.start, m.end});
+        } else {
+            const double stride = request.strideSeconds > 0 ? request.strideSeconds : request.windowSeconds;
+            const double count = std::ceil(*duration / stride - 1e-9);
+            if (count > kMaxWindows)
+                return makeError(ErrorCode::LimitExceeded,
+                    Text::tr("%1 windows are too many (at most %2): choose a longer window")
+                        .arg(qint64(count))
+                        .arg(kMaxWindows)
+                        .toStdString());
+            for (int k = 0; k < int(count); ++k)
+                spans.append({k * stride, std::min(*duration, k * stride + request.windowSeconds)});
+        }
+        const int windows = int(spans.size());
         EngineRequest windowRequest = request;
         windowRequest.attention = {};
         for (int k = 0; k < windows; ++k) {
             context.progress(EngineStage::Windows, k, windows);
             MediaInput input = request.media;
-            input.startSeconds = k * stride;
-            input.endSeconds = std::min(*duration, input.startSeconds + request.windowSeconds);
+            input.startSeconds = spans.at(k).first;
+            input.endSeconds = spans.at(k).second;
             Expected<std::shared_ptr<const VisualEmbedding>> visual = visualFor(input, context, result);
             if (!visual)
                 return visual.error();
@@ -148,6 +165,9 @@ struct Mplug2Backend::State {
             return runScoreTexts(*model, request, v, context, result);
         case TaskKind::EmbedMedia:
             result.mediaEmbedding = v.clip;
+            if (request.moments.enabled && !v.geometry.frameTimes.isEmpty()
+                && v.geometry.frameTimes.last() > 0)
+                return embedMoments(*model, request, context, result);
             return {};
         case TaskKind::Faithfulness:
             return runFaithfulness(*model, request, v, context, result);

@@ -112,6 +112,24 @@ public:
     virtual Expected<QList<EmbeddingRef>> embeddingRefs(qint64 spaceId) = 0;
     /// The embedding of one entry in a space, if stored.
     virtual Expected<std::optional<QList<float>>> embedding(qint64 entryId, qint64 spaceId) = 0;
+    // ---- moments (issue 22): shots and windows of videos, in a space's CLIP model ----
+    /// Like forEachEmbedding over the moments of a space: `visit(momentId,
+    /// momentId, vector, dim)` for moments whose id is above `afterId`.
+    virtual Expected<void> forEachMomentEmbedding(
+        qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId = 0)
+        = 0;
+    /// (moment id, moment id) of every moment of a space.
+    virtual Expected<QList<EmbeddingRef>> momentRefs(qint64 spaceId) = 0;
+    /// Moments by id, in the order asked, without vectors and thumbnails.
+    virtual Expected<QList<MediaMoment>> moments(const QList<qint64> &ids) = 0;
+    /// The moments of one file in a space, in time order, without vectors and thumbnails.
+    virtual Expected<QList<MediaMoment>> momentsOf(qint64 entryId, qint64 spaceId) = 0;
+    /// The JPEG picture of a moment (empty when it has none).
+    virtual Expected<QByteArray> momentThumbnail(qint64 momentId) = 0;
+    virtual Expected<MomentStats> momentStats(qint64 spaceId) = 0;
+    /// The moment ids of a space whose files pass `filter`.
+    virtual Expected<QSet<qint64>> matchingMoments(qint64 spaceId, const MediaFilter &filter) = 0;
+
     /// Grows on every change to files or embeddings: a cheap "anything new?" check.
     virtual Expected<qint64> generation() = 0;
 

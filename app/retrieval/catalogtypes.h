@@ -52,6 +52,28 @@ struct CatalogEntry {
     bool embedded = false;
     /// The caption stored while indexing (`mplug2 index --captions`), if any.
     QString caption;
+    /// Whether the catalog holds moments of the model asked about (filled by
+    /// entriesUnder(); a video indexed without --moments has none).
+    bool hasMoments = false;
+};
+
+/// A moment of a video (issue 22): a shot, or a window of a long one, with
+/// its CLIP-space embedding and a picture from its middle.
+struct MediaMoment {
+    qint64 id = 0; ///< assigned by the catalog (a stored moment gets a new, larger id)
+    qint64 entryId = 0;
+    double startSeconds = 0;
+    double endSeconds = 0;
+    int shot = 0; ///< the shot it lies in, counted from 0 in time order
+    QList<float> vector; ///< L2-normalised; filled when storing, not when listing
+    QByteArray thumbnail; ///< JPEG; filled when storing, not when listing
+};
+
+/// How much the moments of one space hold, for the index view.
+struct MomentStats {
+    qint64 moments = 0;
+    qint64 files = 0; ///< videos that have moments
+    qint64 bytes = 0; ///< vectors and thumbnails
 };
 
 /// A caption made while indexing, and how (so that it can be told apart
@@ -89,6 +111,8 @@ struct WorkClaim {
     FileStamp file;
     QString worker; ///< who holds it
     qint64 token = 0;
+    /// The queue it was claimed from (claimWork's key); "" reads as the store's model key.
+    QString queue;
 };
 
 /// The work queue of one model, all workers together.
@@ -113,6 +137,10 @@ struct IndexedMedia {
     std::optional<WorkClaim> claim;
     /// Stored under modelKey when set (a failed file stores none).
     std::optional<StoredCaption> caption;
+    /// When set, replaces the file's moments in the model's CLIP space (an
+    /// empty list removes them); unset leaves them as they are, unless the
+    /// content changed, which drops them with every embedding.
+    std::optional<QList<MediaMoment>> moments;
 };
 
 /// One model's embeddings of one kind: the unit a vector index is built over.

@@ -36,7 +36,7 @@ struct ScanOutcome {
 };
 
 ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const ModelInfo &model,
-    const std::shared_ptr<std::atomic_bool> &stop)
+    const std::shared_ptr<std::atomic_bool> &stop, bool withMoments)
 {
     ScanOutcome out;
     const auto cancelled = [stop] { return stop->load(); };
@@ -109,7 +109,7 @@ ScanOutcome scanAndPlan(const QString &location, const QStringList &roots, const
         }
         known += *under;
     }
-    out.plan = planIndexing(*files, known, cancelled);
+    out.plan = planIndexing(*files, known, cancelled, withMoments);
     return out;
 }
 
@@ -144,6 +144,19 @@ IndexedMedia prepareEntry(const FileStamp &file, const EngineResult &result, con
         media.embeddings.append({EmbeddingKind::Clip, result.mediaEmbedding});
         media.thumbnails = makeThumbnails(
             result.frames, options.thumbnailSide, e.kind == MediaKind::Video ? options.previewFrames : 1);
+        if (options.moments.enabled && e.kind == MediaKind::Video) {
+            QList<MediaMoment> moments;
+            for (const MomentEmbedding &m : result.moments) {
+                MediaMoment stored;
+                stored.startSeconds = m.startSeconds;
+                stored.endSeconds = m.endSeconds;
+                stored.shot = m.shot;
+                stored.vector = m.embedding;
+                stored.thumbnail = makeThumbnails({m.thumbnail}, options.thumbnailSide, 1).value(0);
+                moments.append(std::move(stored));
+            }
+            media.moments = std::move(moments);
+        }
     }
     return media;
 }
@@ -244,7 +257,7 @@ IndexJob::~IndexJob()
     cancelRequests();
     // Destroyed while it ran: what it held goes back to the queue now, not when the lease runs out.
     if (m_catalog && m_held > 0 && !m_modelKey.isEmpty())
-        (void)m_catalog->releaseClaims(m_modelKey, m_summary.worker);
+        (void)m_catalog->releaseClaims(m_queueKey, m_summary.worker);
 }
 
 void IndexJob::cancelRequests()
@@ -311,6 +324,7 @@ void IndexJob::start()
             return;
         }
         m_modelKey = outcome.modelKey;
+        m_queueKey = m_options.moments.enabled ? m_modelKey + QStringLiteral("+moments") : m_modelKey;
         m_plan = outcome.plan;
         for (const auto &[path, why] : outcome.skipped) {
             m_summary.skipped << QStringLiteral("%1: %2").arg(path, why);
@@ -318,7 +332,8 @@ void IndexJob::start()
         }
         onScanned();
     });
-    watcher->setFuture(QtConcurrent::run(scanAndPlan, m_location, m_options.roots, *model, m_stop));
+    watcher->setFuture(QtConcurrent::run(
+        scanAndPlan, m_location, m_options.roots, *model, m_stop, m_options.moments.enabled));
 }
 
 void IndexJob::onScanned()
@@ -364,11 +379,11 @@ void IndexJob::onScanned()
 
     // The files go through the catalog's work queue, so that other workers indexing the same folders
     // into the same catalog (other processes, other machines) each take different ones.
-    if (Expected<void> queued = m_catalog->enqueueWork(m_modelKey, m_plan.toEmbed); !queued) {
+    if (Expected<void> queued = m_catalog->enqueueWork(m_queueKey, m_plan.toEmbed); !queued) {
         finishWith(IndexJobStatus::Failed, QString::fromStdString(queued.error().message));
         return;
     }
-    releaseDeadLocalWorkers(*m_catalog, m_modelKey, m_summary.worker);
+    releaseDeadLocalWorkers(*m_catalog, m_queueKey, m_summary.worker);
     m_renewTimer = new QTimer(this);
     m_renewTimer->setInterval(int(std::max<qint64>(m_options.leaseMs / 3, 100)));
     connect(m_renewTimer, &QTimer::timeout, this, &IndexJob::renewLeases);
@@ -378,7 +393,7 @@ void IndexJob::onScanned()
     m_retryTimer->setInterval(int(std::min<qint64>(1000, m_options.leaseMs / 3)));
     connect(m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_catalog)
-            releaseDeadLocalWorkers(*m_catalog, m_modelKey, m_summary.worker);
+            releaseDeadLocalWorkers(*m_catalog, m_queueKey, m_summary.worker);
         pump();
         maybeFinish();
     });
@@ -402,7 +417,7 @@ bool IndexJob::claimMore()
     if (m_queueDrained || !m_catalog || (m_retryTimer && m_retryTimer->isActive()))
         return false;
     Expected<QList<WorkClaim>> claims
-        = m_catalog->claimWork(m_modelKey, m_summary.worker, m_options.claimBatch, m_options.leaseMs);
+        = m_catalog->claimWork(m_queueKey, m_summary.worker, m_options.claimBatch, m_options.leaseMs);
     if (!claims) {
         finishWith(IndexJobStatus::Failed, QString::fromStdString(claims.error().message));
         return false;
@@ -415,7 +430,7 @@ bool IndexJob::claimMore()
     }
     // Nothing to take now. Files that other workers hold are not done yet: should one of them die,
     // its files come back to the queue when its lease runs out, so look again in a while.
-    Expected<WorkCounts> counts = m_catalog->workCounts(m_modelKey);
+    Expected<WorkCounts> counts = m_catalog->workCounts(m_queueKey);
     if (!counts) {
         finishWith(IndexJobStatus::Failed, QString::fromStdString(counts.error().message));
         return false;
@@ -432,7 +447,7 @@ void IndexJob::renewLeases()
     if (!m_catalog || m_held == 0 || (m_state != State::Indexing && m_state != State::Paused))
         return;
     // A failed renewal is not fatal: the store that follows finds out whether the claim still holds.
-    (void)m_catalog->renewClaims(m_modelKey, m_summary.worker, m_options.leaseMs);
+    (void)m_catalog->renewClaims(m_queueKey, m_summary.worker, m_options.leaseMs);
 }
 
 void IndexJob::pump()
@@ -442,12 +457,15 @@ void IndexJob::pump()
         const qsizetype file = m_next++;
         EngineRequest request = EngineRequest::embedMedia(m_files.at(file).file.path);
         request.returnFrames = true;
+        if (m_options.moments.enabled && m_files.at(file).file.kind == MediaKind::Video)
+            request.moments = m_options.moments;
         PendingFile &pending = m_pending[file];
         pending.awaiting = 1 + (m_withItc ? 1 : 0) + (m_options.captions ? 1 : 0);
         submitPart(request, file, EmbeddingKind::Clip);
         if (m_withItc) {
             // The second request finds the visual features in the engine's cache.
             request.returnFrames = false;
+            request.moments = {};
             request.embedding = EmbeddingKind::Itc;
             submitPart(request, file, EmbeddingKind::Itc);
         }
@@ -739,9 +757,15 @@ void IndexJob::finishWith(IndexJobStatus status, const QString &error)
     if (m_catalog && !m_modelKey.isEmpty()) {
         // What we hold and did not store goes back to the queue now, not when the lease runs out.
         if (m_held > 0)
-            (void)m_catalog->releaseClaims(m_modelKey, m_summary.worker);
-        if (Expected<WorkCounts> counts = m_catalog->workCounts(m_modelKey))
+            (void)m_catalog->releaseClaims(m_queueKey, m_summary.worker);
+        if (Expected<WorkCounts> counts = m_catalog->workCounts(m_queueKey))
             m_summary.queue = *counts;
+        if (m_options.moments.enabled)
+            if (Expected<std::optional<EmbeddingSpace>> space
+                = m_catalog->space(m_modelKey, EmbeddingKind::Clip);
+                space && *space)
+                if (Expected<MomentStats> stats = m_catalog->momentStats((*space)->id))
+                    m_summary.moments = *stats;
     }
     m_summary.status = status;
     m_summary.error = error;

@@ -53,6 +53,11 @@ struct IndexJobOptions {
     /// Also caption each file with the model's caption task (its beam
     /// settings) and store the caption beside the embeddings.
     bool captions = false;
+    /// Also find the moments of every video (shots, long ones in windows)
+    /// and store an embedding per moment (`mplug2 index --moments`). Videos
+    /// indexed before without moments are done again. The work queue of a
+    /// moments job is its own (model key + "+moments").
+    MomentOptions moments;
 };
 
 struct IndexProgress {
@@ -79,6 +84,8 @@ struct IndexSummary {
     QString worker; ///< this job's name in the work queue (host/pid/random)
     /// The whole queue of the model at the end: what every worker did together.
     std::optional<WorkCounts> queue;
+    /// The model's moments in the whole index at the end (a moments job only).
+    std::optional<MomentStats> moments;
     /// The folders of IndexJobOptions::focus on their own, when it was given.
     struct FolderCounts {
         qint64 indexed = 0; ///< files there with an embedding after the run (before it too, or now)
@@ -161,6 +168,7 @@ private:
     State m_state = State::Idle;
     std::unique_ptr<Catalog> m_catalog;
     QString m_modelKey;
+    QString m_queueKey; ///< the work queue: the model key, + "+moments" for a moments job
     QString m_bundleId;
     IndexPlan m_plan;
     /// The files this worker claimed, in claim order; the indices below point into it.

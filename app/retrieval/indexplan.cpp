@@ -7,8 +7,8 @@
 
 namespace mplug2::app {
 
-IndexPlan planIndexing(
-    const QList<FileStamp> &onDisk, const QList<CatalogEntry> &known, const std::function<bool()> &cancelled)
+IndexPlan planIndexing(const QList<FileStamp> &onDisk, const QList<CatalogEntry> &known,
+    const std::function<bool()> &cancelled, bool moments)
 {
     QHash<QString, const CatalogEntry *> byPath;
     for (const CatalogEntry &e : known)
@@ -41,7 +41,7 @@ IndexPlan planIndexing(
             plan.toEmbed.append(file);
         } else if (!entry->error.isEmpty()) {
             ++plan.failedBefore;
-        } else if (entry->embedded) {
+        } else if (entry->embedded && (!moments || entry->kind != MediaKind::Video || entry->hasMoments)) {
             plan.unchanged += restamped ? 0 : 1; // counted as re-stamped instead
         } else {
             plan.toEmbed.append(file); // catalogued for another model only

@@ -39,8 +39,9 @@ struct IndexPlan {
 /// `onDisk` from FolderScanner::scan() over some roots, `known` the catalog's
 /// entries under the same roots for the model in question. `cancelled` is
 /// polled before each hash; a cancelled plan comes back partial and should
-/// be thrown away.
+/// be thrown away. With `moments`, a video embedded without moments is
+/// embedded again (with them).
 IndexPlan planIndexing(const QList<FileStamp> &onDisk, const QList<CatalogEntry> &known,
-    const std::function<bool()> &cancelled = {});
+    const std::function<bool()> &cancelled = {}, bool moments = false);
 
 } // namespace mplug2::app

@@ -49,8 +49,9 @@ MediaSearch::MediaSearch(
             fail(message(*load.error));
             return;
         }
-        if (m_run->space->id != loaded.id) {
-            startIndexLoad(*m_run->space); // the search changed spaces meanwhile
+        if (m_run->space->id != loaded.id || !m_index
+            || m_index->indexesMoments() != m_run->results.query.moments) {
+            startIndexLoad(*m_run->space); // the search changed spaces (or files / moments) meanwhile
             return;
         }
         proceed();
@@ -116,6 +117,9 @@ Expected<void> MediaSearch::begin()
             ErrorCode::InvalidArgument, tr("choose a picture or video to search with").toStdString());
     if (q.mode == SearchMode::MediaToText && q.sentences.isEmpty())
         return makeError(ErrorCode::InvalidArgument, tr("give at least one sentence to rank").toStdString());
+    if (q.mode == SearchMode::MediaToText && q.moments)
+        return makeError(ErrorCode::InvalidArgument,
+            tr("moments are found by a text or by a picture or video, not among sentences").toStdString());
 
     const std::optional<ModelInfo> model = m_engine->currentModel();
     Expected<QString> engineKey = model ? engineModelKey() : Expected<QString>(QString());
@@ -192,6 +196,16 @@ Expected<void> MediaSearch::begin()
                 .toStdString());
     }
     m_run->space = **space;
+    if (q.moments) {
+        Expected<MomentStats> stats = m_catalog->momentStats(m_run->space->id);
+        if (!stats)
+            return stats.error();
+        if (stats->moments == 0)
+            return makeError(ErrorCode::NotFound,
+                tr("This index has no moments yet: index the folders with moments (the Moments box, or "
+                   "mplug2 index --moments).")
+                    .toStdString());
+    }
 
     if (q.mode == SearchMode::TextToMedia) {
         if (Expected<void> ok = needModel(); !ok)
@@ -227,7 +241,9 @@ Expected<void> MediaSearch::ensureIndex(const EmbeddingSpace &space)
     Expected<qint64> generation = m_catalog->generation();
     if (!generation)
         return generation.error();
-    const bool current = m_index && m_index->space().id == space.id && m_indexGeneration == *generation;
+    const bool moments = m_run && m_run->results.query.moments;
+    const bool current = m_index && m_index->space().id == space.id && m_index->indexesMoments() == moments
+        && m_indexGeneration == *generation;
     if (!current && !m_loadingSpace)
         startIndexLoad(space);
     return {};
@@ -236,9 +252,14 @@ Expected<void> MediaSearch::ensureIndex(const EmbeddingSpace &space)
 void MediaSearch::startIndexLoad(const EmbeddingSpace &space)
 {
     m_loadingSpace = space;
-    std::shared_ptr<VectorIndex> reuse = (m_index && m_index->space().id == space.id) ? m_index : nullptr;
+    VectorSearchOptions options = m_options;
+    options.moments = m_run && m_run->results.query.moments;
+    std::shared_ptr<VectorIndex> reuse
+        = (m_index && m_index->space().id == space.id && m_index->indexesMoments() == options.moments)
+        ? m_index
+        : nullptr;
     m_index.reset(); // the pool thread owns it until the load is over
-    m_indexLoad.setFuture(QtConcurrent::run([location = m_location, space, options = m_options, reuse]() {
+    m_indexLoad.setFuture(QtConcurrent::run([location = m_location, space, options, reuse]() {
         IndexLoad load;
         Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
         if (!catalog) {
@@ -342,6 +363,8 @@ Expected<void> MediaSearch::firstStage()
                 .arg(m_run->queryVector->size())
                 .arg(m_index->dim())
                 .toStdString());
+    if (q.moments)
+        return firstStageOfMoments(clock);
     std::optional<QSet<qint64>> allowed;
     if (!q.filter.isEmpty()) {
         Expected<QSet<qint64>> matching = m_catalog->matching(q.filter);
@@ -352,12 +375,7 @@ Expected<void> MediaSearch::firstStage()
     }
     const int extra = m_run->excludeEntry != 0 && !allowed ? 1 : 0;
     const qint64 candidates = allowed ? qint64(allowed->size()) : m_index->size() - extra;
-    if (q.rerank == 0 && q.rerankIfAtMost > 0 && q.mode == SearchMode::TextToMedia && candidates > 0
-        && candidates <= q.rerankIfAtMost) {
-        m_run->results.query.rerank = int(candidates);
-        m_run->results.autoReranked = true;
-    }
-    const int wanted = std::max(q.top, m_run->results.query.rerank);
+    const int wanted = wantedHits(candidates);
     const QList<VectorHit> hits
         = m_index->search(m_run->queryVector->constData(), wanted + extra, allowed ? &*allowed : nullptr);
     QList<qint64> ids;
@@ -376,6 +394,78 @@ Expected<void> MediaSearch::firstStage()
             continue;
         SearchHit hit;
         hit.entry = byId.value(h.entryId);
+        hit.similarity = h.similarity;
+        hit.score = h.similarity;
+        m_run->results.hits.append(hit);
+    }
+    m_run->results.searchedCount = m_index->size();
+    m_run->results.approximate = m_index->usesAnn();
+    m_run->results.firstStageMs = double(clock.nsecsElapsed()) / 1e6;
+    return {};
+}
+
+int MediaSearch::wantedHits(qint64 candidates)
+{
+    const SearchQuery &q = m_run->results.query;
+    if (q.rerank == 0 && q.rerankIfAtMost > 0 && q.mode == SearchMode::TextToMedia && candidates > 0
+        && candidates <= q.rerankIfAtMost) {
+        m_run->results.query.rerank = int(candidates);
+        m_run->results.autoReranked = true;
+    }
+    return std::max(q.top, m_run->results.query.rerank);
+}
+
+Expected<void> MediaSearch::firstStageOfMoments(const QElapsedTimer &clock)
+{
+    const SearchQuery &q = m_run->results.query;
+    // The query file's own moments are left out of "more like this".
+    QSet<qint64> own;
+    if (m_run->excludeEntry != 0) {
+        Expected<QList<MediaMoment>> mine = m_catalog->momentsOf(m_run->excludeEntry, m_run->space->id);
+        if (!mine)
+            return mine.error();
+        for (const MediaMoment &m : std::as_const(*mine))
+            own.insert(m.id);
+    }
+    std::optional<QSet<qint64>> allowed;
+    if (!q.filter.isEmpty()) {
+        Expected<QSet<qint64>> matching = m_catalog->matchingMoments(m_run->space->id, q.filter);
+        if (!matching)
+            return matching.error();
+        allowed = std::move(*matching);
+        allowed->subtract(own);
+    }
+    const qint64 candidates = allowed ? qint64(allowed->size()) : m_index->size() - qint64(own.size());
+    const int wanted = wantedHits(candidates);
+    const QList<VectorHit> hits = m_index->search(m_run->queryVector->constData(),
+        wanted + (allowed ? 0 : int(own.size())), allowed ? &*allowed : nullptr);
+    QList<qint64> momentIds;
+    for (const VectorHit &h : hits)
+        if (!own.contains(h.entryId))
+            momentIds.append(h.entryId);
+    Expected<QList<MediaMoment>> moments = m_catalog->moments(momentIds);
+    if (!moments)
+        return moments.error();
+    QList<qint64> entryIds;
+    QHash<qint64, MediaMoment> momentById;
+    for (const MediaMoment &m : std::as_const(*moments)) {
+        momentById.insert(m.id, m);
+        entryIds.append(m.entryId);
+    }
+    Expected<QList<CatalogEntry>> entries = m_catalog->entries(entryIds);
+    if (!entries)
+        return entries.error();
+    QHash<qint64, CatalogEntry> entryById;
+    for (const CatalogEntry &e : std::as_const(*entries))
+        entryById.insert(e.id, e);
+    for (const VectorHit &h : hits) {
+        const auto moment = momentById.constFind(h.entryId);
+        if (moment == momentById.constEnd() || !entryById.contains(moment->entryId)
+            || m_run->results.hits.size() >= wanted)
+            continue;
+        SearchHit hit;
+        hit.entry = entryById.value(moment->entryId);
+        hit.moment = *moment;
         hit.similarity = h.similarity;
         hit.score = h.similarity;
         m_run->results.hits.append(hit);
@@ -431,6 +521,11 @@ void MediaSearch::startRerank()
         EngineRequest r;
         r.task = TaskKind::ScoreTexts;
         r.media.path = m_run->results.hits.at(i).entry.path;
+        if (const std::optional<MediaMoment> &moment = m_run->results.hits.at(i).moment) {
+            // A moment is scored on its own stretch of the video.
+            r.media.startSeconds = moment->startSeconds;
+            r.media.endSeconds = moment->endSeconds;
+        }
         r.texts = {q.text};
         r.scoring = scoring;
         submit(r, Role::Rerank, i);

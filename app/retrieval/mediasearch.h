@@ -84,6 +84,11 @@ private:
     void onRequestFinished(Role role, int index, const EngineResult &result);
     void proceed();
     Expected<void> firstStage();
+    /// firstStage() over the moments of the space.
+    Expected<void> firstStageOfMoments(const QElapsedTimer &clock);
+    /// How many first-stage hits to keep for `candidates` (turning on the
+    /// automatic re-ranking when they are few).
+    int wantedHits(qint64 candidates);
     void rankSentences();
     void startRerank();
     void applyRerank(int index, const EngineResult &result);

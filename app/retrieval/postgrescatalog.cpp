@@ -30,6 +30,15 @@ const char *const kCaptionTable
 
 const char *const kRootTable = "CREATE TABLE IF NOT EXISTS root(name TEXT PRIMARY KEY, path TEXT NOT NULL)";
 
+const char *const kMomentTables[] = {
+    "CREATE TABLE IF NOT EXISTS moment(id BIGSERIAL PRIMARY KEY, "
+    "media_id BIGINT NOT NULL REFERENCES media(id) ON DELETE CASCADE, "
+    "space_id BIGINT NOT NULL REFERENCES space(id) ON DELETE CASCADE, start_s DOUBLE PRECISION NOT NULL, "
+    "end_s DOUBLE PRECISION NOT NULL, shot INTEGER NOT NULL, vector BYTEA NOT NULL, thumbnail BYTEA)",
+    "CREATE INDEX IF NOT EXISTS moment_space ON moment(space_id, id)",
+    "CREATE INDEX IF NOT EXISTS moment_media ON moment(media_id)",
+};
+
 const char *const kTables[] = {
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     // COLLATE "C": paths compare byte by byte, as the folder ranges in SqlCatalog expect.
@@ -56,6 +65,9 @@ const char *const kTables[] = {
     "CREATE INDEX IF NOT EXISTS work_queue ON work(model_key, state, seq)",
     kCaptionTable,
     kRootTable,
+    kMomentTables[0],
+    kMomentTables[1],
+    kMomentTables[2],
 };
 
 /// The first schema a PostgreSQL catalog was made with; the steps from
@@ -78,6 +90,12 @@ const Migration kMigrations[] = {
         if (Expected<void> ok = runDdl(db, location, kRootTable); !ok)
             return ok;
         return sqlcatalog::moveIntoRoots(db, location);
+    },
+    [](QSqlDatabase &db, const QString &location) -> Expected<void> {
+        for (const char *sql : kMomentTables)
+            if (Expected<void> ok = runDdl(db, location, sql); !ok)
+                return ok;
+        return {};
     },
 };
 static_assert(std::size(kMigrations) == SqlCatalog::kSchemaVersion - kFirstVersion, "one step per version");

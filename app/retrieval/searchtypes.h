@@ -41,6 +41,9 @@ struct SearchQuery {
     int rerankIfAtMost = 0;
     static constexpr int kAutoRerankLimit = 50;
     MediaFilter filter; ///< TextToMedia, MediaToMedia
+    /// TextToMedia, MediaToMedia: return moments (shots and windows of videos
+    /// indexed with moments) instead of whole files.
+    bool moments = false;
 
     static SearchQuery textToMedia(const QString &text);
     static SearchQuery mediaToMedia(const QString &path);
@@ -57,6 +60,8 @@ struct SearchHit {
     double score = 0;
     double similarity = 0; ///< cosine similarity of the embeddings
     std::optional<double> rerankScore;
+    /// A moment search's hit: where in entry's video (id, start, end, shot).
+    std::optional<MediaMoment> moment;
 };
 
 /// How the re-ranking scored: "" (none), "itm" or "decoder-likelihood".

@@ -45,13 +45,6 @@ PathRange rangeUnder(const QString &root)
     return {clean, base, high};
 }
 
-QByteArray packVector(const QList<float> &v)
-{
-    QByteArray blob(qsizetype(v.size() * sizeof(float)), Qt::Uninitialized);
-    std::memcpy(blob.data(), v.constData(), size_t(blob.size()));
-    return blob;
-}
-
 // The caption is the one stored by the first model key in order: one per file in practice.
 const char *kEntryColumns
     = "m.id, m.path, m.size, m.mtime_ms, m.sample_hash, m.kind, m.duration, m.width, "
@@ -76,15 +69,10 @@ CatalogEntry readEntry(const QSqlQuery &q)
     return e;
 }
 
-bool allFinite(const QList<float> &v)
-{
-    for (float x : v)
-        if (!std::isfinite(x))
-            return false;
-    return true;
-}
-
 } // namespace
+
+using sqlcatalog::allFinite;
+using sqlcatalog::packVector;
 
 SqlCatalog::SqlCatalog(QString location, QString connectionName)
     : m_location(std::move(location))
@@ -165,9 +153,12 @@ Expected<QList<CatalogEntry>> SqlCatalog::entriesUnder(const QString &root, cons
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1, EXISTS(SELECT 1 FROM embedding e JOIN space s ON s.id = e.space_id "
-                             "WHERE e.media_id = m.id AND s.model_key = ? AND s.kind = 'clip') "
+                             "WHERE e.media_id = m.id AND s.model_key = ? AND s.kind = 'clip'), "
+                             "EXISTS(SELECT 1 FROM moment mo JOIN space s ON s.id = mo.space_id "
+                             "WHERE mo.media_id = m.id AND s.model_key = ? AND s.kind = 'clip') "
                              "FROM media m WHERE %2")
                   .arg(QLatin1String(kEntryColumns), any.join(QStringLiteral(" OR "))));
+    q.addBindValue(modelKey);
     q.addBindValue(modelKey);
     for (const StoredRange &range : ranges) {
         q.addBindValue(range.self);
@@ -181,6 +172,7 @@ Expected<QList<CatalogEntry>> SqlCatalog::entriesUnder(const QString &root, cons
         CatalogEntry e = readEntry(q);
         e.path = resolve(e.path);
         e.embedded = q.value(12).toBool();
+        e.hasMoments = q.value(13).toBool();
         result.append(std::move(e));
     }
     return result;
@@ -228,10 +220,9 @@ Expected<QList<CatalogEntry>> SqlCatalog::entries(const QList<qint64> &ids)
     return result;
 }
 
-Expected<QSet<qint64>> SqlCatalog::matching(const MediaFilter &filter)
+QStringList SqlCatalog::filterClauses(const MediaFilter &filter, QVariantList &values) const
 {
     QStringList where {QStringLiteral("m.error IS NULL")};
-    QVariantList values;
     if (!filter.folders.isEmpty()) {
         QStringList any;
         for (const QString &folder : filter.folders)
@@ -253,6 +244,13 @@ Expected<QSet<qint64>> SqlCatalog::matching(const MediaFilter &filter)
         where << QStringLiteral("m.duration <= ?");
         values << filter.maxDurationSeconds;
     }
+    return where;
+}
+
+Expected<QSet<qint64>> SqlCatalog::matching(const MediaFilter &filter)
+{
+    QVariantList values;
+    const QStringList where = filterClauses(filter, values);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT m.id FROM media m WHERE ") + where.join(QStringLiteral(" AND ")));
@@ -284,6 +282,21 @@ Expected<void> SqlCatalog::checkStorable(const IndexedMedia &media)
                 tr("refusing to store an empty or non-finite embedding of %1")
                     .arg(media.entry.path)
                     .toStdString());
+    if (media.moments) {
+        qsizetype clipDim = -1;
+        for (const MediaEmbedding &m : media.embeddings)
+            if (m.kind == EmbeddingKind::Clip)
+                clipDim = m.vector.size();
+        for (const MediaMoment &m : *media.moments)
+            if (m.vector.size() != clipDim || !allFinite(m.vector) || !std::isfinite(m.startSeconds)
+                || !std::isfinite(m.endSeconds) || m.endSeconds < m.startSeconds)
+                return makeError(ErrorCode::InvalidArgument,
+                    tr("refusing to store a moment of %1 without a CLIP embedding of the file's size, or "
+                       "with "
+                       "a broken time range")
+                        .arg(media.entry.path)
+                        .toStdString());
+    }
     return {};
 }
 
@@ -361,8 +374,8 @@ Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
             return bumped;
         if (contentChanged || !e.error.isEmpty()) {
             // What any model said about the old content is stale.
-            for (const char *sql :
-                {"DELETE FROM embedding WHERE media_id = ?", "DELETE FROM caption WHERE media_id = ?"}) {
+            for (const char *sql : {"DELETE FROM embedding WHERE media_id = ?",
+                     "DELETE FROM caption WHERE media_id = ?", "DELETE FROM moment WHERE media_id = ?"}) {
                 QSqlQuery drop(m_db);
                 drop.prepare(QString::fromLatin1(sql));
                 drop.addBindValue(id);
@@ -403,6 +416,9 @@ Expected<qint64> SqlCatalog::storeIndexed(const IndexedMedia &media)
             insert.addBindValue(packVector(m.vector));
             if (!insert.exec())
                 return failure(insert.lastError());
+            if (m.kind == EmbeddingKind::Clip && media.moments && e.error.isEmpty())
+                if (Expected<void> stored = storeMoments(id, *space, *media.moments); !stored)
+                    return stored;
         }
         return {};
     });

@@ -25,8 +25,8 @@ public:
     /// The schema this build reads and writes (stored under meta.schema).
     /// Both back ends share the numbering: a step that changes the tables
     /// comes to both in the same version.
-    static constexpr const char *kSchema = "mplug2-catalog/5";
-    static constexpr int kSchemaVersion = 5;
+    static constexpr const char *kSchema = "mplug2-catalog/6";
+    static constexpr int kSchemaVersion = 6;
 
     /// The version in a stored schema name ("mplug2-catalog/N"); 0 for a name of another form.
     static int schemaVersion(const QString &schema);
@@ -55,6 +55,15 @@ public:
     Expected<QList<EmbeddingRef>> embeddingRefs(qint64 spaceId) override;
     Expected<std::optional<QList<float>>> embedding(qint64 entryId, qint64 spaceId) override;
     Expected<qint64> generation() override;
+
+    Expected<void> forEachMomentEmbedding(
+        qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId = 0) override;
+    Expected<QList<EmbeddingRef>> momentRefs(qint64 spaceId) override;
+    Expected<QList<MediaMoment>> moments(const QList<qint64> &ids) override;
+    Expected<QList<MediaMoment>> momentsOf(qint64 entryId, qint64 spaceId) override;
+    Expected<QByteArray> momentThumbnail(qint64 momentId) override;
+    Expected<MomentStats> momentStats(qint64 spaceId) override;
+    Expected<QSet<qint64>> matchingMoments(qint64 spaceId, const MediaFilter &filter) override;
 
     Expected<std::optional<IndexJobRecord>> lastJob() override;
     Expected<IndexJobRecord> beginJob(const IndexJobRecord &job) override;
@@ -115,6 +124,10 @@ protected:
 private:
     Expected<qint64> ensureSpace(
         const QString &modelKey, const QString &bundleId, EmbeddingKind kind, int dim);
+    /// Replaces the moments of file `id` in `spaceId` (inside a store's transaction).
+    Expected<void> storeMoments(qint64 id, qint64 spaceId, const QList<MediaMoment> &moments);
+    /// The WHERE clauses (on media m) and values of a filter.
+    QStringList filterClauses(const MediaFilter &filter, QVariantList &values) const;
     /// Marks a claimed file stored, if its claim still holds (see IndexedMedia::claim).
     Expected<void> completeClaim(const QString &modelKey, const WorkClaim &claim);
     void mapRoot(const CatalogRoot &root);

@@ -73,6 +73,8 @@ Expected<QList<WorkClaim>> SqlCatalog::claimWork(
         if (!got)
             return got.error();
         claims = std::move(*got);
+        for (WorkClaim &c : claims)
+            c.queue = modelKey;
         return {};
     });
     if (!ok)
@@ -87,7 +89,7 @@ Expected<void> SqlCatalog::completeClaim(const QString &modelKey, const WorkClai
         QStringLiteral("UPDATE work SET state = 'done', lease_until_ms = %1 WHERE model_key = ? AND "
                        "path = ? AND owner = ? AND token = ? AND state = 'claimed' AND lease_until_ms >= %1")
             .arg(nowMsExpression()));
-    q.addBindValue(modelKey);
+    q.addBindValue(claim.queue.isEmpty() ? modelKey : claim.queue);
     q.addBindValue(toStored(claim.file.path));
     q.addBindValue(claim.worker);
     q.addBindValue(claim.token);

@@ -37,6 +37,15 @@ const char *const kCaptionTable
       "model_key TEXT NOT NULL, text TEXT NOT NULL, settings TEXT NOT NULL, PRIMARY KEY(media_id, "
       "model_key))";
 
+// Schema 6: the moments of videos (issue 22). AUTOINCREMENT as for embeddings.
+const char *const kMomentTable
+    = "CREATE TABLE IF NOT EXISTS moment(id INTEGER PRIMARY KEY AUTOINCREMENT, "
+      "media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE, "
+      "space_id INTEGER NOT NULL REFERENCES space(id) ON DELETE CASCADE, start_s REAL NOT NULL, "
+      "end_s REAL NOT NULL, shot INTEGER NOT NULL, vector BLOB NOT NULL, thumbnail BLOB)";
+const char *const kMomentSpaceIndex = "CREATE INDEX IF NOT EXISTS moment_space ON moment(space_id, id)";
+const char *const kMomentMediaIndex = "CREATE INDEX IF NOT EXISTS moment_media ON moment(media_id)";
+
 } // namespace
 
 QString SqliteCatalog::beginStatement() const
@@ -138,6 +147,9 @@ Expected<void> SqliteCatalog::initialise()
         kWorkIndex,
         kCaptionTable,
         kRootTable,
+        kMomentTable,
+        kMomentSpaceIndex,
+        kMomentMediaIndex,
     };
     return inTransaction([this]() -> Expected<void> {
         for (const char *sql : kTables)
@@ -252,9 +264,20 @@ Expected<void> addRoots(QSqlDatabase &db, const QString &path)
     return sqlcatalog::moveIntoRoots(db, path);
 }
 
+/// Schema 6 adds the moments of videos.
+Expected<void> addMoments(QSqlDatabase &db, const QString &path)
+{
+    for (const char *sql : {kMomentTable, kMomentSpaceIndex, kMomentMediaIndex}) {
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(sql)))
+            return sqlFailure(path, q.lastError());
+    }
+    return {};
+}
+
 /// kMigrations[n - 1] takes a file from schema version n to n + 1.
 using Migration = Expected<void> (*)(QSqlDatabase &db, const QString &path);
-const Migration kMigrations[] = {renameSpacesByContent, addWorkQueue, addCaptions, addRoots};
+const Migration kMigrations[] = {renameSpacesByContent, addWorkQueue, addCaptions, addRoots, addMoments};
 static_assert(std::size(kMigrations) == SqliteCatalog::kSchemaVersion - 1, "one migration per version step");
 
 } // namespace

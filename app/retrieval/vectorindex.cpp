@@ -49,6 +49,18 @@ QList<VectorHit> bestOf(std::vector<VectorHit> &scored, int k)
     return QList<VectorHit>(scored.begin(), scored.begin() + qsizetype(keep));
 }
 
+Expected<QList<EmbeddingRef>> refsOf(Catalog &catalog, qint64 spaceId, bool moments)
+{
+    return moments ? catalog.momentRefs(spaceId) : catalog.embeddingRefs(spaceId);
+}
+
+Expected<void> visitVectors(Catalog &catalog, bool moments, qint64 spaceId,
+    const Catalog::EmbeddingVisitor &visit, qint64 afterId = 0)
+{
+    return moments ? catalog.forEachMomentEmbedding(spaceId, visit, afterId)
+                   : catalog.forEachEmbedding(spaceId, visit, afterId);
+}
+
 } // namespace
 
 VectorIndex::VectorIndex(int dim, VectorSearchOptions options)
@@ -56,9 +68,12 @@ VectorIndex::VectorIndex(int dim, VectorSearchOptions options)
     , m_options(std::move(options))
 { }
 
-QString VectorIndex::annPath(const QString &catalogLocation, const EmbeddingSpace &space)
+QString VectorIndex::annPath(const QString &catalogLocation, const EmbeddingSpace &space, bool moments)
 {
-    return QStringLiteral("%1.%2.hnsw").arg(QFileInfo(catalogLocation).absoluteFilePath()).arg(space.id);
+    return QStringLiteral("%1.%2%3.hnsw")
+        .arg(QFileInfo(catalogLocation).absoluteFilePath())
+        .arg(space.id)
+        .arg(moments ? QStringLiteral(".moments") : QString());
 }
 
 Expected<std::unique_ptr<VectorIndex>> VectorIndex::open(Catalog &catalog, const EmbeddingSpace &space,
@@ -69,8 +84,8 @@ Expected<std::unique_ptr<VectorIndex>> VectorIndex::open(Catalog &catalog, const
     std::unique_ptr<VectorIndex> index(new VectorIndex(space.dim, options));
     index->m_space = space;
     if (options.persist)
-        index->m_annPath = annPath(catalog.vectorCacheBase(), space);
-    Expected<QList<EmbeddingRef>> refs = catalog.embeddingRefs(space.id);
+        index->m_annPath = annPath(catalog.vectorCacheBase(), space, options.moments);
+    Expected<QList<EmbeddingRef>> refs = refsOf(catalog, space.id, options.moments);
     if (!refs)
         return refs.error();
     if (qint64(refs->size()) > options.annThreshold && !index->m_annPath.isEmpty()
@@ -118,7 +133,7 @@ Expected<std::unique_ptr<VectorIndex>> VectorIndex::fromVectors(int dim, const s
 
 Expected<bool> VectorIndex::refresh(Catalog &catalog)
 {
-    Expected<QList<EmbeddingRef>> refs = catalog.embeddingRefs(m_space.id);
+    Expected<QList<EmbeddingRef>> refs = refsOf(catalog, m_space.id, m_options.moments);
     if (!refs)
         return refs.error();
     bool changed = false;
@@ -168,8 +183,8 @@ Expected<void> VectorIndex::syncExact(Catalog &catalog, const QList<EmbeddingRef
         }
     if (firstMissing >= 0) {
         changed = true;
-        Expected<void> read = catalog.forEachEmbedding(
-            m_space.id,
+        Expected<void> read = visitVectors(
+            catalog, m_options.moments, m_space.id,
             [this](qint64 label, qint64, const float *v, int dim) {
                 if (dim == m_dim && !m_rowOfLabel.contains(label)) {
                     const std::vector<float> unit = unitCopy(v, dim);
@@ -236,8 +251,8 @@ Expected<void> VectorIndex::syncAnn(Catalog &catalog, const QList<EmbeddingRef> 
             chunk.clear();
             labels.clear();
         };
-        Expected<void> read = catalog.forEachEmbedding(
-            m_space.id,
+        Expected<void> read = visitVectors(
+            catalog, m_options.moments, m_space.id,
             [&](qint64 label, qint64, const float *v, int dim) {
                 if (dim == m_dim && !presentSet.contains(label)) {
                     const std::vector<float> unit = unitCopy(v, dim);

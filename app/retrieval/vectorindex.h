@@ -34,6 +34,9 @@ struct VectorSearchOptions {
     int efSearch = 400;
     int buildThreads = 0; ///< 0: one per usable CPU
     bool persist = true; ///< keep the graph in a file beside the catalog
+    /// Index the space's moments (Catalog::momentRefs) instead of its files:
+    /// hits then carry moment ids where they carry entry ids otherwise.
+    bool moments = false;
 };
 
 struct VectorHit {
@@ -44,8 +47,9 @@ struct VectorHit {
 
 class VectorIndex {
 public:
-    /// Where the graph of `space` is kept for a catalog file: "<catalog>.<space id>.hnsw".
-    static QString annPath(const QString &catalogLocation, const EmbeddingSpace &space);
+    /// Where the graph of `space` is kept for a catalog file: "<catalog>.<space id>.hnsw"
+    /// (".moments.hnsw" for its moments).
+    static QString annPath(const QString &catalogLocation, const EmbeddingSpace &space, bool moments = false);
 
     /// Loads the space from the catalog (ids only when a saved graph is
     /// current, every vector otherwise). `cancelled` is polled while building.
@@ -71,6 +75,7 @@ public:
     qint64 size() const { return qint64(m_entryOfLabel.size()); }
     bool usesAnn() const { return m_ann != nullptr; }
     const EmbeddingSpace &space() const { return m_space; }
+    bool indexesMoments() const { return m_options.moments; }
 
 private:
     VectorIndex(int dim, VectorSearchOptions options);

@@ -88,9 +88,15 @@ Scene SceneSampler::sample(SceneKind kind, int shapeCount)
         = std::exp(m_random.uniform(-std::log(m_ranges.maxAspect), std::log(m_ranges.maxAspect)));
     scene.height
         = evenSide(std::clamp(int(std::lround(scene.width * aspect)), m_ranges.minSide, m_ranges.maxSide));
+    if (m_ranges.fixedWidth > 0 && m_ranges.fixedHeight > 0) {
+        scene.width = m_ranges.fixedWidth;
+        scene.height = m_ranges.fixedHeight;
+    }
     if (kind == SceneKind::Clip) {
         const double seconds = m_random.uniform(m_ranges.minSeconds, m_ranges.maxSeconds);
         scene.fps = std::round(m_random.uniform(m_ranges.minFps, m_ranges.maxFps));
+        if (m_ranges.fixedFps > 0)
+            scene.fps = m_ranges.fixedFps;
         scene.frameCount = std::max(2, int(std::lround(seconds * scene.fps)));
     }
     const auto v = uint8_t(m_random.integer(0, 20));

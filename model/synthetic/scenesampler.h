@@ -29,6 +29,10 @@ struct SceneRanges {
     double maxTravel = 0.6;
     int minCrf = 16;
     int maxCrf = 34;
+    /// When set, every scene has this size / rate (the shots of one video).
+    int fixedWidth = 0;
+    int fixedHeight = 0;
+    double fixedFps = 0;
 
     static SceneRanges defaultParams() { return {}; }
 };

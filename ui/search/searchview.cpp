@@ -399,8 +399,9 @@ bool SearchView::exportResults(const QString &path)
 void SearchView::chooseExportFile()
 {
     QString selected;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"),
-        QStringLiteral("results.csv"), tr("CSV (*.csv);;JSON (*.json)"), &selected);
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("results.csv"),
+            tr("CSV (*.csv);;JSON (*.json);;JSON Lines (*.jsonl);;HTML (*.html)"), &selected);
     if (!path.isEmpty())
         exportResults(path);
 }

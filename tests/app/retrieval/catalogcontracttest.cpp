@@ -280,6 +280,69 @@ private Q_SLOTS:
         QVERIFY(c->remove({id}));
     }
 
+    void momentsAreStoredFoundAndDroppedWithTheirFile()
+    {
+        auto c = fresh();
+        const QString path = QStringLiteral("/mo/a.mp4");
+        IndexedMedia m = media(path, MediaKind::Video, "h1", {1, 0});
+        m.moments = QList<MediaMoment> {{0, 0, 0.0, 2.5, 0, {1, 0}, QByteArray("jpeg-0")},
+            {0, 0, 2.5, 6.0, 1, {0.6f, 0.8f}, QByteArray("jpeg-1")}};
+        const qint64 id = *c->storeIndexed(m);
+        const qint64 space = (*c->space(kKey, EmbeddingKind::Clip))->id;
+        const QList<MediaMoment> listed = *c->momentsOf(id, space);
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed.at(1).startSeconds, 2.5);
+        QCOMPARE(listed.at(1).endSeconds, 6.0);
+        QCOMPARE(listed.at(1).shot, 1);
+        QCOMPARE(listed.at(1).entryId, id);
+        QCOMPARE(*c->momentThumbnail(listed.at(1).id), QByteArray("jpeg-1"));
+        QCOMPARE(c->moments({listed.at(1).id, 999999, listed.at(0).id})->size(), 2);
+        QCOMPARE(c->moments({listed.at(1).id})->first().startSeconds, 2.5);
+        QVERIFY(c->entriesUnder(QStringLiteral("/mo"), kKey)->first().hasMoments);
+        QVERIFY(!c->entriesUnder(QStringLiteral("/mo"), QStringLiteral("other@2"))->first().hasMoments);
+        QList<float> second;
+        QVERIFY(c->forEachMomentEmbedding(space, [&](qint64 label, qint64 owner, const float *v, int dim) {
+            if (label == listed.at(1).id && owner == label && dim == 2)
+                second = {v[0], v[1]};
+            return true;
+        }));
+        QCOMPARE(second, (QList<float> {0.6f, 0.8f}));
+        QCOMPARE(c->momentRefs(space)->size(), 2);
+        const MomentStats stats = *c->momentStats(space);
+        QCOMPARE(stats.moments, 2);
+        QCOMPARE(stats.files, 1);
+        QCOMPARE(stats.bytes, qint64(2 * 2 * sizeof(float) + 12));
+        MediaFilter videos;
+        videos.kind = MediaKind::Video;
+        QCOMPARE(c->matchingMoments(space, videos)->size(), 2);
+        videos.kind = MediaKind::Image;
+        QCOMPARE(c->matchingMoments(space, videos)->size(), 0);
+
+        // Stored again without moments (same content): they stay; with new ones: replaced, with new ids.
+        m.moments.reset();
+        QVERIFY(c->storeIndexed(m));
+        QCOMPARE(c->momentsOf(id, space)->size(), 2);
+        m.moments = QList<MediaMoment> {{0, 0, 0.0, 6.0, 0, {0, 1}, {}}};
+        QVERIFY(c->storeIndexed(m));
+        const QList<MediaMoment> replaced = *c->momentsOf(id, space);
+        QCOMPARE(replaced.size(), 1);
+        QVERIFY(replaced.first().id > listed.at(1).id);
+        // A moment whose vector does not match the file's is refused, and nothing changes.
+        m.moments = QList<MediaMoment> {{0, 0, 0.0, 1.0, 0, {0, 1, 0}, {}}};
+        QVERIFY(!c->storeIndexed(m));
+        m.moments = QList<MediaMoment> {{0, 0, 3.0, 1.0, 0, {0, 1}, {}}};
+        QVERIFY(!c->storeIndexed(m));
+        QCOMPARE(c->momentsOf(id, space)->size(), 1);
+        // New content drops them; so does removing the file.
+        QVERIFY(c->storeIndexed(media(path, MediaKind::Video, "h2", {0, 1})));
+        QCOMPARE(c->momentsOf(id, space)->size(), 0);
+        m.entry.sampleHash = "h2";
+        m.moments = QList<MediaMoment> {{0, 0, 0.0, 6.0, 0, {0, 1}, {}}};
+        QVERIFY(c->storeIndexed(m));
+        QVERIFY(c->remove({id}));
+        QCOMPARE(c->momentRefs(space)->size(), 0);
+    }
+
     void machinesThatMountARootElsewhereShareItsEntries()
     {
         // Machine A indexed /mnt/a/videos (not a folder here: another machine's mount).

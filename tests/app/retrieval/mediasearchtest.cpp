@@ -258,7 +258,7 @@ private Q_SLOTS:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csv.readAll().split('\n');
         QCOMPARE(lines.first().trimmed(),
-            QByteArray("rank,media,score,similarity,rerank_score,kind,duration_s,caption"));
+            QByteArray("rank,media,score,similarity,rerank_score,kind,duration_s,caption,start,end"));
         QVERIFY(lines.at(1).startsWith("1," + m_gallery.toUtf8() + "/clips/yellow_circle.mp4,"));
         const QString jsonPath = m_dir.filePath(QStringLiteral("out.json"));
         QVERIFY(exportSearchResults(*o.results, jsonPath));
@@ -268,6 +268,29 @@ private Q_SLOTS:
         QCOMPARE(obj.value(QStringLiteral("query")).toString(), QStringLiteral("yellow, \"quoted\""));
         QCOMPARE(obj.value(QStringLiteral("results")).toArray().size(), 7);
         QVERIFY(!exportSearchResults(*o.results, m_dir.filePath(QStringLiteral("no/such/dir/x.csv"))));
+
+        // Moments carry their times in every format (issue 22).
+        SearchResults moments = *o.results;
+        moments.query.moments = true;
+        moments.hits.resize(1);
+        moments.hits[0].moment = MediaMoment {7, moments.hits[0].entry.id, 3.5, 11.25, 2, {}, {}};
+        const QByteArray csvMoments = searchResultsToCsv(moments);
+        QVERIFY2(csvMoments.split('\n').at(1).trimmed().endsWith(",3.500,11.250"), csvMoments.constData());
+        const QList<QByteArray> jsonl = searchResultsToJsonLines(moments).split('\n');
+        QCOMPARE(jsonl.size(), 2); // one line and the final newline
+        const QJsonObject line = QJsonDocument::fromJson(jsonl.first()).object();
+        QCOMPARE(line.value(QStringLiteral("start")).toDouble(), 3.5);
+        QCOMPARE(line.value(QStringLiteral("end")).toDouble(), 11.25);
+        QCOMPARE(line.value(QStringLiteral("shot")).toInt(), 2);
+        QCOMPARE(line.value(QStringLiteral("rank")).toInt(), 1);
+        const QString html = QString::fromUtf8(searchResultsToHtml(moments));
+        QVERIFY2(html.contains(QStringLiteral("<td>0:03.5</td><td>0:11.2</td>")), qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral("&quot;quoted&quot;"))); // the query, escaped
+        const QString htmlPath = m_dir.filePath(QStringLiteral("out.html"));
+        QVERIFY(exportSearchResults(moments, htmlPath));
+        QFile hf(htmlPath);
+        QVERIFY(hf.open(QIODevice::ReadOnly));
+        QCOMPARE(hf.readAll(), searchResultsToHtml(moments));
     }
 
     void mistakesAreClearFailures()
