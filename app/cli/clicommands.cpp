@@ -2,6 +2,7 @@
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/clicommand.h"
 #include "app/cli/democommands.h"
+#include "app/cli/evalexplanationscommand.h"
 #include "app/cli/exportindexcommand.h"
 #include "app/cli/importcommand.h"
 #include "app/cli/indexcommand.h"
@@ -52,6 +53,9 @@ const QList<CliCommand> &cliCommands()
             &runTrainDemoCommand},
         {QStringLiteral("eval-demo"), QStringLiteral("Score a demo model on held-out synthetic clips"),
             &runEvalDemoCommand},
+        {QStringLiteral("eval-explanations"),
+            QStringLiteral("Score the demo model's explanations: pointing game, deletion and insertion"),
+            &runEvalExplanationsCommand},
         {QStringLiteral("inspect"), QStringLiteral("Describe a checkpoint without loading it"),
             &runInspectCommand},
         {QStringLiteral("convert"), QStringLiteral("Write a checkpoint's inference weights as .safetensors"),

@@ -8,13 +8,18 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
+
 using namespace mplug2;
 
 static QString commandListing()
 {
     QString text = QCoreApplication::translate("main", "Commands:") + QLatin1Char('\n');
+    qsizetype width = 16;
     for (const app::CliCommand &cmd : app::cliCommands())
-        text += QStringLiteral("  %1%2\n").arg(cmd.name, -16).arg(cmd.summary);
+        width = std::max(width, cmd.name.size() + 2);
+    for (const app::CliCommand &cmd : app::cliCommands())
+        text += QStringLiteral("  %1%2\n").arg(cmd.name, -int(width)).arg(cmd.summary);
     text += QCoreApplication::translate("main", "\nRun 'mplug2 <command> --help' for a command's options.");
     return text;
 }
