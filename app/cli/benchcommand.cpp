@@ -3,6 +3,7 @@
 #include "app/bench/mediabench.h"
 #include "app/cli/catalogbench.h"
 #include "app/cli/commandlineparsing.h"
+#include "app/cli/momentsbench.h"
 #include "app/cli/retrievalbench.h"
 
 #include <QCommandLineParser>
@@ -109,15 +110,22 @@ int runBenchCommand(const QStringList &args)
         rest.prepend(args.value(0) + QStringLiteral(" catalog"));
         return runCatalogBench(rest);
     }
+    if (args.value(1) == QLatin1String("moments")) {
+        QStringList rest = args.mid(2);
+        rest.prepend(args.value(0) + QStringLiteral(" moments"));
+        return runMomentsBench(rest);
+    }
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
-           "official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': "
-           "search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help'). "
-           "'catalog': a shared index's store throughput, claim overhead and client search index (see "
-           "'mplug2 bench catalog --help')."));
+    parser.setApplicationDescription(tr(
+        "Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
+        "official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': "
+        "search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help'). "
+        "'catalog': a shared index's store throughput, claim overhead and client search index (see "
+        "'mplug2 bench catalog --help'). 'moments': indexing a long video with moments, against its length "
+        "(see 'mplug2 bench moments --help')."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("mode"), tr("What to measure: media, retrieval or catalog."));
+    parser.addPositionalArgument(
+        QStringLiteral("mode"), tr("What to measure: media, retrieval, catalog or moments."));
     parser.addPositionalArgument(QStringLiteral("file"),
         tr("The video to read (not needed with --generate)."), QStringLiteral("[file]"));
     const QCommandLineOption generate(QStringLiteral("generate"),

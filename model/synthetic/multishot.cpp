@@ -53,6 +53,10 @@ MultiShotVideo sampleMultiShot(SceneRandom &random, const MultiShotRanges &range
     world.fixedWidth = video.width;
     world.fixedHeight = video.height;
     world.fixedFps = video.fps;
+    if (ranges.minShotSeconds > 0 && ranges.maxShotSeconds >= ranges.minShotSeconds) {
+        world.minSeconds = ranges.minShotSeconds;
+        world.maxSeconds = ranges.maxShotSeconds;
+    }
     SceneSampler sampler(SceneRandom(random.next(), random.next()), world);
     const int count = random.integer(ranges.minShots, std::max(ranges.minShots, ranges.maxShots));
     int frame = 0;

@@ -45,6 +45,9 @@ struct MultiShotRanges {
     int height = 0;
     double fps = 0;
     double twoShapeShare = 0.5; ///< shots with two shapes
+    /// When above 0, shot lengths in seconds (else the world's clips: 1-4 s).
+    double minShotSeconds = 0;
+    double maxShotSeconds = 0;
 };
 
 /// Says whether a drawn shot may go into the video (after the colour rule);

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void findsTheShotAQueryDescribes();
     void exportsCarryTheTimes();
     void aMomentSearchWithoutMomentsSaysWhatToDo();
+    void denseCaptionsByShotCaptionEachShot();
 
 private:
     test::CliRun run(const QStringList &args, int timeoutMs = 600000) const
@@ -230,6 +231,38 @@ void MomentSearchTest::aMomentSearchWithoutMomentsSaysWhatToDo()
         QVERIFY(o.contains(QStringLiteral("start")) && o.contains(QStringLiteral("end")));
         QVERIFY(o.value(QStringLiteral("end")).toDouble() > o.value(QStringLiteral("start")).toDouble());
     }
+}
+
+void MomentSearchTest::denseCaptionsByShotCaptionEachShot()
+{
+    // One one-shape video of three shots: a caption per shot, cut where the shots are.
+    SceneRandom random(kSeed, 11);
+    MultiShotRanges ranges;
+    ranges.minShots = ranges.maxShots = 3;
+    ranges.twoShapeShare = 0;
+    const MultiShotVideo video = sampleMultiShot(random, ranges);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("three-shots.mp4"));
+    QVERIFY(app::writeMultiShotFile(video, path).hasValue());
+    const test::CliRun captioned
+        = run({QStringLiteral("dense-caption"), QStringLiteral("--by-shot"), QStringLiteral("--json"), path});
+    QVERIFY2(captioned.exitCode == 0, qPrintable(captioned.err));
+    const QJsonArray segments = QJsonDocument::fromJson(captioned.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("segments"))
+                                    .toArray();
+    QCOMPARE(segments.size(), 3);
+    for (int s = 0; s < 3; ++s) {
+        const QJsonObject seg = segments.at(s).toObject();
+        QVERIFY2(std::abs(seg.value(QStringLiteral("start")).toDouble() - video.shotStartSeconds(s))
+                <= 0.25 + 1e-6,
+            qPrintable(QJsonDocument(seg).toJson()));
+        QCOMPARE(seg.value(QStringLiteral("text")).toString(),
+            QString::fromStdString(caption(video.shots[size_t(s)])));
+    }
+    const test::CliRun mixed = run({QStringLiteral("dense-caption"), QStringLiteral("--by-shot"),
+        QStringLiteral("--stride"), QStringLiteral("2"), path});
+    QCOMPARE(mixed.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(MomentSearchTest)

@@ -30,6 +30,7 @@ class ShotDetectionTest : public QObject {
 private Q_SLOTS:
     void splitsLongShotsIntoBoundedWindows();
     void findsTheCutsOfHeldOutVideos();
+    void aLongShotIsOneShotInBoundedWindows();
     void refusesABrokenFile();
 };
 
@@ -131,6 +132,39 @@ void ShotDetectionTest::findsTheCutsOfHeldOutVideos()
     QVERIFY2(found >= 0.95 * cuts, qPrintable(QStringLiteral("%1 of %2 cuts found").arg(found).arg(cuts)));
     QVERIFY2(spurious <= 0.05 * std::max(1, detected),
         qPrintable(QStringLiteral("%1 of %2 detected cuts are spurious").arg(spurious).arg(detected)));
+}
+
+void ShotDetectionTest::aLongShotIsOneShotInBoundedWindows()
+{
+    // Shapes moving slowly across 18-24 s of one scene: no cut, and moments of at most 8 s.
+    QTemporaryDir dir;
+    SceneRandom random(kSeed, 3);
+    MultiShotRanges ranges;
+    ranges.minShots = ranges.maxShots = 1;
+    ranges.minShotSeconds = 18;
+    ranges.maxShotSeconds = 24;
+    ranges.fps = 10;
+    for (int v = 0; v < 3; ++v) {
+        const MultiShotVideo video = sampleMultiShot(random, ranges);
+        const QString path = dir.filePath(QStringLiteral("long-%1.mp4").arg(v));
+        QVERIFY(app::writeMultiShotFile(video, path).hasValue());
+        Expected<media::VideoReader> reader = media::VideoReader::open(path.toStdString());
+        QVERIFY(reader.hasValue());
+        const Expected<media::ShotScan> scan
+            = media::scanShots(*reader, media::ShotDetectorOptions::defaults());
+        QVERIFY(scan.hasValue());
+        QVERIFY2(scan->cuts.empty(),
+            qPrintable(QStringLiteral("%1 cuts, first at %2")
+                           .arg(scan->cuts.size())
+                           .arg(scan->cuts.empty() ? 0.0 : scan->cuts.front())));
+        const std::vector<media::MomentSpan> moments = media::momentsOf(*scan, 8.0);
+        QCOMPARE(int(moments.size()), 3); // 8 s, then the rest (10-16 s) in two
+        for (const media::MomentSpan &m : moments) {
+            QVERIFY(m.end - m.start <= 8.0 + 1e-9);
+            QVERIFY(m.end - m.start >= 4.0);
+            QCOMPARE(m.shot, 0);
+        }
+    }
 }
 
 void ShotDetectionTest::refusesABrokenFile()

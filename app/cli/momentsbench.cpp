@@ -1,0 +1,133 @@
+#include "app/cli/momentsbench.h"
+
+#include "app/cli/clisession.h"
+#include "app/cli/commandlineparsing.h"
+#include "app/cli/modeloptions.h"
+#include "app/demo/demomedia.h"
+#include "model/synthetic/multishot.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace mplug2::app {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(MomentsBench)
+};
+
+/// A long video of the synthetic world: shots of 1-4 s cut together, so that
+/// the shot detector and the moment embedding see what they see in use.
+Expected<void> makeVideo(const QString &path, int minutes, QTextStream &err)
+{
+    using namespace model::synthetic;
+    SceneRandom random(20261207, 1);
+    MultiShotRanges ranges;
+    ranges.width = 640;
+    ranges.height = 360;
+    ranges.fps = 25;
+    ranges.minShots = ranges.maxShots = std::max(1, minutes * 24); // 2.5 s a shot on average
+    MultiShotVideo video = sampleMultiShot(random, ranges);
+    // Trim to the length asked for.
+    const int wanted = int(minutes * 60 * video.fps);
+    while (video.shots.size() > 1 && video.frameCount() > wanted) {
+        video.shots.pop_back();
+        video.firstFrames.pop_back();
+    }
+    err << Text::tr("making %1 (%2 shots, %3 s of 640x360 H.264)…")
+               .arg(QDir::toNativeSeparators(path))
+               .arg(video.shots.size())
+               .arg(video.durationSeconds(), 0, 'f', 0)
+        << '\n'
+        << Qt::flush;
+    const QString partial = path + QStringLiteral(".part");
+    if (Expected<void> ok = writeMultiShotFile(video, partial); !ok)
+        return ok;
+    QFile::remove(path);
+    if (!QFile::rename(partial, path))
+        return makeError(ErrorCode::Io, Text::tr("cannot write %1").arg(path).toStdString());
+    return {};
+}
+
+} // namespace
+
+int runMomentsBench(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr(
+        "How fast a video is indexed with moments: shots found at 4 analysed frames per second and every "
+        "moment embedded, in one pass, against the video's length. Without --video it makes a multi-shot "
+        "640x360 H.264 video of the demo model's world (kept in the cache folder)."));
+    parser.addHelpOption();
+    const QCommandLineOption video(
+        QStringLiteral("video"), Text::tr("The video to index."), QStringLiteral("FILE"));
+    const QCommandLineOption minutes(QStringLiteral("minutes"),
+        Text::tr("Length of the generated video in minutes (default 60)."), QStringLiteral("N"),
+        QStringLiteral("60"));
+    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print the figures as one JSON object."));
+    parser.addOptions({video, minutes, json});
+    const ModelOptions model;
+    model.addTo(parser);
+    if (const std::optional<int> done = parseCommandLine(parser, args))
+        return *done;
+    const QString command = args.value(0);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    bool ok = false;
+    const int length = parser.value(minutes).toInt(&ok);
+    if (!ok || length < 1 || length > 600)
+        return reportCliError(command, Text::tr("--minutes takes 1 to 600"), 2);
+    QString path = parser.value(video);
+    if (path.isEmpty()) {
+        const QString dir
+            = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/bench");
+        if (!QDir().mkpath(dir))
+            return reportCliError(command, Text::tr("cannot create %1").arg(dir));
+        path = QDir(dir).filePath(QStringLiteral("moments-%1min-640x360.mp4").arg(length));
+        if (!QFileInfo::exists(path))
+            if (Expected<void> made = makeVideo(path, length, err); !made)
+                return reportCliError(command, QString::fromStdString(made.error().message));
+    }
+    EngineRequest request = EngineRequest::embedMedia(path);
+    request.priority = RequestPriority::Batch;
+    request.moments.enabled = true;
+    QElapsedTimer clock;
+    clock.start();
+    std::optional<EngineResult> result;
+    const int code = CliSession::loadAndRun(
+        command, parser, model, {request}, [&](const EngineResult &r) { result = r; });
+    if (code != 0 || !result)
+        return code != 0 ? code : 1;
+    // The model's load is in the clock too; it is small beside an hour of video, and a user waits for it.
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double duration = result->moments.isEmpty() ? 0.0 : result->moments.last().endSeconds;
+    const double shots = result->moments.isEmpty() ? 0 : result->moments.last().shot + 1;
+    const QJsonObject figures {{QStringLiteral("video"), path}, {QStringLiteral("duration_s"), duration},
+        {QStringLiteral("seconds"), seconds},
+        {QStringLiteral("x_real_time"), seconds > 0 ? duration / seconds : 0},
+        {QStringLiteral("moments"), result->moments.size()}, {QStringLiteral("shots"), shots},
+        {QStringLiteral("decode_ms"), result->timings.decodeMs}, {QStringLiteral("model"), result->modelId}};
+    if (parser.isSet(json)) {
+        out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
+    out << Text::tr("%1: %2 s of video, %3 shots, %4 moments in %5 s: %6x real time")
+               .arg(QDir::toNativeSeparators(path))
+               .arg(duration, 0, 'f', 0)
+               .arg(shots)
+               .arg(result->moments.size())
+               .arg(seconds, 0, 'f', 1)
+               .arg(seconds > 0 ? duration / seconds : 0, 0, 'f', 1)
+        << '\n';
+    return 0;
+}
+
+} // namespace mplug2::app
