@@ -242,13 +242,15 @@ Expected<ExplanationReport> evaluateExplanations(const ExplanationEvaluationOpti
     std::vector<RowSpec> specs;
     const int64_t layers = net.config().bert.textDecodeLayers;
     for (const char *method : {"attention", "gradcam"}) {
-        for (int64_t l = 0; l < layers; ++l)
+        for (int64_t l = 0; options.everyVariant && l < layers; ++l)
             specs.push_back({method, int(l), "mean"});
         specs.push_back({method, -1, "mean"});
-        specs.push_back({method, -1, "max"});
+        if (options.everyVariant)
+            specs.push_back({method, -1, "max"});
     }
     specs.push_back({"occlusion", -1, ""});
-    specs.push_back({"occlusion-random", -1, ""});
+    if (options.everyVariant)
+        specs.push_back({"occlusion-random", -1, ""});
     specs.push_back({"random", -1, ""});
     std::vector<Samples> samples(specs.size());
     std::mt19937_64 random(options.seed);
@@ -292,6 +294,8 @@ Expected<ExplanationReport> evaluateExplanations(const ExplanationEvaluationOpti
             return attention.error();
         std::map<std::string, at::Tensor> occlusion;
         for (const auto masks : {model::OcclusionMasks::Sliding, model::OcclusionMasks::Random}) {
+            if (masks == model::OcclusionMasks::Random && !options.everyVariant)
+                continue;
             model::OcclusionParams occlusionParams = model::OcclusionParams::defaultParams();
             occlusionParams.masks = masks;
             for (const Word &w : words)
