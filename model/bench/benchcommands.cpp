@@ -5,6 +5,7 @@
 #include "model/bench/commandline.h"
 #include "model/bench/gemmbench.h"
 #include "model/bench/loadbenchmark.h"
+#include "model/bench/occlusionbench.h"
 #include "model/bench/paritycommand.h"
 #include "model/bench/syntheticcheckpoint.h"
 #include "model/bench/tokenizebench.h"
@@ -64,6 +65,8 @@ const std::vector<BenchCommand> &benchCommands()
             &runSyntheticCheckpointCommand},
         {"parity", "compare every stage with the official fixtures", &runParityCommand},
         {"bench", "caption benchmark: per-stage times, decoder cache on vs off", &runBenchCommand},
+        {"occlusion", "time one occlusion map (visual encode once, every mask through the decoder)",
+            &runOcclusionBenchCommand},
         {"gemm", "GFLOP/s of the visual stage's main product in fp32 and bf16", &runGemmBenchCommand},
         {"tokenize", "tokens per second of the tokenizers on a 10 MB text mix", &runTokenizeBench},
         {"train-demo", "train the bundled demo model on the synthetic world", &runTrainDemoCommand},

@@ -46,11 +46,13 @@ Windows slidingWindows(const VisualGeometry &g, const OcclusionParams &p)
     w.stride = strideFor(w.window);
     w.isolate = p.isolateFrames && w.frames < g.frames;
     // Too many masks for the budget: span more frames first (neighbouring
-    // frames look alike), then widen the window.
+    // frames look alike), then stop the windows overlapping, then widen them.
     while (p.maxMasks > 0 && w.count(g) > p.maxMasks) {
         if (w.frames < g.frames) {
             w.frames = std::min(g.frames, w.frames * 2);
             w.isolate = w.isolate && w.frames < g.frames;
+        } else if (w.stride < w.window) {
+            w.stride = w.window;
         } else if (w.window < std::max(g.gridHeight, g.gridWidth)) {
             ++w.window;
             w.stride = strideFor(w.window);

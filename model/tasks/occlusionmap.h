@@ -53,8 +53,8 @@ struct OcclusionParams {
     /// Hide patches in the pixels (blurred, sigma one patch) and run the whole encoder per mask.
     bool pixels = false;
     /// Sliding: when the windows above would make more masks than this, they
-    /// grow (first in time, then in space) until they fit; 0: no limit.
-    int64_t maxMasks = 160;
+    /// grow (first in time, then apart, then in size) until they fit; 0: no limit.
+    int64_t maxMasks = 128;
     /// Which produced tokens to map (indices into ids[1:]); empty: all. One
     /// token needs the decoder only up to its position.
     std::vector<int64_t> tokens;
