@@ -61,6 +61,10 @@ MediaViewer::MediaViewer(QWidget *parent)
     m_playButton = transportButton(QStringLiteral("play"), tr("Play"), m_transport);
     m_playButton->setObjectName(QStringLiteral("playButton"));
     m_nextButton = transportButton(QStringLiteral("next-frame"), tr("Next frame"), m_transport);
+    m_nextMatchButton = transportButton(QStringLiteral("search"), tr("Next match"), m_transport);
+    m_nextMatchButton->setObjectName(QStringLiteral("nextMatchButton"));
+    m_nextMatchButton->setText(tr("Next match"));
+    m_nextMatchButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_timeLabel = new QLabel(m_transport);
     m_timeLabel->setObjectName(QStringLiteral("timeLabel"));
     m_timeLabel->setAccessibleName(tr("Time"));
@@ -72,6 +76,7 @@ MediaViewer::MediaViewer(QWidget *parent)
     transportLayout->addWidget(m_nextButton);
     transportLayout->addWidget(m_timeline, 1);
     transportLayout->addWidget(m_timeLabel);
+    transportLayout->addWidget(m_nextMatchButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -85,6 +90,7 @@ MediaViewer::MediaViewer(QWidget *parent)
     connect(m_playButton, &QToolButton::clicked, this, &MediaViewer::togglePlay);
     connect(m_previousButton, &QToolButton::clicked, this, &MediaViewer::stepBackward);
     connect(m_nextButton, &QToolButton::clicked, this, &MediaViewer::stepForward);
+    connect(m_nextMatchButton, &QToolButton::clicked, this, &MediaViewer::nextMoment);
     connect(m_timeline, &TimelineWidget::seekRequested, this, &MediaViewer::seek);
     connect(m_filmstrip, &FilmstripWidget::frameClicked, this, &MediaViewer::showSample);
     connect(m_view, &FrameView::valueHovered, this, &MediaViewer::valueHovered);
@@ -116,6 +122,12 @@ void MediaViewer::setMedia(const QString &path)
     m_filmstrip->setFrames({}, {});
     m_timeline->setSampleTimes({});
     m_timeline->setDuration(0);
+    m_timeline->clearMarkedRange();
+    const bool hadMoments = m_currentMoment >= 0;
+    m_moments.clear();
+    m_currentMoment = -1;
+    if (hadMoments)
+        Q_EMIT momentChanged(-1);
     if (path.isEmpty()) {
         m_decoder->close();
         m_view->setPlaceholderText(tr("Open images or videos (File ▸ Open) or drop them here."));
@@ -171,6 +183,41 @@ void MediaViewer::setAttention(
 void MediaViewer::clearAttention()
 {
     setAttention({}, {}, m_opacity);
+}
+
+void MediaViewer::setMoments(const QList<app::MediaMoment> &moments, int current)
+{
+    const qint64 id = current >= 0 && current < moments.size() ? moments.at(current).id : 0;
+    m_moments = moments;
+    std::stable_sort(m_moments.begin(), m_moments.end(),
+        [](const app::MediaMoment &a, const app::MediaMoment &b) { return a.startSeconds < b.startSeconds; });
+    int index = m_moments.isEmpty() ? -1 : 0;
+    for (int i = 0; i < int(m_moments.size()); ++i)
+        if (m_moments.at(i).id == id)
+            index = i;
+    showMoment(index);
+}
+
+void MediaViewer::nextMoment()
+{
+    if (m_moments.size() > 1)
+        showMoment((m_currentMoment + 1) % int(m_moments.size()));
+}
+
+void MediaViewer::showMoment(int index)
+{
+    m_currentMoment = index;
+    if (index < 0) {
+        m_timeline->clearMarkedRange();
+    } else {
+        const app::MediaMoment &moment = m_moments.at(index);
+        m_timeline->setMarkedRange(moment.startSeconds, moment.endSeconds);
+        // Before the video is open, onOpened() starts at the moment instead of the first frame.
+        if (m_facts.isVideo)
+            seek(moment.startSeconds);
+    }
+    updateControls();
+    Q_EMIT momentChanged(index);
 }
 
 bool MediaViewer::isPlaying() const
@@ -281,8 +328,9 @@ void MediaViewer::onOpened(const app::MediaFacts &facts)
 {
     m_facts = facts;
     m_timeline->setDuration(facts.durationSeconds);
-    m_timeline->setPosition(0);
-    m_decoder->seek(0.0);
+    const double start = m_currentMoment >= 0 ? m_moments.at(m_currentMoment).startSeconds : 0.0;
+    m_timeline->setPosition(start);
+    m_decoder->seek(start);
     m_decoder->readSampledFrames(m_sampleCount, m_sampling);
     updateControls();
     Q_EMIT mediaOpened(facts);
@@ -414,6 +462,16 @@ void MediaViewer::updateControls()
     m_playButton->setAccessibleName(playText);
     m_timeLabel->setText(
         QStringLiteral("%1 / %2").arg(formatTime(m_position), formatTime(m_facts.durationSeconds)));
+    m_nextMatchButton->setVisible(!m_moments.isEmpty());
+    m_nextMatchButton->setEnabled(m_moments.size() > 1);
+    if (m_currentMoment >= 0) {
+        const app::MediaMoment &moment = m_moments.at(m_currentMoment);
+        const QString tip = tr("Next match of the search in this video (this is %1 of %2: %3–%4)")
+                                .arg(m_currentMoment + 1)
+                                .arg(m_moments.size())
+                                .arg(formatTime(moment.startSeconds), formatTime(moment.endSeconds));
+        m_nextMatchButton->setToolTip(tip);
+    }
 }
 
 } // namespace mplug2::ui

@@ -4,15 +4,20 @@
 /// (also marked on the timeline). Decoding runs on a FrameDecoder thread.
 /// When the attention panel chooses a map, the frame shown carries the
 /// overlay of the nearest sampled frame, and the timeline and filmstrip show
-/// how much each sampled frame mattered.
+/// how much each sampled frame mattered. Opened from a moment search, the
+/// player starts at the moment, marks its range on the timeline, and "Next
+/// match" goes to the search's next moment in the same video.
 ///
 ///     viewer->setMedia("clip.mp4");
 ///     viewer->setSampling(16, FrameSampling::Middle);      // preview the model's frames
 ///     viewer->setModelFrames(result.frames, result.geometry.frameTimes);
 ///     viewer->setAttention(overlays, grid.frameImportance(), 0.5);
+///     viewer->setMoments(hitsInThisVideo, 0);            // at the first, [start, end) marked
+///     viewer->nextMoment();                               // the next one, in time order
 
 #include "app/engine/enginerequest.h"
 #include "app/media/mediasource.h"
+#include "app/retrieval/catalogtypes.h"
 #include "ui/viewer/frameview.h"
 
 #include <QElapsedTimer>
@@ -51,6 +56,14 @@ public:
     void setAttention(const QList<FrameOverlay> &overlays, const QList<float> &importance, double opacity);
     void clearAttention();
 
+    /// The moments a search found in this video (sorted here by start time);
+    /// shows moment `current`: seeks to its start (now, or once the video is
+    /// open) and marks [start, end) on the timeline. Cleared by setMedia().
+    void setMoments(const QList<app::MediaMoment> &moments, int current);
+    const QList<app::MediaMoment> &moments() const { return m_moments; }
+    /// The moment shown (-1: none).
+    int currentMoment() const { return m_currentMoment; }
+
     bool isPlaying() const;
     double position() const { return m_position; }
     /// The sampled frame nearest to the frame shown (-1 when there are none).
@@ -69,6 +82,8 @@ public Q_SLOTS:
     void seek(double seconds);
     /// Shows sampled frame `index`.
     void showSample(int index);
+    /// Goes to the next moment of setMoments(), after the last back to the first.
+    void nextMoment();
 
 Q_SIGNALS:
     void mediaOpened(const mplug2::app::MediaFacts &facts);
@@ -76,6 +91,8 @@ Q_SIGNALS:
     void positionChanged(double seconds);
     void playingChanged(bool playing);
     void valueHovered(const QString &text);
+    /// The moment shown changed (-1: none).
+    void momentChanged(int index);
 
 private:
     void onOpened(const app::MediaFacts &facts);
@@ -88,6 +105,7 @@ private:
     void stopPlayback();
     void refreshOverlay();
     void updateControls();
+    void showMoment(int index);
 
     FrameDecoder *m_decoder = nullptr;
     FrameView *m_view = nullptr;
@@ -97,6 +115,7 @@ private:
     QToolButton *m_playButton = nullptr;
     QToolButton *m_previousButton = nullptr;
     QToolButton *m_nextButton = nullptr;
+    QToolButton *m_nextMatchButton = nullptr;
     QLabel *m_timeLabel = nullptr;
     QTimer *m_playTimer = nullptr;
 
@@ -113,6 +132,8 @@ private:
     QList<FrameOverlay> m_overlays;
     QList<float> m_importance;
     double m_opacity = 0.5;
+    QList<app::MediaMoment> m_moments;
+    int m_currentMoment = -1;
 
     // Playback: frames decoded ahead, shown by the wall clock.
     QList<app::MediaFrame> m_buffer;

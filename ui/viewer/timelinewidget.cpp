@@ -55,6 +55,13 @@ void TimelineWidget::setCurrentSample(int index)
     update();
 }
 
+void TimelineWidget::setMarkedRange(double startSeconds, double endSeconds)
+{
+    m_markStart = startSeconds;
+    m_markEnd = std::max(startSeconds, endSeconds);
+    update();
+}
+
 QRect TimelineWidget::trackRect() const
 {
     return {kMargin, kMargin + kBarsHeight + 2, std::max(1, width() - 2 * kMargin), kTrackHeight};
@@ -99,6 +106,17 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     played.setRight(xForSeconds(m_position));
     painter.setBrush(accent);
     painter.drawRoundedRect(played, 3, 3);
+    if (hasMarkedRange()) {
+        // The moment a search found: a band taller than the track, so it reads over played and unplayed.
+        const int left = xForSeconds(m_markStart);
+        const QRect band(
+            left, track.top() - 4, std::max(3, xForSeconds(m_markEnd) - left), track.height() + 8);
+        QColor fill(239, 108, 0);
+        painter.setPen(QPen(fill, 1));
+        fill.setAlpha(110);
+        painter.setBrush(fill);
+        painter.drawRect(band);
+    }
 
     const float top
         = m_importance.isEmpty() ? 0.f : *std::max_element(m_importance.begin(), m_importance.end());

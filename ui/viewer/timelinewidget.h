@@ -2,10 +2,12 @@
 /// The video's timeline: a playhead to click or drag, ticks where the frames
 /// the model sees sit, and above them bars for how much each of those frames
 /// mattered to the selected answer token (the per-frame importance strip).
+/// A marked range (a moment found by a search) is drawn as a band over the track.
 ///
 ///     timeline->setDuration(info.durationSeconds);
 ///     timeline->setSampleTimes(geometry.frameTimes);
 ///     timeline->setImportance(grid.frameImportance());
+///     timeline->setMarkedRange(12.0, 18.0);       // [start, end) of a moment
 ///     connect(timeline, &TimelineWidget::seekRequested, player, &MediaViewer::seek);
 
 #include <QList>
@@ -29,6 +31,12 @@ public:
     const QList<float> &importance() const { return m_importance; }
     /// The sample drawn as current (-1: none).
     void setCurrentSample(int index);
+    /// Marks [start, end) in seconds; an empty range (end <= start) clears the mark.
+    void setMarkedRange(double startSeconds, double endSeconds);
+    void clearMarkedRange() { setMarkedRange(0, 0); }
+    bool hasMarkedRange() const { return m_markEnd > m_markStart; }
+    double markedStart() const { return m_markStart; }
+    double markedEnd() const { return m_markEnd; }
 
     /// The x coordinate of a time, and back.
     int xForSeconds(double seconds) const;
@@ -54,6 +62,8 @@ private:
     QList<double> m_samples;
     QList<float> m_importance;
     int m_currentSample = -1;
+    double m_markStart = 0;
+    double m_markEnd = 0;
 };
 
 } // namespace mplug2::ui
