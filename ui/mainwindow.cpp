@@ -193,6 +193,14 @@ void MainWindow::createMenus()
     QAction *previous = m_viewMenu->addAction(paletteIcon(QStringLiteral("previous-frame")),
         tr("P&revious Frame"), m_viewer, &MediaViewer::stepBackward);
     previous->setShortcut(QKeySequence(Qt::Key_Comma));
+    QAction *nextMatch = m_viewMenu->addAction(
+        paletteIcon(QStringLiteral("search")), tr("Next &Match"), m_viewer, &MediaViewer::nextMoment);
+    nextMatch->setShortcut(QKeySequence(Qt::Key_M));
+    nextMatch->setObjectName(QStringLiteral("actionNextMatch"));
+    nextMatch->setToolTip(tr("The next moment of the search in this video"));
+    nextMatch->setEnabled(false);
+    connect(m_viewer, &MediaViewer::momentChanged, nextMatch,
+        [this, nextMatch] { nextMatch->setEnabled(m_viewer->moments().size() > 1); });
     QAction *nextMedia = m_viewMenu->addAction(tr("Next &Media"), m_media, &MediaPanel::selectNext);
     nextMedia->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
     QAction *previousMedia
@@ -266,6 +274,14 @@ void MainWindow::connectPanels()
         openMedia({path});
         m_media->setCurrentFile(QFileInfo(path).absoluteFilePath());
     });
+    connect(m_search, &SearchView::openMomentRequested, this,
+        [this](const QString &path, const QList<app::MediaMoment> &moments, int current) {
+            openMedia({path});
+            m_media->setCurrentFile(QFileInfo(path).absoluteFilePath());
+            // After the media switch, which forgets the moments of the video shown before.
+            if (QFileInfo(m_viewer->mediaPath()) == QFileInfo(path))
+                m_viewer->setMoments(moments, current);
+        });
     connect(m_search, &SearchView::indexUnavailable, this, &MainWindow::fallBackToDefaultIndex);
 }
 

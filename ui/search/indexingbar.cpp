@@ -1,5 +1,6 @@
 #include "ui/search/indexingbar.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,6 +18,7 @@ IndexingBar::IndexingBar(app::Engine *engine, QString catalogLocation, QWidget *
     , m_location(std::move(catalogLocation))
     , m_add(new QPushButton(tr("Index a folder…"), this))
     , m_update(new QPushButton(tr("Update index"), this))
+    , m_moments(new QCheckBox(tr("Moments"), this))
     , m_pause(new QPushButton(tr("Pause"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))
@@ -26,12 +28,18 @@ IndexingBar::IndexingBar(app::Engine *engine, QString catalogLocation, QWidget *
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_add);
     layout->addWidget(m_update);
+    layout->addWidget(m_moments);
     layout->addWidget(m_progress, 1);
     layout->addWidget(m_pause);
     layout->addWidget(m_cancel);
     layout->addWidget(m_status, 2);
     m_add->setToolTip(tr("Add a folder of pictures and videos to the search index"));
     m_update->setToolTip(tr("Index new and changed files and forget deleted ones"));
+    m_moments->setObjectName(QStringLiteral("indexMomentsCheck"));
+    m_moments->setToolTip(tr("Also find the shots of every video and index each moment (a shot, long shots "
+                             "cut into windows of up to %1 s), so that a search can land on it.\nMoments "
+                             "multiply the vectors and the index's size.")
+                              .arg(app::MomentOptions {}.maxWindowSeconds));
     m_progress->setAccessibleName(tr("Indexing progress"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Long file names must not widen the window: the label takes what width is left.
@@ -149,6 +157,8 @@ bool IndexingBar::startJob(const QStringList &folders)
     app::IndexJobOptions options;
     options.roots = roots;
     options.focus = focus;
+    options.moments.enabled = m_moments->isChecked();
+    m_jobOptions = options;
     m_job = std::make_unique<app::IndexJob>(m_engine, m_location, options);
     connect(m_job.get(), &app::IndexJob::stateChanged, this, &IndexingBar::showState);
     connect(m_job.get(), &app::IndexJob::progressed, this, [this](const app::IndexProgress &p) {
@@ -177,6 +187,8 @@ bool IndexingBar::startJob(const QStringList &folders)
                         .arg(s.indexed));
             else
                 m_status->setText(summaryText(s, focusName));
+            // The label is cut to the bar's width; the whole summary stays at hand.
+            m_status->setToolTip(m_status->text());
             showState();
             Q_EMIT jobFinished(s);
         });
@@ -190,10 +202,11 @@ QString IndexingBar::summaryText(const app::IndexSummary &s, const QString &focu
     const qint64 unreadable = s.failed + s.failedBefore;
     if (!s.focus)
         return tr("%1 indexed, %2 unchanged, %3 removed, %4 could not be read")
-            .arg(s.indexed)
-            .arg(s.unchanged + s.restamped)
-            .arg(s.dropped)
-            .arg(unreadable);
+                   .arg(s.indexed)
+                   .arg(s.unchanged + s.restamped)
+                   .arg(s.dropped)
+                   .arg(unreadable)
+            + momentsText(s);
     // The folder asked for on its own; the others were only checked for changes.
     const app::IndexSummary::FolderCounts &f = *s.focus;
     QString text = tr("%1: %2 indexed now, %3 already indexed.")
@@ -211,7 +224,27 @@ QString IndexingBar::summaryText(const app::IndexSummary &s, const QString &focu
                   .arg(s.dropped);
     if (unreadable > 0)
         text += QLatin1Char(' ') + tr("%n file(s) could not be read.", nullptr, int(unreadable));
-    return text;
+    return text + momentsText(s);
+}
+
+QString IndexingBar::momentsText(const app::IndexSummary &s)
+{
+    if (!s.moments)
+        return {};
+    return QLatin1Char(' ')
+        + tr("Moments: %1 in %n video(s), %2 MB in the index.", nullptr, int(s.moments->files))
+              .arg(s.moments->moments)
+              .arg(double(s.moments->bytes) / 1e6, 0, 'f', 1);
+}
+
+void IndexingBar::setMomentsEnabled(bool enabled)
+{
+    m_moments->setChecked(enabled);
+}
+
+bool IndexingBar::momentsEnabled() const
+{
+    return m_moments->isChecked();
 }
 
 bool IndexingBar::updateIndex()
@@ -242,6 +275,7 @@ void IndexingBar::showState()
     const bool paused = m_job && m_job->state() == app::IndexJob::State::Paused;
     m_add->setEnabled(!running);
     m_update->setEnabled(!running);
+    m_moments->setEnabled(!running);
     m_progress->setVisible(running);
     if (m_waitingFolders)
         m_progress->setRange(0, 0); // busy: the job has not started yet

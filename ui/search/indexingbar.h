@@ -4,6 +4,8 @@
 /// Pause/Resume and Cancel. The job runs on the engine at Batch priority, so
 /// questions asked meanwhile in the rest of the app go first. The folders
 /// indexed before are read off the GUI thread (a server can take seconds).
+/// The Moments check box (opt-in) also indexes the shots of every video, so
+/// that a search can land on a moment; a moments job says how much they hold.
 ///
 ///     IndexingBar bar(engine, catalogLocation);
 ///     bar.indexFolders({"/home/me/Videos"});
@@ -19,6 +21,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -49,10 +52,17 @@ public:
     /// A job runs, or waits for the folders indexed before to be read.
     bool isRunning() const;
     app::IndexJob *job() const { return m_job.get(); }
+    /// The options the last job was started with.
+    const app::IndexJobOptions &jobOptions() const { return m_jobOptions; }
+    /// Whether the next job also indexes moments (the Moments check box).
+    void setMomentsEnabled(bool enabled);
+    bool momentsEnabled() const;
 
     /// What a finished run says: with a focus (the folders asked for), their
     /// counts first and the other indexed folders' apart.
     static QString summaryText(const app::IndexSummary &summary, const QString &focusName);
+    /// " Moments: N in M videos, X MB in the index." after a moments job, else "".
+    static QString momentsText(const app::IndexSummary &summary);
 
 Q_SIGNALS:
     void jobFinished(const mplug2::app::IndexSummary &summary);
@@ -72,12 +82,14 @@ private:
     app::Engine *m_engine;
     QString m_location;
     std::unique_ptr<app::IndexJob> m_job;
+    app::IndexJobOptions m_jobOptions;
     QStringList m_folders;
     QFutureWatcher<IndexLocation::Check> m_folderLoad;
     bool m_foldersKnown = false; ///< m_folders were read from the catalog at m_location (or set by a job)
     std::optional<QStringList> m_waitingFolders; ///< asked to index before the folders were known
     QPushButton *m_add;
     QPushButton *m_update;
+    QCheckBox *m_moments;
     QPushButton *m_pause;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

@@ -60,7 +60,15 @@ void SearchResultDelegate::paint(
                                area.top() + (area.height() - fitted.height()) / 2),
             fitted);
     }
-    if (index.data(SearchResultsModel::KindRole).toInt() == int(app::MediaKind::Video)) {
+    const QString range = index.data(SearchResultsModel::TimeRangeRole).toString();
+    if (!range.isEmpty()) {
+        // A moment: where it is in the video, over the bottom of its picture.
+        QRect badge = option.fontMetrics.boundingRect(range).adjusted(-4, -2, 4, 2);
+        badge.moveBottomLeft(area.bottomLeft() + QPoint(4, -4));
+        painter->fillRect(badge, QColor(0, 0, 0, 170));
+        painter->setPen(Qt::white);
+        painter->drawText(badge, Qt::AlignCenter, range);
+    } else if (index.data(SearchResultsModel::KindRole).toInt() == int(app::MediaKind::Video)) {
         // A small play mark says "hover to preview".
         const QRect mark(area.right() - 22, area.bottom() - 22, 16, 16);
         painter->setRenderHint(QPainter::Antialiasing);

@@ -1,6 +1,7 @@
 #pragma once
 /// Paints one search result as a card: the thumbnail (or hover preview
 /// frame), the file name, and the score, marked when the model re-scored it.
+/// A moment's card carries its time range over the picture.
 ///
 ///     view->setItemDelegate(new SearchResultDelegate(view));
 

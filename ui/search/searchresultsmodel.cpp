@@ -1,8 +1,46 @@
 #include "ui/search/searchresultsmodel.h"
 
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+#include <cmath>
 
 namespace mplug2::ui {
+
+namespace {
+
+using MomentPictures = QHash<qint64, QImage>;
+
+/// On a worker thread, with a catalog of its own: the GUI thread's stays with it.
+MomentPictures readMomentPictures(const QString &location, const QList<qint64> &ids)
+{
+    MomentPictures pictures;
+    Expected<std::unique_ptr<app::Catalog>> catalog = app::Catalog::open(location);
+    if (!catalog)
+        return pictures;
+    for (qint64 id : ids)
+        if (Expected<QByteArray> jpeg = (*catalog)->momentThumbnail(id); jpeg && !jpeg->isEmpty())
+            if (QImage image = QImage::fromData(*jpeg); !image.isNull())
+                pictures.insert(id, image);
+    return pictures;
+}
+
+QString clockText(double seconds)
+{
+    const int tenths = int(std::lround(std::max(0.0, seconds) * 10.0));
+    return QStringLiteral("%1:%2.%3")
+        .arg(tenths / 600)
+        .arg((tenths / 10) % 60, 2, 10, QLatin1Char('0'))
+        .arg(tenths % 10);
+}
+
+} // namespace
+
+QString SearchResultsModel::timeRangeText(double startSeconds, double endSeconds)
+{
+    return clockText(startSeconds) + QStringLiteral("\u2013") + clockText(endSeconds);
+}
 
 SearchResultsModel::SearchResultsModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -15,6 +53,7 @@ void SearchResultsModel::setResults(const app::SearchResults &results, const QSt
     beginResetModel();
     m_results = results;
     m_thumbnails.clear();
+    m_momentThumbnails.clear();
     m_previewRow = -1;
     m_previewFrame = 0;
     if (!m_catalog || m_catalogLocation != catalogLocation) {
@@ -28,6 +67,33 @@ void SearchResultsModel::setResults(const app::SearchResults &results, const QSt
                 m_catalog = std::move(*opened);
     }
     endResetModel();
+    loadMomentThumbnails();
+}
+
+void SearchResultsModel::loadMomentThumbnails()
+{
+    // A read for results shown before is no longer watched; what it brings is dropped.
+    delete m_momentLoad;
+    QList<qint64> ids;
+    for (const app::SearchHit &h : std::as_const(m_results.hits))
+        if (h.moment)
+            ids.append(h.moment->id);
+    if (ids.isEmpty() || !m_catalog)
+        return;
+    auto *watcher = new QFutureWatcher<MomentPictures>(this);
+    m_momentLoad = watcher;
+    connect(watcher, &QFutureWatcher<MomentPictures>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (m_momentLoad != watcher)
+            return;
+        m_momentLoad = nullptr;
+        m_momentThumbnails = watcher->result();
+        for (int row = 0; row < rowCount(); ++row)
+            if (m_results.hits.at(row).moment)
+                Q_EMIT dataChanged(index(row), index(row), {Qt::DecorationRole});
+        Q_EMIT momentThumbnailsLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run(readMomentPictures, m_catalogLocation, ids));
 }
 
 void SearchResultsModel::clear()
@@ -78,13 +144,25 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
         tip += QLatin1Char('\n') + tr("similarity %1").arg(h->similarity, 0, 'f', 4);
         if (h->rerankScore)
             tip += QLatin1Char('\n') + tr("model score %1").arg(*h->rerankScore, 0, 'f', 4);
-        if (h->entry.kind == app::MediaKind::Video && h->entry.durationSeconds > 0)
+        if (h->moment)
+            tip += QLatin1Char('\n')
+                + tr("moment %1 (shot %2)")
+                      .arg(timeRangeText(h->moment->startSeconds, h->moment->endSeconds))
+                      .arg(h->moment->shot + 1);
+        else if (h->entry.kind == app::MediaKind::Video && h->entry.durationSeconds > 0)
             tip += QLatin1Char('\n') + tr("%1 s").arg(h->entry.durationSeconds, 0, 'f', 1);
         return tip;
     }
+    case TimeRangeRole:
+        return h->moment ? timeRangeText(h->moment->startSeconds, h->moment->endSeconds) : QString();
     case Qt::DecorationRole: {
         if (!h->text.isEmpty())
             return {};
+        if (h->moment) {
+            const auto picture = m_momentThumbnails.constFind(h->moment->id);
+            if (picture != m_momentThumbnails.constEnd())
+                return *picture;
+        }
         const QList<QImage> &frames = thumbnailsOf(index.row());
         if (frames.isEmpty())
             return {};
@@ -104,7 +182,8 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return int(h->entry.kind);
     case PreviewFramesRole:
-        return h->text.isEmpty() ? int(thumbnailsOf(index.row()).size()) : 0;
+        // A moment shows its own picture: the file's preview would be another part of the video.
+        return h->text.isEmpty() && !h->moment ? int(thumbnailsOf(index.row()).size()) : 0;
     default:
         return {};
     }

@@ -2,6 +2,8 @@
 /// The results of one search for a view: one row per hit, best first, with
 /// the catalogued thumbnail as decoration. A video's row can play its hover
 /// preview (the few frames the catalog keeps) one frame per advancePreview().
+/// A moment's row (a moment search) shows the moment's own picture, read off
+/// the GUI thread (the file's poster until it arrives), and its time range.
 ///
 ///     SearchResultsModel model;
 ///     model.setResults(results, catalogLocation);
@@ -14,6 +16,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QImage>
+#include <QPointer>
 
 #include <memory>
 
@@ -30,6 +33,7 @@ public:
         KindRole, ///< int: app::MediaKind
         PreviewFramesRole, ///< int: thumbnails kept (poster + preview)
         CaptionRole, ///< QString: the caption stored while indexing ("" when none)
+        TimeRangeRole, ///< QString: a moment's range, e.g. "0:12.0–0:18.5" ("" for a whole file)
     };
 
     explicit SearchResultsModel(QObject *parent = nullptr);
@@ -46,17 +50,28 @@ public:
     int previewRow() const { return m_previewRow; }
     /// Shows the next preview frame of the preview row.
     void advancePreview();
+    /// Whether the pictures of the moment rows are still being read.
+    bool loadingMomentThumbnails() const { return m_momentLoad != nullptr; }
+    /// "m:ss.s–m:ss.s".
+    static QString timeRangeText(double startSeconds, double endSeconds);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
 
+Q_SIGNALS:
+    /// The pictures of the moment rows arrived (for tests).
+    void momentThumbnailsLoaded();
+
 private:
     const QList<QImage> &thumbnailsOf(int row) const;
+    void loadMomentThumbnails();
 
     app::SearchResults m_results;
     std::unique_ptr<app::Catalog> m_catalog;
     QString m_catalogLocation; ///< as given to setResults(), which m_catalog was opened from
     mutable QHash<qint64, QList<QImage>> m_thumbnails;
+    QHash<qint64, QImage> m_momentThumbnails; ///< by moment id
+    QPointer<QObject> m_momentLoad; ///< the watcher of the read under way
     int m_previewRow = -1;
     int m_previewFrame = 0;
 };

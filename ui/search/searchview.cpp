@@ -8,6 +8,7 @@
 #include "ui/search/searchresultsmodel.h"
 #include "ui/search/whyresultdialog.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -85,10 +86,13 @@ void SearchView::connectSearch()
         else if (!results.rerankMethod.isEmpty())
             how += QStringLiteral(", ") + tr("best %1 re-scored by the model").arg(results.query.rerank);
         m_statusIsError = false;
-        m_status->setText(tr("%n result(s) in %1 ms (%2 searched, %3)", nullptr, int(results.hits.size()))
-                              .arg(results.totalMs, 0, 'f', 0)
-                              .arg(results.searchedCount)
-                              .arg(how));
+        const int count = int(results.hits.size());
+        m_status->setText(
+            (results.query.moments ? tr("%n moment(s) in %1 ms (%2 searched, %3)", nullptr, count)
+                                   : tr("%n result(s) in %1 ms (%2 searched, %3)", nullptr, count))
+                .arg(results.totalMs, 0, 'f', 0)
+                .arg(results.searchedCount)
+                .arg(how));
         m_searchButton->setEnabled(true);
         Q_EMIT resultsShown(int(results.hits.size()));
     });
@@ -192,6 +196,10 @@ void SearchView::buildUi()
                             "them when there are at most %1; 0: never")
                              .arg(app::SearchQuery::kAutoRerankLimit));
     m_rerank->setAccessibleName(tr("Results to re-score with the model"));
+    m_moments = new QCheckBox(tr("Moments"), this);
+    m_moments->setObjectName(QStringLiteral("searchMomentsCheck"));
+    m_moments->setToolTip(tr("Find moments of videos (shots, and windows of long shots) instead of whole "
+                             "files. Needs an index built with Moments checked."));
     // The filters wrap onto more lines in a narrow dock instead of widening the window.
     auto *filterBox = new QWidget(this);
     auto *filters = new FlowLayout(filterBox);
@@ -210,6 +218,7 @@ void SearchView::buildUi()
         new QLabel(QStringLiteral("–"), this), m_maxDuration}));
     filters->addWidget(group({new QLabel(tr("Results"), this), m_top}));
     filters->addWidget(group({new QLabel(tr("Re-score"), this), m_rerank}));
+    filters->addWidget(group({m_moments}));
 
     m_results = new QListView(this);
     m_results->setModel(m_model);
@@ -264,17 +273,11 @@ void SearchView::buildUi()
     connect(m_chooseExample, &QPushButton::clicked, this, &SearchView::chooseExample);
     connect(m_export, &QPushButton::clicked, this, &SearchView::chooseExportFile);
     connect(m_results, &QListView::customContextMenuRequested, this, &SearchView::showContextMenu);
-    connect(m_results, &QListView::activated, this, [this](const QModelIndex &index) {
-        const QString path = index.data(SearchResultsModel::PathRole).toString();
-        if (!path.isEmpty())
-            Q_EMIT openMediaRequested(path);
-    });
+    connect(m_results, &QListView::activated, this,
+        [this](const QModelIndex &index) { openResult(index.row()); });
     const auto currentPath
         = [this] { return m_results->currentIndex().data(SearchResultsModel::PathRole).toString(); };
-    connect(m_open, &QPushButton::clicked, this, [this, currentPath] {
-        if (!currentPath().isEmpty())
-            Q_EMIT openMediaRequested(currentPath());
-    });
+    connect(m_open, &QPushButton::clicked, this, [this] { openResult(m_results->currentIndex().row()); });
     connect(m_like, &QPushButton::clicked, this, [this, currentPath] {
         if (!currentPath().isEmpty())
             searchLike(currentPath());
@@ -294,8 +297,42 @@ void SearchView::modeChanged()
                                                  : tr("A picture or video file"));
     m_chooseExample->setVisible(mode != TextMode);
     m_sentences->setVisible(mode == SentencesMode);
-    for (QWidget *w : std::initializer_list<QWidget *> {m_folder, m_type, m_minDuration, m_maxDuration})
+    for (QWidget *w :
+        std::initializer_list<QWidget *> {m_folder, m_type, m_minDuration, m_maxDuration, m_moments})
         w->setEnabled(mode != SentencesMode);
+}
+
+void SearchView::setMomentSearch(bool moments)
+{
+    m_moments->setChecked(moments);
+}
+
+bool SearchView::momentSearch() const
+{
+    return m_moments->isChecked();
+}
+
+void SearchView::openResult(int row)
+{
+    const app::SearchHit *hit = m_model->hit(row);
+    if (!hit || hit->entry.path.isEmpty())
+        return;
+    if (!hit->moment) {
+        Q_EMIT openMediaRequested(hit->entry.path);
+        return;
+    }
+    // "Next match" in the player walks the moments this search found in the same video.
+    QList<app::MediaMoment> moments;
+    for (const app::SearchHit &other : m_model->results().hits)
+        if (other.moment && other.entry.id == hit->entry.id)
+            moments.append(*other.moment);
+    std::stable_sort(moments.begin(), moments.end(),
+        [](const app::MediaMoment &a, const app::MediaMoment &b) { return a.startSeconds < b.startSeconds; });
+    int current = 0;
+    for (int i = 0; i < int(moments.size()); ++i)
+        if (moments.at(i).id == hit->moment->id)
+            current = i;
+    Q_EMIT openMomentRequested(hit->entry.path, moments, current);
 }
 
 void SearchView::refreshFolders()
@@ -322,6 +359,7 @@ void SearchView::applyOptions(app::SearchQuery &query) const
         query.filter.minDurationSeconds = m_minDuration->value();
     if (m_maxDuration->value() > 0)
         query.filter.maxDurationSeconds = m_maxDuration->value();
+    query.moments = m_moments->isChecked() && query.mode != app::SearchMode::MediaToText;
 }
 
 void SearchView::runQuery(app::SearchQuery query)
@@ -433,7 +471,7 @@ void SearchView::showContextMenu(const QPoint &pos)
     const QString path = index.data(SearchResultsModel::PathRole).toString();
     QMenu menu(this);
     if (!path.isEmpty()) {
-        menu.addAction(tr("Open in viewer"), this, [this, path] { Q_EMIT openMediaRequested(path); });
+        menu.addAction(tr("Open in viewer"), this, [this, row = index.row()] { openResult(row); });
         menu.addAction(tr("More like this"), this, [this, path] { searchLike(path); });
     }
     menu.addAction(tr("Why this result?"), this, [this, row = index.row()] { explain(row); });

@@ -7,10 +7,14 @@
 /// A self-contained widget: the main window embeds it and handles
 /// openMediaRequested(). The index it searches is a file or a shared one
 /// on a PostgreSQL server (app::Catalog::open()), named above the results;
-/// setCatalogLocation() switches to another.
+/// setCatalogLocation() switches to another. With "Moments" checked, text
+/// and "more like this" searches find moments of videos (indexed with
+/// moments) instead of whole files; opening one asks for the video at that
+/// moment, with the search's other moments in the same video.
 ///
 ///     auto *search = new SearchView(engine, SearchView::defaultCatalogLocation());
 ///     connect(search, &SearchView::openMediaRequested, viewer, &MediaViewer::open);
+///     connect(search, &SearchView::openMomentRequested, this, [](path, moments, current) { ... });
 ///     tabs->addTab(search, tr("Search"));
 ///     search->setCatalogLocation("postgresql://me@db.lab/media");
 
@@ -21,6 +25,7 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -64,6 +69,11 @@ public:
     bool exportResults(const QString &path);
     /// Opens the "why this result" window for a result row.
     void explain(int row);
+    /// Opens a result row: a file (openMediaRequested) or a moment (openMomentRequested).
+    void openResult(int row);
+    /// Whether text and "more like this" searches find moments (the Moments check box).
+    void setMomentSearch(bool moments);
+    bool momentSearch() const;
 
     SearchResultsModel *resultsModel() const { return m_model; }
     QListView *resultsView() const { return m_results; }
@@ -73,6 +83,10 @@ public:
 Q_SIGNALS:
     /// The user wants to look at this file in the viewer.
     void openMediaRequested(const QString &path);
+    /// The user wants the video `path` at moment `current` of `moments`: the
+    /// moments of the shown results in that video, in time order.
+    void openMomentRequested(
+        const QString &path, const QList<mplug2::app::MediaMoment> &moments, int current);
     /// A search finished (for tests and status displays).
     void resultsShown(int count);
     /// The catalog at `location` could not be opened; `why` says why.
@@ -106,6 +120,7 @@ private:
     QDoubleSpinBox *m_maxDuration;
     QSpinBox *m_top;
     QSpinBox *m_rerank;
+    QCheckBox *m_moments;
     QListView *m_results;
     QPushButton *m_open;
     QPushButton *m_why;
