@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <optional>
 
 namespace mplug2::app {
@@ -124,12 +125,13 @@ int runAttentionCommand(const QStringList &args)
         return reportCliError(command, Text::tr("--format must be png, contact-sheet, gif, mp4 or html"), 2);
     AttentionExportOptions options;
     if (parser.isSet(method)) {
-        if (parser.value(method) == QLatin1String("gradcam"))
-            options.method = AttentionMethod::GradCam;
-        else if (parser.value(method) == QLatin1String("occlusion"))
-            options.method = AttentionMethod::Occlusion;
-        else if (parser.value(method) != QLatin1String("attention"))
+        const auto methods
+            = {AttentionMethod::CrossAttention, AttentionMethod::GradCam, AttentionMethod::Occlusion};
+        const auto named = std::find_if(methods.begin(), methods.end(),
+            [&](AttentionMethod m) { return attentionMethodName(m) == parser.value(method); });
+        if (named == methods.end())
             return reportCliError(command, Text::tr("--method must be attention, gradcam or occlusion"), 2);
+        options.method = *named;
     }
     OcclusionMasking masking = OcclusionMasking::Patches;
     if (parser.isSet(masks)) {

@@ -33,6 +33,39 @@ class AttentionMapsTest : public QObject {
     static float value(int t, int l, int h, int v) { return 0.001f * v + 0.1f * h + 0.01f * l + 0.3f * t; }
 
 private Q_SLOTS:
+    void occlusionHasOneRowPerTokenAndKeepsThePositivePart()
+    {
+        AttentionMaps m = makeMaps();
+        QVERIFY(!m.hasOcclusion() && !m.has(AttentionMethod::Occlusion));
+        QVERIFY(m.grid(AttentionMethod::Occlusion, 0).isEmpty());
+        for (int t = 0; t < 2; ++t)
+            for (int v = 0; v < 13; ++v)
+                m.occlusion.append(0.01f * float(v) - 0.05f + float(t));
+        QVERIFY(m.isConsistent());
+        QVERIFY(m.has(AttentionMethod::Occlusion));
+        const AttentionGrid g = m.grid(AttentionMethod::Occlusion, 0);
+        QCOMPARE(g.values.size(), 12);
+        QCOMPARE(g.global, 0.f); // -0.05: hiding it helped, which is not evidence
+        QCOMPARE(g.at(0, 0, 0), 0.f);
+        QVERIFY(qAbs(g.at(1, 1, 2) - 0.07f) < 1e-6f); // visual token 12
+        // No layers or heads: any selector gives the same map.
+        QCOMPARE(m.grid(AttentionMethod::Occlusion, 0, 2, kMaxOfHeads).values, g.values);
+        QVERIFY(qAbs(m.grid(AttentionMethod::Occlusion, 1).at(0, 0, 0) - 0.96f) < 1e-6f);
+        const AttentionGrid mean = m.meanGrid(AttentionMethod::Occlusion);
+        QVERIFY(qAbs(mean.at(1, 1, 2) - (0.07f + 1.07f) / 2) < 1e-6f);
+        QVERIFY(m.grid(AttentionMethod::Occlusion, 2).isEmpty());
+        m.occlusion.removeLast();
+        QVERIFY(!m.isConsistent());
+        QVERIFY(m.grid(AttentionMethod::Occlusion, 0).isEmpty());
+    }
+
+    void methodNames()
+    {
+        QCOMPARE(attentionMethodName(AttentionMethod::CrossAttention), QStringLiteral("attention"));
+        QCOMPARE(attentionMethodName(AttentionMethod::GradCam), QStringLiteral("gradcam"));
+        QCOMPARE(attentionMethodName(AttentionMethod::Occlusion), QStringLiteral("occlusion"));
+    }
+
     void oneLayerOneHeadIsTheRawRow()
     {
         const AttentionMaps m = makeMaps();
