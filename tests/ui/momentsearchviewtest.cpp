@@ -3,23 +3,27 @@
 // with the Moments check box on, a search with Moments checked lists moments
 // with their own pictures and times, opening one puts the player at its
 // start with its range marked on the timeline, and "Next match" goes to the
-// search's next moment in that video. Skips, saying why, while this tree has
+// search's next moment in that video. Dense captions by shot caption those
+// same moments. Skips, saying why, while this tree has
 // no bundled demo model.
 #include "app/bundle/bundledresources.h"
 #include "app/demo/demomedia.h"
 #include "model/runtime/runtimeinfo.h"
 #include "model/synthetic/multishot.h"
 #include "model/synthetic/scenetext.h"
+#include "tests/app/enginerecorder.h"
 #include "ui/mainwindow.h"
 #include "ui/search/indexingbar.h"
 #include "ui/search/searchresultsmodel.h"
 #include "ui/search/searchview.h"
+#include "ui/task/taskpanel.h"
 #include "ui/viewer/mediaviewer.h"
 #include "ui/viewer/timelinewidget.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,6 +63,7 @@ private Q_SLOTS:
     void theMomentsCheckBoxIndexesMoments();
     void aMomentSearchShowsMomentsWithTheirPictureAndTime();
     void openingAMomentPlaysItAndNextMatchGoesOn();
+    void denseCaptionsByShotCaptionTheMoments();
     void cleanupTestCase();
 
 private:
@@ -255,9 +260,57 @@ void MomentSearchViewTest::openingAMomentPlaysItAndNextMatchGoesOn()
     QTRY_VERIFY_WITH_TIMEOUT(viewer->position() > from || !viewer->isPlaying(), kWait);
     viewer->pause();
     // Another file forgets the moments and the mark.
-    viewer->setMedia({});
+    m_window->openMedia({QDir(m_gallery).filePath(QStringLiteral("video-1.mp4"))});
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->mediaPath().endsWith(QStringLiteral("video-1.mp4")), kWait);
     QVERIFY(!timeline->hasMarkedRange());
+    QCOMPARE(viewer->currentMoment(), -1);
     QVERIFY(!next->isVisible());
+}
+
+void MomentSearchViewTest::denseCaptionsByShotCaptionTheMoments()
+{
+    // The moments of the first video, as indexed (every moment of the gallery is among the results).
+    const app::SearchResults &results = m_view->resultsModel()->results();
+    const QString path = QDir(m_gallery).filePath(QStringLiteral("video-0.mp4"));
+    QList<app::MediaMoment> moments;
+    for (const app::SearchHit &hit : results.hits)
+        if (QFileInfo(hit.entry.path) == QFileInfo(path))
+            moments.append(*hit.moment);
+    std::sort(moments.begin(), moments.end(),
+        [](const app::MediaMoment &a, const app::MediaMoment &b) { return a.startSeconds < b.startSeconds; });
+    QVERIFY(moments.size() >= 3);
+
+    m_window->openMedia({path});
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer()->isVideo(), kWait);
+    ui::TaskPanel *panel = m_window->taskPanel();
+    panel->setTask(ui::StudioTask::DenseCaption);
+    auto *mode = panel->findChild<QComboBox *>(QStringLiteral("windowModeBox"));
+    auto *window = panel->findChild<QDoubleSpinBox *>(QStringLiteral("windowSpin"));
+    QVERIFY(mode && window);
+    QCOMPARE(panel->captionWindows(), app::CaptionWindows::Fixed);
+    QCOMPARE(window->value(), 10.0);
+    mode->setCurrentIndex(mode->findText(QStringLiteral("By shot")));
+    QCOMPARE(panel->captionWindows(), app::CaptionWindows::Shots);
+    QCOMPARE(window->value(), 8.0); // the longest moment, as moments are indexed
+    const Expected<app::EngineRequest> request = panel->buildRequest(path);
+    QVERIFY(request);
+    QCOMPARE(request->captionWindows, app::CaptionWindows::Shots);
+    QCOMPARE(request->windowSeconds, 8.0);
+
+    app::testing::EngineRecorder recorder(m_window->engine());
+    QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.finished.isEmpty() || !recorder.failed.isEmpty(), kWait);
+    QVERIFY(recorder.failed.isEmpty());
+    const QList<app::CaptionSegment> segments = recorder.finished.first().segments;
+    QCOMPARE(segments.size(), moments.size());
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        QVERIFY(std::abs(segments.at(i).startSeconds - moments.at(i).startSeconds) < 1e-3);
+        QVERIFY(std::abs(segments.at(i).endSeconds - moments.at(i).endSeconds) < 1e-3);
+        QVERIFY(!segments.at(i).caption.text.isEmpty());
+    }
+    // Back to fixed windows, with their own length.
+    mode->setCurrentIndex(mode->findText(QStringLiteral("Fixed windows")));
+    QCOMPARE(window->value(), 10.0);
 }
 
 void MomentSearchViewTest::cleanupTestCase()

@@ -132,13 +132,26 @@ QWidget *TaskPanel::createInputs()
     auto *dense = new QWidget(m_inputs);
     auto *denseForm = new QFormLayout(dense);
     denseForm->setContentsMargins(0, 0, 0, 0);
+    m_windowMode = new QComboBox(dense);
+    m_windowMode->setObjectName(QStringLiteral("windowModeBox"));
+    m_windowMode->addItem(tr("Fixed windows"), int(app::CaptionWindows::Fixed));
+    m_windowMode->addItem(tr("By shot"), int(app::CaptionWindows::Shots));
+    m_windowMode->setAccessibleName(tr("Window mode"));
+    m_windowMode->setToolTip(tr("Fixed windows: one caption every window length. By shot: one caption per "
+                                "shot of the video, long shots cut at the window length."));
+    denseForm->addRow(tr("&Cut:"), m_windowMode);
     m_window = new QDoubleSpinBox(dense);
     m_window->setObjectName(QStringLiteral("windowSpin"));
     m_window->setRange(0.5, 3600.0);
-    m_window->setValue(10.0);
+    m_window->setValue(m_fixedWindowSeconds);
     m_window->setSuffix(tr(" s"));
     m_window->setAccessibleName(tr("Window length"));
     denseForm->addRow(tr("&Window:"), m_window);
+    connect(m_windowMode, &QComboBox::currentIndexChanged, this, &TaskPanel::windowModeChanged);
+    connect(m_window, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
+        (captionWindows() == app::CaptionWindows::Shots ? m_shotWindowSeconds : m_fixedWindowSeconds)
+            = seconds;
+    });
     m_inputs->addWidget(dense);
 
     auto *ask = new QWidget(m_inputs);
@@ -257,6 +270,7 @@ Expected<app::EngineRequest> TaskPanel::buildRequest(const QString &mediaPath) c
         break;
     case StudioTask::DenseCaption:
         request = app::EngineRequest::denseCaption(mediaPath, m_window->value());
+        request.captionWindows = captionWindows();
         break;
     case StudioTask::Ask:
         if (question().isEmpty())
@@ -344,6 +358,26 @@ void TaskPanel::focusInput()
     }
 }
 
+void TaskPanel::setCaptionWindows(app::CaptionWindows windows)
+{
+    m_windowMode->setCurrentIndex(m_windowMode->findData(int(windows)));
+}
+
+app::CaptionWindows TaskPanel::captionWindows() const
+{
+    return app::CaptionWindows(m_windowMode->currentData().toInt());
+}
+
+void TaskPanel::windowModeChanged()
+{
+    // Each mode keeps its own length: by shot it is the longest moment (8 s, as moments are indexed).
+    const bool shots = captionWindows() == app::CaptionWindows::Shots;
+    m_window->setValue(shots ? m_shotWindowSeconds : m_fixedWindowSeconds);
+    m_window->setAccessibleName(shots ? tr("Longest moment") : tr("Window length"));
+    m_window->setToolTip(shots ? tr("Shots longer than this are cut into windows of at most this length")
+                               : tr("The length of each window"));
+}
+
 void TaskPanel::run()
 {
     if (!m_run->isEnabled())
@@ -360,7 +394,10 @@ void TaskPanel::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("task/questions"), questionHistory());
     settings.setValue(QStringLiteral("task/labels"), m_labels->text());
     settings.setValue(QStringLiteral("task/labelTemplate"), m_labelTemplate->text());
-    settings.setValue(QStringLiteral("task/window"), m_window->value());
+    settings.setValue(QStringLiteral("task/window"), m_fixedWindowSeconds);
+    settings.setValue(QStringLiteral("task/shotWindow"), m_shotWindowSeconds);
+    settings.setValue(QStringLiteral("task/windowMode"),
+        captionWindows() == app::CaptionWindows::Shots ? QStringLiteral("shots") : QStringLiteral("fixed"));
     settings.setValue(QStringLiteral("task/optionsOpen"), m_optionsToggle->isChecked());
     m_options->saveSettings(settings);
 }
@@ -374,7 +411,14 @@ void TaskPanel::restoreSettings(const QSettings &settings)
     m_labels->setText(settings.value(QStringLiteral("task/labels")).toString());
     m_labelTemplate->setText(
         settings.value(QStringLiteral("task/labelTemplate"), QStringLiteral("{}")).toString());
-    m_window->setValue(settings.value(QStringLiteral("task/window"), 10.0).toDouble());
+    m_fixedWindowSeconds = settings.value(QStringLiteral("task/window"), 10.0).toDouble();
+    m_shotWindowSeconds
+        = settings.value(QStringLiteral("task/shotWindow"), app::MomentOptions {}.maxWindowSeconds)
+              .toDouble();
+    const bool shots
+        = settings.value(QStringLiteral("task/windowMode")).toString() == QStringLiteral("shots");
+    setCaptionWindows(shots ? app::CaptionWindows::Shots : app::CaptionWindows::Fixed);
+    windowModeChanged(); // the length of the mode, also when the mode was already that one
     m_optionsToggle->setChecked(settings.value(QStringLiteral("task/optionsOpen"), false).toBool());
     m_options->restoreSettings(settings);
     const int current = settings.value(QStringLiteral("task/current"), int(StudioTask::Caption)).toInt();

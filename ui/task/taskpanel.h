@@ -1,7 +1,8 @@
 #pragma once
 /// What to ask of the model: the task (caption, dense caption, ask,
 /// classify, search), its inputs (a question with history, where Enter asks;
-/// labels; a window length; a search query) and the options. Emits
+/// labels; dense captions' windows, fixed or one per shot; a search query)
+/// and the options. Emits
 /// runRequested() when the user starts it; buildRequest() turns the panel
 /// into an EngineRequest for one media file.
 ///
@@ -40,6 +41,9 @@ public:
     void setTask(StudioTask task);
     /// The request for `mediaPath`, or an error saying what is missing (e.g. the question).
     Expected<app::EngineRequest> buildRequest(const QString &mediaPath) const;
+    /// How dense captions cut the video: fixed windows (the default) or by shot.
+    void setCaptionWindows(app::CaptionWindows windows);
+    app::CaptionWindows captionWindows() const;
     QString question() const;
     void setQuestion(const QString &question);
     /// Remembers the question just asked at the top of the history.
@@ -63,6 +67,7 @@ Q_SIGNALS:
     void taskChanged(mplug2::ui::StudioTask task);
 
 private:
+    void windowModeChanged();
     QWidget *createTaskButtons();
     QWidget *createInputs();
     void updateRunButton();
@@ -75,7 +80,11 @@ private:
     QLineEdit *m_labels = nullptr;
     QLineEdit *m_labelTemplate = nullptr;
     QComboBox *m_classifyMethod = nullptr;
+    QComboBox *m_windowMode = nullptr;
     QDoubleSpinBox *m_window = nullptr;
+    /// The window length of each mode: fixed windows, and the longest moment by shot.
+    double m_fixedWindowSeconds = 10.0;
+    double m_shotWindowSeconds = app::MomentOptions {}.maxWindowSeconds;
     QLineEdit *m_searchQuery = nullptr;
     QLabel *m_hint = nullptr;
     QPushButton *m_run = nullptr;
