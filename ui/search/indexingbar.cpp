@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QtConcurrent>
@@ -18,7 +19,7 @@ IndexingBar::IndexingBar(app::Engine *engine, QString catalogLocation, QWidget *
     , m_location(std::move(catalogLocation))
     , m_add(new QPushButton(tr("Index a folder…"), this))
     , m_update(new QPushButton(tr("Update index"), this))
-    , m_moments(new QCheckBox(tr("Moments"), this))
+    , m_moments(new QCheckBox(tr("With moments"), this))
     , m_pause(new QPushButton(tr("Pause"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))
@@ -232,9 +233,9 @@ QString IndexingBar::momentsText(const app::IndexSummary &s)
     if (!s.moments)
         return {};
     return QLatin1Char(' ')
-        + tr("Moments: %1 in %n video(s), %2 MB in the index.", nullptr, int(s.moments->files))
+        + tr("Moments: %1 in %n video(s), %2 in the index.", nullptr, int(s.moments->files))
               .arg(s.moments->moments)
-              .arg(double(s.moments->bytes) / 1e6, 0, 'f', 1);
+              .arg(QLocale().formattedDataSize(s.moments->bytes));
 }
 
 void IndexingBar::setMomentsEnabled(bool enabled)

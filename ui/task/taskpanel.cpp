@@ -241,7 +241,9 @@ void TaskPanel::updateRunButton()
         break;
     case StudioTask::DenseCaption:
         m_run->setText(tr("Caption Each Window"));
-        m_hint->setText(tr("One caption per time window of the video, with start and end times."));
+        m_hint->setText(captionWindows() == app::CaptionWindows::Shots
+                ? tr("One caption per shot of the video (long shots in windows), with start and end times.")
+                : tr("One caption per time window of the video, with start and end times."));
         break;
     case StudioTask::Ask:
         m_run->setText(tr("Ask"));
@@ -376,6 +378,7 @@ void TaskPanel::windowModeChanged()
     m_window->setAccessibleName(shots ? tr("Longest moment") : tr("Window length"));
     m_window->setToolTip(shots ? tr("Shots longer than this are cut into windows of at most this length")
                                : tr("The length of each window"));
+    updateRunButton();
 }
 
 void TaskPanel::run()
