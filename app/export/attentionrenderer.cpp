@@ -47,7 +47,9 @@ Expected<void> checkAttentionInput(const ExportInput &input)
     if (input.results.isEmpty())
         return makeError(ErrorCode::InvalidArgument, Text::tr("nothing to export").toStdString());
     for (const EngineResult &r : input.results) {
-        if (!r.attention || (!r.attention->hasCrossAttention() && !r.attention->hasGradCam()))
+        if (!r.attention
+            || (!r.attention->hasCrossAttention() && !r.attention->hasGradCam()
+                && !r.attention->hasOcclusion()))
             return makeError(ErrorCode::InvalidArgument,
                 Text::tr("%1: the result holds no attention maps (ask for them with the request)")
                     .arg(r.media)
@@ -70,8 +72,15 @@ Expected<std::vector<media::RgbImage>> renderAttentionFrames(
     if (Expected<void> ok = checkAttentionInput(ExportInput {{result}, options, {}}); !ok)
         return ok.error();
     const AttentionMaps &maps = *result.attention;
-    const AttentionMethod method
-        = maps.has(options.method) ? options.method : AttentionMethod::CrossAttention;
+    // The method asked for, else the first one the result holds.
+    AttentionMethod method = options.method;
+    for (const AttentionMethod m : {options.method, AttentionMethod::CrossAttention, AttentionMethod::GradCam,
+             AttentionMethod::Occlusion}) {
+        if (maps.has(m)) {
+            method = m;
+            break;
+        }
+    }
     const AttentionGrid grid = token < 0 ? maps.meanGrid(method, options.layer, options.head)
                                          : maps.grid(method, token, options.layer, options.head);
     if (grid.isEmpty())

@@ -79,6 +79,28 @@ private Q_SLOTS:
         QVERIFY(isCold(c, 8, 8));
     }
 
+    void occlusionAloneIsExportedAsItsOwnMap()
+    {
+        // Occlusion puts "red" on the bottom-right patch of frame 1, where attention has "circle".
+        ExportInput input = m_input;
+        app::AttentionMaps &maps = *input.results.first().attention;
+        maps.crossAttention.clear();
+        const int n = 1 + 2 * 16;
+        for (int t = 0; t < 2; ++t)
+            for (int v = 0; v < n; ++v)
+                maps.occlusion.append(v == 1 + 16 + 15 ? 2.f : -0.5f);
+        input.attention.method = app::AttentionMethod::Occlusion;
+        input.attention.token = 0;
+        const Expected<QStringList> files = findExporter(QStringLiteral("attention-png"))
+                                                ->write(input, m_dir.filePath(QStringLiteral("occlusion")));
+        QVERIFY2(files, files ? "" : files.error().message.c_str());
+        QCOMPARE(files->size(), 2);
+        QImage frame1(files->at(1));
+        QVERIFY(isHot(frame1, 56, 56));
+        QVERIFY(isCold(frame1, 8, 8));
+        QVERIFY(isCold(QImage(files->at(0)), 8, 8));
+    }
+
     void oneChosenTokenWritesOnlyItsFrames()
     {
         ExportInput one = m_input;
