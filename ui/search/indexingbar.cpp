@@ -19,7 +19,7 @@ IndexingBar::IndexingBar(app::Engine *engine, QString catalogLocation, QWidget *
     , m_location(std::move(catalogLocation))
     , m_add(new QPushButton(tr("Index a folder…"), this))
     , m_update(new QPushButton(tr("Update index"), this))
-    , m_moments(new QCheckBox(tr("With moments"), this))
+    , m_moments(new QCheckBox(tr("Moments"), this))
     , m_pause(new QPushButton(tr("Pause"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))

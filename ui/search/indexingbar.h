@@ -4,7 +4,7 @@
 /// Pause/Resume and Cancel. The job runs on the engine at Batch priority, so
 /// questions asked meanwhile in the rest of the app go first. The folders
 /// indexed before are read off the GUI thread (a server can take seconds).
-/// The With moments check box (opt-in) also indexes the shots of every video, so
+/// The Moments check box (opt-in) also indexes the shots of every video, so
 /// that a search can land on a moment; a moments job says how much they hold.
 ///
 ///     IndexingBar bar(engine, catalogLocation);
@@ -54,7 +54,7 @@ public:
     app::IndexJob *job() const { return m_job.get(); }
     /// The options the last job was started with.
     const app::IndexJobOptions &jobOptions() const { return m_jobOptions; }
-    /// Whether the next job also indexes moments (the With moments check box).
+    /// Whether the next job also indexes moments (the Moments check box).
     void setMomentsEnabled(bool enabled);
     bool momentsEnabled() const;
 

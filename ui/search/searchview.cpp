@@ -196,10 +196,10 @@ void SearchView::buildUi()
                             "them when there are at most %1; 0: never")
                              .arg(app::SearchQuery::kAutoRerankLimit));
     m_rerank->setAccessibleName(tr("Results to re-score with the model"));
-    m_moments = new QCheckBox(tr("Moments"), this);
+    m_moments = new QCheckBox(tr("Find moments"), this);
     m_moments->setObjectName(QStringLiteral("searchMomentsCheck"));
     m_moments->setToolTip(tr("Find moments of videos (shots, and windows of long shots) instead of whole "
-                             "files. Needs an index built with Moments checked."));
+                             "files. Needs an index built with Moments checked beside Index a folder."));
     // The filters wrap onto more lines in a narrow dock instead of widening the window.
     auto *filterBox = new QWidget(this);
     auto *filters = new FlowLayout(filterBox);

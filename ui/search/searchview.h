@@ -7,7 +7,7 @@
 /// A self-contained widget: the main window embeds it and handles
 /// openMediaRequested(). The index it searches is a file or a shared one
 /// on a PostgreSQL server (app::Catalog::open()), named above the results;
-/// setCatalogLocation() switches to another. With "Moments" checked, text
+/// setCatalogLocation() switches to another. With "Find moments" checked, text
 /// and "more like this" searches find moments of videos (indexed with
 /// moments) instead of whole files; opening one asks for the video at that
 /// moment, with the search's other moments in the same video.
@@ -71,7 +71,7 @@ public:
     void explain(int row);
     /// Opens a result row: a file (openMediaRequested) or a moment (openMomentRequested).
     void openResult(int row);
-    /// Whether text and "more like this" searches find moments (the Moments check box).
+    /// Whether text and "more like this" searches find moments (the Find moments check box).
     void setMomentSearch(bool moments);
     bool momentSearch() const;
 
