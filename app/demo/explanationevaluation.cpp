@@ -150,12 +150,13 @@ const ExplanationRow *ExplanationReport::row(
 
 const ExplanationRow *ExplanationReport::bestAttentionRow() const
 {
-    const ExplanationRow *best = nullptr;
+    const ExplanationRow *best = row("attention", -1, "mean");
     for (const ExplanationRow &r : rows) {
-        if (r.method != "attention" && r.method != "gradcam")
+        if (!best || (r.method != "attention" && r.method != "gradcam"))
             continue;
-        if (!best || r.pointing.mean > best->pointing.mean
-            || (r.pointing.mean == best->pointing.mean && r.deletionAuc.mean < best->deletionAuc.mean))
+        const bool pointsBetter = r.pointing.low > best->pointing.high;
+        const bool deletesBetter = r.deletionAuc.high < best->deletionAuc.low;
+        if (pointsBetter || deletesBetter)
             best = &r;
     }
     return best;
@@ -190,7 +191,7 @@ json::Json ExplanationReport::toJson() const
         d["method"] = json::Json(best->method);
         d["layer"] = best->layer >= 0 ? json::Json(best->layer) : json::Json("mean");
         d["heads"] = json::Json(best->heads);
-        j["best_attention"] = std::move(d);
+        j["panel_default"] = std::move(d);
     }
     return j;
 }

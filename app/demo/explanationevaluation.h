@@ -85,8 +85,10 @@ struct ExplanationReport {
     double seconds = 0;
     std::vector<ExplanationRow> rows;
 
-    /// The row with the best pointing game among attention and Grad-CAM (ties:
-    /// lower deletion AUC): what the attention panel shows first.
+    /// What the attention panel should show first: the plainest map
+    /// (cross-attention, mean of layers and heads) unless an attention or
+    /// Grad-CAM row beats it by a margin outside both intervals, in the
+    /// pointing game or in deletion AUC.
     const ExplanationRow *bestAttentionRow() const;
     const ExplanationRow *row(const std::string &method, int layer, const std::string &heads) const;
     json::Json toJson() const;

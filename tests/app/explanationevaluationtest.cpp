@@ -44,6 +44,11 @@ private Q_SLOTS:
             QVERIFY(gain.low <= gain.mean && gain.mean <= gain.high);
             QVERIFY(row->deletionAuc.mean >= 0 && row->insertionAuc.mean <= 1);
         }
+        // The attention panel opens on cross-attention, mean of layers and heads
+        // (ui/attention/attentionpanel.cpp): the table must still say so.
+        const ExplanationRow *panelDefault = report->bestAttentionRow();
+        QVERIFY(panelDefault);
+        QCOMPARE(panelDefault->label(), std::string("attention mean of layers, mean of heads"));
         // The floor: a random map rarely lands on the shape.
         const ExplanationRow *random = report->row("random", -1, "");
         QVERIFY(random && random->pointing.mean < 40);
