@@ -79,7 +79,8 @@ int runIndexCommand(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print the summary as one JSON object."));
     const QCommandLineOption captions(QStringLiteral("captions"),
         Text::tr("Also caption every file (the model's caption task, its beam settings) and keep the caption "
-                 "in the index: search shows it, export-index writes it."));
+                 "in the index: search shows it, export-index writes it. With --moments, every moment gets "
+                 "its own caption, which a moment search shows."));
     const QCommandLineOption moments(QStringLiteral("moments"),
         Text::tr(
             "Also find the shots of every video (4 frames analysed per second) and keep an embedding per "

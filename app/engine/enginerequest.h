@@ -140,6 +140,8 @@ struct MomentOptions {
     bool enabled = false; ///< EmbedMedia: also embed every moment of a video
     double maxWindowSeconds = 8.0;
     double analysisFps = 4.0;
+    /// Also caption every moment (the model's caption task, its beam settings).
+    bool captions = false;
 };
 
 struct EngineRequest {

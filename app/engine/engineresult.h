@@ -55,6 +55,7 @@ struct MomentEmbedding {
     int shot = 0; ///< the shot it lies in (0, 1, ... in time order)
     QList<float> embedding; ///< L2-normalised, like EngineResult::mediaEmbedding
     QImage thumbnail; ///< at most 256 px per side
+    QString caption; ///< when MomentOptions::captions asked for one
 };
 
 /// One window of a dense caption.

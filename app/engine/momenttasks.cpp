@@ -1,5 +1,6 @@
 #include "app/engine/momenttasks.h"
 
+#include "app/engine/backendtasks.h"
 #include "app/engine/imageconversion.h"
 #include "media/preprocess/resize.h"
 #include "media/preprocess/testtransforms.h"
@@ -123,6 +124,8 @@ Expected<void> embedMoments(
         const at::Tensor vectors = clip->to(at::kFloat).contiguous();
         const int64_t dim = vectors.size(1);
         for (size_t i = 0; i < waiting.size(); ++i) {
+            if (context.isCancelled())
+                return RequestContext::cancelledError();
             MomentEmbedding m;
             m.startSeconds = waiting[i].start;
             m.endSeconds = waiting[i].end;
@@ -130,6 +133,25 @@ Expected<void> embedMoments(
             const float *row = vectors.data_ptr<float>() + int64_t(i) * dim;
             m.embedding = QList<float>(row, row + dim);
             m.thumbnail = toQImage(waitingThumbs[i]);
+            if (request.moments.captions) {
+                // The moment on its own, as a caption request would see it (its frames, one encode).
+                MediaFrames one;
+                one.frames = waitingFrames[i];
+                Expected<media::PixelBatch> px = media::videoTestTransform(one.frames, res);
+                if (!px)
+                    return px.error();
+                one.pixels = std::move(*px);
+                one.durationSeconds = m.endSeconds - m.startSeconds;
+                Expected<VisualEmbedding> visual = VisualEmbedding::compute(model, std::move(one), context);
+                if (!visual)
+                    return visual.error();
+                EngineRequest caption = EngineRequest::caption(request.media.path);
+                caption.generation = request.generation;
+                EngineResult captioned;
+                if (Expected<void> ok = runCaption(model, caption, *visual, context, captioned); !ok)
+                    return ok;
+                m.caption = captioned.items.value(0).text;
+            }
             result.moments.append(std::move(m));
         }
         waiting.clear();

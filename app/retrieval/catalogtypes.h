@@ -67,6 +67,7 @@ struct MediaMoment {
     int shot = 0; ///< the shot it lies in, counted from 0 in time order
     QList<float> vector; ///< L2-normalised; filled when storing, not when listing
     QByteArray thumbnail; ///< JPEG; filled when storing, not when listing
+    QString caption; ///< made while indexing (index --moments --captions), if any
 };
 
 /// How much the moments of one space hold, for the index view.

@@ -153,6 +153,7 @@ IndexedMedia prepareEntry(const FileStamp &file, const EngineResult &result, con
                 stored.shot = m.shot;
                 stored.vector = m.embedding;
                 stored.thumbnail = makeThumbnails({m.thumbnail}, options.thumbnailSide, 1).value(0);
+                stored.caption = m.caption;
                 moments.append(std::move(stored));
             }
             media.moments = std::move(moments);
@@ -457,8 +458,10 @@ void IndexJob::pump()
         const qsizetype file = m_next++;
         EngineRequest request = EngineRequest::embedMedia(m_files.at(file).file.path);
         request.returnFrames = true;
-        if (m_options.moments.enabled && m_files.at(file).file.kind == MediaKind::Video)
+        if (m_options.moments.enabled && m_files.at(file).file.kind == MediaKind::Video) {
             request.moments = m_options.moments;
+            request.moments.captions = m_options.captions;
+        }
         PendingFile &pending = m_pending[file];
         pending.awaiting = 1 + (m_withItc ? 1 : 0) + (m_options.captions ? 1 : 0);
         submitPart(request, file, EmbeddingKind::Clip);

@@ -51,7 +51,8 @@ struct IndexJobOptions {
     /// lost), with waits of 1, 2, 4, ... s between them, before the job fails.
     int storeAttempts = 5;
     /// Also caption each file with the model's caption task (its beam
-    /// settings) and store the caption beside the embeddings.
+    /// settings) and store the caption beside the embeddings; with moments,
+    /// each moment gets its own caption too.
     bool captions = false;
     /// Also find the moments of every video (shots, long ones in windows)
     /// and store an embedding per moment (`mplug2 index --moments`). Videos

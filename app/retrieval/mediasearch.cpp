@@ -465,6 +465,8 @@ Expected<void> MediaSearch::firstStageOfMoments(const QElapsedTimer &clock)
             continue;
         SearchHit hit;
         hit.entry = entryById.value(moment->entryId);
+        if (!moment->caption.isEmpty())
+            hit.entry.caption = moment->caption; // what this moment shows, not the whole file
         hit.moment = *moment;
         hit.similarity = h.similarity;
         hit.score = h.similarity;

@@ -34,7 +34,8 @@ const char *const kMomentTables[] = {
     "CREATE TABLE IF NOT EXISTS moment(id BIGSERIAL PRIMARY KEY, "
     "media_id BIGINT NOT NULL REFERENCES media(id) ON DELETE CASCADE, "
     "space_id BIGINT NOT NULL REFERENCES space(id) ON DELETE CASCADE, start_s DOUBLE PRECISION NOT NULL, "
-    "end_s DOUBLE PRECISION NOT NULL, shot INTEGER NOT NULL, vector BYTEA NOT NULL, thumbnail BYTEA)",
+    "end_s DOUBLE PRECISION NOT NULL, shot INTEGER NOT NULL, vector BYTEA NOT NULL, thumbnail BYTEA, caption "
+    "TEXT)",
     "CREATE INDEX IF NOT EXISTS moment_space ON moment(space_id, id)",
     "CREATE INDEX IF NOT EXISTS moment_media ON moment(media_id)",
 };

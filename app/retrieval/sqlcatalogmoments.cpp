@@ -9,7 +9,7 @@ namespace mplug2::app {
 
 namespace {
 
-const char *kMomentColumns = "mo.id, mo.media_id, mo.start_s, mo.end_s, mo.shot";
+const char *kMomentColumns = "mo.id, mo.media_id, mo.start_s, mo.end_s, mo.shot, mo.caption";
 
 MediaMoment readMoment(const QSqlQuery &q)
 {
@@ -19,6 +19,7 @@ MediaMoment readMoment(const QSqlQuery &q)
     m.startSeconds = q.value(2).toDouble();
     m.endSeconds = q.value(3).toDouble();
     m.shot = q.value(4).toInt();
+    m.caption = q.value(5).toString();
     return m;
 }
 
@@ -34,9 +35,9 @@ Expected<void> SqlCatalog::storeMoments(qint64 id, qint64 spaceId, const QList<M
     if (!clear.exec())
         return failure(clear.lastError());
     QSqlQuery insert(m_db);
-    insert.prepare(
-        QStringLiteral("INSERT INTO moment(media_id, space_id, start_s, end_s, shot, vector, thumbnail) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.prepare(QStringLiteral(
+        "INSERT INTO moment(media_id, space_id, start_s, end_s, shot, vector, thumbnail, caption) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const MediaMoment &m : moments) {
         insert.bindValue(0, id);
         insert.bindValue(1, spaceId);
@@ -45,6 +46,8 @@ Expected<void> SqlCatalog::storeMoments(qint64 id, qint64 spaceId, const QList<M
         insert.bindValue(4, m.shot);
         insert.bindValue(5, sqlcatalog::packVector(m.vector));
         insert.bindValue(6, m.thumbnail.isNull() ? QByteArray("") : m.thumbnail);
+        insert.bindValue(
+            7, m.caption.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(m.caption));
         if (!insert.exec())
             return failure(insert.lastError());
     }

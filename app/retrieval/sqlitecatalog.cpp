@@ -42,7 +42,7 @@ const char *const kMomentTable
     = "CREATE TABLE IF NOT EXISTS moment(id INTEGER PRIMARY KEY AUTOINCREMENT, "
       "media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE, "
       "space_id INTEGER NOT NULL REFERENCES space(id) ON DELETE CASCADE, start_s REAL NOT NULL, "
-      "end_s REAL NOT NULL, shot INTEGER NOT NULL, vector BLOB NOT NULL, thumbnail BLOB)";
+      "end_s REAL NOT NULL, shot INTEGER NOT NULL, vector BLOB NOT NULL, thumbnail BLOB, caption TEXT)";
 const char *const kMomentSpaceIndex = "CREATE INDEX IF NOT EXISTS moment_space ON moment(space_id, id)";
 const char *const kMomentMediaIndex = "CREATE INDEX IF NOT EXISTS moment_media ON moment(media_id)";
 

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void exportsCarryTheTimes();
     void aMomentSearchWithoutMomentsSaysWhatToDo();
     void denseCaptionsByShotCaptionEachShot();
+    void momentsCarryTheirOwnCaptions();
 
 private:
     test::CliRun run(const QStringList &args, int timeoutMs = 600000) const
@@ -79,6 +80,7 @@ private:
     QString m_gallery;
     QHash<QString, QList<Shot>> m_shotsByCaption;
     QHash<QString, int> m_shotsByContent;
+    MultiShotVideo m_firstVideo;
 };
 
 void MomentSearchTest::initTestCase()
@@ -126,6 +128,7 @@ void MomentSearchTest::initTestCase()
               used.insert(key);
               return true;
           });
+    m_firstVideo = videos.front();
     for (size_t v = 0; v < videos.size(); ++v) {
         const QString path
             = QDir(m_gallery).filePath(QStringLiteral("video-%1.mp4").arg(v, 3, 10, QLatin1Char('0')));
@@ -263,6 +266,35 @@ void MomentSearchTest::denseCaptionsByShotCaptionEachShot()
     const test::CliRun mixed = run({QStringLiteral("dense-caption"), QStringLiteral("--by-shot"),
         QStringLiteral("--stride"), QStringLiteral("2"), path});
     QCOMPARE(mixed.exitCode, 2);
+}
+
+void MomentSearchTest::momentsCarryTheirOwnCaptions()
+{
+    // index --moments --captions: each moment is captioned on its own, and a moment hit shows its caption.
+    QTemporaryDir other;
+    const QString db = other.filePath(QStringLiteral("captioned.sqlite"));
+    QVERIFY(QDir().mkpath(other.filePath(QStringLiteral("v"))));
+    QVERIFY(QFile::copy(QDir(m_gallery).filePath(QStringLiteral("video-000.mp4")),
+        other.filePath(QStringLiteral("v/a.mp4"))));
+    const test::CliRun indexed = run({QStringLiteral("index"), QStringLiteral("--db"), db,
+        QStringLiteral("--moments"), QStringLiteral("--captions"), other.filePath(QStringLiteral("v"))});
+    QVERIFY2(indexed.exitCode == 0, qPrintable(indexed.err));
+    const int last = int(m_firstVideo.shots.size()) - 1;
+    const QString want = QString::fromStdString(caption(m_firstVideo.shots[size_t(last)]));
+    const test::CliRun found = run({QStringLiteral("search"), QStringLiteral("--db"), db,
+        QStringLiteral("--moments"), QStringLiteral("--top"), QStringLiteral("1"), QStringLiteral("--json"),
+        QStringLiteral("--text"), want});
+    QVERIFY2(found.exitCode == 0, qPrintable(found.err));
+    const QJsonObject best = QJsonDocument::fromJson(found.out.toUtf8())
+                                 .object()
+                                 .value(QStringLiteral("results"))
+                                 .toArray()
+                                 .at(0)
+                                 .toObject();
+    QCOMPARE(best.value(QStringLiteral("caption")).toString(), want);
+    QVERIFY(iou(best.value(QStringLiteral("start")).toDouble(), best.value(QStringLiteral("end")).toDouble(),
+                m_firstVideo.shotStartSeconds(last), m_firstVideo.shotEndSeconds(last))
+        >= 0.5);
 }
 
 QTEST_GUILESS_MAIN(MomentSearchTest)

@@ -285,8 +285,9 @@ private Q_SLOTS:
         auto c = fresh();
         const QString path = QStringLiteral("/mo/a.mp4");
         IndexedMedia m = media(path, MediaKind::Video, "h1", {1, 0});
-        m.moments = QList<MediaMoment> {{0, 0, 0.0, 2.5, 0, {1, 0}, QByteArray("jpeg-0")},
-            {0, 0, 2.5, 6.0, 1, {0.6f, 0.8f}, QByteArray("jpeg-1")}};
+        m.moments = QList<MediaMoment> {
+            {0, 0, 0.0, 2.5, 0, {1, 0}, QByteArray("jpeg-0"), QStringLiteral("a red circle moves left")},
+            {0, 0, 2.5, 6.0, 1, {0.6f, 0.8f}, QByteArray("jpeg-1"), {}}};
         const qint64 id = *c->storeIndexed(m);
         const qint64 space = (*c->space(kKey, EmbeddingKind::Clip))->id;
         const QList<MediaMoment> listed = *c->momentsOf(id, space);
@@ -295,6 +296,8 @@ private Q_SLOTS:
         QCOMPARE(listed.at(1).endSeconds, 6.0);
         QCOMPARE(listed.at(1).shot, 1);
         QCOMPARE(listed.at(1).entryId, id);
+        QCOMPARE(listed.at(0).caption, QStringLiteral("a red circle moves left"));
+        QVERIFY(listed.at(1).caption.isEmpty());
         QCOMPARE(*c->momentThumbnail(listed.at(1).id), QByteArray("jpeg-1"));
         QCOMPARE(c->moments({listed.at(1).id, 999999, listed.at(0).id})->size(), 2);
         QCOMPARE(c->moments({listed.at(1).id})->first().startSeconds, 2.5);
@@ -322,22 +325,22 @@ private Q_SLOTS:
         m.moments.reset();
         QVERIFY(c->storeIndexed(m));
         QCOMPARE(c->momentsOf(id, space)->size(), 2);
-        m.moments = QList<MediaMoment> {{0, 0, 0.0, 6.0, 0, {0, 1}, {}}};
+        m.moments = QList<MediaMoment> {{0, 0, 0.0, 6.0, 0, {0, 1}, {}, {}}};
         QVERIFY(c->storeIndexed(m));
         const QList<MediaMoment> replaced = *c->momentsOf(id, space);
         QCOMPARE(replaced.size(), 1);
         QVERIFY(replaced.first().id > listed.at(1).id);
         // A moment whose vector does not match the file's is refused, and nothing changes.
-        m.moments = QList<MediaMoment> {{0, 0, 0.0, 1.0, 0, {0, 1, 0}, {}}};
+        m.moments = QList<MediaMoment> {{0, 0, 0.0, 1.0, 0, {0, 1, 0}, {}, {}}};
         QVERIFY(!c->storeIndexed(m));
-        m.moments = QList<MediaMoment> {{0, 0, 3.0, 1.0, 0, {0, 1}, {}}};
+        m.moments = QList<MediaMoment> {{0, 0, 3.0, 1.0, 0, {0, 1}, {}, {}}};
         QVERIFY(!c->storeIndexed(m));
         QCOMPARE(c->momentsOf(id, space)->size(), 1);
         // New content drops them; so does removing the file.
         QVERIFY(c->storeIndexed(media(path, MediaKind::Video, "h2", {0, 1})));
         QCOMPARE(c->momentsOf(id, space)->size(), 0);
         m.entry.sampleHash = "h2";
-        m.moments = QList<MediaMoment> {{0, 0, 0.0, 6.0, 0, {0, 1}, {}}};
+        m.moments = QList<MediaMoment> {{0, 0, 0.0, 6.0, 0, {0, 1}, {}, {}}};
         QVERIFY(c->storeIndexed(m));
         QVERIFY(c->remove({id}));
         QCOMPARE(c->momentRefs(space)->size(), 0);

@@ -273,7 +273,7 @@ private Q_SLOTS:
         SearchResults moments = *o.results;
         moments.query.moments = true;
         moments.hits.resize(1);
-        moments.hits[0].moment = MediaMoment {7, moments.hits[0].entry.id, 3.5, 11.25, 2, {}, {}};
+        moments.hits[0].moment = MediaMoment {7, moments.hits[0].entry.id, 3.5, 11.25, 2, {}, {}, {}};
         const QByteArray csvMoments = searchResultsToCsv(moments);
         QVERIFY2(csvMoments.split('\n').at(1).trimmed().endsWith(",3.500,11.250"), csvMoments.constData());
         const QList<QByteArray> jsonl = searchResultsToJsonLines(moments).split('\n');
