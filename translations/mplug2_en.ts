@@ -110,10 +110,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>attention (default) or gradcam.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Decoder layer, or mean (default).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,10 +150,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--method must be attention or gradcam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>--colormap must be jet, inferno, viridis or turbo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,6 +159,34 @@
     </message>
     <message>
         <source>--fps must be a number from 0.1 to 60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention (default), gradcam or occlusion (hide patches, measure the token&apos;s drop).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How occlusion hides patches: patches (default: windows of visual tokens), random (RISE-style random sets) or pixels (blurred pixels through the whole encoder, slow).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also grade the map: deletion and insertion AUC of the token&apos;s probability as its most salient patches are blurred away or restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--method must be attention, gradcam or occlusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--occlusion-masks must be patches, random or pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--occlusion-masks goes with --method occlusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faithfulness: deletion AUC %1 (lower is better), insertion AUC %2 (higher is better), probability %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -286,6 +306,14 @@
     </message>
     <message>
         <source>client search index (%1-d, top 10):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the vectors (and the cached search index) an earlier run left in the index, by the run name it printed, instead of filling new ones: for timing the cached load again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 (time its cached search index again with --reuse-run %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -659,6 +687,14 @@
         <source>--format needs -o FILE</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>One caption per moment instead of fixed windows: each shot (found as index --moments finds them), long shots cut at --window seconds (default 8 here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--stride does not go with --by-shot</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceChoice</name>
@@ -723,6 +759,80 @@
     </message>
     <message>
         <source>Captioning windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvalExplanationsCommand</name>
+    <message>
+        <source>How well each explanation of a demo model finds what a word names, on held-out scenes of the synthetic world: the pointing game (the map&apos;s peak on the named shape) and the deletion and insertion AUC, for cross-attention and Grad-CAM per decoder layer, occlusion and a random map, with bootstrap 95% intervals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model bundle folder or manifest (default: the bundled demo model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out scenes (default 40).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the held-out scenes (default 20240622).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit with 1 when occlusion&apos;s pointing game is below 90% or a method&apos;s deletion AUC does not beat a random map&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no demo model is installed; name one with --model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--items takes a number from 1 to 100000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 held-out scenes, %2 words pointed at, %3 graded by deletion and insertion, %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>occlusion&apos;s pointing game is %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not beat a random map</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationEvaluation</name>
+    <message>
+        <source>at least one scene is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1064,7 +1174,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also caption every file (the model&apos;s caption task, its beam settings) and keep the caption in the index: search shows it, export-index writes it.</source>
+        <source>Also caption every file (the model&apos;s caption task, its beam settings) and keep the caption in the index: search shows it, export-index writes it. With --moments, every moment gets its own caption, which a moment search shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also find the shots of every video (4 frames analysed per second) and keep an embedding per moment, so that search --moments lands on the moment rather than the file. Long shots are cut into windows (--moment-window). Each moment costs about as much index space as a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --moments: the longest moment in seconds (default 8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--moment-window takes seconds between 0.5 and 3600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--moment-window goes with --moments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moments: %1 in %2 videos, %3 MB of the index</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1891,6 +2021,56 @@
     </message>
 </context>
 <context>
+    <name>MomentTasks</name>
+    <message>
+        <source>a moment window must be between 0.5 s and one hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shot analysis rate must be above 0 and at most 60 frames per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MomentsBench</name>
+    <message>
+        <source>making %1 (%2 shots, %3 s of 640x360 H.264)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast a video is indexed with moments: shots found at 4 analysed frames per second and every moment embedded, in one pass, against the video&apos;s length. Without --video it makes a multi-shot 640x360 H.264 video of the demo model&apos;s world (kept in the cache folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video to index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the generated video in minutes (default 60).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the figures as one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--minutes takes 1 to 600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 s of video, %3 shots, %4 moments in %5 s: %6x real time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mplug2Backend</name>
     <message>
         <source>the attention maps came out malformed</source>
@@ -1950,6 +2130,18 @@
     </message>
     <message>
         <source>CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): name it as clip_bpe in the model bundle or pass --clip-bpe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>faithfulness needs the text&apos;s token ids, [CLS] first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text has no token %1 (it has %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the map has %1 values, the medium %2 patches: was it made with other frames?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2091,10 +2283,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Find media matching this sentence.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Find media similar to this file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2182,6 +2370,18 @@
         <source>The index: a file, or a shared index on a PostgreSQL server (postgresql://user@host:port/database).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find media matching this sentence. Given several times, each is searched in turn (with --json, one JSON object per line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find moments (shots and windows of videos indexed with index --moments) instead of whole files; each result has its start and end in seconds. Goes with --text or --like.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--moments goes with --text or --like</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SqlCatalog</name>
@@ -2223,6 +2423,14 @@
     </message>
     <message>
         <source>no free name for the root %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusing to store a moment of %1 without a CLIP embedding of the file&apos;s size, or with a broken time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index %1 is damaged: moment %2 has %3 bytes instead of %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2494,11 +2702,35 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;).</source>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;). &apos;moments&apos;: indexing a long video with moments, against its length (see &apos;mplug2 bench moments --help&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What to measure: media, retrieval or catalog.</source>
+        <source>What to measure: media, retrieval, catalog or moments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2580,6 +2812,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>%1 indexed these folders in %2 and now runs in %3: embeddings of different precisions are not compared. Load it in %2, or index the folders again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moments are found by a text or by a picture or video, not among sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This index has no moments yet: index the folders with moments (the Moments box, or mplug2 index --moments).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2771,6 +3011,34 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
             <numerusform>“%1”: %n token, %2 frames of %3 × %4 patches</numerusform>
             <numerusform>“%1”: %n tokens, %2 frames of %3 × %4 patches</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Faithfulness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade the map shown: blur its hottest patches first and follow the word&apos;s probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grading the map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faithfulness: deletion AUC %1 (lower is better), insertion AUC %2 (higher is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word&apos;s probability as the map&apos;s hottest patches are blurred away first, or restored first into a blurred clip: a faithful map makes it fall fast and rise fast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not grade the map: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3217,6 +3485,22 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Reading the index…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Moments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also find the shots of every video and index each moment (a shot, long shots cut into windows of up to %1 s), so that a search can land on it.
+Moments multiply the vectors and the index&apos;s size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Moments: %1 in %n video(s), %2 in the index.</source>
+        <translation>
+            <numerusform>Moments: %1 in %n video, %2 in the index.</numerusform>
+            <numerusform>Moments: %1 in %n videos, %2 in the index.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::JobStatusWidget</name>
@@ -3535,6 +3819,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Cannot open the index %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Next &amp;Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next moment of the search in this video</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::MediaPanel</name>
@@ -3619,6 +3911,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match of the search in this video (this is %1 of %2: %3–%4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4105,6 +4405,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>moment %1 (shot %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::SearchView</name>
@@ -4280,10 +4584,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&quot;Why this result&quot; needs a text query: this search was by example.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4326,6 +4626,25 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Searching and indexing %1.
 File ▸ Open Index… opens another index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moment(s) in %1 ms (%2 searched, %3)</source>
+        <translation>
+            <numerusform>%n moment in %1 ms (%2 searched, %3)</numerusform>
+            <numerusform>%n moments in %1 ms (%2 searched, %3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find moments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find moments of videos (shots, and windows of long shots) instead of whole files. Needs an index built with Moments checked beside Index a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;JSON Lines (*.jsonl);;HTML (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4449,6 +4768,14 @@ File ▸ Open Index… opens another index.</source>
     </message>
     <message>
         <source>Faster, bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide patches of the frames from the decoder and measure how much each word&apos;s probability drops: what the model uses, not where it looks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4616,6 +4943,42 @@ File ▸ Open Index… opens another index.</source>
     </message>
     <message>
         <source>Search runs over an index, not one file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By shot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed windows: one caption every window length. By shot: one caption per shot of the video, long shots cut at the window length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cut:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One caption per shot of the video (long shots in windows), with start and end times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shots longer than this are cut into windows of at most this length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The length of each window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

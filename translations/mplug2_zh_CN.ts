@@ -110,10 +110,6 @@
         <translation>回答中的词元：序号或文本（默认：全部，或其平均）。</translation>
     </message>
     <message>
-        <source>attention (default) or gradcam.</source>
-        <translation>attention（默认）或 gradcam。</translation>
-    </message>
-    <message>
         <source>Decoder layer, or mean (default).</source>
         <translation>解码器层，或 mean（默认）。</translation>
     </message>
@@ -154,10 +150,6 @@
         <translation>--format 必须是 png、contact-sheet、gif、mp4 或 html</translation>
     </message>
     <message>
-        <source>--method must be attention or gradcam</source>
-        <translation>--method 必须是 attention 或 gradcam</translation>
-    </message>
-    <message>
         <source>--colormap must be jet, inferno, viridis or turbo</source>
         <translation>--colormap 必须是 jet、inferno、viridis 或 turbo</translation>
     </message>
@@ -168,6 +160,34 @@
     <message>
         <source>--fps must be a number from 0.1 to 60</source>
         <translation>--fps 必须是 0.1 到 60 之间的数字</translation>
+    </message>
+    <message>
+        <source>attention (default), gradcam or occlusion (hide patches, measure the token&apos;s drop).</source>
+        <translation>attention（默认）、gradcam 或 occlusion（遮挡图块，测量该词元概率的下降）。</translation>
+    </message>
+    <message>
+        <source>How occlusion hides patches: patches (default: windows of visual tokens), random (RISE-style random sets) or pixels (blurred pixels through the whole encoder, slow).</source>
+        <translation>遮挡方式：patches（默认：视觉词元窗口）、random（RISE 式随机集合）或 pixels（模糊像素并经过整个编码器，较慢）。</translation>
+    </message>
+    <message>
+        <source>Also grade the map: deletion and insertion AUC of the token&apos;s probability as its most salient patches are blurred away or restored.</source>
+        <translation>同时为热力图打分：按显著性从高到低模糊或恢复图块时，该词元概率的删除与插入 AUC。</translation>
+    </message>
+    <message>
+        <source>--method must be attention, gradcam or occlusion</source>
+        <translation>--method 必须是 attention、gradcam 或 occlusion</translation>
+    </message>
+    <message>
+        <source>--occlusion-masks must be patches, random or pixels</source>
+        <translation>--occlusion-masks 必须是 patches、random 或 pixels</translation>
+    </message>
+    <message>
+        <source>--occlusion-masks goes with --method occlusion</source>
+        <translation>--occlusion-masks 需与 --method occlusion 一起使用</translation>
+    </message>
+    <message>
+        <source>faithfulness: deletion AUC %1 (lower is better), insertion AUC %2 (higher is better), probability %3</source>
+        <translation>忠实度：删除 AUC %1（越低越好），插入 AUC %2（越高越好），概率 %3</translation>
     </message>
 </context>
 <context>
@@ -287,6 +307,14 @@
     <message>
         <source>client search index (%1-d, top 10):</source>
         <translation>客户端搜索索引（%1 维，前 10）：</translation>
+    </message>
+    <message>
+        <source>Use the vectors (and the cached search index) an earlier run left in the index, by the run name it printed, instead of filling new ones: for timing the cached load again.</source>
+        <translation>按先前运行打印的运行名，使用其留在索引中的向量（及缓存的搜索索引），而不是重新填充：用于再次测量缓存加载时间。</translation>
+    </message>
+    <message>
+        <source>run %1 (time its cached search index again with --reuse-run %1)</source>
+        <translation>运行 %1（用 --reuse-run %1 再次测量其缓存搜索索引）</translation>
     </message>
 </context>
 <context>
@@ -658,6 +686,14 @@
         <source>--format needs -o FILE</source>
         <translation>--format 需要 -o 文件</translation>
     </message>
+    <message>
+        <source>One caption per moment instead of fixed windows: each shot (found as index --moments finds them), long shots cut at --window seconds (default 8 here).</source>
+        <translation>每个片段一条字幕，而不是固定窗口：每个镜头（与 index --moments 的检测方式相同），长镜头按 --window 秒切分（此处默认 8）。</translation>
+    </message>
+    <message>
+        <source>--stride does not go with --by-shot</source>
+        <translation>--stride 不能与 --by-shot 一起使用</translation>
+    </message>
 </context>
 <context>
     <name>DeviceChoice</name>
@@ -723,6 +759,80 @@
     <message>
         <source>Captioning windows</source>
         <translation>正在为各时间窗口生成描述</translation>
+    </message>
+</context>
+<context>
+    <name>EvalExplanationsCommand</name>
+    <message>
+        <source>How well each explanation of a demo model finds what a word names, on held-out scenes of the synthetic world: the pointing game (the map&apos;s peak on the named shape) and the deletion and insertion AUC, for cross-attention and Grad-CAM per decoder layer, occlusion and a random map, with bootstrap 95% intervals.</source>
+        <translation>在合成世界的保留场景上，衡量演示模型的各种解释能否找到词语所指之物：指向游戏（热力图峰值落在所指形状上）以及删除与插入 AUC，涵盖每个解码器层的交叉注意力和 Grad-CAM、遮挡以及随机图，并给出自助法 95% 区间。</translation>
+    </message>
+    <message>
+        <source>Model bundle folder or manifest (default: the bundled demo model).</source>
+        <translation>模型包文件夹或清单（默认：内置演示模型）。</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>模型包</translation>
+    </message>
+    <message>
+        <source>Held-out scenes (default 40).</source>
+        <translation>保留场景数（默认 40）。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Seed of the held-out scenes (default 20240622).</source>
+        <translation>保留场景的随机种子（默认 20240622）。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Exit with 1 when occlusion&apos;s pointing game is below 90% or a method&apos;s deletion AUC does not beat a random map&apos;s.</source>
+        <translation>当遮挡的指向游戏低于 90%，或某方法的删除 AUC 不优于随机图时，以 1 退出。</translation>
+    </message>
+    <message>
+        <source>no demo model is installed; name one with --model</source>
+        <translation>未安装演示模型；请用 --model 指定</translation>
+    </message>
+    <message>
+        <source>--items takes a number from 1 to 100000</source>
+        <translation>--items 取 1 到 100000 之间的数</translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number</source>
+        <translation>--seed 取整数</translation>
+    </message>
+    <message>
+        <source>scenes</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>%1 held-out scenes, %2 words pointed at, %3 graded by deletion and insertion, %4 s</source>
+        <translation>%1 个保留场景，%2 个词被指向，%3 个经删除与插入评分，%4 秒</translation>
+    </message>
+    <message>
+        <source>occlusion&apos;s pointing game is %1%</source>
+        <translation>遮挡的指向游戏为 %1%</translation>
+    </message>
+    <message>
+        <source>%1 does not beat a random map</source>
+        <translation>%1 不优于随机图</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationEvaluation</name>
+    <message>
+        <source>at least one scene is needed</source>
+        <translation>至少需要一个场景</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -1063,8 +1173,28 @@
         <translation>所有工作进程合计：%2 个工作进程已存储 %1 个文件，%3 个等待中</translation>
     </message>
     <message>
-        <source>Also caption every file (the model&apos;s caption task, its beam settings) and keep the caption in the index: search shows it, export-index writes it.</source>
-        <translation>同时为每个文件生成描述（模型的描述任务及其束搜索设置）并保存在索引中：搜索会显示它，export-index 会输出它。</translation>
+        <source>Also caption every file (the model&apos;s caption task, its beam settings) and keep the caption in the index: search shows it, export-index writes it. With --moments, every moment gets its own caption, which a moment search shows.</source>
+        <translation>同时为每个文件生成字幕（模型的字幕任务及其束搜索设置）并保存在索引中：搜索会显示，export-index 会写出。配合 --moments，每个片段都有自己的字幕，片段搜索会显示它。</translation>
+    </message>
+    <message>
+        <source>Also find the shots of every video (4 frames analysed per second) and keep an embedding per moment, so that search --moments lands on the moment rather than the file. Long shots are cut into windows (--moment-window). Each moment costs about as much index space as a file.</source>
+        <translation>同时找出每个视频的镜头（每秒分析 4 帧），并为每个片段保存一个嵌入，使 search --moments 定位到片段而不是整个文件。长镜头按窗口切分（--moment-window）。每个片段占用的索引空间约与一个文件相当。</translation>
+    </message>
+    <message>
+        <source>With --moments: the longest moment in seconds (default 8).</source>
+        <translation>配合 --moments：最长片段的秒数（默认 8）。</translation>
+    </message>
+    <message>
+        <source>--moment-window takes seconds between 0.5 and 3600</source>
+        <translation>--moment-window 取 0.5 到 3600 之间的秒数</translation>
+    </message>
+    <message>
+        <source>--moment-window goes with --moments</source>
+        <translation>--moment-window 需与 --moments 一起使用</translation>
+    </message>
+    <message>
+        <source>moments: %1 in %2 videos, %3 MB of the index</source>
+        <translation>片段：%2 个视频中共 %1 个，占索引 %3 MB</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +2010,56 @@
     </message>
 </context>
 <context>
+    <name>MomentTasks</name>
+    <message>
+        <source>a moment window must be between 0.5 s and one hour</source>
+        <translation>片段窗口必须在 0.5 秒到一小时之间</translation>
+    </message>
+    <message>
+        <source>the shot analysis rate must be above 0 and at most 60 frames per second</source>
+        <translation>镜头分析速率必须大于 0 且不超过每秒 60 帧</translation>
+    </message>
+</context>
+<context>
+    <name>MomentsBench</name>
+    <message>
+        <source>making %1 (%2 shots, %3 s of 640x360 H.264)…</source>
+        <translation>正在生成 %1（%2 个镜头，%3 秒 640x360 H.264）…</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>How fast a video is indexed with moments: shots found at 4 analysed frames per second and every moment embedded, in one pass, against the video&apos;s length. Without --video it makes a multi-shot 640x360 H.264 video of the demo model&apos;s world (kept in the cache folder).</source>
+        <translation>带片段索引一个视频的速度：一次遍历中每秒分析 4 帧找出镜头并嵌入每个片段，与视频时长相比。未给 --video 时，会生成一个演示模型世界的多镜头 640x360 H.264 视频（保存在缓存文件夹中）。</translation>
+    </message>
+    <message>
+        <source>The video to index.</source>
+        <translation>要索引的视频。</translation>
+    </message>
+    <message>
+        <source>Length of the generated video in minutes (default 60).</source>
+        <translation>生成视频的时长（分钟，默认 60）。</translation>
+    </message>
+    <message>
+        <source>Print the figures as one JSON object.</source>
+        <translation>将数据输出为一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>--minutes takes 1 to 600</source>
+        <translation>--minutes 取 1 到 600</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 s of video, %3 shots, %4 moments in %5 s: %6x real time</source>
+        <translation>%1：%2 秒视频，%3 个镜头，%4 个片段，用时 %5 秒：%6 倍实时</translation>
+    </message>
+</context>
+<context>
     <name>Mplug2Backend</name>
     <message>
         <source>the attention maps came out malformed</source>
@@ -1940,6 +2120,18 @@
     <message>
         <source>CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): name it as clip_bpe in the model bundle or pass --clip-bpe</source>
         <translation>CLIP 空间的文本需要 CLIP BPE 词表（bpe_simple_vocab_16e6.txt.gz）：请在模型包中以 clip_bpe 指定，或传入 --clip-bpe</translation>
+    </message>
+    <message>
+        <source>faithfulness needs the text&apos;s token ids, [CLS] first</source>
+        <translation>忠实度需要文本的词元 id，且以 [CLS] 开头</translation>
+    </message>
+    <message>
+        <source>the text has no token %1 (it has %2)</source>
+        <translation>文本没有第 %1 个词元（共 %2 个）</translation>
+    </message>
+    <message>
+        <source>the map has %1 values, the medium %2 patches: was it made with other frames?</source>
+        <translation>热力图有 %1 个值，而媒体有 %2 个图块：它是否由其他帧生成？</translation>
     </message>
 </context>
 <context>
@@ -2080,10 +2272,6 @@
         <translation>在“mplug2 index”建立的索引中搜索：与句子相符的媒体（--text）、与某图片或视频相似的媒体（--like），或为一个媒体文件对一组句子排序（--media 配合 --sentences）。</translation>
     </message>
     <message>
-        <source>Find media matching this sentence.</source>
-        <translation>查找与此句子相符的媒体。</translation>
-    </message>
-    <message>
         <source>Find media similar to this file.</source>
         <translation>查找与此文件相似的媒体。</translation>
     </message>
@@ -2171,6 +2359,18 @@
         <source>The index: a file, or a shared index on a PostgreSQL server (postgresql://user@host:port/database).</source>
         <translation>索引：一个文件，或 PostgreSQL 服务器上的共享索引（postgresql://user@host:port/database）。</translation>
     </message>
+    <message>
+        <source>Find media matching this sentence. Given several times, each is searched in turn (with --json, one JSON object per line).</source>
+        <translation>查找与此句匹配的媒体。可多次给出，依次搜索（配合 --json 时每行一个 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>Find moments (shots and windows of videos indexed with index --moments) instead of whole files; each result has its start and end in seconds. Goes with --text or --like.</source>
+        <translation>查找片段（用 index --moments 索引的视频中的镜头和窗口）而不是整个文件；每个结果带有以秒计的起止时间。需与 --text 或 --like 一起使用。</translation>
+    </message>
+    <message>
+        <source>--moments goes with --text or --like</source>
+        <translation>--moments 需与 --text 或 --like 一起使用</translation>
+    </message>
 </context>
 <context>
     <name>SqlCatalog</name>
@@ -2213,6 +2413,14 @@
     <message>
         <source>no free name for the root %1</source>
         <translation>根目录 %1 没有可用的名称</translation>
+    </message>
+    <message>
+        <source>refusing to store a moment of %1 without a CLIP embedding of the file&apos;s size, or with a broken time range</source>
+        <translation>拒绝存储 %1 的片段：缺少与文件尺寸一致的 CLIP 嵌入，或时间范围无效</translation>
+    </message>
+    <message>
+        <source>the index %1 is damaged: moment %2 has %3 bytes instead of %4</source>
+        <translation>索引 %1 已损坏：片段 %2 有 %3 字节而不是 %4</translation>
     </message>
 </context>
 <context>
@@ -2484,12 +2692,36 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>--precision 必须是 fp32、fp16 或 bf16</translation>
     </message>
     <message>
-        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;).</source>
-        <translation>基准测试。&apos;media&apos;：从视频中采样并解码模型所需帧的时间（打开、定位解码、官方变换）。使用 --generate 时先生成一个 10 分钟的 1080p H.264 文件。&apos;retrieval&apos;：搜索索引的延迟和召回率，以及索引吞吐量（见 &apos;mplug2 bench retrieval --help&apos;）。&apos;catalog&apos;：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 &apos;mplug2 bench catalog --help&apos;）。</translation>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;). &apos;moments&apos;: indexing a long video with moments, against its length (see &apos;mplug2 bench moments --help&apos;).</source>
+        <translation>基准测试。'media'：从视频中采样并解码模型帧的时间（打开、定位解码、官方变换）；配合 --generate 会先生成一个 10 分钟的 1080p H.264 文件。'retrieval'：搜索索引的延迟与召回率，以及索引吞吐量（见 'mplug2 bench retrieval --help'）。'catalog'：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 'mplug2 bench catalog --help'）。'moments'：带片段索引长视频的速度与其时长之比（见 'mplug2 bench moments --help'）。</translation>
     </message>
     <message>
-        <source>What to measure: media, retrieval or catalog.</source>
-        <translation>要测量的内容：media、retrieval 或 catalog。</translation>
+        <source>What to measure: media, retrieval, catalog or moments.</source>
+        <translation>要测量的内容：media、retrieval、catalog 或 moments。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>字幕</translation>
     </message>
 </context>
 <context>
@@ -2571,6 +2803,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>%1 indexed these folders in %2 and now runs in %3: embeddings of different precisions are not compared. Load it in %2, or index the folders again.</source>
         <translation>%1 以 %2 为这些文件夹建立了索引，现在却以 %3 运行：不同精度的嵌入不会相互比较。请以 %2 加载它，或重新为这些文件夹建立索引。</translation>
+    </message>
+    <message>
+        <source>moments are found by a text or by a picture or video, not among sentences</source>
+        <translation>片段只能通过文本或图片、视频来查找，不能在句子之间查找</translation>
+    </message>
+    <message>
+        <source>This index has no moments yet: index the folders with moments (the Moments box, or mplug2 index --moments).</source>
+        <translation>此索引还没有片段：请带片段索引文件夹（勾选“片段”，或 mplug2 index --moments）。</translation>
     </message>
 </context>
 <context>
@@ -2759,6 +2999,34 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>
             <numerusform>“%1”：%n 个词元，%2 帧，每帧 %3 × %4 个图块</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Faithfulness</source>
+        <translation>忠实度(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Grade the map shown: blur its hottest patches first and follow the word&apos;s probability</source>
+        <translation>为当前热力图打分：先模糊最热的图块，并跟踪该词的概率</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>Grading the map…</source>
+        <translation>正在为热力图打分…</translation>
+    </message>
+    <message>
+        <source>Faithfulness: deletion AUC %1 (lower is better), insertion AUC %2 (higher is better)</source>
+        <translation>忠实度：删除 AUC %1（越低越好），插入 AUC %2（越高越好）</translation>
+    </message>
+    <message>
+        <source>The word&apos;s probability as the map&apos;s hottest patches are blurred away first, or restored first into a blurred clip: a faithful map makes it fall fast and rise fast.</source>
+        <translation>按热力图最热图块优先模糊，或优先恢复到模糊片段中时该词的概率：忠实的热力图会让它下降得快、上升得也快。</translation>
+    </message>
+    <message>
+        <source>Could not grade the map: %1</source>
+        <translation>无法为热力图打分：%1</translation>
     </message>
 </context>
 <context>
@@ -3200,6 +3468,22 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Reading the index…</source>
         <translation>正在读取索引…</translation>
     </message>
+    <message>
+        <source>Moments</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Also find the shots of every video and index each moment (a shot, long shots cut into windows of up to %1 s), so that a search can land on it.
+Moments multiply the vectors and the index&apos;s size.</source>
+        <translation>同时找出每个视频的镜头并索引每个片段（一个镜头；长镜头切成最长 %1 秒的窗口），使搜索能定位到它。
+片段会成倍增加向量数量和索引大小。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moments: %1 in %n video(s), %2 in the index.</source>
+        <translation>
+            <numerusform>片段：%n 个视频中共 %1 个，占索引 %2。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::JobStatusWidget</name>
@@ -3515,6 +3799,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Cannot open the index %1</source>
         <translation>无法打开索引 %1</translation>
     </message>
+    <message>
+        <source>Next &amp;Match</source>
+        <translation>下一个匹配(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The next moment of the search in this video</source>
+        <translation>此视频中搜索结果的下一个片段</translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::MediaPanel</name>
@@ -3600,6 +3892,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <source>Next match of the search in this video (this is %1 of %2: %3–%4)</source>
+        <translation>此视频中搜索结果的下一个匹配（当前为第 %1 个，共 %2 个：%3–%4）</translation>
     </message>
 </context>
 <context>
@@ -4086,6 +4386,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
+    <message>
+        <source>moment %1 (shot %2)</source>
+        <translation>片段 %1（镜头 %2）</translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::SearchView</name>
@@ -4260,10 +4564,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>导出结果</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
         <source>&quot;Why this result&quot; needs a text query: this search was by example.</source>
         <translation>“为什么是这个结果”需要文字查询：本次搜索是按样例进行的。</translation>
     </message>
@@ -4308,6 +4608,24 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
 File ▸ Open Index… opens another index.</source>
         <translation>正在搜索和索引 %1。
 文件 ▸ 打开索引… 可打开其他索引。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moment(s) in %1 ms (%2 searched, %3)</source>
+        <translation>
+            <numerusform>%n 个片段，用时 %1 毫秒（搜索了 %2 个，%3）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find moments</source>
+        <translation>查找片段</translation>
+    </message>
+    <message>
+        <source>Find moments of videos (shots, and windows of long shots) instead of whole files. Needs an index built with Moments checked beside Index a folder.</source>
+        <translation>查找视频中的片段（镜头以及长镜头的窗口），而不是整个文件。需要在“索引文件夹”旁勾选“片段”后建立的索引。</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json);;JSON Lines (*.jsonl);;HTML (*.html)</source>
+        <translation>CSV (*.csv);;JSON (*.json);;JSON Lines (*.jsonl);;HTML (*.html)</translation>
     </message>
 </context>
 <context>
@@ -4431,6 +4749,14 @@ File ▸ Open Index… opens another index.</source>
     <message>
         <source>Faster, bf16</source>
         <translation>更快，bf16</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>Hide patches of the frames from the decoder and measure how much each word&apos;s probability drops: what the model uses, not where it looks</source>
+        <translation>对解码器隐藏帧的图块，测量每个词的概率下降多少：反映模型实际使用的内容，而不是它看向哪里</translation>
     </message>
 </context>
 <context>
@@ -4598,6 +4924,42 @@ File ▸ Open Index… opens another index.</source>
     <message>
         <source>Search runs over an index, not one file.</source>
         <translation>搜索针对索引进行，而不是单个文件。</translation>
+    </message>
+    <message>
+        <source>Fixed windows</source>
+        <translation>固定窗口</translation>
+    </message>
+    <message>
+        <source>By shot</source>
+        <translation>按镜头</translation>
+    </message>
+    <message>
+        <source>Window mode</source>
+        <translation>窗口模式</translation>
+    </message>
+    <message>
+        <source>Fixed windows: one caption every window length. By shot: one caption per shot of the video, long shots cut at the window length.</source>
+        <translation>固定窗口：每个窗口长度一条字幕。按镜头：视频每个镜头一条字幕，长镜头按窗口长度切分。</translation>
+    </message>
+    <message>
+        <source>&amp;Cut:</source>
+        <translation>切分(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>One caption per shot of the video (long shots in windows), with start and end times.</source>
+        <translation>视频每个镜头一条字幕（长镜头分窗口），带起止时间。</translation>
+    </message>
+    <message>
+        <source>Longest moment</source>
+        <translation>最长片段</translation>
+    </message>
+    <message>
+        <source>Shots longer than this are cut into windows of at most this length</source>
+        <translation>长于此值的镜头会被切成不超过此长度的窗口</translation>
+    </message>
+    <message>
+        <source>The length of each window</source>
+        <translation>每个窗口的长度</translation>
     </message>
 </context>
 <context>
