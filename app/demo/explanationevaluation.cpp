@@ -250,8 +250,10 @@ Expected<ExplanationReport> evaluateExplanations(const ExplanationEvaluationOpti
             specs.push_back({method, -1, "max"});
     }
     specs.push_back({"occlusion", -1, ""});
-    if (options.everyVariant)
+    if (options.everyVariant) {
         specs.push_back({"occlusion-random", -1, ""});
+        specs.push_back({"occlusion-pixels", -1, ""});
+    }
     specs.push_back({"random", -1, ""});
     std::vector<Samples> samples(specs.size());
     std::mt19937_64 random(options.seed);
@@ -305,6 +307,16 @@ Expected<ExplanationReport> evaluateExplanations(const ExplanationEvaluationOpti
             if (!maps)
                 return maps.error();
             occlusion[masks == model::OcclusionMasks::Random ? "occlusion-random" : "occlusion"] = *maps;
+        }
+        if (options.everyVariant) {
+            model::OcclusionParams pixelParams = model::OcclusionParams::defaultParams();
+            pixelParams.pixels = true;
+            for (const Word &w : words)
+                pixelParams.tokens.push_back(w.token);
+            Expected<at::Tensor> maps = model::pixelOcclusionMaps(net, pixels, {}, ids, pixelParams);
+            if (!maps)
+                return maps.error();
+            occlusion["occlusion-pixels"] = *maps;
         }
         const model::VisualGeometry &g = visual->geometry;
         const int64_t patches = g.frames * g.gridHeight * g.gridWidth;

@@ -41,8 +41,8 @@ struct ExplanationEvaluationOptions {
     /// Points per deletion / insertion curve after the start.
     int steps = 6;
     int bootstrap = 1000;
-    /// Every decoder layer, the maximum over heads and random-mask occlusion
-    /// too; off: one row per method (mean of layers and heads) and the random map.
+    /// Every decoder layer, the maximum over heads, random-mask and pixel
+    /// occlusion too; off: one row per method (mean of layers and heads) and the random map.
     bool everyVariant = true;
     /// LibTorch threads; 0: one per usable CPU.
     int threads = 0;
