@@ -205,7 +205,16 @@ at::Tensor maskedLogProbs(Mplug2 &model, const at::Tensor &states, const at::Ten
     const int64_t lastToken = *std::max_element(tokens.begin(), tokens.end());
     const int64_t length = lastToken + 1; // the decoder reads ids[0 .. lastToken]
     const int64_t total = hidden.size(0) + 1, keys = states.size(1), visual = hidden.size(1);
-    const int64_t batch = std::clamp<int64_t>(p.batch, 1, total);
+    // Masks per pass: as many as p.batch, but about 1e10 multiply-adds a pass
+    // (a few hundred ms on two cores; a Base decoder's 12 layers over 1,569
+    // visual tokens and a dozen words cost about 1e9 a mask, the demo's 1e6),
+    // so that a pass is long enough to use the BLAS well and short enough to
+    // hear cancel between passes.
+    const int64_t width = model.config().bert.hiddenSize;
+    const double perMask
+        = double(decoder.bert->layerCount()) * double(length) * double(width) * double(keys + 12 * width);
+    const int64_t batch = std::clamp<int64_t>(
+        int64_t(1e10 / std::max(1.0, perMask)), 1, std::clamp<int64_t>(p.batch, 1, total));
     const auto device = states.device();
     // One projection of the visual keys and values, shared by every mask.
     DecoderCache cache = decoder.bert->startDecoding(states, statesMask, batch, length);

@@ -58,7 +58,9 @@ struct OcclusionParams {
     /// Which produced tokens to map (indices into ids[1:]); empty: all. One
     /// token needs the decoder only up to its position.
     std::vector<int64_t> tokens;
-    /// Masks per decoder pass (token level) or videos per encoder pass (pixels).
+    /// At most this many masks per decoder pass (token level; fewer for a big
+    /// model, so that each pass, and the wait for cancel, stays short) or
+    /// videos per encoder pass (pixels, an eighth of it).
     int64_t batch = 64;
     /// Called after each batch; returning false stops with ErrorCode::Cancelled.
     std::function<bool(int64_t done, int64_t total)> progress;
