@@ -76,6 +76,18 @@ MultiShotVideo sampleMultiShot(SceneRandom &random, const MultiShotRanges &range
     return video;
 }
 
+void crossEdge(Scene &scene, bool entering)
+{
+    if (scene.shapes.empty())
+        return;
+    SceneShape &s = scene.shapes.front();
+    s.motion = Motion::Right;
+    // Over the clip it covers the frame's width and its own size: in view for about half the shot.
+    s.travel = scene.width + s.size;
+    s.startX = entering ? -s.size - scene.width / 2.0 : scene.width / 2.0 - s.size;
+    s.startY = std::clamp(s.startY, 0.0, std::max(0.0, scene.height - s.size));
+}
+
 RgbFrame renderFrame(const MultiShotVideo &video, int frame)
 {
     const int shot = video.shotAtFrame(frame);

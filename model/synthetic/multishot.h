@@ -58,6 +58,11 @@ using ShotFilter = std::function<bool(const Scene &shot)>;
 MultiShotVideo sampleMultiShot(
     SceneRandom &random, const MultiShotRanges &ranges = {}, const ShotFilter &accept = {});
 
+/// Makes the scene change inside one shot: its first shape moves right and
+/// enters from beyond the left edge (`entering`) or leaves past the right
+/// edge, so that part of the shot shows it and part does not. Not a cut.
+void crossEdge(Scene &scene, bool entering);
+
 /// Frame `frame` of the video.
 RgbFrame renderFrame(const MultiShotVideo &video, int frame);
 

@@ -136,7 +136,8 @@ void ShotDetectionTest::findsTheCutsOfHeldOutVideos()
 
 void ShotDetectionTest::aLongShotIsOneShotInBoundedWindows()
 {
-    // Shapes moving slowly across 18-24 s of one scene: no cut, and moments of at most 8 s.
+    // Shapes moving slowly across 18-24 s of one scene, one entering or leaving the picture: no cut,
+    // and moments of at most 8 s.
     QTemporaryDir dir;
     SceneRandom random(kSeed, 3);
     MultiShotRanges ranges;
@@ -144,8 +145,19 @@ void ShotDetectionTest::aLongShotIsOneShotInBoundedWindows()
     ranges.minShotSeconds = 18;
     ranges.maxShotSeconds = 24;
     ranges.fps = 10;
+    ranges.twoShapeShare = 1; // the second shape stays while the first comes or goes
     for (int v = 0; v < 3; ++v) {
-        const MultiShotVideo video = sampleMultiShot(random, ranges);
+        MultiShotVideo video = sampleMultiShot(random, ranges);
+        // Video 1: a shape enters; video 2: a shape leaves. The scene changes, the shot does not.
+        if (v > 0) {
+            Scene &shot = video.shots.front();
+            crossEdge(shot, v == 1);
+            const SceneShape &moving = shot.shapes.front();
+            const bool inAtStart = moving.boxAt(0).x1 > 0 && moving.boxAt(0).x0 < shot.width;
+            const bool inAtEnd = moving.boxAt(1).x1 > 0 && moving.boxAt(1).x0 < shot.width;
+            QCOMPARE(inAtStart, v == 2); // enters: out, then in; leaves: in, then out
+            QCOMPARE(inAtEnd, v == 1);
+        }
         const QString path = dir.filePath(QStringLiteral("long-%1.mp4").arg(v));
         QVERIFY(app::writeMultiShotFile(video, path).hasValue());
         Expected<media::VideoReader> reader = media::VideoReader::open(path.toStdString());
