@@ -2693,7 +2693,7 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;). &apos;moments&apos;: indexing a long video with moments, against its length (see &apos;mplug2 bench moments --help&apos;).</source>
-        <translation>基准测试。'media'：从视频中采样并解码模型帧的时间（打开、定位解码、官方变换）；配合 --generate 会先生成一个 10 分钟的 1080p H.264 文件。'retrieval'：搜索索引的延迟与召回率，以及索引吞吐量（见 'mplug2 bench retrieval --help'）。'catalog'：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 'mplug2 bench catalog --help'）。'moments'：带片段索引长视频的速度与其时长之比（见 'mplug2 bench moments --help'）。</translation>
+        <translation>基准测试。&apos;media&apos;：从视频中采样并解码模型帧的时间（打开、定位解码、官方变换）；配合 --generate 会先生成一个 10 分钟的 1080p H.264 文件。&apos;retrieval&apos;：搜索索引的延迟与召回率，以及索引吞吐量（见 &apos;mplug2 bench retrieval --help&apos;）。&apos;catalog&apos;：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 &apos;mplug2 bench catalog --help&apos;）。&apos;moments&apos;：带片段索引长视频的速度与其时长之比（见 &apos;mplug2 bench moments --help&apos;）。</translation>
     </message>
     <message>
         <source>What to measure: media, retrieval, catalog or moments.</source>
