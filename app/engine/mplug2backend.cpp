@@ -165,9 +165,12 @@ struct Mplug2Backend::State {
             return runScoreTexts(*model, request, v, context, result);
         case TaskKind::EmbedMedia:
             result.mediaEmbedding = v.clip;
-            if (request.moments.enabled && !v.geometry.frameTimes.isEmpty()
-                && v.geometry.frameTimes.last() > 0)
-                return embedMoments(*model, request, context, result);
+            // Every video with a length has moments (a one-frame clip too); a picture has none.
+            if (request.moments.enabled) {
+                const Expected<double> length = MediaFrames::duration(request.media.path);
+                if (length && *length > 0)
+                    return embedMoments(*model, request, context, result);
+            }
             return {};
         case TaskKind::Faithfulness:
             return runFaithfulness(*model, request, v, context, result);

@@ -41,7 +41,9 @@ IndexPlan planIndexing(const QList<FileStamp> &onDisk, const QList<CatalogEntry>
             plan.toEmbed.append(file);
         } else if (!entry->error.isEmpty()) {
             ++plan.failedBefore;
-        } else if (entry->embedded && (!moments || entry->kind != MediaKind::Video || entry->hasMoments)) {
+        } else if (entry->embedded
+            && (!moments || entry->kind != MediaKind::Video || entry->hasMoments
+                || entry->durationSeconds <= 0)) {
             plan.unchanged += restamped ? 0 : 1; // counted as re-stamped instead
         } else {
             plan.toEmbed.append(file); // catalogued for another model only

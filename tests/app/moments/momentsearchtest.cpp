@@ -68,6 +68,7 @@ private Q_SLOTS:
     void aMomentSearchWithoutMomentsSaysWhatToDo();
     void denseCaptionsByShotCaptionEachShot();
     void momentsCarryTheirOwnCaptions();
+    void aOneFrameVideoIsOneMomentAndIsNotDoneAgain();
 
 private:
     test::CliRun run(const QStringList &args, int timeoutMs = 600000) const
@@ -295,6 +296,29 @@ void MomentSearchTest::momentsCarryTheirOwnCaptions()
     QVERIFY(iou(best.value(QStringLiteral("start")).toDouble(), best.value(QStringLiteral("end")).toDouble(),
                 m_firstVideo.shotStartSeconds(last), m_firstVideo.shotEndSeconds(last))
         >= 0.5);
+}
+
+void MomentSearchTest::aOneFrameVideoIsOneMomentAndIsNotDoneAgain()
+{
+    QTemporaryDir other;
+    QVERIFY(QDir().mkpath(other.filePath(QStringLiteral("v"))));
+    MultiShotVideo one = m_firstVideo;
+    one.shots.resize(1);
+    one.firstFrames.resize(1);
+    one.shots.front().frameCount = 1;
+    QVERIFY(app::writeMultiShotFile(one, other.filePath(QStringLiteral("v/one-frame.mp4"))).hasValue());
+    const QString db = other.filePath(QStringLiteral("one.sqlite"));
+    const QStringList index {QStringLiteral("index"), QStringLiteral("--db"), db, QStringLiteral("--moments"),
+        QStringLiteral("--json"), other.filePath(QStringLiteral("v"))};
+    const test::CliRun first = run(index);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    const QJsonObject summary = QJsonDocument::fromJson(first.out.toUtf8()).object();
+    QCOMPARE(summary.value(QStringLiteral("indexed")).toInt(), 1);
+    QCOMPARE(summary.value(QStringLiteral("moments")).toObject().value(QStringLiteral("moments")).toInt(), 1);
+    const test::CliRun again = run(index);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QCOMPARE(
+        QJsonDocument::fromJson(again.out.toUtf8()).object().value(QStringLiteral("indexed")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(MomentSearchTest)
