@@ -102,9 +102,9 @@ Expected<void> embedMoments(
     std::vector<std::vector<media::RgbImage>> waitingFrames;
     std::vector<media::RgbImage> waitingThumbs;
 
-    auto embedWaiting = [&]() -> Expected<void> {
-        if (waiting.empty())
-            return {};
+    // Without captions the moments go through the visual encoder in one batch; with them each is
+    // encoded on its own, as a caption request would see it, and that one encode gives its vector too.
+    auto embedBatch = [&]() -> Expected<std::vector<QList<float>>> {
         std::vector<float> batch;
         for (const std::vector<media::RgbImage> &clip : waitingFrames) {
             Expected<media::PixelBatch> px = media::videoTestTransform(clip, res);
@@ -123,6 +123,43 @@ Expected<void> embedMoments(
             return clip.error();
         const at::Tensor vectors = clip->to(at::kFloat).contiguous();
         const int64_t dim = vectors.size(1);
+        std::vector<QList<float>> rows;
+        for (int64_t i = 0; i < vectors.size(0); ++i) {
+            const float *row = vectors.data_ptr<float>() + i * dim;
+            rows.emplace_back(row, row + dim);
+        }
+        return rows;
+    };
+    auto embedAndCaption = [&](size_t i, MomentEmbedding &m) -> Expected<void> {
+        MediaFrames one;
+        one.frames = waitingFrames[i];
+        Expected<media::PixelBatch> px = media::videoTestTransform(one.frames, res);
+        if (!px)
+            return px.error();
+        one.pixels = std::move(*px);
+        one.durationSeconds = m.endSeconds - m.startSeconds;
+        Expected<VisualEmbedding> visual = VisualEmbedding::compute(model, std::move(one), context);
+        if (!visual)
+            return visual.error();
+        m.embedding = visual->clip;
+        EngineRequest caption = EngineRequest::caption(request.media.path);
+        caption.generation = request.generation;
+        EngineResult captioned;
+        if (Expected<void> ok = runCaption(model, caption, *visual, context, captioned); !ok)
+            return ok;
+        m.caption = captioned.items.value(0).text;
+        return {};
+    };
+    auto embedWaiting = [&]() -> Expected<void> {
+        if (waiting.empty())
+            return {};
+        std::vector<QList<float>> vectors;
+        if (!request.moments.captions) {
+            Expected<std::vector<QList<float>>> batch = embedBatch();
+            if (!batch)
+                return batch.error();
+            vectors = std::move(*batch);
+        }
         for (size_t i = 0; i < waiting.size(); ++i) {
             if (context.isCancelled())
                 return RequestContext::cancelledError();
@@ -130,27 +167,12 @@ Expected<void> embedMoments(
             m.startSeconds = waiting[i].start;
             m.endSeconds = waiting[i].end;
             m.shot = waiting[i].shot;
-            const float *row = vectors.data_ptr<float>() + int64_t(i) * dim;
-            m.embedding = QList<float>(row, row + dim);
             m.thumbnail = toQImage(waitingThumbs[i]);
             if (request.moments.captions) {
-                // The moment on its own, as a caption request would see it (its frames, one encode).
-                MediaFrames one;
-                one.frames = waitingFrames[i];
-                Expected<media::PixelBatch> px = media::videoTestTransform(one.frames, res);
-                if (!px)
-                    return px.error();
-                one.pixels = std::move(*px);
-                one.durationSeconds = m.endSeconds - m.startSeconds;
-                Expected<VisualEmbedding> visual = VisualEmbedding::compute(model, std::move(one), context);
-                if (!visual)
-                    return visual.error();
-                EngineRequest caption = EngineRequest::caption(request.media.path);
-                caption.generation = request.generation;
-                EngineResult captioned;
-                if (Expected<void> ok = runCaption(model, caption, *visual, context, captioned); !ok)
+                if (Expected<void> ok = embedAndCaption(i, m); !ok)
                     return ok;
-                m.caption = captioned.items.value(0).text;
+            } else {
+                m.embedding = std::move(vectors[i]);
             }
             result.moments.append(std::move(m));
         }

@@ -398,10 +398,15 @@ Expected<void> MediaSearch::firstStage()
         hit.score = h.similarity;
         m_run->results.hits.append(hit);
     }
+    recordFirstStage(clock);
+    return {};
+}
+
+void MediaSearch::recordFirstStage(const QElapsedTimer &clock)
+{
     m_run->results.searchedCount = m_index->size();
     m_run->results.approximate = m_index->usesAnn();
     m_run->results.firstStageMs = double(clock.nsecsElapsed()) / 1e6;
-    return {};
 }
 
 int MediaSearch::wantedHits(qint64 candidates)
@@ -472,9 +477,7 @@ Expected<void> MediaSearch::firstStageOfMoments(const QElapsedTimer &clock)
         hit.score = h.similarity;
         m_run->results.hits.append(hit);
     }
-    m_run->results.searchedCount = m_index->size();
-    m_run->results.approximate = m_index->usesAnn();
-    m_run->results.firstStageMs = double(clock.nsecsElapsed()) / 1e6;
+    recordFirstStage(clock);
     return {};
 }
 

@@ -89,6 +89,8 @@ private:
     /// How many first-stage hits to keep for `candidates` (turning on the
     /// automatic re-ranking when they are few).
     int wantedHits(qint64 candidates);
+    /// What the first stage searched and how long it took (from `clock`).
+    void recordFirstStage(const QElapsedTimer &clock);
     void rankSentences();
     void startRerank();
     void applyRerank(int index, const EngineResult &result);

@@ -124,6 +124,9 @@ protected:
 private:
     Expected<qint64> ensureSpace(
         const QString &modelKey, const QString &bundleId, EmbeddingKind kind, int dim);
+    /// forEachEmbedding() over the files' embeddings, or over the moments
+    /// (each moment its own owner), in pages by id.
+    Expected<void> visitVectors(bool moments, qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId);
     /// Replaces the moments of file `id` in `spaceId` (inside a store's transaction).
     Expected<void> storeMoments(qint64 id, qint64 spaceId, const QList<MediaMoment> &moments);
     /// The WHERE clauses (on media m) and values of a filter.

@@ -101,6 +101,12 @@ Expected<std::optional<EmbeddingSpace>> SqlCatalog::space(const QString &modelKe
 
 Expected<void> SqlCatalog::forEachEmbedding(qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId)
 {
+    return visitVectors(false, spaceId, visit, afterId);
+}
+
+Expected<void> SqlCatalog::visitVectors(
+    bool moments, qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId)
+{
     QSqlQuery dimQuery(m_db);
     dimQuery.prepare(QStringLiteral("SELECT dim FROM space WHERE id = ?"));
     dimQuery.addBindValue(spaceId);
@@ -112,13 +118,16 @@ Expected<void> SqlCatalog::forEachEmbedding(qint64 spaceId, const EmbeddingVisit
     const int dim = dimQuery.value(0).toInt();
     dimQuery.finish();
     // In pages by id: a client library may hold a whole result in memory
-    // (PostgreSQL's does), and a space can hold millions of vectors.
+    // (PostgreSQL's does), and a space can hold millions of vectors. A moment
+    // is its own owner (a moment index's hits are moments).
     constexpr int kPage = 4096;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, media_id, vector FROM embedding WHERE space_id = ? AND id > ? "
-                             "ORDER BY id LIMIT %1")
-                  .arg(kPage));
+    q.prepare(
+        QStringLiteral("SELECT id, %1, vector FROM %2 WHERE space_id = ? AND id > ? ORDER BY id LIMIT %3")
+            .arg(moments ? QStringLiteral("id") : QStringLiteral("media_id"),
+                moments ? QStringLiteral("moment") : QStringLiteral("embedding"))
+            .arg(kPage));
     QList<float> vector(dim);
     qint64 last = afterId;
     for (;;) {
@@ -133,7 +142,8 @@ Expected<void> SqlCatalog::forEachEmbedding(qint64 spaceId, const EmbeddingVisit
             const QByteArray blob = q.value(2).toByteArray();
             if (dim <= 0 || blob.size() != qsizetype(dim * sizeof(float)))
                 return makeError(ErrorCode::Format,
-                    tr("the index %1 is damaged: embedding %2 has %3 bytes instead of %4")
+                    (moments ? tr("the index %1 is damaged: moment %2 has %3 bytes instead of %4")
+                             : tr("the index %1 is damaged: embedding %2 has %3 bytes instead of %4"))
                         .arg(m_location)
                         .arg(last)
                         .arg(blob.size())

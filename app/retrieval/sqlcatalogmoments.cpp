@@ -57,49 +57,7 @@ Expected<void> SqlCatalog::storeMoments(qint64 id, qint64 spaceId, const QList<M
 Expected<void> SqlCatalog::forEachMomentEmbedding(
     qint64 spaceId, const EmbeddingVisitor &visit, qint64 afterId)
 {
-    QSqlQuery dimQuery(m_db);
-    dimQuery.prepare(QStringLiteral("SELECT dim FROM space WHERE id = ?"));
-    dimQuery.addBindValue(spaceId);
-    if (!dimQuery.exec())
-        return failure(dimQuery.lastError());
-    if (!dimQuery.next())
-        return makeError(
-            ErrorCode::NotFound, tr("the index has no embedding space %1").arg(spaceId).toStdString());
-    const int dim = dimQuery.value(0).toInt();
-    dimQuery.finish();
-    constexpr int kPage = 4096; // in pages, as forEachEmbedding
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT id, vector FROM moment WHERE space_id = ? AND id > ? ORDER BY id LIMIT %1")
-            .arg(kPage));
-    QList<float> vector(dim);
-    qint64 last = afterId;
-    for (;;) {
-        q.bindValue(0, spaceId);
-        q.bindValue(1, last);
-        if (!q.exec())
-            return failure(q.lastError());
-        int rows = 0;
-        while (q.next()) {
-            ++rows;
-            last = q.value(0).toLongLong();
-            const QByteArray blob = q.value(1).toByteArray();
-            if (dim <= 0 || blob.size() != qsizetype(dim * sizeof(float)))
-                return makeError(ErrorCode::Format,
-                    tr("the index %1 is damaged: moment %2 has %3 bytes instead of %4")
-                        .arg(m_location)
-                        .arg(last)
-                        .arg(blob.size())
-                        .arg(dim * sizeof(float))
-                        .toStdString());
-            std::memcpy(vector.data(), blob.constData(), size_t(blob.size()));
-            if (!visit(last, last, vector.constData(), dim))
-                return {};
-        }
-        if (rows < kPage)
-            return {};
-    }
+    return visitVectors(true, spaceId, visit, afterId);
 }
 
 Expected<QList<EmbeddingRef>> SqlCatalog::momentRefs(qint64 spaceId)
