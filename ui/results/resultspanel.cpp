@@ -121,7 +121,12 @@ void ResultsPanel::addPending(app::RequestId id, const app::EngineRequest &reque
         icon = QStringLiteral("ask");
         break;
     case app::TaskKind::Classify:
-        title = tr("Classify · %1").arg(media);
+        // The template and the scoring change the ranking: the row says which ones gave it.
+        title = tr("Classify · %1 · “%2”, %3")
+                    .arg(media, request.labelTemplate,
+                        request.classifyMethod == app::ClassifyMethod::ClipSimilarity
+                            ? tr("CLIP similarity")
+                            : tr("decoder likelihood"));
         icon = QStringLiteral("classify");
         break;
     case app::TaskKind::DenseCaption:
