@@ -336,15 +336,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>likelihood (the decoder&apos;s, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text scored for each label, {} is the label (default &quot;{}&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -377,6 +369,65 @@
     </message>
     <message>
         <source>--template must contain {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>likelihood (the decoder&apos;s) or clip (CLIP-space similarity; needs the CLIP BPE file); default %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text scored for each label, {} is the label (default &quot;%1&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyEvaluation</name>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test split (seed %1, %2 files): `%3` %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine&apos;s default is the chosen one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine&apos;s default is NOT the chosen one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least one scene is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no template or method to try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing %1 media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classifying the selection split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classifying the test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection split (seed %1, %2 files): the top label names a shape in the file. Chosen: the first row within the best one&apos;s 95% interval.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -599,6 +650,14 @@
         <source>--precision takes fp32 or bf16</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>classify&apos;s default is not the measured best (template &quot;%1&quot;, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only measure classify&apos;s label templates and scoring methods: the accuracy of each on a selection split of --items files (default 500); the plainest one within the best one&apos;s 95% interval is then scored on a test split (fixed seeds %1 and %2). With --check, exit with 1 when it is not classify&apos;s default.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoEvaluation</name>
@@ -759,6 +818,10 @@
     </message>
     <message>
         <source>Captioning windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -930,6 +993,42 @@
         <source>Report (HTML)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high relevance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportIndexCommand</name>
@@ -1037,6 +1136,14 @@
     </message>
     <message>
         <source>Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 windows; cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1376,6 +1483,18 @@
         <source>%1: no frame %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is too large to open: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a picture or a video this program can read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemoryCheck</name>
@@ -1550,6 +1669,18 @@
     </message>
     <message>
         <source>cannot copy the vocabulary to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>captioning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-trained (retrieval)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2192,6 +2323,13 @@
     <name>RequestContext</name>
     <message>
         <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultPrinter</name>
+    <message>
+        <source>%1  (template &quot;%2&quot;, scored by %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2939,10 +3077,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No attention yet: run caption or ask with attention maps on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Answer tokens</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3038,6 +3172,21 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>Could not grade the map: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attention yet: run caption, ask or dense captions with attention maps on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each window has its own attention: choose one in Results or on the timeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ColourScale</name>
+    <message>
+        <source>Colour scale</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3215,6 +3364,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>%1 is installed: choose it in Model ▸ Manage Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3827,6 +3980,10 @@ Moments multiply the vectors and the index&apos;s size.</source>
         <source>The next moment of the search in this video</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancelled: %1 of %2 windows kept</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::MediaPanel</name>
@@ -4312,10 +4469,6 @@ Moments multiply the vectors and the index&apos;s size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Classify · %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dense captions · %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4381,6 +4534,26 @@ Moments multiply the vectors and the index&apos;s size.</source>
     </message>
     <message>
         <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify · %1 · “%2”, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLIP similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder likelihood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1/%2: %3 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 windows; cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

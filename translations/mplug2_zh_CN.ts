@@ -336,16 +336,8 @@
         <translation>文件</translation>
     </message>
     <message>
-        <source>likelihood (the decoder&apos;s, default) or clip (CLIP-space similarity; needs the CLIP BPE file).</source>
-        <translation>likelihood（解码器似然，默认）或 clip（CLIP 空间相似度；需要 CLIP BPE 文件）。</translation>
-    </message>
-    <message>
         <source>method</source>
         <translation>方法</translation>
-    </message>
-    <message>
-        <source>Text scored for each label, {} is the label (default &quot;{}&quot;).</source>
-        <translation>为每个标签打分的文本，{} 代表标签（默认 &quot;{}&quot;）。</translation>
     </message>
     <message>
         <source>text</source>
@@ -378,6 +370,65 @@
     <message>
         <source>--template must contain {}</source>
         <translation>--template 必须包含 {}</translation>
+    </message>
+    <message>
+        <source>likelihood (the decoder&apos;s) or clip (CLIP-space similarity; needs the CLIP BPE file); default %1.</source>
+        <translation>likelihood（解码器的似然）或 clip（CLIP 空间相似度；需要 CLIP BPE 文件）；默认 %1。</translation>
+    </message>
+    <message>
+        <source>Text scored for each label, {} is the label (default &quot;%1&quot;).</source>
+        <translation>为每个标签打分的文本，{} 代表标签（默认“%1”）。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyEvaluation</name>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source> — chosen</source>
+        <translation> — 选中</translation>
+    </message>
+    <message>
+        <source>Test split (seed %1, %2 files): `%3` %4: %5</source>
+        <translation>测试集（种子 %1，%2 个文件）：`%3` %4：%5</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s default is the chosen one.</source>
+        <translation>引擎的默认设置就是选中的这一项。</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s default is NOT the chosen one.</source>
+        <translation>引擎的默认设置不是选中的这一项。</translation>
+    </message>
+    <message>
+        <source>at least one scene is needed</source>
+        <translation>至少需要一个场景</translation>
+    </message>
+    <message>
+        <source>no template or method to try</source>
+        <translation>没有可尝试的模板或方法</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder</source>
+        <translation>无法创建临时文件夹</translation>
+    </message>
+    <message>
+        <source>writing %1 media</source>
+        <translation>正在写入 %1 个媒体文件</translation>
+    </message>
+    <message>
+        <source>classifying the selection split</source>
+        <translation>正在对选择集分类</translation>
+    </message>
+    <message>
+        <source>classifying the test split</source>
+        <translation>正在对测试集分类</translation>
+    </message>
+    <message>
+        <source>Selection split (seed %1, %2 files): the top label names a shape in the file. Chosen: the first row within the best one&apos;s 95% interval.</source>
+        <translation>选择集（种子 %1，%2 个文件）：排名第一的标签说出了文件中的某个形状。选中：落在最佳一行 95% 区间内的第一行。</translation>
     </message>
 </context>
 <context>
@@ -598,6 +649,14 @@
         <source>--precision takes fp32 or bf16</source>
         <translation>--precision 只能是 fp32 或 bf16</translation>
     </message>
+    <message>
+        <source>classify&apos;s default is not the measured best (template &quot;%1&quot;, %2)</source>
+        <translation>classify 的默认设置不是实测最佳（模板“%1”，%2）</translation>
+    </message>
+    <message>
+        <source>Only measure classify&apos;s label templates and scoring methods: the accuracy of each on a selection split of --items files (default 500); the plainest one within the best one&apos;s 95% interval is then scored on a test split (fixed seeds %1 and %2). With --check, exit with 1 when it is not classify&apos;s default.</source>
+        <translation>只测量 classify 的标签模板和打分方法：先在 --items 个文件（默认 500）的选择集上测每种组合的准确率；落在最佳组合 95% 区间内最朴素的一种再在测试集上评分（固定种子 %1 和 %2）。使用 --check 时，若它不是 classify 的默认设置则以 1 退出。</translation>
+    </message>
 </context>
 <context>
     <name>DemoEvaluation</name>
@@ -759,6 +818,10 @@
     <message>
         <source>Captioning windows</source>
         <translation>正在为各时间窗口生成描述</translation>
+    </message>
+    <message>
+        <source>Window %1/%2</source>
+        <translation>窗口 %1/%2</translation>
     </message>
 </context>
 <context>
@@ -929,6 +992,42 @@
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>high attention</source>
+        <translation>注意力高</translation>
+    </message>
+    <message>
+        <source>high relevance</source>
+        <translation>相关性高</translation>
+    </message>
+    <message>
+        <source>high importance</source>
+        <translation>重要性高</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>第 %1 帧</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>all tokens</source>
+        <translation>全部词元</translation>
+    </message>
 </context>
 <context>
     <name>ExportIndexCommand</name>
@@ -1037,6 +1136,14 @@
     <message>
         <source>Question:</source>
         <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>%1 of %2 windows; cancelled</source>
+        <translation>共 %2 个窗口，完成 %1 个；已取消</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1475,18 @@
         <source>%1: no frame %2</source>
         <translation>%1：没有第 %2 帧</translation>
     </message>
+    <message>
+        <source>%1 is too large to open: %2</source>
+        <translation>%1 太大，无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture or a video this program can read: %2</source>
+        <translation>%1 不是本程序能读取的图片或视频：%2</translation>
+    </message>
 </context>
 <context>
     <name>MemoryCheck</name>
@@ -1541,6 +1660,18 @@
     <message>
         <source>cannot copy the vocabulary to %1</source>
         <translation>无法将词表复制到 %1</translation>
+    </message>
+    <message>
+        <source>captioning</source>
+        <translation>生成描述</translation>
+    </message>
+    <message>
+        <source>question answering</source>
+        <translation>问答</translation>
+    </message>
+    <message>
+        <source>pre-trained (retrieval)</source>
+        <translation>预训练（检索）</translation>
     </message>
 </context>
 <context>
@@ -2182,6 +2313,13 @@
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPrinter</name>
+    <message>
+        <source>%1  (template &quot;%2&quot;, scored by %3)</source>
+        <translation>%1  （模板“%2”，打分方式 %3）</translation>
     </message>
 </context>
 <context>
@@ -2929,10 +3067,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>导出注意力</translation>
     </message>
     <message>
-        <source>No attention yet: run caption or ask with attention maps on.</source>
-        <translation>暂无注意力：开启注意力图后运行描述或问答。</translation>
-    </message>
-    <message>
         <source>Answer tokens</source>
         <translation>回答词元</translation>
     </message>
@@ -3027,6 +3161,21 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>Could not grade the map: %1</source>
         <translation>无法为热力图打分：%1</translation>
+    </message>
+    <message>
+        <source>No attention yet: run caption, ask or dense captions with attention maps on.</source>
+        <translation>还没有注意力：请在打开注意力图的情况下运行描述、问答或密集描述。</translation>
+    </message>
+    <message>
+        <source>Each window has its own attention: choose one in Results or on the timeline.</source>
+        <translation>每个窗口都有自己的注意力：请在结果或时间轴上选择一个窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>mplug2::ui::ColourScale</name>
+    <message>
+        <source>Colour scale</source>
+        <translation>色标</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +3350,10 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>%1 is installed: choose it in Model ▸ Manage Models.</source>
         <translation>%1 已安装：请在“模型 ▸ 管理模型”中选择它。</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
     </message>
 </context>
 <context>
@@ -3807,6 +3960,10 @@ Moments multiply the vectors and the index&apos;s size.</source>
         <source>The next moment of the search in this video</source>
         <translation>此视频中搜索结果的下一个片段</translation>
     </message>
+    <message>
+        <source>Cancelled: %1 of %2 windows kept</source>
+        <translation>已取消：保留了 %2 个窗口中的 %1 个</translation>
+    </message>
 </context>
 <context>
     <name>mplug2::ui::MediaPanel</name>
@@ -4293,10 +4450,6 @@ Moments multiply the vectors and the index&apos;s size.</source>
         <translation>问：%1 · %2</translation>
     </message>
     <message>
-        <source>Classify · %1</source>
-        <translation>分类 · %1</translation>
-    </message>
-    <message>
         <source>Dense captions · %1</source>
         <translation>密集描述 · %1</translation>
     </message>
@@ -4363,6 +4516,26 @@ Moments multiply the vectors and the index&apos;s size.</source>
     <message>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Classify · %1 · “%2”, %3</source>
+        <translation>分类 · %1 · “%2”，%3</translation>
+    </message>
+    <message>
+        <source>CLIP similarity</source>
+        <translation>CLIP 相似度</translation>
+    </message>
+    <message>
+        <source>decoder likelihood</source>
+        <translation>解码器似然</translation>
+    </message>
+    <message>
+        <source>Window %1/%2: %3 …</source>
+        <translation>窗口 %1/%2：%3 …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 windows; cancelled</source>
+        <translation>共 %2 个窗口，完成 %1 个；已取消</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSaveFile>
 
@@ -32,6 +33,15 @@ public:
         : m_object(object)
         , m_where(std::move(where))
     { }
+
+    /// `key` in the user's language when the manifest gives it ("name[zh_CN]").
+    QString localized(const QString &key, const QString &fallback)
+    {
+        for (const QString &k : localizedKeys(key))
+            if (m_object.contains(k))
+                return string(k, fallback);
+        return fallback;
+    }
 
     QString string(const QString &key, const QString &fallback, bool required = false)
     {
@@ -173,6 +183,33 @@ QString modelKindName(ModelKind kind)
     return {};
 }
 
+QString modelKindLabel(ModelKind kind)
+{
+    switch (kind) {
+    case ModelKind::Caption:
+        return Text::tr("captioning");
+    case ModelKind::Qa:
+        return Text::tr("question answering");
+    case ModelKind::Pretrain:
+        return Text::tr("pre-trained (retrieval)");
+    }
+    return {};
+}
+
+QStringList localizedKeys(const QString &key)
+{
+    const QLocale locale;
+    QStringList keys;
+    if (locale.language() != QLocale::C) {
+        keys << QStringLiteral("%1[%2]").arg(key, locale.name());
+        const QString language = locale.name().section(QLatin1Char('_'), 0, 0);
+        if (language != locale.name())
+            keys << QStringLiteral("%1[%2]").arg(key, language);
+    }
+    keys << key;
+    return keys;
+}
+
 Expected<ModelKind> parseModelKind(const QString &name)
 {
     for (ModelKind k : {ModelKind::Caption, ModelKind::Qa, ModelKind::Pretrain}) {
@@ -197,8 +234,8 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
     if (r.error().isEmpty() && !idPattern.match(b.id).hasMatch())
         r.fail(Text::tr("\"id\" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got \"%1\")")
                    .arg(b.id));
-    b.name = r.string(QStringLiteral("name"), b.id);
-    b.description = r.string(QStringLiteral("description"), {});
+    b.name = r.localized(QStringLiteral("name"), b.id);
+    b.description = r.localized(QStringLiteral("description"), {});
     b.license = r.string(QStringLiteral("license"), {});
     const QString kind = r.string(QStringLiteral("kind"), {}, true);
     if (r.error().isEmpty()) {

@@ -42,6 +42,12 @@ enum class ModelKind { Caption, Qa, Pretrain };
 
 /// "caption", "qa", "pretrain".
 QString modelKindName(ModelKind kind);
+/// The kind in the user's language, for display ("caption" is 字幕 in Chinese).
+QString modelKindLabel(ModelKind kind);
+/// The keys to try, in order, for a text field that may be given per
+/// language in a manifest or catalogue, for the current QLocale():
+/// {"name[zh_CN]", "name[zh]", "name"}. Untranslated files keep working.
+QStringList localizedKeys(const QString &key);
 Expected<ModelKind> parseModelKind(const QString &name);
 
 struct GenerationDefaults {

@@ -9,6 +9,7 @@
 #include "media/video/videoreader.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -46,6 +47,42 @@ Expected<QList<MediaFrame>> toMediaFrames(Expected<media::FrameBatch> batch)
     return frames;
 }
 
+/// The media layer's reason without its "file PATH: " prefix (the sentence
+/// around it names the file).
+QString reasonOf(const Error &error, const std::string &file)
+{
+    std::string reason = error.message;
+    const std::string prefix = "file " + file + ": ";
+    if (reason.rfind(prefix, 0) == 0)
+        reason.erase(0, prefix.size());
+    return QString::fromStdString(reason);
+}
+
+/// A media-layer error in the user's language, with its code kept and the
+/// technical reason (FFmpeg's, in English) quoted inside the sentence.
+Error openError(const Error &error, const QString &path, const std::string &file)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    const QString reason = reasonOf(error, file);
+    QString message;
+    switch (error.code) {
+    case ErrorCode::LimitExceeded:
+        message = MediaSource::tr("%1 is too large to open: %2").arg(shown, reason);
+        break;
+    case ErrorCode::Io:
+    case ErrorCode::NotFound:
+        message = MediaSource::tr("%1 cannot be read: %2").arg(shown, reason);
+        break;
+    case ErrorCode::Cancelled:
+        return error;
+    default:
+        message
+            = MediaSource::tr("%1 is not a picture or a video this program can read: %2").arg(shown, reason);
+        break;
+    }
+    return makeError(error.code, message.toStdString());
+}
+
 } // namespace
 
 MediaSource::MediaSource(std::unique_ptr<Impl> impl)
@@ -59,7 +96,8 @@ Expected<MediaSource> MediaSource::open(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.isFile())
-        return makeError(ErrorCode::NotFound, tr("%1: no such file").arg(path).toStdString());
+        return makeError(
+            ErrorCode::NotFound, tr("%1: no such file").arg(QDir::toNativeSeparators(path)).toStdString());
     auto impl = std::make_unique<Impl>();
     impl->facts.path = info.absoluteFilePath();
     const std::string file = QFile::encodeName(impl->facts.path).toStdString();
@@ -68,11 +106,11 @@ Expected<MediaSource> MediaSource::open(const QString &path)
     // picture the model reads is never called an unreadable video here.
     const Expected<bool> still = media::isStillPicture(file);
     if (!still)
-        return still.error();
+        return openError(still.error(), impl->facts.path, file);
     if (*still) {
         auto decoded = media::readImage(file);
         if (!decoded)
-            return decoded.error();
+            return openError(decoded.error(), impl->facts.path, file);
         impl->facts.width = decoded->image.width;
         impl->facts.height = decoded->image.height;
         const bool large = decoded->image.width > kMaxDisplaySide || decoded->image.height > kMaxDisplaySide;
@@ -84,7 +122,7 @@ Expected<MediaSource> MediaSource::open(const QString &path)
 
     auto reader = media::VideoReader::open(file);
     if (!reader)
-        return reader.error();
+        return openError(reader.error(), impl->facts.path, file);
     const media::VideoInfo &video = reader->info();
     impl->facts.isVideo = true;
     impl->facts.width = video.width;

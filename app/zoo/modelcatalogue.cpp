@@ -18,6 +18,17 @@ QString text(json::View v)
     return QString::fromStdString(v.asString());
 }
 
+/// `key` in the user's language when the entry gives it ("task[zh_CN]").
+QString localizedText(json::View object, const QString &key)
+{
+    for (const QString &k : localizedKeys(key)) {
+        const json::View v = object[k.toStdString()];
+        if (v.isString())
+            return text(v);
+    }
+    return {};
+}
+
 Error entryError(const QString &path, int index, const QString &what)
 {
     return makeError(ErrorCode::Format,
@@ -79,7 +90,7 @@ Expected<ModelCatalogue> ModelCatalogue::load(const QString &path)
             return entryError(path, i, QStringLiteral("the id \"%1\" is not a valid bundle id").arg(m.id));
         if (c.find(m.id))
             return entryError(path, i, QStringLiteral("the id \"%1\" is listed twice").arg(m.id));
-        m.name = text(e["name"]);
+        m.name = localizedText(e, QStringLiteral("name"));
         m.file = text(e["file"]);
         if (m.file.isEmpty() || m.file.contains(QLatin1Char('/')) || m.file.contains(QLatin1Char('\\'))
             || m.file.startsWith(QLatin1Char('.')))
@@ -92,7 +103,7 @@ Expected<ModelCatalogue> ModelCatalogue::load(const QString &path)
         if (!kind)
             return entryError(path, i, QString::fromStdString(kind.error().message));
         m.kind = *kind;
-        m.task = text(e["task"]);
+        m.task = localizedText(e, QStringLiteral("task"));
         m.dataset = text(e["dataset"]);
         m.metric = text(e["metric"]);
         if (e["score"].isNumber())

@@ -23,6 +23,14 @@
 namespace mplug2::ui {
 
 namespace {
+
+/// A metric's name for display: "accuracy" is a word to translate, CIDEr a name.
+QString metricLabel(const QString &metric)
+{
+    if (metric == QLatin1String("accuracy"))
+        return GetModelsDialog::tr("accuracy");
+    return metric;
+}
 constexpr int kIdRole = Qt::UserRole + 1;
 const QString kLicenceKey = QStringLiteral("models/licenceAccepted");
 
@@ -161,7 +169,8 @@ void GetModelsDialog::refresh()
         item->setToolTip(0, m.downloadUrl(m_mirror->text().trimmed()).toDisplayString());
         item->setText(1, m.dataset.isEmpty() ? m.task : QStringLiteral("%1 (%2)").arg(m.task, m.dataset));
         item->setText(2,
-            m.score ? QStringLiteral("%1 %2").arg(m.metric, QLocale().toString(*m.score, 'f', 1)) : tr("—"));
+            m.score ? QStringLiteral("%1 %2").arg(metricLabel(m.metric), QLocale().toString(*m.score, 'f', 1))
+                    : tr("—"));
         const qint64 partial = app::ModelDownload::partialBytes(m_store.jobFor(m).target);
         if (m_registry->find(m.id))
             item->setText(3, tr("Installed"));

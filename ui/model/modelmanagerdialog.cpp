@@ -190,7 +190,7 @@ void ModelManagerDialog::refresh()
         }
         const app::ModelBundle &bundle = *entry.bundle;
         QString text = bundle.name.isEmpty() ? bundle.id : bundle.name;
-        QStringList tags {app::modelKindName(bundle.kind)};
+        QStringList tags {app::modelKindLabel(bundle.kind)};
         if (bundle.builtIn)
             tags.append(tr("built in"));
         if (bundle.id == defaultId || (defaultId.isEmpty() && bundle.builtIn))
@@ -244,7 +244,7 @@ void ModelManagerDialog::showDetails()
     }
     QStringList lines;
     lines << tr("Name: %1").arg(bundle->name) << tr("Id: %1").arg(bundle->id)
-          << tr("Kind: %1").arg(app::modelKindName(bundle->kind))
+          << tr("Kind: %1").arg(app::modelKindLabel(bundle->kind))
           << tr("Checkpoint: %1").arg(bundle->checkpoint)
           << tr("Vocabulary: %1 (%2)").arg(bundle->vocab, bundle->tokenizerKind)
           << tr("CLIP BPE: %1").arg(bundle->clipBpe.isEmpty() ? tr("none") : bundle->clipBpe)
