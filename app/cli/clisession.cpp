@@ -107,9 +107,7 @@ int CliSession::loadAndRun(const QString &command, const QCommandLineParser &par
 
 void CliSession::showProgress(const EngineProgress &p)
 {
-    QString line = stageDescription(p.stage);
-    if (p.total > 0)
-        line += QStringLiteral(" %1/%2").arg(p.step).arg(p.total);
+    const QString line = progressText(p);
     QTextStream(stderr) << '\r' << line.leftJustified(60, u' ', true);
     m_progressShown = true;
 }

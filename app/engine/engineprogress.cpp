@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace mplug2::app {
 
 QString stageDescription(EngineStage stage)
@@ -25,6 +27,22 @@ QString stageDescription(EngineStage stage)
         return QCoreApplication::translate("EngineStage", "Captioning windows");
     }
     return {};
+}
+
+QString progressText(const EngineProgress &progress)
+{
+    if (progress.windows > 0) {
+        const QString window = QCoreApplication::translate("EngineStage", "Window %1/%2")
+                                   .arg(std::clamp(progress.window, 1, progress.windows))
+                                   .arg(progress.windows);
+        return progress.stage == EngineStage::Windows
+            ? window
+            : QStringLiteral("%1 · %2").arg(window, stageDescription(progress.stage));
+    }
+    QString text = stageDescription(progress.stage);
+    if (progress.total > 0)
+        text += QStringLiteral(" %1/%2").arg(progress.step).arg(progress.total);
+    return text;
 }
 
 QString stageName(EngineStage stage)

@@ -58,11 +58,15 @@ struct MomentEmbedding {
     QString caption; ///< when MomentOptions::captions asked for one
 };
 
-/// One window of a dense caption.
+/// One window of a dense caption: its caption, what the model saw of it and,
+/// when the request asked for maps, where it looked while captioning it.
 struct CaptionSegment {
     double startSeconds = 0.0;
     double endSeconds = 0.0;
     ResultItem caption;
+    VisualGeometry geometry; ///< the window's sampled frames (times inside the window)
+    std::optional<AttentionMaps> attention; ///< for `caption`, when the request asked for maps
+    QImage thumbnail; ///< the window's middle sampled frame, at most 160 px per side
 };
 
 /// Wall-clock milliseconds per stage (0 when a stage did not run).
@@ -84,6 +88,12 @@ struct EngineResult {
     QString question; ///< Answer: the question asked
     QList<ResultItem> items; ///< best first
     QList<CaptionSegment> segments; ///< DenseCaption: in time order
+    /// DenseCaption: how many windows the video was cut into. `segments` holds
+    /// all of them, or (partial) the first ones, finished before a cancel.
+    int windowCount = 0;
+    /// Stopped by a cancel, what was done so far: the RequestOutcome of a
+    /// cancelled request carries it as `partial` (a dense caption's finished windows).
+    bool partial = false;
     std::optional<AttentionMaps> attention; ///< for items[0], when asked for
     std::optional<FaithfulnessResult> faithfulness; ///< Faithfulness requests
     VisualGeometry geometry; ///< what the model saw (empty for EmbedTexts)
@@ -97,6 +107,12 @@ struct EngineResult {
     bool visualCacheHit = false; ///< the visual encoder was skipped
     EngineTimings timings;
 };
+
+/// Window `index` of a dense caption as the caption of that window alone:
+/// its text as items[0], its attention, geometry and time range
+/// (mediaInput), no frames. For the attention panel and its exports, and for
+/// grading a window's map (EngineRequest::faithfulnessOf).
+EngineResult windowResult(const EngineResult &dense, int index);
 
 } // namespace mplug2::app
 

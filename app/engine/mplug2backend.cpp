@@ -5,6 +5,7 @@
 #include "app/engine/lrucache.h"
 #include "app/engine/mediaidentity.h"
 #include "app/engine/momenttasks.h"
+#include "media/render/thumbnail.h"
 #include "model/runtime/exceptiontext.h"
 #include "model/runtime/memorystats.h"
 
@@ -24,6 +25,8 @@ struct Text {
 using VisualCache = LruCache<QString, std::shared_ptr<const VisualEmbedding>>;
 
 constexpr int kMaxWindows = 10000;
+/// The longest side of a dense-caption window's thumbnail (CaptionSegment::thumbnail).
+constexpr int kWindowThumbnail = 160;
 
 double elapsedMs(const QElapsedTimer &t)
 {
@@ -123,24 +126,46 @@ struct Mplug2Backend::State {
                 spans.append({k * stride, std::min(*duration, k * stride + request.windowSeconds)});
         }
         const int windows = int(spans.size());
-        EngineRequest windowRequest = request;
-        windowRequest.attention = {};
+        result.windowCount = windows;
+        // What is done stays done: stopped by a cancel, the request ends with the windows finished so far.
+        const auto stopped = [&result](const Error &error) -> Expected<void> {
+            if (error.code != ErrorCode::Cancelled || result.segments.isEmpty())
+                return error;
+            result.partial = true;
+            return {};
+        };
         for (int k = 0; k < windows; ++k) {
+            context.setWindow(k + 1, windows);
             context.progress(EngineStage::Windows, k, windows);
+            if (context.isCancelled())
+                return stopped(RequestContext::cancelledError());
             MediaInput input = request.media;
             input.startSeconds = spans.at(k).first;
             input.endSeconds = spans.at(k).second;
             Expected<std::shared_ptr<const VisualEmbedding>> visual = visualFor(input, context, result);
             if (!visual)
-                return visual.error();
+                return stopped(visual.error());
+            const VisualEmbedding &v = **visual;
+            // Each window is the caption of that window alone, with its maps when they were asked for.
             EngineResult window;
-            if (Expected<void> ok = runCaption(*model, windowRequest, **visual, context, window); !ok)
-                return ok;
+            if (Expected<void> ok = runCaption(*model, request, v, context, window); !ok)
+                return stopped(ok.error());
             result.timings.generateMs += window.timings.generateMs;
-            result.segments.append(
-                CaptionSegment {input.startSeconds, input.endSeconds, window.items.value(0)});
+            result.timings.attentionMs += window.timings.attentionMs;
+            CaptionSegment segment;
+            segment.startSeconds = input.startSeconds;
+            segment.endSeconds = input.endSeconds;
+            segment.caption = window.items.value(0);
+            segment.geometry = v.geometry;
+            segment.attention = std::move(window.attention);
+            if (!v.frames.empty())
+                segment.thumbnail = toQImage(
+                    media::fitWithin(v.frames[v.frames.size() / 2], kWindowThumbnail, kWindowThumbnail));
+            result.segments.append(std::move(segment));
         }
         context.progress(EngineStage::Windows, windows, windows);
+        // A cancel that came after the last window still ends the request cancelled: keep them all.
+        result.partial = context.isCancelled();
         return {};
     }
 

@@ -35,7 +35,13 @@ void RequestContext::progress(EngineStage stage, int step, int total, const QStr
     m_lastStage = stage;
     m_lastReportMs = now;
     if (m_sink)
-        m_sink(EngineProgress {m_id, stage, step, total, partialText});
+        m_sink(EngineProgress {m_id, stage, step, total, partialText, m_window, m_windows});
+}
+
+void RequestContext::setWindow(int window, int windows)
+{
+    m_window = window;
+    m_windows = windows;
 }
 
 } // namespace mplug2::app

@@ -45,6 +45,9 @@ public:
     /// Reports progress; stage changes always go out, steps within a stage at
     /// most every 50 ms (a token loop must not flood the GUI's event queue).
     void progress(EngineStage stage, int step, int total, const QString &partialText = {});
+    /// From now on every report says it is in window `window` (1 = the first)
+    /// of `windows` (a dense caption); 0, 0 ends that.
+    void setWindow(int window, int windows);
 
 private:
     RequestId m_id;
@@ -54,6 +57,8 @@ private:
     EngineStage m_lastStage = EngineStage::LoadingModel;
     bool m_reported = false;
     qint64 m_lastReportMs = 0;
+    int m_window = 0;
+    int m_windows = 0;
 };
 
 } // namespace mplug2::app

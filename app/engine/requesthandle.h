@@ -9,6 +9,7 @@
 ///     h.then(this, [this](const RequestOutcome &o) {
 ///         if (o.isFinished()) show(*o.result);
 ///         else if (o.isFailed()) showError(o.error->message);
+///         else if (o.partial) showPartial(*o.partial);  // a dense caption's finished windows
 ///         else showCancelled();                  // every end is handled
 ///     });
 ///     h.cancel();                                // same as engine.cancel(h.id())
@@ -47,6 +48,11 @@ struct RequestOutcome {
     std::optional<EngineResult> result; ///< a finished task
     std::optional<ModelInfo> model; ///< a finished model load
     std::optional<EngineError> error; ///< a failure
+    /// Cancelled with part of the work done: what was finished before the
+    /// cancel (EngineResult::partial set). Only a dense caption stopped after
+    /// at least one window has one: its segments are the windows finished, of
+    /// windowCount. Never set for a Finished or Failed request.
+    std::optional<EngineResult> partial;
 
     bool isFinished() const { return state == RequestState::Finished; }
     bool isFailed() const { return state == RequestState::Failed; }

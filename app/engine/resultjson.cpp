@@ -93,6 +93,11 @@ QJsonObject resultToJson(const EngineResult &r, const ResultJsonOptions &options
         }
         o.insert(QStringLiteral("segments"), segments);
     }
+    if (r.partial) {
+        // Cancelled part-way: the segments are the first windows of window_count.
+        o.insert(QStringLiteral("partial"), true);
+        o.insert(QStringLiteral("window_count"), r.windowCount);
+    }
     if (r.geometry.frames > 0) {
         QJsonArray indices;
         for (qint64 i : r.geometry.frameIndices)

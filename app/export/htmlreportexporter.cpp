@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace mplug2::app {
 
 namespace {
@@ -48,16 +50,33 @@ QString itemsTable(const EngineResult &r)
     return html + QStringLiteral("</table>\n");
 }
 
+/// A dense caption's windows, each with its thumbnail (when the engine made one).
 QString segmentsTable(const EngineResult &r)
 {
     if (r.segments.isEmpty())
         return {};
-    QString html = QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n")
-                       .arg(esc(Text::tr("From")), esc(Text::tr("To")), esc(Text::tr("Caption")));
-    for (const CaptionSegment &s : r.segments)
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
-                    .arg(formatCueTime(s.startSeconds, u'.'), formatCueTime(s.endSeconds, u'.'),
-                        esc(s.caption.text));
+    const bool thumbnails = std::any_of(
+        r.segments.begin(), r.segments.end(), [](const CaptionSegment &s) { return !s.thumbnail.isNull(); });
+    QString html;
+    if (r.partial)
+        html += QStringLiteral("<p class=\"meta\">%1</p>\n")
+                    .arg(esc(
+                        Text::tr("%1 of %2 windows; cancelled").arg(r.segments.size()).arg(r.windowCount)));
+    html += QStringLiteral("<table><tr>%1<th>%2</th><th>%3</th><th>%4</th></tr>\n")
+                .arg(thumbnails ? QStringLiteral("<th>%1</th>").arg(esc(Text::tr("Window"))) : QString(),
+                    esc(Text::tr("From")), esc(Text::tr("To")), esc(Text::tr("Caption")));
+    for (const CaptionSegment &s : r.segments) {
+        const QString from = formatCueTime(s.startSeconds, u'.');
+        const QString to = formatCueTime(s.endSeconds, u'.');
+        QString picture;
+        if (thumbnails)
+            picture = QStringLiteral("<td>%1</td>")
+                          .arg(s.thumbnail.isNull()
+                                  ? QString()
+                                  : imageTag(toRgbImage(s.thumbnail), from + QStringLiteral("–") + to));
+        html += QStringLiteral("<tr>%1<td>%2</td><td>%3</td><td>%4</td></tr>\n")
+                    .arg(picture, from, to, esc(s.caption.text));
+    }
     return html + QStringLiteral("</table>\n");
 }
 
