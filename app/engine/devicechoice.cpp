@@ -58,21 +58,13 @@ Expected<DeviceChoice> DeviceChoice::parse(const QString &device, const QString 
             Text::tr("unknown device \"%1\" (expected auto, cpu, cuda or cuda:N)").arg(device).toStdString());
     }
 
-    const QString prec = precision.trimmed().toLower();
-    if (prec.isEmpty() || prec == QLatin1String("auto"))
-        d.precision = Precision::Auto;
-    else if (prec == QLatin1String("fp32") || prec == QLatin1String("float32"))
-        d.precision = Precision::Fp32;
-    else if (prec == QLatin1String("fp16") || prec == QLatin1String("float16")
-        || prec == QLatin1String("half"))
-        d.precision = Precision::Fp16;
-    else if (prec == QLatin1String("bf16") || prec == QLatin1String("bfloat16"))
-        d.precision = Precision::Bf16;
-    else
+    const std::optional<Precision> prec = parsePrecision(precision);
+    if (!prec)
         return makeError(ErrorCode::InvalidArgument,
             Text::tr("unknown precision \"%1\" (expected auto, fp32, fp16 or bf16)")
                 .arg(precision)
                 .toStdString());
+    d.precision = *prec;
     if (d.kind == DeviceKind::Cpu && d.precision == Precision::Fp16)
         return makeError(ErrorCode::Unsupported,
             Text::tr("fp16 runs on CUDA devices only; on the CPU use fp32 or bf16").toStdString());
@@ -103,6 +95,25 @@ QString DeviceChoice::caution() const
 QString DeviceChoice::deviceName() const
 {
     return kind == DeviceKind::Cpu ? QStringLiteral("cpu") : QStringLiteral("cuda:%1").arg(index);
+}
+
+std::optional<Precision> parsePrecision(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n.isEmpty() || n == QLatin1String("auto"))
+        return Precision::Auto;
+    const std::optional<model::Precision> parsed = model::parsePrecision(n.toStdString());
+    if (!parsed)
+        return std::nullopt;
+    switch (*parsed) {
+    case model::Precision::Fp32:
+        return Precision::Fp32;
+    case model::Precision::Fp16:
+        return Precision::Fp16;
+    case model::Precision::Bf16:
+        return Precision::Bf16;
+    }
+    return std::nullopt;
 }
 
 QString precisionName(Precision precision)

@@ -16,6 +16,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace mplug2::app {
 
 enum class DeviceKind { Cpu, Cuda };
@@ -50,6 +52,9 @@ struct DeviceChoice {
 };
 
 /// "auto", "fp32", "fp16", "bf16".
+/// "auto", or a name model::parsePrecision reads ("fp32", "bf16", "bfloat16",
+/// …), case and spaces aside; nothing for anything else.
+std::optional<Precision> parsePrecision(const QString &name);
 QString precisionName(Precision precision);
 
 } // namespace mplug2::app

@@ -39,12 +39,7 @@ std::optional<Precision> precisionOfModelKey(const QString &key)
     const QRegularExpressionMatch m = currentForm().match(key);
     if (!m.hasMatch())
         return std::nullopt;
-    const QString p = m.captured(2);
-    if (p == QLatin1String("fp16"))
-        return Precision::Fp16;
-    if (p == QLatin1String("bf16"))
-        return Precision::Bf16;
-    return Precision::Fp32;
+    return parsePrecision(m.captured(2));
 }
 
 QString modelKeyWithoutPrecision(const QString &key)
