@@ -20,6 +20,13 @@ QSpinBox *spinBox(int minimum, int maximum, int value, const QString &special, Q
     return box;
 }
 
+/// A combo box as narrow as a short item: the longest one is still shown whole in the list.
+void compact(QComboBox *box)
+{
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(8);
+}
+
 void addRow(QFormLayout *form, const QString &label, QWidget *field, const QString &objectName)
 {
     field->setObjectName(objectName);
@@ -33,8 +40,12 @@ TaskOptionsWidget::TaskOptionsWidget(QWidget *parent)
 {
     setObjectName(QStringLiteral("taskOptions"));
     auto *form = new QFormLayout(this);
+    m_form = form;
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // The task panel is narrow: a field that does not fit beside its label goes under it, rather
+    // than the panel growing a horizontal scrollbar.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
 
     m_frames = spinBox(0, 64, 0, tr("Model default"), this);
     m_frames->setToolTip(tr("How many frames of a video the model sees"));
@@ -42,12 +53,14 @@ TaskOptionsWidget::TaskOptionsWidget(QWidget *parent)
     m_sampling = new QComboBox(this);
     m_sampling->addItem(tr("Segment middles (official)"), int(app::FrameSampling::Middle));
     m_sampling->addItem(tr("Evenly in time"), int(app::FrameSampling::Uniform));
+    compact(m_sampling);
     addRow(form, tr("S&ampling:"), m_sampling, QStringLiteral("samplingCombo"));
 
     m_decoding = new QComboBox(this);
     m_decoding->addItem(tr("Beam search"), int(app::DecodingMethod::Beam));
     m_decoding->addItem(tr("Greedy"), int(app::DecodingMethod::Greedy));
     m_decoding->addItem(tr("Sampling"), int(app::DecodingMethod::Sample));
+    compact(m_decoding);
     addRow(form, tr("&Decoding:"), m_decoding, QStringLiteral("decodingCombo"));
     m_beam = spinBox(0, 16, 0, tr("Model default"), this);
     addRow(form, tr("&Beam size:"), m_beam, QStringLiteral("beamSpin"));
@@ -96,6 +109,7 @@ TaskOptionsWidget::TaskOptionsWidget(QWidget *parent)
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
     if (app::DeviceChoice::automatic().kind == app::DeviceKind::Cuda)
         m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    compact(m_device);
     addRow(form, tr("De&vice:"), m_device, QStringLiteral("deviceCombo"));
     m_precision = new QComboBox(this);
     m_precision->addItem(tr("Automatic"), QStringLiteral("auto"));
@@ -104,6 +118,7 @@ TaskOptionsWidget::TaskOptionsWidget(QWidget *parent)
     // One click to bf16 where the CPU computes it natively (about twice as fast).
     if (app::DeviceChoice::cpuHasNativeBf16())
         m_precision->setItemText(m_precision->findData(QStringLiteral("bf16")), tr("Faster, bf16"));
+    compact(m_precision);
     addRow(form, tr("P&recision:"), m_precision, QStringLiteral("precisionCombo"));
 
     connect(m_decoding, &QComboBox::currentIndexChanged, this, &TaskOptionsWidget::updateEnabled);
@@ -121,10 +136,13 @@ void TaskOptionsWidget::updateEnabled()
     const auto method = static_cast<app::DecodingMethod>(m_decoding->currentData().toInt());
     const bool sample = method == app::DecodingMethod::Sample;
     m_beam->setEnabled(method == app::DecodingMethod::Beam);
-    m_temperature->setEnabled(sample);
-    m_topK->setEnabled(sample);
-    m_topP->setEnabled(sample);
-    m_seed->setEnabled(sample);
+    // What the chosen decoding does not use is hidden, not only greyed: four rows less to scroll.
+    m_form->setRowVisible(m_beam, method == app::DecodingMethod::Beam);
+    for (QWidget *field : {static_cast<QWidget *>(m_temperature), static_cast<QWidget *>(m_topK),
+             static_cast<QWidget *>(m_topP), static_cast<QWidget *>(m_seed)}) {
+        field->setEnabled(sample);
+        m_form->setRowVisible(field, sample);
+    }
 }
 
 void TaskOptionsWidget::applyTo(app::EngineRequest &request) const

@@ -16,6 +16,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QSettings;
 class QSpinBox;
 
@@ -45,6 +46,7 @@ Q_SIGNALS:
 private:
     void updateEnabled();
 
+    QFormLayout *m_form = nullptr;
     QSpinBox *m_frames = nullptr;
     QComboBox *m_sampling = nullptr;
     QComboBox *m_decoding = nullptr;
