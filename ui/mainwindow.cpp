@@ -253,6 +253,12 @@ void MainWindow::connectPanels()
                 loadModel(current->bundle, device);
         });
     connect(m_results, &ResultsPanel::resultSelected, this, &MainWindow::showResult);
+    connect(m_results, &ResultsPanel::windowSelected, this, &MainWindow::showWindow);
+    // A window clicked on the timeline is chosen in the results, which shows its attention.
+    connect(m_viewer, &MediaViewer::segmentClicked, this,
+        [this](int index) { m_results->selectWindow(m_shownDenseCaption, index); });
+    connect(m_viewer, &MediaViewer::sampleImagesChanged, this,
+        [this] { m_attention->setFrames(m_viewer->sampleImages()); });
     connect(m_results, &ResultsPanel::seekRequested, m_viewer, &MediaViewer::seek);
     connect(m_results, &ResultsPanel::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 5000); });
@@ -589,6 +595,13 @@ app::RequestHandle MainWindow::runTask()
             } else if (o.isFailed() && o.error) {
                 m_results->setFailed(*o.error);
                 showError(o.error->message, o.error->details);
+            } else if (o.partial) {
+                // A dense caption stopped part-way keeps the windows it finished.
+                m_results->setPartial(*o.partial);
+                statusBar()->showMessage(tr("Cancelled: %1 of %2 windows kept")
+                                             .arg(o.partial->segments.size())
+                                             .arg(o.partial->windowCount),
+                    5000);
             } else {
                 m_results->setCancelled(id);
                 statusBar()->showMessage(tr("Cancelled"), 5000);
@@ -612,7 +625,7 @@ void MainWindow::onMediaChanged(const QString &path)
     updateTitle();
 }
 
-void MainWindow::showResult(const app::EngineResult &result)
+void MainWindow::showResultMedia(const app::EngineResult &result)
 {
     const QString media = QFileInfo(result.media).absoluteFilePath();
     m_shownResultMedia = media;
@@ -621,8 +634,34 @@ void MainWindow::showResult(const app::EngineResult &result)
         if (m_viewer->mediaPath() != media)
             m_viewer->setMedia(media);
     }
+    const bool dense = result.task == app::TaskKind::DenseCaption;
+    if (!dense || m_shownDenseCaption != result.id
+        || m_viewer->captionSegments().size() != result.segments.size())
+        m_viewer->setCaptionSegments(dense ? result.segments : QList<app::CaptionSegment>());
+    m_shownDenseCaption = dense ? result.id : 0;
+}
+
+void MainWindow::showResult(const app::EngineResult &result)
+{
+    showResultMedia(result);
+    // A dense caption as a whole has no frames of its own: the filmstrip keeps the preview.
     m_viewer->setModelFrames(result.frames, result.geometry.frameTimes);
     m_attention->setResult(result);
+}
+
+void MainWindow::showWindow(const app::EngineResult &dense, int index)
+{
+    if (index < 0 || index >= dense.segments.size())
+        return;
+    showResultMedia(dense);
+    const app::CaptionSegment &window = dense.segments.at(index);
+    m_viewer->setModelFrames({}, window.geometry.frameTimes, window.startSeconds, window.endSeconds);
+    // The window's pictures, when the viewer has them already; else sampleImagesChanged() brings them.
+    const QList<QImage> &pictures = m_viewer->sampleImages();
+    bool decoded = true;
+    for (const QImage &picture : pictures)
+        decoded = decoded && !picture.isNull();
+    m_attention->setResult(app::windowResult(dense, index), decoded ? pictures : QList<QImage>());
 }
 
 void MainWindow::onLoadFailed(const app::EngineError &error, const app::ModelBundle &bundle)

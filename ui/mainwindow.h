@@ -110,6 +110,10 @@ private:
     void rememberRecent(const QStringList &paths);
     void onMediaChanged(const QString &path);
     void showResult(const app::EngineResult &result);
+    /// Window `index` of a dense caption: its frames in the filmstrip, its attention in the panel.
+    void showWindow(const app::EngineResult &dense, int index);
+    /// Shows the result's media in the viewer, and a dense caption's windows on the timeline.
+    void showResultMedia(const app::EngineResult &result);
     void onLoadFailed(const app::EngineError &error, const app::ModelBundle &bundle);
     void onModelLoaded(const app::ModelInfo &info);
     void updateSampling();
@@ -144,6 +148,7 @@ private:
     std::optional<app::ModelBundle> m_loadingBundle;
     app::DeviceChoice m_loadingDevice;
     QString m_shownResultMedia;
+    app::RequestId m_shownDenseCaption = 0; ///< the dense caption whose windows the timeline shows
     QString m_startupReason;
 };
 

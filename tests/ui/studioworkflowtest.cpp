@@ -199,7 +199,10 @@ private Q_SLOTS:
         QCOMPARE(rec.cancelled, QList<app::RequestId> {task.id()});
         QVERIFY(rec.finished.isEmpty());
         QTRY_VERIFY(!w.jobStatus()->isVisible());
-        QVERIFY(!w.resultsPanel()->result(task.id()).has_value());
+        // A dense caption keeps the windows it finished before the cancel, marked partial (none, or a
+        // few, here: densecaptionviewtest checks them).
+        if (const std::optional<app::EngineResult> kept = w.resultsPanel()->result(task.id()))
+            QVERIFY(kept->partial);
         // The window still works: the next caption runs.
         w.openMedia({m_video});
         w.taskPanel()->setTask(StudioTask::Caption);

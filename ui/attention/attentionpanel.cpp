@@ -193,7 +193,7 @@ void AttentionPanel::clear()
     m_token = -1;
     m_latent = -1;
     m_chips->setTokens({});
-    m_summary->setText(tr("No attention yet: run caption or ask with attention maps on."));
+    m_summary->setText(tr("No attention yet: run caption, ask or dense captions with attention maps on."));
     m_hoverLabel->clear();
     fillSelectors();
     recompute();
@@ -207,6 +207,12 @@ void AttentionPanel::setResult(const app::EngineResult &result, const QList<QIma
     m_latent = -1;
     if (!result.attention) {
         clear();
+        bool windowsHaveMaps = false;
+        for (const app::CaptionSegment &segment : result.segments)
+            windowsHaveMaps = windowsHaveMaps || segment.attention.has_value();
+        if (windowsHaveMaps)
+            m_summary->setText(
+                tr("Each window has its own attention: choose one in Results or on the timeline."));
         return;
     }
     const app::AttentionMaps &maps = *result.attention;

@@ -52,6 +52,8 @@ public:
     void setFrames(const QList<QImage> &frames);
     void clear();
     bool hasAttention() const { return m_result.attention.has_value(); }
+    /// The result shown (one window of a dense caption: app::windowResult()).
+    const app::EngineResult &result() const { return m_result; }
 
     /// -1: the mean over all tokens.
     void selectToken(int token);

@@ -21,6 +21,9 @@ namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kProbabilityRole = Qt::UserRole + 2;
 constexpr int kSegmentStartRole = Qt::UserRole + 3;
+constexpr int kSegmentIndexRole = Qt::UserRole + 4;
+/// A line about the entry (a partial dense caption's "12 of 35 windows"), not a text of the model.
+constexpr int kNoteRole = Qt::UserRole + 5;
 const QStringList kTextExporters = {QStringLiteral("txt"), QStringLiteral("json"), QStringLiteral("jsonl"),
     QStringLiteral("csv"), QStringLiteral("srt"), QStringLiteral("vtt"), QStringLiteral("html")};
 
@@ -92,7 +95,11 @@ ResultsPanel::ResultsPanel(QWidget *parent)
 
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         updateActions();
-        if (auto current = currentResult())
+        const auto current = currentResult();
+        const int window = selectedWindow();
+        if (current && window >= 0)
+            Q_EMIT windowSelected(*current, window);
+        else if (current)
             Q_EMIT resultSelected(*current);
         if (item && item->data(0, kSegmentStartRole).isValid())
             Q_EMIT seekRequested(item->data(0, kSegmentStartRole).toDouble());
@@ -158,9 +165,18 @@ void ResultsPanel::showProgress(const app::EngineProgress &progress)
     QTreeWidgetItem *top = requestItem(progress.id);
     if (!top || m_results.contains(progress.id))
         return;
-    const QString text = progress.partialText.isEmpty()
-        ? app::stageDescription(progress.stage) + QStringLiteral("…")
-        : progress.partialText + QStringLiteral(" …");
+    // A dense caption counts windows: "Window 3/35 · Generating text…", "Window 3/35: a man …".
+    QString text;
+    if (progress.windows > 0 && !progress.partialText.isEmpty())
+        text = tr("Window %1/%2: %3 …")
+                   .arg(qBound(1, progress.window, progress.windows))
+                   .arg(progress.windows)
+                   .arg(progress.partialText);
+    else if (progress.windows > 0 || progress.partialText.isEmpty())
+        text = (progress.windows > 0 ? app::progressText(progress) : app::stageDescription(progress.stage))
+            + QStringLiteral("…");
+    else
+        text = progress.partialText + QStringLiteral(" …");
     if (top->childCount() == 0)
         top->addChild(new QTreeWidgetItem({text}));
     else
@@ -192,12 +208,24 @@ void ResultsPanel::fillItems(QTreeWidgetItem *top, const app::EngineResult &resu
             .arg(qRound(result.timings.textMs))
             .arg(qRound(result.timings.generateMs))
             .arg(result.device, result.precision));
-    for (const app::CaptionSegment &segment : result.segments) {
+    if (result.partial) {
+        auto *note = new QTreeWidgetItem(
+            {tr("%1 of %2 windows; cancelled").arg(result.segments.size()).arg(result.windowCount)});
+        note->setData(0, kNoteRole, true);
+        QFont italic = note->font(0);
+        italic.setItalic(true);
+        note->setFont(0, italic);
+        note->setForeground(0, m_tree->palette().brush(QPalette::PlaceholderText));
+        top->addChild(note);
+    }
+    for (int k = 0; k < int(result.segments.size()); ++k) {
+        const app::CaptionSegment &segment = result.segments.at(k);
         auto *item = new QTreeWidgetItem({timeRange(segment.startSeconds, segment.endSeconds)
                 + QStringLiteral("  ") + segment.caption.text,
             locale.toString(segment.caption.score, 'f', 3)});
         item->setToolTip(0, segment.caption.text);
         item->setData(0, kSegmentStartRole, segment.startSeconds);
+        item->setData(0, kSegmentIndexRole, k);
         top->addChild(item);
     }
     for (int i = 0; i < int(result.items.size()); ++i) {
@@ -245,6 +273,40 @@ void ResultsPanel::setCancelled(app::RequestId id)
     top->setText(1, tr("cancelled"));
     top->addChild(new QTreeWidgetItem({tr("Cancelled")}));
     updateActions();
+}
+
+void ResultsPanel::setPartial(const app::EngineResult &partial)
+{
+    QTreeWidgetItem *top = requestItem(partial.id);
+    if (!top)
+        return;
+    m_results.insert(partial.id, partial);
+    fillItems(top, partial);
+    top->setText(1, tr("cancelled"));
+    m_tree->setCurrentItem(top->childCount() > 1 ? top->child(1) : top);
+    updateActions();
+}
+
+bool ResultsPanel::selectWindow(app::RequestId id, int index)
+{
+    QTreeWidgetItem *top = requestItem(id);
+    if (!top)
+        return false;
+    for (int i = 0; i < top->childCount(); ++i) {
+        QTreeWidgetItem *item = top->child(i);
+        if (item->data(0, kSegmentIndexRole).isValid() && item->data(0, kSegmentIndexRole).toInt() == index) {
+            m_tree->setCurrentItem(item);
+            m_tree->scrollToItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+int ResultsPanel::selectedWindow() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    return item && item->data(0, kSegmentIndexRole).isValid() ? item->data(0, kSegmentIndexRole).toInt() : -1;
 }
 
 std::optional<app::EngineResult> ResultsPanel::result(app::RequestId id) const
@@ -298,7 +360,7 @@ void ResultsPanel::copySelection()
 {
     QTreeWidgetItem *item = m_tree->currentItem();
     if (item && !item->parent() && item->childCount() > 0)
-        item = item->child(0);
+        item = item->child(item->child(0)->data(0, kNoteRole).toBool() && item->childCount() > 1 ? 1 : 0);
     if (!item)
         return;
     QApplication::clipboard()->setText(item->text(0));

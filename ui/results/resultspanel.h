@@ -1,13 +1,19 @@
 #pragma once
 /// The answers: one entry per request (task, media, question), under it the
 /// best text first with its score and the alternatives; dense captions list
-/// their time windows. Running requests show their partial text; failed and
-/// cancelled ones say so. Copy and per-result export (the engine's exporters)
-/// work on the selected entry; selecting one shows its attention.
+/// their time windows. Running requests show their partial text (a dense
+/// caption: the window it is in); failed and cancelled ones say so, and a
+/// dense caption cancelled part-way keeps its finished windows, marked
+/// partial. Copy and per-result export (the engine's exporters) work on the
+/// selected entry; selecting one shows its attention, a window its own.
 ///
 ///     panel->addPending(id, request);
-///     handle.then(panel, [panel](const RequestOutcome &o) { if (o.result) panel->setResult(*o.result); });
+///     handle.then(panel, [panel](const RequestOutcome &o) {
+///         if (o.result) panel->setResult(*o.result);
+///         else if (o.partial) panel->setPartial(*o.partial);
+///     });
 ///     connect(panel, &ResultsPanel::resultSelected, attention, [](const EngineResult &r) { ... });
+///     connect(panel, &ResultsPanel::windowSelected, this, [](const EngineResult &dense, int k) { ... });
 
 #include "app/engine/engineerror.h"
 #include "app/engine/engineprogress.h"
@@ -36,6 +42,13 @@ public:
     void setResult(const app::EngineResult &result);
     void setFailed(const app::EngineError &error);
     void setCancelled(app::RequestId id);
+    /// A dense caption cancelled part-way (RequestOutcome::partial): its
+    /// finished windows, under a line saying how many of all ("12 of 35 windows; cancelled").
+    void setPartial(const app::EngineResult &partial);
+    /// Selects window `index` of dense caption `id` (windowSelected() follows); false when there is none.
+    bool selectWindow(app::RequestId id, int index);
+    /// The window of the selected entry (-1: the entry is not a window).
+    int selectedWindow() const;
 
     /// A finished request's result.
     std::optional<app::EngineResult> result(app::RequestId id) const;
@@ -58,6 +71,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void resultSelected(const mplug2::app::EngineResult &result);
+    /// Window `index` of a dense caption was chosen (its attention: app::windowResult()).
+    void windowSelected(const mplug2::app::EngineResult &dense, int index);
     /// A dense-caption window was chosen: show the video from its start.
     void seekRequested(double seconds);
     /// A line for the status bar.

@@ -74,15 +74,17 @@ void JobStatusWidget::onStarted(const app::RequestHandle &handle)
 
 void JobStatusWidget::onProgress(const app::EngineProgress &progress)
 {
-    QString text = app::stageDescription(progress.stage);
-    if (progress.total > 0) {
+    // A dense caption counts its windows ("Window 3/35 · Generating text"), not one window's tokens.
+    if (progress.windows > 0) {
+        m_bar->setRange(0, progress.windows);
+        m_bar->setValue(progress.windowsDone());
+    } else if (progress.total > 0) {
         m_bar->setRange(0, progress.total);
         m_bar->setValue(progress.step);
-        text += QStringLiteral(" %1/%2").arg(progress.step).arg(progress.total);
     } else {
         m_bar->setRange(0, 0);
     }
-    m_stage->setText(text);
+    m_stage->setText(app::progressText(progress));
     updateQueue();
 }
 

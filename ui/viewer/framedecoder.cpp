@@ -159,4 +159,27 @@ void FrameDecoder::readSampledFrames(int numFrames, app::FrameSampling sampling)
     });
 }
 
+void FrameDecoder::readFramesAt(const QList<double> &seconds, quint64 serial)
+{
+    const quint64 openSerial = m_openSerial;
+    post([this, seconds, serial, openSerial](Worker &worker) {
+        if (!worker.source || worker.openSerial != openSerial)
+            return;
+        QList<app::MediaFrame> decoded;
+        for (double t : seconds) {
+            auto frame = worker.source->frameAt(t);
+            if (!frame)
+                return; // cancelled, or unreadable: the player reports that when it shows a frame
+            decoded.append(*frame);
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, openSerial, serial, decoded] {
+                if (openSerial == m_openSerial)
+                    Q_EMIT framesAtReady(decoded, serial);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 } // namespace mplug2::ui

@@ -10,6 +10,7 @@
 ///     decoder->open("clip.mp4");
 ///     decoder->seek(12.5);                       // the frame shown at 12.5 s
 ///     decoder->readAhead(firstIndex, 8);          // playback: the next 8 frames
+///     decoder->readFramesAt({2.0, 2.5, 3.0}, serial); // a result's sampled frames
 
 #include "app/engine/enginerequest.h"
 #include "app/media/mediasource.h"
@@ -42,6 +43,10 @@ public:
     void readAhead(qint64 first, int count, quint64 playbackSerial);
     /// The frames the model will see: sampledFramesReady().
     void readSampledFrames(int numFrames, app::FrameSampling sampling);
+    /// The frames shown at `seconds` (those a result sampled, e.g. in one
+    /// window of a dense caption): framesAtReady() with `serial`, so that the
+    /// player can drop an answer to an older question.
+    void readFramesAt(const QList<double> &seconds, quint64 serial);
 
     /// Whether a file is open (after opened(), before close() or failed()).
     bool isOpen() const { return m_open; }
@@ -52,6 +57,7 @@ Q_SIGNALS:
     void frameReady(const mplug2::app::MediaFrame &frame);
     void framesReady(const QList<mplug2::app::MediaFrame> &frames, quint64 playbackSerial);
     void sampledFramesReady(const QList<mplug2::app::MediaFrame> &frames);
+    void framesAtReady(const QList<mplug2::app::MediaFrame> &frames, quint64 serial);
 
 private:
     struct Worker;

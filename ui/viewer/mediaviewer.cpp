@@ -18,6 +18,8 @@ namespace mplug2::ui {
 namespace {
 constexpr int kReadAheadFrames = 6;
 constexpr int kLowWaterFrames = 3;
+/// The smallest the player gets (16:9), whatever the window's size.
+constexpr QSize kMinimumPlayerSize(320, 180);
 
 QString formatTime(double seconds)
 {
@@ -51,6 +53,9 @@ MediaViewer::MediaViewer(QWidget *parent)
     setObjectName(QStringLiteral("mediaViewer"));
     setAccessibleName(tr("Viewer"));
     m_view->setObjectName(QStringLiteral("frameView"));
+    // Big enough to see what the model looked at: the window's panels give way first (a 1024×700
+    // window once left the player 95×80 px).
+    m_view->setMinimumSize(kMinimumPlayerSize);
     m_view->setAccessibleName(tr("Frame"));
     m_view->setPlaceholderText(tr("Open images or videos (File ▸ Open) or drop them here."));
     m_timeline->setObjectName(QStringLiteral("timeline"));
@@ -99,6 +104,8 @@ MediaViewer::MediaViewer(QWidget *parent)
     connect(m_decoder, &FrameDecoder::frameReady, this, &MediaViewer::showFrame);
     connect(m_decoder, &FrameDecoder::framesReady, this, &MediaViewer::onFramesDecoded);
     connect(m_decoder, &FrameDecoder::sampledFramesReady, this, &MediaViewer::onSampledFrames);
+    connect(m_decoder, &FrameDecoder::framesAtReady, this, &MediaViewer::onFramesAt);
+    connect(m_timeline, &TimelineWidget::segmentClicked, this, &MediaViewer::segmentClicked);
     updateControls();
 }
 
@@ -123,6 +130,10 @@ void MediaViewer::setMedia(const QString &path)
     m_timeline->setSampleTimes({});
     m_timeline->setDuration(0);
     m_timeline->clearMarkedRange();
+    m_timeline->setSegments({});
+    m_segments.clear();
+    m_modelFrom = m_modelTo = -1;
+    ++m_framesAtSerial;
     const bool hadMoments = m_currentMoment >= 0;
     m_moments.clear();
     m_currentMoment = -1;
@@ -148,21 +159,63 @@ void MediaViewer::setSampling(int numFrames, app::FrameSampling sampling)
         m_decoder->readSampledFrames(m_sampleCount, m_sampling);
 }
 
-void MediaViewer::setModelFrames(const QList<QImage> &frames, const QList<double> &seconds)
+void MediaViewer::setModelFrames(
+    const QList<QImage> &frames, const QList<double> &seconds, double fromSeconds, double toSeconds)
 {
+    if (seconds.isEmpty()) {
+        // A result without frames of its own (a dense caption as a whole): the preview again.
+        showPreview();
+        return;
+    }
     m_modelFramesKnown = true;
+    m_modelFrom = fromSeconds;
+    m_modelTo = toSeconds;
+    const bool sameTimes = seconds == m_sampleTimes;
     m_sampleTimes = seconds;
     if (frames.size() == seconds.size()) {
+        ++m_framesAtSerial;
         m_sampleImages = frames;
-    } else if (m_sampleImages.size() != seconds.size()) {
+    } else if (!sameTimes || m_sampleImages.size() != seconds.size()) {
         m_sampleImages = QList<QImage>(seconds.size());
         if (m_decoder->isOpen())
-            m_decoder->readSampledFrames(int(seconds.size()), m_sampling);
+            m_decoder->readFramesAt(seconds, ++m_framesAtSerial);
     }
     m_filmstrip->setFrames(m_sampleImages, m_sampleTimes);
     m_timeline->setSampleTimes(m_facts.isVideo ? m_sampleTimes : QList<double>());
     refreshOverlay();
     updateControls();
+}
+
+void MediaViewer::showPreview()
+{
+    const bool wasModel = m_modelFramesKnown;
+    m_modelFramesKnown = false;
+    m_modelFrom = m_modelTo = -1;
+    ++m_framesAtSerial;
+    if (wasModel) {
+        m_sampleImages.clear();
+        m_sampleTimes.clear();
+        m_filmstrip->setFrames({}, {});
+        m_timeline->setSampleTimes({});
+        if (m_decoder->isOpen())
+            m_decoder->readSampledFrames(m_sampleCount, m_sampling);
+    }
+    refreshOverlay();
+    updateControls();
+}
+
+void MediaViewer::setCaptionSegments(const QList<app::CaptionSegment> &segments)
+{
+    m_segments = segments;
+    QList<TimelineSegment> track;
+    for (const app::CaptionSegment &s : segments)
+        track.append({s.startSeconds, s.endSeconds, s.caption.text});
+    m_timeline->setSegments(track);
+}
+
+int MediaViewer::currentSegment() const
+{
+    return m_timeline->currentSegment();
 }
 
 void MediaViewer::setAttention(
@@ -229,6 +282,12 @@ int MediaViewer::currentSample() const
 {
     if (m_sampleTimes.isEmpty())
         return -1;
+    if (m_facts.isVideo && m_modelTo > m_modelFrom) {
+        // A window's frames belong to that window: elsewhere no sampled frame is current.
+        const double frame = m_facts.fps > 0 ? 1.0 / m_facts.fps : 0.04;
+        if (m_position < m_modelFrom - frame || m_position > m_modelTo + frame)
+            return -1;
+    }
     int best = 0;
     for (int i = 1; i < int(m_sampleTimes.size()); ++i) {
         if (std::abs(m_sampleTimes.at(i) - m_position) < std::abs(m_sampleTimes.at(best) - m_position))
@@ -331,7 +390,13 @@ void MediaViewer::onOpened(const app::MediaFacts &facts)
     const double start = m_currentMoment >= 0 ? m_moments.at(m_currentMoment).startSeconds : 0.0;
     m_timeline->setPosition(start);
     m_decoder->seek(start);
-    m_decoder->readSampledFrames(m_sampleCount, m_sampling);
+    const bool picturesMissing = std::any_of(
+        m_sampleImages.begin(), m_sampleImages.end(), [](const QImage &image) { return image.isNull(); });
+    if (!m_modelFramesKnown)
+        m_decoder->readSampledFrames(m_sampleCount, m_sampling);
+    else if (picturesMissing) // a result came before the file was open
+        m_decoder->readFramesAt(m_sampleTimes, ++m_framesAtSerial);
+    m_timeline->setSampleTimes(m_facts.isVideo ? m_sampleTimes : QList<double>());
     updateControls();
     Q_EMIT mediaOpened(facts);
 }
@@ -376,25 +441,30 @@ void MediaViewer::onFramesDecoded(const QList<app::MediaFrame> &frames, quint64 
 
 void MediaViewer::onSampledFrames(const QList<app::MediaFrame> &frames)
 {
-    QList<QImage> images;
-    QList<double> times;
+    if (m_modelFramesKnown)
+        return; // a result named the frames: onFramesAt() fills them in
+    m_sampleImages.clear();
+    m_sampleTimes.clear();
     for (const app::MediaFrame &frame : frames) {
-        images.append(frame.image);
-        times.append(frame.seconds);
-    }
-    if (m_modelFramesKnown) {
-        // A result named the times; the decoded pictures fill in its frames.
-        if (images.size() != m_sampleTimes.size())
-            return;
-        m_sampleImages = images;
-    } else {
-        m_sampleImages = images;
-        m_sampleTimes = times;
+        m_sampleImages.append(frame.image);
+        m_sampleTimes.append(frame.seconds);
     }
     m_filmstrip->setFrames(m_sampleImages, m_sampleTimes);
     m_timeline->setSampleTimes(m_facts.isVideo ? m_sampleTimes : QList<double>());
     refreshOverlay();
     updateControls();
+}
+
+void MediaViewer::onFramesAt(const QList<app::MediaFrame> &frames, quint64 serial)
+{
+    if (serial != m_framesAtSerial || !m_modelFramesKnown || frames.size() != m_sampleTimes.size())
+        return;
+    for (int i = 0; i < int(frames.size()); ++i)
+        m_sampleImages[i] = frames.at(i).image;
+    m_filmstrip->setFrames(m_sampleImages, m_sampleTimes);
+    refreshOverlay();
+    updateControls();
+    Q_EMIT sampleImagesChanged();
 }
 
 void MediaViewer::advancePlayback()

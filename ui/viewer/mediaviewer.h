@@ -6,16 +6,23 @@
 /// overlay of the nearest sampled frame, and the timeline and filmstrip show
 /// how much each sampled frame mattered. Opened from a moment search, the
 /// player starts at the moment, marks its range on the timeline, and "Next
-/// match" goes to the search's next moment in the same video.
+/// match" goes to the search's next moment in the same video. A dense
+/// caption's windows are a subtitle track on the timeline; one window's
+/// frames (decoded here when the result carries none) replace the preview in
+/// the filmstrip, and its overlays show while the playhead is in that window.
 ///
 ///     viewer->setMedia("clip.mp4");
 ///     viewer->setSampling(16, FrameSampling::Middle);      // preview the model's frames
 ///     viewer->setModelFrames(result.frames, result.geometry.frameTimes);
+///     viewer->setCaptionSegments(dense.segments);         // the windows on the timeline
+///     viewer->setModelFrames({}, window.geometry.frameTimes, window.startSeconds, window.endSeconds);
+///     viewer->setModelFrames({}, {});                     // back to the preview
 ///     viewer->setAttention(overlays, grid.frameImportance(), 0.5);
 ///     viewer->setMoments(hitsInThisVideo, 0);            // at the first, [start, end) marked
 ///     viewer->nextMoment();                               // the next one, in time order
 
 #include "app/engine/enginerequest.h"
+#include "app/engine/engineresult.h"
 #include "app/media/mediasource.h"
 #include "app/retrieval/catalogtypes.h"
 #include "ui/viewer/frameview.h"
@@ -49,9 +56,25 @@ public:
 
     /// Which frames the next request will sample: previewed in the filmstrip.
     void setSampling(int numFrames, app::FrameSampling sampling);
-    /// The frames a result was computed from (times in seconds; frames may be empty).
-    void setModelFrames(const QList<QImage> &frames, const QList<double> &seconds);
+    /// The frames a result was computed from (times in seconds). Without
+    /// pictures they are decoded here (sampleImagesChanged() when they are in);
+    /// with no times at all the preview of setSampling() comes back. A range
+    /// [fromSeconds, toSeconds] (one window of a dense caption) limits the
+    /// overlays and the current sample to the playhead inside it.
+    void setModelFrames(const QList<QImage> &frames, const QList<double> &seconds, double fromSeconds = -1,
+        double toSeconds = -1);
     const QList<double> &sampleTimes() const { return m_sampleTimes; }
+    /// The pictures of the sampled frames (empty ones while decoding).
+    const QList<QImage> &sampleImages() const { return m_sampleImages; }
+    /// Whether the filmstrip shows a result's frames, not the preview.
+    bool showsModelFrames() const { return m_modelFramesKnown; }
+
+    /// A dense caption's windows as the timeline's subtitle track (empty: none).
+    /// Cleared by setMedia().
+    void setCaptionSegments(const QList<app::CaptionSegment> &segments);
+    const QList<app::CaptionSegment> &captionSegments() const { return m_segments; }
+    /// The window under the playhead (-1: none).
+    int currentSegment() const;
     /// One overlay per sampled frame (empty: none) and the per-frame importance strip.
     void setAttention(const QList<FrameOverlay> &overlays, const QList<float> &importance, double opacity);
     void clearAttention();
@@ -93,6 +116,10 @@ Q_SIGNALS:
     void valueHovered(const QString &text);
     /// The moment shown changed (-1: none).
     void momentChanged(int index);
+    /// A window was clicked on the timeline; the player seeks to its start.
+    void segmentClicked(int index);
+    /// The pictures of a result's sampled frames were decoded (sampleImages()).
+    void sampleImagesChanged();
 
 private:
     void onOpened(const app::MediaFacts &facts);
@@ -100,6 +127,8 @@ private:
     void showFrame(const app::MediaFrame &frame);
     void onFramesDecoded(const QList<app::MediaFrame> &frames, quint64 serial);
     void onSampledFrames(const QList<app::MediaFrame> &frames);
+    void onFramesAt(const QList<app::MediaFrame> &frames, quint64 serial);
+    void showPreview();
     void advancePlayback();
     void requestMoreFrames();
     void stopPlayback();
@@ -129,6 +158,10 @@ private:
     QList<QImage> m_sampleImages;
     QList<double> m_sampleTimes;
     bool m_modelFramesKnown = false; ///< the samples came from a result, not a preview
+    double m_modelFrom = -1; ///< the result's time range, when it covers a part of the video
+    double m_modelTo = -1;
+    quint64 m_framesAtSerial = 0;
+    QList<app::CaptionSegment> m_segments;
     QList<FrameOverlay> m_overlays;
     QList<float> m_importance;
     double m_opacity = 0.5;

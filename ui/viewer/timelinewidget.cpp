@@ -1,10 +1,13 @@
 #include "ui/viewer/timelinewidget.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 
 namespace mplug2::ui {
 
@@ -12,6 +15,14 @@ namespace {
 constexpr int kMargin = 8;
 constexpr int kBarsHeight = 22;
 constexpr int kTrackHeight = 6;
+/// Below the track: room for the playhead's knob, then the subtitle track.
+constexpr int kLaneGap = 10;
+
+QString clock(double seconds)
+{
+    const int t = int(std::floor(std::max(0.0, seconds)));
+    return QStringLiteral("%1:%2").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
+}
 } // namespace
 
 TimelineWidget::TimelineWidget(QWidget *parent)
@@ -32,7 +43,75 @@ void TimelineWidget::setDuration(double seconds)
 void TimelineWidget::setPosition(double seconds)
 {
     m_position = std::clamp(seconds, 0.0, m_duration);
+    updateCurrentSegment();
     update();
+}
+
+void TimelineWidget::setSegments(const QList<TimelineSegment> &segments)
+{
+    const bool laneChanged = segments.isEmpty() != m_segments.isEmpty();
+    m_segments = segments;
+    if (laneChanged)
+        updateGeometry();
+    updateCurrentSegment();
+    update();
+}
+
+int TimelineWidget::currentSegment() const
+{
+    return m_currentSegment;
+}
+
+void TimelineWidget::updateCurrentSegment()
+{
+    int current = -1;
+    for (int i = 0; i < int(m_segments.size()); ++i) {
+        const TimelineSegment &s = m_segments.at(i);
+        // The last window runs to the end of the video: its end is the playhead's last position too.
+        const bool last = i + 1 == int(m_segments.size());
+        if (s.startSeconds <= m_position
+            && (m_position < s.endSeconds || (last && m_position <= s.endSeconds)))
+            current = i;
+    }
+    if (current == m_currentSegment)
+        return;
+    m_currentSegment = current;
+    update();
+    Q_EMIT currentSegmentChanged(current);
+}
+
+int TimelineWidget::laneHeight() const
+{
+    return m_segments.isEmpty() ? 0 : fontMetrics().height() + 6;
+}
+
+QRect TimelineWidget::laneRect() const
+{
+    const QRect track = trackRect();
+    return {track.left(), track.bottom() + kLaneGap, track.width(), laneHeight()};
+}
+
+QRect TimelineWidget::segmentRect(int index) const
+{
+    if (index < 0 || index >= m_segments.size() || m_duration <= 0)
+        return {};
+    const TimelineSegment &s = m_segments.at(index);
+    // Overlapping windows (a stride shorter than the window) are drawn up to the next one's start.
+    double end = s.endSeconds;
+    if (index + 1 < m_segments.size())
+        end = std::min(end, std::max(s.startSeconds, m_segments.at(index + 1).startSeconds));
+    const QRect lane = laneRect();
+    const int left = xForSeconds(s.startSeconds);
+    const int right = std::max(left + 2, xForSeconds(end));
+    return {left, lane.top(), right - left, lane.height()};
+}
+
+int TimelineWidget::segmentAt(const QPoint &point) const
+{
+    for (int i = 0; i < int(m_segments.size()); ++i)
+        if (segmentRect(i).contains(point))
+            return i;
+    return -1;
 }
 
 void TimelineWidget::setSampleTimes(const QList<double> &seconds)
@@ -83,7 +162,8 @@ double TimelineWidget::secondsForX(int x) const
 
 QSize TimelineWidget::sizeHint() const
 {
-    return {400, kMargin * 2 + kBarsHeight + kTrackHeight + 14};
+    const int lane = m_segments.isEmpty() ? 0 : laneHeight() + kLaneGap - 6;
+    return {400, kMargin * 2 + kBarsHeight + kTrackHeight + 14 + lane};
 }
 
 QSize TimelineWidget::minimumSizeHint() const
@@ -132,6 +212,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         }
     }
 
+    paintSegments(painter);
+
     const int x = xForSeconds(m_position);
     painter.setPen(QPen(pal.color(QPalette::Base), 2));
     painter.setBrush(accent);
@@ -143,18 +225,67 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     }
 }
 
+void TimelineWidget::paintSegments(QPainter &painter)
+{
+    if (m_segments.isEmpty() || m_duration <= 0)
+        return;
+    const QPalette pal = palette();
+    const QFontMetrics metrics = fontMetrics();
+    for (int i = 0; i < int(m_segments.size()); ++i) {
+        const QRect r = segmentRect(i).adjusted(0, 0, -1, -1);
+        const bool current = i == m_currentSegment;
+        painter.setPen(QPen(current ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), 1));
+        painter.setBrush(current ? pal.color(QPalette::Highlight) : pal.color(QPalette::AlternateBase));
+        painter.drawRoundedRect(r, 3, 3);
+        const QRect text = r.adjusted(4, 0, -3, 0);
+        if (text.width() < metrics.averageCharWidth())
+            continue;
+        painter.setPen(current ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
+        painter.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+            metrics.elidedText(m_segments.at(i).text, Qt::ElideRight, text.width()));
+    }
+}
+
+bool TimelineWidget::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int index = segmentAt(help->pos());
+        if (index >= 0) {
+            const TimelineSegment &s = m_segments.at(index);
+            QToolTip::showText(help->globalPos(),
+                QStringLiteral("%1–%2  %3").arg(clock(s.startSeconds), clock(s.endSeconds), s.text), this,
+                segmentRect(index));
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 void TimelineWidget::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_duration > 0) {
-        const double seconds = secondsForX(event->position().toPoint().x());
-        setPosition(seconds);
-        Q_EMIT seekRequested(seconds);
+    m_draggingPlayhead = false;
+    if (event->button() != Qt::LeftButton || m_duration <= 0)
+        return;
+    if (const int index = segmentAt(event->position().toPoint()); index >= 0) {
+        const double start = m_segments.at(index).startSeconds;
+        setPosition(start);
+        Q_EMIT seekRequested(start);
+        Q_EMIT segmentClicked(index);
+        return;
     }
+    m_draggingPlayhead = true;
+    const double seconds = secondsForX(event->position().toPoint().x());
+    setPosition(seconds);
+    Q_EMIT seekRequested(seconds);
 }
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
 {
-    if ((event->buttons() & Qt::LeftButton) && m_duration > 0) {
+    if (m_draggingPlayhead && (event->buttons() & Qt::LeftButton) && m_duration > 0) {
         const double seconds = secondsForX(event->position().toPoint().x());
         setPosition(seconds);
         Q_EMIT seekRequested(seconds);
