@@ -8,7 +8,10 @@
 ///     Engine engine([] { return std::make_unique<MyBackend>(); });
 ///
 /// Errors are values: the first line of Error::message is shown to people,
-/// further lines are details. ErrorCode::Cancelled ends a request as cancelled.
+/// further lines are details. ErrorCode::Cancelled ends a request as cancelled;
+/// so does a result with EngineResult::partial set (work done before a cancel,
+/// e.g. a dense caption's finished windows), which the request's outcome then
+/// carries as RequestOutcome::partial.
 
 #include "app/bundle/modelbundle.h"
 #include "app/engine/devicechoice.h"
