@@ -1,5 +1,6 @@
 #include "app/cli/resultprinter.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -17,7 +18,12 @@ void printResult(const EngineResult &r, bool json, const ResultJsonOptions &opti
         out << name << ": " << r.items.front().text << '\n';
         return;
     }
-    out << name << '\n';
+    if (r.task == TaskKind::Classify)
+        out << QCoreApplication::translate("ResultPrinter", "%1  (template \"%2\", scored by %3)")
+                   .arg(name, r.labelTemplate, classifyMethodName(r.classifyMethod))
+            << '\n';
+    else
+        out << name << '\n';
     for (const CaptionSegment &s : r.segments)
         out << QStringLiteral("  [%1 s - %2 s] ").arg(s.startSeconds, 0, 'f', 2).arg(s.endSeconds, 0, 'f', 2)
             << s.caption.text << '\n';

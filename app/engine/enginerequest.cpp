@@ -25,6 +25,19 @@ QString taskName(TaskKind task)
     return {};
 }
 
+QString classifyMethodName(ClassifyMethod method)
+{
+    return method == ClassifyMethod::ClipSimilarity ? QStringLiteral("clip") : QStringLiteral("likelihood");
+}
+
+std::optional<ClassifyMethod> classifyMethodFromName(const QString &name)
+{
+    for (ClassifyMethod m : {ClassifyMethod::DecoderLikelihood, ClassifyMethod::ClipSimilarity})
+        if (name == classifyMethodName(m))
+            return m;
+    return std::nullopt;
+}
+
 EngineRequest EngineRequest::caption(const QString &mediaPath)
 {
     EngineRequest r;

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace mplug2::app {
 
 /// Identifies one submitted request; never 0 for a real request.
@@ -127,6 +129,11 @@ enum class ClassifyMethod {
     DecoderLikelihood, ///< log-likelihood of each label's text given the media
     ClipSimilarity, ///< cosine similarity in the CLIP space (needs the CLIP BPE file)
 };
+
+/// "likelihood", "clip": the names of the CLI's --method and of the JSON's "method".
+QString classifyMethodName(ClassifyMethod method);
+/// The method named so by classifyMethodName(), if any.
+std::optional<ClassifyMethod> classifyMethodFromName(const QString &name);
 
 /// How a dense caption cuts the video.
 enum class CaptionWindows {

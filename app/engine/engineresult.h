@@ -86,6 +86,9 @@ struct EngineResult {
     QString media; ///< the media path as submitted ("" for EmbedTexts)
     MediaInput mediaInput; ///< the media as requested: frames, sampling, time window
     QString question; ///< Answer: the question asked
+    /// Classify: the text each label was scored as ("{}" stands for the label) and how.
+    QString labelTemplate;
+    ClassifyMethod classifyMethod = ClassifyMethod::DecoderLikelihood;
     QList<ResultItem> items; ///< best first
     QList<CaptionSegment> segments; ///< DenseCaption: in time order
     /// DenseCaption: how many windows the video was cut into. `segments` holds

@@ -83,6 +83,10 @@ QJsonObject resultToJson(const EngineResult &r, const ResultJsonOptions &options
                 {QStringLiteral("total"), t.totalMs}}}};
     if (!r.question.isEmpty())
         o.insert(QStringLiteral("question"), r.question);
+    if (r.task == TaskKind::Classify) {
+        o.insert(QStringLiteral("template"), r.labelTemplate);
+        o.insert(QStringLiteral("method"), classifyMethodName(r.classifyMethod));
+    }
     if (!r.segments.isEmpty()) {
         QJsonArray segments;
         for (const CaptionSegment &s : r.segments) {

@@ -8,9 +8,10 @@
 ///      "timings_ms": {"decode": 12.1, "visual": 40.3, ..., "total": 95.0}, ...}
 ///
 /// Always present: media, task, results, device, timings_ms. Present when
-/// they apply: question, segments (dense captions: start, end, text, score,
-/// token_ids), frames (indices and times of the sampled frames), embedding,
-/// text_embeddings, attention.
+/// they apply: question, template and method (classify: the text each label
+/// was scored as, and "likelihood" or "clip"), segments (dense captions:
+/// start, end, text, score, token_ids), frames (indices and times of the
+/// sampled frames), embedding, text_embeddings, attention.
 
 #include "app/engine/engineresult.h"
 

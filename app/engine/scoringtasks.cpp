@@ -154,6 +154,8 @@ Expected<void> runClassify(LoadedModel &model, const EngineRequest &request, con
 {
     if (Expected<void> ok = checkTexts(request.texts, 2); !ok)
         return ok;
+    result.labelTemplate = request.labelTemplate;
+    result.classifyMethod = request.classifyMethod;
     QStringList texts;
     for (const QString &label : request.texts)
         texts.append(QString(request.labelTemplate).replace(QStringLiteral("{}"), label));

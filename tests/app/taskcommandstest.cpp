@@ -1,5 +1,6 @@
 // The task commands of the `mplug2` CLI (caption, dense-caption, ask,
 // classify, import): options, exit codes, error lines. Runs the executable.
+#include "app/engine/enginerequest.h"
 #include "tests/app/clirunner.h"
 #include "tests/app/fixturebundles.h"
 #include "tests/support/qtestshared.h"
@@ -324,6 +325,42 @@ private Q_SLOTS:
         QCOMPARE(labels.size(), 3);
         QVERIFY(labels.at(0).toObject().value(QStringLiteral("score")).toDouble()
             >= labels.at(2).toObject().value(QStringLiteral("score")).toDouble());
+    }
+
+    // Issue 23, item 4: the template and the scoring decide the ranking, so
+    // every classify result says which ones made it, in JSON and in text.
+    void classifySaysWhichTemplateAndScoring()
+    {
+        const QDir source(QStringLiteral(MPLUG2_SOURCE_DIR));
+        const QString demo = source.filePath(QStringLiteral("resources/models/demo"));
+        const QString clip = source.filePath(QStringLiteral("resources/samples/yellow-square.mp4"));
+        const QStringList common {QStringLiteral("classify"), QStringLiteral("--model"), demo,
+            QStringLiteral("--labels"), QStringLiteral("yellow square,red circle,blue triangle")};
+
+        const CliRun byDefault = run(common + QStringList {QStringLiteral("--json"), clip});
+        QVERIFY2(byDefault.exitCode == 0, qPrintable(byDefault.err));
+        const QJsonObject d = jsonLines(byDefault.out).value(0);
+        const mplug2::app::EngineRequest defaults;
+        QCOMPARE(d.value(QStringLiteral("template")).toString(), defaults.labelTemplate);
+        QCOMPARE(d.value(QStringLiteral("method")).toString(),
+            mplug2::app::classifyMethodName(defaults.classifyMethod));
+
+        const CliRun chosen = run(common
+            + QStringList {QStringLiteral("--template"), QStringLiteral("this is a {}"),
+                QStringLiteral("--method"), QStringLiteral("clip"), QStringLiteral("--json"), clip});
+        QVERIFY2(chosen.exitCode == 0, qPrintable(chosen.err));
+        const QJsonObject c = jsonLines(chosen.out).value(0);
+        QCOMPARE(c.value(QStringLiteral("template")).toString(), QStringLiteral("this is a {}"));
+        QCOMPARE(c.value(QStringLiteral("method")).toString(), QStringLiteral("clip"));
+
+        const CliRun text
+            = run(common + QStringList {QStringLiteral("--template"), QStringLiteral("this is a {}"), clip});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        const QString header = text.out.section(u'\n', 0, 0);
+        QVERIFY2(header.contains(QStringLiteral("yellow-square.mp4"))
+                && header.contains(QStringLiteral("this is a {}"))
+                && header.contains(mplug2::app::classifyMethodName(defaults.classifyMethod)),
+            qPrintable(text.out));
     }
 
     void denseCaptionWritesSubtitlesFfmpegReads()

@@ -101,6 +101,42 @@ private Q_SLOTS:
         QVERIFY(!panel.exportResult(5, QStringLiteral("no-such-format"), json));
     }
 
+    // Issue 23, item 4: the template and the scoring change the ranking, so a
+    // classify row says which ones it was run with, while running and after.
+    void aClassifyRowShowsItsTemplateAndScoring()
+    {
+        ResultsPanel panel;
+        app::EngineRequest clip = app::EngineRequest::classify(QStringLiteral("/videos/shapes.mp4"),
+            {QStringLiteral("red circle"), QStringLiteral("blue square")});
+        clip.labelTemplate = QStringLiteral("this is a {}");
+        clip.classifyMethod = app::ClassifyMethod::ClipSimilarity;
+        panel.addPending(7, clip);
+        const app::EngineRequest defaults = app::EngineRequest::classify(QStringLiteral("/videos/shapes.mp4"),
+            {QStringLiteral("red circle"), QStringLiteral("blue square")});
+        panel.addPending(8, defaults);
+        app::EngineResult result;
+        result.id = 7;
+        result.task = app::TaskKind::Classify;
+        result.media = clip.media.path;
+        result.labelTemplate = clip.labelTemplate;
+        result.classifyMethod = clip.classifyMethod;
+        result.items = {app::ResultItem {QStringLiteral("red circle"), 0.9, {}, {}},
+            app::ResultItem {QStringLiteral("blue square"), 0.1, {}, {}}};
+        panel.setResult(result);
+
+        QCOMPARE(panel.tree()->topLevelItemCount(), 2);
+        const QString clipRow = panel.tree()->topLevelItem(1)->text(0);
+        QVERIFY2(clipRow.contains(QStringLiteral("shapes.mp4")), qPrintable(clipRow));
+        QVERIFY2(clipRow.contains(QStringLiteral("this is a {}")), qPrintable(clipRow));
+        QVERIFY2(clipRow.contains(QStringLiteral("CLIP")), qPrintable(clipRow));
+        QVERIFY2(!clipRow.contains(QStringLiteral("likelihood"), Qt::CaseInsensitive), qPrintable(clipRow));
+        const QString defaultRow = panel.tree()->topLevelItem(0)->text(0);
+        QVERIFY2(defaultRow.contains(defaults.labelTemplate), qPrintable(defaultRow));
+        QVERIFY2(
+            defaultRow.contains(QStringLiteral("likelihood"), Qt::CaseInsensitive), qPrintable(defaultRow));
+        QVERIFY2(!defaultRow.contains(QStringLiteral("CLIP")), qPrintable(defaultRow));
+    }
+
     void clearEmptiesTheList()
     {
         ResultsPanel panel;
