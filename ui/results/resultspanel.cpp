@@ -10,9 +10,11 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLocale>
+#include <QStyledItemDelegate>
 #include <QToolButton>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mplug2::ui {
@@ -35,6 +37,38 @@ QString timeRange(double start, double end)
     };
     return mmss(start) + QStringLiteral("–") + mmss(end);
 }
+
+/// Wraps item text at its column's width. QTreeView asks its delegate for row heights with no width
+/// (QTreeView::indexRowSizeHint), so word wrap alone never makes a row taller: a long answer was cut
+/// short with "…", its full text only in a tooltip.
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeView *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {
+        // A narrower column needs taller rows: lay the rows out again (the view queues it).
+        connect(view->header(), &QHeaderView::sectionResized, this, [this] { Q_EMIT sizeHintChanged({}); });
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem wrapped = option;
+        int width = m_view->header()->sectionSize(index.column());
+        if (m_view->header()->visualIndex(index.column()) == 0) {
+            // The first column also holds the tree's indentation and branch decoration.
+            int depth = m_view->rootIsDecorated() ? 1 : 0;
+            for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+                ++depth;
+            width -= depth * m_view->indentation();
+        }
+        wrapped.rect = QRect(0, 0, std::max(1, width), 1);
+        return QStyledItemDelegate::sizeHint(wrapped, index);
+    }
+
+private:
+    QTreeView *m_view;
+};
 
 QToolButton *toolButton(const QString &icon, const QString &text, QWidget *parent)
 {
@@ -63,6 +97,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->setWordWrap(true);
+    m_tree->setItemDelegate(new WrappingDelegate(m_tree));
     m_tree->setUniformRowHeights(false);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
