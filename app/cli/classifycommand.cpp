@@ -21,14 +21,18 @@ int runClassifyCommand(const QStringList &args)
     const QCommandLineOption labelsFile(QStringLiteral("labels-file"),
         QCoreApplication::translate("ClassifyCommand", "Labels, one per line."),
         QCoreApplication::translate("ClassifyCommand", "file"));
+    // The defaults are the engine's, chosen by `mplug2 eval-demo --classify-templates`.
+    const EngineRequest defaults;
     const QCommandLineOption method(QStringLiteral("method"),
         QCoreApplication::translate("ClassifyCommand",
-            "likelihood (the decoder's, default) or clip (CLIP-space "
-            "similarity; needs the CLIP BPE file)."),
+            "likelihood (the decoder's) or clip (CLIP-space similarity; needs the CLIP BPE file); "
+            "default %1.")
+            .arg(classifyMethodName(defaults.classifyMethod)),
         QCoreApplication::translate("ClassifyCommand", "method"));
     const QCommandLineOption labelTemplate(QStringLiteral("template"),
         QCoreApplication::translate(
-            "ClassifyCommand", "Text scored for each label, {} is the label (default \"{}\")."),
+            "ClassifyCommand", "Text scored for each label, {} is the label (default \"%1\").")
+            .arg(defaults.labelTemplate),
         QCoreApplication::translate("ClassifyCommand", "text"));
     const QCommandLineOption question(QStringLiteral("question"),
         QCoreApplication::translate("ClassifyCommand",
@@ -63,17 +67,14 @@ int runClassifyCommand(const QStringList &args)
             2);
     if (parser.positionalArguments().isEmpty())
         return reportCliError(command, QCoreApplication::translate("ClassifyCommand", "no media given"), 2);
-    ClassifyMethod how = ClassifyMethod::DecoderLikelihood;
-    if (parser.isSet(method)) {
-        if (parser.value(method) == QLatin1String("clip"))
-            how = ClassifyMethod::ClipSimilarity;
-        else if (parser.value(method) != QLatin1String("likelihood"))
-            return reportCliError(command,
-                QCoreApplication::translate("ClassifyCommand",
-                    "--method must be "
-                    "likelihood or clip"),
-                2);
-    }
+    const std::optional<ClassifyMethod> how
+        = parser.isSet(method) ? classifyMethodFromName(parser.value(method)) : defaults.classifyMethod;
+    if (!how)
+        return reportCliError(command,
+            QCoreApplication::translate("ClassifyCommand",
+                "--method must be "
+                "likelihood or clip"),
+            2);
     if (parser.isSet(labelTemplate) && !parser.value(labelTemplate).contains(QStringLiteral("{}")))
         return reportCliError(
             command, QCoreApplication::translate("ClassifyCommand", "--template must contain {}"), 2);
@@ -81,7 +82,7 @@ int runClassifyCommand(const QStringList &args)
     QList<EngineRequest> requests;
     for (const QString &media : parser.positionalArguments()) {
         EngineRequest r = EngineRequest::classify(media, labelList);
-        r.classifyMethod = how;
+        r.classifyMethod = *how;
         r.question = parser.value(question);
         if (parser.isSet(labelTemplate))
             r.labelTemplate = parser.value(labelTemplate);

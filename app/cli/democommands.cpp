@@ -2,6 +2,7 @@
 
 #include "app/bundle/bundledresources.h"
 #include "app/cli/commandlineparsing.h"
+#include "app/demo/classifyevaluation.h"
 #include "app/demo/demoattentionfigure.h"
 #include "app/demo/demobundle.h"
 #include "app/demo/demoevaluation.h"
@@ -39,6 +40,30 @@ void printMetrics(QTextStream &out, const model::train::DemoMetrics &m)
         << Text::tr("question answering:   %1").arg(percent(m.qa)) << '\n'
         << Text::tr("retrieval R@1:        %1").arg(percent(m.retrieval)) << '\n'
         << Text::tr("attention on shape:   %1").arg(percent(m.attention)) << '\n';
+}
+
+/// eval-demo --classify-templates; with `check`, 1 when the engine's default is not the chosen one.
+int runClassifyTemplates(const QString &command, ClassifyEvaluationOptions o, bool json, bool check)
+{
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    QTextStream err(stderr);
+    o.progress = [&](const QString &stage, int done, int total) {
+        if (terminal)
+            err << '\r' << stage << ' ' << done << '/' << total << (done == total ? "\n" : "") << Qt::flush;
+    };
+    const Expected<ClassifyEvaluationReport> report = evaluateClassifyTemplates(o);
+    if (!report)
+        return reportCliError(command, QString::fromStdString(report.error().message));
+    QTextStream out(stdout);
+    if (json)
+        out << QString::fromStdString(report->toJson().dump()) << '\n';
+    else
+        out << report->markdownTable();
+    if (check && !report->defaultIsChosen)
+        return reportCliError(command,
+            Text::tr("classify's default is not the measured best (template \"%1\", %2)")
+                .arg(report->chosenRow().labelTemplate, classifyMethodName(report->chosenRow().method)));
+    return 0;
 }
 
 } // namespace
@@ -148,7 +173,15 @@ int runEvalDemoCommand(const QStringList &args)
     const QCommandLineOption precision(QStringLiteral("precision"),
         Text::tr("fp32 or bf16: the number format the model computes in (default: fp32)."),
         Text::tr("precision"));
-    parser.addOptions({model, items, keep, json, check, writeSamples, figure, media, precision});
+    const QCommandLineOption classifyTemplates(QStringLiteral("classify-templates"),
+        Text::tr("Only measure classify's label templates and scoring methods: the accuracy of each on a "
+                 "selection split of --items files (default 500); the plainest one within the best one's 95% "
+                 "interval is then scored on a test split (fixed seeds %1 and %2). With --check, exit with 1 "
+                 "when it is not classify's default.")
+            .arg(ClassifyEvaluationOptions {}.selectionSeed)
+            .arg(ClassifyEvaluationOptions {}.testSeed));
+    parser.addOptions(
+        {model, items, keep, json, check, writeSamples, figure, media, precision, classifyTemplates});
     if (const std::optional<int> done = parseCommandLine(parser, args))
         return *done;
     const QString command = args.value(0);
@@ -187,6 +220,14 @@ int runEvalDemoCommand(const QStringList &args)
         o.items = parser.value(items).toInt(&ok);
     if (!ok || o.items < 1 || o.items > 100000)
         return reportCliError(command, Text::tr("--items takes a number from 1 to 100000"), 2);
+    if (parser.isSet(classifyTemplates)) {
+        ClassifyEvaluationOptions c;
+        c.bundle = o.bundle;
+        if (parser.isSet(items))
+            c.items = o.items;
+        c.workDir = parser.value(keep);
+        return runClassifyTemplates(command, c, parser.isSet(json), parser.isSet(check));
+    }
     o.workDir = parser.value(keep);
     if (parser.isSet(precision)) {
         const QString name = parser.value(precision).trimmed().toLower();

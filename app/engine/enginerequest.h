@@ -164,13 +164,16 @@ struct EngineRequest {
     /// Answer over candidates: how many the official re-ranking keeps (k);
     /// 0: all candidates, at most 128 (the official k_test).
     int rankTopK = 0;
+    /// Classify: how labels are scored, and below the text scored for each
+    /// ("{}" is replaced by the label). The defaults of the CLI and the app,
+    /// chosen by `mplug2 eval-demo --classify-templates` (README, "Zero-shot classification").
     ClassifyMethod classifyMethod = ClassifyMethod::DecoderLikelihood;
     /// EmbedMedia / EmbedTexts: which embedding (Itc fails on models without ITC heads).
     EmbeddingKind embedding = EmbeddingKind::Clip;
     /// ScoreTexts: which score (Matching fails on models without an ITM head).
     TextScoring scoring = TextScoring::DecoderLikelihood;
     /// Classify: the text scored for each label; "{}" is replaced by the label.
-    QString labelTemplate = QStringLiteral("{}");
+    QString labelTemplate = QStringLiteral("a {}");
     /// DenseCaption: window length and step in seconds (step 0 = the window).
     double windowSeconds = 10.0;
     double strideSeconds = 0.0;

@@ -186,7 +186,7 @@ QWidget *TaskPanel::createInputs()
     m_labels->setAccessibleName(tr("Labels"));
     connect(m_labels, &QLineEdit::returnPressed, this, &TaskPanel::run);
     classifyForm->addRow(tr("&Labels:"), m_labels);
-    m_labelTemplate = new QLineEdit(QStringLiteral("{}"), classify);
+    m_labelTemplate = new QLineEdit(app::EngineRequest {}.labelTemplate, classify);
     m_labelTemplate->setObjectName(QStringLiteral("labelTemplateEdit"));
     m_labelTemplate->setAccessibleName(tr("Label template"));
     m_labelTemplate->setToolTip(tr("The text scored for each label; {} stands for the label"));
@@ -286,9 +286,8 @@ Expected<app::EngineRequest> TaskPanel::buildRequest(const QString &mediaPath) c
             return makeError(ErrorCode::InvalidArgument,
                 tr("Give at least two labels, separated by commas.").toStdString());
         request = app::EngineRequest::classify(mediaPath, labels);
-        request.labelTemplate = m_labelTemplate->text().contains(QStringLiteral("{}"))
-            ? m_labelTemplate->text()
-            : QStringLiteral("{}");
+        if (m_labelTemplate->text().contains(QStringLiteral("{}")))
+            request.labelTemplate = m_labelTemplate->text();
         request.classifyMethod = static_cast<app::ClassifyMethod>(m_classifyMethod->currentData().toInt());
         break;
     }
@@ -396,7 +395,12 @@ void TaskPanel::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("task/current"), int(task()));
     settings.setValue(QStringLiteral("task/questions"), questionHistory());
     settings.setValue(QStringLiteral("task/labels"), m_labels->text());
-    settings.setValue(QStringLiteral("task/labelTemplate"), m_labelTemplate->text());
+    // Kept only when it is not the default, so that a better default reaches everyone who never chose one.
+    settings.remove(QStringLiteral("task/labelTemplate"));
+    if (m_labelTemplate->text() == app::EngineRequest {}.labelTemplate)
+        settings.remove(QStringLiteral("task/classifyTemplate"));
+    else
+        settings.setValue(QStringLiteral("task/classifyTemplate"), m_labelTemplate->text());
     settings.setValue(QStringLiteral("task/window"), m_fixedWindowSeconds);
     settings.setValue(QStringLiteral("task/shotWindow"), m_shotWindowSeconds);
     settings.setValue(QStringLiteral("task/windowMode"),
@@ -412,8 +416,15 @@ void TaskPanel::restoreSettings(const QSettings &settings)
     m_question->addItems(questions.mid(0, kMaxQuestionHistory));
     m_question->setEditText({});
     m_labels->setText(settings.value(QStringLiteral("task/labels")).toString());
+    // task/labelTemplate was always saved, "{}" (the old default) included: only another choice is kept.
+    const QString oldTemplate = settings.value(QStringLiteral("task/labelTemplate")).toString();
     m_labelTemplate->setText(
-        settings.value(QStringLiteral("task/labelTemplate"), QStringLiteral("{}")).toString());
+        settings
+            .value(QStringLiteral("task/classifyTemplate"),
+                oldTemplate.contains(QStringLiteral("{}")) && oldTemplate != QStringLiteral("{}")
+                    ? oldTemplate
+                    : app::EngineRequest {}.labelTemplate)
+            .toString());
     m_fixedWindowSeconds = settings.value(QStringLiteral("task/window"), 10.0).toDouble();
     m_shotWindowSeconds
         = settings.value(QStringLiteral("task/shotWindow"), app::MomentOptions {}.maxWindowSeconds)
