@@ -33,9 +33,15 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
 
 namespace mplug2::ui {
 
@@ -48,6 +54,12 @@ const QString kIndexCause = QStringLiteral("index");
 /// The index the search dock opened last (File ▸ Open Index), opened again at start.
 const QString kIndexKey = QStringLiteral("search/currentIndex");
 constexpr int kDefaultFrames = 16;
+/// The shares of a change in the window's width that go to the left (media) and right (task,
+/// results) panels; the viewer gets the rest. QMainWindow alone gives the viewer all of it.
+constexpr double kLeftShare = 0.15;
+constexpr double kRightShare = 0.25;
+/// The share of a change in the window's height that goes to the attention and search panels.
+constexpr double kBottomShare = 0.5;
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -75,20 +87,20 @@ MainWindow::MainWindow(QWidget *parent)
     m_results = new ResultsPanel(this);
     m_attention = new AttentionPanel(this);
     m_attention->setEngine(m_engine);
-    addPanel(m_media, tr("Media"), QStringLiteral("mediaDock"), Qt::LeftDockWidgetArea);
-    QDockWidget *taskDock = addPanel(m_task, tr("Task"), QStringLiteral("taskDock"), Qt::RightDockWidgetArea);
+    m_mediaDock = addPanel(m_media, tr("Media"), QStringLiteral("mediaDock"), Qt::LeftDockWidgetArea);
+    m_taskDock = addPanel(m_task, tr("Task"), QStringLiteral("taskDock"), Qt::RightDockWidgetArea);
     QDockWidget *resultsDock
         = addPanel(m_results, tr("Results"), QStringLiteral("resultsDock"), Qt::RightDockWidgetArea);
-    splitDockWidget(taskDock, resultsDock, Qt::Vertical);
-    QDockWidget *attentionDock
+    splitDockWidget(m_taskDock, resultsDock, Qt::Vertical);
+    m_attentionDock
         = addPanel(m_attention, tr("Attention"), QStringLiteral("attentionDock"), Qt::BottomDockWidgetArea);
     // The index chosen last; SearchView opens it off the GUI thread, and says if it cannot.
     const QString index = QSettings().value(kIndexKey).toString();
     m_search = new SearchView(m_engine, index.isEmpty() ? SearchView::defaultCatalogLocation() : index, this);
     m_searchDock = addPanel(m_search, tr("Search"), QStringLiteral("searchDock"), Qt::BottomDockWidgetArea);
-    tabifyDockWidget(attentionDock, m_searchDock);
-    attentionDock->raise();
-    resizeDocks({taskDock, resultsDock}, {300, 300}, Qt::Vertical);
+    tabifyDockWidget(m_attentionDock, m_searchDock);
+    m_attentionDock->raise();
+    resizeDocks({m_taskDock, resultsDock}, {300, 300}, Qt::Vertical);
 
     m_jobStatus = new JobStatusWidget(m_engine, this);
     m_folderStatus = new QLabel(this);
@@ -127,6 +139,9 @@ QDockWidget *MainWindow::addPanel(
     dock->setFeatures(
         QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(area, dock);
+    // A panel moved or floated changes what the side panels' widths mean: take them again.
+    connect(dock, &QDockWidget::dockLocationChanged, this, [this] { m_dockBaseWindowSize = {}; });
+    connect(dock, &QDockWidget::topLevelChanged, this, [this] { m_dockBaseWindowSize = {}; });
     return dock;
 }
 
@@ -773,6 +788,59 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     event->accept();
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    // The end of a drag, of a panel's edge among others: the panels' widths are the user's now.
+    if (event->type() == QEvent::MouseButtonRelease)
+        m_dockBaseWindowSize = {};
+    return QMainWindow::event(event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (!event->oldSize().isValid() || event->size() == event->oldSize())
+        return;
+    // QMainWindow alone gives all of a change in size to the viewer: maximised, the panels stayed as
+    // small as before. They take a share of it, and give it back when the window shrinks, but not
+    // below what they need to show their content (the viewer has a minimum of its own).
+    QDockWidget *bottom = m_attentionDock->isVisible() ? m_attentionDock : m_searchDock;
+    const std::array<std::pair<QDockWidget *, double>, 3> panels {
+        {{m_mediaDock, kLeftShare}, {m_taskDock, kRightShare}, {bottom, kBottomShare}}};
+    const auto isVertical = [this](QDockWidget *dock) {
+        const Qt::DockWidgetArea area = dockWidgetArea(dock);
+        return area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea;
+    };
+    const auto extent = [&isVertical](QDockWidget *dock, const QSize &size) {
+        return isVertical(dock) ? size.height() : size.width();
+    };
+    if (m_dockBaseWindowSize.isEmpty()) {
+        // The layout has given the change to the centre so far: these are the sizes at the old size.
+        m_dockBaseWindowSize = event->oldSize();
+        m_dockBaseExtents.clear();
+        for (const auto &panel : panels)
+            m_dockBaseExtents.append(extent(panel.first, panel.first->size()));
+    }
+    QList<QDockWidget *> docks[2];
+    QList<int> extents[2];
+    for (int i = 0; i < int(panels.size()); ++i) {
+        QDockWidget *dock = panels[i].first;
+        if (dock->isHidden() || dock->isFloating() || dockWidgetArea(dock) == Qt::NoDockWidgetArea)
+            continue;
+        const int base = m_dockBaseExtents.value(i);
+        const int grown = extent(dock, event->size()) - extent(dock, m_dockBaseWindowSize);
+        const int floor
+            = std::max(extent(dock, dock->minimumSizeHint()), std::min(base, extent(dock, dock->sizeHint())));
+        docks[isVertical(dock)].append(dock);
+        extents[isVertical(dock)].append(std::max(floor, base + int(std::lround(grown * panels[i].second))));
+    }
+    for (const Qt::Orientation orientation : {Qt::Horizontal, Qt::Vertical}) {
+        const int i = orientation == Qt::Vertical ? 1 : 0;
+        if (!docks[i].isEmpty())
+            resizeDocks(docks[i], extents[i], orientation);
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -87,7 +87,9 @@ public:
     ErrorBanner *errorBanner() const { return m_banner; }
 
 protected:
+    bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -132,6 +134,14 @@ private:
     ResultsPanel *m_results = nullptr;
     SearchView *m_search = nullptr;
     QDockWidget *m_searchDock = nullptr;
+    QDockWidget *m_mediaDock = nullptr;
+    QDockWidget *m_taskDock = nullptr;
+    QDockWidget *m_attentionDock = nullptr;
+    /// The panels' widths (heights for the bottom one) when the window was m_dockBaseWindowSize
+    /// (empty: take them at the next resize): a window size gives the same layout, however often
+    /// the window was resized.
+    QSize m_dockBaseWindowSize;
+    QList<int> m_dockBaseExtents;
     AttentionPanel *m_attention = nullptr;
     ErrorBanner *m_banner = nullptr;
     JobStatusWidget *m_jobStatus = nullptr;
