@@ -162,7 +162,8 @@ double TimelineWidget::secondsForX(int x) const
 
 QSize TimelineWidget::sizeHint() const
 {
-    const int lane = m_segments.isEmpty() ? 0 : laneHeight() + kLaneGap - 6;
+    // The track, then the subtitle track in the room the knob leaves below it, and a small margin.
+    const int lane = m_segments.isEmpty() ? 0 : laneHeight() + kLaneGap - 16;
     return {400, kMargin * 2 + kBarsHeight + kTrackHeight + 14 + lane};
 }
 
