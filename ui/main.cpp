@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSize>
 #include <QTimer>
 #include <QTranslator>
 
@@ -41,6 +42,18 @@ static void installTranslators(QApplication &application)
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
+}
+
+/// "WxH" (e.g. 1280x800) as a size; an invalid size when it is not one.
+static QSize parseWindowSize(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char('x'));
+    if (parts.size() != 2)
+        return {};
+    bool wOk = false;
+    bool hOk = false;
+    const QSize size(parts[0].toInt(&wOk), parts[1].toInt(&hOk));
+    return wOk && hOk && size.width() > 0 && size.height() > 0 ? size : QSize();
 }
 
 static void saveScreenshot(ui::MainWindow &window, const QString &file)
@@ -84,19 +97,37 @@ int main(int argc, char **argv)
         QApplication::translate(
             "main", "Show the window, save a picture of it to <file> and quit (after the task, if any)."),
         QStringLiteral("file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+        QApplication::translate("main", "Resize the window to <size> (e.g. 1280x800) once it is shown."),
+        QStringLiteral("size"));
     const QCommandLineOption languageOption(QStringLiteral("lang"),
         QApplication::translate(
             "main", "Use the interface language <language> (e.g. en, zh_CN) instead of the system's."),
         QStringLiteral("language"));
-    parser.addOptions({modelOption, captionOption, askOption, tokenOption, screenshotOption, languageOption});
+    parser.addOptions(
+        {modelOption, captionOption, askOption, tokenOption, screenshotOption, sizeOption, languageOption});
     parser.addPositionalArgument(QStringLiteral("media"),
         QApplication::translate("main", "Images or videos to open."), QStringLiteral("[media...]"));
     parser.process(application);
+
+    QSize windowSize;
+    if (parser.isSet(sizeOption)) {
+        windowSize = parseWindowSize(parser.value(sizeOption));
+        if (!windowSize.isValid()) {
+            std::fprintf(stderr, "mplug2-studio: %s\n",
+                qPrintable(QApplication::translate("main", "--size wants a size such as 1280x800, not \"%1\"")
+                               .arg(parser.value(sizeOption))));
+            return 2;
+        }
+    }
 
     model::configureThreads(0);
     ui::MainWindow window;
     window.openMedia(parser.positionalArguments());
     window.show();
+    // After show(), as when a user resizes or maximises the window: the panels take their share.
+    if (windowSize.isValid())
+        window.resize(windowSize);
 
     app::RequestHandle load;
     if (parser.isSet(modelOption)) {
