@@ -19,6 +19,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
+#include <QListWidget>
 #include <QProcess>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -131,6 +132,23 @@ private Q_SLOTS:
                            .arg(scroll->viewport()->width())
                            .arg(options->minimumSizeHint().width())));
         QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+    }
+
+    /// A media row is as wide as the list (its name and details elided, the
+    /// whole path in the tooltip): no sideways scrolling at any size.
+    void mediaRowsFitTheList_data() { sizes(); }
+    void mediaRowsFitTheList()
+    {
+        QFETCH(QSize, size);
+        QVERIFY(resizeTo(size));
+        auto *list = m_window->findChild<QListWidget *>(QStringLiteral("mediaList"));
+        QVERIFY(list && list->count() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(list->item(0)->text().contains(QLatin1Char('\n')), 10000); // details shown
+        const QRect row = list->visualItemRect(list->item(0));
+        qInfo("%s: media list %d px wide, first row %d px", qPrintable(sizeText(size)),
+            list->viewport()->width(), row.width());
+        QVERIFY2(row.right() < list->viewport()->width(), qPrintable(QString::number(row.width())));
+        QCOMPARE(list->horizontalScrollBar()->maximum(), 0);
     }
 
     void aLongAnswerWrapsInsteadOfBeingCutShort_data() { sizes(); }

@@ -12,8 +12,10 @@
 #include <QLocale>
 #include <QMimeData>
 #include <QPainter>
+#include <QStyledItemDelegate>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mplug2::ui {
@@ -55,6 +57,20 @@ QToolButton *toolButton(const QString &icon, const QString &text, QWidget *paren
     button->setAutoRaise(true);
     return button;
 }
+/// Asks for no more width than the thumbnail: the list then lays each row
+/// out as wide as itself, and the text is elided inside it instead of
+/// running past the edge.
+class FitWidthDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize hint = QStyledItemDelegate::sizeHint(option, index);
+        hint.setWidth(std::min(hint.width(), option.decorationSize.width() + 16));
+        return hint;
+    }
+};
+
 } // namespace
 
 MediaPanel::MediaPanel(QWidget *parent)
@@ -76,6 +92,11 @@ MediaPanel::MediaPanel(QWidget *parent)
     m_list->setBatchSize(200);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setTextElideMode(Qt::ElideMiddle);
+    // Rows are as wide as the list: a long name or its details are elided in
+    // the middle (the whole path is in the tooltip), never scrolled sideways.
+    m_list->setItemDelegate(new FitWidthDelegate(m_list));
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setResizeMode(QListView::Adjust);
     m_hint->setObjectName(QStringLiteral("mediaHint"));
     m_hint->setText(tr("Drop pictures or videos here, or open them with the buttons above."));
     m_hint->setWordWrap(true);
