@@ -62,18 +62,20 @@ int runAskCommand(const QStringList &args)
                 2);
     }
 
+    const Expected<ModelParams> modelParams = model.params(parser);
+    if (!modelParams)
+        return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
     QList<EngineRequest> requests;
     for (const QString &media : parser.positionalArguments()) {
         EngineRequest r = EngineRequest::ask(media, parser.value(question));
         r.texts = candidates;
         r.rankTopK = k;
-        if (Expected<void> ok = model.applyTo(parser, r); !ok)
-            return reportCliError(command, QString::fromStdString(ok.error().message), 2);
+        modelParams->applyTo(r);
         requests.append(r);
     }
     const bool asJson = parser.isSet(json);
     return CliSession::loadAndRun(
-        command, parser, model, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
+        command, *modelParams, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
 }
 
 } // namespace mplug2::app

@@ -79,6 +79,9 @@ int runClassifyCommand(const QStringList &args)
         return reportCliError(
             command, QCoreApplication::translate("ClassifyCommand", "--template must contain {}"), 2);
 
+    const Expected<ModelParams> modelParams = model.params(parser);
+    if (!modelParams)
+        return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
     QList<EngineRequest> requests;
     for (const QString &media : parser.positionalArguments()) {
         EngineRequest r = EngineRequest::classify(media, labelList);
@@ -86,13 +89,12 @@ int runClassifyCommand(const QStringList &args)
         r.question = parser.value(question);
         if (parser.isSet(labelTemplate))
             r.labelTemplate = parser.value(labelTemplate);
-        if (Expected<void> ok = model.applyTo(parser, r); !ok)
-            return reportCliError(command, QString::fromStdString(ok.error().message), 2);
+        modelParams->applyTo(r);
         requests.append(r);
     }
     const bool asJson = parser.isSet(json);
     return CliSession::loadAndRun(
-        command, parser, model, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
+        command, *modelParams, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
 }
 
 } // namespace mplug2::app

@@ -89,14 +89,13 @@ int CliSession::run(
     return failures == 0 ? 0 : 1;
 }
 
-int CliSession::loadAndRun(const QString &command, const QCommandLineParser &parser,
-    const ModelOptions &options, const QList<EngineRequest> &requests,
-    const std::function<void(const EngineResult &)> &onResult)
+int CliSession::loadAndRun(const QString &command, const ModelParams &model,
+    const QList<EngineRequest> &requests, const std::function<void(const EngineResult &)> &onResult)
 {
-    const Expected<DeviceChoice> device = options.device(parser);
+    const Expected<DeviceChoice> device = model.deviceChoice();
     if (!device)
         return reportCliError(command, QString::fromStdString(device.error().message), 2);
-    const Expected<ModelBundle> bundle = options.bundle(parser);
+    const Expected<ModelBundle> bundle = model.bundle();
     if (!bundle)
         return reportCliError(command, QString::fromStdString(bundle.error().message));
     CliSession session(command);

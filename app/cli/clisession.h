@@ -8,7 +8,7 @@
 ///     if (!session.loadModel(*bundle, *device)) return 1;
 ///     return session.run(requests, [](const EngineResult &r) { print(r); });
 
-#include "app/cli/modeloptions.h"
+#include "app/cli/modelparams.h"
 #include "app/engine/engine.h"
 
 #include <QString>
@@ -34,12 +34,11 @@ public:
 
     Engine &engine() { return *m_engine; }
 
-    /// The usual command: the model and device from `options` (errors:
-    /// exit 1 for a model that cannot be found or loaded, 2 for a bad
-    /// device), then run(). Returns the exit code.
-    static int loadAndRun(const QString &command, const QCommandLineParser &parser,
-        const ModelOptions &options, const QList<EngineRequest> &requests,
-        const std::function<void(const EngineResult &)> &onResult);
+    /// The usual command: the model and device of `model` (errors: exit 1
+    /// for a model that cannot be found or loaded, 2 for a bad device), then
+    /// run(). Returns the exit code.
+    static int loadAndRun(const QString &command, const ModelParams &model,
+        const QList<EngineRequest> &requests, const std::function<void(const EngineResult &)> &onResult);
 
 private:
     /// Progress lines on a terminal while `handle` runs.

@@ -93,12 +93,14 @@ int runDenseCaptionCommand(const QStringList &args)
             return reportCliError(command, Text::tr("--stride does not go with --by-shot"), 2);
         r.captionWindows = CaptionWindows::Shots;
     }
-    if (Expected<void> ok = model.applyTo(parser, r); !ok)
-        return reportCliError(command, QString::fromStdString(ok.error().message), 2);
+    const Expected<ModelParams> modelParams = model.params(parser);
+    if (!modelParams)
+        return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
+    modelParams->applyTo(r);
     bool exportFailed = false;
     const bool asJson = parser.isSet(json);
     const QString outputPath = parser.value(output);
-    const int code = CliSession::loadAndRun(command, parser, model, {r}, [&](const EngineResult &result) {
+    const int code = CliSession::loadAndRun(command, *modelParams, {r}, [&](const EngineResult &result) {
         if (asJson || !exporter)
             printResult(result, asJson);
         if (exporter) {

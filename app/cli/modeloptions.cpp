@@ -1,11 +1,6 @@
 #include "app/cli/modeloptions.h"
 
-#include "app/bundle/bundleregistry.h"
-#include "app/bundle/checkpointbundle.h"
-
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QRegularExpression>
 
 namespace mplug2::app {
 
@@ -20,12 +15,12 @@ QCommandLineOption valueOption(const QString &name, const char *help, const char
     return QCommandLineOption(name, Text::tr(help), Text::tr(valueName));
 }
 
-/// Reads an integer option in [low, high]; `fallback` when not given.
-Expected<int> intOption(
-    const QCommandLineParser &parser, const QCommandLineOption &option, int fallback, int low, int high)
+/// Reads an integer option in [low, high]; nullopt when not given.
+Expected<std::optional<int>> intOption(
+    const QCommandLineParser &parser, const QCommandLineOption &option, int low, int high)
 {
     if (!parser.isSet(option))
-        return fallback;
+        return std::optional<int>();
     bool ok = false;
     const int v = parser.value(option).toInt(&ok);
     if (!ok || v < low || v > high)
@@ -36,14 +31,14 @@ Expected<int> intOption(
                 .arg(high)
                 .arg(parser.value(option))
                 .toStdString());
-    return v;
+    return std::optional<int>(v);
 }
 
-Expected<double> doubleOption(const QCommandLineParser &parser, const QCommandLineOption &option,
-    double fallback, double low, double high)
+Expected<std::optional<double>> doubleOption(
+    const QCommandLineParser &parser, const QCommandLineOption &option, double low, double high)
 {
     if (!parser.isSet(option))
-        return fallback;
+        return std::optional<double>();
     bool ok = false;
     const double v = parser.value(option).toDouble(&ok);
     if (!ok || !(v >= low && v <= high))
@@ -54,7 +49,13 @@ Expected<double> doubleOption(const QCommandLineParser &parser, const QCommandLi
                 .arg(high)
                 .arg(parser.value(option))
                 .toStdString());
-    return v;
+    return std::optional<double>(v);
+}
+
+/// The value of an option that was given; nullopt otherwise.
+std::optional<QString> givenValue(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
 }
 
 } // namespace
@@ -140,143 +141,104 @@ void ModelOptions::addGenerationTo(QCommandLineParser &parser) const
         {m_beam, m_minLength, m_maxLength, m_results, m_decoding, m_temperature, m_topK, m_topP, m_seed});
 }
 
-Expected<ModelBundle> ModelOptions::bundle(const QCommandLineParser &parser) const
+ModelParams ModelOptions::modelChoice(const QCommandLineParser &parser) const
 {
-    if (parser.isSet(m_model) && parser.isSet(m_checkpoint))
-        return makeError(ErrorCode::InvalidArgument,
-            Text::tr("give either --model or --checkpoint, not both").toStdString());
-    if (parser.isSet(m_checkpoint)) {
-        CheckpointBundleOptions o;
-        o.checkpoint = parser.value(m_checkpoint);
-        o.vocab = parser.value(m_vocab);
-        if (parser.isSet(m_tokenizer))
-            o.tokenizerKind = parser.value(m_tokenizer);
-        const Expected<ModelKind> kind = checkpointKind(parser);
-        if (!kind)
-            return kind.error();
-        o.kind = *kind;
-        o.bertConfigFile = parser.value(m_bertConfig);
-        o.modelConfigFile = parser.value(m_modelConfig);
-        o.clipBpe = parser.value(m_clipBpe);
-        Expected<ModelBundle> bundle = bundleForCheckpoint(o);
-        if (bundle && m_commandKind == ModelKind::Qa && !bundle->answersQuestions()) {
-            const QString file = QFileInfo(o.checkpoint).fileName();
-            return makeError(ErrorCode::Unsupported,
-                (o.kind == ModelKind::Pretrain
-                        ? Text::tr("%1 is a pretraining checkpoint and cannot answer questions: use a "
-                                   "question-answering checkpoint (for example mPLUG2_MSRVTT_QA.pth), or "
-                                   "--kind qa to try it anyway")
-                        : Text::tr("%1 was given as a caption checkpoint (--kind caption) and cannot answer "
-                                   "questions: use --kind qa for a question-answering checkpoint"))
-                    .arg(file)
-                    .toStdString());
-        }
-        return bundle;
-    }
-    for (const QCommandLineOption *o : {&m_vocab, &m_tokenizer, &m_kind, &m_bertConfig, &m_modelConfig}) {
-        if (parser.isSet(*o))
-            return makeError(ErrorCode::InvalidArgument,
-                Text::tr("--%1 goes with --checkpoint").arg(o->names().constFirst()).toStdString());
-    }
-    BundleRegistry registry;
-    Expected<ModelBundle> bundle
-        = parser.isSet(m_model) ? registry.resolve(parser.value(m_model)) : registry.defaultBundle();
-    if (bundle && parser.isSet(m_clipBpe))
-        bundle->clipBpe = parser.value(m_clipBpe);
-    if (bundle && m_commandKind == ModelKind::Qa && !bundle->answersQuestions())
-        return makeError(ErrorCode::Unsupported,
-            Text::tr("the model %1 cannot answer questions (it is a %2 model): choose a question-answering "
-                     "model with --model, or give its checkpoint with --checkpoint")
-                .arg(bundle->name.isEmpty() ? bundle->id : bundle->name, modelKindName(bundle->kind))
-                .toStdString());
-    return bundle;
+    ModelParams p;
+    p.commandKind = m_commandKind;
+    p.model = givenValue(parser, m_model);
+    p.checkpoint = givenValue(parser, m_checkpoint);
+    p.vocab = givenValue(parser, m_vocab);
+    p.tokenizer = givenValue(parser, m_tokenizer);
+    p.kind = givenValue(parser, m_kind);
+    p.bertConfig = givenValue(parser, m_bertConfig);
+    p.modelConfig = givenValue(parser, m_modelConfig);
+    p.clipBpe = givenValue(parser, m_clipBpe);
+    p.device = parser.value(m_device);
+    p.precision = parser.value(m_precision);
+    return p;
 }
 
-Expected<ModelKind> ModelOptions::checkpointKind(const QCommandLineParser &parser) const
+Expected<ModelParams> ModelOptions::params(const QCommandLineParser &parser) const
 {
-    if (parser.isSet(m_kind))
-        return parseModelKind(parser.value(m_kind));
-    // The official files say what they are: mPLUG2_Pretrain.pth, mPLUG2_MSRVTT_QA.pth,
-    // mPLUG2_MSVD_Caption.pth.
-    const QStringList words
-        = QFileInfo(parser.value(m_checkpoint))
-              .completeBaseName()
-              .toLower()
-              .split(QRegularExpression(QStringLiteral("[^a-z0-9]+")), Qt::SkipEmptyParts);
-    if (words.contains(QLatin1String("pretrain")))
-        return ModelKind::Pretrain;
-    if (m_commandKind)
-        return *m_commandKind;
-    if (words.contains(QLatin1String("qa")) || words.contains(QLatin1String("vqa")))
-        return ModelKind::Qa;
-    return ModelKind::Caption;
-}
-
-Expected<DeviceChoice> ModelOptions::device(const QCommandLineParser &parser) const
-{
-    return DeviceChoice::parse(parser.value(m_device), parser.value(m_precision));
-}
-
-bool ModelOptions::precisionGiven(const QCommandLineParser &parser) const
-{
-    const QString p = parser.value(m_precision).trimmed().toLower();
-    return !p.isEmpty() && p != QLatin1String("auto");
-}
-
-Expected<int> ModelOptions::frames(const QCommandLineParser &parser) const
-{
-    return intOption(parser, m_frames, 0, 1, 64);
-}
-
-Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineRequest &request) const
-{
-    const Expected<int> frames = intOption(parser, m_frames, request.media.numFrames, 1, 64);
+    ModelParams p = modelChoice(parser);
+    const Expected<std::optional<int>> frames = intOption(parser, m_frames, 1, 64);
     if (!frames)
         return frames.error();
-    request.media.numFrames = *frames;
+    p.frames = *frames;
     if (!m_hasGeneration)
-        return {};
-    const Expected<int> beam = intOption(parser, m_beam, request.generation.beamSize, 1, 32);
-    const Expected<int> minLength = intOption(parser, m_minLength, request.generation.minLength, 0, 512);
-    const Expected<int> maxLength = intOption(parser, m_maxLength, request.generation.maxLength, 1, 512);
-    const Expected<int> results = intOption(parser, m_results, request.generation.numResults, 1, 32);
-    const Expected<int> topK = intOption(parser, m_topK, request.generation.topK, 0, 1000000);
-    const Expected<int> seed = intOption(parser, m_seed, int(request.generation.seed), 0, 2147483647);
-    const Expected<double> temperature
-        = doubleOption(parser, m_temperature, request.generation.temperature, 1e-3, 100);
-    const Expected<double> topP = doubleOption(parser, m_topP, request.generation.topP, 1e-6, 1);
-    for (const Expected<int> *v : {&beam, &minLength, &maxLength, &results, &topK, &seed}) {
+        return p;
+    const Expected<std::optional<int>> beam = intOption(parser, m_beam, 1, 32);
+    const Expected<std::optional<int>> minLength = intOption(parser, m_minLength, 0, 512);
+    const Expected<std::optional<int>> maxLength = intOption(parser, m_maxLength, 1, 512);
+    const Expected<std::optional<int>> results = intOption(parser, m_results, 1, 32);
+    const Expected<std::optional<int>> topK = intOption(parser, m_topK, 0, 1000000);
+    const Expected<std::optional<int>> seed = intOption(parser, m_seed, 0, 2147483647);
+    const Expected<std::optional<double>> temperature = doubleOption(parser, m_temperature, 1e-3, 100);
+    const Expected<std::optional<double>> topP = doubleOption(parser, m_topP, 1e-6, 1);
+    for (const Expected<std::optional<int>> *v : {&beam, &minLength, &maxLength, &results, &topK, &seed}) {
         if (!*v)
             return v->error();
     }
-    for (const Expected<double> *v : {&temperature, &topP}) {
+    for (const Expected<std::optional<double>> *v : {&temperature, &topP}) {
         if (!*v)
             return v->error();
     }
-    GenerationOptions &g = request.generation;
-    g.beamSize = *beam;
-    g.minLength = *minLength;
-    g.maxLength = *maxLength;
-    g.numResults = *results;
-    g.topK = *topK;
-    g.seed = quint64(*seed);
-    g.temperature = *temperature;
-    g.topP = *topP;
+    p.beam = *beam;
+    p.minLength = *minLength;
+    p.maxLength = *maxLength;
+    p.numResults = *results;
+    p.topK = *topK;
+    p.seed = *seed;
+    p.temperature = *temperature;
+    p.topP = *topP;
     if (parser.isSet(m_decoding)) {
         const QString method = parser.value(m_decoding);
         if (method == QLatin1String("beam"))
-            g.method = DecodingMethod::Beam;
+            p.decoding = DecodingMethod::Beam;
         else if (method == QLatin1String("greedy"))
-            g.method = DecodingMethod::Greedy;
+            p.decoding = DecodingMethod::Greedy;
         else if (method == QLatin1String("sample"))
-            g.method = DecodingMethod::Sample;
+            p.decoding = DecodingMethod::Sample;
         else
             return makeError(ErrorCode::InvalidArgument,
                 Text::tr("--decoding must be beam, greedy or sample (got \"%1\")").arg(method).toStdString());
     }
-    if (g.minLength >= 0 && g.maxLength >= 0 && g.minLength > g.maxLength)
+    // Both must be given to disagree: a length not given is the model's, checked where it is known.
+    if (p.minLength && p.maxLength && *p.minLength > *p.maxLength)
         return makeError(
             ErrorCode::InvalidArgument, Text::tr("--min-length is larger than --max-length").toStdString());
+    return p;
+}
+
+Expected<ModelBundle> ModelOptions::bundle(const QCommandLineParser &parser) const
+{
+    return modelChoice(parser).bundle();
+}
+
+Expected<DeviceChoice> ModelOptions::device(const QCommandLineParser &parser) const
+{
+    return modelChoice(parser).deviceChoice();
+}
+
+bool ModelOptions::precisionGiven(const QCommandLineParser &parser) const
+{
+    return modelChoice(parser).precisionGiven();
+}
+
+Expected<int> ModelOptions::frames(const QCommandLineParser &parser) const
+{
+    const Expected<std::optional<int>> frames = intOption(parser, m_frames, 1, 64);
+    if (!frames)
+        return frames.error();
+    return frames->value_or(0);
+}
+
+Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineRequest &request) const
+{
+    const Expected<ModelParams> p = params(parser);
+    if (!p)
+        return p.error();
+    p->applyTo(request);
     return {};
 }
 

@@ -2,19 +2,18 @@
 /// The options every model-running command shares: which model (`--model
 /// BUNDLE`, or `--checkpoint F --vocab V` with optional official configs),
 /// where it runs (`--device`, `--precision`), and how it reads the media
-/// and generates (`--frames`, `--beam`, lengths, sampling).
+/// and generates (`--frames`, `--beam`, lengths, sampling). They are read
+/// into a ModelParams.
 ///
 ///     QCommandLineParser parser;
 ///     ModelOptions model;
 ///     model.addTo(parser);
 ///     ...parse...
-///     Expected<ModelBundle> bundle = model.bundle(parser);   // default bundle without options
-///     Expected<DeviceChoice> device = model.device(parser);
-///     EngineRequest r = ...; model.applyTo(parser, r);
+///     Expected<ModelParams> params = model.params(parser);   // an error for bad numbers
+///     Expected<ModelBundle> bundle = params->bundle();       // default bundle without options
+///     EngineRequest r = ...; params->applyTo(r);
 
-#include "app/bundle/modelbundle.h"
-#include "app/engine/devicechoice.h"
-#include "app/engine/enginerequest.h"
+#include "app/cli/modelparams.h"
 #include "base/expected.h"
 
 #include <QCommandLineOption>
@@ -35,11 +34,14 @@ public:
     /// Adds the generation options too (beam, lengths, n-best, sampling).
     void addGenerationTo(QCommandLineParser &parser) const;
 
+    /// The model and where it runs, as given: no numbers are read, so nothing can be wrong yet.
+    ModelParams modelChoice(const QCommandLineParser &parser) const;
+    /// modelChoice() with --frames and the generation options; an error for bad numbers.
+    Expected<ModelParams> params(const QCommandLineParser &parser) const;
+
+    /// modelChoice(parser).bundle().
     Expected<ModelBundle> bundle(const QCommandLineParser &parser) const;
-    /// The kind of a bare checkpoint: --kind, else a file name that says
-    /// Pretrain, else the command's, else a file name that says QA or Caption,
-    /// else caption. An error for a --kind that is not a kind.
-    Expected<ModelKind> checkpointKind(const QCommandLineParser &parser) const;
+    /// modelChoice(parser).deviceChoice().
     Expected<DeviceChoice> device(const QCommandLineParser &parser) const;
     /// Whether the user chose a precision (anything but --precision auto).
     bool precisionGiven(const QCommandLineParser &parser) const;

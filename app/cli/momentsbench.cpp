@@ -103,7 +103,7 @@ int runMomentsBench(const QStringList &args)
     clock.start();
     std::optional<EngineResult> result;
     const int code = CliSession::loadAndRun(
-        command, parser, model, {request}, [&](const EngineResult &r) { result = r; });
+        command, model.modelChoice(parser), {request}, [&](const EngineResult &r) { result = r; });
     if (code != 0 || !result)
         return code != 0 ? code : 1;
     // The model's load is in the clock too; it is small beside an hour of video, and a user waits for it.
