@@ -8,6 +8,8 @@
 #include "ui/viewer/filmstripwidget.h"
 #include "ui/viewer/timelinewidget.h"
 
+#include <QBoxLayout>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +54,30 @@ private Q_SLOTS:
         m_picture = media.make(
             QStringLiteral("picture.png"), {"-f", "lavfi", "-i", "color=c=red:size=40x30", "-frames:v", "1"});
         QVERIFY2(!m_picture.isEmpty(), qPrintable(media.lastError()));
+    }
+
+    void theTimelineFrameShowsOnlyForKeyboardFocus()
+    {
+        QWidget window;
+        auto *button = new QPushButton(QStringLiteral("before"), &window);
+        auto *timeline = new ui::TimelineWidget(&window);
+        auto *layout = new QVBoxLayout(&window);
+        layout->addWidget(button);
+        layout->addWidget(timeline);
+        timeline->setDuration(3.0);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        button->setFocus(Qt::OtherFocusReason);
+        const QImage unfocused = timeline->grab().toImage();
+        // The focus given by the program (as at start) or by a click: no frame.
+        timeline->setFocus(Qt::OtherFocusReason);
+        QVERIFY(timeline->hasFocus());
+        QCOMPARE(timeline->grab().toImage(), unfocused);
+        // Tabbed to: the frame shows where the keyboard is.
+        button->setFocus(Qt::OtherFocusReason);
+        QTest::keyClick(button, Qt::Key_Tab);
+        QVERIFY(timeline->hasFocus());
+        QVERIFY(timeline->grab().toImage() != unfocused);
     }
 
     void videoOpensWithItsSampledFrames()

@@ -219,7 +219,10 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     painter.setPen(QPen(pal.color(QPalette::Base), 2));
     painter.setBrush(accent);
     painter.drawEllipse(QPoint(x, track.center().y() + 1), 7, 7);
-    if (hasFocus()) {
+    // A focus frame only when the keyboard moved the focus here (Tab), as Qt's
+    // own controls do: not when the window opens with the focus on the
+    // timeline, or after a click on it.
+    if (hasFocus() && window()->testAttribute(Qt::WA_KeyboardFocusChange)) {
         painter.setPen(QPen(accent, 1, Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(rect().adjusted(0, 0, -1, -1));
