@@ -1,15 +1,15 @@
+#include "app/cli/askcommand.h"
+
 #include "app/cli/clisession.h"
-#include "app/cli/commandlineparsing.h"
 #include "app/cli/modeloptions.h"
 #include "app/cli/resultprinter.h"
-#include "app/cli/taskcommands.h"
 #include "app/cli/textlistfile.h"
 
 #include <QCoreApplication>
 
 namespace mplug2::app {
 
-int runAskCommand(const QStringList &args)
+CliParsed<AskParams> parseAskParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("AskCommand",
@@ -35,47 +35,58 @@ int runAskCommand(const QStringList &args)
     model.addGenerationTo(parser);
     parser.addPositionalArgument(QStringLiteral("media"),
         QCoreApplication::translate("AskCommand", "Images or videos."), QStringLiteral("MEDIA..."));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (parser.value(question).trimmed().isEmpty())
-        return reportCliError(
-            command, QCoreApplication::translate("AskCommand", "--question is required"), 2);
+        return usageStop(QCoreApplication::translate("AskCommand", "--question is required"));
     if (parser.positionalArguments().isEmpty())
-        return reportCliError(command, QCoreApplication::translate("AskCommand", "no media given"), 2);
-    QStringList candidates;
+        return usageStop(QCoreApplication::translate("AskCommand", "no media given"));
+
+    AskParams p;
     if (parser.isSet(answers)) {
         const Expected<QStringList> list = readTextList(parser.value(answers));
         if (!list)
-            return reportCliError(command, QString::fromStdString(list.error().message));
-        candidates = *list;
+            return CliStop {1, QString::fromStdString(list.error().message)};
+        p.answers = *list;
     }
-    int k = 0;
     if (parser.isSet(top)) {
         bool ok = false;
-        k = parser.value(top).toInt(&ok);
-        if (!ok || k < 1 || !parser.isSet(answers))
-            return reportCliError(command,
-                QCoreApplication::translate("AskCommand",
-                    "--top needs --answers and a "
-                    "positive number"),
-                2);
+        p.top = parser.value(top).toInt(&ok);
+        if (!ok || p.top < 1 || !parser.isSet(answers))
+            return usageStop(QCoreApplication::translate("AskCommand",
+                "--top needs --answers and a "
+                "positive number"));
     }
-
     const Expected<ModelParams> modelParams = model.params(parser);
     if (!modelParams)
-        return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
+        return usageStop(QString::fromStdString(modelParams.error().message));
+    p.question = parser.value(question);
+    p.media = parser.positionalArguments();
+    p.model = *modelParams;
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runAsk(const AskParams &params, const QString &command)
+{
     QList<EngineRequest> requests;
-    for (const QString &media : parser.positionalArguments()) {
-        EngineRequest r = EngineRequest::ask(media, parser.value(question));
-        r.texts = candidates;
-        r.rankTopK = k;
-        modelParams->applyTo(r);
+    for (const QString &media : params.media) {
+        EngineRequest r = EngineRequest::ask(media, params.question);
+        r.texts = params.answers;
+        r.rankTopK = params.top;
+        params.model.applyTo(r);
         requests.append(r);
     }
-    const bool asJson = parser.isSet(json);
-    return CliSession::loadAndRun(
-        command, *modelParams, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
+    return CliSession::loadAndRun(command, params.model, requests,
+        [asJson = params.json](const EngineResult &r) { printResult(r, asJson); });
+}
+
+int runAskCommand(const QStringList &args)
+{
+    const CliParsed<AskParams> parsed = parseAskParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runAsk(std::get<AskParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -1,14 +1,14 @@
+#include "app/cli/captioncommand.h"
+
 #include "app/cli/clisession.h"
-#include "app/cli/commandlineparsing.h"
 #include "app/cli/modeloptions.h"
 #include "app/cli/resultprinter.h"
-#include "app/cli/taskcommands.h"
 
 #include <QCoreApplication>
 
 namespace mplug2::app {
 
-int runCaptionCommand(const QStringList &args)
+CliParsed<CaptionParams> parseCaptionParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -22,24 +22,39 @@ int runCaptionCommand(const QStringList &args)
     model.addGenerationTo(parser);
     parser.addPositionalArgument(QStringLiteral("media"),
         QCoreApplication::translate("CaptionCommand", "Images or videos."), QStringLiteral("MEDIA..."));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (parser.positionalArguments().isEmpty())
-        return reportCliError(command, QCoreApplication::translate("CaptionCommand", "no media given"), 2);
-
+        return usageStop(QCoreApplication::translate("CaptionCommand", "no media given"));
     const Expected<ModelParams> modelParams = model.params(parser);
     if (!modelParams)
-        return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
+        return usageStop(QString::fromStdString(modelParams.error().message));
+
+    CaptionParams p;
+    p.media = parser.positionalArguments();
+    p.model = *modelParams;
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runCaption(const CaptionParams &params, const QString &command)
+{
     QList<EngineRequest> requests;
-    for (const QString &media : parser.positionalArguments()) {
+    for (const QString &media : params.media) {
         EngineRequest r = EngineRequest::caption(media);
-        modelParams->applyTo(r);
+        params.model.applyTo(r);
         requests.append(r);
     }
-    const bool asJson = parser.isSet(json);
-    return CliSession::loadAndRun(
-        command, *modelParams, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
+    return CliSession::loadAndRun(command, params.model, requests,
+        [asJson = params.json](const EngineResult &r) { printResult(r, asJson); });
+}
+
+int runCaptionCommand(const QStringList &args)
+{
+    const CliParsed<CaptionParams> parsed = parseCaptionParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runCaption(std::get<CaptionParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -1,15 +1,15 @@
+#include "app/cli/classifycommand.h"
+
 #include "app/cli/clisession.h"
-#include "app/cli/commandlineparsing.h"
 #include "app/cli/modeloptions.h"
 #include "app/cli/resultprinter.h"
-#include "app/cli/taskcommands.h"
 #include "app/cli/textlistfile.h"
 
 #include <QCoreApplication>
 
 namespace mplug2::app {
 
-int runClassifyCommand(const QStringList &args)
+CliParsed<ClassifyParams> parseClassifyParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -46,55 +46,70 @@ int runClassifyCommand(const QStringList &args)
     model.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("media"),
         QCoreApplication::translate("ClassifyCommand", "Images or videos."), QStringLiteral("MEDIA..."));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
-    QStringList labelList;
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
+
+    ClassifyParams p;
     for (const QString &l : parser.value(labels).split(u',', Qt::SkipEmptyParts))
         if (!l.trimmed().isEmpty())
-            labelList.append(l.trimmed());
+            p.labels.append(l.trimmed());
     if (parser.isSet(labelsFile)) {
         const Expected<QStringList> list = readTextList(parser.value(labelsFile));
         if (!list)
-            return reportCliError(command, QString::fromStdString(list.error().message));
-        labelList += *list;
+            return CliStop {1, QString::fromStdString(list.error().message)};
+        p.labels += *list;
     }
-    if (labelList.size() < 2)
-        return reportCliError(command,
-            QCoreApplication::translate("ClassifyCommand",
-                "give at least two labels "
-                "(--labels or --labels-file)"),
-            2);
+    if (p.labels.size() < 2)
+        return usageStop(QCoreApplication::translate("ClassifyCommand",
+            "give at least two labels "
+            "(--labels or --labels-file)"));
     if (parser.positionalArguments().isEmpty())
-        return reportCliError(command, QCoreApplication::translate("ClassifyCommand", "no media given"), 2);
-    const std::optional<ClassifyMethod> how
-        = parser.isSet(method) ? classifyMethodFromName(parser.value(method)) : defaults.classifyMethod;
-    if (!how)
-        return reportCliError(command,
-            QCoreApplication::translate("ClassifyCommand",
+        return usageStop(QCoreApplication::translate("ClassifyCommand", "no media given"));
+    if (parser.isSet(method)) {
+        p.method = classifyMethodFromName(parser.value(method));
+        if (!p.method)
+            return usageStop(QCoreApplication::translate("ClassifyCommand",
                 "--method must be "
-                "likelihood or clip"),
-            2);
-    if (parser.isSet(labelTemplate) && !parser.value(labelTemplate).contains(QStringLiteral("{}")))
-        return reportCliError(
-            command, QCoreApplication::translate("ClassifyCommand", "--template must contain {}"), 2);
-
+                "likelihood or clip"));
+    }
+    if (parser.isSet(labelTemplate)) {
+        if (!parser.value(labelTemplate).contains(QStringLiteral("{}")))
+            return usageStop(QCoreApplication::translate("ClassifyCommand", "--template must contain {}"));
+        p.labelTemplate = parser.value(labelTemplate);
+    }
     const Expected<ModelParams> modelParams = model.params(parser);
     if (!modelParams)
-        return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
+        return usageStop(QString::fromStdString(modelParams.error().message));
+    p.media = parser.positionalArguments();
+    p.question = parser.value(question);
+    p.model = *modelParams;
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runClassify(const ClassifyParams &params, const QString &command)
+{
     QList<EngineRequest> requests;
-    for (const QString &media : parser.positionalArguments()) {
-        EngineRequest r = EngineRequest::classify(media, labelList);
-        r.classifyMethod = *how;
-        r.question = parser.value(question);
-        if (parser.isSet(labelTemplate))
-            r.labelTemplate = parser.value(labelTemplate);
-        modelParams->applyTo(r);
+    for (const QString &media : params.media) {
+        EngineRequest r = EngineRequest::classify(media, params.labels);
+        if (params.method)
+            r.classifyMethod = *params.method;
+        r.question = params.question;
+        if (params.labelTemplate)
+            r.labelTemplate = *params.labelTemplate;
+        params.model.applyTo(r);
         requests.append(r);
     }
-    const bool asJson = parser.isSet(json);
-    return CliSession::loadAndRun(
-        command, *modelParams, requests, [asJson](const EngineResult &r) { printResult(r, asJson); });
+    return CliSession::loadAndRun(command, params.model, requests,
+        [asJson = params.json](const EngineResult &r) { printResult(r, asJson); });
+}
+
+int runClassifyCommand(const QStringList &args)
+{
+    const CliParsed<ClassifyParams> parsed = parseClassifyParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runClassify(std::get<ClassifyParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -7,14 +7,16 @@
 ///   attention      -o OUT MEDIA              heatmaps of where the model looked
 ///   import         CHECKPOINT --out DIR      a model bundle from an official checkpoint
 /// Each returns 0 on success, 1 when something failed, 2 for usage errors.
+/// Those converted to params + parse + run have a header of their own.
+#include "app/cli/askcommand.h"
+#include "app/cli/captioncommand.h"
+#include "app/cli/classifycommand.h"
+
 #include <QStringList>
 
 namespace mplug2::app {
 
-int runCaptionCommand(const QStringList &args);
 int runDenseCaptionCommand(const QStringList &args);
-int runAskCommand(const QStringList &args);
-int runClassifyCommand(const QStringList &args);
 int runAttentionCommand(const QStringList &args);
 
 } // namespace mplug2::app

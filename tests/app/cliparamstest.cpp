@@ -1,12 +1,19 @@
 // The commands' parameter parsing, without starting a process: what each
 // argument list gives, or why the command stops (help, usage error).
+#include "app/cli/askcommand.h"
+#include "app/cli/captioncommand.h"
 #include "app/cli/checkpointcommands.h"
+#include "app/cli/classifycommand.h"
 #include "app/cli/importcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/tokenizecommand.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <initializer_list>
 
 using namespace mplug2;
 using namespace mplug2::app;
@@ -16,6 +23,47 @@ namespace {
 QStringList importArgs(QStringList rest)
 {
     return QStringList {QStringLiteral("mplug2 import")} + rest;
+}
+
+QStringList words(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *w : list)
+        out.append(QString::fromUtf8(w));
+    return out;
+}
+
+/// The arguments of `mplug2 COMMAND` with `rest`, as main() hands them over.
+QStringList commandArgs(const char *command, const QStringList &rest)
+{
+    return QStringList {QStringLiteral("mplug2 ") + QString::fromUtf8(command)} + rest;
+}
+
+/// Writes `text` into `dir`/`name` and returns the file's path.
+QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &text)
+{
+    const QString path = dir.filePath(QString::fromUtf8(name));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
+        return {};
+    return path;
+}
+
+/// A command's stop for `args`, checked: its exit code and a part of its text.
+template<class Params> void verifyStop(const CliParsed<Params> &parsed, int exitCode, const QString &says)
+{
+    QVERIFY2(std::holds_alternative<CliStop>(parsed), "parsed instead of stopping");
+    const CliStop &stop = std::get<CliStop>(parsed);
+    QCOMPARE(stop.exitCode, exitCode);
+    QVERIFY2(stop.text.contains(says), qPrintable(stop.text));
+}
+
+/// The columns of the stop tests: the arguments after the command, the exit code, a part of the text.
+void addStopColumns()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
 }
 
 } // namespace
@@ -95,6 +143,185 @@ private Q_SLOTS:
         if (exitCode == 0)
             QVERIFY2(stop.text.startsWith(QStringLiteral("Usage: mplug2 import [options] CHECKPOINT")),
                 qPrintable(stop.text.section(u'\n', 0, 0)));
+    }
+
+    void captionReadsEveryOption()
+    {
+        const auto parsed = parseCaptionParams(commandArgs(
+            "caption", words({"--json", "a.jpg", "--model", "tiny", "--frames=8", "--beam", "3", "b.mp4"})));
+        QVERIFY(std::holds_alternative<CaptionParams>(parsed));
+        const CaptionParams &p = std::get<CaptionParams>(parsed);
+        QCOMPARE(p.media, words({"a.jpg", "b.mp4"}));
+        QVERIFY(p.json);
+        QCOMPARE(p.model.commandKind, std::optional<ModelKind>(ModelKind::Caption));
+        QCOMPARE(p.model.model, std::optional<QString>(QStringLiteral("tiny")));
+        QCOMPARE(p.model.frames, std::optional<int>(8));
+        QCOMPARE(p.model.beam, std::optional<int>(3));
+    }
+
+    void captionDefaults()
+    {
+        const auto parsed = parseCaptionParams(commandArgs("caption", words({"a.jpg"})));
+        QVERIFY(std::holds_alternative<CaptionParams>(parsed));
+        CaptionParams expected;
+        expected.media = words({"a.jpg"});
+        expected.model.commandKind = ModelKind::Caption; // the default model, the model's own generation
+        QCOMPARE(std::get<CaptionParams>(parsed), expected);
+    }
+
+    void captionStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 caption [options] MEDIA...";
+        QTest::newRow("no media") << words({"--json"}) << 2 << "no media given";
+        QTest::newRow("no media before a bad number") << words({"--beam=0"}) << 2 << "no media given";
+        QTest::newRow("bad beam") << words({"a.jpg", "--beam=0"}) << 2
+                                  << "--beam must be a whole number from 1 to 32 (got \"0\")";
+        QTest::newRow("min over max") << words({"a.jpg", "--min-length=9", "--max-length=3"}) << 2
+                                      << "--min-length is larger than --max-length";
+        QTest::newRow("bad decoding")
+            << words({"a.jpg", "--decoding=nucleus"}) << 2 << "--decoding must be beam, greedy or sample";
+        QTest::newRow("unknown option") << words({"a.jpg", "--frobnicate"}) << 2 << "frobnicate";
+        QTest::newRow("missing value") << words({"a.jpg", "--frames"}) << 2 << "frames";
+    }
+    void captionStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseCaptionParams(commandArgs("caption", args)), exitCode, says);
+    }
+
+    void askReadsEveryOption()
+    {
+        QTemporaryDir dir;
+        const QString answers = writeFile(dir, "answers.txt", " yes \n\nno\n");
+        const auto parsed = parseAskParams(commandArgs("ask",
+            QStringList {QStringLiteral("--question"), QStringLiteral("what is it?"), QStringLiteral("a.jpg"),
+                QStringLiteral("--answers"), answers, QStringLiteral("--top=1"), QStringLiteral("--json"),
+                QStringLiteral("--num-results=2"), QStringLiteral("b.mp4")}));
+        QVERIFY(std::holds_alternative<AskParams>(parsed));
+        const AskParams &p = std::get<AskParams>(parsed);
+        QCOMPARE(p.question, QStringLiteral("what is it?"));
+        QCOMPARE(p.media, words({"a.jpg", "b.mp4"}));
+        QCOMPARE(p.answers, words({"yes", "no"}));
+        QCOMPARE(p.top, 1);
+        QVERIFY(p.json);
+        QCOMPARE(p.model.commandKind, std::optional<ModelKind>(ModelKind::Qa));
+        QCOMPARE(p.model.numResults, std::optional<int>(2));
+    }
+
+    void askDefaults()
+    {
+        const auto parsed = parseAskParams(commandArgs("ask", words({"--question=why", "a.jpg"})));
+        QVERIFY(std::holds_alternative<AskParams>(parsed));
+        AskParams expected;
+        expected.question = QStringLiteral("why");
+        expected.media = words({"a.jpg"});
+        expected.model.commandKind = ModelKind::Qa; // answers freely, no ranking
+        QCOMPARE(std::get<AskParams>(parsed), expected);
+    }
+
+    void askStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 ask [options] MEDIA...";
+        QTest::newRow("no question") << words({"a.jpg"}) << 2 << "--question is required";
+        QTest::newRow("blank question")
+            << words({"--question", "  ", "a.jpg"}) << 2 << "--question is required";
+        QTest::newRow("no media") << words({"--question=why"}) << 2 << "no media given";
+        QTest::newRow("no answers file") << words({"--question=why", "a.jpg", "--answers=/no/such/file"}) << 1
+                                         << "cannot read /no/such/file";
+        QTest::newRow("unreadable answers before a bad --top")
+            << words({"--question=why", "a.jpg", "--answers=/no/such/file", "--top=0"}) << 1
+            << "/no/such/file";
+        QTest::newRow("top without answers") << words({"--question=why", "a.jpg", "--top=3"}) << 2
+                                             << "--top needs --answers and a positive number";
+        QTest::newRow("bad model number") << words({"--question=why", "a.jpg", "--temperature=0"}) << 2
+                                          << "--temperature must be a number from";
+        QTest::newRow("unknown option")
+            << words({"--question=why", "a.jpg", "--labels=a,b"}) << 2 << "labels";
+    }
+    void askStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseAskParams(commandArgs("ask", args)), exitCode, says);
+    }
+
+    void askTopNeedsAPositiveNumber()
+    {
+        QTemporaryDir dir;
+        const QString answers = writeFile(dir, "answers.txt", "yes\nno\n");
+        for (const char *top : {"--top=0", "--top=x"})
+            QCOMPARE(std::get<CliStop>(parseAskParams(commandArgs("ask",
+                         {QStringLiteral("--question=why"), QStringLiteral("a.jpg"),
+                             QStringLiteral("--answers"), answers, QString::fromUtf8(top)}))),
+                (CliStop {2, QStringLiteral("--top needs --answers and a positive number")}));
+    }
+
+    void classifyReadsEveryOption()
+    {
+        QTemporaryDir dir;
+        const QString labels = writeFile(dir, "labels.txt", "bird\n\n fish \n");
+        const auto parsed = parseClassifyParams(commandArgs("classify",
+            QStringList {QStringLiteral("--labels"), QStringLiteral(" cat,,dog , "), QStringLiteral("a.jpg"),
+                QStringLiteral("--labels-file"), labels, QStringLiteral("--method=clip"),
+                QStringLiteral("--template"), QStringLiteral("a photo of {}"), QStringLiteral("--question"),
+                QStringLiteral("what animal?"), QStringLiteral("--json"), QStringLiteral("--frames=2"),
+                QStringLiteral("b.mp4")}));
+        QVERIFY(std::holds_alternative<ClassifyParams>(parsed));
+        const ClassifyParams &p = std::get<ClassifyParams>(parsed);
+        QCOMPARE(p.labels, words({"cat", "dog", "bird", "fish"}));
+        QCOMPARE(p.media, words({"a.jpg", "b.mp4"}));
+        QCOMPARE(p.method, std::optional<ClassifyMethod>(ClassifyMethod::ClipSimilarity));
+        QCOMPARE(p.labelTemplate, std::optional<QString>(QStringLiteral("a photo of {}")));
+        QCOMPARE(p.question, QStringLiteral("what animal?"));
+        QVERIFY(p.json);
+        QCOMPARE(p.model.commandKind, std::nullopt); // any model kind classifies
+        QCOMPARE(p.model.frames, std::optional<int>(2));
+        const auto likelihood = parseClassifyParams(
+            commandArgs("classify", words({"--labels=a,b", "--method=likelihood", "a.jpg"})));
+        QCOMPARE(std::get<ClassifyParams>(likelihood).method,
+            std::optional<ClassifyMethod>(ClassifyMethod::DecoderLikelihood));
+    }
+
+    void classifyDefaults()
+    {
+        const auto parsed
+            = parseClassifyParams(commandArgs("classify", words({"--labels=cat,dog", "a.jpg"})));
+        QVERIFY(std::holds_alternative<ClassifyParams>(parsed));
+        ClassifyParams expected;
+        expected.labels = words({"cat", "dog"});
+        expected.media = words({"a.jpg"}); // the engine's method and template
+        QCOMPARE(std::get<ClassifyParams>(parsed), expected);
+    }
+
+    void classifyStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 classify [options] MEDIA...";
+        QTest::newRow("no labels") << words({"a.jpg"}) << 2
+                                   << "give at least two labels (--labels or --labels-file)";
+        QTest::newRow("one label") << words({"--labels=cat,, ", "a.jpg"}) << 2 << "give at least two labels";
+        QTest::newRow("no labels file")
+            << words({"--labels-file=/no/such/file", "a.jpg"}) << 1 << "cannot read /no/such/file";
+        QTest::newRow("no media") << words({"--labels=a,b"}) << 2 << "no media given";
+        QTest::newRow("bad method") << words({"--labels=a,b", "--method=vote", "a.jpg"}) << 2
+                                    << "--method must be likelihood or clip";
+        QTest::newRow("template without {}")
+            << words({"--labels=a,b", "--template=a photo", "a.jpg"}) << 2 << "--template must contain {}";
+        QTest::newRow("bad frames") << words({"--labels=a,b", "--frames=99", "a.jpg"}) << 2
+                                    << "--frames must be a whole number from 1 to 64";
+        QTest::newRow("no generation options") << words({"--labels=a,b", "--beam=2", "a.jpg"}) << 2 << "beam";
+    }
+    void classifyStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseClassifyParams(commandArgs("classify", args)), exitCode, says);
     }
 
     void tokenizeReadsItsOptions()
