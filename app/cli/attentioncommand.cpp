@@ -1,9 +1,8 @@
+#include "app/cli/attentioncommand.h"
+
 #include "app/cli/clisession.h"
-#include "app/cli/commandlineparsing.h"
 #include "app/cli/modeloptions.h"
 #include "app/cli/resultprinter.h"
-#include "app/cli/taskcommands.h"
-#include "app/export/exporter.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -58,7 +57,7 @@ Expected<int> tokenIndex(const QString &value, const AttentionMaps &maps)
 
 } // namespace
 
-int runAttentionCommand(const QStringList &args)
+CliParsed<AttentionParams> parseAttentionParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -106,13 +105,14 @@ int runAttentionCommand(const QStringList &args)
     model.addGenerationTo(parser);
     parser.addPositionalArgument(
         QStringLiteral("media"), Text::tr("An image or a video."), QStringLiteral("MEDIA"));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (parser.positionalArguments().size() != 1)
-        return reportCliError(command, Text::tr("give exactly one image or video"), 2);
+        return usageStop(Text::tr("give exactly one image or video"));
     if (!parser.isSet(output))
-        return reportCliError(command, Text::tr("-o PATH is required"), 2);
+        return usageStop(Text::tr("-o PATH is required"));
+
+    AttentionParams p;
     const QString formatId = parser.isSet(format) ? parser.value(format)
         : exporterForPath(parser.value(output))   ? exporterForPath(parser.value(output))->id()
                                                   : QStringLiteral("attention-png");
@@ -122,61 +122,83 @@ int runAttentionCommand(const QStringList &args)
         = {QStringLiteral("attention-png"), QStringLiteral("contact-sheet"), QStringLiteral("gif"),
             QStringLiteral("mp4"), QStringLiteral("html")};
     if (!exporter || !attentionFormats.contains(exporter->id()))
-        return reportCliError(command, Text::tr("--format must be png, contact-sheet, gif, mp4 or html"), 2);
-    AttentionExportOptions options;
+        return usageStop(Text::tr("--format must be png, contact-sheet, gif, mp4 or html"));
+    p.format = exporter->id();
     if (parser.isSet(method)) {
         const auto methods
             = {AttentionMethod::CrossAttention, AttentionMethod::GradCam, AttentionMethod::Occlusion};
         const auto named = std::find_if(methods.begin(), methods.end(),
             [&](AttentionMethod m) { return attentionMethodName(m) == parser.value(method); });
         if (named == methods.end())
-            return reportCliError(command, Text::tr("--method must be attention, gradcam or occlusion"), 2);
-        options.method = *named;
+            return usageStop(Text::tr("--method must be attention, gradcam or occlusion"));
+        p.method = *named;
     }
-    OcclusionMasking masking = OcclusionMasking::Patches;
     if (parser.isSet(masks)) {
         if (parser.value(masks) == QLatin1String("random"))
-            masking = OcclusionMasking::RandomPatches;
+            p.masking = OcclusionMasking::RandomPatches;
         else if (parser.value(masks) == QLatin1String("pixels"))
-            masking = OcclusionMasking::Pixels;
+            p.masking = OcclusionMasking::Pixels;
         else if (parser.value(masks) != QLatin1String("patches"))
-            return reportCliError(
-                command, Text::tr("--occlusion-masks must be patches, random or pixels"), 2);
-        if (options.method != AttentionMethod::Occlusion)
-            return reportCliError(command, Text::tr("--occlusion-masks goes with --method occlusion"), 2);
+            return usageStop(Text::tr("--occlusion-masks must be patches, random or pixels"));
+        if (p.method != AttentionMethod::Occlusion)
+            return usageStop(Text::tr("--occlusion-masks goes with --method occlusion"));
     }
     if (parser.isSet(colormap)) {
         static const QStringList maps = {QStringLiteral("jet"), QStringLiteral("inferno"),
             QStringLiteral("viridis"), QStringLiteral("turbo")};
         if (!maps.contains(parser.value(colormap)))
-            return reportCliError(command, Text::tr("--colormap must be jet, inferno, viridis or turbo"), 2);
-        options.colormap = parser.value(colormap);
+            return usageStop(Text::tr("--colormap must be jet, inferno, viridis or turbo"));
+        p.colormap = parser.value(colormap);
     }
     bool ok = true;
     if (parser.isSet(opacity))
-        options.opacity = parser.value(opacity).toDouble(&ok);
-    if (!ok || options.opacity < 0 || options.opacity > 1)
-        return reportCliError(command, Text::tr("--opacity must be a number from 0 to 1"), 2);
+        p.opacity = parser.value(opacity).toDouble(&ok);
+    if (!ok || p.opacity < 0 || p.opacity > 1)
+        return usageStop(Text::tr("--opacity must be a number from 0 to 1"));
     if (parser.isSet(fps))
-        options.framesPerSecond = parser.value(fps).toDouble(&ok);
-    if (!ok || !(options.framesPerSecond >= 0.1 && options.framesPerSecond <= 60))
-        return reportCliError(command, Text::tr("--fps must be a number from 0.1 to 60"), 2);
+        p.framesPerSecond = parser.value(fps).toDouble(&ok);
+    if (!ok || !(p.framesPerSecond >= 0.1 && p.framesPerSecond <= 60))
+        return usageStop(Text::tr("--fps must be a number from 0.1 to 60"));
+    const Expected<ModelParams> modelParams = model.params(parser);
+    if (!modelParams)
+        return usageStop(QString::fromStdString(modelParams.error().message));
 
-    const QString media = parser.positionalArguments().constFirst();
-    EngineRequest r = parser.isSet(question) ? EngineRequest::ask(media, parser.value(question))
-                                             : EngineRequest::caption(media);
+    p.media = parser.positionalArguments().constFirst();
+    p.output = parser.value(output);
+    if (parser.isSet(question))
+        p.question = parser.value(question);
+    p.token = parser.value(token);
+    p.layer = parser.value(layer);
+    p.head = parser.value(head);
+    p.faithfulness = parser.isSet(faithfulness);
+    p.json = parser.isSet(json);
+    p.model = *modelParams;
+    return p;
+}
+
+int runAttention(const AttentionParams &params, const QString &command)
+{
+    const Exporter *exporter = findExporter(params.format);
+    if (!exporter) // parseAttentionParams() gives only these; a caller of its own may not
+        return reportCliError(command, Text::tr("--format must be png, contact-sheet, gif, mp4 or html"), 2);
+    AttentionExportOptions options;
+    options.method = params.method;
+    options.colormap = params.colormap;
+    options.opacity = params.opacity;
+    options.framesPerSecond = params.framesPerSecond;
+    EngineRequest r = params.question ? EngineRequest::ask(params.media, *params.question)
+                                      : EngineRequest::caption(params.media);
     r.attention.crossAttention = true;
     r.attention.gradCam = options.method == AttentionMethod::GradCam;
     r.attention.occlusion = options.method == AttentionMethod::Occlusion;
-    r.attention.occlusionMasking = masking;
+    r.attention.occlusionMasking = params.masking;
     r.returnFrames = true;
-    if (Expected<void> applied = model.applyTo(parser, r); !applied)
-        return reportCliError(command, QString::fromStdString(applied.error().message), 2);
+    params.model.applyTo(r);
 
-    const Expected<DeviceChoice> device = model.device(parser);
+    const Expected<DeviceChoice> device = params.model.deviceChoice();
     if (!device)
         return reportCliError(command, QString::fromStdString(device.error().message), 2);
-    const Expected<ModelBundle> bundle = model.bundle(parser);
+    const Expected<ModelBundle> bundle = params.model.bundle();
     if (!bundle)
         return reportCliError(command, QString::fromStdString(bundle.error().message));
     CliSession session(command);
@@ -188,9 +210,9 @@ int runAttentionCommand(const QStringList &args)
     QStringList files;
     const int code = session.run({r}, [&](const EngineResult &result) {
         const AttentionMaps &maps = *result.attention;
-        const Expected<int> t = tokenIndex(parser.value(token), maps);
-        const Expected<int> l = selector(parser.value(layer), maps.layers, false, QStringLiteral("layer"));
-        const Expected<int> h = selector(parser.value(head), maps.heads, true, QStringLiteral("head"));
+        const Expected<int> t = tokenIndex(params.token, maps);
+        const Expected<int> l = selector(params.layer, maps.layers, false, QStringLiteral("layer"));
+        const Expected<int> h = selector(params.head, maps.heads, true, QStringLiteral("head"));
         for (const Expected<int> *v : {&t, &l, &h}) {
             if (!*v) {
                 exportCode = reportCliError(command, QString::fromStdString(v->error().message), 2);
@@ -203,12 +225,12 @@ int runAttentionCommand(const QStringList &args)
         input.attention.token = *t;
         input.attention.layer = *l == kMeanOfHeads ? kMeanOfLayers : *l;
         input.attention.head = *h;
-        const Expected<QStringList> written = exporter->write(input, parser.value(output));
+        const Expected<QStringList> written = exporter->write(input, params.output);
         if (!written) {
             exportCode = reportCliError(command, QString::fromStdString(written.error().message));
             return;
         }
-        if (parser.isSet(faithfulness)) {
+        if (params.faithfulness) {
             const AttentionGrid grid = *t < 0 ? maps.meanGrid(options.method, input.attention.layer, *h)
                                               : maps.grid(options.method, *t, input.attention.layer, *h);
             grading = EngineRequest::faithfulnessOf(
@@ -225,7 +247,7 @@ int runAttentionCommand(const QStringList &args)
         if (graded != 0)
             return graded;
     }
-    if (parser.isSet(json)) {
+    if (params.json) {
         ResultJsonOptions jsonOptions;
         jsonOptions.attention = true;
         printResult(shown, true, jsonOptions);
@@ -243,6 +265,14 @@ int runAttentionCommand(const QStringList &args)
                    .arg(shown.faithfulness->probability, 0, 'f', 3)
             << '\n';
     return 0;
+}
+
+int runAttentionCommand(const QStringList &args)
+{
+    const CliParsed<AttentionParams> parsed = parseAttentionParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runAttention(std::get<AttentionParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

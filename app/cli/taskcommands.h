@@ -9,6 +9,7 @@
 /// Each returns 0 on success, 1 when something failed, 2 for usage errors.
 /// Those converted to params + parse + run have a header of their own.
 #include "app/cli/askcommand.h"
+#include "app/cli/attentioncommand.h"
 #include "app/cli/captioncommand.h"
 #include "app/cli/classifycommand.h"
 
@@ -17,6 +18,5 @@
 namespace mplug2::app {
 
 int runDenseCaptionCommand(const QStringList &args);
-int runAttentionCommand(const QStringList &args);
 
 } // namespace mplug2::app

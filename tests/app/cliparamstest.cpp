@@ -1,6 +1,7 @@
 // The commands' parameter parsing, without starting a process: what each
 // argument list gives, or why the command stops (help, usage error).
 #include "app/cli/askcommand.h"
+#include "app/cli/attentioncommand.h"
 #include "app/cli/captioncommand.h"
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/classifycommand.h"
@@ -322,6 +323,116 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, says);
         verifyStop(parseClassifyParams(commandArgs("classify", args)), exitCode, says);
+    }
+
+    void attentionReadsEveryOption()
+    {
+        const auto parsed = parseAttentionParams(commandArgs("attention",
+            QStringList {QStringLiteral("a.mp4"), QStringLiteral("-o"), QStringLiteral("/out/a.gif"),
+                QStringLiteral("--format"), QStringLiteral("mp4"), QStringLiteral("--question"),
+                QStringLiteral("what is he doing?"), QStringLiteral("--token"), QStringLiteral("dog"),
+                QStringLiteral("--method=occlusion"), QStringLiteral("--occlusion-masks=pixels"),
+                QStringLiteral("--faithfulness"), QStringLiteral("--layer=3"), QStringLiteral("--head=max"),
+                QStringLiteral("--colormap=turbo"), QStringLiteral("--opacity=0.25"),
+                QStringLiteral("--fps=12"), QStringLiteral("--json"), QStringLiteral("--beam=2"),
+                QStringLiteral("--device=cpu")}));
+        QVERIFY(std::holds_alternative<AttentionParams>(parsed));
+        const AttentionParams &p = std::get<AttentionParams>(parsed);
+        QCOMPARE(p.media, QStringLiteral("a.mp4"));
+        QCOMPARE(p.output, QStringLiteral("/out/a.gif"));
+        QCOMPARE(p.format, QStringLiteral("mp4")); // --format wins over the suffix
+        QCOMPARE(p.question, std::optional<QString>(QStringLiteral("what is he doing?")));
+        QCOMPARE(p.token, QStringLiteral("dog")); // checked against the answer's tokens when run
+        QCOMPARE(p.method, AttentionMethod::Occlusion);
+        QCOMPARE(p.masking, OcclusionMasking::Pixels);
+        QVERIFY(p.faithfulness && p.json);
+        QCOMPARE(p.layer, QStringLiteral("3"));
+        QCOMPARE(p.head, QStringLiteral("max"));
+        QCOMPARE(p.colormap, QStringLiteral("turbo"));
+        QCOMPARE(p.opacity, 0.25);
+        QCOMPARE(p.framesPerSecond, 12.0);
+        QCOMPARE(p.model.commandKind, std::nullopt);
+        QCOMPARE(p.model.beam, std::optional<int>(2));
+        QCOMPARE(p.model.device, QStringLiteral("cpu"));
+
+        const auto random = parseAttentionParams(commandArgs("attention",
+            words({"a.jpg", "-o", "f", "--method", "occlusion", "--occlusion-masks", "random"})));
+        QCOMPARE(std::get<AttentionParams>(random).masking, OcclusionMasking::RandomPatches);
+        const auto gradCam
+            = parseAttentionParams(commandArgs("attention", words({"a.jpg", "-o", "f", "--method=gradcam"})));
+        QCOMPARE(std::get<AttentionParams>(gradCam).method, AttentionMethod::GradCam);
+    }
+
+    void attentionDefaults()
+    {
+        const auto parsed = parseAttentionParams(commandArgs("attention", words({"a.jpg", "-o", "figures"})));
+        QVERIFY(std::holds_alternative<AttentionParams>(parsed));
+        AttentionParams expected;
+        expected.media = QStringLiteral("a.jpg");
+        expected.output = QStringLiteral("figures");
+        expected.format = QStringLiteral("attention-png"); // no suffix: PNGs in a folder
+        QCOMPARE(std::get<AttentionParams>(parsed), expected);
+        QCOMPARE(expected.method, AttentionMethod::CrossAttention);
+        QCOMPARE(expected.colormap, QStringLiteral("jet"));
+        QCOMPARE(expected.opacity, 0.5);
+        QCOMPARE(expected.framesPerSecond, 2.0);
+    }
+
+    void attentionFormatFromOptionOrSuffix_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("png") << words({"-o", "f", "--format=png"}) << "attention-png";
+        QTest::newRow("contact sheet") << words({"-o", "f.png", "--format=contact-sheet"}) << "contact-sheet";
+        QTest::newRow("gif suffix") << words({"-o", "f.gif"}) << "gif";
+        QTest::newRow("mp4 suffix") << words({"-o", "f.MP4"}) << "mp4";
+        QTest::newRow("html suffix") << words({"-o", "f.html"}) << "html";
+    }
+    void attentionFormatFromOptionOrSuffix()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, format);
+        const auto parsed = parseAttentionParams(commandArgs("attention", words({"a.jpg"}) + args));
+        QVERIFY(std::holds_alternative<AttentionParams>(parsed));
+        QCOMPARE(std::get<AttentionParams>(parsed).format, format);
+    }
+
+    void attentionStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 attention [options] MEDIA";
+        QTest::newRow("no media") << words({"-o", "f"}) << 2 << "give exactly one image or video";
+        QTest::newRow("two media") << words({"a.jpg", "b.jpg", "-o", "f"}) << 2
+                                   << "give exactly one image or video";
+        QTest::newRow("no output") << words({"a.jpg"}) << 2 << "-o PATH is required";
+        QTest::newRow("bad format") << words({"a.jpg", "-o", "f", "--format=srt"}) << 2
+                                    << "--format must be png, contact-sheet, gif, mp4 or html";
+        QTest::newRow("subtitle suffix") << words({"a.jpg", "-o", "f.srt"}) << 2 << "--format must be";
+        QTest::newRow("bad method") << words({"a.jpg", "-o", "f", "--method=saliency"}) << 2
+                                    << "--method must be attention, gradcam or occlusion";
+        QTest::newRow("bad masks") << words(
+            {"a.jpg", "-o", "f", "--method=occlusion", "--occlusion-masks=all"})
+                                   << 2 << "--occlusion-masks must be patches, random or pixels";
+        QTest::newRow("masks without occlusion") << words({"a.jpg", "-o", "f", "--occlusion-masks=patches"})
+                                                 << 2 << "--occlusion-masks goes with --method occlusion";
+        QTest::newRow("bad colormap") << words({"a.jpg", "-o", "f", "--colormap=rainbow"}) << 2
+                                      << "--colormap must be jet, inferno, viridis or turbo";
+        QTest::newRow("opacity over 1")
+            << words({"a.jpg", "-o", "f", "--opacity=1.5"}) << 2 << "--opacity must be a number from 0 to 1";
+        QTest::newRow("opacity text")
+            << words({"a.jpg", "-o", "f", "--opacity=half"}) << 2 << "--opacity must be a number from 0 to 1";
+        QTest::newRow("fps too low") << words({"a.jpg", "-o", "f", "--fps=0.05"}) << 2
+                                     << "--fps must be a number from 0.1 to 60";
+        QTest::newRow("fps text") << words({"a.jpg", "-o", "f", "--fps=fast"}) << 2 << "--fps must be";
+        QTest::newRow("bad model number") << words({"a.jpg", "-o", "f", "--frames=0"}) << 2
+                                          << "--frames must be a whole number from 1 to 64";
+    }
+    void attentionStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseAttentionParams(commandArgs("attention", args)), exitCode, says);
     }
 
     void tokenizeReadsItsOptions()
