@@ -1,6 +1,5 @@
 #include "app/cli/exportindexcommand.h"
 
-#include "app/cli/commandlineparsing.h"
 #include "app/cli/rootoptions.h"
 #include "app/retrieval/catalog.h"
 #include "app/retrieval/searchresultsexport.h"
@@ -24,7 +23,7 @@ struct Text {
 
 } // namespace
 
-int runExportIndexCommand(const QStringList &args)
+CliParsed<ExportIndexParams> parseExportIndexParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -42,17 +41,30 @@ int runExportIndexCommand(const QStringList &args)
         Text::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
     const QCommandLineOption rootNames = rootNameOption();
     parser.addOptions({db, format, output, rootNames});
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (!parser.isSet(db))
-        return reportCliError(command, Text::tr("--db FILE|URI is required"), 2);
+        return usageStop(Text::tr("--db FILE|URI is required"));
     const QString chosen = parser.value(format).toLower();
     if (chosen != QLatin1String("jsonl") && chosen != QLatin1String("csv"))
-        return reportCliError(command, Text::tr("--format is jsonl or csv"), 2);
-    const QString location = parser.value(db);
-    if (const Expected<QList<CatalogRoot>> named = applyRootNames(parser, rootNames, location); !named)
-        return reportCliError(command, QString::fromStdString(named.error().message), 2);
+        return usageStop(Text::tr("--format is jsonl or csv"));
+    const Expected<QList<CatalogRoot>> named = readRootNames(parser.values(rootNames));
+    if (!named)
+        return usageStop(QString::fromStdString(named.error().message));
+
+    ExportIndexParams p;
+    p.db = parser.value(db);
+    p.csv = chosen == QLatin1String("csv");
+    if (parser.isSet(output))
+        p.output = parser.value(output);
+    p.rootNames = *named;
+    return p;
+}
+
+int runExportIndex(const ExportIndexParams &params, const QString &command)
+{
+    const QString &location = params.db;
+    Catalog::addLocalRoots(location, params.rootNames);
     if (!Catalog::isServerLocation(location) && !QFileInfo::exists(location))
         return reportCliError(
             command, Text::tr("there is no index %1: make one with 'mplug2 index'").arg(location));
@@ -66,12 +78,11 @@ int runExportIndexCommand(const QStringList &args)
     std::sort(entries->begin(), entries->end(),
         [](const CatalogEntry &a, const CatalogEntry &b) { return a.path < b.path; });
 
-    const bool csv = chosen == QLatin1String("csv");
     QSaveFile file;
     QFile stdoutFile;
     QIODevice *out = nullptr;
-    if (parser.isSet(output)) {
-        file.setFileName(parser.value(output));
+    if (params.output) {
+        file.setFileName(*params.output);
         if (!file.open(QIODevice::WriteOnly))
             return reportCliError(
                 command, Text::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
@@ -81,13 +92,13 @@ int runExportIndexCommand(const QStringList &args)
             return reportCliError(command, Text::tr("cannot write to standard output"));
         out = &stdoutFile;
     }
-    bool written = !csv || out->write(catalogCsvHeader()) >= 0;
+    bool written = !params.csv || out->write(catalogCsvHeader()) >= 0;
     for (const CatalogEntry &e : std::as_const(*entries)) {
         if (!written)
             break;
-        written = out->write(csv ? catalogEntryCsv(e) : catalogEntryJsonLine(e)) >= 0;
+        written = out->write(params.csv ? catalogEntryCsv(e) : catalogEntryJsonLine(e)) >= 0;
     }
-    if (parser.isSet(output)) {
+    if (params.output) {
         if (!written || !file.commit())
             return reportCliError(
                 command, Text::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
@@ -95,6 +106,14 @@ int runExportIndexCommand(const QStringList &args)
         stdoutFile.flush();
     }
     return 0;
+}
+
+int runExportIndexCommand(const QStringList &args)
+{
+    const CliParsed<ExportIndexParams> parsed = parseExportIndexParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runExportIndex(std::get<ExportIndexParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -25,11 +25,10 @@ QCommandLineOption rootNameOption()
         QStringLiteral("NAME=PATH"));
 }
 
-Expected<QList<CatalogRoot>> applyRootNames(
-    const QCommandLineParser &parser, const QCommandLineOption &option, const QString &location)
+Expected<QList<CatalogRoot>> readRootNames(const QStringList &values)
 {
     QList<CatalogRoot> roots;
-    for (const QString &value : parser.values(option)) {
+    for (const QString &value : values) {
         const qsizetype eq = value.indexOf(QLatin1Char('='));
         if (eq <= 0 || eq == value.size() - 1)
             return makeError(ErrorCode::InvalidArgument,
@@ -43,7 +42,15 @@ Expected<QList<CatalogRoot>> applyRootNames(
                 Text::tr("--root-name %1: / cannot be a root").arg(name).toStdString());
         roots.append({name, path});
     }
-    Catalog::addLocalRoots(location, roots);
+    return roots;
+}
+
+Expected<QList<CatalogRoot>> applyRootNames(
+    const QCommandLineParser &parser, const QCommandLineOption &option, const QString &location)
+{
+    Expected<QList<CatalogRoot>> roots = readRootNames(parser.values(option));
+    if (roots)
+        Catalog::addLocalRoots(location, *roots);
     return roots;
 }
 

@@ -6,7 +6,9 @@
 ///     const QCommandLineOption roots = rootNameOption();
 ///     parser.addOption(roots);
 ///     ...
-///     if (auto named = applyRootNames(parser, roots, dbLocation); !named) return usage(...);
+///     Expected<QList<CatalogRoot>> named = readRootNames(parser.values(roots));   // when parsing
+///     if (!named) return usage(...);
+///     Catalog::addLocalRoots(dbLocation, *named);                               // when running
 
 #include "app/retrieval/catalogtypes.h"
 #include "base/expected.h"
@@ -17,7 +19,9 @@
 namespace mplug2::app {
 
 QCommandLineOption rootNameOption();
-/// Checks every NAME=PATH and hands them to Catalog::addLocalRoots for `location`.
+/// Checks every NAME=PATH; the paths made absolute and clean.
+Expected<QList<CatalogRoot>> readRootNames(const QStringList &values);
+/// readRootNames(), then hands them to Catalog::addLocalRoots for `location`.
 Expected<QList<CatalogRoot>> applyRootNames(
     const QCommandLineParser &parser, const QCommandLineOption &option, const QString &location);
 

@@ -5,11 +5,13 @@
 #include "app/cli/captioncommand.h"
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/classifycommand.h"
+#include "app/cli/exportindexcommand.h"
 #include "app/cli/importcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/tokenizecommand.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -433,6 +435,60 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, says);
         verifyStop(parseAttentionParams(commandArgs("attention", args)), exitCode, says);
+    }
+
+    void exportIndexReadsEveryOption()
+    {
+        const auto parsed = parseExportIndexParams(commandArgs("export-index",
+            words({"--db", "/i/index.sqlite", "--format=CSV", "-o", "/out/all.csv", "--root-name",
+                "photos=/mnt/photos/", "--root-name", "Work 2=work"})));
+        QVERIFY(std::holds_alternative<ExportIndexParams>(parsed));
+        const ExportIndexParams &p = std::get<ExportIndexParams>(parsed);
+        QCOMPARE(p.db, QStringLiteral("/i/index.sqlite"));
+        QVERIFY(p.csv);
+        QCOMPARE(p.output, std::optional<QString>(QStringLiteral("/out/all.csv")));
+        // Paths absolute and clean, in the order given.
+        QCOMPARE(p.rootNames,
+            (QList<CatalogRoot> {{QStringLiteral("photos"), QStringLiteral("/mnt/photos")},
+                {QStringLiteral("Work 2"), QDir::current().absoluteFilePath(QStringLiteral("work"))}}));
+    }
+
+    void exportIndexDefaults()
+    {
+        const auto parsed = parseExportIndexParams(
+            commandArgs("export-index", words({"--db=postgresql://me@host:5432/media"})));
+        QVERIFY(std::holds_alternative<ExportIndexParams>(parsed));
+        ExportIndexParams expected; // JSON Lines to standard output
+        expected.db = QStringLiteral("postgresql://me@host:5432/media");
+        QCOMPARE(std::get<ExportIndexParams>(parsed), expected);
+        const auto empty
+            = parseExportIndexParams(commandArgs("export-index", words({"--db=i.sqlite", "--output="})));
+        QCOMPARE(std::get<ExportIndexParams>(empty).output, std::optional<QString>(QString()));
+    }
+
+    void exportIndexStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 export-index [options]";
+        QTest::newRow("no db") << words({"--format=csv"}) << 2 << "--db FILE|URI is required";
+        QTest::newRow("bad format") << words({"--db=i.sqlite", "--format=xml"}) << 2
+                                    << "--format is jsonl or csv";
+        QTest::newRow("root without name") << words({"--db=i.sqlite", "--root-name==/mnt"}) << 2
+                                           << "--root-name takes NAME=PATH, got '=/mnt'";
+        QTest::newRow("root without path")
+            << words({"--db=i.sqlite", "--root-name=a="}) << 2 << "--root-name takes NAME=PATH, got 'a='";
+        QTest::newRow("root without =")
+            << words({"--db=i.sqlite", "--root-name=a"}) << 2 << "--root-name takes NAME=PATH";
+        QTest::newRow("root /") << words({"--db=i.sqlite", "--root-name=all=/"}) << 2
+                                << "--root-name all: / cannot be a root";
+        QTest::newRow("bad root name") << words({"--db=i.sqlite", "--root-name=a/b=/mnt"}) << 2 << "a/b";
+    }
+    void exportIndexStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseExportIndexParams(commandArgs("export-index", args)), exitCode, says);
     }
 
     void tokenizeReadsItsOptions()
