@@ -1,7 +1,6 @@
 #include "app/cli/indexcommand.h"
 
 #include "app/cli/clisession.h"
-#include "app/cli/commandlineparsing.h"
 #include "app/cli/retrievalmodel.h"
 #include "app/cli/rootoptions.h"
 #include "app/retrieval/catalog.h"
@@ -62,7 +61,7 @@ QJsonObject summaryJson(const IndexSummary &s, const QString &db)
 
 } // namespace
 
-int runIndexCommand(const QStringList &args)
+CliParsed<IndexParams> parseIndexParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr(
@@ -94,20 +93,45 @@ int runIndexCommand(const QStringList &args)
     model.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("folders"), Text::tr("Folders (or single files) to index."),
         QStringLiteral("[DIR...]"));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
+    if (!parser.isSet(db))
+        return usageStop(Text::tr("--db FILE is required"));
+    const Expected<QList<CatalogRoot>> named = readRootNames(parser.values(rootNames));
+    if (!named)
+        return usageStop(QString::fromStdString(named.error().message));
+    const Expected<ModelParams> modelParams = model.params(parser);
+    if (!modelParams)
+        return usageStop(QString::fromStdString(modelParams.error().message));
+
+    IndexParams p;
+    p.captions = parser.isSet(captions);
+    p.moments = parser.isSet(moments);
+    if (parser.isSet(momentWindow)) {
+        bool ok = false;
+        p.momentWindow = parser.value(momentWindow).toDouble(&ok);
+        if (!ok || !(*p.momentWindow >= 0.5) || *p.momentWindow > 3600)
+            return usageStop(Text::tr("--moment-window takes seconds between 0.5 and 3600"));
+        if (!p.moments)
+            return usageStop(Text::tr("--moment-window goes with --moments"));
+    }
+    p.db = parser.value(db);
+    p.folders = parser.positionalArguments();
+    p.rootNames = *named;
+    p.model = *modelParams;
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runIndex(const IndexParams &params, const QString &command)
+{
     QTextStream err(stderr);
     QTextStream out(stdout);
-    if (!parser.isSet(db))
-        return reportCliError(command, Text::tr("--db FILE is required"), 2);
-    const QString dbPath = parser.value(db);
+    const QString &dbPath = params.db;
     const bool server = Catalog::isServerLocation(dbPath);
-    const Expected<QList<CatalogRoot>> named = applyRootNames(parser, rootNames, dbPath);
-    if (!named)
-        return reportCliError(command, QString::fromStdString(named.error().message), 2);
-    QStringList roots = parser.positionalArguments();
-    if (server || roots.isEmpty() || !named->isEmpty()) {
+    Catalog::addLocalRoots(dbPath, params.rootNames);
+    QStringList roots = params.folders;
+    if (server || roots.isEmpty() || !params.rootNames.isEmpty()) {
         // A server may be restarting or briefly out of reach: try a few times, waiting longer each time.
         Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(dbPath);
         for (int attempt = 1; server && !catalog && catalog.error().code == ErrorCode::Io && attempt < 5;
@@ -124,7 +148,7 @@ int runIndexCommand(const QStringList &args)
             return reportCliError(command, QString::fromStdString(catalog.error().message));
         // Named roots are recorded in the index, so that machines that do not name them find them where
         // they were first indexed from.
-        for (const CatalogRoot &root : *named)
+        for (const CatalogRoot &root : params.rootNames)
             if (Expected<CatalogRoot> recorded = (*catalog)->nameRoot(root.path, root.name); !recorded)
                 return reportCliError(command, QString::fromStdString(recorded.error().message), 2);
         if (roots.isEmpty()) {
@@ -136,23 +160,17 @@ int runIndexCommand(const QStringList &args)
     }
 
     CliSession session(command);
-    if (const int failed = loadRetrievalModel(session, command, model, parser))
+    if (const int failed = loadRetrievalModel(session, command, params.model))
         return failed;
 
     IndexJobOptions options;
     options.roots = roots;
-    options.captions = parser.isSet(captions);
-    options.moments.enabled = parser.isSet(moments);
-    if (parser.isSet(momentWindow)) {
-        bool ok = false;
-        options.moments.maxWindowSeconds = parser.value(momentWindow).toDouble(&ok);
-        if (!ok || !(options.moments.maxWindowSeconds >= 0.5) || options.moments.maxWindowSeconds > 3600)
-            return reportCliError(command, Text::tr("--moment-window takes seconds between 0.5 and 3600"), 2);
-        if (!options.moments.enabled)
-            return reportCliError(command, Text::tr("--moment-window goes with --moments"), 2);
-    }
+    options.captions = params.captions;
+    options.moments.enabled = params.moments;
+    if (params.momentWindow)
+        options.moments.maxWindowSeconds = *params.momentWindow;
     IndexJob job(&session.engine(), dbPath, options);
-    const bool showProgress = !parser.isSet(json) && ::isatty(STDERR_FILENO);
+    const bool showProgress = !params.json && ::isatty(STDERR_FILENO);
     QObject::connect(&job, &IndexJob::progressed, [&](const IndexProgress &p) {
         if (showProgress)
             err << QStringLiteral("\r%1/%2  %3 files/s  ")
@@ -190,7 +208,7 @@ int runIndexCommand(const QStringList &args)
         err << "\r\x1b[K" << Qt::flush;
 
     const IndexSummary s = job.summary();
-    if (parser.isSet(json)) {
+    if (params.json) {
         out << QJsonDocument(summaryJson(s, server ? dbPath : QFileInfo(dbPath).absoluteFilePath()))
                    .toJson(QJsonDocument::Compact)
             << '\n';
@@ -226,6 +244,14 @@ int runIndexCommand(const QStringList &args)
     default:
         return reportCliError(command, s.error);
     }
+}
+
+int runIndexCommand(const QStringList &args)
+{
+    const CliParsed<IndexParams> parsed = parseIndexParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runIndex(std::get<IndexParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -225,8 +225,11 @@ int runRetrievalBench(const QStringList &args)
 
     QJsonObject indexing;
     if (parser.isSet(folder)) {
+        const Expected<ModelParams> modelParams = model.params(parser);
+        if (!modelParams)
+            return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
         CliSession session(command);
-        if (const int failed = loadRetrievalModel(session, command, model, parser))
+        if (const int failed = loadRetrievalModel(session, command, *modelParams))
             return failed;
         QTemporaryDir scratch;
         IndexJobOptions jobOptions;

@@ -5,17 +5,20 @@
 
 namespace mplug2::app {
 
+Expected<ModelBundle> retrievalBundle(const ModelParams &model)
+{
+    Expected<ModelBundle> bundle = model.bundle();
+    if (bundle && model.frames)
+        bundle->numFrames = *model.frames;
+    return bundle;
+}
+
 Expected<ModelBundle> retrievalBundle(const ModelOptions &options, const QCommandLineParser &parser)
 {
-    const Expected<int> frames = options.frames(parser);
-    if (!frames)
-        return frames.error();
-    Expected<ModelBundle> bundle = options.bundle(parser);
-    if (!bundle)
-        return bundle;
-    if (*frames > 0)
-        bundle->numFrames = *frames;
-    return bundle;
+    const Expected<ModelParams> model = options.params(parser);
+    if (!model)
+        return model.error();
+    return retrievalBundle(*model);
 }
 
 int bundleErrorExitCode(const Error &error)
@@ -23,14 +26,13 @@ int bundleErrorExitCode(const Error &error)
     return error.code == ErrorCode::InvalidArgument ? 2 : 1;
 }
 
-int loadRetrievalModel(CliSession &session, const QString &command, const ModelOptions &options,
-    const QCommandLineParser &parser)
+int loadRetrievalModel(CliSession &session, const QString &command, const ModelParams &model)
 {
-    const Expected<ModelBundle> bundle = retrievalBundle(options, parser);
+    const Expected<ModelBundle> bundle = retrievalBundle(model);
     if (!bundle)
         return reportCliError(
             command, QString::fromStdString(bundle.error().message), bundleErrorExitCode(bundle.error()));
-    const Expected<DeviceChoice> device = options.device(parser);
+    const Expected<DeviceChoice> device = model.deviceChoice();
     if (!device)
         return reportCliError(command, QString::fromStdString(device.error().message), 2);
     return session.loadModel(*bundle, *device) ? 0 : 1;

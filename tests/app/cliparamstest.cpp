@@ -7,6 +7,7 @@
 #include "app/cli/classifycommand.h"
 #include "app/cli/exportindexcommand.h"
 #include "app/cli/importcommand.h"
+#include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
 #include "app/cli/tokenizecommand.h"
@@ -489,6 +490,60 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, says);
         verifyStop(parseExportIndexParams(commandArgs("export-index", args)), exitCode, says);
+    }
+
+    void indexReadsEveryOption()
+    {
+        const auto parsed = parseIndexParams(commandArgs("index",
+            words({"--db", "/i/index.sqlite", "/photos", "--captions", "--moments", "--moment-window=4.5",
+                "--root-name", "photos=/photos", "--json", "--model=tiny", "--frames=4", "--device=cpu",
+                "/videos/clip.mp4"})));
+        QVERIFY(std::holds_alternative<IndexParams>(parsed));
+        const IndexParams &p = std::get<IndexParams>(parsed);
+        QCOMPARE(p.db, QStringLiteral("/i/index.sqlite"));
+        QCOMPARE(p.folders, words({"/photos", "/videos/clip.mp4"}));
+        QCOMPARE(p.rootNames, (QList<CatalogRoot> {{QStringLiteral("photos"), QStringLiteral("/photos")}}));
+        QVERIFY(p.captions && p.moments && p.json);
+        QCOMPARE(p.momentWindow, std::optional<double>(4.5));
+        QCOMPARE(p.model.model, std::optional<QString>(QStringLiteral("tiny")));
+        QCOMPARE(p.model.frames, std::optional<int>(4));
+        QCOMPARE(p.model.device, QStringLiteral("cpu"));
+    }
+
+    void indexDefaults()
+    {
+        const auto parsed = parseIndexParams(commandArgs("index", words({"--db=i.sqlite"})));
+        QVERIFY(std::holds_alternative<IndexParams>(parsed));
+        IndexParams expected; // no folders: the last job's, found when run
+        expected.db = QStringLiteral("i.sqlite");
+        QCOMPARE(std::get<IndexParams>(parsed), expected);
+    }
+
+    void indexStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 index [options] [DIR...]";
+        QTest::newRow("no db") << words({"/photos"}) << 2 << "--db FILE is required";
+        QTest::newRow("bad root name") << words({"--db=i.sqlite", "--root-name=photos"}) << 2
+                                       << "--root-name takes NAME=PATH, got 'photos'";
+        QTest::newRow("bad frames") << words({"--db=i.sqlite", "--frames=x", "/photos"}) << 2
+                                    << "--frames must be a whole number from 1 to 64 (got \"x\")";
+        QTest::newRow("window too short") << words({"--db=i.sqlite", "--moments", "--moment-window=0.1"}) << 2
+                                          << "--moment-window takes seconds between 0.5 and 3600";
+        QTest::newRow("window too long") << words({"--db=i.sqlite", "--moments", "--moment-window=3601"}) << 2
+                                         << "--moment-window takes seconds";
+        QTest::newRow("window text") << words({"--db=i.sqlite", "--moments", "--moment-window=long"}) << 2
+                                     << "--moment-window takes seconds";
+        QTest::newRow("window without moments")
+            << words({"--db=i.sqlite", "--moment-window=4"}) << 2 << "--moment-window goes with --moments";
+        QTest::newRow("generation option") << words({"--db=i.sqlite", "--beam=2"}) << 2 << "beam";
+    }
+    void indexStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseIndexParams(commandArgs("index", args)), exitCode, says);
     }
 
     void tokenizeReadsItsOptions()
