@@ -21,5 +21,8 @@ struct CliCommand {
 
 const QList<CliCommand> &cliCommands();
 const CliCommand *findCliCommand(const QString &name);
+/// Whether command `name` draws text into pictures (the attention figures'
+/// labels and colour scale), for which Qt needs a QGuiApplication.
+bool cliCommandDrawsText(const QString &name);
 
 } // namespace mplug2::app

@@ -73,4 +73,9 @@ const CliCommand *findCliCommand(const QString &name)
     return nullptr;
 }
 
+bool cliCommandDrawsText(const QString &name)
+{
+    return name == QLatin1String("attention");
+}
+
 } // namespace mplug2::app

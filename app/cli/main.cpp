@@ -6,9 +6,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <algorithm>
+#include <memory>
 
 using namespace mplug2;
 
@@ -24,9 +26,27 @@ static QString commandListing()
     return text;
 }
 
+/// A QCoreApplication, or for a command that draws text a QGuiApplication on
+/// the offscreen platform: Qt's fonts come with one, and offscreen needs no
+/// display (it ships with Qt's Gui library, as in Debian's libqt6gui6).
+static std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    if (argc < 2 || !app::cliCommandDrawsText(QString::fromLocal8Bit(argv[1])))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    // Only this process: programs it starts see the user's own setting.
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    auto application = std::make_unique<QGuiApplication>(argc, argv);
+    if (platform.isNull())
+        qunsetenv("QT_QPA_PLATFORM");
+    else
+        qputenv("QT_QPA_PLATFORM", platform);
+    return application;
+}
+
 int main(int argc, char **argv)
 {
-    QCoreApplication application(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mplug2"));
     QCoreApplication::setOrganizationName(QStringLiteral("mplug2"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
@@ -53,6 +73,6 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
         QCoreApplication::translate("main", "The command to run."), QStringLiteral("<command> [options]"));
-    parser.process(application);
+    parser.process(*application);
     parser.showHelp(args.size() < 2 ? 2 : 0);
 }

@@ -1,5 +1,6 @@
 #pragma once
-/// Attention as an animated GIF: the sampled frames with the chosen token's (or the mean) attention overlaid.
+/// Attention as an animated GIF: the sampled frames with the chosen token's (or the mean) attention overlaid,
+/// the colour scale under them.
 
 #include "app/export/exporter.h"
 

@@ -1,5 +1,6 @@
 #pragma once
-/// Attention as an H.264 MP4: the sampled frames with the chosen token's (or the mean) attention burned in.
+/// Attention as an H.264 MP4: the sampled frames with the chosen token's (or the mean) attention burned in,
+/// the colour scale under them.
 
 #include "app/export/exporter.h"
 

@@ -1,6 +1,7 @@
 #pragma once
 /// Attention as PNG files in a folder: for each token of the answer (or the chosen one) and each sampled
-/// frame, the frame with the token's attention overlaid; plus the mean over all tokens.
+/// frame, the frame with the token's attention overlaid and the colour scale under it; plus the mean over
+/// all tokens.
 
 #include "app/export/exporter.h"
 

@@ -1,6 +1,7 @@
 #include "app/export/attentionrenderer.h"
 
 #include "app/engine/imageconversion.h"
+#include "app/export/attentioncolourscale.h"
 #include "media/render/heatmapoverlay.h"
 
 #include <QCoreApplication>
@@ -15,17 +16,6 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(Export)
 };
-
-media::Colormap colormapNamed(const QString &name)
-{
-    if (name == QLatin1String("inferno"))
-        return media::Colormap::Inferno;
-    if (name == QLatin1String("viridis"))
-        return media::Colormap::Viridis;
-    if (name == QLatin1String("turbo"))
-        return media::Colormap::Turbo;
-    return media::Colormap::Jet;
-}
 
 } // namespace
 
@@ -66,21 +56,35 @@ Expected<void> checkAttentionInput(const ExportInput &input)
     return {};
 }
 
+AttentionMethod shownAttentionMethod(const AttentionMaps &maps, const AttentionExportOptions &options)
+{
+    for (const AttentionMethod m : {options.method, AttentionMethod::CrossAttention, AttentionMethod::GradCam,
+             AttentionMethod::Occlusion}) {
+        if (maps.has(m))
+            return m;
+    }
+    return options.method;
+}
+
 Expected<std::vector<media::RgbImage>> renderAttentionFrames(
+    const EngineResult &result, const AttentionExportOptions &options, int token)
+{
+    Expected<std::vector<media::RgbImage>> overlays = renderAttentionOverlays(result, options, token);
+    if (!overlays)
+        return overlays.error();
+    const AttentionMethod method = shownAttentionMethod(*result.attention, options);
+    for (media::RgbImage &overlay : *overlays)
+        overlay = withColourScale(overlay, options.colormap, method);
+    return overlays;
+}
+
+Expected<std::vector<media::RgbImage>> renderAttentionOverlays(
     const EngineResult &result, const AttentionExportOptions &options, int token)
 {
     if (Expected<void> ok = checkAttentionInput(ExportInput {{result}, options, {}}); !ok)
         return ok.error();
     const AttentionMaps &maps = *result.attention;
-    // The method asked for, else the first one the result holds.
-    AttentionMethod method = options.method;
-    for (const AttentionMethod m : {options.method, AttentionMethod::CrossAttention, AttentionMethod::GradCam,
-             AttentionMethod::Occlusion}) {
-        if (maps.has(m)) {
-            method = m;
-            break;
-        }
-    }
+    const AttentionMethod method = shownAttentionMethod(maps, options);
     const AttentionGrid grid = token < 0 ? maps.meanGrid(method, options.layer, options.head)
                                          : maps.grid(method, token, options.layer, options.head);
     if (grid.isEmpty())

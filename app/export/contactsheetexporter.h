@@ -1,6 +1,7 @@
 #pragma once
 /// Attention as one PNG contact sheet: a row of overlaid frames per token (or one row for the chosen token or
-/// the mean), the plain frames on top.
+/// the mean), the plain frames on top; each row labelled with its token, each column with its frame and
+/// time, and the colour scale under the rows. The labels need a QGuiApplication (attentionfiguretext.h).
 
 #include "app/export/exporter.h"
 

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using mplug2::test::CliRun;
 
 class TaskCommandsTest : public QObject {
@@ -387,14 +389,38 @@ private Q_SLOTS:
     {
         MPLUG2_REQUIRE_SHARED(m_shared);
         const QString sheet = m_sandbox.filePath(QStringLiteral("sheet.png"));
+        // As on a server: no display, no platform chosen. The command still draws its labels.
+        const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+        const QByteArray display = qgetenv("DISPLAY");
+        qunsetenv("QT_QPA_PLATFORM");
+        qunsetenv("DISPLAY");
         const CliRun r = run({QStringLiteral("attention"), QStringLiteral("--model"), m_captionBundle,
             QStringLiteral("-o"), sheet, QStringLiteral("--method"), QStringLiteral("gradcam"),
             fixture(QStringLiteral("media/testsrc.mp4"))});
+        for (const auto &[name, value] :
+            {std::pair {"QT_QPA_PLATFORM", platform}, std::pair {"DISPLAY", display}})
+            if (!value.isNull())
+                qputenv(name, value);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(sheet));
         QImage image(sheet);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() > 160 * 4);
+        // The left 40 px are the token labels' column: the sheet's dark background with light text
+        // on it (the frames start after at least 48 px of labels).
+        int background = 0;
+        int ink = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < 40; ++x) {
+                const QColor c = image.pixelColor(x, y);
+                background += c == QColor(24, 24, 24);
+                ink += std::min({c.red(), c.green(), c.blue()}) > 150;
+            }
+        QVERIFY2(background > 40 * image.height() * 8 / 10,
+            qPrintable(QStringLiteral("%1 of %2 pixels of the label column are background")
+                           .arg(background)
+                           .arg(40 * image.height())));
+        QVERIFY2(ink > 30, qPrintable(QStringLiteral("%1 pixels of label text").arg(ink)));
         const CliRun bad = run({QStringLiteral("attention"), QStringLiteral("--model"), m_captionBundle,
             QStringLiteral("-o"), sheet, QStringLiteral("--token"), QStringLiteral("zebra"),
             fixture(QStringLiteral("media/testsrc.mp4"))});

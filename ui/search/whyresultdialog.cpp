@@ -98,7 +98,7 @@ void WhyResultDialog::render()
                                               : maps.grid(app::AttentionMethod::CrossAttention, token);
     // The exporters' renderer: one scale over all frames, so the frames compare with each other.
     const Expected<std::vector<media::RgbImage>> overlays
-        = app::renderAttentionFrames(*m_result, app::AttentionExportOptions {}, token);
+        = app::renderAttentionOverlays(*m_result, app::AttentionExportOptions {}, token);
     if (!overlays) {
         m_status->setText(QString::fromStdString(overlays.error().message));
         return;
