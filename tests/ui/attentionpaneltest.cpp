@@ -4,12 +4,14 @@
 #include "ui/attention/attentionpanel.h"
 
 #include "ui/attention/attentiongridview.h"
+#include "ui/attention/colourscale.h"
 #include "ui/attention/tokenchipbar.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QImageReader>
 #include <QLabel>
+#include <QLayout>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -68,6 +70,56 @@ app::EngineResult makeResult()
 QImage grabCell(AttentionPanel &panel, int frame)
 {
     return panel.gridView()->cell(frame)->grab().toImage();
+}
+
+/// makeResult() answering `tokens` instead (token t looks at patch t of frame t mod 4).
+app::EngineResult withTokens(const QStringList &tokens)
+{
+    app::EngineResult result = makeResult();
+    app::AttentionMaps &maps = *result.attention;
+    const int visual = 1 + kFrames * kRows * kCols;
+    maps.tokens = tokens;
+    maps.tokenIds = QList<qint64>(tokens.size(), 1000);
+    maps.crossAttention.clear();
+    for (int t = 0; t < int(tokens.size()); ++t)
+        for (int layerHead = 0; layerHead < kLayers * kHeads; ++layerHead) {
+            QList<float> row(visual, 0.001f);
+            row[1 + (t % kFrames) * kRows * kCols + t % (kRows * kCols)] = 0.9f;
+            maps.crossAttention.append(row);
+        }
+    result.items[0].text = tokens.join(u' ');
+    return result;
+}
+
+/// `result` with the universal layer's 50 latent queries, as the released models give them.
+app::EngineResult withLatents(app::EngineResult result)
+{
+    app::AttentionMaps &maps = *result.attention;
+    maps.latents = 50;
+    maps.latentHeads = 2;
+    const qsizetype visual = maps.geometry.visualTokens();
+    maps.latentAttention = QList<float>(maps.latentHeads * maps.latents * visual, 1.f / float(visual));
+    return result;
+}
+
+QWidget *toolbar(AttentionPanel &panel)
+{
+    return panel.findChild<QComboBox *>(QStringLiteral("sourceCombo"))->parentWidget()->parentWidget();
+}
+
+QLabel *summaryOf(AttentionPanel &panel)
+{
+    return panel.findChild<QLabel *>(QStringLiteral("attentionSummary"));
+}
+
+/// Where the chips are drawn, in the panel's coordinates.
+QRect chipsArea(AttentionPanel &panel)
+{
+    QRect area;
+    for (QAbstractButton *chip : panel.tokenChips()->findChildren<QAbstractButton *>())
+        if (chip->isVisible())
+            area |= QRect(chip->mapTo(&panel, QPoint(0, 0)), chip->size());
+    return area;
 }
 
 } // namespace
@@ -220,6 +272,106 @@ private Q_SLOTS:
         QVERIFY(panel.exportTo(QStringLiteral("gif"), gif));
         QCOMPARE(QImageReader(gif).imageCount(), kFrames);
         QVERIFY(!panel.exportTo(QStringLiteral("no-such-format"), gif));
+    }
+
+    void aColourScaleShowsTheOverlaysColours()
+    {
+        AttentionPanel panel;
+        panel.resize(900, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *scale = panel.findChild<ui::ColourScale *>(QStringLiteral("colourScale"));
+        QVERIFY2(scale, "the panel has no colour scale");
+        QVERIFY(!scale->isVisible()); // nothing shown, nothing to explain
+        panel.setResult(makeResult());
+        panel.selectToken(0);
+        QTRY_VERIFY(scale->isVisible());
+        QCOMPARE(scale->lowText(), QStringLiteral("low"));
+        QCOMPARE(scale->highText(), QStringLiteral("high attention"));
+
+        // Its ends are the colours of the overlay where the map is lowest and highest: token 0 looked
+        // at patch (0, 0) of frame 0 (a 3 x 4 grid over a 256 x 192 overlay) and not at patch (2, 3).
+        const auto ends = [scale] {
+            const QImage shown = scale->grab().toImage();
+            const QRect ramp = scale->rampRect();
+            return std::pair {shown.pixelColor(ramp.left(), ramp.center().y()),
+                shown.pixelColor(ramp.right(), ramp.center().y())};
+        };
+        const auto near = [](const QColor &a, const QColor &b) {
+            return std::abs(a.red() - b.red()) <= 12 && std::abs(a.green() - b.green()) <= 12
+                && std::abs(a.blue() - b.blue()) <= 12;
+        };
+        const auto check = [&](const char *colormap) {
+            const QImage heat = panel.overlays().at(0).heat;
+            const QColor hot = heat.pixelColor(heat.width() / 8, heat.height() / 6);
+            const QColor cold = heat.pixelColor(heat.width() * 7 / 8, heat.height() * 5 / 6);
+            const auto [low, high] = ends();
+            QVERIFY2(near(low, cold),
+                qPrintable(QStringLiteral("%1: low end %2, coldest overlay %3")
+                               .arg(colormap, low.name(), cold.name())));
+            QVERIFY2(near(high, hot),
+                qPrintable(QStringLiteral("%1: high end %2, hottest overlay %3")
+                               .arg(colormap, high.name(), hot.name())));
+        };
+        check("jet");
+        if (QTest::currentTestFailed())
+            return;
+        const QColor jetHigh = ends().second;
+
+        // Another colormap: the scale follows it.
+        auto *colours = panel.findChild<QComboBox *>(QStringLiteral("colormapCombo"));
+        colours->setCurrentIndex(colours->findData(int(app::HeatmapColormap::Inferno)));
+        Q_EMIT colours->activated(colours->currentIndex());
+        QCOMPARE(scale->colormap(), app::HeatmapColormap::Inferno);
+        check("inferno");
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(ends().second != jetHigh);
+
+        panel.clear();
+        QVERIFY(!scale->isVisible());
+    }
+
+    void aReRunLeavesNoGapAroundTheToolbar()
+    {
+        // A model with the universal layer's latent queries (the released ones have 50), run twice with
+        // different answers: the chips sit under the summary and the toolbar right under the chips, where
+        // a panel that showed only the second answer has them.
+        const app::EngineResult first = withLatents(withTokens(QStringList(12, QStringLiteral("word"))));
+        const app::EngineResult second
+            = withLatents(withTokens({QStringLiteral("a"), QStringLiteral("dog")}));
+        AttentionPanel rerun;
+        rerun.resize(700, 700);
+        rerun.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&rerun));
+        rerun.setResult(first);
+        QTest::qWait(20);
+        rerun.setResult(second);
+        QTest::qWait(20);
+        AttentionPanel fresh;
+        fresh.resize(700, 700);
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        fresh.setResult(second);
+        QTest::qWait(20);
+        QCOMPARE(toolbar(rerun)->geometry(), toolbar(fresh)->geometry());
+
+        const int spacing = rerun.layout()->spacing();
+        const QRect chips = chipsArea(rerun);
+        QVERIFY(!chips.isEmpty());
+        QVERIFY2(chips.top() - summaryOf(rerun)->geometry().bottom() - 1 <= spacing,
+            qPrintable(QStringLiteral("%1 px between the summary and the chips")
+                           .arg(chips.top() - summaryOf(rerun)->geometry().bottom() - 1)));
+        const int gap = toolbar(rerun)->geometry().top() - chips.bottom() - 1;
+        QVERIFY2(
+            gap <= spacing, qPrintable(QStringLiteral("%1 px between the chips and the toolbar").arg(gap)));
+
+        // Nothing to choose from (cleared for the next run): the toolbar comes right under the summary.
+        rerun.clear();
+        QTest::qWait(20);
+        const int empty = toolbar(rerun)->geometry().top() - summaryOf(rerun)->geometry().bottom() - 1;
+        QVERIFY2(empty <= spacing,
+            qPrintable(QStringLiteral("%1 px above the toolbar of an empty panel").arg(empty)));
     }
 
     void clearLeavesNothingBehind()

@@ -1,6 +1,7 @@
 #include "ui/attention/attentionpanel.h"
 
 #include "ui/attention/attentiongridview.h"
+#include "ui/attention/colourscale.h"
 #include "ui/attention/flowlayout.h"
 #include "ui/attention/latentoverview.h"
 #include "ui/attention/tokenchipbar.h"
@@ -16,7 +17,6 @@
 #include <QMenu>
 #include <QSettings>
 #include <QSlider>
-#include <QStackedWidget>
 #include <QToolButton>
 
 #include <cmath>
@@ -61,14 +61,12 @@ AttentionPanel::AttentionPanel(QWidget *parent)
     m_chips->setObjectName(QStringLiteral("tokenChips"));
     m_latentOverview = new LatentOverview(this);
     m_latentOverview->setObjectName(QStringLiteral("latentOverview"));
-    m_selectorStack = new QStackedWidget(this);
-    m_selectorStack->addWidget(m_chips);
-    m_selectorStack->addWidget(m_latentOverview);
-    m_selectorStack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_gridView = new AttentionGridView(this);
     m_gridView->setObjectName(QStringLiteral("attentionGrid"));
     m_gridView->setPlaceholderText(tr("Run a task with attention maps on to see where the model looked."));
+    m_colourScale = new ColourScale(this);
+    m_colourScale->setObjectName(QStringLiteral("colourScale"));
     m_hoverLabel = new QLabel(this);
     m_hoverLabel->setObjectName(QStringLiteral("hoverLabel"));
     m_summary = new QLabel(this);
@@ -81,9 +79,11 @@ AttentionPanel::AttentionPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
-    layout->addWidget(m_selectorStack);
+    layout->addWidget(m_chips);
+    layout->addWidget(m_latentOverview);
     layout->addWidget(createControls());
     layout->addWidget(m_gridView, 1);
+    layout->addWidget(m_colourScale, 0, Qt::AlignLeft);
     layout->addWidget(m_hoverLabel);
     layout->addWidget(m_faithfulnessLabel);
 
@@ -165,7 +165,6 @@ QWidget *AttentionPanel::createControls()
     flow->addWidget(m_faithfulnessButton);
 
     connect(m_source, &QComboBox::activated, this, [this] {
-        m_selectorStack->setCurrentIndex(latentMode() ? 1 : 0);
         fillSelectors();
         recompute();
     });
@@ -179,6 +178,15 @@ QWidget *AttentionPanel::createControls()
     });
     connect(m_onPlayer, &QCheckBox::toggled, this, &AttentionPanel::redraw);
     return controls;
+}
+
+// Not a QStackedWidget: it is as tall as its tallest page, so the 50 rows of
+// the latent overview left a gap under one line of chips. A hidden selector
+// takes no room, and neither shows when it has nothing to choose from.
+void AttentionPanel::showSelector()
+{
+    m_chips->setVisible(!latentMode() && !m_chips->tokens().isEmpty());
+    m_latentOverview->setVisible(latentMode());
 }
 
 bool AttentionPanel::latentMode() const
@@ -243,7 +251,7 @@ void AttentionPanel::fillSelectors()
     if (maps && maps->hasLatentAttention())
         m_source->addItem(tr("Latent queries (universal layer)"), 1);
     m_source->setCurrentIndex(std::max(0, m_source->findData(source)));
-    m_selectorStack->setCurrentIndex(latentMode() ? 1 : 0);
+    showSelector();
 
     const auto refill = [](QComboBox *combo, const QList<QPair<QString, int>> &entries) {
         const QVariant previous = combo->currentData();
@@ -381,6 +389,10 @@ void AttentionPanel::redraw()
         frames.append(blank);
     }
     const double opacity = m_opacity->value() / 100.0;
+    m_colourScale->setScale(colormap,
+        latentMode() ? app::AttentionMethod::CrossAttention
+                     : static_cast<app::AttentionMethod>(m_method->currentData().toInt()));
+    m_colourScale->setVisible(!m_grid.isEmpty());
     m_gridView->setFrames(frames, captions);
     m_gridView->setOverlays(m_overlays, opacity);
     Q_EMIT overlaysChanged(m_onPlayer->isChecked() ? m_overlays : QList<FrameOverlay>(), importance, opacity);

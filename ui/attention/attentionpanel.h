@@ -4,7 +4,7 @@
 /// over every sampled frame (and over the player's frame); selectors for the
 /// method (cross-attention, Grad-CAM or occlusion), the decoder layer (or the
 /// mean) and the head (or mean / max); colormap and opacity; the universal
-/// layer's latent queries; hover values; export through the engine's
+/// layer's latent queries; a colour scale; hover values; export through the engine's
 /// exporters; on request, the shown map's faithfulness (deletion and
 /// insertion AUC, computed by the engine) beside it.
 ///
@@ -27,12 +27,12 @@ class QComboBox;
 class QLabel;
 class QSettings;
 class QSlider;
-class QStackedWidget;
 class QToolButton;
 
 namespace mplug2::ui {
 
 class AttentionGridView;
+class ColourScale;
 class LatentOverview;
 class TokenChipBar;
 
@@ -79,6 +79,7 @@ public:
 
     TokenChipBar *tokenChips() const { return m_chips; }
     AttentionGridView *gridView() const { return m_gridView; }
+    ColourScale *colourScale() const { return m_colourScale; }
 
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
@@ -101,12 +102,12 @@ private:
     void redraw();
     void chooseExport(const QString &exporterId);
     bool latentMode() const;
+    void showSelector();
     void clearFaithfulness();
     void updateFaithfulnessControls();
 
     TokenChipBar *m_chips = nullptr;
     LatentOverview *m_latentOverview = nullptr;
-    QStackedWidget *m_selectorStack = nullptr;
     QComboBox *m_source = nullptr;
     QComboBox *m_method = nullptr;
     QComboBox *m_layer = nullptr;
@@ -116,6 +117,7 @@ private:
     QCheckBox *m_onPlayer = nullptr;
     QToolButton *m_exportButton = nullptr;
     AttentionGridView *m_gridView = nullptr;
+    ColourScale *m_colourScale = nullptr;
     QLabel *m_hoverLabel = nullptr;
     QLabel *m_summary = nullptr;
     QToolButton *m_faithfulnessButton = nullptr;
