@@ -1,6 +1,7 @@
 #include "app/cli/indexcommand.h"
 
 #include "app/cli/clisession.h"
+#include "app/cli/modeloptions.h"
 #include "app/cli/retrievalmodel.h"
 #include "app/cli/rootoptions.h"
 #include "app/retrieval/catalog.h"

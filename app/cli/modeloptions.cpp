@@ -210,36 +210,4 @@ Expected<ModelParams> ModelOptions::params(const QCommandLineParser &parser) con
     return p;
 }
 
-Expected<ModelBundle> ModelOptions::bundle(const QCommandLineParser &parser) const
-{
-    return modelChoice(parser).bundle();
-}
-
-Expected<DeviceChoice> ModelOptions::device(const QCommandLineParser &parser) const
-{
-    return modelChoice(parser).deviceChoice();
-}
-
-bool ModelOptions::precisionGiven(const QCommandLineParser &parser) const
-{
-    return modelChoice(parser).precisionGiven();
-}
-
-Expected<int> ModelOptions::frames(const QCommandLineParser &parser) const
-{
-    const Expected<std::optional<int>> frames = intOption(parser, m_frames, 1, 64);
-    if (!frames)
-        return frames.error();
-    return frames->value_or(0);
-}
-
-Expected<void> ModelOptions::applyTo(const QCommandLineParser &parser, EngineRequest &request) const
-{
-    const Expected<ModelParams> p = params(parser);
-    if (!p)
-        return p.error();
-    p->applyTo(request);
-    return {};
-}
-
 } // namespace mplug2::app

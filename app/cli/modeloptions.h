@@ -39,17 +39,6 @@ public:
     /// modelChoice() with --frames and the generation options; an error for bad numbers.
     Expected<ModelParams> params(const QCommandLineParser &parser) const;
 
-    /// modelChoice(parser).bundle().
-    Expected<ModelBundle> bundle(const QCommandLineParser &parser) const;
-    /// modelChoice(parser).deviceChoice().
-    Expected<DeviceChoice> device(const QCommandLineParser &parser) const;
-    /// Whether the user chose a precision (anything but --precision auto).
-    bool precisionGiven(const QCommandLineParser &parser) const;
-    /// --frames, or 0 when not given (the bundle's num_frames); an error for a bad number.
-    Expected<int> frames(const QCommandLineParser &parser) const;
-    /// Copies --frames and the generation options into `request`; an error for bad numbers.
-    Expected<void> applyTo(const QCommandLineParser &parser, EngineRequest &request) const;
-
 private:
     std::optional<ModelKind> m_commandKind;
     QCommandLineOption m_model, m_checkpoint, m_vocab, m_tokenizer, m_kind, m_bertConfig, m_modelConfig,

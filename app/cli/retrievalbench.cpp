@@ -2,6 +2,7 @@
 
 #include "app/cli/clisession.h"
 #include "app/cli/commandlineparsing.h"
+#include "app/cli/modeloptions.h"
 #include "app/cli/retrievalbenchsupport.h"
 #include "app/cli/retrievalmodel.h"
 #include "app/retrieval/indexjob.h"

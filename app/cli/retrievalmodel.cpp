@@ -13,14 +13,6 @@ Expected<ModelBundle> retrievalBundle(const ModelParams &model)
     return bundle;
 }
 
-Expected<ModelBundle> retrievalBundle(const ModelOptions &options, const QCommandLineParser &parser)
-{
-    const Expected<ModelParams> model = options.params(parser);
-    if (!model)
-        return model.error();
-    return retrievalBundle(*model);
-}
-
 int bundleErrorExitCode(const Error &error)
 {
     return error.code == ErrorCode::InvalidArgument ? 2 : 1;
@@ -36,11 +28,6 @@ int loadRetrievalModel(CliSession &session, const QString &command, const ModelP
     if (!device)
         return reportCliError(command, QString::fromStdString(device.error().message), 2);
     return session.loadModel(*bundle, *device) ? 0 : 1;
-}
-
-bool modelNamed(const QCommandLineParser &parser)
-{
-    return parser.isSet(QStringLiteral("model")) || parser.isSet(QStringLiteral("checkpoint"));
 }
 
 } // namespace mplug2::app

@@ -10,15 +10,13 @@
 ///     if (const int failed = loadRetrievalModel(session, command, params.model))
 ///         return failed;
 
-#include "app/cli/modeloptions.h"
+#include "app/cli/modelparams.h"
 
 namespace mplug2::app {
 
 class CliSession;
 
 Expected<ModelBundle> retrievalBundle(const ModelParams &model);
-/// The same, read from the command line: an error for a bad --frames too.
-Expected<ModelBundle> retrievalBundle(const ModelOptions &options, const QCommandLineParser &parser);
 /// The exit code for a failed retrievalBundle(): 2 for a usage mistake (bad
 /// --frames, --model with --checkpoint), 1 otherwise (no such bundle).
 int bundleErrorExitCode(const Error &error);
@@ -26,7 +24,5 @@ int bundleErrorExitCode(const Error &error);
 /// `session`. Returns 0 when it is loaded; otherwise the error is printed,
 /// prefixed by `command`, and the exit code is returned.
 int loadRetrievalModel(CliSession &session, const QString &command, const ModelParams &model);
-/// Whether the user named a model (--model or --checkpoint) rather than leaving the default.
-bool modelNamed(const QCommandLineParser &parser);
 
 } // namespace mplug2::app

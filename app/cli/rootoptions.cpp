@@ -45,13 +45,4 @@ Expected<QList<CatalogRoot>> readRootNames(const QStringList &values)
     return roots;
 }
 
-Expected<QList<CatalogRoot>> applyRootNames(
-    const QCommandLineParser &parser, const QCommandLineOption &option, const QString &location)
-{
-    Expected<QList<CatalogRoot>> roots = readRootNames(parser.values(option));
-    if (roots)
-        Catalog::addLocalRoots(location, *roots);
-    return roots;
-}
-
 } // namespace mplug2::app

@@ -14,15 +14,12 @@
 #include "base/expected.h"
 
 #include <QCommandLineOption>
-#include <QCommandLineParser>
+#include <QStringList>
 
 namespace mplug2::app {
 
 QCommandLineOption rootNameOption();
 /// Checks every NAME=PATH; the paths made absolute and clean.
 Expected<QList<CatalogRoot>> readRootNames(const QStringList &values);
-/// readRootNames(), then hands them to Catalog::addLocalRoots for `location`.
-Expected<QList<CatalogRoot>> applyRootNames(
-    const QCommandLineParser &parser, const QCommandLineOption &option, const QString &location);
 
 } // namespace mplug2::app

@@ -2,7 +2,7 @@
 
 #include "app/bundle/bundleregistry.h"
 #include "app/cli/clisession.h"
-#include "app/cli/commandlineparsing.h"
+#include "app/cli/modeloptions.h"
 #include "app/cli/retrievalmodel.h"
 #include "app/cli/rootoptions.h"
 #include "app/cli/textlistfile.h"
@@ -55,12 +55,12 @@ Expected<DeviceChoice> deviceForSpace(const QString &key, DeviceChoice device, b
     return device;
 }
 
-Expected<ModelChoice> chooseModel(Catalog *catalog, const ModelOptions &options,
-    const QCommandLineParser &parser, const DeviceChoice &device, bool precisionGiven)
+Expected<ModelChoice> chooseModel(
+    Catalog *catalog, const ModelParams &model, const DeviceChoice &device, bool precisionGiven)
 {
     const Precision precision = device.effectivePrecision();
-    if (modelNamed(parser) || !catalog) {
-        Expected<ModelBundle> bundle = retrievalBundle(options, parser);
+    if (model.model || model.checkpoint || !catalog) {
+        Expected<ModelBundle> bundle = retrievalBundle(model);
         if (!bundle)
             return bundle.error();
         Expected<QString> key = modelKey(*bundle, precision);
@@ -81,7 +81,7 @@ Expected<ModelChoice> chooseModel(Catalog *catalog, const ModelOptions &options,
                 .arg(QDir::toNativeSeparators(catalog->location()))
                 .toStdString());
     // The default model when the index has its embeddings, else the one model the index knows.
-    if (Expected<ModelBundle> def = retrievalBundle(options, parser); def)
+    if (Expected<ModelBundle> def = retrievalBundle(model); def)
         if (Expected<QString> key = modelKey(*def, precision); key)
             for (const EmbeddingSpace &s : models)
                 if (s.modelKey == *key)
@@ -106,7 +106,7 @@ Expected<ModelChoice> chooseModel(Catalog *catalog, const ModelOptions &options,
     QList<ModelBundle> candidates;
     if (Expected<ModelBundle> made = registry.resolve(models.first().bundleId); made)
         candidates << *made;
-    if (Expected<ModelBundle> def = retrievalBundle(options, parser); def)
+    if (Expected<ModelBundle> def = retrievalBundle(model); def)
         candidates << *def;
     for (const ModelBundle &bundle : std::as_const(candidates))
         if (Expected<QString> k = modelKey(bundle, runOn->effectivePrecision()); k && *k == key) {
@@ -114,6 +114,33 @@ Expected<ModelChoice> chooseModel(Catalog *catalog, const ModelOptions &options,
             break;
         }
     return choice;
+}
+
+/// The query of `params`; a search of several --text sentences sets each in turn.
+SearchQuery queryOf(const SearchParams &params)
+{
+    SearchQuery query;
+    query.top = params.top;
+    query.rerank = params.rerank;
+    if (params.minDuration)
+        query.filter.minDurationSeconds = *params.minDuration;
+    if (params.maxDuration)
+        query.filter.maxDurationSeconds = *params.maxDuration;
+    query.filter.folders = params.folders;
+    query.filter.kind = params.type;
+    query.moments = params.moments;
+    if (!params.texts.isEmpty()) {
+        query.mode = SearchMode::TextToMedia;
+        query.text = params.texts.constFirst();
+    } else if (params.like) {
+        query.mode = SearchMode::MediaToMedia;
+        query.mediaPath = *params.like;
+    } else {
+        query.mode = SearchMode::MediaToText;
+        query.mediaPath = params.media.value_or(QString());
+        query.sentences = params.sentences;
+    }
+    return query;
 }
 
 bool hasStoredEmbedding(Catalog &catalog, const QString &mediaPath, const QString &key)
@@ -129,7 +156,7 @@ bool hasStoredEmbedding(Catalog &catalog, const QString &mediaPath, const QStrin
 
 } // namespace
 
-int runSearchCommand(const QStringList &args)
+CliParsed<SearchParams> parseSearchParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -176,88 +203,96 @@ int runSearchCommand(const QStringList &args)
         moments, json, rootNames});
     const ModelOptions model;
     model.addTo(parser);
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
+    const int modes = int(parser.isSet(text)) + int(parser.isSet(like)) + int(parser.isSet(media));
+    if (modes != 1)
+        return usageStop(Text::tr("give exactly one of --text, --like or --media"));
+    if (parser.isSet(media) != parser.isSet(sentences))
+        return usageStop(Text::tr("--media and --sentences go together"));
+    if (parser.isSet(moments) && parser.isSet(media))
+        return usageStop(Text::tr("--moments goes with --text or --like"));
+    if (!parser.isSet(media) && !parser.isSet(db))
+        return usageStop(Text::tr("--db FILE is required"));
+    const Expected<ModelParams> modelParams = model.params(parser);
+    if (!modelParams)
+        return usageStop(QString::fromStdString(modelParams.error().message));
+    const Expected<QList<CatalogRoot>> named = readRootNames(parser.values(rootNames));
+    if (!named)
+        return usageStop(QString::fromStdString(named.error().message));
+
+    SearchParams p;
+    bool ok = true;
+    bool allOk = true;
+    p.top = parser.value(top).toInt(&ok);
+    allOk &= ok && p.top > 0;
+    p.rerank = parser.value(rerank).toInt(&ok);
+    allOk &= ok && p.rerank >= 0;
+    if (parser.isSet(minDuration)) {
+        p.minDuration = parser.value(minDuration).toDouble(&ok);
+        allOk &= ok && *p.minDuration >= 0;
+    }
+    if (parser.isSet(maxDuration)) {
+        p.maxDuration = parser.value(maxDuration).toDouble(&ok);
+        allOk &= ok && *p.maxDuration >= 0;
+    }
+    if (!allOk)
+        return usageStop(Text::tr("--top, --rerank and the durations take non-negative numbers"));
+    for (const QString &dir : parser.values(folder))
+        p.folders.append(QDir::cleanPath(QFileInfo(dir).absoluteFilePath()));
+    if (parser.isSet(type)) {
+        const MediaKind kind = parseMediaKind(parser.value(type));
+        if (kind == MediaKind::Unknown)
+            return usageStop(Text::tr("--type is image or video"));
+        p.type = kind;
+    }
+    p.moments = parser.isSet(moments);
+    if (parser.isSet(text)) {
+        p.texts = parser.values(text);
+    } else if (parser.isSet(like)) {
+        p.like = parser.value(like);
+    } else {
+        p.media = parser.value(media);
+        Expected<QStringList> lines = readTextList(parser.value(sentences));
+        if (!lines)
+            return CliStop {1, QString::fromStdString(lines.error().message)};
+        p.sentences = *lines;
+    }
+    if (parser.isSet(db))
+        p.db = parser.value(db);
+    p.rootNames = *named;
+    p.model = *modelParams;
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runSearch(const SearchParams &params, const QString &command)
+{
     QTextStream err(stderr);
     QTextStream out(stdout);
     const auto usage = [&](const QString &message) { return reportCliError(command, message, 2); };
     const auto failure
         = [&](const Error &e) { return reportCliError(command, QString::fromStdString(e.message)); };
-    const int modes = int(parser.isSet(text)) + int(parser.isSet(like)) + int(parser.isSet(media));
-    if (modes != 1)
-        return usage(Text::tr("give exactly one of --text, --like or --media"));
-    if (parser.isSet(media) != parser.isSet(sentences))
-        return usage(Text::tr("--media and --sentences go together"));
-    if (parser.isSet(moments) && parser.isSet(media))
-        return usage(Text::tr("--moments goes with --text or --like"));
-    if (!parser.isSet(media) && !parser.isSet(db))
-        return usage(Text::tr("--db FILE is required"));
-    if (const Expected<int> frames = model.frames(parser); !frames)
-        return usage(QString::fromStdString(frames.error().message));
-    if (const Expected<QList<CatalogRoot>> named = applyRootNames(parser, rootNames, parser.value(db));
-        !named)
-        return usage(QString::fromStdString(named.error().message));
-
-    SearchQuery query;
-    bool ok = true;
-    bool allOk = true;
-    query.top = parser.value(top).toInt(&ok);
-    allOk &= ok && query.top > 0;
-    query.rerank = parser.value(rerank).toInt(&ok);
-    allOk &= ok && query.rerank >= 0;
-    if (parser.isSet(minDuration)) {
-        query.filter.minDurationSeconds = parser.value(minDuration).toDouble(&ok);
-        allOk &= ok && query.filter.minDurationSeconds >= 0;
-    }
-    if (parser.isSet(maxDuration)) {
-        query.filter.maxDurationSeconds = parser.value(maxDuration).toDouble(&ok);
-        allOk &= ok && query.filter.maxDurationSeconds >= 0;
-    }
-    if (!allOk)
-        return usage(Text::tr("--top, --rerank and the durations take non-negative numbers"));
-    for (const QString &dir : parser.values(folder))
-        query.filter.folders.append(QDir::cleanPath(QFileInfo(dir).absoluteFilePath()));
-    if (parser.isSet(type)) {
-        const MediaKind kind = parseMediaKind(parser.value(type));
-        if (kind == MediaKind::Unknown)
-            return usage(Text::tr("--type is image or video"));
-        query.filter.kind = kind;
-    }
-    query.moments = parser.isSet(moments);
-    if (parser.isSet(text)) {
-        query.mode = SearchMode::TextToMedia;
-        query.text = parser.value(text);
-    } else if (parser.isSet(like)) {
-        query.mode = SearchMode::MediaToMedia;
-        query.mediaPath = parser.value(like);
-    } else {
-        query.mode = SearchMode::MediaToText;
-        query.mediaPath = parser.value(media);
-        Expected<QStringList> lines = readTextList(parser.value(sentences));
-        if (!lines)
-            return failure(lines.error());
-        query.sentences = *lines;
-    }
+    const QString location = params.db.value_or(QString());
+    Catalog::addLocalRoots(location, params.rootNames);
+    const SearchQuery query = queryOf(params);
 
     std::unique_ptr<Catalog> catalog;
-    if (parser.isSet(db)) {
-        if (!Catalog::isServerLocation(parser.value(db)) && !QFileInfo::exists(parser.value(db)))
+    if (params.db) {
+        if (!Catalog::isServerLocation(location) && !QFileInfo::exists(location))
             return failure(makeError(ErrorCode::NotFound,
-                Text::tr("there is no index %1: make one with 'mplug2 index'")
-                    .arg(parser.value(db))
-                    .toStdString()));
-        Expected<std::unique_ptr<Catalog>> opened = Catalog::open(parser.value(db));
+                Text::tr("there is no index %1: make one with 'mplug2 index'").arg(location).toStdString()));
+        Expected<std::unique_ptr<Catalog>> opened = Catalog::open(location);
         if (!opened)
             return failure(opened.error());
         catalog = std::move(*opened);
     }
-    const Expected<DeviceChoice> device = model.device(parser);
+    const Expected<DeviceChoice> device = params.model.deviceChoice();
     if (!device)
         return usage(QString::fromStdString(device.error().message));
     Expected<ModelChoice> choice
-        = chooseModel(query.mode == SearchMode::MediaToText ? nullptr : catalog.get(), model, parser, *device,
-            model.precisionGiven(parser));
+        = chooseModel(query.mode == SearchMode::MediaToText ? nullptr : catalog.get(), params.model, *device,
+            params.model.precisionGiven());
     if (!choice)
         return failure(choice.error());
 
@@ -277,7 +312,7 @@ int runSearchCommand(const QStringList &args)
     }
     catalog.reset();
 
-    MediaSearch search(&session.engine(), parser.value(db));
+    MediaSearch search(&session.engine(), location);
     search.setModelKey(choice->key);
     std::optional<SearchResults> results;
     QString error;
@@ -295,8 +330,7 @@ int runSearchCommand(const QStringList &args)
         loop.quit();
     });
     // Several --text queries run one after the other on the loaded model: one result each, in order.
-    const QStringList texts
-        = query.mode == SearchMode::TextToMedia ? parser.values(text) : QStringList {QString()};
+    const QStringList texts = query.mode == SearchMode::TextToMedia ? params.texts : QStringList {QString()};
     for (qsizetype q = 0; q < texts.size(); ++q) {
         SearchQuery one = query;
         if (query.mode == SearchMode::TextToMedia)
@@ -307,7 +341,7 @@ int runSearchCommand(const QStringList &args)
             loop.exec();
         if (!results)
             return failure(makeError(ErrorCode::Internal, error.toStdString()));
-        if (parser.isSet(json)) {
+        if (params.json) {
             out << QJsonDocument(searchResultsToJson(*results)).toJson(QJsonDocument::Compact) << '\n'
                 << Qt::flush;
             continue;
@@ -332,6 +366,14 @@ int runSearchCommand(const QStringList &args)
             err << Text::tr("no results") << '\n';
     }
     return 0;
+}
+
+int runSearchCommand(const QStringList &args)
+{
+    const CliParsed<SearchParams> parsed = parseSearchParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runSearch(std::get<SearchParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -10,6 +10,7 @@
 #include "app/cli/indexcommand.h"
 #include "app/cli/infocommand.h"
 #include "app/cli/paritycommand.h"
+#include "app/cli/searchcommand.h"
 #include "app/cli/tokenizecommand.h"
 
 #include <QDir>
@@ -544,6 +545,107 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, says);
         verifyStop(parseIndexParams(commandArgs("index", args)), exitCode, says);
+    }
+
+    void searchReadsEveryOption()
+    {
+        const auto parsed = parseSearchParams(commandArgs("search",
+            QStringList {QStringLiteral("--db"), QStringLiteral("/i/index.sqlite"), QStringLiteral("--text"),
+                QStringLiteral("a dog on a beach"), QStringLiteral("--text=a red car"),
+                QStringLiteral("--top=3"), QStringLiteral("--rerank=20"), QStringLiteral("--folder=/photos/"),
+                QStringLiteral("--folder"), QStringLiteral("videos"), QStringLiteral("--type=video"),
+                QStringLiteral("--min-duration=1.5"), QStringLiteral("--max-duration=60"),
+                QStringLiteral("--moments"), QStringLiteral("--json"),
+                QStringLiteral("--root-name=photos=/photos"), QStringLiteral("--model=tiny"),
+                QStringLiteral("--frames=4"), QStringLiteral("--precision=bf16")}));
+        QVERIFY(std::holds_alternative<SearchParams>(parsed));
+        const SearchParams &p = std::get<SearchParams>(parsed);
+        QCOMPARE(p.db, std::optional<QString>(QStringLiteral("/i/index.sqlite")));
+        QCOMPARE(p.texts, (QStringList {QStringLiteral("a dog on a beach"), QStringLiteral("a red car")}));
+        QCOMPARE(p.like, std::nullopt);
+        QCOMPARE(p.media, std::nullopt);
+        QCOMPARE(p.top, 3);
+        QCOMPARE(p.rerank, 20);
+        QCOMPARE(p.folders,
+            (QStringList {
+                QStringLiteral("/photos"), QDir::current().absoluteFilePath(QStringLiteral("videos"))}));
+        QCOMPARE(p.type, std::optional<MediaKind>(MediaKind::Video));
+        QCOMPARE(p.minDuration, std::optional<double>(1.5));
+        QCOMPARE(p.maxDuration, std::optional<double>(60));
+        QVERIFY(p.moments && p.json);
+        QCOMPARE(p.rootNames, (QList<CatalogRoot> {{QStringLiteral("photos"), QStringLiteral("/photos")}}));
+        QCOMPARE(p.model.model, std::optional<QString>(QStringLiteral("tiny")));
+        QCOMPARE(p.model.frames, std::optional<int>(4));
+        QVERIFY(p.model.precisionGiven());
+    }
+
+    void searchReadsTheOtherModes()
+    {
+        const auto like
+            = parseSearchParams(commandArgs("search", words({"--db=i.sqlite", "--like", "a.jpg"})));
+        QVERIFY(std::holds_alternative<SearchParams>(like));
+        QCOMPARE(std::get<SearchParams>(like).like, std::optional<QString>(QStringLiteral("a.jpg")));
+        QVERIFY(std::get<SearchParams>(like).texts.isEmpty());
+
+        QTemporaryDir dir;
+        const QString sentences = writeFile(dir, "sentences.txt", "a dog\n\n a cat \n");
+        const auto ranked = parseSearchParams(commandArgs("search",
+            {QStringLiteral("--media"), QStringLiteral("a.jpg"), QStringLiteral("--sentences"), sentences}));
+        QVERIFY(std::holds_alternative<SearchParams>(ranked));
+        SearchParams expected; // no index needed
+        expected.media = QStringLiteral("a.jpg");
+        expected.sentences = words({"a dog", "a cat"});
+        QCOMPARE(std::get<SearchParams>(ranked), expected);
+    }
+
+    void searchDefaults()
+    {
+        const auto parsed = parseSearchParams(commandArgs("search", words({"--db=i.sqlite", "--text=dogs"})));
+        QVERIFY(std::holds_alternative<SearchParams>(parsed));
+        SearchParams expected; // ten results, no re-ranking, no filter, the index's model
+        expected.db = QStringLiteral("i.sqlite");
+        expected.texts = words({"dogs"});
+        QCOMPARE(std::get<SearchParams>(parsed), expected);
+    }
+
+    void searchStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 search [options]";
+        QTest::newRow("no mode") << words({"--db=i.sqlite"}) << 2
+                                 << "give exactly one of --text, --like or --media";
+        QTest::newRow("two modes") << words({"--db=i.sqlite", "--text=a", "--like=b.jpg"}) << 2
+                                   << "give exactly one of --text, --like or --media";
+        QTest::newRow("media without sentences")
+            << words({"--media=a.jpg"}) << 2 << "--media and --sentences go together";
+        QTest::newRow("sentences without media") << words({"--db=i.sqlite", "--text=a", "--sentences=s.txt"})
+                                                 << 2 << "--media and --sentences go together";
+        QTest::newRow("moments with media") << words({"--media=a.jpg", "--sentences=s.txt", "--moments"}) << 2
+                                            << "--moments goes with --text or --like";
+        QTest::newRow("no db") << words({"--text=a"}) << 2 << "--db FILE is required";
+        QTest::newRow("bad frames") << words({"--db=i.sqlite", "--text=a", "--frames=65"}) << 2
+                                    << "--frames must be a whole number from 1 to 64";
+        QTest::newRow("bad root name")
+            << words({"--db=i.sqlite", "--text=a", "--root-name=x"}) << 2 << "--root-name takes NAME=PATH";
+        QTest::newRow("top 0") << words({"--db=i.sqlite", "--text=a", "--top=0"}) << 2
+                               << "--top, --rerank and the durations take non-negative numbers";
+        QTest::newRow("rerank -1") << words({"--db=i.sqlite", "--text=a", "--rerank=-1"}) << 2
+                                   << "--top, --rerank and the durations";
+        QTest::newRow("min duration") << words({"--db=i.sqlite", "--text=a", "--min-duration=-1"}) << 2
+                                      << "the durations take non-negative numbers";
+        QTest::newRow("max duration") << words({"--db=i.sqlite", "--text=a", "--max-duration=long"}) << 2
+                                      << "the durations take non-negative numbers";
+        QTest::newRow("bad type") << words({"--db=i.sqlite", "--text=a", "--type=audio"}) << 2
+                                  << "--type is image or video";
+        QTest::newRow("no sentences file")
+            << words({"--media=a.jpg", "--sentences=/no/such/file"}) << 1 << "cannot read /no/such/file";
+    }
+    void searchStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseSearchParams(commandArgs("search", args)), exitCode, says);
     }
 
     void tokenizeReadsItsOptions()
