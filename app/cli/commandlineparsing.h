@@ -16,10 +16,11 @@ namespace mplug2::app {
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &args);
 
 /// Why a command stops before it runs: --help (exit 0, the help for stdout)
-/// or a usage error (exit 2, the message for stderr); also a file that an
-/// option names and parsing reads (labels, candidate answers), when it cannot be read
-/// (exit 1). Parsing returns it instead of printing, so that it can be
-/// tested without a process.
+/// or a usage error (exit 2, the message for stderr); also an input that
+/// parsing reads or looks up, so that errors keep the order the command has
+/// always reported them in (a labels file, the bundled demo model), when it
+/// is missing or unreadable (exit 1). Parsing returns it instead of
+/// printing, so that it can be tested without a process.
 struct CliStop {
     int exitCode = 0;
     QString text;

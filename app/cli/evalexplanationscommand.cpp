@@ -1,7 +1,6 @@
 #include "app/cli/evalexplanationscommand.h"
 
 #include "app/bundle/bundledresources.h"
-#include "app/cli/commandlineparsing.h"
 #include "app/demo/explanationevaluation.h"
 
 #include <QCoreApplication>
@@ -19,7 +18,7 @@ struct Text {
 
 } // namespace
 
-int runEvalExplanationsCommand(const QStringList &args)
+CliParsed<EvalExplanationsParams> parseEvalExplanationsParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -39,22 +38,32 @@ int runEvalExplanationsCommand(const QStringList &args)
         Text::tr("Exit with 1 when occlusion's pointing game is below 90% or a method's deletion AUC does "
                  "not beat a random map's."));
     parser.addOptions({model, items, seed, json, check});
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
-    ExplanationEvaluationOptions o;
-    o.bundle = parser.isSet(model) ? parser.value(model) : BundledResources::defaultModelManifest();
-    if (o.bundle.isEmpty())
-        return reportCliError(command, Text::tr("no demo model is installed; name one with --model"));
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
+    EvalExplanationsParams p;
+    p.bundle = parser.isSet(model) ? parser.value(model) : BundledResources::defaultModelManifest();
+    if (p.bundle.isEmpty())
+        return CliStop {1, Text::tr("no demo model is installed; name one with --model")};
     bool ok = true;
     if (parser.isSet(items))
-        o.items = parser.value(items).toInt(&ok);
-    if (!ok || o.items < 1 || o.items > 100000)
-        return reportCliError(command, Text::tr("--items takes a number from 1 to 100000"), 2);
+        p.items = parser.value(items).toInt(&ok);
+    if (!ok || p.items < 1 || p.items > 100000)
+        return usageStop(Text::tr("--items takes a number from 1 to 100000"));
     if (parser.isSet(seed))
-        o.seed = parser.value(seed).toULongLong(&ok);
+        p.seed = parser.value(seed).toULongLong(&ok);
     if (!ok)
-        return reportCliError(command, Text::tr("--seed takes a whole number"), 2);
+        return usageStop(Text::tr("--seed takes a whole number"));
+    p.json = parser.isSet(json);
+    p.check = parser.isSet(check);
+    return p;
+}
+
+int runEvalExplanations(const EvalExplanationsParams &params, const QString &command)
+{
+    ExplanationEvaluationOptions o;
+    o.bundle = params.bundle;
+    o.items = params.items;
+    o.seed = params.seed;
     const bool terminal = isatty(STDERR_FILENO) != 0;
     QTextStream err(stderr);
     o.progress = [&](int done, int total) {
@@ -66,7 +75,7 @@ int runEvalExplanationsCommand(const QStringList &args)
     if (!report)
         return reportCliError(command, QString::fromStdString(report.error().message));
     QTextStream out(stdout);
-    if (parser.isSet(json)) {
+    if (params.json) {
         out << QString::fromStdString(report->toJson().dump()) << '\n';
     } else {
         out << Text::tr("%1 held-out scenes, %2 words pointed at, %3 graded by deletion and insertion, %4 s")
@@ -77,7 +86,7 @@ int runEvalExplanationsCommand(const QStringList &args)
             << "\n\n"
             << report->markdownTable();
     }
-    if (!parser.isSet(check))
+    if (!params.check)
         return 0;
     QStringList missed;
     for (const ExplanationRow &r : report->rows) {
@@ -89,6 +98,14 @@ int runEvalExplanationsCommand(const QStringList &args)
     if (!missed.isEmpty())
         return reportCliError(command, missed.join(QStringLiteral("; ")));
     return 0;
+}
+
+int runEvalExplanationsCommand(const QStringList &args)
+{
+    const CliParsed<EvalExplanationsParams> parsed = parseEvalExplanationsParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runEvalExplanations(std::get<EvalExplanationsParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -5,6 +5,7 @@
 #include "app/cli/captioncommand.h"
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/classifycommand.h"
+#include "app/cli/evalexplanationscommand.h"
 #include "app/cli/exportindexcommand.h"
 #include "app/cli/importcommand.h"
 #include "app/cli/indexcommand.h"
@@ -646,6 +647,58 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, says);
         verifyStop(parseSearchParams(commandArgs("search", args)), exitCode, says);
+    }
+
+    void evalExplanationsReadsEveryOption()
+    {
+        const auto parsed = parseEvalExplanationsParams(commandArgs("eval-explanations",
+            words(
+                {"--model", "/m/demo", "--items=7", "--seed", "18446744073709551615", "--json", "--check"})));
+        QVERIFY(std::holds_alternative<EvalExplanationsParams>(parsed));
+        QCOMPARE(std::get<EvalExplanationsParams>(parsed),
+            (EvalExplanationsParams {QStringLiteral("/m/demo"), 7, 18446744073709551615ULL, true, true}));
+    }
+
+    void evalExplanationsDefaultsToTheBundledDemoModel()
+    {
+        QTemporaryDir data;
+        QVERIFY(QDir(data.path()).mkpath(QStringLiteral("models/demo")));
+        const QString manifest = writeFile(data, "models/demo/manifest.json", "{}");
+        const QByteArray before = qgetenv("MPLUG2_DATA_DIR");
+        qputenv("MPLUG2_DATA_DIR", data.path().toUtf8());
+        const auto parsed = parseEvalExplanationsParams(commandArgs("eval-explanations", {}));
+        QVERIFY(QFile::remove(manifest));
+        const auto missing
+            = parseEvalExplanationsParams(commandArgs("eval-explanations", words({"--items=0"})));
+        qputenv("MPLUG2_DATA_DIR", before);
+
+        QVERIFY(std::holds_alternative<EvalExplanationsParams>(parsed));
+        EvalExplanationsParams expected; // 40 scenes, the fixed seed
+        expected.bundle = manifest;
+        QCOMPARE(std::get<EvalExplanationsParams>(parsed), expected);
+        // No demo model comes before a usage error, as it always did.
+        QCOMPARE(std::get<CliStop>(missing),
+            (CliStop {1, QStringLiteral("no demo model is installed; name one with --model")}));
+    }
+
+    void evalExplanationsStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 eval-explanations [options]";
+        QTest::newRow("no items") << words({"--model=m", "--items=0"}) << 2
+                                  << "--items takes a number from 1 to 100000";
+        QTest::newRow("too many items") << words({"--model=m", "--items=100001"}) << 2 << "--items takes";
+        QTest::newRow("items text") << words({"--model=m", "--items=all"}) << 2 << "--items takes";
+        QTest::newRow("negative seed")
+            << words({"--model=m", "--seed=-1"}) << 2 << "--seed takes a whole number";
+        QTest::newRow("unknown option") << words({"--model=m", "--frames=4"}) << 2 << "frames";
+    }
+    void evalExplanationsStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseEvalExplanationsParams(commandArgs("eval-explanations", args)), exitCode, says);
     }
 
     void tokenizeReadsItsOptions()
