@@ -21,6 +21,7 @@
 #include <QImage>
 #include <QListWidget>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -149,6 +150,43 @@ private Q_SLOTS:
             list->viewport()->width(), row.width());
         QVERIFY2(row.right() < list->viewport()->width(), qPrintable(QString::number(row.width())));
         QCOMPARE(list->horizontalScrollBar()->maximum(), 0);
+    }
+
+    /// Every control of the attention toolbar is on show, above the maps,
+    /// and the maps keep room to be seen.
+    void theAttentionToolbarFitsAboveTheMaps_data() { sizes(); }
+    void theAttentionToolbarFitsAboveTheMaps()
+    {
+        QFETCH(QSize, size);
+        QVERIFY(resizeTo(size));
+        QWidget *panel = m_window->findChild<QWidget *>(QStringLiteral("attentionPanel"));
+        QVERIFY(panel);
+        auto *grid = panel->findChild<QWidget *>(QStringLiteral("attentionGrid"));
+        QVERIFY(grid && grid->isVisible());
+        const QRect maps(grid->mapTo(panel, QPoint(0, 0)), grid->size());
+        for (const char *name :
+            {"attentionExportButton", "faithfulnessButton", "onPlayerCheck", "colormapCombo"}) {
+            auto *control = panel->findChild<QWidget *>(QLatin1String(name));
+            QVERIFY(control);
+            const QRect at(control->mapTo(panel, QPoint(0, 0)), control->size());
+            qInfo("%s: %s at %d,%d %dx%d; maps at y %d, %d px high", qPrintable(sizeText(size)), name, at.x(),
+                at.y(), at.width(), at.height(), maps.y(), maps.height());
+            QVERIFY2(control->isVisible(), name);
+            QVERIFY2(at.bottom() < maps.top(), name);
+            QVERIFY2(panel->rect().contains(at), name);
+        }
+        // Every sampled frame's map is on show at once, no smaller than a thumbnail.
+        const QList<QWidget *> cells
+            = grid->findChildren<QWidget *>(QRegularExpression(QStringLiteral("^attentionCell")));
+        QVERIFY(!cells.isEmpty());
+        for (QWidget *cell : cells) {
+            const QRect at(cell->mapTo(grid, QPoint(0, 0)), cell->size());
+            qInfo("%s: %s %dx%d at %d,%d in maps %dx%d", qPrintable(sizeText(size)),
+                qPrintable(cell->objectName()), at.width(), at.height(), at.x(), at.y(), maps.width(),
+                maps.height());
+            QVERIFY2(grid->rect().contains(at), qPrintable(cell->objectName()));
+            QVERIFY2(at.width() >= 64 && at.height() >= 64, qPrintable(cell->objectName()));
+        }
     }
 
     void aLongAnswerWrapsInsteadOfBeingCutShort_data() { sizes(); }

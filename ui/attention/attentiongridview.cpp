@@ -11,6 +11,9 @@ namespace mplug2::ui {
 
 namespace {
 constexpr int kMinCellWidth = 150;
+/// The smallest cell the grid shrinks to so that every frame is on show at
+/// once; below it the cells keep their width and the grid scrolls.
+constexpr int kMinFittedWidth = 64;
 constexpr int kSpacing = 4;
 } // namespace
 
@@ -94,15 +97,35 @@ void AttentionGridView::relayout()
         return;
     }
     const int n = int(m_cells.size());
-    int columns = std::clamp(available / kMinCellWidth, 1, n);
-    // Prefer a balanced grid (4 x 4 rather than 5 + 5 + 5 + 1).
-    const int rows = (n + columns - 1) / columns;
-    columns = (n + rows - 1) / rows;
-    const int cellWidth = (available - kSpacing * (columns - 1)) / columns;
     const QImage &first = m_cells.first()->image();
     const double aspect
         = first.isNull() || first.width() == 0 ? 0.75 : double(first.height()) / first.width();
-    const int cellHeight = std::max(40, int(std::lround(cellWidth * aspect)));
+    // The width of the cells when `columns` fill the width, or, with
+    // `fitHeight`, no wider than lets every row fit the visible height.
+    const auto cellWidthFor = [&](int columns, bool fitHeight) {
+        const int rows = (n + columns - 1) / columns;
+        int width = (available - kSpacing * (columns - 1)) / columns;
+        if (fitHeight) {
+            const int rowHeight = (viewport()->height() - kSpacing * (rows - 1)) / rows;
+            width = std::min(width, int(rowHeight / aspect));
+        }
+        return width;
+    };
+    // Every frame on show when the cells can stay large enough (a short panel,
+    // as in a small window); otherwise as wide as the width allows, scrolling.
+    int columns = 1;
+    for (int c = 2; c <= n; ++c)
+        if (cellWidthFor(c, true) > cellWidthFor(columns, true))
+            columns = c;
+    if (cellWidthFor(columns, true) < kMinFittedWidth) {
+        columns = std::clamp(available / kMinCellWidth, 1, n);
+        // Prefer a balanced grid (4 x 4 rather than 5 + 5 + 5 + 1).
+        columns = (n + (n + columns - 1) / columns - 1) / ((n + columns - 1) / columns);
+    }
+    const bool fitted = cellWidthFor(columns, true) >= kMinFittedWidth;
+    const int rows = (n + columns - 1) / columns;
+    const int cellWidth = std::max(1, cellWidthFor(columns, fitted));
+    const int cellHeight = std::max(fitted ? 1 : 40, int(std::lround(cellWidth * aspect)));
     if (columns != m_columns) {
         for (FrameView *cell : std::as_const(m_cells))
             m_layout->removeWidget(cell);
@@ -112,7 +135,9 @@ void AttentionGridView::relayout()
     }
     for (FrameView *cell : std::as_const(m_cells))
         cell->setFixedSize(cellWidth, cellHeight);
-    m_canvas->resize(available, rows * cellHeight + (rows - 1) * kSpacing);
+    // As wide as the cells: narrower cells (fitted to the height) stay together.
+    m_canvas->resize(std::min(available, columns * cellWidth + (columns - 1) * kSpacing),
+        rows * cellHeight + (rows - 1) * kSpacing);
 }
 
 } // namespace mplug2::ui

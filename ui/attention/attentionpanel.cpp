@@ -83,9 +83,14 @@ AttentionPanel::AttentionPanel(QWidget *parent)
     layout->addWidget(m_latentOverview);
     layout->addWidget(createControls());
     layout->addWidget(m_gridView, 1);
-    layout->addWidget(m_colourScale, 0, Qt::AlignLeft);
-    layout->addWidget(m_hoverLabel);
+    // The value under the pointer beside the scale it reads on, and the
+    // grade only once there is one: rows the maps would otherwise lose.
+    auto *scaleRow = new QHBoxLayout;
+    scaleRow->addWidget(m_colourScale, 0, Qt::AlignLeft);
+    scaleRow->addWidget(m_hoverLabel, 1);
+    layout->addLayout(scaleRow);
     layout->addWidget(m_faithfulnessLabel);
+    m_faithfulnessLabel->hide();
 
     connect(m_chips, &TokenChipBar::tokenSelected, this, &AttentionPanel::selectToken);
     connect(m_latentOverview, &LatentOverview::latentSelected, this, &AttentionPanel::showLatent);
@@ -412,6 +417,7 @@ void AttentionPanel::clearFaithfulness()
 
 void AttentionPanel::updateFaithfulnessControls()
 {
+    m_faithfulnessLabel->setVisible(!m_faithfulnessLabel->text().isEmpty());
     m_faithfulnessButton->setEnabled(m_engine && m_result.attention && !latentMode() && !m_grid.isEmpty()
         && !m_result.items.isEmpty() && !m_scoring.isValid());
 }
