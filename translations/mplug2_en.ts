@@ -2680,6 +2680,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <source>Use the interface language &lt;language&gt; (e.g. en, zh_CN) instead of the system&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Resize the window to &lt;size&gt; (e.g. 1280x800) once it is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size wants a size such as 1280x800, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mplug2::app</name>

@@ -2670,6 +2670,14 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>
 运行 &apos;mplug2 &lt;命令&gt; --help&apos; 查看命令的选项。</translation>
     </message>
+    <message>
+        <source>Resize the window to &lt;size&gt; (e.g. 1280x800) once it is shown.</source>
+        <translation>窗口显示后把它调整为 &lt;size&gt;（例如 1280x800）。</translation>
+    </message>
+    <message>
+        <source>--size wants a size such as 1280x800, not &quot;%1&quot;</source>
+        <translation>--size 需要 1280x800 这样的尺寸，而不是“%1”</translation>
+    </message>
 </context>
 <context>
     <name>mplug2::app</name>
