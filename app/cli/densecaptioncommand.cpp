@@ -1,8 +1,8 @@
+#include "app/cli/densecaptioncommand.h"
+
 #include "app/cli/clisession.h"
-#include "app/cli/commandlineparsing.h"
 #include "app/cli/modeloptions.h"
 #include "app/cli/resultprinter.h"
-#include "app/cli/taskcommands.h"
 #include "app/export/exporter.h"
 
 #include <QCoreApplication>
@@ -31,7 +31,7 @@ Expected<double> secondsOption(
 }
 } // namespace
 
-int runDenseCaptionCommand(const QStringList &args)
+CliParsed<DenseCaptionParams> parseDenseCaptionParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -64,49 +64,59 @@ int runDenseCaptionCommand(const QStringList &args)
     model.addGenerationTo(parser);
     parser.addPositionalArgument(QStringLiteral("video"),
         QCoreApplication::translate("DenseCaptionCommand", "A video."), QStringLiteral("VIDEO"));
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (parser.positionalArguments().size() != 1)
-        return reportCliError(command, Text::tr("give exactly one video"), 2);
+        return usageStop(Text::tr("give exactly one video"));
     const Expected<double> windowSeconds = secondsOption(parser, window, parser.isSet(byShot) ? 8.0 : 10.0);
     const Expected<double> strideSeconds = secondsOption(parser, stride, 0.0);
     for (const Expected<double> *v : {&windowSeconds, &strideSeconds}) {
         if (!*v)
-            return reportCliError(command, QString::fromStdString(v->error().message), 2);
+            return usageStop(QString::fromStdString(v->error().message));
     }
-    const Exporter *exporter = nullptr;
+    DenseCaptionParams p;
     if (parser.isSet(output)) {
-        exporter = parser.isSet(format) ? findExporter(parser.value(format))
-                                        : exporterForPath(parser.value(output));
+        const Exporter *exporter = parser.isSet(format) ? findExporter(parser.value(format))
+                                                        : exporterForPath(parser.value(output));
         if (!exporter)
-            return reportCliError(command,
-                Text::tr("unknown output format: give --format srt, vtt, json, jsonl, csv or txt"), 2);
+            return usageStop(
+                Text::tr("unknown output format: give --format srt, vtt, json, jsonl, csv or txt"));
+        p.format = exporter->id();
     } else if (parser.isSet(format)) {
-        return reportCliError(command, Text::tr("--format needs -o FILE"), 2);
+        return usageStop(Text::tr("--format needs -o FILE"));
     }
-
-    EngineRequest r = EngineRequest::denseCaption(parser.positionalArguments().constFirst(), *windowSeconds);
-    r.strideSeconds = *strideSeconds;
-    if (parser.isSet(byShot)) {
-        if (parser.isSet(stride))
-            return reportCliError(command, Text::tr("--stride does not go with --by-shot"), 2);
-        r.captionWindows = CaptionWindows::Shots;
-    }
+    if (parser.isSet(byShot) && parser.isSet(stride))
+        return usageStop(Text::tr("--stride does not go with --by-shot"));
     const Expected<ModelParams> modelParams = model.params(parser);
     if (!modelParams)
-        return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
-    modelParams->applyTo(r);
+        return usageStop(QString::fromStdString(modelParams.error().message));
+
+    p.video = parser.positionalArguments().constFirst();
+    p.windowSeconds = *windowSeconds;
+    p.strideSeconds = *strideSeconds;
+    p.byShot = parser.isSet(byShot);
+    p.output = parser.value(output);
+    p.model = *modelParams;
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runDenseCaption(const DenseCaptionParams &params, const QString &command)
+{
+    const Exporter *exporter = params.format.isEmpty() ? nullptr : findExporter(params.format);
+    EngineRequest r = EngineRequest::denseCaption(params.video, params.windowSeconds);
+    r.strideSeconds = params.strideSeconds;
+    if (params.byShot)
+        r.captionWindows = CaptionWindows::Shots;
+    params.model.applyTo(r);
     bool exportFailed = false;
-    const bool asJson = parser.isSet(json);
-    const QString outputPath = parser.value(output);
-    const int code = CliSession::loadAndRun(command, *modelParams, {r}, [&](const EngineResult &result) {
-        if (asJson || !exporter)
-            printResult(result, asJson);
+    const int code = CliSession::loadAndRun(command, params.model, {r}, [&](const EngineResult &result) {
+        if (params.json || !exporter)
+            printResult(result, params.json);
         if (exporter) {
             ExportInput input;
             input.results = {result};
-            const Expected<QStringList> written = exporter->write(input, outputPath);
+            const Expected<QStringList> written = exporter->write(input, params.output);
             if (!written) {
                 reportCliError(command, QString::fromStdString(written.error().message));
                 exportFailed = true;
@@ -114,6 +124,14 @@ int runDenseCaptionCommand(const QStringList &args)
         }
     });
     return code != 0 ? code : (exportFailed ? 1 : 0);
+}
+
+int runDenseCaptionCommand(const QStringList &args)
+{
+    const CliParsed<DenseCaptionParams> parsed = parseDenseCaptionParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runDenseCaption(std::get<DenseCaptionParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

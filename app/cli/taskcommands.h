@@ -6,17 +6,10 @@
 ///   classify       --labels A,B,C MEDIA...   zero-shot label probabilities
 ///   attention      -o OUT MEDIA              heatmaps of where the model looked
 ///   import         CHECKPOINT --out DIR      a model bundle from an official checkpoint
-/// Each returns 0 on success, 1 when something failed, 2 for usage errors.
-/// Those converted to params + parse + run have a header of their own.
+/// Each returns 0 on success, 1 when something failed, 2 for usage errors,
+/// and is params + parse + run in a header of its own.
 #include "app/cli/askcommand.h"
 #include "app/cli/attentioncommand.h"
 #include "app/cli/captioncommand.h"
 #include "app/cli/classifycommand.h"
-
-#include <QStringList>
-
-namespace mplug2::app {
-
-int runDenseCaptionCommand(const QStringList &args);
-
-} // namespace mplug2::app
+#include "app/cli/densecaptioncommand.h"

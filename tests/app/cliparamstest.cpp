@@ -5,6 +5,7 @@
 #include "app/cli/captioncommand.h"
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/classifycommand.h"
+#include "app/cli/densecaptioncommand.h"
 #include "app/cli/evalexplanationscommand.h"
 #include "app/cli/exportindexcommand.h"
 #include "app/cli/importcommand.h"
@@ -699,6 +700,75 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, says);
         verifyStop(parseEvalExplanationsParams(commandArgs("eval-explanations", args)), exitCode, says);
+    }
+
+    void denseCaptionReadsEveryOption()
+    {
+        const auto parsed = parseDenseCaptionParams(commandArgs("dense-caption",
+            words({"clip.mp4", "--window=5", "--stride", "2.5", "-o", "/out/clip.srt", "--format=txt",
+                "--json", "--beam=2", "--checkpoint=/m/caption.pth"})));
+        QVERIFY(std::holds_alternative<DenseCaptionParams>(parsed));
+        const DenseCaptionParams &p = std::get<DenseCaptionParams>(parsed);
+        QCOMPARE(p.video, QStringLiteral("clip.mp4"));
+        QCOMPARE(p.windowSeconds, 5.0);
+        QCOMPARE(p.strideSeconds, 2.5);
+        QVERIFY(!p.byShot);
+        QCOMPARE(p.output, QStringLiteral("/out/clip.srt"));
+        QCOMPARE(p.format, QStringLiteral("txt")); // --format wins over the suffix
+        QVERIFY(p.json);
+        QCOMPARE(p.model.commandKind, std::optional<ModelKind>(ModelKind::Caption));
+        QCOMPARE(p.model.beam, std::optional<int>(2));
+        QCOMPARE(p.model.checkpoint, std::optional<QString>(QStringLiteral("/m/caption.pth")));
+
+        const auto bySuffix
+            = parseDenseCaptionParams(commandArgs("dense-caption", words({"clip.mp4", "-o", "clip.jsonl"})));
+        QCOMPARE(std::get<DenseCaptionParams>(bySuffix).format, QStringLiteral("jsonl"));
+    }
+
+    void denseCaptionDefaults()
+    {
+        const auto parsed = parseDenseCaptionParams(commandArgs("dense-caption", words({"clip.mp4"})));
+        QVERIFY(std::holds_alternative<DenseCaptionParams>(parsed));
+        DenseCaptionParams expected; // 10 s windows back to back, printed
+        expected.video = QStringLiteral("clip.mp4");
+        expected.model.commandKind = ModelKind::Caption;
+        QCOMPARE(std::get<DenseCaptionParams>(parsed), expected);
+
+        const auto byShot
+            = parseDenseCaptionParams(commandArgs("dense-caption", words({"clip.mp4", "--by-shot"})));
+        expected.byShot = true;
+        expected.windowSeconds = 8; // a shot's longest moment
+        QCOMPARE(std::get<DenseCaptionParams>(byShot), expected);
+    }
+
+    void denseCaptionStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 dense-caption [options] VIDEO";
+        QTest::newRow("no video") << words({"--json"}) << 2 << "give exactly one video";
+        QTest::newRow("two videos") << words({"a.mp4", "b.mp4"}) << 2 << "give exactly one video";
+        QTest::newRow("window too short") << words({"a.mp4", "--window=0.05"}) << 2
+                                          << "--window must be a number of seconds from 0.1 to 86400";
+        QTest::newRow("stride text") << words({"a.mp4", "--stride=half"}) << 2
+                                     << "--stride must be a number of seconds from 0.1 to 86400";
+        QTest::newRow("unknown suffix")
+            << words({"a.mp4", "-o", "a.doc"}) << 2
+            << "unknown output format: give --format srt, vtt, json, jsonl, csv or txt";
+        QTest::newRow("unknown format")
+            << words({"a.mp4", "-o", "a.srt", "--format=doc"}) << 2 << "unknown output format";
+        QTest::newRow("format without -o")
+            << words({"a.mp4", "--format=srt"}) << 2 << "--format needs -o FILE";
+        QTest::newRow("stride by shot")
+            << words({"a.mp4", "--by-shot", "--stride=2"}) << 2 << "--stride does not go with --by-shot";
+        QTest::newRow("bad model number")
+            << words({"a.mp4", "--num-results=0"}) << 2 << "--num-results must be";
+    }
+    void denseCaptionStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseDenseCaptionParams(commandArgs("dense-caption", args)), exitCode, says);
     }
 
     void tokenizeReadsItsOptions()
