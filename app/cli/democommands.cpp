@@ -1,7 +1,6 @@
 #include "app/cli/democommands.h"
 
 #include "app/bundle/bundledresources.h"
-#include "app/cli/commandlineparsing.h"
 #include "app/demo/classifyevaluation.h"
 #include "app/demo/demoattentionfigure.h"
 #include "app/demo/demobundle.h"
@@ -68,7 +67,7 @@ int runClassifyTemplates(const QString &command, ClassifyEvaluationOptions o, bo
 
 } // namespace
 
-int runTrainDemoCommand(const QStringList &args)
+CliParsed<TrainDemoParams> parseTrainDemoParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr("Train the demo model from scratch on the synthetic world of "
@@ -87,23 +86,31 @@ int runTrainDemoCommand(const QStringList &args)
                  "between them)."),
         Text::tr("n"));
     parser.addOptions({out, seed, minutes, threads});
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (!parser.isSet(out))
-        return reportCliError(command, Text::tr("say where the bundle goes with --out DIR"), 2);
-    model::train::DemoTrainingOptions o = model::train::DemoTrainingOptions::defaultParams();
+        return usageStop(Text::tr("say where the bundle goes with --out DIR"));
+    TrainDemoParams p;
     bool ok = true;
     if (parser.isSet(seed))
-        o.seed = parser.value(seed).toULongLong(&ok);
+        p.seed = parser.value(seed).toULongLong(&ok);
     if (ok && parser.isSet(minutes))
-        o.maxMinutes = parser.value(minutes).toDouble(&ok);
+        p.maxMinutes = parser.value(minutes).toDouble(&ok);
     if (ok && parser.isSet(threads))
-        o.threads = parser.value(threads).toInt(&ok);
-    if (!ok || o.maxMinutes < 0 || o.threads < 0)
-        return reportCliError(
-            command, Text::tr("--seed, --minutes and --threads take non-negative numbers"), 2);
-    const QString dir = QDir(parser.value(out)).absolutePath();
+        p.threads = parser.value(threads).toInt(&ok);
+    if (!ok || p.maxMinutes < 0 || p.threads < 0)
+        return usageStop(Text::tr("--seed, --minutes and --threads take non-negative numbers"));
+    p.out = QDir(parser.value(out)).absolutePath();
+    return p;
+}
+
+int runTrainDemo(const TrainDemoParams &params, const QString &command)
+{
+    model::train::DemoTrainingOptions o = model::train::DemoTrainingOptions::defaultParams();
+    o.seed = params.seed;
+    o.maxMinutes = params.maxMinutes;
+    o.threads = params.threads;
+    const QString &dir = params.out;
     o.outDir = dir.toStdString();
     QTextStream err(stderr);
     o.progress = [&err](const model::train::TrainingProgress &p) {
@@ -145,7 +152,7 @@ int runTrainDemoCommand(const QStringList &args)
     return 0;
 }
 
-int runEvalDemoCommand(const QStringList &args)
+CliParsed<EvalDemoParams> parseEvalDemoParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -182,11 +189,49 @@ int runEvalDemoCommand(const QStringList &args)
             .arg(ClassifyEvaluationOptions {}.testSeed));
     parser.addOptions(
         {model, items, keep, json, check, writeSamples, figure, media, precision, classifyTemplates});
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
+    EvalDemoParams p;
     if (parser.isSet(writeSamples)) {
-        const QDir dir(parser.value(writeSamples));
+        p.writeSamples = parser.value(writeSamples);
+        return p;
+    }
+    p.bundle = parser.isSet(model) ? parser.value(model) : BundledResources::defaultModelManifest();
+    if (p.bundle.isEmpty())
+        return CliStop {1, Text::tr("no demo model is installed; name one with --model")};
+    if (parser.isSet(figure)) {
+        p.attentionFigure = parser.value(figure);
+        p.figureMedia = parser.isSet(media) ? parser.value(media) : BundledResources::defaultSample();
+        if (p.figureMedia.isEmpty())
+            return usageStop(Text::tr("no sample clip is installed; name one with --media"));
+        return p;
+    }
+    if (parser.isSet(items)) {
+        bool ok = false;
+        p.items = parser.value(items).toInt(&ok);
+        if (!ok || *p.items < 1 || *p.items > 100000)
+            return usageStop(Text::tr("--items takes a number from 1 to 100000"));
+    }
+    p.keep = parser.value(keep);
+    p.json = parser.isSet(json);
+    p.check = parser.isSet(check);
+    if (parser.isSet(classifyTemplates)) {
+        p.classifyTemplates = true;
+        return p;
+    }
+    if (parser.isSet(precision)) {
+        const QString name = parser.value(precision).trimmed().toLower();
+        if (name != QLatin1String("fp32") && name != QLatin1String("bf16"))
+            return usageStop(Text::tr("--precision takes fp32 or bf16"));
+        p.precision = name == QLatin1String("bf16") ? model::Precision::Bf16 : model::Precision::Fp32;
+    }
+    return p;
+}
+
+int runEvalDemo(const EvalDemoParams &params, const QString &command)
+{
+    if (params.writeSamples) {
+        const QDir dir(*params.writeSamples);
         if (!dir.mkpath(QStringLiteral(".")))
             return reportCliError(command, Text::tr("cannot create %1").arg(dir.path()));
         for (const DemoSample &sample : demoSamples())
@@ -194,47 +239,34 @@ int runEvalDemoCommand(const QStringList &args)
                 return reportCliError(command, QString::fromStdString(ok.error().message));
         return 0;
     }
-    DemoEvaluationOptions o;
-    o.bundle = parser.isSet(model) ? parser.value(model) : BundledResources::defaultModelManifest();
-    if (o.bundle.isEmpty())
-        return reportCliError(command, Text::tr("no demo model is installed; name one with --model"));
-    if (parser.isSet(figure)) {
-        const QString clip = parser.isSet(media) ? parser.value(media) : BundledResources::defaultSample();
-        if (clip.isEmpty())
-            return reportCliError(command, Text::tr("no sample clip is installed; name one with --media"), 2);
-        Expected<std::unique_ptr<DemoModel>> demo = DemoModel::load(o.bundle);
+    if (params.attentionFigure) {
+        Expected<std::unique_ptr<DemoModel>> demo = DemoModel::load(params.bundle);
         if (!demo)
             return reportCliError(command, QString::fromStdString(demo.error().message));
-        const Expected<AttentionFigure> drawn = attentionFigure(**demo, clip);
+        const Expected<AttentionFigure> drawn = attentionFigure(**demo, params.figureMedia);
         if (!drawn)
             return reportCliError(command, QString::fromStdString(drawn.error().message));
-        if (Expected<void> ok = media::writePng(drawn->image, parser.value(figure).toStdString()); !ok)
+        if (Expected<void> ok = media::writePng(drawn->image, params.attentionFigure->toStdString()); !ok)
             return reportCliError(command, QString::fromStdString(ok.error().message));
         QTextStream(stdout)
             << Text::tr("\"%1\": rows for %2").arg(drawn->caption, drawn->words.join(QStringLiteral(", ")))
             << '\n';
         return 0;
     }
-    bool ok = true;
-    if (parser.isSet(items))
-        o.items = parser.value(items).toInt(&ok);
-    if (!ok || o.items < 1 || o.items > 100000)
-        return reportCliError(command, Text::tr("--items takes a number from 1 to 100000"), 2);
-    if (parser.isSet(classifyTemplates)) {
+    if (params.classifyTemplates) {
         ClassifyEvaluationOptions c;
-        c.bundle = o.bundle;
-        if (parser.isSet(items))
-            c.items = o.items;
-        c.workDir = parser.value(keep);
-        return runClassifyTemplates(command, c, parser.isSet(json), parser.isSet(check));
+        c.bundle = params.bundle;
+        if (params.items)
+            c.items = *params.items;
+        c.workDir = params.keep;
+        return runClassifyTemplates(command, c, params.json, params.check);
     }
-    o.workDir = parser.value(keep);
-    if (parser.isSet(precision)) {
-        const QString name = parser.value(precision).trimmed().toLower();
-        if (name != QLatin1String("fp32") && name != QLatin1String("bf16"))
-            return reportCliError(command, Text::tr("--precision takes fp32 or bf16"), 2);
-        o.precision = name == QLatin1String("bf16") ? model::Precision::Bf16 : model::Precision::Fp32;
-    }
+    DemoEvaluationOptions o;
+    o.bundle = params.bundle;
+    if (params.items)
+        o.items = *params.items;
+    o.workDir = params.keep;
+    o.precision = params.precision;
     const bool terminal = isatty(STDERR_FILENO) != 0;
     QTextStream err(stderr);
     o.progress = [&](const QString &stage, int done, int total) {
@@ -245,7 +277,7 @@ int runEvalDemoCommand(const QStringList &args)
     if (!report)
         return reportCliError(command, QString::fromStdString(report.error().message));
     QTextStream out(stdout);
-    if (parser.isSet(json)) {
+    if (params.json) {
         out << QString::fromStdString(report->toJson().dump()) << '\n';
     } else {
         out << Text::tr("%1 held-out items, %2 s").arg(report->metrics.items).arg(report->seconds, 0, 'f', 0)
@@ -253,7 +285,7 @@ int runEvalDemoCommand(const QStringList &args)
         printMetrics(out, report->metrics);
     }
     const std::vector<std::string> missed = report->failures();
-    if (parser.isSet(check) && !missed.empty()) {
+    if (params.check && !missed.empty()) {
         QStringList names;
         for (const std::string &m : missed)
             names << QString::fromStdString(m);
@@ -261,6 +293,22 @@ int runEvalDemoCommand(const QStringList &args)
             command, Text::tr("below the threshold: %1").arg(names.join(QStringLiteral(", "))));
     }
     return 0;
+}
+
+int runTrainDemoCommand(const QStringList &args)
+{
+    const CliParsed<TrainDemoParams> parsed = parseTrainDemoParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runTrainDemo(std::get<TrainDemoParams>(parsed), args.value(0));
+}
+
+int runEvalDemoCommand(const QStringList &args)
+{
+    const CliParsed<EvalDemoParams> parsed = parseEvalDemoParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runEvalDemo(std::get<EvalDemoParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -5,6 +5,7 @@
 #include "app/cli/captioncommand.h"
 #include "app/cli/checkpointcommands.h"
 #include "app/cli/classifycommand.h"
+#include "app/cli/democommands.h"
 #include "app/cli/densecaptioncommand.h"
 #include "app/cli/evalexplanationscommand.h"
 #include "app/cli/exportindexcommand.h"
@@ -769,6 +770,92 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, says);
         verifyStop(parseDenseCaptionParams(commandArgs("dense-caption", args)), exitCode, says);
+    }
+
+    void trainDemoReadsEveryOption()
+    {
+        const auto parsed = parseTrainDemoParams(commandArgs(
+            "train-demo", words({"--out", "/m/demo/", "--seed=7", "--minutes", "2.5", "--threads=3"})));
+        QVERIFY(std::holds_alternative<TrainDemoParams>(parsed));
+        QCOMPARE(std::get<TrainDemoParams>(parsed), (TrainDemoParams {QStringLiteral("/m/demo"), 7, 2.5, 3}));
+        const auto defaults = parseTrainDemoParams(commandArgs("train-demo", words({"--out=demo"})));
+        TrainDemoParams expected; // the shipped model's seed, no time limit, the usable CPUs
+        expected.out = QDir::current().absoluteFilePath(QStringLiteral("demo"));
+        QCOMPARE(std::get<TrainDemoParams>(defaults), expected);
+        QCOMPARE(expected.seed, model::train::DemoTrainingOptions::defaultParams().seed);
+    }
+
+    void trainDemoStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 train-demo [options]";
+        QTest::newRow("no out") << words({"--seed=2"}) << 2 << "say where the bundle goes with --out DIR";
+        QTest::newRow("negative seed") << words({"--out=d", "--seed=-2"}) << 2
+                                       << "--seed, --minutes and --threads take non-negative numbers";
+        QTest::newRow("negative minutes") << words({"--out=d", "--minutes=-1"}) << 2 << "--seed, --minutes";
+        QTest::newRow("threads text") << words({"--out=d", "--threads=all"}) << 2 << "--seed, --minutes";
+    }
+    void trainDemoStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseTrainDemoParams(commandArgs("train-demo", args)), exitCode, says);
+    }
+
+    void evalDemoReadsEveryOption()
+    {
+        const auto scored = parseEvalDemoParams(commandArgs("eval-demo",
+            words({"--model=/m/demo", "--items=20", "--keep=/tmp/k", "--json", "--check",
+                "--precision=BF16"})));
+        QVERIFY(std::holds_alternative<EvalDemoParams>(scored));
+        EvalDemoParams expected;
+        expected.bundle = QStringLiteral("/m/demo");
+        expected.items = 20;
+        expected.keep = QStringLiteral("/tmp/k");
+        expected.json = expected.check = true;
+        expected.precision = model::Precision::Bf16;
+        QCOMPARE(std::get<EvalDemoParams>(scored), expected);
+
+        const auto templates = parseEvalDemoParams(commandArgs(
+            "eval-demo", words({"--model=/m/demo", "--classify-templates", "--precision=fp64", "--check"})));
+        QVERIFY(std::holds_alternative<EvalDemoParams>(templates)); // --precision is not read for this
+        QVERIFY(std::get<EvalDemoParams>(templates).classifyTemplates);
+        QCOMPARE(std::get<EvalDemoParams>(templates).items, std::nullopt); // its own default, 500
+
+        const auto figure = parseEvalDemoParams(commandArgs("eval-demo",
+            words({"--model=/m/demo", "--attention-figure=f.png", "--media=clip.mp4", "--items=0"})));
+        QVERIFY(std::holds_alternative<EvalDemoParams>(figure)); // --items is not read for this
+        QCOMPARE(std::get<EvalDemoParams>(figure).attentionFigure,
+            std::optional<QString>(QStringLiteral("f.png")));
+        QCOMPARE(std::get<EvalDemoParams>(figure).figureMedia, QStringLiteral("clip.mp4"));
+
+        const auto samples = parseEvalDemoParams(
+            commandArgs("eval-demo", words({"--write-samples", "/tmp/s", "--items=0", "--model="})));
+        EvalDemoParams onlySamples; // nothing else is read
+        onlySamples.writeSamples = QStringLiteral("/tmp/s");
+        QCOMPARE(std::get<EvalDemoParams>(samples), onlySamples);
+    }
+
+    void evalDemoStops_data()
+    {
+        addStopColumns();
+        QTest::newRow("help") << words({"--help"}) << 0 << "Usage: mplug2 eval-demo [options]";
+        QTest::newRow("empty model") << words({"--model="}) << 1
+                                     << "no demo model is installed; name one with --model";
+        QTest::newRow("no items") << words({"--model=m", "--items=0"}) << 2
+                                  << "--items takes a number from 1 to 100000";
+        QTest::newRow("items text") << words({"--model=m", "--items=many", "--classify-templates"}) << 2
+                                    << "--items takes a number";
+        QTest::newRow("bad precision")
+            << words({"--model=m", "--precision=fp16"}) << 2 << "--precision takes fp32 or bf16";
+    }
+    void evalDemoStops()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        verifyStop(parseEvalDemoParams(commandArgs("eval-demo", args)), exitCode, says);
     }
 
     void tokenizeReadsItsOptions()
