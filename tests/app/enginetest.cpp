@@ -370,8 +370,10 @@ private Q_SLOTS:
         for (const QString &label : labels) {
             std::vector<int64_t> ids {101};
             ids.insert(ids.end(), prompt.begin(), prompt.end());
+            // The text scored is the label in the request's template ("a {}" by default).
+            const QString text = QString(r.labelTemplate).replace(QStringLiteral("{}"), label);
             const std::vector<int64_t> body
-                = (*tokenizer)->encode(label.toStdString(), {.addSpecialTokens = false});
+                = (*tokenizer)->encode(text.toStdString(), {.addSpecialTokens = false});
             ids.insert(ids.end(), body.begin(), body.end());
             ids.push_back(102);
             const at::Tensor idTensor = torch::tensor(ids, at::kLong).unsqueeze(0);
