@@ -260,24 +260,11 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
             return;
         }
         Expected<EngineResult> result = backend.run(job.request, context);
-        if (result && result->partial) {
-            // Stopped by a cancel with part of the work done (a dense caption's finished windows):
-            // it ends cancelled, and the outcome carries what was done.
-            result->id = id;
-            result->task = job.request.task;
-            result->timings.queuedMs = queuedMs;
-            result->timings.totalMs = double(clock.nsecsElapsed()) / 1e6;
-            m_queue.finishRunning();
-            m_counters.requestsCancelled.fetch_add(1);
-            post([this, id, r = std::move(*result)] {
-                RequestOutcome outcome = cancelledOutcome();
-                outcome.partial = r;
-                endRequest(id, std::move(outcome));
-                announceEnd();
-            });
-            return;
-        }
-        if (job.cancelFlag->load() || (!result && result.error().code == ErrorCode::Cancelled)) {
+        // Stopped by a cancel with part of the work done (a dense caption's finished windows): it
+        // ends cancelled, and the outcome carries what was done.
+        const bool partial = result && result->partial;
+        if (!partial
+            && (job.cancelFlag->load() || (!result && result.error().code == ErrorCode::Cancelled))) {
             endAsCancelled();
             return;
         }
@@ -290,11 +277,16 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
         result->timings.queuedMs = queuedMs;
         result->timings.totalMs = double(clock.nsecsElapsed()) / 1e6;
         m_queue.finishRunning();
-        m_counters.requestsFinished.fetch_add(1);
-        post([this, id, r = std::move(*result)] {
+        (partial ? m_counters.requestsCancelled : m_counters.requestsFinished).fetch_add(1);
+        post([this, id, partial, r = std::move(*result)] {
             RequestOutcome outcome;
-            outcome.state = RequestState::Finished;
-            outcome.result = r;
+            if (partial) {
+                outcome = cancelledOutcome();
+                outcome.partial = r;
+            } else {
+                outcome.state = RequestState::Finished;
+                outcome.result = r;
+            }
             endRequest(id, std::move(outcome));
             announceEnd();
         });
