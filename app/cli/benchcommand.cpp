@@ -25,6 +25,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("BenchCommand", text);
 }
 
+/// The benchmarks that read options of their own, after their name.
+bool hasOwnParser(const QString &mode)
+{
+    return mode == QLatin1String("retrieval") || mode == QLatin1String("catalog")
+        || mode == QLatin1String("moments");
+}
+
 QJsonObject runToJson(const MediaBenchRun &r)
 {
     return {{QStringLiteral("open_ms"), r.openMs}, {QStringLiteral("sample_ms"), r.sampleMs},
@@ -97,24 +104,8 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
 
 } // namespace
 
-int runBenchCommand(const QStringList &args)
+CliParsed<BenchMediaParams> parseBenchMediaParams(const QStringList &args)
 {
-    // Benchmarks with options of their own take over before this parser sees them.
-    if (args.value(1) == QLatin1String("retrieval")) {
-        QStringList rest = args.mid(2);
-        rest.prepend(args.value(0) + QStringLiteral(" retrieval"));
-        return runRetrievalBench(rest);
-    }
-    if (args.value(1) == QLatin1String("catalog")) {
-        QStringList rest = args.mid(2);
-        rest.prepend(args.value(0) + QStringLiteral(" catalog"));
-        return runCatalogBench(rest);
-    }
-    if (args.value(1) == QLatin1String("moments")) {
-        QStringList rest = args.mid(2);
-        rest.prepend(args.value(0) + QStringLiteral(" moments"));
-        return runMomentsBench(rest);
-    }
     QCommandLineParser parser;
     parser.setApplicationDescription(tr(
         "Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
@@ -147,58 +138,87 @@ int runBenchCommand(const QStringList &args)
            "order, without seeking."));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOptions({generate, keyframes, folder, frames, repeat, threads, fullDecode, json});
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
 
-    QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty() || positional.first() != QStringLiteral("media")) {
-        err << tr(
-            "mplug2 bench: say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'")
-            << '\n';
-        return 2;
-    }
+    const QString mode = positional.value(0);
+    if (mode.isEmpty())
+        return usageStop(
+            tr("say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'"));
+    if (hasOwnParser(mode))
+        return usageStop(tr("name the benchmark before its options: 'mplug2 bench %1 ...'").arg(mode));
+    if (mode != QLatin1String("media"))
+        return usageStop(tr("unknown benchmark \"%1\": use media, retrieval, catalog or moments").arg(mode));
+    BenchMediaParams p;
     bool okFrames = false;
     bool okRepeat = false;
     bool okThreads = false;
     bool okInterval = false;
-    MediaBenchOptions options;
-    options.frames = parser.value(frames).toInt(&okFrames);
-    options.repeat = parser.value(repeat).toInt(&okRepeat);
-    options.decoderThreads = parser.value(threads).toInt(&okThreads);
-    options.compareFullDecode = parser.isSet(fullDecode);
-    const double interval = parser.value(keyframes).toDouble(&okInterval);
-    if (!okFrames || !okRepeat || !okThreads || !okInterval || options.frames < 1 || options.repeat < 1
-        || options.decoderThreads < 0) {
-        err << tr("mplug2 bench: --frames, --repeat and --threads take positive numbers") << '\n';
-        return 2;
-    }
+    p.frames = parser.value(frames).toInt(&okFrames);
+    p.repeat = parser.value(repeat).toInt(&okRepeat);
+    p.threads = parser.value(threads).toInt(&okThreads);
+    p.keyframeInterval = parser.value(keyframes).toDouble(&okInterval);
+    if (!okFrames || !okRepeat || !okThreads || !okInterval || p.frames < 1 || p.repeat < 1 || p.threads < 0)
+        return usageStop(tr("--frames, --repeat and --threads take positive numbers"));
+    p.generate = parser.isSet(generate);
+    p.file = positional.value(1);
+    if (!p.generate && p.file.isEmpty())
+        return usageStop(tr("name a video file or use --generate"));
+    if (parser.isSet(folder))
+        p.folder = parser.value(folder);
+    p.compareFullDecode = parser.isSet(fullDecode);
+    p.json = parser.isSet(json);
+    return p;
+}
 
-    QString file = positional.value(1);
-    if (parser.isSet(generate)) {
-        const QString dir = parser.isSet(folder)
-            ? parser.value(folder)
+int runBenchMedia(const BenchMediaParams &params, const QString &command)
+{
+    QString file = params.file;
+    if (params.generate) {
+        const QString dir = params.folder
+            ? *params.folder
             : QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/bench");
-        err << tr("generating the benchmark video (once; this takes a minute or two)...") << '\n';
-        err.flush();
-        auto made = generateBenchVideo(dir, interval);
-        if (!made) {
-            err << "mplug2 bench: " << QString::fromStdString(made.error().message) << '\n';
-            return 1;
-        }
+        QTextStream(stderr) << tr("generating the benchmark video (once; this takes a minute or two)...")
+                            << '\n'
+                            << Qt::flush;
+        const Expected<QString> made = generateBenchVideo(dir, params.keyframeInterval);
+        if (!made)
+            return reportCliError(command, QString::fromStdString(made.error().message));
         file = *made;
     }
-    if (file.isEmpty()) {
-        err << tr("mplug2 bench: name a video file or use --generate") << '\n';
-        return 2;
-    }
-    auto report = runMediaBench(file, options);
-    if (!report) {
-        err << "mplug2 bench: " << QString::fromStdString(report.error().message) << '\n';
-        return 1;
-    }
-    printReport(*report, parser.isSet(json), options.decoderThreads);
+    MediaBenchOptions options;
+    options.frames = params.frames;
+    options.repeat = params.repeat;
+    options.decoderThreads = params.threads;
+    options.compareFullDecode = params.compareFullDecode;
+    const Expected<MediaBenchReport> report = runMediaBench(file, options);
+    if (!report)
+        return reportCliError(command, QString::fromStdString(report.error().message));
+    printReport(*report, params.json, params.threads);
     return 0;
+}
+
+int runBenchCommand(const QStringList &args)
+{
+    // The first word names the benchmark, and its messages ("mplug2 bench retrieval: ...").
+    const QString mode = args.value(1);
+    const QString named = args.value(0) + u' ' + mode;
+    // Benchmarks with options of their own take over before the media parser sees them.
+    if (hasOwnParser(mode)) {
+        QStringList rest = args.mid(2);
+        rest.prepend(named);
+        if (mode == QLatin1String("retrieval"))
+            return runRetrievalBenchCommand(rest);
+        if (mode == QLatin1String("catalog"))
+            return runCatalogBenchCommand(rest);
+        return runMomentsBenchCommand(rest);
+    }
+    const QString command = mode == QLatin1String("media") ? named : args.value(0);
+    const CliParsed<BenchMediaParams> parsed = parseBenchMediaParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, command);
+    return runBenchMedia(std::get<BenchMediaParams>(parsed), command);
 }
 
 } // namespace mplug2::app

@@ -204,7 +204,7 @@ VectorRun vectorIndexRun(const QString &location, const QString &run, qint64 n, 
 
 } // namespace
 
-int runCatalogBench(const QStringList &args)
+CliParsed<CatalogBenchParams> parseCatalogBenchParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr(
@@ -232,31 +232,42 @@ int runCatalogBench(const QStringList &args)
                  "name it printed, instead of filling new ones: for timing the cached load again."),
         QStringLiteral("NAME"));
     parser.addOptions({db, files, workers, vectors, dim, queries, reuseRun, json});
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
     if (!parser.isSet(db))
-        return reportCliError(command, Text::tr("--db FILE|URI is required"), 2);
-    const QString location = parser.value(db);
-    const qint64 fileCount = parser.value(files).toLongLong();
-    const int dims = parser.value(dim).toInt();
-    const int queryCount = parser.value(queries).toInt();
-    QList<int> workerCounts;
+        return usageStop(Text::tr("--db FILE|URI is required"));
+
+    CatalogBenchParams p;
+    p.db = parser.value(db);
+    p.files = parser.value(files).toLongLong();
+    p.dim = parser.value(dim).toInt();
+    p.queries = parser.value(queries).toInt();
+    p.workers.clear();
     for (const QString &w : parser.value(workers).split(QLatin1Char(','), Qt::SkipEmptyParts))
-        workerCounts << w.trimmed().toInt();
-    QList<qint64> vectorCounts;
+        p.workers << w.trimmed().toInt();
+    // A count of 0 (or anything that is not a number) skips the search index.
+    p.vectors.clear();
     for (const QString &v : parser.value(vectors).split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (const qint64 n = v.trimmed().toLongLong(); n > 0)
-            vectorCounts << n;
-    if (fileCount <= 0 || dims <= 0 || queryCount <= 0
-        || std::any_of(workerCounts.begin(), workerCounts.end(), [](int w) { return w <= 0 || w > 64; }))
-        return reportCliError(
-            command, Text::tr("--files, --dim, --queries and --workers take positive numbers"), 2);
+            p.vectors << n;
+    if (p.files <= 0 || p.dim <= 0 || p.queries <= 0
+        || std::any_of(p.workers.begin(), p.workers.end(), [](int w) { return w <= 0 || w > 64; }))
+        return usageStop(Text::tr("--files, --dim, --queries and --workers take positive numbers"));
+    if (parser.isSet(reuseRun))
+        p.reuseRun = parser.value(reuseRun);
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runCatalogBench(const CatalogBenchParams &params, const QString &command)
+{
+    const QString &location = params.db;
+    const int dims = params.dim;
     {
         auto catalog = Catalog::open(location);
         if (!catalog)
             return reportCliError(command, QString::fromStdString(catalog.error().message));
-        if (Expected<qint64> n = (*catalog)->entryCount(); !n || (*n > 0 && !parser.isSet(reuseRun)))
+        if (Expected<qint64> n = (*catalog)->entryCount(); !n || (*n > 0 && !params.reuseRun))
             return reportCliError(command,
                 n ? Text::tr("%1 already holds %2 files: point the benchmark at an empty scratch index")
                         .arg(location)
@@ -265,10 +276,10 @@ int runCatalogBench(const QStringList &args)
                 2);
     }
     // Each run writes under names of its own, so runs never meet in the queue or the spaces.
-    const QString run = parser.isSet(reuseRun) ? parser.value(reuseRun)
-                                               : QUuid::createUuid().toString(QUuid::Id128).left(8);
+    const QString run
+        = params.reuseRun ? *params.reuseRun : QUuid::createUuid().toString(QUuid::Id128).left(8);
     QTextStream out(stdout);
-    const bool table = !parser.isSet(json);
+    const bool table = !params.json;
     QTextStream(stderr)
         << Text::tr("run %1 (time its cached search index again with --reuse-run %1)").arg(run) << '\n';
     QJsonArray storeRows;
@@ -276,8 +287,9 @@ int runCatalogBench(const QStringList &args)
         out << Text::tr("store (claim + entry, 2 thumbnails, %1-d embedding per file):").arg(dims) << '\n'
             << "| workers | files | s | files/s | claim ms/file |\n|---|---|---|---|---|\n"
             << Qt::flush;
-    for (int w : std::as_const(workerCounts)) {
-        const StoreRun r = storeThroughput(location, run + QStringLiteral("-w%1").arg(w), w, fileCount, dims);
+    for (int w : params.workers) {
+        const StoreRun r
+            = storeThroughput(location, run + QStringLiteral("-w%1").arg(w), w, params.files, dims);
         if (!r.error.isEmpty())
             return reportCliError(command, r.error);
         const double rate = r.seconds > 0 ? double(r.files) / r.seconds : 0;
@@ -294,16 +306,16 @@ int runCatalogBench(const QStringList &args)
             {QStringLiteral("claim_ms_per_file"), r.claimMsPerFile}});
     }
     QJsonArray vectorRows;
-    if (table && !vectorCounts.isEmpty())
+    if (table && !params.vectors.isEmpty())
         out << '\n'
             << Text::tr("client search index (%1-d, top 10):").arg(dims) << '\n'
             << "| vectors | fill s | first build s | cached load s | search | p50 ms | p95 ms |\n"
                "|---|---|---|---|---|---|---|\n"
             << Qt::flush;
     VectorSearchOptions options;
-    for (qint64 n : std::as_const(vectorCounts)) {
+    for (qint64 n : params.vectors) {
         const VectorRun r
-            = vectorIndexRun(location, run, n, dims, queryCount, options, parser.isSet(reuseRun));
+            = vectorIndexRun(location, run, n, dims, params.queries, options, params.reuseRun.has_value());
         if (!r.error.isEmpty())
             return reportCliError(command, r.error);
         if (table)
@@ -329,6 +341,14 @@ int runCatalogBench(const QStringList &args)
                    .toJson(QJsonDocument::Compact)
             << '\n';
     return 0;
+}
+
+int runCatalogBenchCommand(const QStringList &args)
+{
+    const CliParsed<CatalogBenchParams> parsed = parseCatalogBenchParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runCatalogBench(std::get<CatalogBenchParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

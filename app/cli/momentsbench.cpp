@@ -59,7 +59,7 @@ Expected<void> makeVideo(const QString &path, int minutes, QTextStream &err)
 
 } // namespace
 
-int runMomentsBench(const QStringList &args)
+CliParsed<MomentsBenchParams> parseMomentsBenchParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr(
@@ -76,34 +76,47 @@ int runMomentsBench(const QStringList &args)
     parser.addOptions({video, minutes, json});
     const ModelOptions model;
     model.addTo(parser);
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
+
+    MomentsBenchParams p;
+    bool ok = false;
+    p.minutes = parser.value(minutes).toInt(&ok);
+    if (!ok || p.minutes < 1 || p.minutes > 600)
+        return usageStop(Text::tr("--minutes takes 1 to 600"));
+    const Expected<ModelParams> modelParams = model.params(parser);
+    if (!modelParams)
+        return usageStop(QString::fromStdString(modelParams.error().message));
+    p.video = parser.value(video);
+    p.model = *modelParams;
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runMomentsBench(const MomentsBenchParams &params, const QString &command)
+{
     QTextStream out(stdout);
     QTextStream err(stderr);
-    bool ok = false;
-    const int length = parser.value(minutes).toInt(&ok);
-    if (!ok || length < 1 || length > 600)
-        return reportCliError(command, Text::tr("--minutes takes 1 to 600"), 2);
-    QString path = parser.value(video);
+    QString path = params.video;
     if (path.isEmpty()) {
         const QString dir
             = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/bench");
         if (!QDir().mkpath(dir))
             return reportCliError(command, Text::tr("cannot create %1").arg(dir));
-        path = QDir(dir).filePath(QStringLiteral("moments-%1min-640x360.mp4").arg(length));
+        path = QDir(dir).filePath(QStringLiteral("moments-%1min-640x360.mp4").arg(params.minutes));
         if (!QFileInfo::exists(path))
-            if (Expected<void> made = makeVideo(path, length, err); !made)
+            if (Expected<void> made = makeVideo(path, params.minutes, err); !made)
                 return reportCliError(command, QString::fromStdString(made.error().message));
     }
     EngineRequest request = EngineRequest::embedMedia(path);
     request.priority = RequestPriority::Batch;
     request.moments.enabled = true;
+    params.model.applyTo(request); // --frames: the frames each moment is embedded from
     QElapsedTimer clock;
     clock.start();
     std::optional<EngineResult> result;
     const int code = CliSession::loadAndRun(
-        command, model.modelChoice(parser), {request}, [&](const EngineResult &r) { result = r; });
+        command, params.model, {request}, [&](const EngineResult &r) { result = r; });
     if (code != 0 || !result)
         return code != 0 ? code : 1;
     // The model's load is in the clock too; it is small beside an hour of video, and a user waits for it.
@@ -115,7 +128,7 @@ int runMomentsBench(const QStringList &args)
         {QStringLiteral("x_real_time"), seconds > 0 ? duration / seconds : 0},
         {QStringLiteral("moments"), result->moments.size()}, {QStringLiteral("shots"), shots},
         {QStringLiteral("decode_ms"), result->timings.decodeMs}, {QStringLiteral("model"), result->modelId}};
-    if (parser.isSet(json)) {
+    if (params.json) {
         out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << '\n';
         return 0;
     }
@@ -128,6 +141,14 @@ int runMomentsBench(const QStringList &args)
                .arg(seconds > 0 ? duration / seconds : 0, 0, 'f', 1)
         << '\n';
     return 0;
+}
+
+int runMomentsBenchCommand(const QStringList &args)
+{
+    const CliParsed<MomentsBenchParams> parsed = parseMomentsBenchParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runMomentsBench(std::get<MomentsBenchParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app

@@ -168,7 +168,7 @@ QJsonObject vectorBench(qint64 n, int dim, int queryCount, int k, const VectorSe
 
 } // namespace
 
-int runRetrievalBench(const QStringList &args)
+CliParsed<RetrievalBenchParams> parseRetrievalBenchParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr("Search-index benchmark: exact vs ANN query latency and ANN "
@@ -196,45 +196,60 @@ int runRetrievalBench(const QStringList &args)
     parser.addOptions({sizes, dim, queries, k, ef, m, seed, folder, json});
     const ModelOptions model; // for --index-folder
     model.addTo(parser);
-    if (const std::optional<int> done = parseCommandLine(parser, args))
-        return *done;
-    const QString command = args.value(0);
+    if (const std::optional<CliStop> stop = parseOrStop(parser, args))
+        return *stop;
 
-    QTextStream out(stdout);
-    const int dims = parser.value(dim).toInt();
-    const int queryCount = parser.value(queries).toInt();
-    const int topK = parser.value(k).toInt();
-    VectorSearchOptions options;
-    options.efSearch = parser.value(ef).toInt();
-    options.ann.m = parser.value(m).toInt();
-    if (dims <= 0 || queryCount <= 0 || topK <= 0 || options.efSearch <= 0 || options.ann.m < 2) {
-        return reportCliError(
-            command, Text::tr("--dim, --queries, --k, --ef and --m take positive numbers"), 2);
-    }
-    const bool printRows = !parser.isSet(json);
-    QJsonArray rows;
-    if (printRows)
-        out << "| items | search | build | p50 ms | p95 ms | CPU ms/query | recall@" << topK
-            << " |\n|---|---|---|---|---|---|---|\n";
+    RetrievalBenchParams p;
+    p.dim = parser.value(dim).toInt();
+    p.queries = parser.value(queries).toInt();
+    p.k = parser.value(k).toInt();
+    p.ef = parser.value(ef).toInt();
+    p.m = parser.value(m).toInt();
+    if (p.dim <= 0 || p.queries <= 0 || p.k <= 0 || p.ef <= 0 || p.m < 2)
+        return usageStop(Text::tr("--dim, --queries, --k, --ef and --m take positive numbers"));
+    p.sizes.clear();
     for (const QString &size : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const qint64 n = size.trimmed().toLongLong();
-        if (n <= topK)
-            return reportCliError(command, Text::tr("bad size %1").arg(size), 2);
-        rows.append(
-            vectorBench(n, dims, queryCount, topK, options, parser.value(seed).toUInt(), out, printRows));
+        if (n <= p.k)
+            return usageStop(Text::tr("bad size %1").arg(size));
+        p.sizes.append(n);
     }
-
-    QJsonObject indexing;
+    p.seed = parser.value(seed).toUInt();
     if (parser.isSet(folder)) {
+        p.indexFolder = parser.value(folder);
+        // The model options are read only for the indexing they are for.
         const Expected<ModelParams> modelParams = model.params(parser);
         if (!modelParams)
-            return reportCliError(command, QString::fromStdString(modelParams.error().message), 2);
+            return usageStop(QString::fromStdString(modelParams.error().message));
+        p.model = *modelParams;
+    }
+    p.json = parser.isSet(json);
+    return p;
+}
+
+int runRetrievalBench(const RetrievalBenchParams &params, const QString &command)
+{
+    QTextStream out(stdout);
+    VectorSearchOptions options;
+    options.efSearch = params.ef;
+    options.ann.m = params.m;
+    const bool printRows = !params.json;
+    QJsonArray rows;
+    if (printRows)
+        out << "| items | search | build | p50 ms | p95 ms | CPU ms/query | recall@" << params.k
+            << " |\n|---|---|---|---|---|---|---|\n";
+    for (const qint64 n : params.sizes)
+        rows.append(
+            vectorBench(n, params.dim, params.queries, params.k, options, params.seed, out, printRows));
+
+    QJsonObject indexing;
+    if (params.indexFolder) {
         CliSession session(command);
-        if (const int failed = loadRetrievalModel(session, command, *modelParams))
+        if (const int failed = loadRetrievalModel(session, command, params.model))
             return failed;
         QTemporaryDir scratch;
         IndexJobOptions jobOptions;
-        jobOptions.roots = {parser.value(folder)};
+        jobOptions.roots = {*params.indexFolder};
         IndexJob job(&session.engine(), scratch.filePath(QStringLiteral("bench.sqlite")), jobOptions);
         QEventLoop loop;
         QObject::connect(&job, &IndexJob::finished, &loop, &QEventLoop::quit);
@@ -257,7 +272,7 @@ int runRetrievalBench(const QStringList &args)
         if (printRows)
             out << '\n'
                 << Text::tr("indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)")
-                       .arg(parser.value(folder))
+                       .arg(*params.indexFolder)
                        .arg(files)
                        .arg(seconds, 0, 'f', 1)
                        .arg(files / seconds, 0, 'f', 2)
@@ -265,13 +280,21 @@ int runRetrievalBench(const QStringList &args)
                        .arg(session.model().bundle.id)
                 << '\n';
     }
-    if (parser.isSet(json)) {
+    if (params.json) {
         QJsonObject result {{QStringLiteral("search"), rows}};
         if (!indexing.isEmpty())
             result.insert(QStringLiteral("indexing"), indexing);
         out << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     }
     return 0;
+}
+
+int runRetrievalBenchCommand(const QStringList &args)
+{
+    const CliParsed<RetrievalBenchParams> parsed = parseRetrievalBenchParams(args);
+    if (const auto *stop = std::get_if<CliStop>(&parsed))
+        return printStop(*stop, args.value(0));
+    return runRetrievalBench(std::get<RetrievalBenchParams>(parsed), args.value(0));
 }
 
 } // namespace mplug2::app
