@@ -1,5 +1,6 @@
 #include "model/bench/captionbenchmark.h"
 
+#include "model/bench/benchstats.h"
 #include "model/checkpoint/torchsavewriter.h"
 #include "model/config/configinference.h"
 #include "model/generation/beamsearch.h"
@@ -69,15 +70,6 @@ Expected<Mplug2Config> checkedConfig(const CaptionBenchmarkParams &p)
         return makeError(ErrorCode::InvalidArgument,
             "bench limits: frames 1-64, batch 1-16, beam 1-16, max-len and steps up to 200");
     return configNamed(p.config);
-}
-
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0.0;
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
 CaptionRunTimes medianOf(const std::vector<CaptionRunTimes> &runs)

@@ -1,6 +1,7 @@
 #include "model/bench/gemmbench.h"
 
 #include "base/json/json.h"
+#include "model/bench/benchstats.h"
 #include "model/bench/commandline.h"
 #include "model/runtime/computetarget.h"
 
@@ -37,9 +38,8 @@ GemmFigure timeGemm(at::ScalarType dtype, const char *name, int64_t m, int64_t k
         ms.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
-    std::sort(ms.begin(), ms.end());
     GemmFigure f {name};
-    f.medianMs = ms[ms.size() / 2];
+    f.medianMs = median(std::move(ms));
     f.gflops = 2.0 * double(m) * double(k) * double(n) / (f.medianMs * 1e6);
     return f;
 }

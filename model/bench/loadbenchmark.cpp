@@ -1,6 +1,7 @@
 #include "model/bench/loadbenchmark.h"
 
 #include "base/json/json.h"
+#include "model/bench/benchstats.h"
 #include "model/bench/commandline.h"
 #include "model/checkpoint/checkpointindex.h"
 #include "model/checkpoint/statedict.h"
@@ -118,14 +119,6 @@ std::uint64_t residentBytes(const MappedFile &file, std::uint64_t offset, std::u
     for (const unsigned char p : pages)
         resident += (p & 1) ? kPage : 0;
     return std::min(resident, end - start);
-}
-
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 struct LoadRun {

@@ -18,7 +18,7 @@ constexpr std::array<std::uint8_t, 13> kMagicPickle
     = {0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e};
 constexpr std::int64_t kProtocolVersion = 1001;
 
-Error formatError(const std::string &name, const std::string &what)
+Error legacyFormatError(const std::string &name, const std::string &what)
 {
     return makeError(ErrorCode::Format, "'" + name + "' (legacy torch format): " + what);
 }
@@ -77,7 +77,7 @@ Expected<CheckpointContents> readTorchLegacy(
         return keys.error();
     const PickleNode &keyList = keys->node(keys->root);
     if (keyList.kind != PickleKind::List)
-        return formatError(name, "the storage key list is missing");
+        return legacyFormatError(name, "the storage key list is missing");
 
     std::unordered_map<std::string, std::uint32_t> storageByKey;
     for (std::uint32_t i = 0; i < graph->storages.size(); ++i)
@@ -88,18 +88,18 @@ Expected<CheckpointContents> readTorchLegacy(
     for (const PickleId keyId : keyList.items) {
         const PickleNode &key = keys->node(keyId);
         if (key.kind != PickleKind::String)
-            return formatError(name, "a storage key is not a string");
+            return legacyFormatError(name, "a storage key is not a string");
         const auto it = storageByKey.find(key.text);
         if (it == storageByKey.end() || found[it->second])
-            return formatError(name, "storage key '" + key.text + "' is unknown or listed twice");
+            return legacyFormatError(name, "storage key '" + key.text + "' is unknown or listed twice");
         const PickledStorage &s = graph->storages[it->second];
         std::uint64_t numel = 0, byteSize = 0;
         if (!reader.readU64(numel))
-            return formatError(name, "the data of storage '" + key.text + "' is missing (truncated?)");
+            return legacyFormatError(name, "the data of storage '" + key.text + "' is missing (truncated?)");
         if (numel != s.numel
             || !multiplyWithinLimit(numel, static_cast<std::uint64_t>(elementSize(s.type)), byteSize)
             || byteSize > reader.remaining())
-            return formatError(name,
+            return legacyFormatError(name,
                 "storage '" + key.text + "' claims " + std::to_string(numel) + " elements ("
                     + std::to_string(s.numel) + " in the pickle), but " + std::to_string(reader.remaining())
                     + " bytes remain (truncated?)");
@@ -109,7 +109,7 @@ Expected<CheckpointContents> readTorchLegacy(
     }
     for (std::size_t i = 0; i < found.size(); ++i) {
         if (!found[i])
-            return formatError(name, "storage '" + graph->storages[i].key + "' has no data");
+            return legacyFormatError(name, "storage '" + graph->storages[i].key + "' has no data");
     }
     return collectPickleTensors(*graph, std::move(storages), name);
 }

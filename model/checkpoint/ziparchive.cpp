@@ -1,6 +1,7 @@
 #include "model/checkpoint/ziparchive.h"
 
 #include "model/checkpoint/bytereader.h"
+#include "model/checkpoint/zipformat.h"
 
 #include <algorithm>
 
@@ -8,15 +9,11 @@ namespace mplug2::model {
 
 namespace {
 
-constexpr std::uint32_t kLocalHeaderSignature = 0x04034b50;
-constexpr std::uint32_t kCentralHeaderSignature = 0x02014b50;
-constexpr std::uint32_t kEndOfCentralDirSignature = 0x06054b50;
-constexpr std::uint32_t kZip64LocatorSignature = 0x07064b50;
-constexpr std::uint32_t kZip64EndSignature = 0x06064b50;
+using namespace zipformat;
+
 constexpr std::uint64_t kEndOfCentralDirSize = 22;
 constexpr std::uint64_t kCentralHeaderSize = 46;
 constexpr std::uint64_t kLocalHeaderSize = 30;
-constexpr std::uint16_t kZip64ExtraId = 0x0001;
 
 struct CentralDirectory {
     std::uint64_t offset = 0;

@@ -1,5 +1,7 @@
 #include "model/checkpoint/zipwriter.h"
 
+#include "model/checkpoint/zipformat.h"
+
 #include <algorithm>
 #include <array>
 
@@ -7,8 +9,8 @@ namespace mplug2::model {
 
 namespace {
 
-constexpr std::uint32_t kMax32 = 0xFFFFFFFF;
-constexpr std::uint16_t kZip64ExtraId = 0x0001;
+using namespace zipformat;
+
 constexpr std::uint16_t kPaddingExtraId = 0x4246; // "FB", the id torch's writer uses
 constexpr std::uint64_t kChunk = 4u << 20;
 
@@ -79,7 +81,7 @@ void ZipWriter::addEntry(const std::string &name, std::uint64_t size, const Chun
     const bool zip64 = m_options.forceZip64 || size >= kMax32;
     Written entry {name, m_sink.position(), size, 0};
     Fields header;
-    header.u32(0x04034b50).u16(zip64 ? 45 : 20).u16(0).u16(0).u16(0).u16(0x21);
+    header.u32(kLocalHeaderSignature).u16(zip64 ? 45 : 20).u16(0).u16(0).u16(0).u16(0x21);
     const std::size_t crcField = header.size();
     header.u32(0).u32(zip64 ? kMax32 : size).u32(zip64 ? kMax32 : size).u16(name.size());
     const std::size_t extraLengthField = header.size();
@@ -127,7 +129,9 @@ void ZipWriter::finish()
         if (bigOffset)
             extra.u64(e.localHeaderOffset);
         Fields header;
-        header.u32(0x02014b50).u16(bigSize || bigOffset ? 45 : 20).u16(bigSize || bigOffset ? 45 : 20);
+        header.u32(kCentralHeaderSignature)
+            .u16(bigSize || bigOffset ? 45 : 20)
+            .u16(bigSize || bigOffset ? 45 : 20);
         header.u16(0).u16(0).u16(0).u16(0x21).u32(e.crc);
         header.u32(bigSize ? kMax32 : e.size).u32(bigSize ? kMax32 : e.size).u16(e.name.size());
         header.u16(extra.size() ? extra.size() + 4 : 0).u16(0).u16(0).u16(0).u32(0);
@@ -143,12 +147,12 @@ void ZipWriter::finish()
     Fields end;
     if (zip64) {
         const std::uint64_t zip64End = m_sink.position();
-        end.u32(0x06064b50).u64(44).u16(45).u16(45).u32(0).u32(0);
+        end.u32(kZip64EndSignature).u64(44).u16(45).u16(45).u32(0).u32(0);
         end.u64(m_entries.size()).u64(m_entries.size()).u64(cdSize).u64(cdOffset);
-        end.u32(0x07064b50).u32(0).u64(zip64End).u32(1);
+        end.u32(kZip64LocatorSignature).u32(0).u64(zip64End).u32(1);
     }
     const std::uint64_t count = zip64 ? 0xFFFF : m_entries.size();
-    end.u32(0x06054b50).u16(0).u16(0).u16(count).u16(count);
+    end.u32(kEndOfCentralDirSignature).u16(0).u16(0).u16(count).u16(count);
     end.u32(zip64 ? kMax32 : cdSize).u32(zip64 ? kMax32 : cdOffset).u16(0);
     m_sink.write(end.bytes());
 }
