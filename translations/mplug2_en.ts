@@ -198,6 +198,77 @@
     </message>
 </context>
 <context>
+    <name>BenchCommand</name>
+    <message>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;). &apos;moments&apos;: indexing a long video with moments, against its length (see &apos;mplug2 bench moments --help&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to measure: media, retrieval, catalog or moments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video to read (not needed with --generate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between key frames of the generated video (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to keep the generated video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames to sample (default 16).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs to time (default 3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoder threads (default: one per CPU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the benchmark before its options: &apos;mplug2 bench %1 ...&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot;: use media, retrieval, catalog or moments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--frames, --repeat and --threads take positive numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name a video file or use --generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the benchmark video (once; this takes a minute or two)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BundleRegistry</name>
     <message>
         <source>the id &quot;%1&quot; belongs to the built-in model; give the bundle another id</source>
@@ -1455,6 +1526,37 @@
     </message>
 </context>
 <context>
+    <name>MediaBench</name>
+    <message>
+        <source>ffmpeg did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key frame interval must be within 0..60 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frames and repeat must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MediaFrames</name>
     <message>
         <source>no media file given</source>
@@ -2277,6 +2379,37 @@
     </message>
 </context>
 <context>
+    <name>ParityCommand</name>
+    <message>
+        <source>Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and pixel transforms) against the official outputs. Exits 0 only when every case passes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fixture folder (holds cases.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu (default), cuda or cuda:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fp32 (default), fp16 or bf16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run only the cases whose id contains this text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give exactly one fixture folder (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--precision must be fp32, fp16 or bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PostgresCatalog</name>
     <message>
         <source>%1 is not a postgresql:// address</source>
@@ -2623,6 +2756,69 @@
     </message>
 </context>
 <context>
+    <name>TokenizeCommand</name>
+    <message>
+        <source>Tokenizer: wordpiece (default), sentencepiece or clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--kind %1 needs --vocab FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the token ids and tokens of each TEXT (or of each line of standard input), as the model receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep at most N ids (special tokens included).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not add the start (and end) tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texts to tokenize.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-length must be a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the text of a list of token ids (separate arguments, or separated by commas or spaces), the way the official code decodes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out special tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the spaces before punctuation (no clean-up of tokenization spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a token id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VectorIndex</name>
     <message>
         <source>building the search index was cancelled</source>
@@ -2691,170 +2887,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
 </context>
 <context>
     <name>mplug2::app</name>
-    <message>
-        <source>ffmpeg did not finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ffmpeg failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the key frame interval must be within 0..60 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>generating the benchmark video needs the ffmpeg command-line tool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>frames and repeat must be positive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The video to read (not needed with --generate).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seconds between key frames of the generated video (default 2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where to keep the generated video.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frames to sample (default 16).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs to time (default 3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decoder threads (default: one per CPU).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print one JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mplug2 bench: say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>generating the benchmark video (once; this takes a minute or two)...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mplug2 bench: name a video file or use --generate</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--kind %1 needs --vocab FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the token ids and tokens of each TEXT (or of each line of standard input), as the model receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP].</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep at most N ids (special tokens included).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not add the start (and end) tokens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Texts to tokenize.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--max-length must be a positive whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the text of a list of token ids (separate arguments, or separated by commas or spaces), the way the official code decodes them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave out special tokens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the spaces before punctuation (no clean-up of tokenization spaces).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token ids.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a token id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and pixel transforms) against the official outputs. Exits 0 only when every case passes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The fixture folder (holds cases.json).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cpu (default), cuda or cuda:N.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fp32 (default), fp16 or bf16.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run only the cases whose id contains this text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give exactly one fixture folder (see --help)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--precision must be fp32, fp16 or bf16</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;). &apos;moments&apos;: indexing a long video with moments, against its length (see &apos;mplug2 bench moments --help&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What to measure: media, retrieval, catalog or moments.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Text</source>
         <translation type="unfinished"></translation>
@@ -2966,21 +2998,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     </message>
     <message>
         <source>This index has no moments yet: index the folders with moments (the Moments box, or mplug2 index --moments).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mplug2::app::TokenizerOptions</name>
-    <message>
-        <source>Tokenizer: wordpiece (default), sentencepiece or clip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print one JSON object per line.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

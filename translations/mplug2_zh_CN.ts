@@ -198,6 +198,77 @@
     </message>
 </context>
 <context>
+    <name>BenchCommand</name>
+    <message>
+        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;). &apos;moments&apos;: indexing a long video with moments, against its length (see &apos;mplug2 bench moments --help&apos;).</source>
+        <translation>基准测试。'media'：从视频中采样并解码模型帧的时间（打开、定位解码、官方变换）；配合 --generate 会先生成一个 10 分钟的 1080p H.264 文件。'retrieval'：搜索索引的延迟与召回率，以及索引吞吐量（见 'mplug2 bench retrieval --help'）。'catalog'：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 'mplug2 bench catalog --help'）。'moments'：带片段索引长视频的速度与其时长之比（见 'mplug2 bench moments --help'）。</translation>
+    </message>
+    <message>
+        <source>What to measure: media, retrieval, catalog or moments.</source>
+        <translation>要测量的内容：media、retrieval、catalog 或 moments。</translation>
+    </message>
+    <message>
+        <source>The video to read (not needed with --generate).</source>
+        <translation>要读取的视频（使用 --generate 时不需要）。</translation>
+    </message>
+    <message>
+        <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
+        <translation>生成 10 分钟的 1080p H.264 基准测试视频（保存在缓存文件夹中）并使用它。</translation>
+    </message>
+    <message>
+        <source>Seconds between key frames of the generated video (default 2).</source>
+        <translation>生成视频的关键帧间隔秒数（默认 2）。</translation>
+    </message>
+    <message>
+        <source>Where to keep the generated video.</source>
+        <translation>生成视频的保存位置。</translation>
+    </message>
+    <message>
+        <source>Frames to sample (default 16).</source>
+        <translation>要采样的帧数（默认 16）。</translation>
+    </message>
+    <message>
+        <source>Runs to time (default 3).</source>
+        <translation>计时运行次数（默认 3）。</translation>
+    </message>
+    <message>
+        <source>Decoder threads (default: one per CPU).</source>
+        <translation>解码线程数（默认：每个 CPU 一个）。</translation>
+    </message>
+    <message>
+        <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
+        <translation>另外计时一次基准：不跳转，按顺序解码每一帧来取得同样的帧。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
+        <translation>请指明要测量的内容：'mplug2 bench media 文件' 或 'mplug2 bench media --generate'</translation>
+    </message>
+    <message>
+        <source>name the benchmark before its options: &apos;mplug2 bench %1 ...&apos;</source>
+        <translation>请在选项之前指明基准测试：'mplug2 bench %1 ...'</translation>
+    </message>
+    <message>
+        <source>unknown benchmark &quot;%1&quot;: use media, retrieval, catalog or moments</source>
+        <translation>未知的基准测试“%1”：请使用 media、retrieval、catalog 或 moments</translation>
+    </message>
+    <message>
+        <source>--frames, --repeat and --threads take positive numbers</source>
+        <translation>--frames、--repeat 和 --threads 需要正数</translation>
+    </message>
+    <message>
+        <source>name a video file or use --generate</source>
+        <translation>请指定视频文件或使用 --generate</translation>
+    </message>
+    <message>
+        <source>generating the benchmark video (once; this takes a minute or two)...</source>
+        <translation>正在生成基准测试视频（仅一次，需要一两分钟）……</translation>
+    </message>
+</context>
+<context>
     <name>BundleRegistry</name>
     <message>
         <source>the id &quot;%1&quot; belongs to the built-in model; give the bundle another id</source>
@@ -1447,6 +1518,37 @@
     </message>
 </context>
 <context>
+    <name>MediaBench</name>
+    <message>
+        <source>ffmpeg did not finish</source>
+        <translation>ffmpeg 未能结束</translation>
+    </message>
+    <message>
+        <source>ffmpeg failed: %1</source>
+        <translation>ffmpeg 失败：%1</translation>
+    </message>
+    <message>
+        <source>the key frame interval must be within 0..60 s</source>
+        <translation>关键帧间隔必须在 0 到 60 秒之间</translation>
+    </message>
+    <message>
+        <source>generating the benchmark video needs the ffmpeg command-line tool</source>
+        <translation>生成基准测试视频需要 ffmpeg 命令行工具</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>frames and repeat must be positive</source>
+        <translation>帧数和重复次数必须为正数</translation>
+    </message>
+</context>
+<context>
     <name>MediaFrames</name>
     <message>
         <source>no media file given</source>
@@ -2266,6 +2368,37 @@
     </message>
 </context>
 <context>
+    <name>ParityCommand</name>
+    <message>
+        <source>Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and pixel transforms) against the official outputs. Exits 0 only when every case passes.</source>
+        <translation>将夹具文件夹中的每个用例（cases.json：模型各阶段、分词器、帧采样和像素变换）与官方输出逐一比较。仅当所有用例都通过时退出码为 0。</translation>
+    </message>
+    <message>
+        <source>The fixture folder (holds cases.json).</source>
+        <translation>夹具文件夹（包含 cases.json）。</translation>
+    </message>
+    <message>
+        <source>cpu (default), cuda or cuda:N.</source>
+        <translation>cpu（默认）、cuda 或 cuda:N。</translation>
+    </message>
+    <message>
+        <source>fp32 (default), fp16 or bf16.</source>
+        <translation>fp32（默认）、fp16 或 bf16。</translation>
+    </message>
+    <message>
+        <source>Run only the cases whose id contains this text.</source>
+        <translation>只运行 ID 包含此文本的用例。</translation>
+    </message>
+    <message>
+        <source>give exactly one fixture folder (see --help)</source>
+        <translation>请只给出一个测试数据文件夹（见 --help）</translation>
+    </message>
+    <message>
+        <source>--precision must be fp32, fp16 or bf16</source>
+        <translation>--precision 必须是 fp32、fp16 或 bf16</translation>
+    </message>
+</context>
+<context>
     <name>PostgresCatalog</name>
     <message>
         <source>%1 is not a postgresql:// address</source>
@@ -2612,6 +2745,69 @@
     </message>
 </context>
 <context>
+    <name>TokenizeCommand</name>
+    <message>
+        <source>Tokenizer: wordpiece (default), sentencepiece or clip.</source>
+        <translation>分词器：wordpiece（默认）、sentencepiece 或 clip。</translation>
+    </message>
+    <message>
+        <source>Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip.</source>
+        <translation>词表：wordpiece 用 vocab.txt（默认：内置 BERT 词表），sentencepiece 用 .model 文件，clip 用 bpe_simple_vocab_16e6.txt.gz。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per line.</source>
+        <translation>每行打印一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
+        <translation>未找到内置的 BERT 词表；请传入 --vocab 文件</translation>
+    </message>
+    <message>
+        <source>--kind %1 needs --vocab FILE</source>
+        <translation>--kind %1 需要 --vocab 文件</translation>
+    </message>
+    <message>
+        <source>Print the token ids and tokens of each TEXT (or of each line of standard input), as the model receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP].</source>
+        <translation>按模型接收的形式打印每个 TEXT（或标准输入的每一行）的词元 ID 和词元：官方 BERT 分词器给出 [CLS] + 词元，不含 [SEP]。</translation>
+    </message>
+    <message>
+        <source>Keep at most N ids (special tokens included).</source>
+        <translation>最多保留 N 个 ID（含特殊词元）。</translation>
+    </message>
+    <message>
+        <source>Do not add the start (and end) tokens.</source>
+        <translation>不添加起始（及结束）词元。</translation>
+    </message>
+    <message>
+        <source>Texts to tokenize.</source>
+        <translation>要分词的文本。</translation>
+    </message>
+    <message>
+        <source>--max-length must be a positive whole number</source>
+        <translation>--max-length 必须是正整数</translation>
+    </message>
+    <message>
+        <source>Print the text of a list of token ids (separate arguments, or separated by commas or spaces), the way the official code decodes them.</source>
+        <translation>按官方代码的解码方式打印一串词元 ID（分开的参数，或以逗号、空格分隔）对应的文本。</translation>
+    </message>
+    <message>
+        <source>Leave out special tokens.</source>
+        <translation>省略特殊词元。</translation>
+    </message>
+    <message>
+        <source>Keep the spaces before punctuation (no clean-up of tokenization spaces).</source>
+        <translation>保留标点前的空格（不清理分词空格）。</translation>
+    </message>
+    <message>
+        <source>Token ids.</source>
+        <translation>词元 ID。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a token id</source>
+        <translation>“%1”不是词元 ID</translation>
+    </message>
+</context>
+<context>
     <name>VectorIndex</name>
     <message>
         <source>building the search index was cancelled</source>
@@ -2681,170 +2877,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
 </context>
 <context>
     <name>mplug2::app</name>
-    <message>
-        <source>ffmpeg did not finish</source>
-        <translation>ffmpeg 未能结束</translation>
-    </message>
-    <message>
-        <source>ffmpeg failed: %1</source>
-        <translation>ffmpeg 失败：%1</translation>
-    </message>
-    <message>
-        <source>the key frame interval must be within 0..60 s</source>
-        <translation>关键帧间隔必须在 0 到 60 秒之间</translation>
-    </message>
-    <message>
-        <source>generating the benchmark video needs the ffmpeg command-line tool</source>
-        <translation>生成基准测试视频需要 ffmpeg 命令行工具</translation>
-    </message>
-    <message>
-        <source>cannot create %1</source>
-        <translation>无法创建 %1</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>frames and repeat must be positive</source>
-        <translation>帧数和重复次数必须为正数</translation>
-    </message>
-    <message>
-        <source>The video to read (not needed with --generate).</source>
-        <translation>要读取的视频（使用 --generate 时不需要）。</translation>
-    </message>
-    <message>
-        <source>Make the 10-minute 1080p H.264 benchmark video (kept in the cache folder) and use it.</source>
-        <translation>生成 10 分钟的 1080p H.264 基准测试视频（保存在缓存文件夹中）并使用它。</translation>
-    </message>
-    <message>
-        <source>Seconds between key frames of the generated video (default 2).</source>
-        <translation>生成视频的关键帧间隔秒数（默认 2）。</translation>
-    </message>
-    <message>
-        <source>Where to keep the generated video.</source>
-        <translation>生成视频的保存位置。</translation>
-    </message>
-    <message>
-        <source>Frames to sample (default 16).</source>
-        <translation>要采样的帧数（默认 16）。</translation>
-    </message>
-    <message>
-        <source>Runs to time (default 3).</source>
-        <translation>计时运行次数（默认 3）。</translation>
-    </message>
-    <message>
-        <source>Decoder threads (default: one per CPU).</source>
-        <translation>解码线程数（默认：每个 CPU 一个）。</translation>
-    </message>
-    <message>
-        <source>Print one JSON object.</source>
-        <translation>输出一个 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>mplug2 bench: say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
-        <translation>mplug2 bench：请指明要测量的内容：&apos;mplug2 bench media 文件&apos; 或 &apos;mplug2 bench media --generate&apos;</translation>
-    </message>
-    <message>
-        <source>mplug2 bench: --frames, --repeat and --threads take positive numbers</source>
-        <translation>mplug2 bench：--frames、--repeat 和 --threads 需要正数</translation>
-    </message>
-    <message>
-        <source>generating the benchmark video (once; this takes a minute or two)...</source>
-        <translation>正在生成基准测试视频（仅一次，需要一两分钟）……</translation>
-    </message>
-    <message>
-        <source>mplug2 bench: name a video file or use --generate</source>
-        <translation>mplug2 bench：请指定视频文件或使用 --generate</translation>
-    </message>
-    <message>
-        <source>the bundled BERT vocabulary was not found; pass --vocab FILE</source>
-        <translation>未找到内置的 BERT 词表；请传入 --vocab 文件</translation>
-    </message>
-    <message>
-        <source>--kind %1 needs --vocab FILE</source>
-        <translation>--kind %1 需要 --vocab 文件</translation>
-    </message>
-    <message>
-        <source>Print the token ids and tokens of each TEXT (or of each line of standard input), as the model receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP].</source>
-        <translation>按模型接收的形式打印每个 TEXT（或标准输入的每一行）的词元 ID 和词元：官方 BERT 分词器给出 [CLS] + 词元，不含 [SEP]。</translation>
-    </message>
-    <message>
-        <source>Keep at most N ids (special tokens included).</source>
-        <translation>最多保留 N 个 ID（含特殊词元）。</translation>
-    </message>
-    <message>
-        <source>Do not add the start (and end) tokens.</source>
-        <translation>不添加起始（及结束）词元。</translation>
-    </message>
-    <message>
-        <source>Texts to tokenize.</source>
-        <translation>要分词的文本。</translation>
-    </message>
-    <message>
-        <source>--max-length must be a positive whole number</source>
-        <translation>--max-length 必须是正整数</translation>
-    </message>
-    <message>
-        <source>Print the text of a list of token ids (separate arguments, or separated by commas or spaces), the way the official code decodes them.</source>
-        <translation>按官方代码的解码方式打印一串词元 ID（分开的参数，或以逗号、空格分隔）对应的文本。</translation>
-    </message>
-    <message>
-        <source>Leave out special tokens.</source>
-        <translation>省略特殊词元。</translation>
-    </message>
-    <message>
-        <source>Keep the spaces before punctuation (no clean-up of tokenization spaces).</source>
-        <translation>保留标点前的空格（不清理分词空格）。</translation>
-    </message>
-    <message>
-        <source>Token ids.</source>
-        <translation>词元 ID。</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a token id</source>
-        <translation>“%1”不是词元 ID</translation>
-    </message>
-    <message>
-        <source>Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and pixel transforms) against the official outputs. Exits 0 only when every case passes.</source>
-        <translation>将夹具文件夹中的每个用例（cases.json：模型各阶段、分词器、帧采样和像素变换）与官方输出逐一比较。仅当所有用例都通过时退出码为 0。</translation>
-    </message>
-    <message>
-        <source>The fixture folder (holds cases.json).</source>
-        <translation>夹具文件夹（包含 cases.json）。</translation>
-    </message>
-    <message>
-        <source>cpu (default), cuda or cuda:N.</source>
-        <translation>cpu（默认）、cuda 或 cuda:N。</translation>
-    </message>
-    <message>
-        <source>fp32 (default), fp16 or bf16.</source>
-        <translation>fp32（默认）、fp16 或 bf16。</translation>
-    </message>
-    <message>
-        <source>Run only the cases whose id contains this text.</source>
-        <translation>只运行 ID 包含此文本的用例。</translation>
-    </message>
-    <message>
-        <source>Also time the baseline once: the same frames by decoding every frame in order, without seeking.</source>
-        <translation>另外计时一次基准：不跳转，按顺序解码每一帧来取得同样的帧。</translation>
-    </message>
-    <message>
-        <source>give exactly one fixture folder (see --help)</source>
-        <translation>请只给出一个测试数据文件夹（见 --help）</translation>
-    </message>
-    <message>
-        <source>--precision must be fp32, fp16 or bf16</source>
-        <translation>--precision 必须是 fp32、fp16 或 bf16</translation>
-    </message>
-    <message>
-        <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;). &apos;moments&apos;: indexing a long video with moments, against its length (see &apos;mplug2 bench moments --help&apos;).</source>
-        <translation>基准测试。&apos;media&apos;：从视频中采样并解码模型帧的时间（打开、定位解码、官方变换）；配合 --generate 会先生成一个 10 分钟的 1080p H.264 文件。&apos;retrieval&apos;：搜索索引的延迟与召回率，以及索引吞吐量（见 &apos;mplug2 bench retrieval --help&apos;）。&apos;catalog&apos;：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 &apos;mplug2 bench catalog --help&apos;）。&apos;moments&apos;：带片段索引长视频的速度与其时长之比（见 &apos;mplug2 bench moments --help&apos;）。</translation>
-    </message>
-    <message>
-        <source>What to measure: media, retrieval, catalog or moments.</source>
-        <translation>要测量的内容：media、retrieval、catalog 或 moments。</translation>
-    </message>
     <message>
         <source>Text</source>
         <translation>文本</translation>
@@ -2957,21 +2989,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
     <message>
         <source>This index has no moments yet: index the folders with moments (the Moments box, or mplug2 index --moments).</source>
         <translation>此索引还没有片段：请带片段索引文件夹（勾选“片段”，或 mplug2 index --moments）。</translation>
-    </message>
-</context>
-<context>
-    <name>mplug2::app::TokenizerOptions</name>
-    <message>
-        <source>Tokenizer: wordpiece (default), sentencepiece or clip.</source>
-        <translation>分词器：wordpiece（默认）、sentencepiece 或 clip。</translation>
-    </message>
-    <message>
-        <source>Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip.</source>
-        <translation>词表：wordpiece 用 vocab.txt（默认：内置 BERT 词表），sentencepiece 用 .model 文件，clip 用 bpe_simple_vocab_16e6.txt.gz。</translation>
-    </message>
-    <message>
-        <source>Print one JSON object per line.</source>
-        <translation>每行打印一个 JSON 对象。</translation>
     </message>
 </context>
 <context>

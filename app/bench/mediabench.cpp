@@ -28,10 +28,9 @@ double cpuMilliseconds()
     return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MediaBench", text);
-}
+struct MediaBenchText {
+    Q_DECLARE_TR_FUNCTIONS(MediaBench)
+};
 
 Expected<void> runFfmpeg(const QString &ffmpeg, const QStringList &args)
 {
@@ -39,11 +38,13 @@ Expected<void> runFfmpeg(const QString &ffmpeg, const QStringList &args)
     p.start(ffmpeg, args);
     if (!p.waitForFinished(30 * 60 * 1000)) {
         p.kill();
-        return makeError(ErrorCode::LimitExceeded, tr("ffmpeg did not finish").toStdString());
+        return makeError(ErrorCode::LimitExceeded, MediaBenchText::tr("ffmpeg did not finish").toStdString());
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return makeError(ErrorCode::Io,
-            tr("ffmpeg failed: %1").arg(QString::fromUtf8(p.readAllStandardError())).toStdString());
+            MediaBenchText::tr("ffmpeg failed: %1")
+                .arg(QString::fromUtf8(p.readAllStandardError()))
+                .toStdString());
     return {};
 }
 
@@ -73,8 +74,8 @@ MediaBenchRun MediaBenchReport::median() const
 Expected<QString> generateBenchVideo(const QString &folder, double keyframeSeconds)
 {
     if (!(keyframeSeconds > 0 && keyframeSeconds <= 60))
-        return makeError(
-            ErrorCode::InvalidArgument, tr("the key frame interval must be within 0..60 s").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            MediaBenchText::tr("the key frame interval must be within 0..60 s").toStdString());
     const int gop = std::max(1, static_cast<int>(std::lround(keyframeSeconds * 25)));
     const QDir dir(folder);
     const QString name = QStringLiteral("bench-h264-1080p25-600s-gop%1").arg(gop);
@@ -84,9 +85,10 @@ Expected<QString> generateBenchVideo(const QString &folder, double keyframeSecon
     const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
     if (ffmpeg.isEmpty())
         return makeError(ErrorCode::NotFound,
-            tr("generating the benchmark video needs the ffmpeg command-line tool").toStdString());
+            MediaBenchText::tr("generating the benchmark video needs the ffmpeg command-line tool")
+                .toStdString());
     if (!dir.mkpath(QStringLiteral(".")))
-        return makeError(ErrorCode::Io, tr("cannot create %1").arg(folder).toStdString());
+        return makeError(ErrorCode::Io, MediaBenchText::tr("cannot create %1").arg(folder).toStdString());
     const QString chunk = dir.filePath(name + QStringLiteral("-10s.mp4"));
     const QString part = path + QStringLiteral(".part.mp4");
     auto ok = runFfmpeg(ffmpeg,
@@ -102,7 +104,7 @@ Expected<QString> generateBenchVideo(const QString &folder, double keyframeSecon
         return ok.error();
     }
     if (!QFile::rename(part, path))
-        return makeError(ErrorCode::Io, tr("cannot write %1").arg(path).toStdString());
+        return makeError(ErrorCode::Io, MediaBenchText::tr("cannot write %1").arg(path).toStdString());
     return path;
 }
 
@@ -150,7 +152,8 @@ Expected<MediaBenchRun> timeOneRun(const QString &file, const MediaBenchOptions 
 Expected<MediaBenchReport> runMediaBench(const QString &file, const MediaBenchOptions &options)
 {
     if (options.frames < 1 || options.repeat < 1)
-        return makeError(ErrorCode::InvalidArgument, tr("frames and repeat must be positive").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            MediaBenchText::tr("frames and repeat must be positive").toStdString());
     MediaBenchReport report;
     report.file = file;
     report.frames = options.frames;

@@ -15,7 +15,7 @@ const QString kPathsKey = QStringLiteral("bundles/manifests");
 const QString kDefaultKey = QStringLiteral("bundles/default");
 const QString kMergedKey = QStringLiteral("bundles/merged-legacy");
 
-struct Text {
+struct BundleRegistryText {
     Q_DECLARE_TR_FUNCTIONS(BundleRegistry)
 };
 
@@ -123,7 +123,8 @@ Expected<ModelBundle> BundleRegistry::add(const QString &path, OnConflict onConf
         const Expected<ModelBundle> shipped = ModelBundle::load(builtIn);
         if (shipped && shipped->id == bundle->id)
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("the id \"%1\" belongs to the built-in model; give the bundle another id")
+                BundleRegistryText::tr(
+                    "the id \"%1\" belongs to the built-in model; give the bundle another id")
                     .arg(bundle->id)
                     .toStdString());
     }
@@ -136,8 +137,9 @@ Expected<ModelBundle> BundleRegistry::add(const QString &path, OnConflict onConf
         if (other && other->id == bundle->id) {
             if (onConflict == OnConflict::Refuse)
                 return makeError(ErrorCode::InvalidArgument,
-                    Text::tr("a model with the id \"%1\" is already installed (%2, from %3): give this "
-                             "one another id, or replace that one")
+                    BundleRegistryText::tr(
+                        "a model with the id \"%1\" is already installed (%2, from %3): give this "
+                        "one another id, or replace that one")
                         .arg(bundle->id, other->name.isEmpty() ? other->id : other->name,
                             QDir::toNativeSeparators(p))
                         .toStdString());
@@ -214,15 +216,17 @@ Expected<ModelBundle> BundleRegistry::defaultBundle() const
             return *e.bundle;
         if (!e.bundle && e.manifestPath == builtIn)
             return makeError(ErrorCode::Format,
-                Text::tr("the bundled default model (%1) cannot be used: %2")
+                BundleRegistryText::tr("the bundled default model (%1) cannot be used: %2")
                     .arg(builtIn, e.error)
                     .toStdString());
     }
     const QString location = BundledResources::defaultModelLocation();
     return makeError(ErrorCode::NotFound,
-        Text::tr("no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or "
-                 "--checkpoint FILE --vocab FILE, or import one with 'mplug2 import'")
-            .arg(location.isEmpty() ? Text::tr("<data folder>/models/demo/manifest.json") : location)
+        BundleRegistryText::tr(
+            "no default model is installed (the bundled one belongs at %1): pass --model BUNDLE or "
+            "--checkpoint FILE --vocab FILE, or import one with 'mplug2 import'")
+            .arg(location.isEmpty() ? BundleRegistryText::tr("<data folder>/models/demo/manifest.json")
+                                    : location)
             .toStdString());
 }
 
@@ -237,7 +241,8 @@ Expected<ModelBundle> BundleRegistry::resolve(const QString &idOrPath) const
             return *e.bundle;
     }
     return makeError(ErrorCode::NotFound,
-        Text::tr("no model bundle \"%1\": not a registered id and not a bundle folder or manifest")
+        BundleRegistryText::tr(
+            "no model bundle \"%1\": not a registered id and not a bundle folder or manifest")
             .arg(idOrPath)
             .toStdString());
 }

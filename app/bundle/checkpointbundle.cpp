@@ -13,7 +13,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct CheckpointBundleText {
     Q_DECLARE_TR_FUNCTIONS(ModelBundle)
 };
 
@@ -23,16 +23,20 @@ Expected<QJsonObject> readConfig(const QString &path)
         return QJsonObject();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(
-            ErrorCode::NotFound, Text::tr("cannot read %1: %2").arg(path, f.errorString()).toStdString());
+        return makeError(ErrorCode::NotFound,
+            CheckpointBundleText::tr("cannot read %1: %2").arg(path, f.errorString()).toStdString());
     if (f.size() > (1 << 20))
         return makeError(ErrorCode::LimitExceeded,
-            Text::tr("%1 is larger than 1 MiB: not a model configuration").arg(path).toStdString());
+            CheckpointBundleText::tr("%1 is larger than 1 MiB: not a model configuration")
+                .arg(path)
+                .toStdString());
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(ErrorCode::Format,
-            Text::tr("%1 is not a JSON object: %2").arg(path, error.errorString()).toStdString());
+            CheckpointBundleText::tr("%1 is not a JSON object: %2")
+                .arg(path, error.errorString())
+                .toStdString());
     return doc.object();
 }
 
@@ -64,7 +68,7 @@ Expected<QString> copyVocabularyInto(ModelBundle &bundle, const QString &folder)
         QFile::remove(copy);
         if (!QFile::copy(bundle.vocab, copy))
             return makeError(ErrorCode::Io,
-                Text::tr("cannot copy the vocabulary to %1")
+                CheckpointBundleText::tr("cannot copy the vocabulary to %1")
                     .arg(QDir::toNativeSeparators(copy))
                     .toStdString());
         copied = QFileInfo(copy).fileName();
@@ -90,12 +94,15 @@ Expected<ModelBundle> bundleForCheckpoint(const CheckpointBundleOptions &options
     b.checkpoint = QFileInfo(options.checkpoint).absoluteFilePath();
     if (!QFileInfo(b.checkpoint).isFile())
         return makeError(ErrorCode::NotFound,
-            Text::tr("the checkpoint %1 does not exist").arg(options.checkpoint).toStdString());
+            CheckpointBundleText::tr("the checkpoint %1 does not exist")
+                .arg(options.checkpoint)
+                .toStdString());
     b.vocab = options.vocab.isEmpty() ? BundledResources::vocabulary()
                                       : QFileInfo(options.vocab).absoluteFilePath();
     if (b.vocab.isEmpty())
         return makeError(ErrorCode::NotFound,
-            Text::tr("no vocabulary given and none is installed: pass --vocab FILE").toStdString());
+            CheckpointBundleText::tr("no vocabulary given and none is installed: pass --vocab FILE")
+                .toStdString());
     b.tokenizerKind = options.tokenizerKind;
     b.clipBpe = options.clipBpe.isEmpty() ? QString() : QFileInfo(options.clipBpe).absoluteFilePath();
     b.kind = options.kind;

@@ -14,7 +14,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct ModelBundleText {
     Q_DECLARE_TR_FUNCTIONS(ModelBundle)
 };
 
@@ -48,15 +48,15 @@ public:
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined()) {
             if (required)
-                fail(Text::tr("the manifest has no \"%1\"").arg(qualified(key)));
+                fail(ModelBundleText::tr("the manifest has no \"%1\"").arg(qualified(key)));
             return fallback;
         }
         if (!v.isString()) {
-            fail(Text::tr("\"%1\" must be a string").arg(qualified(key)));
+            fail(ModelBundleText::tr("\"%1\" must be a string").arg(qualified(key)));
             return fallback;
         }
         if (v.toString().size() > 4096) {
-            fail(Text::tr("\"%1\" is longer than 4096 characters").arg(qualified(key)));
+            fail(ModelBundleText::tr("\"%1\" is longer than 4096 characters").arg(qualified(key)));
             return fallback;
         }
         return v.toString();
@@ -69,7 +69,7 @@ public:
             return fallback;
         const double d = v.toDouble(-1e300);
         if (!v.isDouble() || d != double(qint64(d)) || d < low || d > high) {
-            fail(Text::tr("\"%1\" must be a whole number from %2 to %3")
+            fail(ModelBundleText::tr("\"%1\" must be a whole number from %2 to %3")
                      .arg(qualified(key))
                      .arg(low)
                      .arg(high));
@@ -84,7 +84,7 @@ public:
         if (v.isUndefined())
             return {};
         if (!v.isObject()) {
-            fail(Text::tr("\"%1\" must be an object").arg(qualified(key)));
+            fail(ModelBundleText::tr("\"%1\" must be an object").arg(qualified(key)));
             return {};
         }
         return v.toObject();
@@ -111,7 +111,7 @@ GenerationDefaults readGeneration(
     if (v.isUndefined())
         return defaults;
     if (!v.isObject()) {
-        parent.fail(Text::tr("\"generation.%1\" must be an object").arg(task));
+        parent.fail(ModelBundleText::tr("\"generation.%1\" must be an object").arg(task));
         return defaults;
     }
     FieldReader r(v.toObject(), QStringLiteral("generation.") + task);
@@ -120,7 +120,7 @@ GenerationDefaults readGeneration(
     g.minLength = r.integer(QStringLiteral("min_length"), defaults.minLength, 0, 512);
     g.maxLength = r.integer(QStringLiteral("max_length"), defaults.maxLength, 1, 512);
     if (r.error().isEmpty() && g.minLength > g.maxLength)
-        r.fail(Text::tr("\"generation.%1\": min_length %2 is larger than max_length %3")
+        r.fail(ModelBundleText::tr("\"generation.%1\": min_length %2 is larger than max_length %3")
                    .arg(task)
                    .arg(g.minLength)
                    .arg(g.maxLength));
@@ -135,8 +135,9 @@ void checkOverrides(FieldReader &reader, const QJsonObject &overrides, const QSt
 {
     for (auto it = overrides.begin(); it != overrides.end(); ++it) {
         if (it.value().isObject())
-            reader.fail(Text::tr("\"config.%1.%2\" must be a number, a string, a list or true/false")
-                            .arg(where, it.key()));
+            reader.fail(
+                ModelBundleText::tr("\"config.%1.%2\" must be a number, a string, a list or true/false")
+                    .arg(where, it.key()));
     }
 }
 
@@ -160,11 +161,14 @@ Expected<void> checkReadableFile(const QString &path, const QString &what)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return bundleError(ErrorCode::NotFound, Text::tr("the %1 %2 does not exist").arg(what, path));
+        return bundleError(
+            ErrorCode::NotFound, ModelBundleText::tr("the %1 %2 does not exist").arg(what, path));
     if (!info.isFile())
-        return bundleError(ErrorCode::InvalidArgument, Text::tr("the %1 %2 is not a file").arg(what, path));
+        return bundleError(
+            ErrorCode::InvalidArgument, ModelBundleText::tr("the %1 %2 is not a file").arg(what, path));
     if (!info.isReadable())
-        return bundleError(ErrorCode::Io, Text::tr("the %1 %2 cannot be read (permissions)").arg(what, path));
+        return bundleError(
+            ErrorCode::Io, ModelBundleText::tr("the %1 %2 cannot be read (permissions)").arg(what, path));
     return {};
 }
 
@@ -187,11 +191,11 @@ QString modelKindLabel(ModelKind kind)
 {
     switch (kind) {
     case ModelKind::Caption:
-        return Text::tr("captioning");
+        return ModelBundleText::tr("captioning");
     case ModelKind::Qa:
-        return Text::tr("question answering");
+        return ModelBundleText::tr("question answering");
     case ModelKind::Pretrain:
-        return Text::tr("pre-trained (retrieval)");
+        return ModelBundleText::tr("pre-trained (retrieval)");
     }
     return {};
 }
@@ -217,7 +221,7 @@ Expected<ModelKind> parseModelKind(const QString &name)
             return k;
     }
     return bundleError(ErrorCode::InvalidArgument,
-        Text::tr("unknown model kind \"%1\" (expected caption, qa or pretrain)").arg(name));
+        ModelBundleText::tr("unknown model kind \"%1\" (expected caption, qa or pretrain)").arg(name));
 }
 
 Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const QString &baseDir)
@@ -225,14 +229,15 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
     FieldReader r(manifest, {});
     const QString schema = r.string(QStringLiteral("schema"), {}, true);
     if (r.error().isEmpty() && schema != QLatin1String(kSchema))
-        r.fail(Text::tr("unsupported manifest schema \"%1\" (this version reads %2)")
+        r.fail(ModelBundleText::tr("unsupported manifest schema \"%1\" (this version reads %2)")
                    .arg(schema, QLatin1String(kSchema)));
 
     ModelBundle b;
     b.id = r.string(QStringLiteral("id"), {}, true);
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,99}$"));
     if (r.error().isEmpty() && !idPattern.match(b.id).hasMatch())
-        r.fail(Text::tr("\"id\" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got \"%1\")")
+        r.fail(ModelBundleText::tr(
+            "\"id\" must be 1-100 lower-case letters, digits, '.', '_' or '-' (got \"%1\")")
                    .arg(b.id));
     b.name = r.localized(QStringLiteral("name"), b.id);
     b.description = r.localized(QStringLiteral("description"), {});
@@ -247,10 +252,10 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
     }
     const QJsonValue tasks = manifest.value(QStringLiteral("tasks"));
     if (!tasks.isUndefined() && !tasks.isArray())
-        r.fail(Text::tr("\"tasks\" must be a list of task names"));
+        r.fail(ModelBundleText::tr("\"tasks\" must be a list of task names"));
     for (const QJsonValue &task : tasks.toArray()) {
         if (task.toString() != QLatin1String("caption") && task.toString() != QLatin1String("qa"))
-            r.fail(Text::tr("\"tasks\" may hold \"caption\" and \"qa\" only"));
+            r.fail(ModelBundleText::tr("\"tasks\" may hold \"caption\" and \"qa\" only"));
         else if (!b.extraTasks.contains(task.toString()))
             b.extraTasks.append(task.toString());
     }
@@ -258,12 +263,12 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
 
     const QJsonObject tokenizer = r.object(QStringLiteral("tokenizer"));
     if (r.error().isEmpty() && tokenizer.isEmpty())
-        r.fail(Text::tr("the manifest has no \"tokenizer\""));
+        r.fail(ModelBundleText::tr("the manifest has no \"tokenizer\""));
     FieldReader t(tokenizer, QStringLiteral("tokenizer"));
     b.tokenizerKind = t.string(QStringLiteral("kind"), QStringLiteral("wordpiece"));
     if (t.error().isEmpty() && b.tokenizerKind != QLatin1String("wordpiece")
         && b.tokenizerKind != QLatin1String("sentencepiece"))
-        t.fail(Text::tr("\"tokenizer.kind\" must be wordpiece or sentencepiece (got \"%1\")")
+        t.fail(ModelBundleText::tr("\"tokenizer.kind\" must be wordpiece or sentencepiece (got \"%1\")")
                    .arg(b.tokenizerKind));
     b.vocab = resolvePath(t.string(QStringLiteral("file"), {}, !tokenizer.isEmpty()), baseDir);
     if (!t.error().isEmpty())
@@ -276,10 +281,10 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
         b.clipTokenizerKind = ct.string(QStringLiteral("kind"), QStringLiteral("clip"));
         if (ct.error().isEmpty() && b.clipTokenizerKind != QLatin1String("clip")
             && b.clipTokenizerKind != QLatin1String("sentencepiece"))
-            ct.fail(Text::tr("\"clip_tokenizer.kind\" must be clip or sentencepiece (got \"%1\")")
+            ct.fail(ModelBundleText::tr("\"clip_tokenizer.kind\" must be clip or sentencepiece (got \"%1\")")
                         .arg(b.clipTokenizerKind));
         if (ct.error().isEmpty() && !b.clipBpe.isEmpty())
-            ct.fail(Text::tr("give either \"clip_bpe\" or \"clip_tokenizer\", not both"));
+            ct.fail(ModelBundleText::tr("give either \"clip_bpe\" or \"clip_tokenizer\", not both"));
         b.clipBpe = resolvePath(ct.string(QStringLiteral("file"), {}, true), baseDir);
         if (!ct.error().isEmpty())
             r.fail(ct.error());
@@ -287,7 +292,7 @@ Expected<ModelBundle> ModelBundle::fromJson(const QJsonObject &manifest, const Q
     b.prompt = r.string(QStringLiteral("prompt"), QStringLiteral("a video of"));
     b.imageRes = r.integer(QStringLiteral("image_res"), 0, 0, 1024);
     if (r.error().isEmpty() && b.imageRes != 0 && b.imageRes < 16)
-        r.fail(Text::tr("\"image_res\" must be 0 (the checkpoint's own) or from 16 to 1024"));
+        r.fail(ModelBundleText::tr("\"image_res\" must be 0 (the checkpoint's own) or from 16 to 1024"));
     b.numFrames = r.integer(QStringLiteral("num_frames"), 16, 1, 64);
     const QJsonObject generation = r.object(QStringLiteral("generation"));
     b.captionGeneration = readGeneration(r, generation, QStringLiteral("caption"), b.captionGeneration);
@@ -354,28 +359,30 @@ Expected<ModelBundle> ModelBundle::load(const QString &path)
     QFile file(manifestFile);
     if (!file.exists())
         return bundleError(ErrorCode::NotFound,
-            Text::tr("no model bundle at %1 (expected a folder with %2 or a .json manifest)")
+            ModelBundleText::tr("no model bundle at %1 (expected a folder with %2 or a .json manifest)")
                 .arg(path, QLatin1String(kManifestName)));
     if (file.size() > kMaxManifestBytes)
         return bundleError(ErrorCode::LimitExceeded,
-            Text::tr("the manifest %1 is larger than 1 MiB: not a model bundle manifest").arg(manifestFile));
+            ModelBundleText::tr("the manifest %1 is larger than 1 MiB: not a model bundle manifest")
+                .arg(manifestFile));
     if (!file.open(QIODevice::ReadOnly))
         return bundleError(
-            ErrorCode::Io, Text::tr("cannot read %1: %2").arg(manifestFile, file.errorString()));
+            ErrorCode::Io, ModelBundleText::tr("cannot read %1: %2").arg(manifestFile, file.errorString()));
     QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(file.read(kMaxManifestBytes), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return bundleError(ErrorCode::Format,
-            Text::tr("%1 is not a JSON object: %2").arg(manifestFile, parseError.errorString()));
+            ModelBundleText::tr("%1 is not a JSON object: %2").arg(manifestFile, parseError.errorString()));
     const QString baseDir = QFileInfo(manifestFile).absolutePath();
     Expected<ModelBundle> bundle = fromJson(doc.object(), baseDir);
     if (!bundle)
         return bundleError(bundle.error().code,
-            Text::tr("%1: %2").arg(manifestFile, QString::fromStdString(bundle.error().message)));
+            ModelBundleText::tr("%1: %2").arg(manifestFile, QString::fromStdString(bundle.error().message)));
     bundle->manifestPath = QFileInfo(manifestFile).absoluteFilePath();
     if (Expected<void> files = bundle->checkFiles(); !files)
         return bundleError(files.error().code,
-            Text::tr("model bundle %1: %2").arg(bundle->id, QString::fromStdString(files.error().message)));
+            ModelBundleText::tr("model bundle %1: %2")
+                .arg(bundle->id, QString::fromStdString(files.error().message)));
     return bundle;
 }
 
@@ -385,22 +392,23 @@ Expected<void> ModelBundle::save(const QString &manifestFile) const
     QSaveFile file(manifestFile);
     if (!file.open(QIODevice::WriteOnly))
         return bundleError(
-            ErrorCode::Io, Text::tr("cannot write %1: %2").arg(manifestFile, file.errorString()));
+            ErrorCode::Io, ModelBundleText::tr("cannot write %1: %2").arg(manifestFile, file.errorString()));
     file.write(QJsonDocument(toJson(baseDir)).toJson(QJsonDocument::Indented));
     if (!file.commit())
         return bundleError(
-            ErrorCode::Io, Text::tr("cannot write %1: %2").arg(manifestFile, file.errorString()));
+            ErrorCode::Io, ModelBundleText::tr("cannot write %1: %2").arg(manifestFile, file.errorString()));
     return {};
 }
 
 Expected<void> ModelBundle::checkFiles() const
 {
-    if (Expected<void> r = checkReadableFile(checkpoint, Text::tr("checkpoint")); !r)
+    if (Expected<void> r = checkReadableFile(checkpoint, ModelBundleText::tr("checkpoint")); !r)
         return r;
-    if (Expected<void> r = checkReadableFile(vocab, Text::tr("vocabulary")); !r)
+    if (Expected<void> r = checkReadableFile(vocab, ModelBundleText::tr("vocabulary")); !r)
         return r;
     if (!clipBpe.isEmpty()) {
-        if (Expected<void> r = checkReadableFile(clipBpe, Text::tr("CLIP text tokenizer file")); !r)
+        if (Expected<void> r = checkReadableFile(clipBpe, ModelBundleText::tr("CLIP text tokenizer file"));
+            !r)
             return r;
     }
     return {};

@@ -14,7 +14,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct AttentionCommandText {
     Q_DECLARE_TR_FUNCTIONS(AttentionCommand)
 };
 
@@ -29,7 +29,7 @@ Expected<int> selector(const QString &value, int count, bool allowMax, const QSt
     const int n = value.toInt(&ok);
     if (!ok || n < 0 || n >= count)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("--%1 must be mean%2 or a number from 0 to %3 (got \"%4\")")
+            AttentionCommandText::tr("--%1 must be mean%2 or a number from 0 to %3 (got \"%4\")")
                 .arg(what, allowMax ? QStringLiteral(", max") : QString())
                 .arg(count - 1)
                 .arg(value)
@@ -50,7 +50,7 @@ Expected<int> tokenIndex(const QString &value, const AttentionMaps &maps)
         if (maps.tokens.at(t).compare(value, Qt::CaseInsensitive) == 0)
             return t;
     return makeError(ErrorCode::InvalidArgument,
-        Text::tr("no token \"%1\" in the answer (its tokens: %2)")
+        AttentionCommandText::tr("no token \"%1\" in the answer (its tokens: %2)")
             .arg(value, maps.tokens.join(QStringLiteral(", ")))
             .toStdString());
 }
@@ -61,56 +61,60 @@ CliParsed<AttentionParams> parseAttentionParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Text::tr("Where the model looked: caption a medium (or answer --question) and "
-                 "write its attention over the frames as PNGs, a contact sheet, a "
-                 "GIF, an MP4 or an HTML report."));
+        AttentionCommandText::tr("Where the model looked: caption a medium (or answer --question) and "
+                                 "write its attention over the frames as PNGs, a contact sheet, a "
+                                 "GIF, an MP4 or an HTML report."));
     parser.addHelpOption();
     const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
-        Text::tr("Output file (a folder for png)."), QStringLiteral("path"));
+        AttentionCommandText::tr("Output file (a folder for png)."), QStringLiteral("path"));
     const QCommandLineOption format(QStringLiteral("format"),
-        Text::tr("png (per token and frame), contact-sheet, gif, mp4 or html "
-                 "(default: from the -o suffix, else png)."),
+        AttentionCommandText::tr("png (per token and frame), contact-sheet, gif, mp4 or html "
+                                 "(default: from the -o suffix, else png)."),
         QStringLiteral("format"));
     const QCommandLineOption question(QStringLiteral("question"),
-        Text::tr("Answer this question (QA model) instead of captioning."), QStringLiteral("text"));
+        AttentionCommandText::tr("Answer this question (QA model) instead of captioning."),
+        QStringLiteral("text"));
     const QCommandLineOption token(QStringLiteral("token"),
-        Text::tr("Token of the answer: its index or text (default: all, or their mean)."),
+        AttentionCommandText::tr("Token of the answer: its index or text (default: all, or their mean)."),
         QStringLiteral("token"));
     const QCommandLineOption method(QStringLiteral("method"),
-        Text::tr("attention (default), gradcam or occlusion (hide patches, measure the token's drop)."),
+        AttentionCommandText::tr(
+            "attention (default), gradcam or occlusion (hide patches, measure the token's drop)."),
         QStringLiteral("method"));
     const QCommandLineOption masks(QStringLiteral("occlusion-masks"),
-        Text::tr("How occlusion hides patches: patches (default: windows of visual tokens), random "
-                 "(RISE-style random sets) or pixels (blurred pixels through the whole encoder, slow)."),
+        AttentionCommandText::tr(
+            "How occlusion hides patches: patches (default: windows of visual tokens), random "
+            "(RISE-style random sets) or pixels (blurred pixels through the whole encoder, slow)."),
         QStringLiteral("kind"));
     const QCommandLineOption faithfulness(QStringLiteral("faithfulness"),
-        Text::tr("Also grade the map: deletion and insertion AUC of the token's probability as its most "
-                 "salient patches are blurred away or restored."));
-    const QCommandLineOption layer(
-        QStringLiteral("layer"), Text::tr("Decoder layer, or mean (default)."), QStringLiteral("layer"));
-    const QCommandLineOption head(
-        QStringLiteral("head"), Text::tr("Attention head, mean (default) or max."), QStringLiteral("head"));
+        AttentionCommandText::tr(
+            "Also grade the map: deletion and insertion AUC of the token's probability as its most "
+            "salient patches are blurred away or restored."));
+    const QCommandLineOption layer(QStringLiteral("layer"),
+        AttentionCommandText::tr("Decoder layer, or mean (default)."), QStringLiteral("layer"));
+    const QCommandLineOption head(QStringLiteral("head"),
+        AttentionCommandText::tr("Attention head, mean (default) or max."), QStringLiteral("head"));
     const QCommandLineOption colormap(QStringLiteral("colormap"),
-        Text::tr("jet (default), inferno, viridis or turbo."), QStringLiteral("name"));
+        AttentionCommandText::tr("jet (default), inferno, viridis or turbo."), QStringLiteral("name"));
     const QCommandLineOption opacity(QStringLiteral("opacity"),
-        Text::tr("Heat map opacity from 0 to 1 (default 0.5)."), QStringLiteral("alpha"));
+        AttentionCommandText::tr("Heat map opacity from 0 to 1 (default 0.5)."), QStringLiteral("alpha"));
     const QCommandLineOption fps(QStringLiteral("fps"),
-        Text::tr("Frames per second of a GIF or MP4 (default 2)."), QStringLiteral("n"));
-    const QCommandLineOption json(
-        QStringLiteral("json"), Text::tr("Print the result, attention maps included, as one JSON object."));
+        AttentionCommandText::tr("Frames per second of a GIF or MP4 (default 2)."), QStringLiteral("n"));
+    const QCommandLineOption json(QStringLiteral("json"),
+        AttentionCommandText::tr("Print the result, attention maps included, as one JSON object."));
     parser.addOptions({output, format, question, token, method, masks, faithfulness, layer, head, colormap,
         opacity, fps, json});
     const ModelOptions model;
     model.addTo(parser);
     model.addGenerationTo(parser);
     parser.addPositionalArgument(
-        QStringLiteral("media"), Text::tr("An image or a video."), QStringLiteral("MEDIA"));
+        QStringLiteral("media"), AttentionCommandText::tr("An image or a video."), QStringLiteral("MEDIA"));
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (parser.positionalArguments().size() != 1)
-        return usageStop(Text::tr("give exactly one image or video"));
+        return usageStop(AttentionCommandText::tr("give exactly one image or video"));
     if (!parser.isSet(output))
-        return usageStop(Text::tr("-o PATH is required"));
+        return usageStop(AttentionCommandText::tr("-o PATH is required"));
 
     AttentionParams p;
     const QString formatId = parser.isSet(format) ? parser.value(format)
@@ -122,7 +126,7 @@ CliParsed<AttentionParams> parseAttentionParams(const QStringList &args)
         = {QStringLiteral("attention-png"), QStringLiteral("contact-sheet"), QStringLiteral("gif"),
             QStringLiteral("mp4"), QStringLiteral("html")};
     if (!exporter || !attentionFormats.contains(exporter->id()))
-        return usageStop(Text::tr("--format must be png, contact-sheet, gif, mp4 or html"));
+        return usageStop(AttentionCommandText::tr("--format must be png, contact-sheet, gif, mp4 or html"));
     p.format = exporter->id();
     if (parser.isSet(method)) {
         const auto methods
@@ -130,7 +134,7 @@ CliParsed<AttentionParams> parseAttentionParams(const QStringList &args)
         const auto named = std::find_if(methods.begin(), methods.end(),
             [&](AttentionMethod m) { return attentionMethodName(m) == parser.value(method); });
         if (named == methods.end())
-            return usageStop(Text::tr("--method must be attention, gradcam or occlusion"));
+            return usageStop(AttentionCommandText::tr("--method must be attention, gradcam or occlusion"));
         p.method = *named;
     }
     if (parser.isSet(masks)) {
@@ -139,26 +143,26 @@ CliParsed<AttentionParams> parseAttentionParams(const QStringList &args)
         else if (parser.value(masks) == QLatin1String("pixels"))
             p.masking = OcclusionMasking::Pixels;
         else if (parser.value(masks) != QLatin1String("patches"))
-            return usageStop(Text::tr("--occlusion-masks must be patches, random or pixels"));
+            return usageStop(AttentionCommandText::tr("--occlusion-masks must be patches, random or pixels"));
         if (p.method != AttentionMethod::Occlusion)
-            return usageStop(Text::tr("--occlusion-masks goes with --method occlusion"));
+            return usageStop(AttentionCommandText::tr("--occlusion-masks goes with --method occlusion"));
     }
     if (parser.isSet(colormap)) {
         static const QStringList maps = {QStringLiteral("jet"), QStringLiteral("inferno"),
             QStringLiteral("viridis"), QStringLiteral("turbo")};
         if (!maps.contains(parser.value(colormap)))
-            return usageStop(Text::tr("--colormap must be jet, inferno, viridis or turbo"));
+            return usageStop(AttentionCommandText::tr("--colormap must be jet, inferno, viridis or turbo"));
         p.colormap = parser.value(colormap);
     }
     bool ok = true;
     if (parser.isSet(opacity))
         p.opacity = parser.value(opacity).toDouble(&ok);
     if (!ok || p.opacity < 0 || p.opacity > 1)
-        return usageStop(Text::tr("--opacity must be a number from 0 to 1"));
+        return usageStop(AttentionCommandText::tr("--opacity must be a number from 0 to 1"));
     if (parser.isSet(fps))
         p.framesPerSecond = parser.value(fps).toDouble(&ok);
     if (!ok || !(p.framesPerSecond >= 0.1 && p.framesPerSecond <= 60))
-        return usageStop(Text::tr("--fps must be a number from 0.1 to 60"));
+        return usageStop(AttentionCommandText::tr("--fps must be a number from 0.1 to 60"));
     const Expected<ModelParams> modelParams = model.params(parser);
     if (!modelParams)
         return usageStop(QString::fromStdString(modelParams.error().message));
@@ -180,7 +184,8 @@ int runAttention(const AttentionParams &params, const QString &command)
 {
     const Exporter *exporter = findExporter(params.format);
     if (!exporter) // parseAttentionParams() gives only these; a caller of its own may not
-        return reportCliError(command, Text::tr("--format must be png, contact-sheet, gif, mp4 or html"), 2);
+        return reportCliError(
+            command, AttentionCommandText::tr("--format must be png, contact-sheet, gif, mp4 or html"), 2);
     AttentionExportOptions options;
     options.method = params.method;
     options.colormap = params.colormap;
@@ -258,8 +263,9 @@ int runAttention(const AttentionParams &params, const QString &command)
     for (const QString &file : files)
         out << file << '\n';
     if (shown.faithfulness)
-        out << Text::tr("faithfulness: deletion AUC %1 (lower is better), insertion AUC %2 (higher is "
-                        "better), probability %3")
+        out << AttentionCommandText::tr(
+            "faithfulness: deletion AUC %1 (lower is better), insertion AUC %2 (higher is "
+            "better), probability %3")
                    .arg(shown.faithfulness->deletionAuc, 0, 'f', 3)
                    .arg(shown.faithfulness->insertionAuc, 0, 'f', 3)
                    .arg(shown.faithfulness->probability, 0, 'f', 3)

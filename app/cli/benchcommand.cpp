@@ -20,10 +20,9 @@ namespace mplug2::app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BenchCommand", text);
-}
+struct BenchCommandText {
+    Q_DECLARE_TR_FUNCTIONS(BenchCommand)
+};
 
 /// The benchmarks that read options of their own, after their name.
 bool hasOwnParser(const QString &mode)
@@ -107,7 +106,7 @@ void printReport(const MediaBenchReport &report, bool json, int threads)
 CliParsed<BenchMediaParams> parseBenchMediaParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
+    parser.setApplicationDescription(BenchCommandText::tr(
         "Benchmarks. 'media': time to sample and decode a model's frames from a video (open, seek-decode, "
         "official transform). With --generate it makes a 10-minute 1080p H.264 file first. 'retrieval': "
         "search-index latency and recall, and indexing throughput (see 'mplug2 bench retrieval --help'). "
@@ -115,28 +114,29 @@ CliParsed<BenchMediaParams> parseBenchMediaParams(const QStringList &args)
         "'mplug2 bench catalog --help'). 'moments': indexing a long video with moments, against its length "
         "(see 'mplug2 bench moments --help')."));
     parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("mode"), tr("What to measure: media, retrieval, catalog or moments."));
+    parser.addPositionalArgument(QStringLiteral("mode"),
+        BenchCommandText::tr("What to measure: media, retrieval, catalog or moments."));
     parser.addPositionalArgument(QStringLiteral("file"),
-        tr("The video to read (not needed with --generate)."), QStringLiteral("[file]"));
+        BenchCommandText::tr("The video to read (not needed with --generate)."), QStringLiteral("[file]"));
     const QCommandLineOption generate(QStringLiteral("generate"),
-        tr("Make the 10-minute 1080p H.264 benchmark video "
-           "(kept in the cache folder) and use it."));
+        BenchCommandText::tr("Make the 10-minute 1080p H.264 benchmark video "
+                             "(kept in the cache folder) and use it."));
     const QCommandLineOption keyframes(QStringLiteral("keyframe-interval"),
-        tr("Seconds between key frames of the generated video (default 2)."), QStringLiteral("seconds"),
-        QStringLiteral("2"));
-    const QCommandLineOption folder(
-        QStringLiteral("folder"), tr("Where to keep the generated video."), QStringLiteral("dir"));
-    const QCommandLineOption frames(QStringLiteral("frames"), tr("Frames to sample (default 16)."),
-        QStringLiteral("n"), QStringLiteral("16"));
-    const QCommandLineOption repeat(
-        QStringLiteral("repeat"), tr("Runs to time (default 3)."), QStringLiteral("n"), QStringLiteral("3"));
-    const QCommandLineOption threads(QStringLiteral("threads"), tr("Decoder threads (default: one per CPU)."),
-        QStringLiteral("n"), QStringLiteral("0"));
+        BenchCommandText::tr("Seconds between key frames of the generated video (default 2)."),
+        QStringLiteral("seconds"), QStringLiteral("2"));
+    const QCommandLineOption folder(QStringLiteral("folder"),
+        BenchCommandText::tr("Where to keep the generated video."), QStringLiteral("dir"));
+    const QCommandLineOption frames(QStringLiteral("frames"),
+        BenchCommandText::tr("Frames to sample (default 16)."), QStringLiteral("n"), QStringLiteral("16"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+        BenchCommandText::tr("Runs to time (default 3)."), QStringLiteral("n"), QStringLiteral("3"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+        BenchCommandText::tr("Decoder threads (default: one per CPU)."), QStringLiteral("n"),
+        QStringLiteral("0"));
     const QCommandLineOption fullDecode(QStringLiteral("compare-full-decode"),
-        tr("Also time the baseline once: the same frames by decoding every frame in "
-           "order, without seeking."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object."));
+        BenchCommandText::tr("Also time the baseline once: the same frames by decoding every frame in "
+                             "order, without seeking."));
+    const QCommandLineOption json(QStringLiteral("json"), BenchCommandText::tr("Print one JSON object."));
     parser.addOptions({generate, keyframes, folder, frames, repeat, threads, fullDecode, json});
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
@@ -144,12 +144,15 @@ CliParsed<BenchMediaParams> parseBenchMediaParams(const QStringList &args)
     const QStringList positional = parser.positionalArguments();
     const QString mode = positional.value(0);
     if (mode.isEmpty())
-        return usageStop(
-            tr("say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'"));
+        return usageStop(BenchCommandText::tr(
+            "say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'"));
     if (hasOwnParser(mode))
-        return usageStop(tr("name the benchmark before its options: 'mplug2 bench %1 ...'").arg(mode));
+        return usageStop(
+            BenchCommandText::tr("name the benchmark before its options: 'mplug2 bench %1 ...'").arg(mode));
     if (mode != QLatin1String("media"))
-        return usageStop(tr("unknown benchmark \"%1\": use media, retrieval, catalog or moments").arg(mode));
+        return usageStop(
+            BenchCommandText::tr("unknown benchmark \"%1\": use media, retrieval, catalog or moments")
+                .arg(mode));
     BenchMediaParams p;
     bool okFrames = false;
     bool okRepeat = false;
@@ -160,11 +163,11 @@ CliParsed<BenchMediaParams> parseBenchMediaParams(const QStringList &args)
     p.threads = parser.value(threads).toInt(&okThreads);
     p.keyframeInterval = parser.value(keyframes).toDouble(&okInterval);
     if (!okFrames || !okRepeat || !okThreads || !okInterval || p.frames < 1 || p.repeat < 1 || p.threads < 0)
-        return usageStop(tr("--frames, --repeat and --threads take positive numbers"));
+        return usageStop(BenchCommandText::tr("--frames, --repeat and --threads take positive numbers"));
     p.generate = parser.isSet(generate);
     p.file = positional.value(1);
     if (!p.generate && p.file.isEmpty())
-        return usageStop(tr("name a video file or use --generate"));
+        return usageStop(BenchCommandText::tr("name a video file or use --generate"));
     if (parser.isSet(folder))
         p.folder = parser.value(folder);
     p.compareFullDecode = parser.isSet(fullDecode);
@@ -179,7 +182,8 @@ int runBenchMedia(const BenchMediaParams &params, const QString &command)
         const QString dir = params.folder
             ? *params.folder
             : QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/bench");
-        QTextStream(stderr) << tr("generating the benchmark video (once; this takes a minute or two)...")
+        QTextStream(stderr) << BenchCommandText::tr(
+            "generating the benchmark video (once; this takes a minute or two)...")
                             << '\n'
                             << Qt::flush;
         const Expected<QString> made = generateBenchVideo(dir, params.keyframeInterval);

@@ -26,7 +26,7 @@ using namespace benchsupport;
 
 namespace {
 
-struct Text {
+struct CatalogBenchText {
     Q_DECLARE_TR_FUNCTIONS(CatalogBench)
 };
 
@@ -207,35 +207,38 @@ VectorRun vectorIndexRun(const QString &location, const QString &run, qint64 n, 
 CliParsed<CatalogBenchParams> parseCatalogBenchParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr(
+    parser.setApplicationDescription(CatalogBenchText::tr(
         "Shared-index benchmark: store throughput with 1, 2 and 4 workers (thumbnails and embeddings, "
         "through the work queue), the claim overhead per file, and the client-side search index "
         "over the index's vectors: its first build, the load of its cached copy, and search "
         "latency. Point it at an empty scratch index: what it writes stays there."));
     parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"),
-        Text::tr("The index: a file or a postgresql:// address."), QStringLiteral("FILE|URI"));
-    const QCommandLineOption files(QStringLiteral("files"), Text::tr("Files per store run (default 2000)."),
-        QStringLiteral("N"), QStringLiteral("2000"));
-    const QCommandLineOption workers(QStringLiteral("workers"), Text::tr("Worker counts (default 1,2,4)."),
-        QStringLiteral("N,N"), QStringLiteral("1,2,4"));
+        CatalogBenchText::tr("The index: a file or a postgresql:// address."), QStringLiteral("FILE|URI"));
+    const QCommandLineOption files(QStringLiteral("files"),
+        CatalogBenchText::tr("Files per store run (default 2000)."), QStringLiteral("N"),
+        QStringLiteral("2000"));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+        CatalogBenchText::tr("Worker counts (default 1,2,4)."), QStringLiteral("N,N"),
+        QStringLiteral("1,2,4"));
     const QCommandLineOption vectors(QStringLiteral("vectors"),
-        Text::tr("Vector counts for the search index (default 100000; 0 to skip)."), QStringLiteral("N,N"),
-        QStringLiteral("100000"));
-    const QCommandLineOption dim(QStringLiteral("dim"), Text::tr("Embedding size (default 768)."),
+        CatalogBenchText::tr("Vector counts for the search index (default 100000; 0 to skip)."),
+        QStringLiteral("N,N"), QStringLiteral("100000"));
+    const QCommandLineOption dim(QStringLiteral("dim"), CatalogBenchText::tr("Embedding size (default 768)."),
         QStringLiteral("D"), QStringLiteral("768"));
-    const QCommandLineOption queries(QStringLiteral("queries"), Text::tr("Queries timed (default 500)."),
-        QStringLiteral("Q"), QStringLiteral("500"));
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object."));
+    const QCommandLineOption queries(QStringLiteral("queries"),
+        CatalogBenchText::tr("Queries timed (default 500)."), QStringLiteral("Q"), QStringLiteral("500"));
+    const QCommandLineOption json(QStringLiteral("json"), CatalogBenchText::tr("Print one JSON object."));
     const QCommandLineOption reuseRun(QStringLiteral("reuse-run"),
-        Text::tr("Use the vectors (and the cached search index) an earlier run left in the index, by the run "
-                 "name it printed, instead of filling new ones: for timing the cached load again."),
+        CatalogBenchText::tr(
+            "Use the vectors (and the cached search index) an earlier run left in the index, by the run "
+            "name it printed, instead of filling new ones: for timing the cached load again."),
         QStringLiteral("NAME"));
     parser.addOptions({db, files, workers, vectors, dim, queries, reuseRun, json});
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (!parser.isSet(db))
-        return usageStop(Text::tr("--db FILE|URI is required"));
+        return usageStop(CatalogBenchText::tr("--db FILE|URI is required"));
 
     CatalogBenchParams p;
     p.db = parser.value(db);
@@ -252,7 +255,8 @@ CliParsed<CatalogBenchParams> parseCatalogBenchParams(const QStringList &args)
             p.vectors << n;
     if (p.files <= 0 || p.dim <= 0 || p.queries <= 0
         || std::any_of(p.workers.begin(), p.workers.end(), [](int w) { return w <= 0 || w > 64; }))
-        return usageStop(Text::tr("--files, --dim, --queries and --workers take positive numbers"));
+        return usageStop(
+            CatalogBenchText::tr("--files, --dim, --queries and --workers take positive numbers"));
     if (parser.isSet(reuseRun))
         p.reuseRun = parser.value(reuseRun);
     p.json = parser.isSet(json);
@@ -269,7 +273,8 @@ int runCatalogBench(const CatalogBenchParams &params, const QString &command)
             return reportCliError(command, QString::fromStdString(catalog.error().message));
         if (Expected<qint64> n = (*catalog)->entryCount(); !n || (*n > 0 && !params.reuseRun))
             return reportCliError(command,
-                n ? Text::tr("%1 already holds %2 files: point the benchmark at an empty scratch index")
+                n ? CatalogBenchText::tr(
+                    "%1 already holds %2 files: point the benchmark at an empty scratch index")
                         .arg(location)
                         .arg(*n)
                   : QString::fromStdString(n.error().message),
@@ -281,10 +286,12 @@ int runCatalogBench(const CatalogBenchParams &params, const QString &command)
     QTextStream out(stdout);
     const bool table = !params.json;
     QTextStream(stderr)
-        << Text::tr("run %1 (time its cached search index again with --reuse-run %1)").arg(run) << '\n';
+        << CatalogBenchText::tr("run %1 (time its cached search index again with --reuse-run %1)").arg(run)
+        << '\n';
     QJsonArray storeRows;
     if (table)
-        out << Text::tr("store (claim + entry, 2 thumbnails, %1-d embedding per file):").arg(dims) << '\n'
+        out << CatalogBenchText::tr("store (claim + entry, 2 thumbnails, %1-d embedding per file):").arg(dims)
+            << '\n'
             << "| workers | files | s | files/s | claim ms/file |\n|---|---|---|---|---|\n"
             << Qt::flush;
     for (int w : params.workers) {
@@ -308,7 +315,7 @@ int runCatalogBench(const CatalogBenchParams &params, const QString &command)
     QJsonArray vectorRows;
     if (table && !params.vectors.isEmpty())
         out << '\n'
-            << Text::tr("client search index (%1-d, top 10):").arg(dims) << '\n'
+            << CatalogBenchText::tr("client search index (%1-d, top 10):").arg(dims) << '\n'
             << "| vectors | fill s | first build s | cached load s | search | p50 ms | p95 ms |\n"
                "|---|---|---|---|---|---|---|\n"
             << Qt::flush;

@@ -12,7 +12,7 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct ConvertCommandText {
     Q_DECLARE_TR_FUNCTIONS(ConvertCommand)
 };
 } // namespace
@@ -21,23 +21,23 @@ CliParsed<ConvertParams> parseConvertParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Text::tr("Write the inference weights of a checkpoint as .safetensors: the "
-                 "model's tensors under their normalised names, without optimizer "
-                 "state or momentum copies. Nothing in the input is run."));
+        ConvertCommandText::tr("Write the inference weights of a checkpoint as .safetensors: the "
+                               "model's tensors under their normalised names, without optimizer "
+                               "state or momentum copies. Nothing in the input is run."));
     parser.addHelpOption();
     const QCommandLineOption dtype(QStringLiteral("dtype"),
-        Text::tr("Store floating-point weights as fp16, bf16 or fp32 (default: as stored)."),
+        ConvertCommandText::tr("Store floating-point weights as fp16, bf16 or fp32 (default: as stored)."),
         QStringLiteral("type"));
     parser.addOption(dtype);
-    parser.addPositionalArgument(
-        QStringLiteral("in"), Text::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("IN"));
-    parser.addPositionalArgument(
-        QStringLiteral("out"), Text::tr("The .safetensors file to write."), QStringLiteral("OUT"));
+    parser.addPositionalArgument(QStringLiteral("in"),
+        ConvertCommandText::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("IN"));
+    parser.addPositionalArgument(QStringLiteral("out"),
+        ConvertCommandText::tr("The .safetensors file to write."), QStringLiteral("OUT"));
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 2)
-        return usageStop(Text::tr("give an input checkpoint and an output file"));
+        return usageStop(ConvertCommandText::tr("give an input checkpoint and an output file"));
     ConvertParams p;
     p.input = files[0];
     p.output = files[1];
@@ -50,7 +50,8 @@ CliParsed<ConvertParams> parseConvertParams(const QStringList &args)
         else if (type == QLatin1String("fp32"))
             p.floatingType = model::ElementType::Float32;
         else
-            return usageStop(Text::tr("unknown --dtype \"%1\" (expected fp16, bf16 or fp32)").arg(type));
+            return usageStop(
+                ConvertCommandText::tr("unknown --dtype \"%1\" (expected fp16, bf16 or fp32)").arg(type));
     }
     return p;
 }
@@ -59,7 +60,7 @@ int runConvert(const ConvertParams &p, const QString &command)
 {
     const QFileInfo in(p.input), out(p.output);
     if (out.exists() && in.exists() && out.canonicalFilePath() == in.canonicalFilePath())
-        return reportCliError(command, Text::tr("the output would overwrite the input"), 2);
+        return reportCliError(command, ConvertCommandText::tr("the output would overwrite the input"), 2);
 
     model::SafetensorsWriteOptions options;
     options.floatingType = p.floatingType;
@@ -72,13 +73,12 @@ int runConvert(const ConvertParams &p, const QString &command)
         {"converted_by", std::string("mplug2 ") + kVersion}};
     if (auto written = model::writeSafetensors(*weights, p.output.toStdString(), options); !written)
         return reportCliError(command, QString::fromStdString(written.error().message));
-    QTextStream(stdout) << Text::tr("%1: %n tensor(s), %2 (from %3, %4)", nullptr, int(weights->size()))
-                               .arg(p.output,
-                                   QLocale::c().formattedDataSize(
-                                       QFileInfo(p.output).size(), 1, QLocale::DataSizeSIFormat),
-                                   p.input,
-                                   QLocale::c().formattedDataSize(in.size(), 1, QLocale::DataSizeSIFormat))
-                        << '\n';
+    QTextStream(stdout)
+        << ConvertCommandText::tr("%1: %n tensor(s), %2 (from %3, %4)", nullptr, int(weights->size()))
+               .arg(p.output,
+                   QLocale::c().formattedDataSize(QFileInfo(p.output).size(), 1, QLocale::DataSizeSIFormat),
+                   p.input, QLocale::c().formattedDataSize(in.size(), 1, QLocale::DataSizeSIFormat))
+        << '\n';
     return 0;
 }
 

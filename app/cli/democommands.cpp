@@ -20,7 +20,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct DemoCommandsText {
     Q_DECLARE_TR_FUNCTIONS(DemoCommands)
 };
 
@@ -31,14 +31,14 @@ QString percent(const model::train::Tally &t)
 
 void printMetrics(QTextStream &out, const model::train::DemoMetrics &m)
 {
-    out << Text::tr("captions, one shape:  %1").arg(percent(m.oneShape)) << '\n'
-        << Text::tr("  colour %1, shape %2, motion %3")
+    out << DemoCommandsText::tr("captions, one shape:  %1").arg(percent(m.oneShape)) << '\n'
+        << DemoCommandsText::tr("  colour %1, shape %2, motion %3")
                .arg(percent(m.colour), percent(m.shape), percent(m.motion))
         << '\n'
-        << Text::tr("captions, two shapes: %1").arg(percent(m.twoShape)) << '\n'
-        << Text::tr("question answering:   %1").arg(percent(m.qa)) << '\n'
-        << Text::tr("retrieval R@1:        %1").arg(percent(m.retrieval)) << '\n'
-        << Text::tr("attention on shape:   %1").arg(percent(m.attention)) << '\n';
+        << DemoCommandsText::tr("captions, two shapes: %1").arg(percent(m.twoShape)) << '\n'
+        << DemoCommandsText::tr("question answering:   %1").arg(percent(m.qa)) << '\n'
+        << DemoCommandsText::tr("retrieval R@1:        %1").arg(percent(m.retrieval)) << '\n'
+        << DemoCommandsText::tr("attention on shape:   %1").arg(percent(m.attention)) << '\n';
 }
 
 /// eval-demo --classify-templates; with `check`, 1 when the engine's default is not the chosen one.
@@ -60,7 +60,7 @@ int runClassifyTemplates(const QString &command, ClassifyEvaluationOptions o, bo
         out << report->markdownTable();
     if (check && !report->defaultIsChosen)
         return reportCliError(command,
-            Text::tr("classify's default is not the measured best (template \"%1\", %2)")
+            DemoCommandsText::tr("classify's default is not the measured best (template \"%1\", %2)")
                 .arg(report->chosenRow().labelTemplate, classifyMethodName(report->chosenRow().method)));
     return 0;
 }
@@ -70,26 +70,29 @@ int runClassifyTemplates(const QString &command, ClassifyEvaluationOptions o, bo
 CliParsed<TrainDemoParams> parseTrainDemoParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Train the demo model from scratch on the synthetic world of "
-                                              "shapes and write a model bundle (manifest, "
-                                              "weights, SentencePiece vocabulary, learning curve) into DIR. "
-                                              "Running it again on the same DIR resumes."));
+    parser.setApplicationDescription(
+        DemoCommandsText::tr("Train the demo model from scratch on the synthetic world of "
+                             "shapes and write a model bundle (manifest, "
+                             "weights, SentencePiece vocabulary, learning curve) into DIR. "
+                             "Running it again on the same DIR resumes."));
     parser.addHelpOption();
-    const QCommandLineOption out(
-        QStringLiteral("out"), Text::tr("Folder of the bundle to write."), Text::tr("dir"));
-    const QCommandLineOption seed(
-        QStringLiteral("seed"), Text::tr("Random seed (default 1, the shipped model's)."), Text::tr("n"));
+    const QCommandLineOption out(QStringLiteral("out"),
+        DemoCommandsText::tr("Folder of the bundle to write."), DemoCommandsText::tr("dir"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+        DemoCommandsText::tr("Random seed (default 1, the shipped model's)."), DemoCommandsText::tr("n"));
     const QCommandLineOption minutes(QStringLiteral("minutes"),
-        Text::tr("Stop after this many minutes (resumable); default: no limit."), Text::tr("m"));
+        DemoCommandsText::tr("Stop after this many minutes (resumable); default: no limit."),
+        DemoCommandsText::tr("m"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-        Text::tr("LibTorch threads of each of the two model replicas (default: the usable CPUs shared "
-                 "between them)."),
-        Text::tr("n"));
+        DemoCommandsText::tr(
+            "LibTorch threads of each of the two model replicas (default: the usable CPUs shared "
+            "between them)."),
+        DemoCommandsText::tr("n"));
     parser.addOptions({out, seed, minutes, threads});
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (!parser.isSet(out))
-        return usageStop(Text::tr("say where the bundle goes with --out DIR"));
+        return usageStop(DemoCommandsText::tr("say where the bundle goes with --out DIR"));
     TrainDemoParams p;
     bool ok = true;
     if (parser.isSet(seed))
@@ -99,7 +102,7 @@ CliParsed<TrainDemoParams> parseTrainDemoParams(const QStringList &args)
     if (ok && parser.isSet(threads))
         p.threads = parser.value(threads).toInt(&ok);
     if (!ok || p.maxMinutes < 0 || p.threads < 0)
-        return usageStop(Text::tr("--seed, --minutes and --threads take non-negative numbers"));
+        return usageStop(DemoCommandsText::tr("--seed, --minutes and --threads take non-negative numbers"));
     p.out = QDir(parser.value(out)).absolutePath();
     return p;
 }
@@ -115,7 +118,7 @@ int runTrainDemo(const TrainDemoParams &params, const QString &command)
     QTextStream err(stderr);
     o.progress = [&err](const model::train::TrainingProgress &p) {
         if (p.samplesPerSecond > 0)
-            err << Text::tr(
+            err << DemoCommandsText::tr(
                 "step %1/%2  %3 min  %4 samples/s  loss %5 (caption %6, qa %7, itc %8, attention %9)")
                        .arg(p.step)
                        .arg(p.steps)
@@ -128,7 +131,7 @@ int runTrainDemo(const TrainDemoParams &params, const QString &command)
                        .arg(p.attention, 0, 'f', 3)
                 << '\n';
         if (p.heldOut) {
-            err << Text::tr("held-out (rendered) at step %1:").arg(p.step) << '\n';
+            err << DemoCommandsText::tr("held-out (rendered) at step %1:").arg(p.step) << '\n';
             printMetrics(err, *p.heldOut);
         }
         err.flush();
@@ -141,9 +144,9 @@ int runTrainDemo(const TrainDemoParams &params, const QString &command)
         !saved)
         return reportCliError(command, QString::fromStdString(saved.error().message));
     QTextStream(stdout) << (result->finished
-            ? Text::tr("trained in %1 min: %2").arg(result->seconds / 60, 0, 'f', 1).arg(dir)
-            : Text::tr("stopped at step %1 of %2 after %3 min; run the same command again to "
-                       "continue: %4")
+            ? DemoCommandsText::tr("trained in %1 min: %2").arg(result->seconds / 60, 0, 'f', 1).arg(dir)
+            : DemoCommandsText::tr("stopped at step %1 of %2 after %3 min; run the same command again to "
+                                   "continue: %4")
                   .arg(result->steps)
                   .arg(o.steps)
                   .arg(result->seconds / 60, 0, 'f', 1)
@@ -155,36 +158,39 @@ int runTrainDemo(const TrainDemoParams &params, const QString &command)
 CliParsed<EvalDemoParams> parseEvalDemoParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Text::tr("Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 "
-                 "and PNG files "
-                 "and read back like any media: captions, answers, text-to-video retrieval and attention."));
+    parser.setApplicationDescription(DemoCommandsText::tr(
+        "Score a demo model on held-out clips and pictures of the synthetic world, written as H.264 "
+        "and PNG files "
+        "and read back like any media: captions, answers, text-to-video retrieval and attention."));
     parser.addHelpOption();
     const QCommandLineOption model(QStringLiteral("model"),
-        Text::tr("Model bundle folder or manifest (default: the bundled demo model)."), Text::tr("bundle"));
-    const QCommandLineOption items(
-        QStringLiteral("items"), Text::tr("Held-out clips and pictures (default 300)."), Text::tr("n"));
-    const QCommandLineOption keep(
-        QStringLiteral("keep"), Text::tr("Keep the media files in this folder."), Text::tr("dir"));
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object."));
+        DemoCommandsText::tr("Model bundle folder or manifest (default: the bundled demo model)."),
+        DemoCommandsText::tr("bundle"));
+    const QCommandLineOption items(QStringLiteral("items"),
+        DemoCommandsText::tr("Held-out clips and pictures (default 300)."), DemoCommandsText::tr("n"));
+    const QCommandLineOption keep(QStringLiteral("keep"),
+        DemoCommandsText::tr("Keep the media files in this folder."), DemoCommandsText::tr("dir"));
+    const QCommandLineOption json(QStringLiteral("json"), DemoCommandsText::tr("Print one JSON object."));
     const QCommandLineOption check(
-        QStringLiteral("check"), Text::tr("Exit with 1 when a metric is below its threshold."));
+        QStringLiteral("check"), DemoCommandsText::tr("Exit with 1 when a metric is below its threshold."));
     const QCommandLineOption writeSamples(QStringLiteral("write-samples"),
-        Text::tr("Only write the bundled sample media into this folder."), Text::tr("dir"));
+        DemoCommandsText::tr("Only write the bundled sample media into this folder."),
+        DemoCommandsText::tr("dir"));
     const QCommandLineOption figure(QStringLiteral("attention-figure"),
-        Text::tr("Only draw where the model looks while naming each shape of --media "
-                 "(default: the bundled sample clip) into this PNG file."),
-        Text::tr("file"));
-    const QCommandLineOption media(
-        QStringLiteral("media"), Text::tr("The clip or picture of --attention-figure."), Text::tr("file"));
+        DemoCommandsText::tr("Only draw where the model looks while naming each shape of --media "
+                             "(default: the bundled sample clip) into this PNG file."),
+        DemoCommandsText::tr("file"));
+    const QCommandLineOption media(QStringLiteral("media"),
+        DemoCommandsText::tr("The clip or picture of --attention-figure."), DemoCommandsText::tr("file"));
     const QCommandLineOption precision(QStringLiteral("precision"),
-        Text::tr("fp32 or bf16: the number format the model computes in (default: fp32)."),
-        Text::tr("precision"));
+        DemoCommandsText::tr("fp32 or bf16: the number format the model computes in (default: fp32)."),
+        DemoCommandsText::tr("precision"));
     const QCommandLineOption classifyTemplates(QStringLiteral("classify-templates"),
-        Text::tr("Only measure classify's label templates and scoring methods: the accuracy of each on a "
-                 "selection split of --items files (default 500); the plainest one within the best one's 95% "
-                 "interval is then scored on a test split (fixed seeds %1 and %2). With --check, exit with 1 "
-                 "when it is not classify's default.")
+        DemoCommandsText::tr(
+            "Only measure classify's label templates and scoring methods: the accuracy of each on a "
+            "selection split of --items files (default 500); the plainest one within the best one's 95% "
+            "interval is then scored on a test split (fixed seeds %1 and %2). With --check, exit with 1 "
+            "when it is not classify's default.")
             .arg(ClassifyEvaluationOptions {}.selectionSeed)
             .arg(ClassifyEvaluationOptions {}.testSeed));
     parser.addOptions(
@@ -198,19 +204,19 @@ CliParsed<EvalDemoParams> parseEvalDemoParams(const QStringList &args)
     }
     p.bundle = parser.isSet(model) ? parser.value(model) : BundledResources::defaultModelManifest();
     if (p.bundle.isEmpty())
-        return CliStop {1, Text::tr("no demo model is installed; name one with --model")};
+        return CliStop {1, DemoCommandsText::tr("no demo model is installed; name one with --model")};
     if (parser.isSet(figure)) {
         p.attentionFigure = parser.value(figure);
         p.figureMedia = parser.isSet(media) ? parser.value(media) : BundledResources::defaultSample();
         if (p.figureMedia.isEmpty())
-            return usageStop(Text::tr("no sample clip is installed; name one with --media"));
+            return usageStop(DemoCommandsText::tr("no sample clip is installed; name one with --media"));
         return p;
     }
     if (parser.isSet(items)) {
         bool ok = false;
         p.items = parser.value(items).toInt(&ok);
         if (!ok || *p.items < 1 || *p.items > 100000)
-            return usageStop(Text::tr("--items takes a number from 1 to 100000"));
+            return usageStop(DemoCommandsText::tr("--items takes a number from 1 to 100000"));
     }
     p.keep = parser.value(keep);
     p.json = parser.isSet(json);
@@ -222,7 +228,7 @@ CliParsed<EvalDemoParams> parseEvalDemoParams(const QStringList &args)
     if (parser.isSet(precision)) {
         const QString name = parser.value(precision).trimmed().toLower();
         if (name != QLatin1String("fp32") && name != QLatin1String("bf16"))
-            return usageStop(Text::tr("--precision takes fp32 or bf16"));
+            return usageStop(DemoCommandsText::tr("--precision takes fp32 or bf16"));
         p.precision = name == QLatin1String("bf16") ? model::Precision::Bf16 : model::Precision::Fp32;
     }
     return p;
@@ -233,7 +239,7 @@ int runEvalDemo(const EvalDemoParams &params, const QString &command)
     if (params.writeSamples) {
         const QDir dir(*params.writeSamples);
         if (!dir.mkpath(QStringLiteral(".")))
-            return reportCliError(command, Text::tr("cannot create %1").arg(dir.path()));
+            return reportCliError(command, DemoCommandsText::tr("cannot create %1").arg(dir.path()));
         for (const DemoSample &sample : demoSamples())
             if (Expected<void> ok = writeSceneFile(sample.scene, dir.filePath(sample.fileName)); !ok)
                 return reportCliError(command, QString::fromStdString(ok.error().message));
@@ -248,9 +254,9 @@ int runEvalDemo(const EvalDemoParams &params, const QString &command)
             return reportCliError(command, QString::fromStdString(drawn.error().message));
         if (Expected<void> ok = media::writePng(drawn->image, params.attentionFigure->toStdString()); !ok)
             return reportCliError(command, QString::fromStdString(ok.error().message));
-        QTextStream(stdout)
-            << Text::tr("\"%1\": rows for %2").arg(drawn->caption, drawn->words.join(QStringLiteral(", ")))
-            << '\n';
+        QTextStream(stdout) << DemoCommandsText::tr("\"%1\": rows for %2")
+                                   .arg(drawn->caption, drawn->words.join(QStringLiteral(", ")))
+                            << '\n';
         return 0;
     }
     if (params.classifyTemplates) {
@@ -280,7 +286,9 @@ int runEvalDemo(const EvalDemoParams &params, const QString &command)
     if (params.json) {
         out << QString::fromStdString(report->toJson().dump()) << '\n';
     } else {
-        out << Text::tr("%1 held-out items, %2 s").arg(report->metrics.items).arg(report->seconds, 0, 'f', 0)
+        out << DemoCommandsText::tr("%1 held-out items, %2 s")
+                   .arg(report->metrics.items)
+                   .arg(report->seconds, 0, 'f', 0)
             << '\n';
         printMetrics(out, report->metrics);
     }
@@ -290,7 +298,7 @@ int runEvalDemo(const EvalDemoParams &params, const QString &command)
         for (const std::string &m : missed)
             names << QString::fromStdString(m);
         return reportCliError(
-            command, Text::tr("below the threshold: %1").arg(names.join(QStringLiteral(", "))));
+            command, DemoCommandsText::tr("below the threshold: %1").arg(names.join(QStringLiteral(", "))));
     }
     return 0;
 }

@@ -10,7 +10,7 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct DenseCaptionCommandText {
     Q_DECLARE_TR_FUNCTIONS(DenseCaptionCommand)
 };
 
@@ -67,7 +67,7 @@ CliParsed<DenseCaptionParams> parseDenseCaptionParams(const QStringList &args)
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (parser.positionalArguments().size() != 1)
-        return usageStop(Text::tr("give exactly one video"));
+        return usageStop(DenseCaptionCommandText::tr("give exactly one video"));
     const Expected<double> windowSeconds = secondsOption(parser, window, parser.isSet(byShot) ? 8.0 : 10.0);
     const Expected<double> strideSeconds = secondsOption(parser, stride, 0.0);
     for (const Expected<double> *v : {&windowSeconds, &strideSeconds}) {
@@ -79,14 +79,14 @@ CliParsed<DenseCaptionParams> parseDenseCaptionParams(const QStringList &args)
         const Exporter *exporter = parser.isSet(format) ? findExporter(parser.value(format))
                                                         : exporterForPath(parser.value(output));
         if (!exporter)
-            return usageStop(
-                Text::tr("unknown output format: give --format srt, vtt, json, jsonl, csv or txt"));
+            return usageStop(DenseCaptionCommandText::tr(
+                "unknown output format: give --format srt, vtt, json, jsonl, csv or txt"));
         p.format = exporter->id();
     } else if (parser.isSet(format)) {
-        return usageStop(Text::tr("--format needs -o FILE"));
+        return usageStop(DenseCaptionCommandText::tr("--format needs -o FILE"));
     }
     if (parser.isSet(byShot) && parser.isSet(stride))
-        return usageStop(Text::tr("--stride does not go with --by-shot"));
+        return usageStop(DenseCaptionCommandText::tr("--stride does not go with --by-shot"));
     const Expected<ModelParams> modelParams = model.params(parser);
     if (!modelParams)
         return usageStop(QString::fromStdString(modelParams.error().message));

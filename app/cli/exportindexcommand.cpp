@@ -17,7 +17,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct ExportIndexCommandText {
     Q_DECLARE_TR_FUNCTIONS(ExportIndexCommand)
 };
 
@@ -26,28 +26,29 @@ struct Text {
 CliParsed<ExportIndexParams> parseExportIndexParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Text::tr("Write every file of an index, one line each: its path, the caption stored while indexing "
-                 "(mplug2 index --captions), kind, size, times and size in pixels. JSON Lines or CSV, to "
-                 "standard output or a file (written whole or not at all)."));
+    parser.setApplicationDescription(ExportIndexCommandText::tr(
+        "Write every file of an index, one line each: its path, the caption stored while indexing "
+        "(mplug2 index --captions), kind, size, times and size in pixels. JSON Lines or CSV, to "
+        "standard output or a file (written whole or not at all)."));
     parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"),
-        Text::tr("The index: a file, or a shared index on a PostgreSQL server "
-                 "(postgresql://user@host:port/database)."),
+        ExportIndexCommandText::tr("The index: a file, or a shared index on a PostgreSQL server "
+                                   "(postgresql://user@host:port/database)."),
         QStringLiteral("FILE|URI"));
-    const QCommandLineOption format(QStringLiteral("format"), Text::tr("jsonl (default) or csv."),
-        QStringLiteral("jsonl|csv"), QStringLiteral("jsonl"));
+    const QCommandLineOption format(QStringLiteral("format"),
+        ExportIndexCommandText::tr("jsonl (default) or csv."), QStringLiteral("jsonl|csv"),
+        QStringLiteral("jsonl"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-        Text::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+        ExportIndexCommandText::tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
     const QCommandLineOption rootNames = rootNameOption();
     parser.addOptions({db, format, output, rootNames});
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (!parser.isSet(db))
-        return usageStop(Text::tr("--db FILE|URI is required"));
+        return usageStop(ExportIndexCommandText::tr("--db FILE|URI is required"));
     const QString chosen = parser.value(format).toLower();
     if (chosen != QLatin1String("jsonl") && chosen != QLatin1String("csv"))
-        return usageStop(Text::tr("--format is jsonl or csv"));
+        return usageStop(ExportIndexCommandText::tr("--format is jsonl or csv"));
     const Expected<QList<CatalogRoot>> named = readRootNames(parser.values(rootNames));
     if (!named)
         return usageStop(QString::fromStdString(named.error().message));
@@ -66,8 +67,8 @@ int runExportIndex(const ExportIndexParams &params, const QString &command)
     const QString &location = params.db;
     Catalog::addLocalRoots(location, params.rootNames);
     if (!Catalog::isServerLocation(location) && !QFileInfo::exists(location))
-        return reportCliError(
-            command, Text::tr("there is no index %1: make one with 'mplug2 index'").arg(location));
+        return reportCliError(command,
+            ExportIndexCommandText::tr("there is no index %1: make one with 'mplug2 index'").arg(location));
     Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(location);
     if (!catalog)
         return reportCliError(command, QString::fromStdString(catalog.error().message));
@@ -84,12 +85,12 @@ int runExportIndex(const ExportIndexParams &params, const QString &command)
     if (params.output) {
         file.setFileName(*params.output);
         if (!file.open(QIODevice::WriteOnly))
-            return reportCliError(
-                command, Text::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+            return reportCliError(command,
+                ExportIndexCommandText::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
         out = &file;
     } else {
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
-            return reportCliError(command, Text::tr("cannot write to standard output"));
+            return reportCliError(command, ExportIndexCommandText::tr("cannot write to standard output"));
         out = &stdoutFile;
     }
     bool written = !params.csv || out->write(catalogCsvHeader()) >= 0;
@@ -100,8 +101,8 @@ int runExportIndex(const ExportIndexParams &params, const QString &command)
     }
     if (params.output) {
         if (!written || !file.commit())
-            return reportCliError(
-                command, Text::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+            return reportCliError(command,
+                ExportIndexCommandText::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     } else {
         stdoutFile.flush();
     }

@@ -14,14 +14,14 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct ImportCommandText {
     Q_DECLARE_TR_FUNCTIONS(ImportCommand)
 };
 
-QCommandLineOption option(const QString &name, const char *help, const QString &valueName = {})
+QCommandLineOption importOption(const QString &name, const char *help, const QString &valueName = {})
 {
-    return valueName.isEmpty() ? QCommandLineOption(name, Text::tr(help))
-                               : QCommandLineOption(name, Text::tr(help), valueName);
+    return valueName.isEmpty() ? QCommandLineOption(name, ImportCommandText::tr(help))
+                               : QCommandLineOption(name, ImportCommandText::tr(help), valueName);
 }
 } // namespace
 
@@ -29,53 +29,53 @@ CliParsed<ImportParams> parseImportParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Text::tr("Make a model bundle from an official mPLUG-2 checkpoint: a folder "
-                 "with a manifest that names the checkpoint (not copied), its "
-                 "vocabulary and its configuration."));
+        ImportCommandText::tr("Make a model bundle from an official mPLUG-2 checkpoint: a folder "
+                              "with a manifest that names the checkpoint (not copied), its "
+                              "vocabulary and its configuration."));
     parser.addHelpOption();
-    const QCommandLineOption out = option(QStringLiteral("out"),
+    const QCommandLineOption out = importOption(QStringLiteral("out"),
         QT_TRANSLATE_NOOP("ImportCommand", "The bundle folder to write."), QStringLiteral("dir"));
-    const QCommandLineOption vocab = option(QStringLiteral("vocab"),
+    const QCommandLineOption vocab = importOption(QStringLiteral("vocab"),
         QT_TRANSLATE_NOOP(
             "ImportCommand", "Vocabulary (default: the bundled BERT vocabulary); copied into the bundle."),
         QStringLiteral("file"));
-    const QCommandLineOption tokenizer = option(QStringLiteral("tokenizer"),
+    const QCommandLineOption tokenizer = importOption(QStringLiteral("tokenizer"),
         QT_TRANSLATE_NOOP("ImportCommand", "wordpiece (default) or sentencepiece."), QStringLiteral("kind"));
-    const QCommandLineOption kind = option(QStringLiteral("kind"),
+    const QCommandLineOption kind = importOption(QStringLiteral("kind"),
         QT_TRANSLATE_NOOP("ImportCommand", "caption (default), qa or pretrain."), QStringLiteral("kind"));
-    const QCommandLineOption bertConfig = option(QStringLiteral("bert-config"),
+    const QCommandLineOption bertConfig = importOption(QStringLiteral("bert-config"),
         QT_TRANSLATE_NOOP("ImportCommand", "Official config_bert.json (head counts, stride_layer)."),
         QStringLiteral("file"));
-    const QCommandLineOption modelConfig = option(QStringLiteral("model-config"),
+    const QCommandLineOption modelConfig = importOption(QStringLiteral("model-config"),
         QT_TRANSLATE_NOOP(
             "ImportCommand", "Official model config as JSON (image_res, frames, prompt, generation)."),
         QStringLiteral("file"));
-    const QCommandLineOption clipBpe = option(QStringLiteral("clip-bpe"),
+    const QCommandLineOption clipBpe = importOption(QStringLiteral("clip-bpe"),
         QT_TRANSLATE_NOOP("ImportCommand", "CLIP BPE vocabulary, for CLIP-space text embeddings."),
         QStringLiteral("file"));
-    const QCommandLineOption id = option(QStringLiteral("id"),
+    const QCommandLineOption id = importOption(QStringLiteral("id"),
         QT_TRANSLATE_NOOP("ImportCommand", "Bundle id (default: from the file name)."), QStringLiteral("id"));
-    const QCommandLineOption name = option(QStringLiteral("name"),
+    const QCommandLineOption name = importOption(QStringLiteral("name"),
         QT_TRANSLATE_NOOP("ImportCommand", "Name shown to people."), QStringLiteral("text"));
-    const QCommandLineOption check = option(QStringLiteral("check"),
+    const QCommandLineOption check = importOption(QStringLiteral("check"),
         QT_TRANSLATE_NOOP("ImportCommand", "Load the model once on the CPU to check that it works."));
-    const QCommandLineOption registerIt = option(QStringLiteral("register"),
+    const QCommandLineOption registerIt = importOption(QStringLiteral("register"),
         QT_TRANSLATE_NOOP("ImportCommand", "Add the bundle to this user's models."));
-    const QCommandLineOption makeDefault = option(QStringLiteral("default"),
+    const QCommandLineOption makeDefault = importOption(QStringLiteral("default"),
         QT_TRANSLATE_NOOP("ImportCommand", "Register it and make it the default model."));
-    const QCommandLineOption replace = option(QStringLiteral("replace"),
+    const QCommandLineOption replace = importOption(QStringLiteral("replace"),
         QT_TRANSLATE_NOOP("ImportCommand",
             "Overwrite a bundle already in --out, and replace a registered model of the same id."));
     parser.addOptions({out, vocab, tokenizer, kind, bertConfig, modelConfig, clipBpe, id, name, check,
         registerIt, makeDefault, replace});
     parser.addPositionalArgument(QStringLiteral("checkpoint"),
-        Text::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("CHECKPOINT"));
+        ImportCommandText::tr("The checkpoint (.pth or .safetensors)."), QStringLiteral("CHECKPOINT"));
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (parser.positionalArguments().size() != 1)
-        return usageStop(Text::tr("give exactly one checkpoint"));
+        return usageStop(ImportCommandText::tr("give exactly one checkpoint"));
     if (!parser.isSet(out))
-        return usageStop(Text::tr("--out DIR is required"));
+        return usageStop(ImportCommandText::tr("--out DIR is required"));
 
     ImportParams p;
     p.checkpoint = parser.positionalArguments().constFirst();
@@ -125,8 +125,9 @@ int runImport(const ImportParams &params, const QString &command)
         if (QFileInfo::exists(manifest)) {
             const Expected<ModelBundle> there = ModelBundle::load(manifest);
             return reportCliError(command,
-                Text::tr("%1 already holds a model bundle (%2): pass --replace to overwrite it, or "
-                         "choose another --out")
+                ImportCommandText::tr(
+                    "%1 already holds a model bundle (%2): pass --replace to overwrite it, or "
+                    "choose another --out")
                     .arg(QDir::toNativeSeparators(dir.path()),
                         there ? there->id : QString::fromStdString(there.error().message)),
                 2);
@@ -135,13 +136,14 @@ int runImport(const ImportParams &params, const QString &command)
             if (const std::optional<ModelBundle> held = BundleRegistry().find(bundle->id);
                 held && QFileInfo(held->manifestPath) != QFileInfo(manifest))
                 return reportCliError(command,
-                    Text::tr("a model with the id \"%1\" is already installed (%2): pass --id with "
-                             "another id to keep both, or --replace to replace it")
+                    ImportCommandText::tr(
+                        "a model with the id \"%1\" is already installed (%2): pass --id with "
+                        "another id to keep both, or --replace to replace it")
                         .arg(bundle->id, QDir::toNativeSeparators(held->manifestPath)),
                     2);
     }
     if (!dir.mkpath(QStringLiteral(".")))
-        return reportCliError(command, Text::tr("cannot create the folder %1").arg(dir.path()));
+        return reportCliError(command, ImportCommandText::tr("cannot create the folder %1").arg(dir.path()));
     if (const Expected<QString> copied = copyVocabularyInto(*bundle, dir.absolutePath()); !copied)
         return reportCliError(command, QString::fromStdString(copied.error().message));
     if (Expected<void> saved = bundle->save(manifest); !saved)
@@ -151,9 +153,10 @@ int runImport(const ImportParams &params, const QString &command)
         CliSession session(command);
         if (!session.loadModel(*bundle, DeviceChoice::cpu()))
             return 1;
-        QTextStream(stderr)
-            << Text::tr("checked: %1 loads (%2 parameters)").arg(bundle->id).arg(session.model().parameters)
-            << '\n';
+        QTextStream(stderr) << ImportCommandText::tr("checked: %1 loads (%2 parameters)")
+                                   .arg(bundle->id)
+                                   .arg(session.model().parameters)
+                            << '\n';
     }
     if (params.registerIt) {
         BundleRegistry registry;

@@ -28,7 +28,7 @@ namespace {
 
 std::atomic_bool g_interrupted {false};
 
-struct Text {
+struct IndexCommandText {
     Q_DECLARE_TR_FUNCTIONS(IndexCommand)
 };
 
@@ -65,39 +65,43 @@ QJsonObject summaryJson(const IndexSummary &s, const QString &db)
 CliParsed<IndexParams> parseIndexParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr(
+    parser.setApplicationDescription(IndexCommandText::tr(
         "Index images and videos for search: new and changed files are embedded, unchanged ones skipped, "
         "deleted ones dropped. Safe to run again and to interrupt; without folders it resumes the last "
         "job's folders."));
     parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"),
-        Text::tr("The index: a file (created when missing), or a shared index on a PostgreSQL server, "
-                 "postgresql://user@host:port/database (the password comes from ~/.pgpass or PGPASSWORD). "
-                 "Several indexing processes, on one machine or many, may work on one shared index at once: "
-                 "they divide the files among themselves."),
+        IndexCommandText::tr(
+            "The index: a file (created when missing), or a shared index on a PostgreSQL server, "
+            "postgresql://user@host:port/database (the password comes from ~/.pgpass or PGPASSWORD). "
+            "Several indexing processes, on one machine or many, may work on one shared index at once: "
+            "they divide the files among themselves."),
         QStringLiteral("FILE|URI"));
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print the summary as one JSON object."));
+    const QCommandLineOption json(
+        QStringLiteral("json"), IndexCommandText::tr("Print the summary as one JSON object."));
     const QCommandLineOption captions(QStringLiteral("captions"),
-        Text::tr("Also caption every file (the model's caption task, its beam settings) and keep the caption "
-                 "in the index: search shows it, export-index writes it. With --moments, every moment gets "
-                 "its own caption, which a moment search shows."));
+        IndexCommandText::tr(
+            "Also caption every file (the model's caption task, its beam settings) and keep the caption "
+            "in the index: search shows it, export-index writes it. With --moments, every moment gets "
+            "its own caption, which a moment search shows."));
     const QCommandLineOption moments(QStringLiteral("moments"),
-        Text::tr(
+        IndexCommandText::tr(
             "Also find the shots of every video (4 frames analysed per second) and keep an embedding per "
             "moment, so that search --moments lands on the moment rather than the file. Long shots are cut "
             "into windows (--moment-window). Each moment costs about as much index space as a file."));
     const QCommandLineOption momentWindow(QStringLiteral("moment-window"),
-        Text::tr("With --moments: the longest moment in seconds (default 8)."), QStringLiteral("SECONDS"));
+        IndexCommandText::tr("With --moments: the longest moment in seconds (default 8)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption rootNames = rootNameOption();
     parser.addOptions({db, json, captions, moments, momentWindow, rootNames});
     const ModelOptions model;
     model.addTo(parser);
-    parser.addPositionalArgument(QStringLiteral("folders"), Text::tr("Folders (or single files) to index."),
-        QStringLiteral("[DIR...]"));
+    parser.addPositionalArgument(QStringLiteral("folders"),
+        IndexCommandText::tr("Folders (or single files) to index."), QStringLiteral("[DIR...]"));
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (!parser.isSet(db))
-        return usageStop(Text::tr("--db FILE is required"));
+        return usageStop(IndexCommandText::tr("--db FILE is required"));
     const Expected<QList<CatalogRoot>> named = readRootNames(parser.values(rootNames));
     if (!named)
         return usageStop(QString::fromStdString(named.error().message));
@@ -112,9 +116,9 @@ CliParsed<IndexParams> parseIndexParams(const QStringList &args)
         bool ok = false;
         p.momentWindow = parser.value(momentWindow).toDouble(&ok);
         if (!ok || !(*p.momentWindow >= 0.5) || *p.momentWindow > 3600)
-            return usageStop(Text::tr("--moment-window takes seconds between 0.5 and 3600"));
+            return usageStop(IndexCommandText::tr("--moment-window takes seconds between 0.5 and 3600"));
         if (!p.moments)
-            return usageStop(Text::tr("--moment-window goes with --moments"));
+            return usageStop(IndexCommandText::tr("--moment-window goes with --moments"));
     }
     p.db = parser.value(db);
     p.folders = parser.positionalArguments();
@@ -137,7 +141,7 @@ int runIndex(const IndexParams &params, const QString &command)
         Expected<std::unique_ptr<Catalog>> catalog = Catalog::open(dbPath);
         for (int attempt = 1; server && !catalog && catalog.error().code == ErrorCode::Io && attempt < 5;
              ++attempt) {
-            err << Text::tr("%1; trying again in %2 s")
+            err << IndexCommandText::tr("%1; trying again in %2 s")
                        .arg(QString::fromStdString(catalog.error().message))
                        .arg(1 << attempt)
                 << '\n'
@@ -155,7 +159,7 @@ int runIndex(const IndexParams &params, const QString &command)
         if (roots.isEmpty()) {
             Expected<std::optional<IndexJobRecord>> last = (*catalog)->lastJob();
             if (!last || !*last)
-                return reportCliError(command, Text::tr("name the folders to index"), 2);
+                return reportCliError(command, IndexCommandText::tr("name the folders to index"), 2);
             roots = (*last)->roots;
         }
     }
@@ -182,7 +186,7 @@ int runIndex(const IndexParams &params, const QString &command)
     });
     QObject::connect(&job, &IndexJob::fileFailed, [&](const QString &path, const QString &message) {
         err << (showProgress ? "\r\x1b[K" : "")
-            << Text::tr("skipped %1: %2").arg(QDir::toNativeSeparators(path), message) << '\n'
+            << IndexCommandText::tr("skipped %1: %2").arg(QDir::toNativeSeparators(path), message) << '\n'
             << Qt::flush;
     });
     QEventLoop loop;
@@ -214,7 +218,7 @@ int runIndex(const IndexParams &params, const QString &command)
                    .toJson(QJsonDocument::Compact)
             << '\n';
     } else if (s.status != IndexJobStatus::Failed) {
-        out << Text::tr(
+        out << IndexCommandText::tr(
             "indexed %1 files (%2 changed), %3 unchanged, %4 touched, %5 removed, %6 failed, in %7 s")
                    .arg(s.indexed)
                    .arg(s.changed)
@@ -225,13 +229,13 @@ int runIndex(const IndexParams &params, const QString &command)
                    .arg(s.seconds, 0, 'f', 1)
             << '\n';
         if (s.moments)
-            out << Text::tr("moments: %1 in %2 videos, %3 MB of the index")
+            out << IndexCommandText::tr("moments: %1 in %2 videos, %3 MB of the index")
                        .arg(s.moments->moments)
                        .arg(s.moments->files)
                        .arg(double(s.moments->bytes) / 1e6, 0, 'f', 1)
                 << '\n';
         if (s.queue && s.queue->doneBy.size() > 1)
-            out << Text::tr("all workers together: %1 files stored by %2 workers, %3 waiting")
+            out << IndexCommandText::tr("all workers together: %1 files stored by %2 workers, %3 waiting")
                        .arg(s.queue->done)
                        .arg(s.queue->doneBy.size())
                        .arg(s.queue->pending + s.queue->claimed + s.queue->expired)
@@ -241,7 +245,7 @@ int runIndex(const IndexParams &params, const QString &command)
     case IndexJobStatus::Finished:
         return 0;
     case IndexJobStatus::Cancelled:
-        return reportCliError(command, Text::tr("interrupted; run it again to finish"), 130);
+        return reportCliError(command, IndexCommandText::tr("interrupted; run it again to finish"), 130);
     default:
         return reportCliError(command, s.error);
     }

@@ -19,7 +19,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct InspectCommandText {
     Q_DECLARE_TR_FUNCTIONS(InspectCommand)
 };
 
@@ -95,19 +95,20 @@ CliParsed<InspectParams> parseInspectParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        Text::tr("Describe a checkpoint (.pth or .safetensors) without loading it: "
-                 "format, top-level entries, model weights by group and dtype, and "
-                 "what loading ignores and why. Nothing in the file is run."));
+        InspectCommandText::tr("Describe a checkpoint (.pth or .safetensors) without loading it: "
+                               "format, top-level entries, model weights by group and dtype, and "
+                               "what loading ignores and why. Nothing in the file is run."));
     parser.addHelpOption();
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object."));
-    const QCommandLineOption keys(
-        QStringLiteral("keys"), Text::tr("Also list every model weight with its shape and dtype."));
+    const QCommandLineOption json(QStringLiteral("json"), InspectCommandText::tr("Print one JSON object."));
+    const QCommandLineOption keys(QStringLiteral("keys"),
+        InspectCommandText::tr("Also list every model weight with its shape and dtype."));
     parser.addOptions({json, keys});
-    parser.addPositionalArgument(QStringLiteral("file"), Text::tr("The checkpoint."), QStringLiteral("FILE"));
+    parser.addPositionalArgument(
+        QStringLiteral("file"), InspectCommandText::tr("The checkpoint."), QStringLiteral("FILE"));
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (parser.positionalArguments().size() != 1)
-        return usageStop(Text::tr("give exactly one checkpoint file"));
+        return usageStop(InspectCommandText::tr("give exactly one checkpoint file"));
     return InspectParams {parser.positionalArguments().constFirst(), parser.isSet(json), parser.isSet(keys)};
 }
 
@@ -222,14 +223,14 @@ int runInspect(const InspectParams &params, const QString &command)
         return 0;
     }
 
-    out << Text::tr("%1: %2 checkpoint, %3")
+    out << InspectCommandText::tr("%1: %2 checkpoint, %3")
                .arg(path, QString::fromLatin1(model::checkpointFormatName(index->format())),
                    bytesText(static_cast<std::uint64_t>(QFileInfo(path).size())))
         << "\n\n"
-        << Text::tr("Top-level entries:") << '\n';
+        << InspectCommandText::tr("Top-level entries:") << '\n';
     if (bareDict)
         out << "  "
-            << Text::tr(
+            << InspectCommandText::tr(
                    "%n tensor(s) at the top level (a bare state dict)", nullptr, int(index->entries().size()))
             << '\n';
     for (std::size_t i = 0; i < index->entries().size() && !bareDict; ++i) {
@@ -237,7 +238,8 @@ int runInspect(const InspectParams &params, const QString &command)
         out << "  " << column(QString::fromStdString(e.name), 24) << QString::fromStdString(e.description);
         if (e.tensorCount > 0)
             out << "  "
-                << Text::tr("%n tensor(s), %1", nullptr, int(e.tensorCount)).arg(bytesText(e.tensorBytes));
+                << InspectCommandText::tr("%n tensor(s), %1", nullptr, int(e.tensorCount))
+                       .arg(bytesText(e.tensorBytes));
         out << '\n';
     }
     if (!selection) {
@@ -245,53 +247,59 @@ int runInspect(const InspectParams &params, const QString &command)
         return 0;
     }
     out << '\n'
-        << Text::tr("Model weights (from %1): %n tensor(s), %2", nullptr, int(selection->kept.size()))
+        << InspectCommandText::tr(
+               "Model weights (from %1): %n tensor(s), %2", nullptr, int(selection->kept.size()))
                .arg(selection->sourceEntry.empty()
-                       ? Text::tr("the top level")
+                       ? InspectCommandText::tr("the top level")
                        : QString::fromStdString("'" + selection->sourceEntry + "'"),
                    bytesText(keptBytes))
         << '\n';
     if (tied > 0)
-        out << "  " << Text::tr("%n tensor(s) share storage with another (tied weights)", nullptr, int(tied))
+        out << "  "
+            << InspectCommandText::tr(
+                   "%n tensor(s) share storage with another (tied weights)", nullptr, int(tied))
             << '\n';
     for (const auto &[name, g] : dtypes)
         out << "  " << column(name, 44)
-            << Text::tr("%n tensor(s), %1", nullptr, int(g.tensors)).arg(bytesText(g.bytes)) << '\n';
-    out << '\n' << Text::tr("Key groups:") << '\n';
+            << InspectCommandText::tr("%n tensor(s), %1", nullptr, int(g.tensors)).arg(bytesText(g.bytes))
+            << '\n';
+    out << '\n' << InspectCommandText::tr("Key groups:") << '\n';
     for (const auto &[name, g] : groups)
         out << "  " << column(name, 44)
-            << Text::tr("%n tensor(s), %1", nullptr, int(g.tensors)).arg(bytesText(g.bytes)) << '\n';
+            << InspectCommandText::tr("%n tensor(s), %1", nullptr, int(g.tensors)).arg(bytesText(g.bytes))
+            << '\n';
     if (selection->strippedDdpPrefixes > 0)
         out << '\n'
-            << Text::tr(
+            << InspectCommandText::tr(
                    "%n key(s) lost a DDP 'module.' prefix.", nullptr, int(selection->strippedDdpPrefixes))
             << '\n';
     if (selection->renamedPretrainKeys > 0)
         out << '\n'
-            << Text::tr("%n pretrain key(s) renamed as the official loader does.", nullptr,
+            << InspectCommandText::tr("%n pretrain key(s) renamed as the official loader does.", nullptr,
                    int(selection->renamedPretrainKeys))
             << '\n';
-    out << '\n' << Text::tr("Ignored when loading:") << '\n';
+    out << '\n' << InspectCommandText::tr("Ignored when loading:") << '\n';
     if (selection->ignored.empty())
-        out << "  " << Text::tr("nothing") << '\n';
+        out << "  " << InspectCommandText::tr("nothing") << '\n';
     for (const model::IgnoredTensors &i : selection->ignored)
         out << "  " << column(QString::fromStdString(i.reason), 44)
-            << Text::tr("%n tensor(s), %1", nullptr, int(i.count)).arg(bytesText(i.bytes)) << '\n';
+            << InspectCommandText::tr("%n tensor(s), %1", nullptr, int(i.count)).arg(bytesText(i.bytes))
+            << '\n';
     out << '\n';
     if (config) {
-        out << Text::tr(
+        out << InspectCommandText::tr(
             "Inferred configuration (from shapes; head counts, fusion layers that run and stride_layer "
             "are the official defaults):")
             << '\n';
         for (const auto &[name, value] : configRows(*config))
             out << "  " << column(name, 28) << value << '\n';
     } else {
-        out << Text::tr("No configuration can be inferred: %1")
+        out << InspectCommandText::tr("No configuration can be inferred: %1")
                    .arg(QString::fromStdString(config.error().message))
             << '\n';
     }
     if (params.keys) {
-        out << '\n' << Text::tr("Keys:") << '\n';
+        out << '\n' << InspectCommandText::tr("Keys:") << '\n';
         for (const model::SelectedTensor &s : selection->kept) {
             const model::StoredTensor &t = index->tensors()[s.tensor];
             out << QString::fromStdString(s.name) << '\t' << shapeText(t.shape) << '\t'

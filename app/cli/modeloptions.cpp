@@ -6,13 +6,13 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct ModelOptionsText {
     Q_DECLARE_TR_FUNCTIONS(ModelOptions)
 };
 
 QCommandLineOption valueOption(const QString &name, const char *help, const char *valueName)
 {
-    return QCommandLineOption(name, Text::tr(help), Text::tr(valueName));
+    return QCommandLineOption(name, ModelOptionsText::tr(help), ModelOptionsText::tr(valueName));
 }
 
 /// Reads an integer option in [low, high]; nullopt when not given.
@@ -25,7 +25,7 @@ Expected<std::optional<int>> intOption(
     const int v = parser.value(option).toInt(&ok);
     if (!ok || v < low || v > high)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("--%1 must be a whole number from %2 to %3 (got \"%4\")")
+            ModelOptionsText::tr("--%1 must be a whole number from %2 to %3 (got \"%4\")")
                 .arg(option.names().constFirst())
                 .arg(low)
                 .arg(high)
@@ -43,7 +43,7 @@ Expected<std::optional<double>> doubleOption(
     const double v = parser.value(option).toDouble(&ok);
     if (!ok || !(v >= low && v <= high))
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("--%1 must be a number from %2 to %3 (got \"%4\")")
+            ModelOptionsText::tr("--%1 must be a number from %2 to %3 (got \"%4\")")
                 .arg(option.names().constFirst())
                 .arg(low)
                 .arg(high)
@@ -201,12 +201,14 @@ Expected<ModelParams> ModelOptions::params(const QCommandLineParser &parser) con
             p.decoding = DecodingMethod::Sample;
         else
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("--decoding must be beam, greedy or sample (got \"%1\")").arg(method).toStdString());
+                ModelOptionsText::tr("--decoding must be beam, greedy or sample (got \"%1\")")
+                    .arg(method)
+                    .toStdString());
     }
     // Both must be given to disagree: a length not given is the model's, checked where it is known.
     if (p.minLength && p.maxLength && *p.minLength > *p.maxLength)
-        return makeError(
-            ErrorCode::InvalidArgument, Text::tr("--min-length is larger than --max-length").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            ModelOptionsText::tr("--min-length is larger than --max-length").toStdString());
     return p;
 }
 

@@ -12,7 +12,7 @@ namespace mplug2::app {
 namespace {
 
 /// The messages are ModelOptions' (the options they are about), for the translations.
-struct Text {
+struct ModelParamsText {
     Q_DECLARE_TR_FUNCTIONS(ModelOptions)
 };
 
@@ -22,7 +22,7 @@ Expected<ModelBundle> ModelParams::bundle() const
 {
     if (model && checkpoint)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("give either --model or --checkpoint, not both").toStdString());
+            ModelParamsText::tr("give either --model or --checkpoint, not both").toStdString());
     if (checkpoint) {
         CheckpointBundleOptions o;
         o.checkpoint = *checkpoint;
@@ -41,11 +41,13 @@ Expected<ModelBundle> ModelParams::bundle() const
             const QString file = QFileInfo(o.checkpoint).fileName();
             return makeError(ErrorCode::Unsupported,
                 (o.kind == ModelKind::Pretrain
-                        ? Text::tr("%1 is a pretraining checkpoint and cannot answer questions: use a "
-                                   "question-answering checkpoint (for example mPLUG2_MSRVTT_QA.pth), or "
-                                   "--kind qa to try it anyway")
-                        : Text::tr("%1 was given as a caption checkpoint (--kind caption) and cannot answer "
-                                   "questions: use --kind qa for a question-answering checkpoint"))
+                        ? ModelParamsText::tr(
+                            "%1 is a pretraining checkpoint and cannot answer questions: use a "
+                            "question-answering checkpoint (for example mPLUG2_MSRVTT_QA.pth), or "
+                            "--kind qa to try it anyway")
+                        : ModelParamsText::tr(
+                            "%1 was given as a caption checkpoint (--kind caption) and cannot answer "
+                            "questions: use --kind qa for a question-answering checkpoint"))
                     .arg(file)
                     .toStdString());
         }
@@ -57,7 +59,7 @@ Expected<ModelBundle> ModelParams::bundle() const
     for (const auto &[value, name] : withCheckpoint) {
         if (*value)
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("--%1 goes with --checkpoint").arg(QLatin1String(name)).toStdString());
+                ModelParamsText::tr("--%1 goes with --checkpoint").arg(QLatin1String(name)).toStdString());
     }
     BundleRegistry registry;
     Expected<ModelBundle> bundle = model ? registry.resolve(*model) : registry.defaultBundle();
@@ -65,8 +67,9 @@ Expected<ModelBundle> ModelParams::bundle() const
         bundle->clipBpe = *clipBpe;
     if (bundle && commandKind == ModelKind::Qa && !bundle->answersQuestions())
         return makeError(ErrorCode::Unsupported,
-            Text::tr("the model %1 cannot answer questions (it is a %2 model): choose a question-answering "
-                     "model with --model, or give its checkpoint with --checkpoint")
+            ModelParamsText::tr(
+                "the model %1 cannot answer questions (it is a %2 model): choose a question-answering "
+                "model with --model, or give its checkpoint with --checkpoint")
                 .arg(bundle->name.isEmpty() ? bundle->id : bundle->name, modelKindName(bundle->kind))
                 .toStdString());
     return bundle;

@@ -20,14 +20,14 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct ModelsCommandText {
     Q_DECLARE_TR_FUNCTIONS(ModelsCommand)
 };
 
-QCommandLineOption option(const QString &name, const char *help, const QString &valueName = {})
+QCommandLineOption modelsOption(const QString &name, const char *help, const QString &valueName = {})
 {
-    return valueName.isEmpty() ? QCommandLineOption(name, Text::tr(help))
-                               : QCommandLineOption(name, Text::tr(help), valueName);
+    return valueName.isEmpty() ? QCommandLineOption(name, ModelsCommandText::tr(help))
+                               : QCommandLineOption(name, ModelsCommandText::tr(help), valueName);
 }
 
 QString size(qint64 bytes)
@@ -60,7 +60,8 @@ int list(const ModelsParams &p, const QString &command)
     QTextStream text(stdout);
     if (catalogue) {
         if (!p.json)
-            text << Text::tr("Official models (%1, licence %2):").arg(catalogue->source, catalogue->license)
+            text << ModelsCommandText::tr("Official models (%1, licence %2):")
+                        .arg(catalogue->source, catalogue->license)
                  << '\n';
         for (const CatalogueModel &m : catalogue->models) {
             const std::optional<ModelBundle> installed = registry.find(m.id);
@@ -90,22 +91,24 @@ int list(const ModelsParams &p, const QString &command)
                 if (const QString score = m.scoreText(); !score.isEmpty())
                     line += QStringLiteral(" (%1)").arg(score);
                 if (installed)
-                    line += QLatin1String("  ") + Text::tr("[installed]");
+                    line += QLatin1String("  ") + ModelsCommandText::tr("[installed]");
                 else if (partial > 0)
                     line += QLatin1String("  ")
-                        + Text::tr("[%1 downloaded; download again to resume]").arg(size(partial));
+                        + ModelsCommandText::tr("[%1 downloaded; download again to resume]")
+                              .arg(size(partial));
                 text << line << '\n';
             }
         }
     } else if (!p.json) {
-        text << Text::tr("No model catalogue: %1").arg(QString::fromStdString(catalogue.error().message))
+        text << ModelsCommandText::tr("No model catalogue: %1")
+                    .arg(QString::fromStdString(catalogue.error().message))
              << '\n';
     }
     out["catalogue"] = available;
 
     json::Json installed = json::Json::array();
     if (!p.json)
-        text << Text::tr("Installed models:") << '\n';
+        text << ModelsCommandText::tr("Installed models:") << '\n';
     for (const BundleRegistry::Entry &entry : entries) {
         json::Json e = json::Json::object();
         e["manifest"] = str(entry.manifestPath);
@@ -163,7 +166,7 @@ int download(const ModelsParams &p, const QString &command)
             for (const CatalogueModel &c : catalogue->models)
                 ids.append(c.id);
             return reportCliError(command,
-                Text::tr("no model \"%1\" in the catalogue; the catalogue has: %2")
+                ModelsCommandText::tr("no model \"%1\" in the catalogue; the catalogue has: %2")
                     .arg(p.id, ids.join(QStringLiteral(", "))),
                 2);
         }
@@ -172,7 +175,7 @@ int download(const ModelsParams &p, const QString &command)
         install.name = p.name.isEmpty() ? m->name : p.name;
         install.kind = m->kind;
         install.source = m->url;
-        err << Text::tr("%1 is published by the mPLUG-2 authors under the %2 licence (%3).")
+        err << ModelsCommandText::tr("%1 is published by the mPLUG-2 authors under the %2 licence (%3).")
                    .arg(m->name, catalogue->license, catalogue->licenseUrl)
             << '\n';
     } else {
@@ -180,10 +183,10 @@ int download(const ModelsParams &p, const QString &command)
         if (!url.isValid()
             || (!url.isLocalFile() && url.scheme() != QLatin1String("http")
                 && url.scheme() != QLatin1String("https")))
-            return reportCliError(
-                command, Text::tr("--url must be an http(s) URL or a local file: %1").arg(p.url), 2);
+            return reportCliError(command,
+                ModelsCommandText::tr("--url must be an http(s) URL or a local file: %1").arg(p.url), 2);
         if (ModelStore::fileNameOf(url).isEmpty())
-            return reportCliError(command, Text::tr("the URL %1 names no file").arg(p.url), 2);
+            return reportCliError(command, ModelsCommandText::tr("the URL %1 names no file").arg(p.url), 2);
         job = store.jobFor(url, p.id);
         install.id = p.id;
         install.name = p.name;
@@ -208,14 +211,14 @@ int download(const ModelsParams &p, const QString &command)
     });
     int lastTenth = -1;
     QObject::connect(&fetch, &ModelDownload::progress, [&](const DownloadProgress &pr) {
-        QString line = pr.total > 0 ? Text::tr("%1 of %2 (%3%)")
+        QString line = pr.total > 0 ? ModelsCommandText::tr("%1 of %2 (%3%)")
                                           .arg(size(pr.received), size(pr.total))
                                           .arg(100 * pr.received / pr.total)
                                     : size(pr.received);
         if (pr.bytesPerSecond > 0)
             line += QStringLiteral(", %1/s").arg(size(qint64(pr.bytesPerSecond)));
         if (pr.secondsLeft >= 0)
-            line += Text::tr(", %1 s left").arg(qint64(pr.secondsLeft + 0.5));
+            line += ModelsCommandText::tr(", %1 s left").arg(qint64(pr.secondsLeft + 0.5));
         if (terminal) {
             err << '\r' << line << QStringLiteral("\x1b[K");
             err.flush();
@@ -225,10 +228,10 @@ int download(const ModelsParams &p, const QString &command)
             err.flush();
         }
     });
-    err << Text::tr("Downloading %1 to %2")
+    err << ModelsCommandText::tr("Downloading %1 to %2")
                .arg(job.url.toDisplayString(), QDir::toNativeSeparators(job.target));
     if (const qint64 partial = ModelDownload::partialBytes(job.target); partial > 0)
-        err << Text::tr(" (resuming after %1)").arg(size(partial));
+        err << ModelsCommandText::tr(" (resuming after %1)").arg(size(partial));
     err << '\n';
     err.flush();
     QEventLoop loop;
@@ -241,7 +244,8 @@ int download(const ModelsParams &p, const QString &command)
     if (!outcome)
         return reportCliError(command, QString::fromStdString(outcome.error().message));
 
-    err << Text::tr("Checking and importing %1…").arg(QFileInfo(outcome->path).fileName()) << '\n';
+    err << ModelsCommandText::tr("Checking and importing %1…").arg(QFileInfo(outcome->path).fileName())
+        << '\n';
     err.flush();
     const Expected<ModelBundle> bundle = store.install(*outcome, install, registry);
     if (!bundle)
@@ -274,8 +278,8 @@ int remove(const ModelsParams &p, const QString &command)
         return reportCliError(command, QString::fromStdString(deleted.error().message));
     QTextStream out(stdout);
     for (const QString &f : *deleted)
-        out << Text::tr("deleted %1").arg(QDir::toNativeSeparators(f)) << '\n';
-    out << Text::tr("removed %1").arg(p.id) << '\n';
+        out << ModelsCommandText::tr("deleted %1").arg(QDir::toNativeSeparators(f)) << '\n';
+    out << ModelsCommandText::tr("removed %1").arg(p.id) << '\n';
     return 0;
 }
 
@@ -284,49 +288,50 @@ int remove(const ModelsParams &p, const QString &command)
 CliParsed<ModelsParams> parseModelsParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Text::tr("The official mPLUG-2 models: list them, download one (resuming where the last try stopped, "
-                 "then importing it), or remove a download."));
+    parser.setApplicationDescription(ModelsCommandText::tr(
+        "The official mPLUG-2 models: list them, download one (resuming where the last try stopped, "
+        "then importing it), or remove a download."));
     parser.addHelpOption();
     const QCommandLineOption json
-        = option(QStringLiteral("json"), QT_TRANSLATE_NOOP("ModelsCommand", "list: print JSON."));
-    const QCommandLineOption url = option(QStringLiteral("url"),
+        = modelsOption(QStringLiteral("json"), QT_TRANSLATE_NOOP("ModelsCommand", "list: print JSON."));
+    const QCommandLineOption url = modelsOption(QStringLiteral("url"),
         QT_TRANSLATE_NOOP("ModelsCommand",
             "download: fetch this URL (or local file) instead of a catalogue model; needs --id."),
         QStringLiteral("url"));
-    const QCommandLineOption id = option(QStringLiteral("id"),
+    const QCommandLineOption id = modelsOption(QStringLiteral("id"),
         QT_TRANSLATE_NOOP("ModelsCommand", "download --url: the id that --model resolves."),
         QStringLiteral("id"));
-    const QCommandLineOption name = option(QStringLiteral("name"),
+    const QCommandLineOption name = modelsOption(QStringLiteral("name"),
         QT_TRANSLATE_NOOP("ModelsCommand", "download: the name shown to people."), QStringLiteral("text"));
-    const QCommandLineOption kind = option(QStringLiteral("kind"),
+    const QCommandLineOption kind = modelsOption(QStringLiteral("kind"),
         QT_TRANSLATE_NOOP("ModelsCommand", "download --url: caption (default), qa or pretrain."),
         QStringLiteral("kind"));
-    const QCommandLineOption fp16 = option(QStringLiteral("fp16"),
+    const QCommandLineOption fp16 = modelsOption(QStringLiteral("fp16"),
         QT_TRANSLATE_NOOP(
             "ModelsCommand", "download: also write an fp16 .safetensors copy (half the size) and use it."));
-    const QCommandLineOption replace = option(QStringLiteral("replace"),
+    const QCommandLineOption replace = modelsOption(QStringLiteral("replace"),
         QT_TRANSLATE_NOOP("ModelsCommand", "download: replace an installed model of the same id."));
-    const QCommandLineOption makeDefault = option(QStringLiteral("default"),
+    const QCommandLineOption makeDefault = modelsOption(QStringLiteral("default"),
         QT_TRANSLATE_NOOP("ModelsCommand", "download: make it the default model."));
-    const QCommandLineOption mirror = option(QStringLiteral("mirror"),
+    const QCommandLineOption mirror = modelsOption(QStringLiteral("mirror"),
         QT_TRANSLATE_NOOP("ModelsCommand",
             "A URL prefix or a local folder that holds the official files "
             "(default: $MPLUG2_MODEL_MIRROR)."),
         QStringLiteral("url|dir"));
-    const QCommandLineOption catalogue = option(QStringLiteral("catalogue"),
+    const QCommandLineOption catalogue = modelsOption(QStringLiteral("catalogue"),
         QT_TRANSLATE_NOOP("ModelsCommand", "Another catalogue file (default: the bundled one)."),
         QStringLiteral("file"));
     parser.addOptions({json, url, id, name, kind, fp16, replace, makeDefault, mirror, catalogue});
-    parser.addPositionalArgument(QStringLiteral("action"), Text::tr("list, download or remove."),
+    parser.addPositionalArgument(QStringLiteral("action"), ModelsCommandText::tr("list, download or remove."),
         QStringLiteral("list|download|remove"));
     parser.addPositionalArgument(QStringLiteral("id"),
-        Text::tr("The model (download: a catalogue id; remove: an installed id)."), QStringLiteral("[ID]"));
+        ModelsCommandText::tr("The model (download: a catalogue id; remove: an installed id)."),
+        QStringLiteral("[ID]"));
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     const QStringList pos = parser.positionalArguments();
     if (pos.isEmpty())
-        return usageStop(Text::tr("give an action: list, download or remove"));
+        return usageStop(ModelsCommandText::tr("give an action: list, download or remove"));
     ModelsParams p;
     const QString action = pos.constFirst();
     if (action == QLatin1String("list"))
@@ -336,7 +341,8 @@ CliParsed<ModelsParams> parseModelsParams(const QStringList &args)
     else if (action == QLatin1String("remove"))
         p.action = ModelsParams::Action::Remove;
     else
-        return usageStop(Text::tr("unknown action \"%1\": use list, download or remove").arg(action));
+        return usageStop(
+            ModelsCommandText::tr("unknown action \"%1\": use list, download or remove").arg(action));
     p.url = parser.value(url);
     p.name = parser.value(name);
     p.mirror = parser.value(mirror);
@@ -354,33 +360,35 @@ CliParsed<ModelsParams> parseModelsParams(const QStringList &args)
     switch (p.action) {
     case ModelsParams::Action::List:
         if (pos.size() != 1)
-            return usageStop(Text::tr("list takes no model"));
+            return usageStop(ModelsCommandText::tr("list takes no model"));
         break;
     case ModelsParams::Action::Download:
         if (!p.url.isEmpty()) {
             if (pos.size() != 1)
-                return usageStop(Text::tr("give either a catalogue id or --url, not both"));
+                return usageStop(ModelsCommandText::tr("give either a catalogue id or --url, not both"));
             if (!parser.isSet(id))
-                return usageStop(Text::tr("--url needs --id: the id that --model will resolve"));
+                return usageStop(ModelsCommandText::tr("--url needs --id: the id that --model will resolve"));
             p.id = parser.value(id);
         } else {
             if (pos.size() != 2)
-                return usageStop(Text::tr("give one catalogue id (see `models list`), or --url URL --id ID"));
+                return usageStop(
+                    ModelsCommandText::tr("give one catalogue id (see `models list`), or --url URL --id ID"));
             if (parser.isSet(kind))
-                return usageStop(Text::tr("--kind goes with --url; a catalogue model has its kind"));
+                return usageStop(
+                    ModelsCommandText::tr("--kind goes with --url; a catalogue model has its kind"));
             p.id = pos.at(1);
             if (parser.isSet(id))
-                return usageStop(
-                    Text::tr("--id goes with --url; a catalogue model is installed under its own id"));
+                return usageStop(ModelsCommandText::tr(
+                    "--id goes with --url; a catalogue model is installed under its own id"));
         }
         if (bundleIdFrom(p.id) != p.id)
-            return usageStop(
-                Text::tr("\"%1\" is not a valid id: use lower-case letters, digits, '.', '_' and '-'")
-                    .arg(p.id));
+            return usageStop(ModelsCommandText::tr(
+                "\"%1\" is not a valid id: use lower-case letters, digits, '.', '_' and '-'")
+                                 .arg(p.id));
         break;
     case ModelsParams::Action::Remove:
         if (pos.size() != 2)
-            return usageStop(Text::tr("give the id of the model to remove"));
+            return usageStop(ModelsCommandText::tr("give the id of the model to remove"));
         p.id = pos.at(1);
         break;
     }

@@ -20,7 +20,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct MomentsBenchText {
     Q_DECLARE_TR_FUNCTIONS(MomentsBench)
 };
 
@@ -42,7 +42,7 @@ Expected<void> makeVideo(const QString &path, int minutes, QTextStream &err)
         video.shots.pop_back();
         video.firstFrames.pop_back();
     }
-    err << Text::tr("making %1 (%2 shots, %3 s of 640x360 H.264)…")
+    err << MomentsBenchText::tr("making %1 (%2 shots, %3 s of 640x360 H.264)…")
                .arg(QDir::toNativeSeparators(path))
                .arg(video.shots.size())
                .arg(video.durationSeconds(), 0, 'f', 0)
@@ -53,7 +53,7 @@ Expected<void> makeVideo(const QString &path, int minutes, QTextStream &err)
         return ok;
     QFile::remove(path);
     if (!QFile::rename(partial, path))
-        return makeError(ErrorCode::Io, Text::tr("cannot write %1").arg(path).toStdString());
+        return makeError(ErrorCode::Io, MomentsBenchText::tr("cannot write %1").arg(path).toStdString());
     return {};
 }
 
@@ -62,17 +62,18 @@ Expected<void> makeVideo(const QString &path, int minutes, QTextStream &err)
 CliParsed<MomentsBenchParams> parseMomentsBenchParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr(
+    parser.setApplicationDescription(MomentsBenchText::tr(
         "How fast a video is indexed with moments: shots found at 4 analysed frames per second and every "
         "moment embedded, in one pass, against the video's length. Without --video it makes a multi-shot "
         "640x360 H.264 video of the demo model's world (kept in the cache folder)."));
     parser.addHelpOption();
     const QCommandLineOption video(
-        QStringLiteral("video"), Text::tr("The video to index."), QStringLiteral("FILE"));
+        QStringLiteral("video"), MomentsBenchText::tr("The video to index."), QStringLiteral("FILE"));
     const QCommandLineOption minutes(QStringLiteral("minutes"),
-        Text::tr("Length of the generated video in minutes (default 60)."), QStringLiteral("N"),
+        MomentsBenchText::tr("Length of the generated video in minutes (default 60)."), QStringLiteral("N"),
         QStringLiteral("60"));
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print the figures as one JSON object."));
+    const QCommandLineOption json(
+        QStringLiteral("json"), MomentsBenchText::tr("Print the figures as one JSON object."));
     parser.addOptions({video, minutes, json});
     const ModelOptions model;
     model.addTo(parser);
@@ -83,7 +84,7 @@ CliParsed<MomentsBenchParams> parseMomentsBenchParams(const QStringList &args)
     bool ok = false;
     p.minutes = parser.value(minutes).toInt(&ok);
     if (!ok || p.minutes < 1 || p.minutes > 600)
-        return usageStop(Text::tr("--minutes takes 1 to 600"));
+        return usageStop(MomentsBenchText::tr("--minutes takes 1 to 600"));
     const Expected<ModelParams> modelParams = model.params(parser);
     if (!modelParams)
         return usageStop(QString::fromStdString(modelParams.error().message));
@@ -102,7 +103,7 @@ int runMomentsBench(const MomentsBenchParams &params, const QString &command)
         const QString dir
             = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/bench");
         if (!QDir().mkpath(dir))
-            return reportCliError(command, Text::tr("cannot create %1").arg(dir));
+            return reportCliError(command, MomentsBenchText::tr("cannot create %1").arg(dir));
         path = QDir(dir).filePath(QStringLiteral("moments-%1min-640x360.mp4").arg(params.minutes));
         if (!QFileInfo::exists(path))
             if (Expected<void> made = makeVideo(path, params.minutes, err); !made)
@@ -132,7 +133,7 @@ int runMomentsBench(const MomentsBenchParams &params, const QString &command)
         out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << '\n';
         return 0;
     }
-    out << Text::tr("%1: %2 s of video, %3 shots, %4 moments in %5 s: %6x real time")
+    out << MomentsBenchText::tr("%1: %2 s of video, %3 shots, %4 moments in %5 s: %6x real time")
                .arg(QDir::toNativeSeparators(path))
                .arg(duration, 0, 'f', 0)
                .arg(shots)

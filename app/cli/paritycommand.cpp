@@ -16,38 +16,40 @@ namespace mplug2::app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ParityCommand", text);
-}
+struct ParityCommandText {
+    Q_DECLARE_TR_FUNCTIONS(ParityCommand)
+};
 
 } // namespace
 
 CliParsed<ParityParams> parseParityParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and "
-           "pixel transforms) against the official outputs. Exits 0 only when every case passes."));
+    parser.setApplicationDescription(ParityCommandText::tr(
+        "Runs every case of a fixture folder (cases.json: model stages, tokenizers, frame sampling and "
+        "pixel transforms) against the official outputs. Exits 0 only when every case passes."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("dir"), tr("The fixture folder (holds cases.json)."));
-    const QCommandLineOption device(QStringLiteral("device"), tr("cpu (default), cuda or cuda:N."),
-        QStringLiteral("device"), QStringLiteral("cpu"));
-    const QCommandLineOption precision(QStringLiteral("precision"), tr("fp32 (default), fp16 or bf16."),
-        QStringLiteral("precision"), QStringLiteral("fp32"));
+    parser.addPositionalArgument(
+        QStringLiteral("dir"), ParityCommandText::tr("The fixture folder (holds cases.json)."));
+    const QCommandLineOption device(QStringLiteral("device"),
+        ParityCommandText::tr("cpu (default), cuda or cuda:N."), QStringLiteral("device"),
+        QStringLiteral("cpu"));
+    const QCommandLineOption precision(QStringLiteral("precision"),
+        ParityCommandText::tr("fp32 (default), fp16 or bf16."), QStringLiteral("precision"),
+        QStringLiteral("fp32"));
     const QCommandLineOption only(QStringLiteral("case"),
-        tr("Run only the cases whose id contains this text."), QStringLiteral("text"));
+        ParityCommandText::tr("Run only the cases whose id contains this text."), QStringLiteral("text"));
     parser.addOptions({device, precision, only});
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
     if (parser.positionalArguments().size() != 1)
-        return usageStop(tr("give exactly one fixture folder (see --help)"));
+        return usageStop(ParityCommandText::tr("give exactly one fixture folder (see --help)"));
     ParityParams p;
     p.fixtures = parser.positionalArguments().first();
     p.device = parser.value(device);
     p.precision = parser.value(precision);
     if (!model::parsePrecision(p.precision.toStdString()))
-        return usageStop(tr("--precision must be fp32, fp16 or bf16"));
+        return usageStop(ParityCommandText::tr("--precision must be fp32, fp16 or bf16"));
     p.caseFilter = parser.value(only);
     return p;
 }

@@ -94,7 +94,7 @@ using namespace benchsupport;
 
 namespace {
 
-struct Text {
+struct RetrievalBenchText {
     Q_DECLARE_TR_FUNCTIONS(RetrievalBench)
 };
 
@@ -171,28 +171,33 @@ QJsonObject vectorBench(qint64 n, int dim, int queryCount, int k, const VectorSe
 CliParsed<RetrievalBenchParams> parseRetrievalBenchParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Text::tr("Search-index benchmark: exact vs ANN query latency and ANN "
-                                              "recall@k on synthetic embeddings; indexing throughput with "
-                                              "--index-folder."));
+    parser.setApplicationDescription(
+        RetrievalBenchText::tr("Search-index benchmark: exact vs ANN query latency and ANN "
+                               "recall@k on synthetic embeddings; indexing throughput with "
+                               "--index-folder."));
     parser.addHelpOption();
     const QCommandLineOption sizes(QStringLiteral("sizes"),
-        Text::tr("Collection sizes (default 10000,100000)."), QStringLiteral("N,N"),
+        RetrievalBenchText::tr("Collection sizes (default 10000,100000)."), QStringLiteral("N,N"),
         QStringLiteral("10000,100000"));
-    const QCommandLineOption dim(QStringLiteral("dim"), Text::tr("Embedding size (default 768, ViT-L/14)."),
-        QStringLiteral("D"), QStringLiteral("768"));
-    const QCommandLineOption queries(QStringLiteral("queries"), Text::tr("Queries per size (default 200)."),
-        QStringLiteral("Q"), QStringLiteral("200"));
-    const QCommandLineOption k(QStringLiteral("k"), Text::tr("Results per query (default 10)."),
+    const QCommandLineOption dim(QStringLiteral("dim"),
+        RetrievalBenchText::tr("Embedding size (default 768, ViT-L/14)."), QStringLiteral("D"),
+        QStringLiteral("768"));
+    const QCommandLineOption queries(QStringLiteral("queries"),
+        RetrievalBenchText::tr("Queries per size (default 200)."), QStringLiteral("Q"),
+        QStringLiteral("200"));
+    const QCommandLineOption k(QStringLiteral("k"), RetrievalBenchText::tr("Results per query (default 10)."),
         QStringLiteral("K"), QStringLiteral("10"));
-    const QCommandLineOption ef(QStringLiteral("ef"), Text::tr("ANN search beam (default 400)."),
-        QStringLiteral("EF"), QStringLiteral("400"));
-    const QCommandLineOption m(QStringLiteral("m"), Text::tr("ANN graph degree (default 16)."),
+    const QCommandLineOption ef(QStringLiteral("ef"),
+        RetrievalBenchText::tr("ANN search beam (default 400)."), QStringLiteral("EF"),
+        QStringLiteral("400"));
+    const QCommandLineOption m(QStringLiteral("m"), RetrievalBenchText::tr("ANN graph degree (default 16)."),
         QStringLiteral("M"), QStringLiteral("16"));
-    const QCommandLineOption seed(QStringLiteral("seed"), Text::tr("Random seed (default 1)."),
+    const QCommandLineOption seed(QStringLiteral("seed"), RetrievalBenchText::tr("Random seed (default 1)."),
         QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption folder(QStringLiteral("index-folder"),
-        Text::tr("Also index this folder into a temporary index and report files/s."), QStringLiteral("DIR"));
-    const QCommandLineOption json(QStringLiteral("json"), Text::tr("Print one JSON object."));
+        RetrievalBenchText::tr("Also index this folder into a temporary index and report files/s."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption json(QStringLiteral("json"), RetrievalBenchText::tr("Print one JSON object."));
     parser.addOptions({sizes, dim, queries, k, ef, m, seed, folder, json});
     const ModelOptions model; // for --index-folder
     model.addTo(parser);
@@ -206,12 +211,12 @@ CliParsed<RetrievalBenchParams> parseRetrievalBenchParams(const QStringList &arg
     p.ef = parser.value(ef).toInt();
     p.m = parser.value(m).toInt();
     if (p.dim <= 0 || p.queries <= 0 || p.k <= 0 || p.ef <= 0 || p.m < 2)
-        return usageStop(Text::tr("--dim, --queries, --k, --ef and --m take positive numbers"));
+        return usageStop(RetrievalBenchText::tr("--dim, --queries, --k, --ef and --m take positive numbers"));
     p.sizes.clear();
     for (const QString &size : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const qint64 n = size.trimmed().toLongLong();
         if (n <= p.k)
-            return usageStop(Text::tr("bad size %1").arg(size));
+            return usageStop(RetrievalBenchText::tr("bad size %1").arg(size));
         p.sizes.append(n);
     }
     p.seed = parser.value(seed).toUInt();
@@ -271,7 +276,8 @@ int runRetrievalBench(const RetrievalBenchParams &params, const QString &command
             {QStringLiteral("model"), session.model().bundle.id}};
         if (printRows)
             out << '\n'
-                << Text::tr("indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)")
+                << RetrievalBenchText::tr(
+                       "indexing %1: %2 files in %3 s = %4 files/s, %5 CPU s per file (model %6)")
                        .arg(*params.indexFolder)
                        .arg(files)
                        .arg(seconds, 0, 'f', 1)

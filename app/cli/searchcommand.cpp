@@ -23,7 +23,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct SearchCommandText {
     Q_DECLARE_TR_FUNCTIONS(SearchCommand)
 };
 
@@ -46,8 +46,9 @@ Expected<DeviceChoice> deviceForSpace(const QString &key, DeviceChoice device, b
     const bool runsThere = device.kind == DeviceKind::Cuda || *wanted != Precision::Fp16;
     if (precisionGiven || !runsThere)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("the index holds %1 embeddings of this model and the search would compute in %2: "
-                     "pass --precision %1%3")
+            SearchCommandText::tr(
+                "the index holds %1 embeddings of this model and the search would compute in %2: "
+                "pass --precision %1%3")
                 .arg(precisionName(*wanted), precisionName(device.effectivePrecision()),
                     runsThere ? QString() : QStringLiteral(" --device cuda"))
                 .toStdString());
@@ -77,7 +78,7 @@ Expected<ModelChoice> chooseModel(
             models.append(s);
     if (models.isEmpty())
         return makeError(ErrorCode::NotFound,
-            Text::tr("the index %1 is empty: run 'mplug2 index --db %1 DIR' first")
+            SearchCommandText::tr("the index %1 is empty: run 'mplug2 index --db %1 DIR' first")
                 .arg(QDir::toNativeSeparators(catalog->location()))
                 .toStdString());
     // The default model when the index has its embeddings, else the one model the index knows.
@@ -91,8 +92,9 @@ Expected<ModelChoice> chooseModel(
         for (const EmbeddingSpace &s : models)
             keys << QStringLiteral("%1 (%2)").arg(s.modelKey, s.bundleId);
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("the index holds embeddings of several models (%1): choose one with --model "
-                     "and --precision")
+            SearchCommandText::tr(
+                "the index holds embeddings of several models (%1): choose one with --model "
+                "and --precision")
                 .arg(keys.join(QStringLiteral(", ")))
                 .toStdString());
     }
@@ -159,45 +161,46 @@ bool hasStoredEmbedding(Catalog &catalog, const QString &mediaPath, const QStrin
 CliParsed<SearchParams> parseSearchParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Text::tr("Search an index made by 'mplug2 index': media matching a sentence (--text), media like a "
-                 "picture or video (--like), or a list of sentences ranked for one media file (--media with "
-                 "--sentences)."));
+    parser.setApplicationDescription(SearchCommandText::tr(
+        "Search an index made by 'mplug2 index': media matching a sentence (--text), media like a "
+        "picture or video (--like), or a list of sentences ranked for one media file (--media with "
+        "--sentences)."));
     parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"),
-        Text::tr("The index: a file, or a shared index on a PostgreSQL server "
-                 "(postgresql://user@host:port/database)."),
+        SearchCommandText::tr("The index: a file, or a shared index on a PostgreSQL server "
+                              "(postgresql://user@host:port/database)."),
         QStringLiteral("FILE|URI"));
     const QCommandLineOption text(QStringLiteral("text"),
-        Text::tr(
+        SearchCommandText::tr(
             "Find media matching this sentence. Given several times, each is searched in turn (with --json, "
             "one JSON object per line)."),
         QStringLiteral("TEXT"));
-    const QCommandLineOption like(
-        QStringLiteral("like"), Text::tr("Find media similar to this file."), QStringLiteral("MEDIA"));
-    const QCommandLineOption media(
-        QStringLiteral("media"), Text::tr("Rank --sentences for this file."), QStringLiteral("MEDIA"));
-    const QCommandLineOption sentences(
-        QStringLiteral("sentences"), Text::tr("File with one sentence per line."), QStringLiteral("FILE"));
-    const QCommandLineOption top(QStringLiteral("top"), Text::tr("How many results (default 10)."),
-        QStringLiteral("K"), QStringLiteral("10"));
+    const QCommandLineOption like(QStringLiteral("like"),
+        SearchCommandText::tr("Find media similar to this file."), QStringLiteral("MEDIA"));
+    const QCommandLineOption media(QStringLiteral("media"),
+        SearchCommandText::tr("Rank --sentences for this file."), QStringLiteral("MEDIA"));
+    const QCommandLineOption sentences(QStringLiteral("sentences"),
+        SearchCommandText::tr("File with one sentence per line."), QStringLiteral("FILE"));
+    const QCommandLineOption top(QStringLiteral("top"),
+        SearchCommandText::tr("How many results (default 10)."), QStringLiteral("K"), QStringLiteral("10"));
     const QCommandLineOption rerank(QStringLiteral("rerank"),
-        Text::tr("Re-score the K best with the model (ITM head, else the decoder "
-                 "likelihood); default 0."),
+        SearchCommandText::tr("Re-score the K best with the model (ITM head, else the decoder "
+                              "likelihood); default 0."),
         QStringLiteral("K"), QStringLiteral("0"));
     const QCommandLineOption folder(QStringLiteral("folder"),
-        Text::tr("Only media inside this folder (repeatable)."), QStringLiteral("DIR"));
-    const QCommandLineOption type(
-        QStringLiteral("type"), Text::tr("Only images or only videos."), QStringLiteral("image|video"));
+        SearchCommandText::tr("Only media inside this folder (repeatable)."), QStringLiteral("DIR"));
+    const QCommandLineOption type(QStringLiteral("type"),
+        SearchCommandText::tr("Only images or only videos."), QStringLiteral("image|video"));
     const QCommandLineOption minDuration(QStringLiteral("min-duration"),
-        Text::tr("Only media at least this long."), QStringLiteral("SECONDS"));
-    const QCommandLineOption maxDuration(
-        QStringLiteral("max-duration"), Text::tr("Only media at most this long."), QStringLiteral("SECONDS"));
+        SearchCommandText::tr("Only media at least this long."), QStringLiteral("SECONDS"));
+    const QCommandLineOption maxDuration(QStringLiteral("max-duration"),
+        SearchCommandText::tr("Only media at most this long."), QStringLiteral("SECONDS"));
     const QCommandLineOption json(
-        QStringLiteral("json"), Text::tr("Print one JSON object: query and results."));
+        QStringLiteral("json"), SearchCommandText::tr("Print one JSON object: query and results."));
     const QCommandLineOption moments(QStringLiteral("moments"),
-        Text::tr("Find moments (shots and windows of videos indexed with index --moments) instead of whole "
-                 "files; each result has its start and end in seconds. Goes with --text or --like."));
+        SearchCommandText::tr(
+            "Find moments (shots and windows of videos indexed with index --moments) instead of whole "
+            "files; each result has its start and end in seconds. Goes with --text or --like."));
     const QCommandLineOption rootNames = rootNameOption();
     parser.addOptions({db, text, like, media, sentences, top, rerank, folder, type, minDuration, maxDuration,
         moments, json, rootNames});
@@ -207,13 +210,13 @@ CliParsed<SearchParams> parseSearchParams(const QStringList &args)
         return *stop;
     const int modes = int(parser.isSet(text)) + int(parser.isSet(like)) + int(parser.isSet(media));
     if (modes != 1)
-        return usageStop(Text::tr("give exactly one of --text, --like or --media"));
+        return usageStop(SearchCommandText::tr("give exactly one of --text, --like or --media"));
     if (parser.isSet(media) != parser.isSet(sentences))
-        return usageStop(Text::tr("--media and --sentences go together"));
+        return usageStop(SearchCommandText::tr("--media and --sentences go together"));
     if (parser.isSet(moments) && parser.isSet(media))
-        return usageStop(Text::tr("--moments goes with --text or --like"));
+        return usageStop(SearchCommandText::tr("--moments goes with --text or --like"));
     if (!parser.isSet(media) && !parser.isSet(db))
-        return usageStop(Text::tr("--db FILE is required"));
+        return usageStop(SearchCommandText::tr("--db FILE is required"));
     const Expected<ModelParams> modelParams = model.params(parser);
     if (!modelParams)
         return usageStop(QString::fromStdString(modelParams.error().message));
@@ -237,13 +240,14 @@ CliParsed<SearchParams> parseSearchParams(const QStringList &args)
         allOk &= ok && *p.maxDuration >= 0;
     }
     if (!allOk)
-        return usageStop(Text::tr("--top, --rerank and the durations take non-negative numbers"));
+        return usageStop(
+            SearchCommandText::tr("--top, --rerank and the durations take non-negative numbers"));
     for (const QString &dir : parser.values(folder))
         p.folders.append(QDir::cleanPath(QFileInfo(dir).absoluteFilePath()));
     if (parser.isSet(type)) {
         const MediaKind kind = parseMediaKind(parser.value(type));
         if (kind == MediaKind::Unknown)
-            return usageStop(Text::tr("--type is image or video"));
+            return usageStop(SearchCommandText::tr("--type is image or video"));
         p.type = kind;
     }
     p.moments = parser.isSet(moments);
@@ -281,7 +285,9 @@ int runSearch(const SearchParams &params, const QString &command)
     if (params.db) {
         if (!Catalog::isServerLocation(location) && !QFileInfo::exists(location))
             return failure(makeError(ErrorCode::NotFound,
-                Text::tr("there is no index %1: make one with 'mplug2 index'").arg(location).toStdString()));
+                SearchCommandText::tr("there is no index %1: make one with 'mplug2 index'")
+                    .arg(location)
+                    .toStdString()));
         Expected<std::unique_ptr<Catalog>> opened = Catalog::open(location);
         if (!opened)
             return failure(opened.error());
@@ -303,8 +309,8 @@ int runSearch(const SearchParams &params, const QString &command)
     if (needModel) {
         if (!choice->bundle)
             return failure(makeError(ErrorCode::NotFound,
-                Text::tr("the model this index was built with (%1) is not installed: pass it "
-                         "with --model")
+                SearchCommandText::tr("the model this index was built with (%1) is not installed: pass it "
+                                      "with --model")
                     .arg(choice->key)
                     .toStdString()));
         if (!session.loadModel(*choice->bundle, choice->device))
@@ -363,7 +369,7 @@ int runSearch(const SearchParams &params, const QString &command)
             out << '\n';
         }
         if (results->hits.isEmpty())
-            err << Text::tr("no results") << '\n';
+            err << SearchCommandText::tr("no results") << '\n';
     }
     return 0;
 }

@@ -21,20 +21,20 @@ namespace {
 
 using model::text::TokenId;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TokenizeCommand", text);
-}
+struct TokenizeCommandText {
+    Q_DECLARE_TR_FUNCTIONS(TokenizeCommand)
+};
 
 struct TokenizerOptions {
     QCommandLineOption kind {QStringLiteral("kind"),
-        tr("Tokenizer: wordpiece (default), sentencepiece or clip."), QStringLiteral("kind"),
-        QStringLiteral("wordpiece")};
+        TokenizeCommandText::tr("Tokenizer: wordpiece (default), sentencepiece or clip."),
+        QStringLiteral("kind"), QStringLiteral("wordpiece")};
     QCommandLineOption vocab {QStringLiteral("vocab"),
-        tr("Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), "
-           "a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip."),
+        TokenizeCommandText::tr("Vocabulary: vocab.txt for wordpiece (default: the bundled BERT vocabulary), "
+                                "a .model for sentencepiece, bpe_simple_vocab_16e6.txt.gz for clip."),
         QStringLiteral("file")};
-    QCommandLineOption json {QStringLiteral("json"), tr("Print one JSON object per line.")};
+    QCommandLineOption json {
+        QStringLiteral("json"), TokenizeCommandText::tr("Print one JSON object per line.")};
 
     void addTo(QCommandLineParser &parser) const { parser.addOptions({kind, vocab, json}); }
 };
@@ -64,13 +64,14 @@ std::unique_ptr<model::text::Tokenizer> openTokenizer(
     if (file.isEmpty() && p.kind == model::text::TokenizerKind::WordPiece) {
         file = BundledResources::vocabulary();
         if (file.isEmpty()) {
-            printError(command, tr("the bundled BERT vocabulary was not found; pass --vocab FILE"));
+            printError(command,
+                TokenizeCommandText::tr("the bundled BERT vocabulary was not found; pass --vocab FILE"));
             return nullptr;
         }
     }
     if (file.isEmpty()) {
         printError(command,
-            tr("--kind %1 needs --vocab FILE")
+            TokenizeCommandText::tr("--kind %1 needs --vocab FILE")
                 .arg(QString::fromLatin1(model::text::tokenizerKindName(p.kind))));
         return nullptr;
     }
@@ -102,19 +103,19 @@ void writeLine(const QByteArray &line)
 CliParsed<TokenizeParams> parseTokenizeParams(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Print the token ids and tokens of each TEXT (or of each line of standard input), as the model "
-           "receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP]."));
+    parser.setApplicationDescription(TokenizeCommandText::tr(
+        "Print the token ids and tokens of each TEXT (or of each line of standard input), as the model "
+        "receives them: the official BERT tokenizer gives [CLS] + tokens, without [SEP]."));
     parser.addHelpOption();
     const TokenizerOptions o;
     o.addTo(parser);
     const QCommandLineOption maxLength(QStringLiteral("max-length"),
-        tr("Keep at most N ids (special tokens included)."), QStringLiteral("n"));
+        TokenizeCommandText::tr("Keep at most N ids (special tokens included)."), QStringLiteral("n"));
     const QCommandLineOption noSpecial(
-        QStringLiteral("no-special"), tr("Do not add the start (and end) tokens."));
+        QStringLiteral("no-special"), TokenizeCommandText::tr("Do not add the start (and end) tokens."));
     parser.addOptions({maxLength, noSpecial});
-    parser.addPositionalArgument(
-        QStringLiteral("text"), tr("Texts to tokenize."), QStringLiteral("[--] TEXT..."));
+    parser.addPositionalArgument(QStringLiteral("text"), TokenizeCommandText::tr("Texts to tokenize."),
+        QStringLiteral("[--] TEXT..."));
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
 
@@ -124,7 +125,7 @@ CliParsed<TokenizeParams> parseTokenizeParams(const QStringList &args)
         bool ok = false;
         const int n = parser.value(maxLength).toInt(&ok);
         if (!ok || n < 1)
-            return usageStop(tr("--max-length must be a positive whole number"));
+            return usageStop(TokenizeCommandText::tr("--max-length must be a positive whole number"));
         p.maxLength = n;
     }
     const std::variant<TokenizerParams, CliStop> tokenizer = tokenizerParams(parser, o);
@@ -188,16 +189,18 @@ CliParsed<DetokenizeParams> parseDetokenizeParams(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Print the text of a list of token ids (separate arguments, or separated "
-           "by commas or spaces), the way the official code decodes them."));
+        TokenizeCommandText::tr("Print the text of a list of token ids (separate arguments, or separated "
+                                "by commas or spaces), the way the official code decodes them."));
     parser.addHelpOption();
     const TokenizerOptions o;
     o.addTo(parser);
-    const QCommandLineOption skipSpecial(QStringLiteral("skip-special"), tr("Leave out special tokens."));
+    const QCommandLineOption skipSpecial(
+        QStringLiteral("skip-special"), TokenizeCommandText::tr("Leave out special tokens."));
     const QCommandLineOption noCleanup(QStringLiteral("no-cleanup"),
-        tr("Keep the spaces before punctuation (no clean-up of tokenization spaces)."));
+        TokenizeCommandText::tr("Keep the spaces before punctuation (no clean-up of tokenization spaces)."));
     parser.addOptions({skipSpecial, noCleanup});
-    parser.addPositionalArgument(QStringLiteral("ids"), tr("Token ids."), QStringLiteral("[--] IDS..."));
+    parser.addPositionalArgument(
+        QStringLiteral("ids"), TokenizeCommandText::tr("Token ids."), QStringLiteral("[--] IDS..."));
     if (const std::optional<CliStop> stop = parseOrStop(parser, args))
         return *stop;
 
@@ -208,7 +211,7 @@ CliParsed<DetokenizeParams> parseDetokenizeParams(const QStringList &args)
             bool ok = false;
             const qlonglong id = part.toLongLong(&ok);
             if (!ok)
-                return usageStop(tr("'%1' is not a token id").arg(part));
+                return usageStop(TokenizeCommandText::tr("'%1' is not a token id").arg(part));
             p.ids.push_back(id);
         }
     }

@@ -19,7 +19,7 @@ namespace {
 
 using namespace model::synthetic;
 
-struct Text {
+struct ClassifyEvaluationText {
     Q_DECLARE_TR_FUNCTIONS(ClassifyEvaluation)
 };
 
@@ -99,7 +99,7 @@ Expected<void> score(Engine &engine, const std::vector<DemoMediaFile> &files,
     right.assign(candidates.size(), {});
     for (size_t f = 0; f < files.size(); ++f) {
         if (options.cancel && options.cancel->load())
-            return makeError(ErrorCode::Cancelled, Text::tr("cancelled").toStdString());
+            return makeError(ErrorCode::Cancelled, ClassifyEvaluationText::tr("cancelled").toStdString());
         QSet<QString> present;
         for (const SceneShape &s : files[f].scene.shapes)
             present.insert(labelOf(s.colour, s.kind));
@@ -164,23 +164,25 @@ json::Json ClassifyEvaluationReport::toJson() const
 
 QString ClassifyEvaluationReport::markdownTable() const
 {
-    QString out = Text::tr("Selection split (seed %1, %2 files): the top label names a shape in the file. "
-                           "Chosen: the first row within the best one's 95% interval.")
+    QString out = ClassifyEvaluationText::tr(
+                      "Selection split (seed %1, %2 files): the top label names a shape in the file. "
+                      "Chosen: the first row within the best one's 95% interval.")
                       .arg(selectionSeed)
                       .arg(items)
         + QStringLiteral("\n\n| template | method | accuracy [95% interval] |\n|---|---|---|\n");
     for (size_t i = 0; i < rows.size(); ++i)
         out += QStringLiteral("| `%1` | %2 | %3%4 |\n")
                    .arg(rows[i].candidate.labelTemplate, classifyMethodName(rows[i].candidate.method),
-                       percent(rows[i].selection), i == chosen ? Text::tr(" — chosen") : QString());
+                       percent(rows[i].selection),
+                       i == chosen ? ClassifyEvaluationText::tr(" — chosen") : QString());
     out += QStringLiteral("\n")
-        + Text::tr("Test split (seed %1, %2 files): `%3` %4: %5")
+        + ClassifyEvaluationText::tr("Test split (seed %1, %2 files): `%3` %4: %5")
               .arg(testSeed)
               .arg(test.total)
               .arg(chosenRow().labelTemplate, classifyMethodName(chosenRow().method), percent(test))
         + QStringLiteral("\n")
-        + (defaultIsChosen ? Text::tr("The engine's default is the chosen one.")
-                           : Text::tr("The engine's default is NOT the chosen one."))
+        + (defaultIsChosen ? ClassifyEvaluationText::tr("The engine's default is the chosen one.")
+                           : ClassifyEvaluationText::tr("The engine's default is NOT the chosen one."))
         + QStringLiteral("\n");
     return out;
 }
@@ -190,13 +192,15 @@ Expected<ClassifyEvaluationReport> evaluateClassifyTemplates(const ClassifyEvalu
     QElapsedTimer clock;
     clock.start();
     if (options.items < 1)
-        return makeError(ErrorCode::InvalidArgument, Text::tr("at least one scene is needed").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            ClassifyEvaluationText::tr("at least one scene is needed").toStdString());
     std::vector<ClassifyCandidate> candidates;
     for (const QString &t : options.templates)
         for (ClassifyMethod m : options.methods)
             candidates.push_back({t, m});
     if (candidates.empty())
-        return makeError(ErrorCode::InvalidArgument, Text::tr("no template or method to try").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            ClassifyEvaluationText::tr("no template or method to try").toStdString());
 
     Engine engine;
     if (Expected<void> ok = load(engine, options.bundle); !ok)
@@ -204,13 +208,14 @@ Expected<ClassifyEvaluationReport> evaluateClassifyTemplates(const ClassifyEvalu
     QTemporaryDir temporary;
     const QString dir = options.workDir.isEmpty() ? temporary.path() : options.workDir;
     if (options.workDir.isEmpty() && !temporary.isValid())
-        return makeError(ErrorCode::Io, Text::tr("cannot create a temporary folder").toStdString());
+        return makeError(
+            ErrorCode::Io, ClassifyEvaluationText::tr("cannot create a temporary folder").toStdString());
     const auto split = [&](uint64_t seed, const QString &name) {
         return writeDemoMedia(
             evaluationScenes(seed, options.items), dir + u'/' + name,
             [&](int done, int total) {
                 if (options.progress)
-                    options.progress(Text::tr("writing %1 media").arg(name), done, total);
+                    options.progress(ClassifyEvaluationText::tr("writing %1 media").arg(name), done, total);
             },
             options.cancel);
     };
@@ -227,7 +232,7 @@ Expected<ClassifyEvaluationReport> evaluateClassifyTemplates(const ClassifyEvalu
         return selection.error();
     std::vector<model::train::Tally> right;
     if (Expected<void> ok = score(engine, *selection, candidates, report.labels, options,
-            Text::tr("classifying the selection split"), right);
+            ClassifyEvaluationText::tr("classifying the selection split"), right);
         !ok)
         return ok.error();
     size_t best = 0;
@@ -244,7 +249,7 @@ Expected<ClassifyEvaluationReport> evaluateClassifyTemplates(const ClassifyEvalu
     if (!test)
         return test.error();
     if (Expected<void> ok = score(engine, *test, {report.chosenRow()}, report.labels, options,
-            Text::tr("classifying the test split"), right);
+            ClassifyEvaluationText::tr("classifying the test split"), right);
         !ok)
         return ok.error();
     report.test = right.front();

@@ -15,7 +15,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct DemoAttentionFigureText {
     Q_DECLARE_TR_FUNCTIONS(AttentionFigure)
 };
 
@@ -91,7 +91,9 @@ Expected<AttentionFigure> attentionFigure(DemoModel &demo, const QString &mediaP
     }
     if (rows.empty())
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("the caption \"%1\" names no shape").arg(figure.caption).toStdString());
+            DemoAttentionFigureText::tr("the caption \"%1\" names no shape")
+                .arg(figure.caption)
+                .toStdString());
     figure.image = stack(rows, 6);
     return figure;
 }

@@ -14,7 +14,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct DemoEvaluationText {
     Q_DECLARE_TR_FUNCTIONS(DemoEvaluation)
 };
 
@@ -72,14 +72,15 @@ Expected<DemoEvaluationReport> evaluateDemoModel(const DemoEvaluationOptions &op
     QTemporaryDir temporary;
     const QString dir = options.workDir.isEmpty() ? temporary.path() : options.workDir;
     if (options.files.empty() && options.workDir.isEmpty() && !temporary.isValid())
-        return makeError(ErrorCode::Io, Text::tr("cannot create a temporary folder").toStdString());
+        return makeError(
+            ErrorCode::Io, DemoEvaluationText::tr("cannot create a temporary folder").toStdString());
     Expected<std::vector<DemoMediaFile>> files = options.files;
     if (options.files.empty())
         files = writeDemoMedia(
             model::synthetic::evaluationScenes(options.seed, options.items), dir,
             [&](int done, int total) {
                 if (options.progress)
-                    options.progress(Text::tr("writing media"), done, total);
+                    options.progress(DemoEvaluationText::tr("writing media"), done, total);
             },
             options.cancel);
     if (!files)
@@ -100,7 +101,7 @@ Expected<DemoEvaluationReport> evaluateDemoModel(const DemoEvaluationOptions &op
         if (auto ok = evaluator.add(file.scene, in->pixels, in->frames); !ok)
             return ok.error();
         if (options.progress)
-            options.progress(Text::tr("evaluating"), int(i) + 1, int(files->size()));
+            options.progress(DemoEvaluationText::tr("evaluating"), int(i) + 1, int(files->size()));
     }
     Expected<model::train::DemoMetrics> metrics = evaluator.finish();
     if (!metrics)

@@ -10,7 +10,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct DemoModelText {
     Q_DECLARE_TR_FUNCTIONS(DemoModel)
 };
 
@@ -34,7 +34,7 @@ Expected<std::unique_ptr<DemoModel>> DemoModel::load(const QString &bundlePath, 
         return bundle.error();
     if (bundle->tokenizerKind != QLatin1String("sentencepiece"))
         return makeError(ErrorCode::Unsupported,
-            Text::tr("%1 is not a demo model (its tokenizer is not SentencePiece)")
+            DemoModelText::tr("%1 is not a demo model (its tokenizer is not SentencePiece)")
                 .arg(bundle->id)
                 .toStdString());
     auto demo = std::make_unique<DemoModel>();

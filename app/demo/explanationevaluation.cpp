@@ -23,7 +23,7 @@ namespace {
 
 using namespace model::synthetic;
 
-struct Text {
+struct ExplanationEvaluationText {
     Q_DECLARE_TR_FUNCTIONS(ExplanationEvaluation)
 };
 
@@ -226,7 +226,8 @@ Expected<ExplanationReport> evaluateExplanations(const ExplanationEvaluationOpti
     QElapsedTimer clock;
     clock.start();
     if (options.items < 1)
-        return makeError(ErrorCode::InvalidArgument, Text::tr("at least one scene is needed").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            ExplanationEvaluationText::tr("at least one scene is needed").toStdString());
     if (options.threads > 0)
         at::set_num_threads(options.threads);
     Expected<std::unique_ptr<DemoModel>> loaded = DemoModel::load(options.bundle);
@@ -264,7 +265,7 @@ Expected<ExplanationReport> evaluateExplanations(const ExplanationEvaluationOpti
     const std::vector<Scene> scenes = evaluationScenes(options.seed, options.items);
     for (size_t i = 0; i < scenes.size(); ++i) {
         if (options.cancel && options.cancel->load())
-            return makeError(ErrorCode::Cancelled, Text::tr("cancelled").toStdString());
+            return makeError(ErrorCode::Cancelled, ExplanationEvaluationText::tr("cancelled").toStdString());
         const Scene &scene = scenes[i];
         std::vector<float> values(renderer.valuesPerItem(scene));
         SceneRandom sceneRandom(options.seed, i);

@@ -10,10 +10,19 @@
 #include "app/engine/visualembedding.h"
 #include "model/tasks/occlusionmap.h"
 
+#include <QElapsedTimer>
+
 #include <functional>
 #include <vector>
 
 namespace mplug2::app {
+
+/// Milliseconds since `timer` started, with sub-millisecond resolution: the
+/// stage times the tasks write into EngineResult.
+inline double elapsedMs(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
 
 /// n-best captions of the medium (beam / greedy / sampling).
 Expected<void> runCaption(LoadedModel &model, const EngineRequest &request, const VisualEmbedding &visual,

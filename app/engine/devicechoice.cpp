@@ -9,7 +9,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct DeviceChoiceText {
     Q_DECLARE_TR_FUNCTIONS(DeviceChoice)
 };
 
@@ -38,36 +38,39 @@ Expected<DeviceChoice> DeviceChoice::parse(const QString &device, const QString 
             d.index = dev.mid(5).toInt(&ok);
             if (!ok || d.index < 0)
                 return makeError(ErrorCode::InvalidArgument,
-                    Text::tr("bad device \"%1\": expected cuda:N with N a device number")
+                    DeviceChoiceText::tr("bad device \"%1\": expected cuda:N with N a device number")
                         .arg(device)
                         .toStdString());
         }
         const model::RuntimeInfo rt = model::runtimeInfo();
         if (!rt.cudaAvailable)
             return makeError(ErrorCode::Unsupported,
-                Text::tr("no CUDA device is available to this build or machine: use --device cpu")
+                DeviceChoiceText::tr("no CUDA device is available to this build or machine: use --device cpu")
                     .toStdString());
         if (d.index >= rt.cudaDeviceCount)
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("there is no CUDA device %1 (this machine has %2)")
+                DeviceChoiceText::tr("there is no CUDA device %1 (this machine has %2)")
                     .arg(d.index)
                     .arg(rt.cudaDeviceCount)
                     .toStdString());
     } else {
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("unknown device \"%1\" (expected auto, cpu, cuda or cuda:N)").arg(device).toStdString());
+            DeviceChoiceText::tr("unknown device \"%1\" (expected auto, cpu, cuda or cuda:N)")
+                .arg(device)
+                .toStdString());
     }
 
     const std::optional<Precision> prec = parsePrecision(precision);
     if (!prec)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("unknown precision \"%1\" (expected auto, fp32, fp16 or bf16)")
+            DeviceChoiceText::tr("unknown precision \"%1\" (expected auto, fp32, fp16 or bf16)")
                 .arg(precision)
                 .toStdString());
     d.precision = *prec;
     if (d.kind == DeviceKind::Cpu && d.precision == Precision::Fp16)
         return makeError(ErrorCode::Unsupported,
-            Text::tr("fp16 runs on CUDA devices only; on the CPU use fp32 or bf16").toStdString());
+            DeviceChoiceText::tr("fp16 runs on CUDA devices only; on the CPU use fp32 or bf16")
+                .toStdString());
     return d;
 }
 
@@ -87,8 +90,9 @@ QString DeviceChoice::caution() const
 {
     if (kind == DeviceKind::Cpu && effectivePrecision() == Precision::Bf16
         && model::cpuBf16() == model::CpuBf16::Emulated)
-        return Text::tr("this CPU has no native bf16 (AVX512_BF16): bf16 runs emulated and is slower "
-                        "than fp32");
+        return DeviceChoiceText::tr(
+            "this CPU has no native bf16 (AVX512_BF16): bf16 runs emulated and is slower "
+            "than fp32");
     return {};
 }
 

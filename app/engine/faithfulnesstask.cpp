@@ -14,7 +14,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct FaithfulnessTaskText {
     Q_DECLARE_TR_FUNCTIONS(Mplug2Backend)
 };
 
@@ -31,7 +31,7 @@ Expected<void> runFaithfulness(LoadedModel &model, const EngineRequest &request,
     const FaithfulnessRequest &f = request.faithfulness;
     if (f.tokenIds.size() < 2 || f.tokenIds.front() != model::kStartTokenId)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("faithfulness needs the text's token ids, [CLS] first").toStdString());
+            FaithfulnessTaskText::tr("faithfulness needs the text's token ids, [CLS] first").toStdString());
     // The map's token k is the k-th word of the text after [CLS] (AttentionMaps leaves special tokens out).
     std::vector<int64_t> words;
     for (qsizetype i = 1; i < f.tokenIds.size(); ++i)
@@ -39,12 +39,16 @@ Expected<void> runFaithfulness(LoadedModel &model, const EngineRequest &request,
             words.push_back(int64_t(i) - 1);
     if (words.empty() || f.token < -1 || f.token >= int(words.size()))
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("the text has no token %1 (it has %2)").arg(f.token).arg(words.size()).toStdString());
+            FaithfulnessTaskText::tr("the text has no token %1 (it has %2)")
+                .arg(f.token)
+                .arg(words.size())
+                .toStdString());
     const std::vector<int64_t> tokens = f.token < 0 ? words : std::vector<int64_t> {words[size_t(f.token)]};
     const qsizetype patches = qsizetype(visual.geometry.frames) * visual.geometry.patchesPerFrame();
     if (f.saliency.size() != patches)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("the map has %1 values, the medium %2 patches: was it made with other frames?")
+            FaithfulnessTaskText::tr(
+                "the map has %1 values, the medium %2 patches: was it made with other frames?")
                 .arg(f.saliency.size())
                 .arg(patches)
                 .toStdString());

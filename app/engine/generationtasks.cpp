@@ -12,14 +12,9 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct GenerationTasksText {
     Q_DECLARE_TR_FUNCTIONS(Mplug2Backend)
 };
-
-double elapsedMs(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
 
 /// The request's settings over the bundle's defaults for the task; the
 /// stop hook reports each step as progress and stops on cancel.
@@ -74,7 +69,8 @@ Expected<void> takeHypotheses(const LoadedModel &model, const Expected<model::Ge
     if (generated->cancelled || context.isCancelled())
         return RequestContext::cancelledError();
     if (generated->items.empty() || generated->items.front().empty())
-        return makeError(ErrorCode::Internal, Text::tr("the decoder produced no text").toStdString());
+        return makeError(
+            ErrorCode::Internal, GenerationTasksText::tr("the decoder produced no text").toStdString());
     for (const model::Hypothesis &h : generated->items.front())
         result.items.append(itemOf(model, h, prompt));
     return {};
@@ -92,8 +88,9 @@ Expected<void> runCaption(LoadedModel &model, const EngineRequest &request, cons
 {
     if (!model.bundle.captions())
         return makeError(ErrorCode::Unsupported,
-            Text::tr("%1 answers questions and does not caption: ask a question, or load a caption "
-                     "model")
+            GenerationTasksText::tr(
+                "%1 answers questions and does not caption: ask a question, or load a caption "
+                "model")
                 .arg(model.bundle.name)
                 .toStdString());
     QElapsedTimer clock;
@@ -112,13 +109,15 @@ Expected<void> runAnswer(LoadedModel &model, const EngineRequest &request, const
 {
     if (!model.bundle.answersQuestions())
         return makeError(ErrorCode::Unsupported,
-            Text::tr("%1 is not a question-answering model: load a QA model bundle to ask questions")
+            GenerationTasksText::tr(
+                "%1 is not a question-answering model: load a QA model bundle to ask questions")
                 .arg(model.bundle.name)
                 .toStdString());
     const std::string question
         = model::text::preQuestion(request.question.toStdString(), model::text::kOfficialMaxQuestionWords);
     if (question.empty())
-        return makeError(ErrorCode::InvalidArgument, Text::tr("the question is empty").toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, GenerationTasksText::tr("the question is empty").toStdString());
     result.question = request.question;
 
     QElapsedTimer clock;

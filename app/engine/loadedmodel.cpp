@@ -12,7 +12,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct LoadedModelText {
     Q_DECLARE_TR_FUNCTIONS(Mplug2Backend)
 };
 
@@ -125,7 +125,7 @@ Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(
             model::availableMemoryBytes(device.kind == DeviceKind::Cuda, device.index));
         if (!memory)
             return makeError(memory.error().code,
-                Text::tr("cannot load the model %1").arg(bundle.name).toStdString() + '\n'
+                LoadedModelText::tr("cannot load the model %1").arg(bundle.name).toStdString() + '\n'
                     + memory.error().message);
         if (!memory->fits())
             return makeError(ErrorCode::OutOfMemory, memory->message(bundle.name).toStdString());
@@ -138,7 +138,8 @@ Expected<std::unique_ptr<LoadedModel>> LoadedModel::load(
         = model::Mplug2::load(bundle.checkpoint.toStdString(), options);
     if (!net)
         return makeError(net.error().code,
-            Text::tr("cannot load the model %1").arg(bundle.name).toStdString() + '\n' + net.error().message);
+            LoadedModelText::tr("cannot load the model %1").arg(bundle.name).toStdString() + '\n'
+                + net.error().message);
     loaded->net = std::move(*net);
     context.progress(EngineStage::LoadingModel, 2, 2);
 

@@ -9,7 +9,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct MediaFramesText {
     Q_DECLARE_TR_FUNCTIONS(MediaFrames)
 };
 
@@ -19,12 +19,15 @@ constexpr int kKeptFrameSide = 1280;
 Expected<void> checkFile(const QString &path)
 {
     if (path.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, Text::tr("no media file given").toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, MediaFramesText::tr("no media file given").toStdString());
     const QFileInfo info(path);
     if (!info.exists())
-        return makeError(ErrorCode::NotFound, Text::tr("%1 does not exist").arg(path).toStdString());
+        return makeError(
+            ErrorCode::NotFound, MediaFramesText::tr("%1 does not exist").arg(path).toStdString());
     if (!info.isFile())
-        return makeError(ErrorCode::InvalidArgument, Text::tr("%1 is not a file").arg(path).toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, MediaFramesText::tr("%1 is not a file").arg(path).toStdString());
     return {};
 }
 

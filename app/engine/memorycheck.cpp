@@ -10,7 +10,7 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct MemoryCheckText {
     Q_DECLARE_TR_FUNCTIONS(MemoryCheck)
 };
 
@@ -71,7 +71,8 @@ MemoryCheck checkMemory(
     for (int fewer = c.frames / 2; fewer >= 1; fewer /= 2) {
         const model::MemoryEstimate e = estimateFor(config, c.device, fewer, parameters);
         if (fitsIn(e)) {
-            c.alternatives.append(Text::tr("%n frame(s) (%1)", nullptr, fewer).arg(formatMemory(e.total())));
+            c.alternatives.append(
+                MemoryCheckText::tr("%n frame(s) (%1)", nullptr, fewer).arg(formatMemory(e.total())));
             break;
         }
     }
@@ -95,18 +96,22 @@ Expected<MemoryCheck> checkBundleMemory(
 
 QString MemoryCheck::message(const QString &modelName) const
 {
-    const QString where = device.kind == DeviceKind::Cuda ? device.deviceName() : Text::tr("this computer");
+    const QString where
+        = device.kind == DeviceKind::Cuda ? device.deviceName() : MemoryCheckText::tr("this computer");
     QString text
-        = Text::tr("%1 needs about %2 in %3 (weights %4, %5 of working memory for %n frame(s)), but %6 "
-                   "is free on %7.",
+        = MemoryCheckText::tr(
+            "%1 needs about %2 in %3 (weights %4, %5 of working memory for %n frame(s)), but %6 "
+            "is free on %7.",
             nullptr, frames)
               .arg(modelName, formatMemory(need.total()), precisionName(device.precision),
                   formatMemory(need.weightBytes), formatMemory(need.workingBytes + need.runtimeBytes),
                   formatMemory(available), where);
     if (alternatives.isEmpty())
-        text += QLatin1Char(' ') + Text::tr("Close other programs, or use a smaller model.");
+        text += QLatin1Char(' ') + MemoryCheckText::tr("Close other programs, or use a smaller model.");
     else
-        text += QLatin1Char(' ') + Text::tr("It would fit with %1.").arg(alternatives.join(Text::tr(" or ")));
+        text += QLatin1Char(' ')
+            + MemoryCheckText::tr("It would fit with %1.")
+                  .arg(alternatives.join(MemoryCheckText::tr(" or ")));
     return text;
 }
 

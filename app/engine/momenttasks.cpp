@@ -19,7 +19,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct MomentTasksText {
     Q_DECLARE_TR_FUNCTIONS(MomentTasks)
 };
 
@@ -31,10 +31,10 @@ Expected<void> checkOptions(const MomentOptions &options)
 {
     if (!(options.maxWindowSeconds >= 0.5) || options.maxWindowSeconds > 3600)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("a moment window must be between 0.5 s and one hour").toStdString());
+            MomentTasksText::tr("a moment window must be between 0.5 s and one hour").toStdString());
     if (!(options.analysisFps > 0) || options.analysisFps > 60)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("the shot analysis rate must be above 0 and at most 60 frames per second")
+            MomentTasksText::tr("the shot analysis rate must be above 0 and at most 60 frames per second")
                 .toStdString());
     return {};
 }

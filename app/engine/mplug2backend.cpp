@@ -18,7 +18,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct Mplug2BackendText {
     Q_DECLARE_TR_FUNCTIONS(Mplug2Backend)
 };
 
@@ -27,11 +27,6 @@ using VisualCache = LruCache<QString, std::shared_ptr<const VisualEmbedding>>;
 constexpr int kMaxWindows = 10000;
 /// The longest side of a dense-caption window's thumbnail (CaptionSegment::thumbnail).
 constexpr int kWindowThumbnail = 160;
-
-double elapsedMs(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
 
 /// Everything that changes what the visual encoder sees or computes.
 QString cacheKey(const MediaIdentity &identity, const MediaInput &input, int frames, const LoadedModel &model)
@@ -96,12 +91,12 @@ struct Mplug2Backend::State {
             return duration.error();
         if (*duration <= 0)
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("%1 is a picture: dense captions need a video")
+                Mplug2BackendText::tr("%1 is a picture: dense captions need a video")
                     .arg(request.media.path)
                     .toStdString());
         if (!(request.windowSeconds > 0))
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("the caption window must be longer than 0 s").toStdString());
+                Mplug2BackendText::tr("the caption window must be longer than 0 s").toStdString());
         // Fixed windows every stride, or one per moment (shots, long ones cut at the window).
         QList<std::pair<double, double>> spans;
         if (request.captionWindows == CaptionWindows::Shots) {
@@ -118,7 +113,7 @@ struct Mplug2Backend::State {
             const double count = std::ceil(*duration / stride - 1e-9);
             if (count > kMaxWindows)
                 return makeError(ErrorCode::LimitExceeded,
-                    Text::tr("%1 windows are too many (at most %2): choose a longer window")
+                    Mplug2BackendText::tr("%1 windows are too many (at most %2): choose a longer window")
                         .arg(qint64(count))
                         .arg(kMaxWindows)
                         .toStdString());
@@ -234,7 +229,7 @@ Expected<EngineResult> Mplug2Backend::run(const EngineRequest &request, RequestC
 {
     if (!m_state->model)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("no model is loaded: load a model bundle first").toStdString());
+            Mplug2BackendText::tr("no model is loaded: load a model bundle first").toStdString());
     const LoadedModel &loaded = *m_state->model;
     EngineResult result;
     result.task = request.task;
@@ -260,7 +255,8 @@ Expected<EngineResult> Mplug2Backend::run(const EngineRequest &request, RequestC
         if (d.kind == DeviceKind::Cuda)
             model::releaseCachedMemory(c10::Device(c10::DeviceType::CUDA, c10::DeviceIndex(d.index)));
         return makeError(ErrorCode::OutOfMemory,
-            Text::tr("%1 ran out of memory: fewer frames, a smaller precision or the CPU may work")
+            Mplug2BackendText::tr(
+                "%1 ran out of memory: fewer frames, a smaller precision or the CPU may work")
                     .arg(d.deviceName())
                     .toStdString()
                 + '\n' + ok.error().message);

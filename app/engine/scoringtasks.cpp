@@ -14,7 +14,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct ScoringTasksText {
     Q_DECLARE_TR_FUNCTIONS(Mplug2Backend)
 };
 
@@ -22,19 +22,14 @@ constexpr int kMaxTexts = 10000;
 /// Texts scored per decoder pass: long label lists stay within memory and can be cancelled.
 constexpr qsizetype kChunk = 32;
 
-double elapsedMs(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
 Expected<void> checkTexts(const QStringList &texts, int atLeast)
 {
     if (texts.size() < atLeast)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("give at least %1 texts to score").arg(atLeast).toStdString());
+            ScoringTasksText::tr("give at least %1 texts to score").arg(atLeast).toStdString());
     if (texts.size() > kMaxTexts)
         return makeError(ErrorCode::LimitExceeded,
-            Text::tr("at most %1 texts can be scored at once").arg(kMaxTexts).toStdString());
+            ScoringTasksText::tr("at most %1 texts can be scored at once").arg(kMaxTexts).toStdString());
     return {};
 }
 
@@ -54,8 +49,9 @@ Expected<Likelihoods> captionLikelihoods(
 {
     if (!model.bundle.captions())
         return makeError(ErrorCode::Unsupported,
-            Text::tr("%1 reads a question first: give a question to classify with a question-answering "
-                     "model")
+            ScoringTasksText::tr(
+                "%1 reads a question first: give a question to classify with a question-answering "
+                "model")
                 .arg(model.bundle.name)
                 .toStdString());
     const model::text::SpecialTokenIds special = model.tokenizer->specialTokenIds();
@@ -102,8 +98,9 @@ Expected<at::Tensor> clipTextEmbeddings(LoadedModel &model, const QStringList &t
 {
     if (!model.clipTokenizer)
         return makeError(ErrorCode::Unsupported,
-            Text::tr("CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): "
-                     "name it as clip_bpe in the model bundle or pass --clip-bpe")
+            ScoringTasksText::tr(
+                "CLIP-space text needs the CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz): "
+                "name it as clip_bpe in the model bundle or pass --clip-bpe")
                 .toStdString());
     // Start and end tokens around each text (the tower reads the end token,
     // the row's largest id), zero-padded to the longest row.

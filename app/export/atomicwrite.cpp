@@ -6,7 +6,7 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct AtomicWriteText {
     Q_DECLARE_TR_FUNCTIONS(Export)
 };
 } // namespace
@@ -15,11 +15,11 @@ Expected<void> writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(
-            ErrorCode::Io, Text::tr("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+        return makeError(ErrorCode::Io,
+            AtomicWriteText::tr("cannot write %1: %2").arg(path, file.errorString()).toStdString());
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(
-            ErrorCode::Io, Text::tr("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+        return makeError(ErrorCode::Io,
+            AtomicWriteText::tr("cannot write %1: %2").arg(path, file.errorString()).toStdString());
     return {};
 }
 

@@ -12,7 +12,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct ColourScaleText {
     Q_DECLARE_TR_FUNCTIONS(Export)
 };
 
@@ -39,16 +39,16 @@ media::Colormap colormapNamed(const QString &name)
 
 ColourScaleLabels colourScaleLabels(AttentionMethod method)
 {
-    ColourScaleLabels labels {Text::tr("low"), {}, Text::tr("high")};
+    ColourScaleLabels labels {ColourScaleText::tr("low"), {}, ColourScaleText::tr("high")};
     switch (method) {
     case AttentionMethod::CrossAttention:
-        labels.high = Text::tr("high attention");
+        labels.high = ColourScaleText::tr("high attention");
         break;
     case AttentionMethod::GradCam:
-        labels.high = Text::tr("high relevance");
+        labels.high = ColourScaleText::tr("high relevance");
         break;
     case AttentionMethod::Occlusion:
-        labels.high = Text::tr("high importance");
+        labels.high = ColourScaleText::tr("high importance");
         break;
     }
     return labels;

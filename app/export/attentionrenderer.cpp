@@ -13,7 +13,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct AttentionRendererText {
     Q_DECLARE_TR_FUNCTIONS(Export)
 };
 
@@ -23,7 +23,7 @@ Expected<std::vector<media::RgbImage>> resultFrames(const EngineResult &result)
 {
     if (result.frames.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("%1: the result holds no frames (ask for them with the request)")
+            AttentionRendererText::tr("%1: the result holds no frames (ask for them with the request)")
                 .arg(result.media)
                 .toStdString());
     std::vector<media::RgbImage> frames;
@@ -35,19 +35,22 @@ Expected<std::vector<media::RgbImage>> resultFrames(const EngineResult &result)
 Expected<void> checkAttentionInput(const ExportInput &input)
 {
     if (input.results.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, Text::tr("nothing to export").toStdString());
+        return makeError(
+            ErrorCode::InvalidArgument, AttentionRendererText::tr("nothing to export").toStdString());
     for (const EngineResult &r : input.results) {
         if (!r.attention
             || (!r.attention->hasCrossAttention() && !r.attention->hasGradCam()
                 && !r.attention->hasOcclusion()))
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("%1: the result holds no attention maps (ask for them with the request)")
+                AttentionRendererText::tr(
+                    "%1: the result holds no attention maps (ask for them with the request)")
                     .arg(r.media)
                     .toStdString());
         if (r.frames.size() != r.attention->geometry.frames)
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("%1: the result holds %2 frames for %3 attention maps (ask for the frames "
-                         "with the request)")
+                AttentionRendererText::tr(
+                    "%1: the result holds %2 frames for %3 attention maps (ask for the frames "
+                    "with the request)")
                     .arg(r.media)
                     .arg(r.frames.size())
                     .arg(r.attention->geometry.frames)
@@ -89,7 +92,7 @@ Expected<std::vector<media::RgbImage>> renderAttentionOverlays(
                                          : maps.grid(method, token, options.layer, options.head);
     if (grid.isEmpty())
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("%1: no attention map for token %2, layer %3, head %4")
+            AttentionRendererText::tr("%1: no attention map for token %2, layer %3, head %4")
                 .arg(result.media)
                 .arg(token)
                 .arg(options.layer)

@@ -16,7 +16,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct ContactSheetText {
     Q_DECLARE_TR_FUNCTIONS(Export)
 };
 
@@ -57,10 +57,10 @@ QString frameLabel(const EngineResult &r, int frame, const FigureText &text, int
 {
     const QList<double> &times = r.geometry.frameTimes;
     const bool timed = r.geometry.frames > 1 && frame < times.size();
-    const QString number = Text::tr("Frame %1").arg(frame + 1);
+    const QString number = ContactSheetText::tr("Frame %1").arg(frame + 1);
     if (!timed)
         return text.width(number) <= width ? number : QString::number(frame + 1);
-    const QString time = Text::tr("%1 s").arg(QLocale().toString(times.at(frame), 'f', 2));
+    const QString time = ContactSheetText::tr("%1 s").arg(QLocale().toString(times.at(frame), 'f', 2));
     const QString full = number + QStringLiteral(" · ") + time;
     return text.width(full) <= width ? full : time;
 }
@@ -135,7 +135,8 @@ Expected<QStringList> ContactSheetExporter::write(const ExportInput &input, cons
     if (!plain)
         return plain.error();
     QList<Row> rows;
-    rows.append({Text::tr("frames"), media::makeFilmstrip(*plain, kRowHeight, kGap, kFigureBackground)});
+    rows.append(
+        {ContactSheetText::tr("frames"), media::makeFilmstrip(*plain, kRowHeight, kGap, kFigureBackground)});
     QList<int> tokens;
     if (input.attention.token >= 0)
         tokens = {input.attention.token};
@@ -146,7 +147,7 @@ Expected<QStringList> ContactSheetExporter::write(const ExportInput &input, cons
         const Expected<std::vector<media::RgbImage>> frames = renderAttentionOverlays(r, input.attention, t);
         if (!frames)
             return frames.error();
-        rows.append({t < 0 ? Text::tr("all tokens") : readableToken(r.attention->tokens.value(t)),
+        rows.append({t < 0 ? ContactSheetText::tr("all tokens") : readableToken(r.attention->tokens.value(t)),
             media::makeFilmstrip(*frames, kRowHeight, kGap, kFigureBackground)});
     }
     const media::RgbImage scale = renderColourScale(rows.front().strip.width, input.attention.colormap,

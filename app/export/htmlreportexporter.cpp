@@ -16,7 +16,7 @@ namespace mplug2::app {
 
 namespace {
 
-struct Text {
+struct HtmlReportText {
     Q_DECLARE_TR_FUNCTIONS(HtmlReport)
 };
 
@@ -41,7 +41,7 @@ QString itemsTable(const EngineResult &r)
     if (r.items.isEmpty())
         return {};
     QString html = QStringLiteral("<table><tr><th>#</th><th>%1</th><th>%2</th></tr>\n")
-                       .arg(esc(Text::tr("Result")), esc(Text::tr("Score")));
+                       .arg(esc(HtmlReportText::tr("Result")), esc(HtmlReportText::tr("Score")));
     for (qsizetype i = 0; i < r.items.size(); ++i)
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n")
                     .arg(i + 1)
@@ -60,11 +60,14 @@ QString segmentsTable(const EngineResult &r)
     QString html;
     if (r.partial)
         html += QStringLiteral("<p class=\"meta\">%1</p>\n")
-                    .arg(esc(
-                        Text::tr("%1 of %2 windows; cancelled").arg(r.segments.size()).arg(r.windowCount)));
+                    .arg(esc(HtmlReportText::tr("%1 of %2 windows; cancelled")
+                                 .arg(r.segments.size())
+                                 .arg(r.windowCount)));
     html += QStringLiteral("<table><tr>%1<th>%2</th><th>%3</th><th>%4</th></tr>\n")
-                .arg(thumbnails ? QStringLiteral("<th>%1</th>").arg(esc(Text::tr("Window"))) : QString(),
-                    esc(Text::tr("From")), esc(Text::tr("To")), esc(Text::tr("Caption")));
+                .arg(thumbnails ? QStringLiteral("<th>%1</th>").arg(esc(HtmlReportText::tr("Window")))
+                                : QString(),
+                    esc(HtmlReportText::tr("From")), esc(HtmlReportText::tr("To")),
+                    esc(HtmlReportText::tr("Caption")));
     for (const CaptionSegment &s : r.segments) {
         const QString from = formatCueTime(s.startSeconds, u'.');
         const QString to = formatCueTime(s.endSeconds, u'.');
@@ -85,12 +88,13 @@ QString attentionSection(const EngineResult &r, const AttentionExportOptions &op
 {
     if (!checkAttentionInput(ExportInput {{r}, options, {}}))
         return {};
-    QString html = QStringLiteral("<h3>%1</h3>\n").arg(esc(Text::tr("Where the model looked")));
+    QString html = QStringLiteral("<h3>%1</h3>\n").arg(esc(HtmlReportText::tr("Where the model looked")));
     for (int t = -1; t < r.attention->tokenCount(); ++t) {
         const Expected<std::vector<media::RgbImage>> frames = renderAttentionFrames(r, options, t);
         if (!frames)
             continue;
-        const QString label = t < 0 ? Text::tr("all tokens") : readableToken(r.attention->tokens.value(t));
+        const QString label
+            = t < 0 ? HtmlReportText::tr("all tokens") : readableToken(r.attention->tokens.value(t));
         html += QStringLiteral("<figure>%1<figcaption>%2</figcaption></figure>\n")
                     .arg(imageTag(media::makeFilmstrip(*frames, 120), label), esc(label));
     }
@@ -123,7 +127,7 @@ QString HtmlReportExporter::suffix() const
 
 Expected<QStringList> HtmlReportExporter::write(const ExportInput &input, const QString &path) const
 {
-    const QString title = input.title.isEmpty() ? Text::tr("mPLUG-2 Studio report") : input.title;
+    const QString title = input.title.isEmpty() ? HtmlReportText::tr("mPLUG-2 Studio report") : input.title;
     QString html
         = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -138,7 +142,8 @@ Expected<QStringList> HtmlReportExporter::write(const ExportInput &input, const 
         if (!r.frames.isEmpty())
             html += imageTag(media::fitWithin(toRgbImage(r.frames.front()), 320, 180), r.media) + u'\n';
         if (!r.question.isEmpty())
-            html += QStringLiteral("<p><b>%1</b> %2</p>\n").arg(esc(Text::tr("Question:")), esc(r.question));
+            html += QStringLiteral("<p><b>%1</b> %2</p>\n")
+                        .arg(esc(HtmlReportText::tr("Question:")), esc(r.question));
         html += itemsTable(r) + segmentsTable(r) + attentionSection(r, input.attention);
         html += QStringLiteral("</section>\n");
     }

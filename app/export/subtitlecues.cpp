@@ -8,7 +8,7 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct SubtitleCuesText {
     Q_DECLARE_TR_FUNCTIONS(Export)
 };
 } // namespace
@@ -19,14 +19,15 @@ Expected<QList<SubtitleCue>> subtitleCues(const QList<EngineResult> &results)
         results.cbegin(), results.cend(), [](const EngineResult &r) { return !r.segments.isEmpty(); });
     if (dense != 1 || results.size() != 1)
         return makeError(ErrorCode::InvalidArgument,
-            Text::tr("subtitles need exactly one dense caption (a video captioned in time windows)")
+            SubtitleCuesText::tr(
+                "subtitles need exactly one dense caption (a video captioned in time windows)")
                 .toStdString());
     QList<SubtitleCue> cues;
     for (const CaptionSegment &s : results.front().segments) {
         if (!std::isfinite(s.startSeconds) || !std::isfinite(s.endSeconds) || s.startSeconds < 0
             || s.endSeconds < s.startSeconds)
             return makeError(ErrorCode::InvalidArgument,
-                Text::tr("a caption window from %1 s to %2 s is not a valid time span")
+                SubtitleCuesText::tr("a caption window from %1 s to %2 s is not a valid time span")
                     .arg(s.startSeconds)
                     .arg(s.endSeconds)
                     .toStdString());

@@ -23,7 +23,7 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct ModelDownloadText {
     Q_DECLARE_TR_FUNCTIONS(ModelDownload)
 };
 
@@ -124,14 +124,14 @@ void ModelDownload::start()
     m_clock.start();
     if (QFileInfo::exists(m_job.target)) {
         // Finished before (its import may have failed): checked again, not fetched again.
-        addNotice(
-            Text::tr("%1 is already downloaded: checking it").arg(QDir::toNativeSeparators(m_job.target)));
+        addNotice(ModelDownloadText::tr("%1 is already downloaded: checking it")
+                      .arg(QDir::toNativeSeparators(m_job.target)));
         succeed(m_job.target);
         return;
     }
     if (!QDir().mkpath(QFileInfo(m_job.target).absolutePath())) {
         fail(makeError(ErrorCode::Io,
-                 Text::tr("cannot create the folder %1")
+                 ModelDownloadText::tr("cannot create the folder %1")
                      .arg(QDir::toNativeSeparators(QFileInfo(m_job.target).absolutePath()))
                      .toStdString()),
             true);
@@ -170,7 +170,7 @@ void ModelDownload::request()
             = json::parseFile(partialStatePath(m_job.target).toStdString(), 1u << 16);
         const json::View s = state ? json::View(*state) : json::View();
         if (!state || QString::fromStdString(s["url"].asString()) != m_job.url.toString()) {
-            addNotice(Text::tr("a partial file from another source was discarded"));
+            addNotice(ModelDownloadText::tr("a partial file from another source was discarded"));
             m_offset = 0;
         } else {
             ifRange = QByteArray::fromStdString(
@@ -191,7 +191,7 @@ void ModelDownload::request()
     m_file.setFileName(partial);
     if (!m_file.open(m_offset > 0 ? QIODevice::Append : QIODevice::WriteOnly | QIODevice::Truncate)) {
         fail(makeError(ErrorCode::Io,
-                 Text::tr("cannot write %1: %2")
+                 ModelDownloadText::tr("cannot write %1: %2")
                      .arg(QDir::toNativeSeparators(partial), m_file.errorString())
                      .toStdString()),
             true);
@@ -235,8 +235,9 @@ void ModelDownload::onMetaData()
         const QString type = m_reply->header(QNetworkRequest::ContentTypeHeader).toString().toLower();
         if (type.startsWith(QLatin1String("text/html"))) {
             fail(makeError(ErrorCode::Format,
-                     Text::tr("%1 sent a web page (Content-Type %2), not the model file: the link may have "
-                              "changed or need a login")
+                     ModelDownloadText::tr(
+                         "%1 sent a web page (Content-Type %2), not the model file: the link may have "
+                         "changed or need a login")
                          .arg(m_reply->url().host(), type)
                          .toStdString()),
                 true);
@@ -249,7 +250,7 @@ void ModelDownload::onMetaData()
     if (m_status == 206) {
         const auto [from, total] = contentRange(m_reply->rawHeader("Content-Range"));
         if (from != m_offset) {
-            addNotice(Text::tr("the server resumed at another byte than asked; starting over"));
+            addNotice(ModelDownloadText::tr("the server resumed at another byte than asked; starting over"));
             m_reply->disconnect(this);
             m_reply->abort();
             m_reply->deleteLater();
@@ -265,8 +266,9 @@ void ModelDownload::onMetaData()
     } else {
         if (m_offset > 0) {
             if (!local)
-                addNotice(Text::tr("the server does not resume downloads (or the file changed there): "
-                                   "starting over from the first byte"));
+                addNotice(
+                    ModelDownloadText::tr("the server does not resume downloads (or the file changed there): "
+                                          "starting over from the first byte"));
             m_file.resize(0);
             m_file.seek(0);
             m_offset = m_received = 0;
@@ -277,7 +279,7 @@ void ModelDownload::onMetaData()
     m_lastModified = m_reply->rawHeader("Last-Modified");
     if (m_job.expectedSize > 0 && m_total > 0 && m_total != m_job.expectedSize) {
         fail(makeError(ErrorCode::Format,
-                 Text::tr(
+                 ModelDownloadText::tr(
                      "%1 has %2 bytes, but the model has %3: refusing a file that is not the one expected")
                      .arg(m_job.url.toDisplayString())
                      .arg(m_total)
@@ -306,7 +308,7 @@ void ModelDownload::onReadyRead()
         return;
     if (m_file.write(data) != data.size()) {
         fail(makeError(ErrorCode::Io,
-                 Text::tr("cannot write %1: %2")
+                 ModelDownloadText::tr("cannot write %1: %2")
                      .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString())
                      .toStdString()),
             true);
@@ -323,7 +325,7 @@ void ModelDownload::onReadyRead()
             QString shown = QString::fromLatin1(bytes).simplified();
             shown.replace(QRegularExpression(QStringLiteral("[^ -~]")), QStringLiteral("?"));
             fail(makeError(ErrorCode::Format,
-                     Text::tr(
+                     ModelDownloadText::tr(
                          "%1 sent something that is not a checkpoint (it starts with \"%2\"): the link may "
                          "have changed or need a login")
                          .arg(m_url.isLocalFile() ? QDir::toNativeSeparators(m_url.toLocalFile())
@@ -353,8 +355,9 @@ void ModelDownload::onFinished()
     const QNetworkReply::NetworkError error = reply->error();
     if (m_cancelled) {
         fail(makeError(ErrorCode::Cancelled,
-                 Text::tr("cancelled at %1 of %2; starting again resumes")
-                     .arg(size(m_received), m_total > 0 ? size(m_total) : Text::tr("an unknown size"))
+                 ModelDownloadText::tr("cancelled at %1 of %2; starting again resumes")
+                     .arg(size(m_received),
+                         m_total > 0 ? size(m_total) : ModelDownloadText::tr("an unknown size"))
                      .toStdString()),
             true);
         return;
@@ -364,7 +367,7 @@ void ModelDownload::onFinished()
             // The server closed early or said more than it sent: resume below.
         } else if (m_total > 0 && m_received > m_total) {
             fail(makeError(ErrorCode::Format,
-                     Text::tr("the server sent %1 bytes, more than the %2 it announced")
+                     ModelDownloadText::tr("the server sent %1 bytes, more than the %2 it announced")
                          .arg(m_received)
                          .arg(m_total)
                          .toStdString()),
@@ -377,7 +380,8 @@ void ModelDownload::onFinished()
     }
     // Fell back from https? Only before any byte came, and only for the https we added.
     if (m_url != m_job.url && m_received == m_offset && m_status == 0) {
-        addNotice(Text::tr("https to %1 failed (%2); using http").arg(m_url.host(), reply->errorString()));
+        addNotice(ModelDownloadText::tr("https to %1 failed (%2); using http")
+                      .arg(m_url.host(), reply->errorString()));
         m_url = m_job.url;
         request();
         return;
@@ -385,7 +389,7 @@ void ModelDownload::onFinished()
     if (m_status == 416 && m_offset > 0) {
         fail(
             makeError(ErrorCode::Format,
-                Text::tr(
+                ModelDownloadText::tr(
                     "the server has nothing past byte %1, although it announced %2 bytes: its size is wrong, "
                     "so the file cannot be trusted; the partial file is kept")
                     .arg(m_offset)
@@ -398,7 +402,7 @@ void ModelDownload::onFinished()
         || error == QNetworkReply::InsecureRedirectError || error == QNetworkReply::ContentNotFoundError
         || error == QNetworkReply::ProtocolUnknownError || error == QNetworkReply::HostNotFoundError) {
         const QString reason = m_status >= 400
-            ? Text::tr("the server answered %1 %2")
+            ? ModelDownloadText::tr("the server answered %1 %2")
                   .arg(m_status)
                   .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
             : reply->errorString();
@@ -406,23 +410,25 @@ void ModelDownload::onFinished()
             ? ErrorCode::NotFound
             : ErrorCode::Io;
         fail(makeError(code,
-                 Text::tr("cannot download %1: %2").arg(m_job.url.toDisplayString(), reason).toStdString()),
+                 ModelDownloadText::tr("cannot download %1: %2")
+                     .arg(m_job.url.toDisplayString(), reason)
+                     .toStdString()),
             true);
         return;
     }
     // A dropped connection, a stall, or a short body: resume from where it stopped.
     const QString why = error == QNetworkReply::NoError
-        ? Text::tr("the connection ended after %1 of %2").arg(size(m_received), size(m_total))
-        : Text::tr("%1, at %2").arg(reply->errorString(), size(m_received));
+        ? ModelDownloadText::tr("the connection ended after %1 of %2").arg(size(m_received), size(m_total))
+        : ModelDownloadText::tr("%1, at %2").arg(reply->errorString(), size(m_received));
     if (m_retriesLeft > 0 && m_received > 0) {
         --m_retriesLeft;
-        addNotice(Text::tr("%1; resuming").arg(why));
+        addNotice(ModelDownloadText::tr("%1; resuming").arg(why));
         m_retryPending = true;
         QTimer::singleShot(m_retryDelayMs, this, [this] {
             if (m_cancelled) {
                 m_retryPending = false;
                 fail(makeError(ErrorCode::Cancelled,
-                         Text::tr("cancelled at %1; starting again resumes")
+                         ModelDownloadText::tr("cancelled at %1; starting again resumes")
                              .arg(size(m_received))
                              .toStdString()),
                     true);
@@ -434,7 +440,8 @@ void ModelDownload::onFinished()
         return;
     }
     fail(makeError(ErrorCode::Io,
-             Text::tr("cannot download %1: %2; the %3 received are kept, and starting again resumes")
+             ModelDownloadText::tr(
+                 "cannot download %1: %2; the %3 received are kept, and starting again resumes")
                  .arg(m_job.url.toDisplayString(), why, size(m_received))
                  .toStdString()),
         true);
@@ -448,7 +455,7 @@ bool ModelDownload::checkFreeSpace(qint64 fileSize)
     if (free < 0 || need <= free)
         return true;
     fail(makeError(ErrorCode::Io,
-             Text::tr("not enough free space in %1: %2 needed, %3 free")
+             ModelDownloadText::tr("not enough free space in %1: %2 needed, %3 free")
                  .arg(QDir::toNativeSeparators(folder), size(need), size(free))
                  .toStdString()),
         true);
@@ -463,7 +470,9 @@ void ModelDownload::cancel()
     } else if (m_retryPending) {
         m_retryPending = false;
         fail(makeError(ErrorCode::Cancelled,
-                 Text::tr("cancelled at %1; starting again resumes").arg(size(m_received)).toStdString()),
+                 ModelDownloadText::tr("cancelled at %1; starting again resumes")
+                     .arg(size(m_received))
+                     .toStdString()),
             true);
     }
 }
@@ -482,14 +491,14 @@ void ModelDownload::succeed(const QString &file)
     if (m_job.expectedSize > 0 && actual != m_job.expectedSize) {
         if (actual < m_job.expectedSize) {
             reject(makeError(ErrorCode::Io,
-                       Text::tr("the download stopped at %1 of %2 bytes; starting again resumes")
+                       ModelDownloadText::tr("the download stopped at %1 of %2 bytes; starting again resumes")
                            .arg(actual)
                            .arg(m_job.expectedSize)
                            .toStdString()),
                 true);
         } else {
             reject(makeError(ErrorCode::Format,
-                       Text::tr("the file has %1 bytes, not the %2 expected: it was deleted")
+                       ModelDownloadText::tr("the file has %1 bytes, not the %2 expected: it was deleted")
                            .arg(actual)
                            .arg(m_job.expectedSize)
                            .toStdString()),
@@ -499,7 +508,8 @@ void ModelDownload::succeed(const QString &file)
     }
     if (actual < kHeadBytes) {
         reject(makeError(ErrorCode::Format,
-                   Text::tr("the server sent %n byte(s), which is not a checkpoint", nullptr, int(actual))
+                   ModelDownloadText::tr(
+                       "the server sent %n byte(s), which is not a checkpoint", nullptr, int(actual))
                        .toStdString()),
             false);
         return;
@@ -507,14 +517,15 @@ void ModelDownload::succeed(const QString &file)
     bool read = false;
     const QString sha = hashFile(partial, &read);
     if (!read) {
-        fail(makeError(ErrorCode::Io,
-                 Text::tr("cannot read %1").arg(QDir::toNativeSeparators(partial)).toStdString()),
+        fail(
+            makeError(ErrorCode::Io,
+                ModelDownloadText::tr("cannot read %1").arg(QDir::toNativeSeparators(partial)).toStdString()),
             true);
         return;
     }
     if (!m_job.expectedSha256.isEmpty() && sha != m_job.expectedSha256.toLower()) {
         reject(makeError(ErrorCode::Format,
-                   Text::tr("the file's sha256 is %1, not the %2 expected: it was deleted")
+                   ModelDownloadText::tr("the file's sha256 is %1, not the %2 expected: it was deleted")
                        .arg(sha, m_job.expectedSha256)
                        .toStdString()),
             false);
@@ -522,7 +533,7 @@ void ModelDownload::succeed(const QString &file)
     }
     if (!earlier && (QFileInfo::exists(m_job.target) || !QFile::rename(partial, m_job.target))) {
         fail(makeError(ErrorCode::Io,
-                 Text::tr("cannot rename %1 to %2")
+                 ModelDownloadText::tr("cannot rename %1 to %2")
                      .arg(QDir::toNativeSeparators(partial), QDir::toNativeSeparators(m_job.target))
                      .toStdString()),
             true);

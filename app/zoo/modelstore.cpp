@@ -19,7 +19,7 @@
 namespace mplug2::app {
 
 namespace {
-struct Text {
+struct ModelStoreText {
     Q_DECLARE_TR_FUNCTIONS(ModelStore)
 };
 
@@ -37,7 +37,8 @@ Expected<void> writeJson(const QString &path, const json::Json &value)
     const std::string text = json::dump(value, 2) + '\n';
     if (!f.open(QIODevice::WriteOnly) || f.write(text.data(), qint64(text.size())) != qint64(text.size())
         || !f.commit())
-        return makeError(ErrorCode::Io, Text::tr("cannot write %1").arg(native(path)).toStdString());
+        return makeError(
+            ErrorCode::Io, ModelStoreText::tr("cannot write %1").arg(native(path)).toStdString());
     return {};
 }
 
@@ -112,17 +113,18 @@ std::optional<QString> ModelStore::conflict(
 {
     if (const std::optional<ModelBundle> held = registry.find(id)) {
         if (held->builtIn)
-            return Text::tr("\"%1\" is the built-in model's id: choose another --id").arg(id);
+            return ModelStoreText::tr("\"%1\" is the built-in model's id: choose another --id").arg(id);
         if (!replace)
-            return Text::tr(
+            return ModelStoreText::tr(
                 "a model with the id \"%1\" is already installed (%2): pass --id with another id to "
                 "keep both, or --replace to replace it")
                 .arg(id, native(held->manifestPath));
     }
     const QString manifest = QDir(bundleFolder(id)).filePath(QString::fromLatin1(ModelBundle::kManifestName));
     if (!replace && QFileInfo::exists(manifest))
-        return Text::tr("%1 already holds a model bundle: remove it with `mplug2 models remove %2`, or pass "
-                        "--replace")
+        return ModelStoreText::tr(
+            "%1 already holds a model bundle: remove it with `mplug2 models remove %2`, or pass "
+            "--replace")
             .arg(native(bundleFolder(id)), id);
     return std::nullopt;
 }
@@ -162,7 +164,7 @@ Expected<ModelBundle> ModelStore::install(
             QFile::remove(path);
             QDir().rmdir(dir.absolutePath()); // the folder the download made, when nothing else is in it
             return makeError(ErrorCode::Format,
-                Text::tr("the downloaded file is not an mPLUG-2 checkpoint, so it was deleted: %1")
+                ModelStoreText::tr("the downloaded file is not an mPLUG-2 checkpoint, so it was deleted: %1")
                     .arg(QString::fromStdString(config.error().message))
                     .toStdString());
         }
@@ -248,8 +250,8 @@ Expected<QStringList> ModelStore::remove(const QString &id, BundleRegistry &regi
 {
     const std::optional<ModelBundle> held = registry.find(id);
     if (held && held->builtIn)
-        return makeError(
-            ErrorCode::InvalidArgument, Text::tr("the built-in model cannot be removed").toStdString());
+        return makeError(ErrorCode::InvalidArgument,
+            ModelStoreText::tr("the built-in model cannot be removed").toStdString());
     // The folder a download wrote: the registered bundle's, else the store's own (a partial download).
     QDir dir(held ? QFileInfo(held->manifestPath).absolutePath() : bundleFolder(id));
     QStringList deleted;
@@ -280,7 +282,9 @@ Expected<QStringList> ModelStore::remove(const QString &id, BundleRegistry &regi
         registry.remove(id);
     else if (deleted.isEmpty())
         return makeError(ErrorCode::NotFound,
-            Text::tr("no model with the id \"%1\" is installed or being downloaded").arg(id).toStdString());
+            ModelStoreText::tr("no model with the id \"%1\" is installed or being downloaded")
+                .arg(id)
+                .toStdString());
     if (dir.exists() && dir.isEmpty())
         QDir().rmdir(dir.absolutePath());
     return deleted;

@@ -31,7 +31,7 @@ QString metricLabel(const QString &metric)
         return GetModelsDialog::tr("accuracy");
     return metric;
 }
-constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kCatalogueIdRole = Qt::UserRole + 1;
 const QString kLicenceKey = QStringLiteral("models/licenceAccepted");
 
 QString dataSize(qint64 bytes)
@@ -164,7 +164,7 @@ void GetModelsDialog::refresh()
     m_list->clear();
     for (const app::CatalogueModel &m : m_catalogue.models) {
         auto *item = new QTreeWidgetItem(m_list);
-        item->setData(0, kIdRole, m.id);
+        item->setData(0, kCatalogueIdRole, m.id);
         item->setText(0, m.name);
         item->setToolTip(0, m.downloadUrl(m_mirror->text().trimmed()).toDisplayString());
         item->setText(1, m.dataset.isEmpty() ? m.task : QStringLiteral("%1 (%2)").arg(m.task, m.dataset));
@@ -197,14 +197,14 @@ void GetModelsDialog::refresh()
 void GetModelsDialog::selectModel(const QString &id)
 {
     for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-        if (m_list->topLevelItem(i)->data(0, kIdRole).toString() == id)
+        if (m_list->topLevelItem(i)->data(0, kCatalogueIdRole).toString() == id)
             m_list->setCurrentItem(m_list->topLevelItem(i));
 }
 
 QString GetModelsDialog::selectedId() const
 {
     const QTreeWidgetItem *item = m_list->currentItem();
-    return item ? item->data(0, kIdRole).toString() : QString();
+    return item ? item->data(0, kCatalogueIdRole).toString() : QString();
 }
 
 QString GetModelsDialog::statusText() const

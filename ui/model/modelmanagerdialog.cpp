@@ -30,7 +30,7 @@
 namespace mplug2::ui {
 
 namespace {
-constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kBundleIdRole = Qt::UserRole + 1;
 
 QString formatBytes(qint64 bytes)
 {
@@ -176,7 +176,7 @@ ModelManagerDialog::ModelManagerDialog(app::Engine *engine, app::BundleRegistry 
 void ModelManagerDialog::refresh()
 {
     const QString previous
-        = m_list->currentItem() ? m_list->currentItem()->data(kIdRole).toString() : QString();
+        = m_list->currentItem() ? m_list->currentItem()->data(kBundleIdRole).toString() : QString();
     const QString defaultId = m_registry->defaultId();
     m_list->clear();
     for (const app::BundleRegistry::Entry &entry : m_registry->entries()) {
@@ -185,7 +185,7 @@ void ModelManagerDialog::refresh()
             item->setText(tr("%1 (cannot be read)").arg(entry.manifestPath));
             item->setIcon(paletteIcon(QStringLiteral("warning")));
             item->setToolTip(entry.error);
-            item->setData(kIdRole, QString());
+            item->setData(kBundleIdRole, QString());
             continue;
         }
         const app::ModelBundle &bundle = *entry.bundle;
@@ -198,7 +198,7 @@ void ModelManagerDialog::refresh()
         item->setText(text + QStringLiteral("\n") + tags.join(QStringLiteral(" · ")));
         item->setIcon(paletteIcon(QStringLiteral("model")));
         item->setToolTip(entry.manifestPath);
-        item->setData(kIdRole, bundle.id);
+        item->setData(kBundleIdRole, bundle.id);
     }
     if (!previous.isEmpty())
         selectBundle(previous);
@@ -210,7 +210,7 @@ void ModelManagerDialog::refresh()
 void ModelManagerDialog::selectBundle(const QString &id)
 {
     for (int i = 0; i < m_list->count(); ++i) {
-        if (m_list->item(i)->data(kIdRole).toString() == id)
+        if (m_list->item(i)->data(kBundleIdRole).toString() == id)
             m_list->setCurrentRow(i);
     }
 }
@@ -218,9 +218,9 @@ void ModelManagerDialog::selectBundle(const QString &id)
 std::optional<app::ModelBundle> ModelManagerDialog::selectedBundle() const
 {
     const QListWidgetItem *item = m_list->currentItem();
-    if (!item || item->data(kIdRole).toString().isEmpty())
+    if (!item || item->data(kBundleIdRole).toString().isEmpty())
         return std::nullopt;
-    const auto bundle = m_registry->resolve(item->data(kIdRole).toString());
+    const auto bundle = m_registry->resolve(item->data(kBundleIdRole).toString());
     return bundle ? std::optional<app::ModelBundle>(*bundle) : std::nullopt;
 }
 

@@ -20,7 +20,7 @@
 namespace mplug2::ui {
 
 namespace {
-constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kResultIdRole = Qt::UserRole + 1;
 constexpr int kProbabilityRole = Qt::UserRole + 2;
 constexpr int kSegmentStartRole = Qt::UserRole + 3;
 constexpr int kSegmentIndexRole = Qt::UserRole + 4;
@@ -146,7 +146,7 @@ QTreeWidgetItem *ResultsPanel::requestItem(app::RequestId id) const
 {
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_tree->topLevelItem(i);
-        if (item->data(0, kIdRole).toULongLong() == id)
+        if (item->data(0, kResultIdRole).toULongLong() == id)
             return item;
     }
     return nullptr;
@@ -183,7 +183,7 @@ void ResultsPanel::addPending(app::RequestId id, const app::EngineRequest &reque
     auto *top = new QTreeWidgetItem({title, tr("running…")});
     top->setIcon(0, paletteIcon(icon));
     top->setToolTip(0, request.media.path);
-    top->setData(0, kIdRole, QVariant::fromValue<quint64>(id));
+    top->setData(0, kResultIdRole, QVariant::fromValue<quint64>(id));
     const bool probabilities = request.task == app::TaskKind::Classify
         || (request.task == app::TaskKind::Answer && !request.texts.isEmpty());
     top->setData(0, kProbabilityRole, probabilities);
@@ -357,7 +357,7 @@ app::RequestId ResultsPanel::selectedRequest() const
         item = m_tree->topLevelItem(0);
     while (item && item->parent())
         item = item->parent();
-    return item ? item->data(0, kIdRole).toULongLong() : 0;
+    return item ? item->data(0, kResultIdRole).toULongLong() : 0;
 }
 
 std::optional<app::EngineResult> ResultsPanel::currentResult() const
