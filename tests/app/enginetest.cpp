@@ -22,7 +22,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <torch/torch.h>
+#include <torch/types.h>
+#include <torch/utils.h>
 
 using namespace mplug2;
 using namespace mplug2::app;

@@ -11,7 +11,7 @@
 #include <QTest>
 
 #include <cstring>
-#include <torch/torch.h>
+#include <torch/types.h>
 
 using namespace mplug2::model;
 

@@ -10,8 +10,6 @@
 
 #include <QTest>
 
-#include <torch/torch.h>
-
 namespace json = mplug2::json;
 using namespace mplug2::model;
 

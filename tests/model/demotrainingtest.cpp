@@ -16,7 +16,9 @@
 #include <QTest>
 
 #include <cmath>
-#include <torch/torch.h>
+#include <torch/optim/adamw.h>
+#include <torch/types.h>
+#include <torch/utils.h>
 
 using namespace mplug2::model;
 using namespace mplug2::model::train;

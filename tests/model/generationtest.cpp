@@ -11,7 +11,9 @@
 
 #include <QTest>
 
-#include <torch/torch.h>
+#include <torch/optim/sgd.h>
+#include <torch/types.h>
+#include <torch/utils.h>
 
 using namespace mplug2::model;
 

@@ -17,7 +17,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <torch/torch.h>
 
 using namespace mplug2::model;
 

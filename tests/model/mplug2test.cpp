@@ -11,7 +11,8 @@
 
 #include <QTest>
 
-#include <torch/torch.h>
+#include <torch/cuda.h>
+#include <torch/types.h>
 
 namespace json = mplug2::json;
 using namespace mplug2::model;

@@ -16,7 +16,6 @@
 
 #include <map>
 #include <sstream>
-#include <torch/torch.h>
 
 namespace json = mplug2::json;
 using namespace mplug2::model;

@@ -14,7 +14,7 @@
 
 #include <cstring>
 #include <map>
-#include <torch/torch.h>
+#include <torch/types.h>
 
 using namespace mplug2::model;
 

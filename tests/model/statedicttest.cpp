@@ -13,7 +13,7 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <torch/torch.h>
+#include <torch/types.h>
 
 using namespace mplug2::model;
 

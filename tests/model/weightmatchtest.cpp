@@ -9,7 +9,7 @@
 
 #include <QTest>
 
-#include <torch/torch.h>
+#include <torch/types.h>
 
 using namespace mplug2::model;
 
