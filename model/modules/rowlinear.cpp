@@ -45,7 +45,7 @@ struct ProductBf16 {
     const std::uint16_t *xb; // rows x in, bf16 (native kernels)
     int64_t rows;
     const std::uint16_t *w; // out x in, rows ldw apart
-    const float *b; // out, or null
+    const std::uint16_t *b; // out, bf16, or null: widened as it is added
     float *y; // rows x out
     int64_t in;
     int64_t out;
@@ -78,7 +78,7 @@ inline float finishBf16(const ProductBf16 &p, float sum, int64_t row, int64_t n,
     const std::uint16_t *w = p.w + n * p.ldw;
     for (; k < p.in; ++k)
         sum += (p.x ? p.x[row * p.in + k] : widen(p.xb[row * p.in + k])) * widen(w[k]);
-    return p.b ? sum + p.b[n] : sum;
+    return p.b ? sum + widen(p.b[n]) : sum;
 }
 
 // How many blocks ahead the kernels prefetch W (or the rows of B), into L2
@@ -696,7 +696,7 @@ at::Tensor rowLinearBf16(
     const bool nativeRows = bf16KernelFor(1).second;
     const at::Tensor rows = x.contiguous();
     const at::Tensor rowsFloat = nativeRows ? at::Tensor() : rows.to(at::kFloat);
-    const at::Tensor biasFloat = bias.defined() ? bias.to(at::kFloat) : at::Tensor();
+    const at::Tensor biasRow = bias.defined() ? bias.contiguous() : at::Tensor();
     std::vector<int64_t> shape = x.sizes().vec();
     shape.back() = out;
     at::Tensor y = at::empty(shape, x.options().dtype(at::kFloat));
@@ -707,8 +707,9 @@ at::Tensor rowLinearBf16(
             nativeRows ? reinterpret_cast<const std::uint16_t *>(rows.data_ptr<at::BFloat16>()) + first * in
                        : nullptr,
             count, reinterpret_cast<const std::uint16_t *>(weight.data_ptr<at::BFloat16>()),
-            biasFloat.defined() ? biasFloat.data_ptr<float>() : nullptr, y.data_ptr<float>() + first * out,
-            in, out, in};
+            biasRow.defined() ? reinterpret_cast<const std::uint16_t *>(biasRow.data_ptr<at::BFloat16>())
+                              : nullptr,
+            y.data_ptr<float>() + first * out, in, out, in};
         at::parallel_for(0, out, 64, [&](int64_t n0, int64_t n1) { kernel(p, n0, n1); });
     }
     return floatOutput ? y : y.to(at::kBFloat16);
