@@ -20,8 +20,7 @@ const QList<CliCommand> &cliCommands()
     static const QList<CliCommand> commands = {
         {QStringLiteral("bench"),
             QStringLiteral("Benchmarks: 'media' times sampling a video's frames, 'retrieval' the search "
-                           "index, 'catalog' a "
-                           "shared index"),
+                           "index, 'catalog' a shared index, 'moments' indexing a long video"),
             &runBenchCommand},
         {QStringLiteral("parity"), QStringLiteral("Compare every stage with the official fixtures"),
             &runParityCommand},
