@@ -24,11 +24,24 @@ struct BenchCommandText {
     Q_DECLARE_TR_FUNCTIONS(BenchCommand)
 };
 
-/// The benchmarks that read options of their own, after their name.
-bool hasOwnParser(const QString &mode)
+/// The benchmarks that read options of their own, after their name: one
+/// table for telling them apart and for handing them their arguments.
+struct SubBenchmark {
+    QLatin1String name;
+    int (*run)(const QStringList &args);
+};
+constexpr SubBenchmark kSubBenchmarks[] = {
+    {QLatin1String("retrieval"), &runRetrievalBenchCommand},
+    {QLatin1String("catalog"), &runCatalogBenchCommand},
+    {QLatin1String("moments"), &runMomentsBenchCommand},
+};
+
+const SubBenchmark *subBenchmark(const QString &mode)
 {
-    return mode == QLatin1String("retrieval") || mode == QLatin1String("catalog")
-        || mode == QLatin1String("moments");
+    for (const SubBenchmark &b : kSubBenchmarks)
+        if (mode == b.name)
+            return &b;
+    return nullptr;
 }
 
 QJsonObject runToJson(const MediaBenchRun &r)
@@ -146,7 +159,7 @@ CliParsed<BenchMediaParams> parseBenchMediaParams(const QStringList &args)
     if (mode.isEmpty())
         return usageStop(BenchCommandText::tr(
             "say what to measure: 'mplug2 bench media FILE' or 'mplug2 bench media --generate'"));
-    if (hasOwnParser(mode))
+    if (subBenchmark(mode))
         return usageStop(
             BenchCommandText::tr("name the benchmark before its options: 'mplug2 bench %1 ...'").arg(mode));
     if (mode != QLatin1String("media"))
@@ -209,14 +222,10 @@ int runBenchCommand(const QStringList &args)
     const QString mode = args.value(1);
     const QString named = args.value(0) + u' ' + mode;
     // Benchmarks with options of their own take over before the media parser sees them.
-    if (hasOwnParser(mode)) {
+    if (const SubBenchmark *sub = subBenchmark(mode)) {
         QStringList rest = args.mid(2);
         rest.prepend(named);
-        if (mode == QLatin1String("retrieval"))
-            return runRetrievalBenchCommand(rest);
-        if (mode == QLatin1String("catalog"))
-            return runCatalogBenchCommand(rest);
-        return runMomentsBenchCommand(rest);
+        return sub->run(rest);
     }
     const QString command = mode == QLatin1String("media") ? named : args.value(0);
     const CliParsed<BenchMediaParams> parsed = parseBenchMediaParams(args);
