@@ -144,6 +144,18 @@ void printComparison(const PrecisionComparison &c, bool busy)
         build += padded(cell(v.buildMs, "%.0f"), 11) + std::string(9, ' ');
     }
     std::cout << peak << '\n' << estimate << '\n' << weights << '\n' << build << '\n';
+    if (c.variants.size() < 2)
+        return;
+    // Each stage's output against the first variant's, same weights and pixels.
+    std::cout
+        << "error against " << precisionName(c.variants.front().precision)
+        << " (visual, universal: max|diff|/max|ref|; log-probs: max|diff| teacher-forced on its top beam)\n";
+    for (size_t i = 1; i < c.variants.size(); ++i) {
+        const auto &e = c.variants[i].errors;
+        std::cout << "  " << precisionName(c.variants[i].precision) << ": visual " << cell(e.visual, "%.2e")
+                  << ", universal " << cell(e.universal, "%.2e") << ", log-probs " << cell(e.logProbs, "%.2e")
+                  << ", top beam " << (e.sameTopBeam ? "the same" : "different") << '\n';
+    }
 }
 
 int runComparison(const CaptionBenchmarkParams &p, const std::vector<Precision> &precisions, int64_t runs,
@@ -170,6 +182,12 @@ int runComparison(const CaptionBenchmarkParams &p, const std::vector<Precision> 
         j["weight_bytes"] = v.weightBytes;
         j["estimate_bytes"] = v.estimateBytes;
         j["build_ms"] = v.buildMs;
+        json::Json errors = json::Json::object();
+        errors["visual"] = v.errors.visual;
+        errors["universal"] = v.errors.universal;
+        errors["log_probs"] = v.errors.logProbs;
+        errors["same_top_beam"] = v.errors.sameTopBeam;
+        j["errors"] = errors;
         variants.push_back(j);
     }
     o["variants"] = variants;

@@ -144,6 +144,52 @@ Expected<CaptionRunTimes> timeCaption(
     }
 }
 
+/// What each stage of a caption produced, for comparing precisions.
+struct StageOutputs {
+    at::Tensor visual; ///< visual tokens, fp32
+    at::Tensor universal; ///< image embeds, fp32
+    at::Tensor states; ///< image embeds as the decoder reads them
+    std::vector<int64_t> topBeam; ///< of the first item
+};
+
+StageOutputs stageOutputs(Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p)
+{
+    c10::InferenceMode inference;
+    Mplug2ModelImpl &net = model.network();
+    const auto x = pixels.to(torchDevice(p.target), torchDtype(p.target.precision));
+    StageOutputs out;
+    const auto tokens = net.visualTokens(x);
+    out.states = net.universalEmbeds(net.projectVisual(tokens));
+    out.visual = tokens.to(at::kCPU, at::kFloat);
+    out.universal = out.states.to(at::kCPU, at::kFloat);
+    const auto mask
+        = torch::ones({out.states.size(0), out.states.size(1)}, out.states.options().dtype(at::kLong));
+    const GenerationParams g
+        = GenerationParams::beam(p.beam, p.steps > 0 ? p.steps : 1, p.steps > 0 ? p.steps : p.maxLength, 1);
+    const auto result = beamSearch(*net.text_decoder, out.states, mask, g);
+    if (!result.items.empty() && !result.items.front().empty())
+        out.topBeam = result.items.front().front().ids;
+    return out;
+}
+
+/// The decoder's log-probabilities (fp32, on the CPU) along `ids` for the first item of `states`.
+at::Tensor teacherForcedLogProbs(Mplug2 &model, const at::Tensor &states, const std::vector<int64_t> &ids)
+{
+    c10::InferenceMode inference;
+    const auto first = states.narrow(0, 0, 1);
+    const auto tokens
+        = torch::tensor(ids, at::TensorOptions().dtype(at::kLong)).to(states.device()).unsqueeze(0);
+    const auto mask = torch::ones({1, first.size(1)}, first.options().dtype(at::kLong));
+    const auto logits = model.network().text_decoder->forward(tokens, torch::ones_like(tokens), first, mask);
+    return at::log_softmax(logits.to(at::kCPU, at::kFloat), -1);
+}
+
+double relativeError(const at::Tensor &ours, const at::Tensor &reference)
+{
+    const double scale = reference.abs().max().item<double>();
+    return (ours - reference).abs().max().item<double>() / std::max(scale, 1e-30);
+}
+
 } // namespace
 
 Expected<CaptionBenchmarkReport> runCaptionBenchmark(
@@ -319,6 +365,28 @@ Expected<PrecisionComparison> comparePrecisions(const CaptionBenchmarkParams &p,
     }
     for (size_t i = 0; i < n; ++i)
         out.variants[i].median = medianOf(times[i]);
+    say("comparing each stage's output with " + std::string(precisionName(precisions.front())));
+    try {
+        const StageOutputs reference = stageOutputs(*models.front(), pixels, params.front());
+        if (!reference.topBeam.empty()) {
+            const at::Tensor referenceLogProbs
+                = teacherForcedLogProbs(*models.front(), reference.states, reference.topBeam);
+            for (size_t i = 1; i < n; ++i) {
+                const StageOutputs ours = stageOutputs(*models[i], pixels, params[i]);
+                PrecisionVariant::StageErrors &e = out.variants[i].errors;
+                e.visual = relativeError(ours.visual, reference.visual);
+                e.universal = relativeError(ours.universal, reference.universal);
+                e.logProbs
+                    = (teacherForcedLogProbs(*models[i], ours.states, reference.topBeam) - referenceLogProbs)
+                          .abs()
+                          .max()
+                          .item<double>();
+                e.sameTopBeam = ours.topBeam == reference.topBeam;
+            }
+        }
+    } catch (const std::exception &e) {
+        return makeError(ErrorCode::Internal, "comparing the stages failed: " + exceptionText(e));
+    }
     return out;
 }
 

@@ -81,6 +81,18 @@ struct PrecisionVariant {
     int64_t weightBytes = 0;
     int64_t estimateBytes = 0; ///< model/memoryestimate.h's prediction of peakBytes
     double buildMs = 0.0;
+    /// How far each stage's output lies from the first variant's (the
+    /// reference, fp32 when it is listed first), on the same weights and
+    /// pixels: max |ours - reference| / max |reference| of the visual tokens
+    /// and the universal output, max |ours - reference| of the decoder's
+    /// log-probabilities with both teacher-forced on the reference's top beam,
+    /// and whether the top beam is the same. All 0 for the first variant.
+    struct StageErrors {
+        double visual = 0.0;
+        double universal = 0.0;
+        double logProbs = 0.0;
+        bool sameTopBeam = true;
+    } errors;
 };
 
 struct PrecisionComparison {

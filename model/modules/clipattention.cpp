@@ -18,7 +18,7 @@ ClipAttentionImpl::ClipAttentionImpl(const ClipAttentionOptions &options)
     in_proj_bias = register_parameter("in_proj_bias", torch::zeros({3 * options.width}));
     out_proj = register_module("out_proj", Linear(options.width, options.width));
     if (parametersAreFilled()) {
-        torch::nn::init::xavier_uniform_(in_proj_weight);
+        drawInto(in_proj_weight, [](at::Tensor &w) { torch::nn::init::xavier_uniform_(w); });
         torch::nn::init::zeros_(out_proj->bias);
     }
 }

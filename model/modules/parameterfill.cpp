@@ -36,6 +36,18 @@ at::Tensor newParameter(at::IntArrayRef sizes, const std::function<void(at::Tens
     return t_scope ? t.to(t_scope->options()) : t;
 }
 
+void drawInto(at::Tensor &parameter, const std::function<void(at::Tensor &)> &fill)
+{
+    torch::NoGradGuard noGrad;
+    if (parameter.scalar_type() == at::kFloat && parameter.device().is_cpu()) {
+        fill(parameter);
+        return;
+    }
+    at::Tensor drawn = torch::empty(parameter.sizes());
+    fill(drawn);
+    parameter.copy_(drawn);
+}
+
 torch::nn::EmbeddingOptions embeddingOptions(int64_t n, int64_t dim)
 {
     torch::nn::EmbeddingOptions options(n, dim);

@@ -50,6 +50,13 @@ private:
 /// scope moved to its options, or (Unfilled) allocated there undrawn.
 at::Tensor newParameter(at::IntArrayRef sizes, const std::function<void(at::Tensor &)> &fill);
 
+/// Draws `fill` into a parameter made earlier (a draw that must come after
+/// other modules' draws, as in nn.MultiheadAttention), as newParameter()
+/// would: in fp32 on the CPU, then copied to the parameter's dtype and
+/// device. Drawn straight into a bf16 tensor, the same seed gives other
+/// numbers than fp32, and the precisions' random models would differ.
+void drawInto(at::Tensor &parameter, const std::function<void(at::Tensor &)> &fill);
+
 /// nn.Embedding's options for an n x dim table: in an Unfilled scope with an
 /// undrawn table of the scope's options; otherwise the module draws its own.
 torch::nn::EmbeddingOptions embeddingOptions(int64_t n, int64_t dim);
