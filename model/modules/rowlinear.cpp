@@ -715,6 +715,25 @@ at::Tensor rowLinearBf16(
     return floatOutput ? y : y.to(at::kBFloat16);
 }
 
+// An fp32 product of a low-precision layer, for outputs that must not be
+// rounded (the logits): the weight is widened a block of outputs at a time,
+// so that the layer (the LM head: 30522 x 768) never exists in fp32 whole.
+at::Tensor linearInFloatBlocks(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
+{
+    constexpr int64_t kBlock = 2048;
+    const int64_t in = weight.size(1), out = weight.size(0);
+    const at::Tensor rows = x.to(at::kFloat).reshape({-1, in});
+    std::vector<int64_t> shape = x.sizes().vec();
+    shape.back() = out;
+    at::Tensor y = at::empty({rows.size(0), out}, rows.options());
+    for (int64_t n0 = 0; n0 < out; n0 += kBlock) {
+        const int64_t n = std::min(kBlock, out - n0);
+        y.narrow(1, n0, n).copy_(at::linear(rows, weight.narrow(0, n0, n).to(at::kFloat),
+            bias.defined() ? bias.narrow(0, n0, n).to(at::kFloat) : bias));
+    }
+    return y.view(shape);
+}
+
 // rowAttention for a bf16 model: q, K and V bf16, the keys and values read as
 // bf16 and everything summed in fp32; the scores, mask and softmax in fp32 as
 // in the explicit form. Undefined where it does not apply.
@@ -807,6 +826,9 @@ at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Te
     if (bf16)
         if (at::Tensor y = rowLinearBf16(x, weight, bias, floatOutput); y.defined())
             return y;
+    if (floatOutput && x.defined() && x.scalar_type() != at::kFloat && weight.dim() == 2
+        && x.size(-1) == weight.size(1))
+        return linearInFloatBlocks(x, weight, bias);
     if (floatOutput && x.defined() && x.scalar_type() != at::kFloat)
         return at::linear(
             x.to(at::kFloat), weight.to(at::kFloat), bias.defined() ? bias.to(at::kFloat) : bias);
