@@ -41,6 +41,17 @@ template<typename T, typename Body> Expected<T> guarded(const std::string &what,
     }
 }
 
+Expected<void> checkPixels(const at::Tensor &pixels, int64_t patch)
+{
+    if (!pixels.defined() || pixels.dim() != 5 || pixels.size(1) != 3 || pixels.size(0) < 1
+        || pixels.size(2) < 1)
+        return makeError(ErrorCode::InvalidArgument, "pixels must be (batch, 3, frames, height, width)");
+    if (pixels.size(3) < patch || pixels.size(4) < patch)
+        return makeError(ErrorCode::InvalidArgument,
+            "frames must be at least one " + std::to_string(patch) + "x" + std::to_string(patch) + " patch");
+    return {};
+}
+
 Expected<void> checkIds(const at::Tensor &ids, int64_t vocab, int64_t maxLength, const char *what)
 {
     if (!ids.defined() || ids.dim() != 2 || ids.size(1) < 1)
@@ -196,13 +207,8 @@ Mplug2ModelImpl &Mplug2::network()
 
 Expected<VisualFeatures> Mplug2::encodeVisual(const at::Tensor &pixels, const VisualCapture &capture)
 {
-    if (!pixels.defined() || pixels.dim() != 5 || pixels.size(1) != 3 || pixels.size(0) < 1
-        || pixels.size(2) < 1)
-        return makeError(ErrorCode::InvalidArgument, "pixels must be (batch, 3, frames, height, width)");
-    const int64_t p = m_state->config.vision.patchSize;
-    if (pixels.size(3) < p || pixels.size(4) < p)
-        return makeError(ErrorCode::InvalidArgument,
-            "frames must be at least one " + std::to_string(p) + "x" + std::to_string(p) + " patch");
+    if (Expected<void> ok = checkPixels(pixels, m_state->config.vision.patchSize); !ok)
+        return ok.error();
     return guarded<VisualFeatures>("encoding the media", [&] {
         c10::InferenceMode inference;
         State &s = *m_state;
@@ -215,6 +221,24 @@ Expected<VisualFeatures> Mplug2::encodeVisual(const at::Tensor &pixels, const Vi
             capture.universalMaps ? &f.latentToVisual : nullptr,
             capture.universalMaps ? &f.visualToLatent : nullptr);
         f.times.universalMs = timer.lap();
+        const auto g
+            = s.network->visual_encoder->visual->geometryFor(pixels.size(2), pixels.size(3), pixels.size(4));
+        f.geometry = {g.frames, g.gridHeight, g.gridWidth};
+        return f;
+    });
+}
+
+Expected<VisualFeatures> Mplug2::encodeForEmbedding(const at::Tensor &pixels)
+{
+    if (Expected<void> ok = checkPixels(pixels, m_state->config.vision.patchSize); !ok)
+        return ok.error();
+    return guarded<VisualFeatures>("encoding the media", [&] {
+        c10::InferenceMode inference;
+        State &s = *m_state;
+        VisualFeatures f;
+        StageTimer timer(s.device);
+        f.visualTokens = s.network->visualTokens(pixels.to(s.device, s.dtype), nullptr);
+        f.times.visualMs = timer.lap();
         const auto g
             = s.network->visual_encoder->visual->geometryFor(pixels.size(2), pixels.size(3), pixels.size(4));
         f.geometry = {g.frames, g.gridHeight, g.gridWidth};

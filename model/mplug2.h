@@ -152,6 +152,10 @@ public:
 
     /// pixels (B, 3, T, H, W) float, CLIP-normalised, on any device.
     Expected<VisualFeatures> encodeVisual(const at::Tensor &pixels, const VisualCapture &capture = {});
+    /// Only what mediaEmbedding() reads: the VideoFormer tokens, without the
+    /// universal layers (imageEmbeds stays undefined). Retrieval indexing
+    /// needs no more, and saves the universal stage.
+    Expected<VisualFeatures> encodeForEmbedding(const at::Tensor &pixels);
 
     /// Decodes from the visual features (the caption task). Hypotheses start
     /// with [CLS]; a fine-tuned caption model writes the prompt itself.

@@ -1375,6 +1375,14 @@
         <source>moments: %1 in %2 videos, %3 MB of the index</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 embeddings, %2 a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2  %3 files/s, %4 embeddings/s  </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IndexJob</name>
@@ -3594,10 +3602,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 files/s — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Indexing failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3678,6 +3682,10 @@ Moments multiply the vectors and the index&apos;s size.</source>
             <numerusform>Moments: %1 in %n video, %2 in the index.</numerusform>
             <numerusform>Moments: %1 in %n videos, %2 in the index.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 files/s, %2 embeddings/s — %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -201,7 +201,7 @@
     <name>BenchCommand</name>
     <message>
         <source>Benchmarks. &apos;media&apos;: time to sample and decode a model&apos;s frames from a video (open, seek-decode, official transform). With --generate it makes a 10-minute 1080p H.264 file first. &apos;retrieval&apos;: search-index latency and recall, and indexing throughput (see &apos;mplug2 bench retrieval --help&apos;). &apos;catalog&apos;: a shared index&apos;s store throughput, claim overhead and client search index (see &apos;mplug2 bench catalog --help&apos;). &apos;moments&apos;: indexing a long video with moments, against its length (see &apos;mplug2 bench moments --help&apos;).</source>
-        <translation>基准测试。'media'：从视频中采样并解码模型帧的时间（打开、定位解码、官方变换）；配合 --generate 会先生成一个 10 分钟的 1080p H.264 文件。'retrieval'：搜索索引的延迟与召回率，以及索引吞吐量（见 'mplug2 bench retrieval --help'）。'catalog'：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 'mplug2 bench catalog --help'）。'moments'：带片段索引长视频的速度与其时长之比（见 'mplug2 bench moments --help'）。</translation>
+        <translation>基准测试。&apos;media&apos;：从视频中采样并解码模型帧的时间（打开、定位解码、官方变换）；配合 --generate 会先生成一个 10 分钟的 1080p H.264 文件。&apos;retrieval&apos;：搜索索引的延迟与召回率，以及索引吞吐量（见 &apos;mplug2 bench retrieval --help&apos;）。&apos;catalog&apos;：共享索引的存储吞吐量、认领开销和客户端搜索索引（见 &apos;mplug2 bench catalog --help&apos;）。&apos;moments&apos;：带片段索引长视频的速度与其时长之比（见 &apos;mplug2 bench moments --help&apos;）。</translation>
     </message>
     <message>
         <source>What to measure: media, retrieval, catalog or moments.</source>
@@ -245,11 +245,11 @@
     </message>
     <message>
         <source>say what to measure: &apos;mplug2 bench media FILE&apos; or &apos;mplug2 bench media --generate&apos;</source>
-        <translation>请指明要测量的内容：'mplug2 bench media 文件' 或 'mplug2 bench media --generate'</translation>
+        <translation>请指明要测量的内容：&apos;mplug2 bench media 文件&apos; 或 &apos;mplug2 bench media --generate&apos;</translation>
     </message>
     <message>
         <source>name the benchmark before its options: &apos;mplug2 bench %1 ...&apos;</source>
-        <translation>请在选项之前指明基准测试：'mplug2 bench %1 ...'</translation>
+        <translation>请在选项之前指明基准测试：&apos;mplug2 bench %1 ...&apos;</translation>
     </message>
     <message>
         <source>unknown benchmark &quot;%1&quot;: use media, retrieval, catalog or moments</source>
@@ -1373,6 +1373,14 @@
     <message>
         <source>moments: %1 in %2 videos, %3 MB of the index</source>
         <translation>片段：%2 个视频中共 %1 个，占索引 %3 MB</translation>
+    </message>
+    <message>
+        <source>%1 embeddings, %2 a second</source>
+        <translation>%1 个嵌入，每秒 %2 个</translation>
+    </message>
+    <message>
+        <source>%1/%2  %3 files/s, %4 embeddings/s  </source>
+        <translation>%1/%2  %3 个文件/秒，%4 个嵌入/秒  </translation>
     </message>
 </context>
 <context>
@@ -3579,10 +3587,6 @@ Run &apos;mplug2 &lt;command&gt; --help&apos; for a command&apos;s options.</sou
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>%1 files/s — %2</source>
-        <translation>每秒 %1 个文件 — %2</translation>
-    </message>
-    <message>
         <source>Indexing failed: %1</source>
         <translation>索引失败：%1</translation>
     </message>
@@ -3661,6 +3665,10 @@ Moments multiply the vectors and the index&apos;s size.</source>
         <translation>
             <numerusform>片段：%n 个视频中共 %1 个，占索引 %2。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 files/s, %2 embeddings/s — %3</source>
+        <translation>%1 个文件/秒，%2 个嵌入/秒 — %3</translation>
     </message>
 </context>
 <context>

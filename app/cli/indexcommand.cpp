@@ -52,7 +52,9 @@ QJsonObject summaryJson(const IndexSummary &s, const QString &db)
         {QStringLiteral("failed_before"), s.failedBefore}, {QStringLiteral("resumed"), s.resumed},
         {QStringLiteral("lost"), s.lost}, {QStringLiteral("worker"), s.worker},
         {QStringLiteral("skipped"), QJsonArray::fromStringList(s.skipped)},
-        {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("error"), s.error},
+        {QStringLiteral("seconds"), s.seconds}, {QStringLiteral("embeddings"), s.embeddings},
+        {QStringLiteral("embeddings_per_second"), s.seconds > 0 ? double(s.embeddings) / s.seconds : 0.0},
+        {QStringLiteral("error"), s.error},
         {QStringLiteral("queue"), s.queue ? workCountsJson(*s.queue) : QJsonValue()},
         {QStringLiteral("moments"),
             s.moments ? QJsonObject {{QStringLiteral("moments"), s.moments->moments},
@@ -178,10 +180,12 @@ int runIndex(const IndexParams &params, const QString &command)
     const bool showProgress = !params.json && ::isatty(STDERR_FILENO);
     QObject::connect(&job, &IndexJob::progressed, [&](const IndexProgress &p) {
         if (showProgress)
-            err << QStringLiteral("\r%1/%2  %3 files/s  ")
+            err << '\r'
+                << IndexCommandText::tr("%1/%2  %3 files/s, %4 embeddings/s  ")
                        .arg(p.done)
                        .arg(p.total)
-                       .arg(p.filesPerSecond, 0, 'f', 1)
+                       .arg(p.filesPerSecond, 0, 'f', 2)
+                       .arg(p.embeddingsPerSecond, 0, 'f', 2)
                 << QDir::toNativeSeparators(p.currentPath).right(60) << "\x1b[K" << Qt::flush;
     });
     QObject::connect(&job, &IndexJob::fileFailed, [&](const QString &path, const QString &message) {
@@ -228,6 +232,11 @@ int runIndex(const IndexParams &params, const QString &command)
                    .arg(s.failed + s.failedBefore)
                    .arg(s.seconds, 0, 'f', 1)
             << '\n';
+        if (s.embeddings > 0 && s.seconds > 0)
+            out << IndexCommandText::tr("%1 embeddings, %2 a second")
+                       .arg(s.embeddings)
+                       .arg(double(s.embeddings) / s.seconds, 0, 'f', 2)
+                << '\n';
         if (s.moments)
             out << IndexCommandText::tr("moments: %1 in %2 videos, %3 MB of the index")
                        .arg(s.moments->moments)

@@ -205,6 +205,9 @@ void Engine::runJob(InferenceBackend &backend, QueuedJob &job, std::optional<Dev
             });
         },
         &m_counters);
+    context.setFollowingSource([this](int max, const std::function<bool(const EngineRequest &)> &accept) {
+        return m_queue.following(max, accept);
+    });
     QElapsedTimer clock;
     clock.start();
 

@@ -108,6 +108,9 @@ struct EngineResult {
     QString precision; ///< "fp32", "fp16", "bf16"
     QString modelId; ///< the bundle that produced it
     bool visualCacheHit = false; ///< the visual encoder was skipped
+    /// Media the visual encoder took in one batch with this one (this one
+    /// included; the others wait in the cache for their requests); 0 when skipped.
+    int visualBatch = 0;
     EngineTimings timings;
 };
 

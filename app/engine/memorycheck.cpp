@@ -26,10 +26,11 @@ model::Precision modelPrecision(Precision p)
     }
 }
 
-model::MemoryEstimate estimateFor(
-    const model::Mplug2Config &config, const DeviceChoice &device, int frames, int64_t parameters = -1)
+model::MemoryEstimate estimateFor(const model::Mplug2Config &config, const DeviceChoice &device, int frames,
+    int64_t parameters = -1, int batch = 1)
 {
     model::MemoryPlan plan;
+    plan.batch = batch;
     plan.parameters = parameters;
     plan.precision = modelPrecision(device.effectivePrecision());
     plan.cuda = device.kind == DeviceKind::Cuda;
@@ -42,6 +43,22 @@ model::MemoryEstimate estimateFor(
 QString formatMemory(qint64 bytes)
 {
     return QString::fromStdString(model::formatBytes(bytes));
+}
+
+int visualBatchFor(
+    const model::Mplug2Config &config, const DeviceChoice &device, int frames, qint64 available, int most)
+{
+    if (available < 0 || most <= 1)
+        return 1;
+    const int64_t parameters = model::parameterCount(config);
+    const int64_t one = estimateFor(config, device, frames, parameters, 1).workingBytes;
+    int batch = 1;
+    while (batch < most
+        && estimateFor(config, device, frames, parameters, batch + 1).workingBytes - one
+                + model::kMemoryMargin
+            <= available)
+        ++batch;
+    return batch;
 }
 
 MemoryCheck checkMemory(

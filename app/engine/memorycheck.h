@@ -43,6 +43,13 @@ MemoryCheck checkMemory(
 Expected<MemoryCheck> checkBundleMemory(
     const ModelBundle &bundle, const DeviceChoice &device, qint64 available);
 
+/// How many media of `frames` frames the visual encoder may take in one
+/// batch: the most, up to `most`, whose working memory beyond what one
+/// medium needs fits in `available` (less the margin). 1 when nothing more
+/// fits or `available` is unknown (-1).
+int visualBatchFor(
+    const model::Mplug2Config &config, const DeviceChoice &device, int frames, qint64 available, int most);
+
 /// "2.2 GB", "512 MB".
 QString formatMemory(qint64 bytes);
 

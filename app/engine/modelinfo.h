@@ -27,6 +27,10 @@ struct ModelInfo {
     bool clipText = false; ///< CLIP-space text embeddings available (BPE file given)
     bool itcHeads = false; ///< vision_proj / text_proj present: EmbeddingKind::Itc works
     bool itmHead = false; ///< itm_head present: TextScoring::Matching works
+    /// The most media the visual encoder takes in one batch for queued
+    /// embedding requests (free memory may allow fewer): 1 on the CPU, where
+    /// a batch is no faster. Keep this many queued to fill a batch.
+    int visualBatch = 1;
     double loadMs = 0;
 };
 

@@ -114,7 +114,7 @@ Expected<void> embedMoments(
         }
         const at::Tensor pixels
             = at::from_blob(batch.data(), {int64_t(waiting.size()), 3, frames, res, res}, at::kFloat).clone();
-        Expected<model::VisualFeatures> features = model.net->encodeVisual(pixels, {});
+        Expected<model::VisualFeatures> features = model.net->encodeForEmbedding(pixels);
         if (!features)
             return features.error();
         context.counters().visualEncoderRuns.fetch_add(1);

@@ -44,4 +44,10 @@ void RequestContext::setWindow(int window, int windows)
     m_windows = windows;
 }
 
+QList<EngineRequest> RequestContext::following(
+    int max, const std::function<bool(const EngineRequest &)> &accept) const
+{
+    return m_following && max > 0 ? m_following(max, accept) : QList<EngineRequest> {};
+}
+
 } // namespace mplug2::app

@@ -13,8 +13,10 @@
 
 #include "app/engine/enginecounters.h"
 #include "app/engine/engineprogress.h"
+#include "app/engine/enginerequest.h"
 #include "base/expected.h"
 
+#include <QList>
 #include <QString>
 
 #include <atomic>
@@ -42,6 +44,14 @@ public:
     /// The engine's counters (the backend counts encoder runs, cache hits, steps).
     EngineCounters &counters() { return *m_counters; }
 
+    /// The requests queued behind this one that the engine runs next, while
+    /// `accept` holds (at most `max`; see RequestQueue::following). Empty
+    /// unless the engine set a source.
+    QList<EngineRequest> following(int max, const std::function<bool(const EngineRequest &)> &accept) const;
+    using FollowingSource
+        = std::function<QList<EngineRequest>(int, const std::function<bool(const EngineRequest &)> &)>;
+    void setFollowingSource(FollowingSource source) { m_following = std::move(source); }
+
     /// Reports progress; stage changes always go out, steps within a stage at
     /// most every 50 ms (a token loop must not flood the GUI's event queue).
     void progress(EngineStage stage, int step, int total, const QString &partialText = {});
@@ -59,6 +69,7 @@ private:
     qint64 m_lastReportMs = 0;
     int m_window = 0;
     int m_windows = 0;
+    FollowingSource m_following;
 };
 
 } // namespace mplug2::app

@@ -40,6 +40,33 @@ void RequestQueue::finishRunning()
     m_runningFlag.reset();
 }
 
+QList<EngineRequest> RequestQueue::following(
+    int max, const std::function<bool(const EngineRequest &)> &accept) const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<EngineRequest> out;
+    // Interactive jobs overtake queued batch ones, so they come first when there are any.
+    QList<const QueuedJob *> order;
+    for (const QueuedJob &job : m_jobs) {
+        if (job.isBarrier())
+            break;
+        if (job.isInteractive())
+            order.append(&job);
+    }
+    for (const QueuedJob &job : m_jobs) {
+        if (job.isBarrier())
+            break;
+        if (!job.isInteractive())
+            order.append(&job);
+    }
+    for (const QueuedJob *job : std::as_const(order)) {
+        if (out.size() >= max || job->cancelFlag->load() || !accept(job->request))
+            break;
+        out.append(job->request);
+    }
+    return out;
+}
+
 bool RequestQueue::removeQueued(RequestId id)
 {
     QMutexLocker lock(&m_mutex);

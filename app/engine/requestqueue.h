@@ -19,6 +19,7 @@
 #include <QWaitCondition>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -57,6 +58,12 @@ public:
     /// the ids removed from the queue.
     QList<RequestId> clear();
     void stop();
+
+    /// Copies of the requests queued behind the running job that the worker
+    /// would take next, in that order, while `accept` holds (at most `max`):
+    /// what a backend may prepare together with the running one. The jobs
+    /// stay queued; a barrier or a cancelled job ends the list.
+    QList<EngineRequest> following(int max, const std::function<bool(const EngineRequest &)> &accept) const;
 
     int queuedCount() const;
     bool isIdle() const;

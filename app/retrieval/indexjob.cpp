@@ -294,6 +294,9 @@ void IndexJob::start()
     }
     m_bundleId = model->bundle.id;
     m_withItc = model->itcHeads;
+    // Enough files queued on the engine for it to fill a batch of visual encodes (on a GPU).
+    m_options.pipelineDepth = std::max(m_options.pipelineDepth, model->visualBatch + 1);
+    m_options.claimBatch = std::max(m_options.claimBatch, m_options.pipelineDepth);
     if (m_options.captions) {
         if (model->bundle.kind != ModelKind::Caption) {
             finishWith(IndexJobStatus::Failed,
@@ -620,6 +623,8 @@ void IndexJob::store(const IndexedMedia &media, bool failure, const QString &mes
         ++m_summary.indexed;
         if (focused)
             ++m_summary.focus->indexedNow;
+        m_progress.embeddings += media.embeddings.size() + (media.moments ? media.moments->size() : 0);
+        m_summary.embeddings = m_progress.embeddings;
     }
     emitProgress();
     saveJobRecord(false);
@@ -630,6 +635,7 @@ void IndexJob::emitProgress()
 {
     const double seconds = double(m_clock.elapsed()) / 1000.0;
     m_progress.filesPerSecond = seconds > 0 ? double(m_progress.done) / seconds : 0.0;
+    m_progress.embeddingsPerSecond = seconds > 0 ? double(m_progress.embeddings) / seconds : 0.0;
     Q_EMIT progressed(m_progress);
 }
 

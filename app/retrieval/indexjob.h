@@ -67,6 +67,8 @@ struct IndexProgress {
     qint64 failed = 0;
     QString currentPath;
     double filesPerSecond = 0;
+    qint64 embeddings = 0; ///< vectors stored (a file's, each of its moments')
+    double embeddingsPerSecond = 0;
 };
 
 struct IndexSummary {
@@ -79,6 +81,7 @@ struct IndexSummary {
     qint64 failed = 0; ///< could not be indexed in this run
     qint64 failedBefore = 0; ///< failed in an earlier run, unchanged: skipped
     qint64 lost = 0; ///< claimed, but another worker took them over before they were stored
+    qint64 embeddings = 0; ///< vectors stored in this run (files' and moments')
     /// Files the scan left out, as "path: why" (a name that is not valid UTF-8).
     QStringList skipped;
     bool resumed = false; ///< the previous job on this catalog had been interrupted

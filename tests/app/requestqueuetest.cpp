@@ -54,6 +54,47 @@ private Q_SLOTS:
         QCOMPARE(drain(q), (QList<RequestId> {3, 1, 2, 4, 6, 5}));
     }
 
+    void followingListsWhatRunsNextWhileItQualifies()
+    {
+        // Media paths stand for ids: the requests come back as copies.
+        const auto embed = [](RequestId id, RequestPriority priority) {
+            QueuedJob j = task(id, priority);
+            j.request.task = TaskKind::EmbedMedia;
+            j.request.media.path = QString::number(id);
+            return j;
+        };
+        const auto isEmbed = [](const EngineRequest &r) { return r.task == TaskKind::EmbedMedia; };
+        const auto paths = [](const QList<EngineRequest> &requests) {
+            QStringList out;
+            for (const EngineRequest &r : requests)
+                out << r.media.path;
+            return out;
+        };
+        RequestQueue q;
+        for (RequestId id : {1, 2, 3})
+            q.push(embed(id, RequestPriority::Batch));
+        q.push(load(4));
+        q.push(embed(5, RequestPriority::Batch));
+        QCOMPARE(q.waitNext()->id, RequestId(1));
+        // Up to the load (a barrier), at most `max`, and the jobs stay queued.
+        QCOMPARE(paths(q.following(10, isEmbed)), (QStringList {"2", "3"}));
+        QCOMPARE(paths(q.following(1, isEmbed)), (QStringList {"2"}));
+        QCOMPARE(q.queuedCount(), 4);
+        // Interactive requests do not overtake the load...
+        QueuedJob caption = task(6, RequestPriority::Interactive);
+        caption.request.task = TaskKind::Caption;
+        q.push(caption);
+        QCOMPARE(paths(q.following(10, isEmbed)), (QStringList {"2", "3"}));
+        // ...but without it they run first: a caption there ends the list,
+        QVERIFY(q.removeQueued(4));
+        QVERIFY(q.following(10, isEmbed).isEmpty());
+        // and an interactive embedding comes before the queued batch ones.
+        QVERIFY(q.removeQueued(6));
+        q.push(embed(7, RequestPriority::Interactive));
+        QCOMPARE(paths(q.following(10, isEmbed)), (QStringList {"7", "2", "3", "5"}));
+        q.finishRunning();
+    }
+
     void cancelQueuedAndRunning()
     {
         RequestQueue q;

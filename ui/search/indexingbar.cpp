@@ -166,8 +166,10 @@ bool IndexingBar::startJob(const QStringList &folders)
         m_progress->setRange(0, int(std::max<qint64>(1, p.total)));
         m_progress->setValue(int(p.done));
         m_progress->setFormat(tr("%1 of %2").arg(p.done).arg(p.total));
-        m_status->setText(
-            tr("%1 files/s — %2").arg(p.filesPerSecond, 0, 'f', 1).arg(QFileInfo(p.currentPath).fileName()));
+        m_status->setText(tr("%1 files/s, %2 embeddings/s — %3")
+                              .arg(p.filesPerSecond, 0, 'f', 2)
+                              .arg(p.embeddingsPerSecond, 0, 'f', 2)
+                              .arg(QFileInfo(p.currentPath).fileName()));
     });
     const QString focusName = focus.size() == 1
         ? QDir::toNativeSeparators(QFileInfo(focus.first()).fileName())

@@ -152,6 +152,10 @@ void MomentSearchTest::initTestCase()
         moments.value(QStringLiteral("bytes")).toDouble() / 1e6,
         summary.value(QStringLiteral("seconds")).toDouble());
     QVERIFY(moments.value(QStringLiteral("moments")).toInt() >= count * 2);
+    // A vector per video and one per moment, all stored in this run.
+    QCOMPARE(summary.value(QStringLiteral("embeddings")).toInt(),
+        count + moments.value(QStringLiteral("moments")).toInt());
+    QVERIFY(summary.value(QStringLiteral("embeddings_per_second")).toDouble() > 0);
 }
 
 void MomentSearchTest::findsTheShotAQueryDescribes()

@@ -190,6 +190,11 @@ private Q_SLOTS:
         const IndexProgress last = progressed.last().at(0).value<IndexProgress>();
         QCOMPARE(last.done, 12);
         QCOMPARE(last.total, 12);
+        // One vector per picture (no moments), and the rates follow from the counts.
+        QCOMPARE(last.embeddings, 12);
+        QCOMPARE(job.summary().embeddings, 12);
+        QVERIFY(last.embeddingsPerSecond > 0);
+        QVERIFY(qAbs(last.embeddingsPerSecond - last.filesPerSecond) < 1e-9);
     }
 
     void cancelKeepsWhatWasStoredAndTheNextRunDoesTheRest()
