@@ -4,6 +4,7 @@
 #include "model/bench/busycore.h"
 #include "model/bench/captionbenchmark.h"
 #include "model/bench/commandline.h"
+#include "model/modules/bf16kernels.h"
 #include "model/modules/rowlinear.h"
 
 #include <cstdio>
@@ -203,7 +204,7 @@ int runBenchCommand(int argc, char **argv)
     for (const char *name : {"config", "frames", "beam", "max-len", "steps", "batch", "device", "precision",
              "warmup", "seed", "write-checkpoint", "runs"})
         cl.declareValue(name);
-    for (const char *name : {"json", "no-baseline", "blas-linear", "avx2", "busy-core", "help"})
+    for (const char *name : {"json", "no-baseline", "blas-linear", "aten-bf16", "avx2", "busy-core", "help"})
         cl.declareFlag(name);
     if (const auto err = cl.parse(); !err.empty()) {
         std::cerr << "mplug2-bench bench: " << err << '\n';
@@ -213,13 +214,15 @@ int runBenchCommand(int argc, char **argv)
         std::cout
             << "Usage: mplug2-bench bench --config tiny|base|large [--frames 16] [--beam 5] [--max-len 20]\n"
                "       [--steps N] [--batch 1] [--device cpu|cuda] [--precision fp32|fp16|bf16[,...]]\n"
-               "       [--runs 3] [--warmup N] [--no-baseline] [--blas-linear] [--avx2] [--busy-core] "
-               "[--json]\n"
+               "       [--runs 3] [--warmup N] [--no-baseline] [--blas-linear] [--aten-bf16] [--avx2]\n"
+               "       [--busy-core] [--json]\n"
                "Captions random frames with a random-weight model of the official shapes; --steps forces\n"
                "that many decoding steps. Prints per-stage times with the decoder cache and, side by side,\n"
                "the official way (no cache), with their ratio. --blas-linear sends the decoding steps'\n"
                "few-row products to BLAS instead of the row kernel (modules/rowlinear.h); --avx2 runs\n"
-               "that kernel's AVX2 set on a CPU that also has AVX-512.\n"
+               "that kernel's AVX2 set on a CPU that also has AVX-512. --aten-bf16 leaves a bf16 model's\n"
+               "LayerNorm, QuickGELU and softmax to ATen instead of the fused kernels "
+               "(modules/bf16kernels.h).\n"
                "With several precisions (--precision fp32,bf16) it compares them instead: one model each,\n"
                "each warmed up, --runs rounds in alternating order, medians per stage and each one's peak.\n"
                "--busy-core keeps one core busy from a second process while it runs, as a desktop does.\n"
@@ -257,6 +260,7 @@ int runBenchCommand(int argc, char **argv)
     const int64_t runs = cl.intValue("runs", 3, &ok);
     p.baseline = !cl.has("no-baseline");
     setRowLinearEnabled(!cl.has("blas-linear"));
+    setBf16KernelsEnabled(!cl.has("aten-bf16"));
     if (cl.has("avx2") && limitRowKernelWidth(8) != 8) {
         std::cerr << "mplug2-bench bench: this CPU does not run the AVX2 kernels (AVX2 with FMA)\n";
         return 2;

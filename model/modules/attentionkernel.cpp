@@ -1,5 +1,6 @@
 #include "model/modules/attentionkernel.h"
 
+#include "model/modules/bf16kernels.h"
 #include "model/modules/rowlinear.h"
 
 #include <atomic>
@@ -37,6 +38,9 @@ at::Tensor attendRows(
     const at::Tensor &q, const at::Tensor &kt, const at::Tensor &v, const at::Tensor &mask, double scale)
 {
     at::Tensor scores = at::matmul(q, kt);
+    // bf16 without a mask: the scale and the softmax in one fp32 pass.
+    if (!mask.defined() && softmaxBf16InPlace(scores, 1.0 / scale))
+        return at::matmul(scores, v);
     scores.div_(scale);
     if (mask.defined())
         scores.add_(mask);
@@ -89,6 +93,14 @@ at::Tensor attend(
                 .copy_(attendRows(q.narrow(2, first, count), kt, v, maskRows, scale));
         }
         return context;
+    }
+    if (!mask.defined() && q.scalar_type() == at::kBFloat16) {
+        at::Tensor scores = at::matmul(q, k.transpose(-1, -2));
+        if (softmaxBf16InPlace(scores, 1.0 / std::sqrt(static_cast<double>(q.size(-1))))) {
+            if (probs)
+                *probs = scores;
+            return at::matmul(scores, v);
+        }
     }
     at::Tensor scores = at::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(q.size(-1)));
     if (mask.defined())

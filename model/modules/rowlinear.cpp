@@ -810,6 +810,11 @@ bool rowKernelsAvailable()
     return vectorWidth() > 0;
 }
 
+int64_t rowKernelWidth()
+{
+    return vectorWidth();
+}
+
 int64_t limitRowKernelWidth(int64_t floats)
 {
     g_widthLimit = floats;

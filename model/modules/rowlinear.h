@@ -46,6 +46,9 @@ inline constexpr int64_t kRowLinearMaxRows = 8;
 /// Whether this CPU runs the kernels (AVX-512, or AVX2 with FMA).
 bool rowKernelsAvailable();
 
+/// Floats per vector of the kernels in use: 16 (AVX-512), 8 (AVX2) or 0.
+int64_t rowKernelWidth();
+
 /// Turns the kernel off (benchmarks compare it with BLAS).
 void setRowLinearEnabled(bool enabled);
 
