@@ -7,6 +7,7 @@
 #include "model/modules/parameterfill.h"
 #include "model/runtime/exceptiontext.h"
 #include "model/runtime/memorystats.h"
+#include "model/runtime/runtimeinfo.h"
 #include "model/runtime/stagetimer.h"
 #include "model/tasks/answerranking.h"
 #include "model/tasks/sequencescoring.h"
@@ -32,6 +33,7 @@ namespace {
 template<typename T, typename Body> Expected<T> guarded(const std::string &what, Body &&body)
 {
     try {
+        followFreeCores();
         return body();
     } catch (const std::bad_alloc &) {
         return makeError(ErrorCode::OutOfMemory, what + ": out of host memory");

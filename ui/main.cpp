@@ -122,6 +122,7 @@ int main(int argc, char **argv)
     }
 
     model::configureThreads(0);
+    model::setFollowFreeCores(true);
     ui::MainWindow window;
     window.openMedia(parser.positionalArguments());
     window.show();

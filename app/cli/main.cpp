@@ -59,6 +59,7 @@ int main(int argc, char **argv)
             return 2;
         }
         model::configureThreads(0);
+        model::setFollowFreeCores(true);
         QStringList rest = args.mid(2);
         rest.prepend(QStringLiteral("mplug2 ") + cmd->name);
         return cmd->run(rest);

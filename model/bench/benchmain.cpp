@@ -44,6 +44,7 @@ int main(int argc, char **argv)
     for (const auto &cmd : mplug2::model::benchCommands()) {
         if (first == cmd.name) {
             mplug2::model::configureThreads(0);
+            mplug2::model::setFollowFreeCores(true);
             return cmd.run(argc, argv);
         }
     }

@@ -2,10 +2,14 @@
 
 #include "model/runtime/computetarget.h"
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <malloc.h>
 #include <sched.h>
+#include <thread>
 #include <torch/torch.h>
 
 namespace mplug2::model {
@@ -39,12 +43,55 @@ static void keepLargeBlocks()
         mallopt(M_TRIM_THRESHOLD, kOneGiB);
 }
 
+namespace {
+std::atomic<int> g_configuredThreads {0};
+std::atomic<bool> g_followFreeCores {false};
+} // namespace
+
 int configureThreads(int threads)
 {
     keepLargeBlocks();
-    const int n = threads > 0 ? threads : usableCpuCount();
+    // OMP_NUM_THREADS, when set, wins over the CPU count, as it does for OpenMP programs.
+    int n = threads > 0 ? threads : usableCpuCount();
+    if (const char *omp = std::getenv("OMP_NUM_THREADS"); threads <= 0 && omp && std::atoi(omp) > 0)
+        n = std::atoi(omp);
     at::set_num_threads(n);
-    return at::get_num_threads();
+    g_configuredThreads = at::get_num_threads();
+    return g_configuredThreads;
+}
+
+void setFollowFreeCores(bool on)
+{
+    g_followFreeCores = on && !std::getenv("OMP_NUM_THREADS");
+}
+
+int otherRunnableTasks()
+{
+    std::ifstream in("/proc/loadavg");
+    double a = 0, b = 0, c = 0;
+    char slash = 0;
+    int running = 0, total = 0;
+    if (!(in >> a >> b >> c >> running >> slash >> total) || slash != '/' || running < 1)
+        return -1;
+    return running - 1;
+}
+
+int followFreeCores()
+{
+    const int most = g_configuredThreads.load();
+    if (!g_followFreeCores.load() || most <= 1)
+        return at::get_num_threads();
+    int others = otherRunnableTasks();
+    for (int k = 0; k < 2 && others > 0; ++k) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        const int again = otherRunnableTasks();
+        if (again >= 0)
+            others = std::min(others, again);
+    }
+    const int threads = others < 0 ? most : std::clamp(most - others, 1, most);
+    if (threads != at::get_num_threads())
+        at::set_num_threads(threads);
+    return threads;
 }
 
 static std::string loadedBlas()
