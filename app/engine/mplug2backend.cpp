@@ -161,11 +161,13 @@ struct Mplug2Backend::State {
         qint64 bytes = qint64(batch.front().pixels.data.size()) * 4;
         for (const media::RgbImage &f : batch.front().frames)
             bytes += qint64(f.pixels.size());
+        const QString firstKey = keyOf(first, VisualDepth::Embedding);
         for (const EngineRequest &r : next) {
             if (context.isCancelled())
                 return;
+            // Each medium once: a second request for one (another embedding kind) finds it in the cache.
             const QString key = keyOf(r.media, VisualDepth::Embedding);
-            if (key.isEmpty() || cached(r.media, VisualDepth::Embedding)
+            if (key.isEmpty() || key == firstKey || cached(r.media, VisualDepth::Embedding)
                 || framesOf(r.media) != framesOf(first)
                 || std::find(keys.begin(), keys.end(), key) != keys.end())
                 continue;

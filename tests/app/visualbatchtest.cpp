@@ -126,6 +126,19 @@ private Q_SLOTS:
         QVERIFY(maxAbsDiff(results.at(0).mediaEmbedding, results.at(1).mediaEmbedding) > 1e-3);
     }
 
+    void aMediumAskedForTwiceIsEncodedOnce()
+    {
+        Engine engine;
+        const QList<RequestHandle> h = loadThenSubmit(engine,
+            {EngineRequest::embedMedia(m_pictures.at(0)), EngineRequest::embedMedia(m_pictures.at(0)),
+                EngineRequest::embedMedia(m_pictures.at(1))});
+        QCOMPARE(h.at(0).outcome()->result->visualBatch, 2);
+        QVERIFY(h.at(1).outcome()->result->visualCacheHit);
+        QVERIFY(h.at(2).outcome()->result->visualCacheHit);
+        QCOMPARE(engine.stats().visualEncoderRuns, qint64(2));
+        QCOMPARE(h.at(1).outcome()->result->mediaEmbedding, h.at(0).outcome()->result->mediaEmbedding);
+    }
+
     void aBrokenOrCancelledRequestDoesNotSpoilTheBatch()
     {
         const QString broken = m_dir.filePath(QStringLiteral("broken.png"));
