@@ -209,6 +209,17 @@ Mplug2ModelImpl &Mplug2::network()
 
 Expected<VisualFeatures> Mplug2::encodeVisual(const at::Tensor &pixels, const VisualCapture &capture)
 {
+    return encode(pixels, capture, true);
+}
+
+Expected<VisualFeatures> Mplug2::encodeForEmbedding(const at::Tensor &pixels)
+{
+    return encode(pixels, {}, false);
+}
+
+Expected<VisualFeatures> Mplug2::encode(
+    const at::Tensor &pixels, const VisualCapture &capture, bool universal)
+{
     if (Expected<void> ok = checkPixels(pixels, m_state->config.vision.patchSize); !ok)
         return ok.error();
     return guarded<VisualFeatures>("encoding the media", [&] {
@@ -219,28 +230,12 @@ Expected<VisualFeatures> Mplug2::encodeVisual(const at::Tensor &pixels, const Vi
         const auto x = pixels.to(s.device, s.dtype);
         f.visualTokens = s.network->visualTokens(x, capture.vitAttention ? &f.vitAttention : nullptr);
         f.times.visualMs = timer.lap();
-        f.imageEmbeds = s.network->universalEmbeds(s.network->projectVisual(f.visualTokens),
-            capture.universalMaps ? &f.latentToVisual : nullptr,
-            capture.universalMaps ? &f.visualToLatent : nullptr);
-        f.times.universalMs = timer.lap();
-        const auto g
-            = s.network->visual_encoder->visual->geometryFor(pixels.size(2), pixels.size(3), pixels.size(4));
-        f.geometry = {g.frames, g.gridHeight, g.gridWidth};
-        return f;
-    });
-}
-
-Expected<VisualFeatures> Mplug2::encodeForEmbedding(const at::Tensor &pixels)
-{
-    if (Expected<void> ok = checkPixels(pixels, m_state->config.vision.patchSize); !ok)
-        return ok.error();
-    return guarded<VisualFeatures>("encoding the media", [&] {
-        c10::InferenceMode inference;
-        State &s = *m_state;
-        VisualFeatures f;
-        StageTimer timer(s.device);
-        f.visualTokens = s.network->visualTokens(pixels.to(s.device, s.dtype), nullptr);
-        f.times.visualMs = timer.lap();
+        if (universal) {
+            f.imageEmbeds = s.network->universalEmbeds(s.network->projectVisual(f.visualTokens),
+                capture.universalMaps ? &f.latentToVisual : nullptr,
+                capture.universalMaps ? &f.visualToLatent : nullptr);
+            f.times.universalMs = timer.lap();
+        }
         const auto g
             = s.network->visual_encoder->visual->geometryFor(pixels.size(2), pixels.size(3), pixels.size(4));
         f.geometry = {g.frames, g.gridHeight, g.gridWidth};

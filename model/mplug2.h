@@ -195,6 +195,8 @@ public:
 private:
     struct State;
     explicit Mplug2(std::unique_ptr<State> state);
+    /// encodeVisual() (with the universal layers) or encodeForEmbedding() (without).
+    Expected<VisualFeatures> encode(const at::Tensor &pixels, const VisualCapture &capture, bool universal);
     std::unique_ptr<State> m_state;
 };
 
