@@ -11,7 +11,9 @@ help2man=$(command -v help2man) || fail "help2man is missing: run packaging/inst
 check() {
   local program=$1 commands=$2 packaged="$root/usr/share/man/man1/$1.1.gz"
   local name
-  name=$(zcat "$packaged" | sed -n '/^\.SH NAME/{n;s/^[^ ]* \\- //;p;q}')
+  # sed reads to the end: quitting early would kill zcat with SIGPIPE, which pipefail turns into a
+  # silent failure whenever sed wins the race (a page past zcat's first 32 KB write, a busy machine).
+  name=$(zcat "$packaged" | sed -n '/^\.SH NAME/{n;s/^[^ ]* \\- //;p}')
   cmake "-DPROGRAM=$root/usr/bin/$program" "-DNAME=$name" -DCOMMANDS=$commands -DEPOCH="$EPOCH" \
         "-DHELP2MAN=$help2man" "-DOUTPUT=$scratch/$program.1" -P "$generator"
   diff -u <(zcat "$packaged") "$scratch/$program.1" ||
