@@ -1,5 +1,6 @@
 #include "model/modules/bf16kernels.h"
 
+#include "model/modules/bf16bits.h"
 #include "model/modules/rowlinear.h"
 
 #include <ATen/Parallel.h>
@@ -42,18 +43,12 @@ int64_t grainFor(int64_t width)
 
 #define MPLUG2_AVX512 __attribute__((target("avx512f")))
 
-MPLUG2_AVX512 inline __m512 load16(const std::uint16_t *p)
-{
-    return _mm512_castsi512_ps(_mm512_slli_epi32(
-        _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i *>(p))), 16));
-}
-
 /// The first `count` (< 16) values at p, zeros after them.
-MPLUG2_AVX512 inline __m512 load16(const std::uint16_t *p, int64_t count)
+MPLUG2_AVX512 inline __m512 widenPart(const std::uint16_t *p, int64_t count)
 {
     std::uint16_t part[16] = {};
     std::copy(p, p + count, part);
-    return load16(part);
+    return widen512(part);
 }
 
 /// fp32 -> bf16 bits, rounded to nearest even (as c10::BFloat16 does for finite values).
@@ -117,29 +112,30 @@ MPLUG2_AVX512 void layerNormRows(const std::uint16_t *x, const std::uint16_t *w,
         // Two passes over the row (it stays in L1): the mean, then the centred squares, as ATen does.
         __m512 sum = _mm512_setzero_ps();
         for (int64_t i = 0; i < full; i += 16)
-            sum = _mm512_add_ps(sum, load16(in + i));
+            sum = _mm512_add_ps(sum, widen512(in + i));
         if (full < n)
-            sum = _mm512_add_ps(sum, load16(in + full, rest));
+            sum = _mm512_add_ps(sum, widenPart(in + full, rest));
         const float mean = _mm512_reduce_add_ps(sum) / static_cast<float>(n);
         const __m512 m = _mm512_set1_ps(mean);
         __m512 squares = _mm512_setzero_ps();
         for (int64_t i = 0; i < full; i += 16) {
-            const __m512 d = _mm512_sub_ps(load16(in + i), m);
+            const __m512 d = _mm512_sub_ps(widen512(in + i), m);
             squares = _mm512_fmadd_ps(d, d, squares);
         }
         if (full < n) {
-            const __m512 d = _mm512_maskz_sub_ps(tail, load16(in + full, rest), m);
+            const __m512 d = _mm512_maskz_sub_ps(tail, widenPart(in + full, rest), m);
             squares = _mm512_fmadd_ps(d, d, squares);
         }
         const float variance = _mm512_reduce_add_ps(squares) / static_cast<float>(n);
         const __m512 inv = _mm512_set1_ps(1.0f / std::sqrt(variance + eps));
         for (int64_t i = 0; i < full; i += 16) {
-            const __m512 v = _mm512_mul_ps(_mm512_sub_ps(load16(in + i), m), inv);
-            store16(out + i, _mm512_fmadd_ps(v, load16(w + i), load16(b + i)));
+            const __m512 v = _mm512_mul_ps(_mm512_sub_ps(widen512(in + i), m), inv);
+            store16(out + i, _mm512_fmadd_ps(v, widen512(w + i), widen512(b + i)));
         }
         if (full < n) {
-            const __m512 v = _mm512_mul_ps(_mm512_sub_ps(load16(in + full, rest), m), inv);
-            store16(out + full, _mm512_fmadd_ps(v, load16(w + full, rest), load16(b + full, rest)), rest);
+            const __m512 v = _mm512_mul_ps(_mm512_sub_ps(widenPart(in + full, rest), m), inv);
+            store16(
+                out + full, _mm512_fmadd_ps(v, widenPart(w + full, rest), widenPart(b + full, rest)), rest);
         }
     }
 }
@@ -155,9 +151,9 @@ MPLUG2_AVX512 void quickGeluRange(const std::uint16_t *x, std::uint16_t *y, int6
 {
     int64_t i = first;
     for (; i + 16 <= last; i += 16)
-        store16(y + i, quickGelu16(load16(x + i)));
+        store16(y + i, quickGelu16(widen512(x + i)));
     if (i < last)
-        store16(y + i, quickGelu16(load16(x + i, last - i)), last - i);
+        store16(y + i, quickGelu16(widenPart(x + i, last - i)), last - i);
 }
 
 MPLUG2_AVX512 void softmaxRows(std::uint16_t *s, int64_t first, int64_t last, int64_t n, float scale)
@@ -170,20 +166,20 @@ MPLUG2_AVX512 void softmaxRows(std::uint16_t *s, int64_t first, int64_t last, in
         std::uint16_t *p = s + row * n;
         __m512 top = _mm512_set1_ps(-INFINITY);
         for (int64_t i = 0; i < full; i += 16)
-            top = _mm512_max_ps(top, _mm512_mul_ps(load16(p + i), sc));
+            top = _mm512_max_ps(top, _mm512_mul_ps(widen512(p + i), sc));
         if (full < n)
-            top = _mm512_mask_max_ps(top, tail, top, _mm512_mul_ps(load16(p + full, rest), sc));
+            top = _mm512_mask_max_ps(top, tail, top, _mm512_mul_ps(widenPart(p + full, rest), sc));
         const float rowMax = _mm512_reduce_max_ps(top);
         const __m512 mx = _mm512_set1_ps(rowMax);
         __m512 sum = _mm512_setzero_ps();
         for (int64_t i = 0; i < full; i += 16) {
-            const __m512 v = exp16(_mm512_sub_ps(_mm512_mul_ps(load16(p + i), sc), mx));
+            const __m512 v = exp16(_mm512_sub_ps(_mm512_mul_ps(widen512(p + i), sc), mx));
             _mm512_storeu_ps(e.data() + i, v);
             sum = _mm512_add_ps(sum, v);
         }
         if (full < n) {
             const __m512 v = _mm512_maskz_mov_ps(
-                tail, exp16(_mm512_sub_ps(_mm512_mul_ps(load16(p + full, rest), sc), mx)));
+                tail, exp16(_mm512_sub_ps(_mm512_mul_ps(widenPart(p + full, rest), sc), mx)));
             _mm512_mask_storeu_ps(e.data() + full, tail, v);
             sum = _mm512_add_ps(sum, v);
         }

@@ -1,5 +1,6 @@
 #include "model/modules/rowlinear.h"
 
+#include "model/modules/bf16bits.h"
 #include "model/runtime/computetarget.h"
 
 #include <ATen/ExpandUtils.h>
@@ -63,14 +64,6 @@ struct RowSumBf16 {
 };
 
 using RowSumBf16Kernel = void (*)(const RowSumBf16 &);
-
-inline float widen(std::uint16_t bits)
-{
-    const std::uint32_t wide = static_cast<std::uint32_t>(bits) << 16;
-    float f;
-    std::memcpy(&f, &wide, sizeof f);
-    return f;
-}
 
 // Tail of one dot product past the last full vector, plus the bias.
 inline float finishBf16(const ProductBf16 &p, float sum, int64_t row, int64_t n, int64_t k)
@@ -337,16 +330,8 @@ template<int M> __attribute__((target("avx2,fma"))) void rowSum256(const RowSum 
         }
 }
 
-// bf16 weights widened to fp32 on load (shift into the high half); the same
+// bf16 weights widened to fp32 on load (widen512, bf16bits.h); the same
 // register blocking as block512.
-__attribute__((target("avx512f"))) inline __m512 widen512(const std::uint16_t *w)
-{
-    const __m256i half = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(w));
-    // The zero-masked forms: the plain ones trip GCC 12's -Wmaybe-uninitialized in its header.
-    return _mm512_castsi512_ps(
-        _mm512_maskz_slli_epi32(0xFFFF, _mm512_maskz_cvtepu16_epi32(0xFFFF, half), 16));
-}
-
 template<int M, int R> __attribute__((target("avx512f"))) void block512Bf16(const ProductBf16 &p, int64_t n)
 {
     __m512 acc[M][R];
