@@ -94,23 +94,22 @@ at::Tensor attend(
         }
         return context;
     }
-    if (!mask.defined() && q.scalar_type() == at::kBFloat16) {
-        at::Tensor scores = at::matmul(q, k.transpose(-1, -2));
-        if (softmaxBf16InPlace(scores, 1.0 / std::sqrt(static_cast<double>(q.size(-1))))) {
-            if (probs)
-                *probs = scores;
-            return at::matmul(scores, v);
-        }
-    }
-    at::Tensor scores = at::matmul(q, k.transpose(-1, -2)) / std::sqrt(static_cast<double>(q.size(-1)));
-    if (mask.defined())
-        scores = scores + mask.to(scores.scalar_type());
+    const double scale = std::sqrt(static_cast<double>(q.size(-1)));
+    at::Tensor scores = at::matmul(q, k.transpose(-1, -2));
     at::Tensor weights;
-    if (scores.scalar_type() == at::kFloat || scores.scalar_type() == at::kDouble)
-        weights = at::softmax(scores, -1);
-    else
-        // Half-precision softmax loses the small weights the maps are drawn from.
-        weights = at::softmax(scores, -1, at::kFloat).to(scores.scalar_type());
+    // bf16 without a mask: the scale and the softmax in one fp32 pass (bf16kernels.h).
+    if (!mask.defined() && softmaxBf16InPlace(scores, 1.0 / scale)) {
+        weights = scores;
+    } else {
+        scores = scores / scale;
+        if (mask.defined())
+            scores = scores + mask.to(scores.scalar_type());
+        if (scores.scalar_type() == at::kFloat || scores.scalar_type() == at::kDouble)
+            weights = at::softmax(scores, -1);
+        else
+            // Half-precision softmax loses the small weights the maps are drawn from.
+            weights = at::softmax(scores, -1, at::kFloat).to(scores.scalar_type());
+    }
     if (probs)
         *probs = weights;
     return at::matmul(weights, v);

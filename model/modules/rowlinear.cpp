@@ -706,6 +706,8 @@ at::Tensor rowLinearBf16(
 at::Tensor linearInFloatBlocks(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
 {
     constexpr int64_t kBlock = 2048;
+    TORCH_CHECK(weight.dim() == 2 && x.dim() >= 1 && x.size(-1) == weight.size(1), "linear: input ",
+        x.sizes(), " does not match the weight ", weight.sizes());
     const int64_t in = weight.size(1), out = weight.size(0);
     const at::Tensor rows = x.to(at::kFloat).reshape({-1, in});
     std::vector<int64_t> shape = x.sizes().vec();
@@ -816,12 +818,8 @@ at::Tensor rowLinear(const at::Tensor &x, const at::Tensor &weight, const at::Te
     if (bf16)
         if (at::Tensor y = rowLinearBf16(x, weight, bias, floatOutput); y.defined())
             return y;
-    if (floatOutput && x.defined() && x.scalar_type() != at::kFloat && weight.dim() == 2
-        && x.size(-1) == weight.size(1))
-        return linearInFloatBlocks(x, weight, bias);
     if (floatOutput && x.defined() && x.scalar_type() != at::kFloat)
-        return at::linear(
-            x.to(at::kFloat), weight.to(at::kFloat), bias.defined() ? bias.to(at::kFloat) : bias);
+        return linearInFloatBlocks(x, weight, bias);
     const bool plain = g_enabled && x.defined() && x.dim() >= 1 && weight.dim() == 2 && isFloatOnCpu(x)
         && isFloatOnCpu(weight) && weight.is_contiguous() && x.size(-1) == weight.size(1)
         && weight.size(1) > 0 && x.numel() > 0
