@@ -11,6 +11,15 @@ void RequestQueue::push(QueuedJob job)
     m_wake.wakeOne();
 }
 
+QList<qsizetype> RequestQueue::runOrder() const
+{
+    // Interactive jobs overtake queued batch ones, but nothing overtakes a barrier.
+    QList<qsizetype> interactive, batch;
+    for (qsizetype i = 0; i < m_jobs.size() && !m_jobs.at(i).isBarrier(); ++i)
+        (m_jobs.at(i).isInteractive() ? interactive : batch).append(i);
+    return interactive + batch;
+}
+
 std::optional<QueuedJob> RequestQueue::waitNext()
 {
     QMutexLocker lock(&m_mutex);
@@ -18,16 +27,9 @@ std::optional<QueuedJob> RequestQueue::waitNext()
         m_wake.wait(&m_mutex);
     if (m_stopped)
         return std::nullopt;
-    qsizetype pick = 0;
-    for (qsizetype i = 0; i < m_jobs.size(); ++i) {
-        if (m_jobs.at(i).isBarrier())
-            break;
-        if (m_jobs.at(i).isInteractive()) {
-            pick = i;
-            break;
-        }
-    }
-    QueuedJob job = m_jobs.takeAt(pick);
+    // A barrier at the head runs when its turn comes.
+    const QList<qsizetype> order = runOrder();
+    QueuedJob job = m_jobs.takeAt(order.isEmpty() ? 0 : order.first());
     m_running = job.id;
     m_runningFlag = job.cancelFlag;
     return job;
@@ -45,24 +47,11 @@ QList<EngineRequest> RequestQueue::following(
 {
     QMutexLocker lock(&m_mutex);
     QList<EngineRequest> out;
-    // Interactive jobs overtake queued batch ones, so they come first when there are any.
-    QList<const QueuedJob *> order;
-    for (const QueuedJob &job : m_jobs) {
-        if (job.isBarrier())
+    for (qsizetype i : runOrder()) {
+        const QueuedJob &job = m_jobs.at(i);
+        if (out.size() >= max || job.cancelFlag->load() || !accept(job.request))
             break;
-        if (job.isInteractive())
-            order.append(&job);
-    }
-    for (const QueuedJob &job : m_jobs) {
-        if (job.isBarrier())
-            break;
-        if (!job.isInteractive())
-            order.append(&job);
-    }
-    for (const QueuedJob *job : std::as_const(order)) {
-        if (out.size() >= max || job->cancelFlag->load() || !accept(job->request))
-            break;
-        out.append(job->request);
+        out.append(job.request);
     }
     return out;
 }

@@ -69,6 +69,9 @@ public:
     bool isIdle() const;
 
 private:
+    /// Indices of the queued jobs the worker takes before the first barrier, in the order it takes them.
+    QList<qsizetype> runOrder() const;
+
     mutable QMutex m_mutex;
     QWaitCondition m_wake;
     QList<QueuedJob> m_jobs;
