@@ -158,9 +158,14 @@ struct Mplug2Backend::State {
             return;
         const QList<EngineRequest> next = context.following(
             most - 1, [](const EngineRequest &r) { return r.task == TaskKind::EmbedMedia; });
-        qint64 bytes = qint64(batch.front().pixels.data.size()) * 4;
-        for (const media::RgbImage &f : batch.front().frames)
-            bytes += qint64(f.pixels.size());
+        // What a decoded medium holds until its encoding is cached: the pixels and the frames.
+        const auto footprint = [](const MediaFrames &m) {
+            qint64 total = qint64(m.pixels.data.size()) * qint64(sizeof(float));
+            for (const media::RgbImage &f : m.frames)
+                total += qint64(f.pixels.size());
+            return total;
+        };
+        qint64 bytes = footprint(batch.front());
         const QString firstKey = keyOf(first, VisualDepth::Embedding);
         for (const EngineRequest &r : next) {
             if (context.isCancelled())
@@ -177,9 +182,7 @@ struct Mplug2Backend::State {
                 || decoded->pixels.height != batch.front().pixels.height
                 || decoded->pixels.width != batch.front().pixels.width)
                 continue;
-            qint64 more = qint64(decoded->pixels.data.size()) * 4;
-            for (const media::RgbImage &f : decoded->frames)
-                more += qint64(f.pixels.size());
+            const qint64 more = footprint(*decoded);
             // Every medium of the batch must still be in the cache when its request runs.
             if (bytes + more > cache.capacity() / 2)
                 break;
