@@ -108,8 +108,27 @@ int64_t estimateFor(const Mplug2Config &config, const CaptionBenchmarkParams &p)
     return estimateMemory(config, plan).total();
 }
 
-Expected<CaptionRunTimes> timeCaption(
-    Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p, bool useCache)
+/// What each stage of a caption produced, for comparing precisions.
+struct StageOutputs {
+    at::Tensor visual; ///< visual tokens, fp32
+    at::Tensor universal; ///< image embeds, fp32
+    at::Tensor states; ///< image embeds as the decoder reads them
+    std::vector<int64_t> topBeam; ///< of the first item
+
+    /// What they hold on `device` (the device whose peak the bench reads).
+    int64_t bytesOn(const c10::Device &device) const
+    {
+        int64_t total = 0;
+        for (const at::Tensor *t : {&visual, &universal, &states})
+            if (t->defined() && t->device() == device)
+                total += t->numel() * static_cast<int64_t>(t->element_size());
+        return total;
+    }
+};
+
+/// One timed caption; with `outputs`, also what its stages produced (kept after the timing).
+Expected<CaptionRunTimes> timeCaption(Mplug2 &model, const at::Tensor &pixels,
+    const CaptionBenchmarkParams &p, bool useCache, StageOutputs *outputs = nullptr)
 {
     const auto device = torchDevice(p.target);
     GenerationParams g
@@ -143,38 +162,17 @@ Expected<CaptionRunTimes> timeCaption(
         t.tokensPerSecond
             = t.decodeMs > 0 ? 1000.0 * static_cast<double>(t.steps * p.batch) / t.decodeMs : 0.0;
         t.peakBytes = peakMemoryBytes(device);
+        if (outputs) {
+            outputs->visual = tokens.to(at::kCPU, at::kFloat);
+            outputs->universal = embeds.to(at::kCPU, at::kFloat);
+            outputs->states = embeds;
+            if (!result.items.empty() && !result.items.front().empty())
+                outputs->topBeam = result.items.front().front().ids;
+        }
         return t;
     } catch (const std::exception &e) {
         return makeError(ErrorCode::Internal, "benchmark run failed: " + exceptionText(e));
     }
-}
-
-/// What each stage of a caption produced, for comparing precisions.
-struct StageOutputs {
-    at::Tensor visual; ///< visual tokens, fp32
-    at::Tensor universal; ///< image embeds, fp32
-    at::Tensor states; ///< image embeds as the decoder reads them
-    std::vector<int64_t> topBeam; ///< of the first item
-};
-
-StageOutputs stageOutputs(Mplug2 &model, const at::Tensor &pixels, const CaptionBenchmarkParams &p)
-{
-    c10::InferenceMode inference;
-    Mplug2ModelImpl &net = model.network();
-    const auto x = pixels.to(torchDevice(p.target), torchDtype(p.target.precision));
-    StageOutputs out;
-    const auto tokens = net.visualTokens(x);
-    out.states = net.universalEmbeds(net.projectVisual(tokens));
-    out.visual = tokens.to(at::kCPU, at::kFloat);
-    out.universal = out.states.to(at::kCPU, at::kFloat);
-    const auto mask
-        = torch::ones({out.states.size(0), out.states.size(1)}, out.states.options().dtype(at::kLong));
-    const GenerationParams g
-        = GenerationParams::beam(p.beam, p.steps > 0 ? p.steps : 1, p.steps > 0 ? p.steps : p.maxLength, 1);
-    const auto result = beamSearch(*net.text_decoder, out.states, mask, g);
-    if (!result.items.empty() && !result.items.front().empty())
-        out.topBeam = result.items.front().front().ids;
-    return out;
 }
 
 /// The decoder's log-probabilities (fp32, on the CPU) along `ids` for the first item of `states`.
@@ -354,16 +352,21 @@ Expected<PrecisionComparison> comparePrecisions(const CaptionBenchmarkParams &p,
     int64_t allWeights = 0;
     for (const auto &v : out.variants)
         allWeights += v.weightBytes;
+    // The last round's outputs, for each stage's error against the first variant.
+    std::vector<StageOutputs> outputs(n);
     for (int64_t r = 0; r < runs; ++r) {
         say("round " + std::to_string(r + 1) + " of " + std::to_string(runs));
         for (size_t j = 0; j < n; ++j) {
             const size_t i = r % 2 ? n - 1 - j : j;
-            auto t = timeCaption(*models[i], pixels, params[i], true);
+            auto t = timeCaption(*models[i], pixels, params[i], true, r + 1 == runs ? &outputs[i] : nullptr);
             if (!t)
                 return t.error();
             times[i].push_back(*t);
             if (t->peakBytes >= 0) {
-                const int64_t own = t->peakBytes - (allWeights - out.variants[i].weightBytes);
+                int64_t kept = 0; // the other variants' outputs kept from this round
+                for (size_t o = 0; o < n; ++o)
+                    kept += o == i ? 0 : outputs[o].bytesOn(torchDevice(params[i].target));
+                const int64_t own = t->peakBytes - (allWeights - out.variants[i].weightBytes) - kept;
                 out.variants[i].peakBytes = std::max(out.variants[i].peakBytes, own);
             }
         }
@@ -372,12 +375,12 @@ Expected<PrecisionComparison> comparePrecisions(const CaptionBenchmarkParams &p,
         out.variants[i].median = medianOf(times[i]);
     say("comparing each stage's output with " + std::string(precisionName(precisions.front())));
     try {
-        const StageOutputs reference = stageOutputs(*models.front(), pixels, params.front());
+        const StageOutputs &reference = outputs.front();
         if (!reference.topBeam.empty()) {
             const at::Tensor referenceLogProbs
                 = teacherForcedLogProbs(*models.front(), reference.states, reference.topBeam);
             for (size_t i = 1; i < n; ++i) {
-                const StageOutputs ours = stageOutputs(*models[i], pixels, params[i]);
+                const StageOutputs &ours = outputs[i];
                 PrecisionVariant::StageErrors &e = out.variants[i].errors;
                 e.visual = relativeError(ours.visual, reference.visual);
                 e.universal = relativeError(ours.universal, reference.universal);

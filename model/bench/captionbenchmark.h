@@ -76,7 +76,8 @@ struct PrecisionVariant {
     Precision precision = Precision::Fp32;
     CaptionRunTimes median; ///< each figure the median of the runs
     /// Peak resident bytes during this variant's runs, less the weights of
-    /// the other variants' models, which stay resident beside it.
+    /// the other variants' models, which stay resident beside it (and the
+    /// other variants' stage outputs kept from the last round for `errors`).
     int64_t peakBytes = -1;
     int64_t weightBytes = 0;
     int64_t estimateBytes = 0; ///< model/memoryestimate.h's prediction of peakBytes
